@@ -1,0 +1,143 @@
+//! stackheap's engine: parses a small Rust program, checks it as rustc would, runs it against
+//! two byte arrays (`stack_bytes` and `heap_bytes`) and records every step so that the state
+//! of memory at any step can be rebuilt.
+//!
+//! The entry point is [`run`]; everything the CLI and the page need is reachable from [`Run`].
+
+pub mod diagnostic;
+pub mod event;
+pub mod settings;
+pub mod span;
+
+mod compile;
+mod machine;
+mod trace;
+
+pub use diagnostic::{Diagnostic, DiagnosticKind, Label, Severity};
+pub use event::{
+    BlockState, BlockView, Event, FrameView, MemoryState, Region, StepInfo, StepKind,
+    VariableView,
+};
+pub use settings::{AllocatorPolicy, PtrWidth, Settings, SettingsOverrides};
+pub use span::{LineIndex, Span};
+
+/// How a run ended.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    /// The program did not compile; nothing ran.
+    CompileError,
+    /// `main` returned.
+    Finished,
+    /// A panic, stack overflow, out-of-heap or the step limit stopped the run.
+    RuntimeError,
+}
+
+/// Sizes of a recorded trace, for `--stats` and the benchmarks.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+pub struct TraceStats {
+    pub steps: u64,
+    pub events: u64,
+    /// Bytes the trace takes in memory: the encoded events plus checkpoints.
+    pub trace_bytes: u64,
+}
+
+/// A finished run: its settings, diagnostics, outcome and recorded trace.
+pub struct Run {
+    pub settings: Settings,
+    /// Compile errors and warnings, then the runtime error if there was one.
+    pub diagnostics: Vec<Diagnostic>,
+    pub outcome: Outcome,
+    trace: trace::Trace,
+}
+
+impl Run {
+    /// The exit status rustc's build would end with: 0, 1 for a compile error, 101 for a panic.
+    pub fn exit_code(&self) -> i32 {
+        match self.outcome {
+            Outcome::Finished => 0,
+            Outcome::CompileError => 1,
+            Outcome::RuntimeError => 101,
+        }
+    }
+
+    /// Everything the program printed.
+    pub fn output(&self) -> &str {
+        self.trace.output()
+    }
+
+    /// The error that stopped the run, if one did.
+    pub fn runtime_error(&self) -> Option<&Diagnostic> {
+        match self.outcome {
+            Outcome::RuntimeError => self.diagnostics.last(),
+            _ => None,
+        }
+    }
+
+    pub fn step_count(&self) -> u64 {
+        self.trace.step_count()
+    }
+
+    /// Step `index` (0-based) with its events.
+    pub fn step(&self, index: u64) -> Option<StepInfo> {
+        self.trace.step(index)
+    }
+
+    /// Every step in order.
+    pub fn steps(&self) -> impl Iterator<Item = StepInfo> + '_ {
+        self.trace.steps()
+    }
+
+    /// Memory after the first `steps` steps have run (0 is before the first step;
+    /// `step_count()` is the end of the run).
+    pub fn state_at(&self, steps: u64) -> MemoryState {
+        self.trace.state_at(steps)
+    }
+
+    pub fn stats(&self) -> TraceStats {
+        self.trace.stats()
+    }
+}
+
+/// Runs a program: settings from its `// stackheap:` comment, overridden by `overrides`.
+pub fn run(source: &str, overrides: &SettingsOverrides) -> Run {
+    let (from_comment, mut diagnostics) = SettingsOverrides::from_source(source);
+    let mut settings = Settings::default();
+    settings.apply(&from_comment);
+    settings.apply(overrides);
+    if !diagnostics.is_empty() {
+        return Run {
+            trace: trace::Trace::empty(&settings),
+            settings,
+            diagnostics,
+            outcome: Outcome::CompileError,
+        };
+    }
+    let (program, mut compile_diags) = compile::compile(source, &settings);
+    diagnostics.append(&mut compile_diags);
+    let program = match program {
+        Some(p) if !diagnostics.iter().any(Diagnostic::is_error) => p,
+        _ => {
+            return Run {
+                trace: trace::Trace::empty(&settings),
+                settings,
+                diagnostics,
+                outcome: Outcome::CompileError,
+            }
+        }
+    };
+    let (trace, error) = machine::execute(&program, &settings);
+    let outcome = match error {
+        Some(e) => {
+            diagnostics.push(e);
+            Outcome::RuntimeError
+        }
+        None => Outcome::Finished,
+    };
+    Run {
+        settings,
+        diagnostics,
+        outcome,
+        trace,
+    }
+}
