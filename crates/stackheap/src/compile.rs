@@ -1,6 +1,1568 @@
-//! Placeholder compiler while the engine is written.
-use crate::*;
-pub struct Program;
-pub fn compile(_: &str, _: &Settings) -> (Option<Program>, Vec<Diagnostic>) {
-    (None, vec![Diagnostic::error(DiagnosticKind::Unsupported, Span::default(), "the engine is being written")])
+//! From checked syntax tree to the machine's code: lays out every frame on the stack (locals
+//! are given stack bytes as they are declared), turns expressions into register operations,
+//! places a step marker before each statement and condition, and checks ownership (use after
+//! move, E0382) along the way.
+
+use std::collections::HashMap;
+
+use crate::ast::*;
+use crate::check::{self, Checked, FormatSource, LocalId, Method, Res};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::event::StepKind;
+use crate::format::{Piece, Spec};
+use crate::lexer;
+use crate::parser;
+use crate::settings::{PtrWidth, Settings};
+use crate::span::{LineIndex, Span};
+use crate::types::{IntTy, Ty};
+
+/// Integer operations that can panic or wrap.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arith {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+    And,
+    Or,
+    Xor,
+    /// The flag tells whether the shift amount's type is signed.
+    Shl(bool),
+    Shr(bool),
+    WrappingAdd,
+    WrappingSub,
+    WrappingMul,
+    Pow,
+    Min,
+    Max,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cmp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+/// How to read a scalar from memory: its size and whether to sign-extend.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Scalar {
+    pub size: u8,
+    pub signed: bool,
+}
+
+/// One machine operation. Registers hold 64-bit values (signed integers sign-extended);
+/// stack addresses in registers carry [`STACK_TAG`]. `at` fields index [`Program::spans`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Op {
+    Step(u32),
+    Const(u64),
+    Load { off: u32, ty: Scalar },
+    Store { off: u32, size: u8 },
+    LoadAt(Scalar),
+    /// Pops an address, then a value, and writes the value there.
+    StoreAt(u8),
+    AddrLocal(u32),
+    AddrRet,
+    Pop,
+    Arith { op: Arith, ty: IntTy, at: u32 },
+    /// Pops the operand, an address, applies `op` in place: `place op= operand`.
+    ArithAt { op: Arith, ty: IntTy, at: u32 },
+    Cmp { op: Cmp, signed: bool },
+    Neg { ty: IntTy, at: u32 },
+    Abs { ty: IntTy, at: u32 },
+    Not(IntTy),
+    NotBool,
+    Cast(IntTy),
+    Jump(u32),
+    JumpIfFalse(u32),
+    JumpIfTrue(u32),
+    /// `stack_length = frame base + offset`.
+    SetStack(u32),
+    Call { func: u32, base: u32, slot: u32, slot_size: u32 },
+    /// Pops a value and writes it into the caller's return slot.
+    StoreRet(u8),
+    Return,
+    /// Pops a source address, then a destination, and copies `size` bytes.
+    Copy(u32),
+    VecNew { align: u8 },
+    VecWithCapacity { elem: u8, label: u32, at: u32 },
+    /// Pops a destination; allocates `n` elements and pushes the block's address.
+    VecAllocLiteral { n: u32, elem: u8, label: u32, at: u32 },
+    /// Pops a value and writes element `index` of the block whose address is on top.
+    VecInitElement { index: u32, elem: u8 },
+    /// Pops the block address and the destination and writes the metadata (len = cap = n).
+    VecFinishLiteral { n: u32, elem: u8 },
+    /// Pops a count, a value and a destination.
+    VecRepeat { elem: u8, label: u32, at: u32 },
+    /// Pops a value and a Vec's address.
+    VecPush { elem: u8, label: u32, at: u32 },
+    /// Pops a Vec's address and pushes metadata field 1 (len) or 2 (capacity).
+    VecField(u8),
+    /// Pops an index and a Vec's address; pushes the element's heap address.
+    VecIndex { elem: u8, at: u32 },
+    /// Frees the buffer of the Vec at a local if the local still owns it.
+    DropLocal { off: u32, local: u32 },
+    /// Pops a Vec's address and frees its buffer.
+    DropAt,
+    SetOwned { local: u32, owned: bool },
+    /// The Vec at a local now owns its buffer: relabel the block.
+    Own { off: u32, label: u32 },
+    Print { format: u32, args: u8, stderr: bool },
+    Panic { format: u32, args: u8, at: u32 },
+}
+
+/// Tag bit of stack addresses in registers.
+pub const STACK_TAG: u64 = 1 << 63;
+
+#[derive(Clone, Debug)]
+pub struct LocalSlot {
+    pub name: String,
+    pub ty: Ty,
+    pub off: u32,
+    pub size: u32,
+    pub hidden: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct FnCode {
+    pub name: String,
+    pub code: Vec<Op>,
+    pub locals: Vec<LocalSlot>,
+    /// Locals that own a Vec on entry (the Vec parameters).
+    pub owning_params: Vec<u32>,
+    pub param_count: u32,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct Site {
+    pub span: Span,
+    pub line: u32,
+    pub kind: StepKind,
+    pub func: u32,
+    /// Locals in scope after the step.
+    pub live: Vec<u32>,
+}
+
+#[derive(Clone, Debug)]
+pub enum FmtPiece {
+    Lit(String),
+    Arg { value: usize, spec: Spec, ty: Ty },
+}
+
+pub struct Program {
+    pub functions: Vec<FnCode>,
+    pub sites: Vec<Site>,
+    pub spans: Vec<Span>,
+    pub formats: Vec<Vec<FmtPiece>>,
+    pub labels: Vec<String>,
+    pub main: u32,
+    pub line_index: LineIndex,
+    pub ptr: PtrWidth,
+}
+
+/// Parses, checks and compiles a program. Returns the program when there were no errors,
+/// and every diagnostic found.
+pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagnostic>) {
+    let (tokens, mut diags) = lexer::lex(source);
+    let (file, mut pdiags) = parser::parse(tokens);
+    diags.append(&mut pdiags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let (checked, mut cdiags) = check::check(&file, settings.ptr_width);
+    diags.append(&mut cdiags);
+    let Some(checked) = checked else {
+        return (None, diags);
+    };
+    let mut g = Gen {
+        c: &checked,
+        ptr: settings.ptr_width,
+        line_index: LineIndex::new(source),
+        sites: Vec::new(),
+        spans: Vec::new(),
+        formats: Vec::new(),
+        labels: Vec::new(),
+        label_ids: HashMap::new(),
+        diags: Vec::new(),
+        f: FnGen::default(),
+    };
+    let mut functions = Vec::new();
+    for (i, f) in file.functions.iter().enumerate() {
+        functions.push(g.function(i as u32, f));
+    }
+    diags.append(&mut g.diags);
+    if diags.iter().any(Diagnostic::is_error) {
+        return (None, diags);
+    }
+    let program = Program {
+        functions,
+        sites: g.sites,
+        spans: g.spans,
+        formats: g.formats,
+        labels: g.labels,
+        main: checked.main,
+        line_index: g.line_index,
+        ptr: settings.ptr_width,
+    };
+    (Some(program), diags)
+}
+
+fn align_up(v: u32, a: u32) -> u32 {
+    v.div_ceil(a.max(1)) * a.max(1)
+}
+
+/// Ownership state of a function's locals at one point of the code.
+#[derive(Clone, Debug, Default)]
+struct Moves {
+    /// For each local that may have been moved out: where.
+    moved: HashMap<LocalId, Span>,
+    /// Code after `return`, `break` or `continue` is never reached.
+    dead: bool,
+}
+
+impl Moves {
+    fn merge(&mut self, other: &Moves) {
+        if other.dead {
+            return;
+        }
+        if self.dead {
+            *self = other.clone();
+            return;
+        }
+        for (k, v) in &other.moved {
+            self.moved.entry(*k).or_insert(*v);
+        }
+    }
+}
+
+struct LoopGen {
+    depth: u32,
+    scope_index: usize,
+    breaks: Vec<usize>,
+    continue_target: u32,
+    /// Where a `loop`'s value goes, if it has one.
+    dest: Option<Dest>,
+    at_break: Moves,
+    at_continue: Moves,
+    /// First use of each outer local inside the body, for "moved in previous iteration".
+    first_use: HashMap<LocalId, Span>,
+    span: Span,
+}
+
+#[derive(Default)]
+struct FnGen {
+    id: u32,
+    code: Vec<Op>,
+    locals: Vec<LocalSlot>,
+    depth: u32,
+    /// Locals of each open scope, with the depth at its start.
+    scopes: Vec<(Vec<LocalId>, u32)>,
+    loops: Vec<LoopGen>,
+    /// Vec temporaries of the current statement (their offsets), dropped at its end.
+    temps: Vec<u32>,
+    moves: Moves,
+    /// Sites whose `live` list is filled in at the end of their statement.
+    pending_sites: Vec<u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Dest {
+    Local(u32),
+    Ret,
+}
+
+struct Gen<'a> {
+    c: &'a Checked,
+    ptr: PtrWidth,
+    line_index: LineIndex,
+    sites: Vec<Site>,
+    spans: Vec<Span>,
+    formats: Vec<Vec<FmtPiece>>,
+    labels: Vec<String>,
+    label_ids: HashMap<String, u32>,
+    diags: Vec<Diagnostic>,
+    f: FnGen,
+}
+
+impl<'a> Gen<'a> {
+    fn ty(&self, e: &Expr) -> Ty {
+        self.c.expr_ty[e.id as usize].clone()
+    }
+
+    fn layout(&self, t: &Ty) -> (u32, u32) {
+        t.layout(self.ptr).unwrap_or((0, 1))
+    }
+
+    fn scalar(&self, t: &Ty) -> Scalar {
+        match t {
+            Ty::Int(i) => Scalar {
+                size: i.size(self.ptr) as u8,
+                signed: i.signed(),
+            },
+            _ => Scalar {
+                size: 1,
+                signed: false,
+            },
+        }
+    }
+
+    fn elem_size(&self, t: &Ty) -> u8 {
+        match t {
+            Ty::Vec(e) => self.layout(e).0 as u8,
+            _ => 1,
+        }
+    }
+
+    fn emit(&mut self, op: Op) -> usize {
+        self.f.code.push(op);
+        self.f.code.len() - 1
+    }
+
+    fn here(&self) -> u32 {
+        self.f.code.len() as u32
+    }
+
+    fn patch(&mut self, at: usize, target: u32) {
+        match &mut self.f.code[at] {
+            Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => *t = target,
+            _ => {}
+        }
+    }
+
+    fn span_id(&mut self, s: Span) -> u32 {
+        self.spans.push(s);
+        self.spans.len() as u32 - 1
+    }
+
+    fn label(&mut self, text: String) -> u32 {
+        if let Some(&id) = self.label_ids.get(&text) {
+            return id;
+        }
+        self.labels.push(text.clone());
+        let id = self.labels.len() as u32 - 1;
+        self.label_ids.insert(text, id);
+        id
+    }
+
+    fn live_now(&self) -> Vec<u32> {
+        self.f.scopes.iter().flat_map(|s| s.0.iter().copied()).collect()
+    }
+
+    /// Emits a step marker; statement sites get their live list at the statement's end.
+    fn step(&mut self, span: Span, kind: StepKind) -> u32 {
+        let line = self.line_index.line(span.start);
+        self.sites.push(Site {
+            span,
+            line,
+            kind,
+            func: self.f.id,
+            live: self.live_now(),
+        });
+        let id = self.sites.len() as u32 - 1;
+        self.emit(Op::Step(id));
+        id
+    }
+
+    fn set_stack(&mut self, d: u32) {
+        self.f.depth = d;
+        self.emit(Op::SetStack(d));
+    }
+
+    /// Reserves `size` bytes aligned to `align` at the top of the frame; returns the offset.
+    fn reserve(&mut self, size: u32, align: u32) -> u32 {
+        let off = align_up(self.f.depth, align);
+        self.set_stack(off + size);
+        off
+    }
+
+    fn function(&mut self, id: u32, f: &Function) -> FnCode {
+        self.f = FnGen {
+            id,
+            ..FnGen::default()
+        };
+        let decls = &self.c.locals[id as usize];
+        self.f.locals = decls
+            .iter()
+            .map(|d| LocalSlot {
+                name: d.name.clone(),
+                ty: d.ty.clone(),
+                off: 0,
+                size: d.ty.size(self.ptr),
+                hidden: d.hidden,
+            })
+            .collect();
+        let mut owning_params = Vec::new();
+        let mut params = Vec::new();
+        let mut off = 0;
+        for (i, _) in f.params.iter().enumerate() {
+            let (size, align) = self.layout(&decls[i].ty);
+            off = align_up(off, align);
+            self.f.locals[i].off = off;
+            off += size;
+            params.push(i as u32);
+            if decls[i].ty.is_vec() {
+                owning_params.push(i as u32);
+            }
+        }
+        self.f.depth = off;
+        self.f.scopes.push((params, 0));
+        let ret = self.c.sigs[id as usize].ret.clone();
+        let dest = if ret.is_vec() { Some(Dest::Ret) } else { None };
+        self.block_body(&f.body, dest, true, &ret);
+        let name = self.c.sigs[id as usize].name.clone();
+        FnCode {
+            name,
+            code: std::mem::take(&mut self.f.code),
+            locals: std::mem::take(&mut self.f.locals),
+            owning_params,
+            param_count: f.params.len() as u32,
+            span: f.span,
+        }
+    }
+
+    /// Declares a local at the top of the frame and returns its offset.
+    fn declare(&mut self, id: LocalId) -> u32 {
+        let (size, align) = self.layout(&self.f.locals[id as usize].ty.clone());
+        let off = self.reserve(size, align);
+        self.f.locals[id as usize].off = off;
+        if let Some(s) = self.f.scopes.last_mut() {
+            s.0.push(id);
+        }
+        self.f.moves.moved.remove(&id);
+        off
+    }
+
+    /// Drops the Vec locals of scopes from the innermost down to `down_to` (exclusive), in
+    /// reverse order of declaration.
+    fn emit_drops(&mut self, down_to: usize) {
+        let mut ops = Vec::new();
+        for (locals, _) in self.f.scopes[down_to..].iter().rev() {
+            for &l in locals.iter().rev() {
+                let slot = &self.f.locals[l as usize];
+                if slot.ty.is_vec() && !self.f.moves.moved.contains_key(&l) {
+                    ops.push(Op::DropLocal {
+                        off: slot.off,
+                        local: l,
+                    });
+                } else if slot.ty.is_vec() {
+                    // Maybe moved: the run-time ownership flag decides.
+                    ops.push(Op::DropLocal {
+                        off: slot.off,
+                        local: l,
+                    });
+                }
+            }
+        }
+        for op in ops {
+            self.emit(op);
+        }
+    }
+
+    fn scope_has_drops(&self, index: usize) -> bool {
+        self.f.scopes[index..]
+            .iter()
+            .any(|(ls, _)| ls.iter().any(|&l| self.f.locals[l as usize].ty.is_vec()))
+    }
+
+    /// A block: its statements, its tail into `dest` (or a register), then the end of its
+    /// scope. `fn_body` makes the end a return.
+    fn block_body(&mut self, b: &Block, dest: Option<Dest>, fn_body: bool, ret: &Ty) {
+        let start_depth = self.f.depth;
+        self.f.scopes.push((Vec::new(), start_depth));
+        for s in &b.stmts {
+            self.stmt(s);
+        }
+        if let Some(t) = &b.tail {
+            let block_like = matches!(
+                t.kind,
+                ExprKind::If(..) | ExprKind::While(..) | ExprKind::Loop(_) | ExprKind::For { .. } | ExprKind::Block(_)
+            );
+            let site = if block_like {
+                None
+            } else {
+                Some(self.step(t.span, StepKind::Statement))
+            };
+            let stmt_depth = self.f.depth;
+            let tt = self.ty(t);
+            if fn_body {
+                if ret.is_vec() {
+                    self.expr_into(t, Dest::Ret);
+                } else if ret.is_scalar() {
+                    self.expr(t);
+                    let size = self.scalar(ret).size;
+                    self.emit(Op::StoreRet(size));
+                } else {
+                    self.expr_discard(t);
+                }
+            } else {
+                match dest {
+                    Some(d) if tt.is_vec() => self.expr_into(t, d),
+                    _ => self.expr(t),
+                }
+            }
+            self.end_statement(stmt_depth, site);
+        }
+        let scope_index = self.f.scopes.len() - 1;
+        let has_locals = !self.f.scopes[scope_index].0.is_empty();
+        if fn_body {
+            let end = Span::new(b.span.end as usize - 1, b.span.end as usize);
+            if !self.f.moves.dead || true {
+                let site = self.step(end, StepKind::ScopeEnd);
+                self.emit_drops(1.min(self.f.scopes.len()).saturating_sub(1));
+                self.sites[site as usize].live = Vec::new();
+                self.emit(Op::Return);
+            }
+            self.f.scopes.pop();
+            return;
+        }
+        if has_locals {
+            if !self.f.moves.dead {
+                let end = Span::new(b.span.end as usize - 1, b.span.end as usize);
+                let site = self.step(end, StepKind::ScopeEnd);
+                self.emit_drops(scope_index);
+                self.f.scopes.pop();
+                self.sites[site as usize].live = self.live_now();
+                self.set_stack(start_depth);
+                return;
+            }
+            self.set_stack(start_depth);
+        }
+        self.f.scopes.pop();
+        self.f.depth = start_depth;
+    }
+
+    /// Ends a statement: drops its temporaries, gives their stack back, records live locals.
+    fn end_statement(&mut self, depth: u32, site: Option<u32>) {
+        let temps = std::mem::take(&mut self.f.temps);
+        for off in temps.iter().rev() {
+            self.emit(Op::AddrLocal(*off));
+            self.emit(Op::DropAt);
+        }
+        if self.f.depth != depth {
+            self.set_stack(depth);
+        }
+        let live = self.live_now();
+        for s in self.f.pending_sites.drain(..) {
+            self.sites[s as usize].live = live.clone();
+        }
+        if let Some(s) = site {
+            self.sites[s as usize].live = live;
+        }
+    }
+
+    fn stmt(&mut self, s: &Stmt) {
+        match s {
+            Stmt::Let { init, span, .. } => {
+                let site = self.step(*span, StepKind::Statement);
+                let id = self.c.binding[&init.id];
+                let ty = self.f.locals[id as usize].ty.clone();
+                let depth = self.f.depth;
+                if ty.is_vec() {
+                    let off = self.declare(id);
+                    let after = self.f.depth;
+                    self.expr_into(init, Dest::Local(off));
+                    self.own(id, off);
+                    self.end_statement(after, Some(site));
+                } else if ty.is_scalar() {
+                    self.expr(init);
+                    // Temporaries of the initializer are given back before the local is made.
+                    let temps = std::mem::take(&mut self.f.temps);
+                    for off in temps.iter().rev() {
+                        self.emit(Op::AddrLocal(*off));
+                        self.emit(Op::DropAt);
+                    }
+                    self.f.depth = depth;
+                    let off = self.declare(id);
+                    let size = self.scalar(&ty).size;
+                    self.emit(Op::Store { off, size });
+                    self.end_statement(self.f.depth, Some(site));
+                } else {
+                    self.expr_discard(init);
+                    self.end_statement(depth, Some(site));
+                }
+            }
+            Stmt::Expr { expr, .. } => {
+                let block_like = matches!(
+                    expr.kind,
+                    ExprKind::If(..) | ExprKind::While(..) | ExprKind::Loop(_) | ExprKind::For { .. } | ExprKind::Block(_)
+                );
+                let depth = self.f.depth;
+                if block_like {
+                    self.expr_discard(expr);
+                    self.end_statement(depth, None);
+                } else {
+                    let site = self.step(expr.span, StepKind::Statement);
+                    self.expr_discard(expr);
+                    self.end_statement(depth, Some(site));
+                }
+            }
+        }
+    }
+
+    /// Marks local `id` as owning its Vec and relabels the buffer.
+    fn own(&mut self, id: LocalId, off: u32) {
+        let name = self.f.locals[id as usize].name.clone();
+        let label = self.label(format!("`{name}`"));
+        self.emit(Op::SetOwned {
+            local: id,
+            owned: true,
+        });
+        self.emit(Op::Own { off, label });
+    }
+
+    /// Evaluates an expression for its effects only.
+    fn expr_discard(&mut self, e: &Expr) {
+        let t = self.ty(e);
+        if t.is_vec() {
+            match &e.kind {
+                ExprKind::Path(_) => {
+                    self.use_local(e, false);
+                }
+                _ => {
+                    let off = self.temp(e);
+                    let _ = off;
+                }
+            }
+        } else if t.is_scalar() {
+            self.expr(e);
+            self.emit(Op::Pop);
+        } else {
+            self.expr(e);
+        }
+    }
+
+    /// Materializes a Vec-valued expression in a temporary stack slot dropped at the end of
+    /// the statement; returns the slot's offset.
+    fn temp(&mut self, e: &Expr) -> u32 {
+        let (size, align) = self.layout(&self.ty(e));
+        let off = self.reserve(size, align);
+        self.expr_into(e, Dest::Local(off));
+        self.f.temps.push(off);
+        off
+    }
+
+    fn push_dest(&mut self, d: Dest) {
+        match d {
+            Dest::Local(off) => self.emit(Op::AddrLocal(off)),
+            Dest::Ret => self.emit(Op::AddrRet),
+        };
+    }
+
+    fn local_res(&self, e: &Expr) -> Option<LocalId> {
+        match self.c.res.get(&e.id) {
+            Some(Res::Local(l)) => Some(*l),
+            _ => None,
+        }
+    }
+
+    /// Records a use of a local; `moving` for uses that move a Vec out. Reports E0382.
+    fn use_local(&mut self, e: &Expr, moving: bool) -> Option<LocalId> {
+        let l = self.local_res(e)?;
+        for lp in self.f.loops.iter_mut() {
+            lp.first_use.entry(l).or_insert(e.span);
+        }
+        let is_vec = self.f.locals[l as usize].ty.is_vec();
+        if let Some(&moved_at) = self.f.moves.moved.get(&l) {
+            if !self.f.moves.dead {
+                self.report_moved(l, e.span, moved_at, moving, false);
+            }
+        }
+        if moving && is_vec {
+            self.f.moves.moved.insert(l, e.span);
+        }
+        Some(l)
+    }
+
+    fn report_moved(&mut self, l: LocalId, use_span: Span, moved_at: Span, moving: bool, in_loop: bool) {
+        let slot = &self.f.locals[l as usize];
+        let decl_span = self.c.locals[self.f.id as usize][l as usize].span;
+        let name = slot.name.clone();
+        let ty = slot.ty.clone();
+        let (msg, label) = if moving {
+            (format!("use of moved value: `{name}`"), "value used here after move")
+        } else {
+            (format!("borrow of moved value: `{name}`"), "value borrowed here after move")
+        };
+        let mut d = Diagnostic::error(DiagnosticKind::Ownership, use_span, msg)
+            .with_code("E0382")
+            .with_label(
+                decl_span,
+                format!("move occurs because `{name}` has type `{ty}`, which does not implement the `Copy` trait"),
+            );
+        if in_loop && use_span == moved_at {
+            d = d.with_span_label("value moved here, in previous iteration of loop");
+        } else {
+            d = d.with_span_label(label).with_label(
+                moved_at,
+                if in_loop {
+                    "value moved here, in previous iteration of loop"
+                } else {
+                    "value moved here"
+                },
+            );
+        }
+        d = d.with_note("a `Vec` has one owner; after a move, only the new owner may use it");
+        if !self.diags.iter().any(|x| x.code.as_deref() == Some("E0382") && x.span == use_span) {
+            self.diags.push(d);
+        }
+    }
+
+    /// Evaluates a Vec-valued expression into the stack place `dest`.
+    fn expr_into(&mut self, e: &Expr, dest: Dest) {
+        match &e.kind {
+            ExprKind::Path(_) => {
+                if let Some(l) = self.use_local(e, true) {
+                    let off = self.f.locals[l as usize].off;
+                    let size = self.f.locals[l as usize].size;
+                    self.push_dest(dest);
+                    self.emit(Op::AddrLocal(off));
+                    self.emit(Op::Copy(size));
+                    self.emit(Op::SetOwned {
+                        local: l,
+                        owned: false,
+                    });
+                }
+            }
+            ExprKind::VecList(items) => {
+                let t = self.ty(e);
+                let elem = self.elem_size(&t);
+                let label = self.alloc_label(dest, "vec!");
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.emit(Op::VecAllocLiteral {
+                    n: items.len() as u32,
+                    elem,
+                    label,
+                    at,
+                });
+                for (i, it) in items.iter().enumerate() {
+                    self.expr(it);
+                    self.emit(Op::VecInitElement {
+                        index: i as u32,
+                        elem,
+                    });
+                }
+                self.emit(Op::VecFinishLiteral {
+                    n: items.len() as u32,
+                    elem,
+                });
+            }
+            ExprKind::VecRepeat(value, count) => {
+                let t = self.ty(e);
+                let elem = self.elem_size(&t);
+                let label = self.alloc_label(dest, "vec!");
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.expr(value);
+                self.expr(count);
+                self.emit(Op::VecRepeat { elem, label, at });
+            }
+            ExprKind::Call(callee, args) => match self.c.res.get(&callee.id).cloned() {
+                Some(Res::VecNew) => {
+                    let t = self.ty(e);
+                    let align = self.elem_size(&t);
+                    self.push_dest(dest);
+                    self.emit(Op::VecNew { align });
+                }
+                Some(Res::VecWithCapacity) => {
+                    let t = self.ty(e);
+                    let elem = self.elem_size(&t);
+                    let label = self.alloc_label(dest, "Vec::with_capacity");
+                    let at = self.span_id(e.span);
+                    self.push_dest(dest);
+                    self.expr(&args[0]);
+                    self.emit(Op::VecWithCapacity { elem, label, at });
+                }
+                Some(Res::Fn(f)) => {
+                    let slot = self.call(e, f, args);
+                    let size = self.c.sigs[f as usize].ret.size(self.ptr);
+                    self.push_dest(dest);
+                    self.emit(Op::AddrLocal(slot));
+                    self.emit(Op::Copy(size));
+                    self.set_stack(slot);
+                }
+                _ => {}
+            },
+            ExprKind::Block(b) => self.block_body(b, Some(dest), false, &Ty::Unit),
+            ExprKind::If(cond, then, els) => {
+                self.expr(cond);
+                let jf = self.emit(Op::JumpIfFalse(0));
+                let before = self.f.moves.clone();
+                self.block_body(then, Some(dest), false, &Ty::Unit);
+                let after_then = std::mem::replace(&mut self.f.moves, before);
+                let j = self.emit(Op::Jump(0));
+                let h = self.here();
+                self.patch(jf, h);
+                if let Some(els) = els {
+                    self.expr_into(els, dest);
+                }
+                self.f.moves.merge(&after_then);
+                let h = self.here();
+                self.patch(j, h);
+            }
+            ExprKind::Loop(body) => self.loop_expr(e, body, Some(dest)),
+            _ => {
+                // Diverging expressions (`return`, `panic!`, ...) of Vec type.
+                self.expr(e);
+            }
+        }
+    }
+
+    /// The label for a new block: who will own it.
+    fn alloc_label(&mut self, dest: Dest, what: &str) -> u32 {
+        let text = match dest {
+            Dest::Ret => format!("{what} returned by `{}`", self.c.sigs[self.f.id as usize].name),
+            Dest::Local(off) => {
+                let owner = self
+                    .f
+                    .scopes
+                    .iter()
+                    .flat_map(|s| s.0.iter())
+                    .rev()
+                    .map(|&l| &self.f.locals[l as usize])
+                    .find(|l| l.off == off && l.ty.is_vec() && !l.hidden);
+                match owner {
+                    Some(l) => format!("`{}`", l.name),
+                    None => format!("a temporary {what}"),
+                }
+            }
+        };
+        self.label(text)
+    }
+
+    /// Emits a call: reserves the return slot, writes the arguments into the callee's frame,
+    /// calls, and leaves the slot reserved. Returns the slot's offset.
+    fn call(&mut self, e: &Expr, f: u32, args: &[Expr]) -> u32 {
+        let sig = &self.c.sigs[f as usize];
+        let ret = sig.ret.clone();
+        let params = sig.params.clone();
+        let (ret_size, ret_align) = if ret.is_scalar() || ret.is_vec() {
+            self.layout(&ret)
+        } else {
+            (0, 1)
+        };
+        let slot = align_up(self.f.depth, ret_align);
+        if ret_size > 0 {
+            self.set_stack(slot + ret_size);
+        }
+        let base = align_up(self.f.depth, 8);
+        let mut off = base;
+        for (a, p) in args.iter().zip(&params) {
+            let (size, align) = self.layout(p);
+            off = align_up(off, align);
+            self.set_stack(off + size);
+            if p.is_vec() {
+                self.expr_into(a, Dest::Local(off));
+            } else {
+                self.expr(a);
+                let size = self.scalar(p).size;
+                self.emit(Op::Store { off, size });
+            }
+            off += size;
+        }
+        self.emit(Op::Call {
+            func: f,
+            base,
+            slot,
+            slot_size: ret_size,
+        });
+        let site = self.step(e.span, StepKind::Resume);
+        self.f.pending_sites.push(site);
+        self.f.depth = slot + ret_size;
+        slot
+    }
+
+    /// Evaluates a scalar expression into a register (unit expressions push nothing).
+    fn expr(&mut self, e: &Expr) {
+        let t = self.ty(e);
+        match &e.kind {
+            ExprKind::Error => {}
+            ExprKind::Int { value, .. } => {
+                let v = *value as u64;
+                self.emit(Op::Const(v));
+            }
+            ExprKind::Bool(b) => {
+                self.emit(Op::Const(*b as u64));
+            }
+            ExprKind::Path(_) => match self.c.res.get(&e.id).cloned() {
+                Some(Res::Const(v)) => {
+                    self.emit(Op::Const(v as i64 as u64));
+                }
+                Some(Res::Local(_)) => {
+                    if t.is_vec() {
+                        let _ = self.temp(e);
+                        self.emit(Op::Pop);
+                        return;
+                    }
+                    let l = self.use_local(e, false).unwrap_or(0);
+                    let off = self.f.locals[l as usize].off;
+                    let ty = self.scalar(&t);
+                    self.emit(Op::Load { off, ty });
+                }
+                _ => {}
+            },
+            ExprKind::Unary(op, inner) => {
+                if let (UnOp::Neg, ExprKind::Int { value, .. }) = (op, &inner.kind) {
+                    // A negative literal is a constant, not a negation that could overflow.
+                    let v = (*value as i128).wrapping_neg() as i64 as u64;
+                    self.emit(Op::Const(v));
+                    return;
+                }
+                self.expr(inner);
+                match (op, &t) {
+                    (UnOp::Not, Ty::Bool) => {
+                        self.emit(Op::NotBool);
+                    }
+                    (UnOp::Not, Ty::Int(i)) => {
+                        self.emit(Op::Not(*i));
+                    }
+                    (UnOp::Neg, Ty::Int(i)) => {
+                        let at = self.span_id(e.span);
+                        self.emit(Op::Neg { ty: *i, at });
+                    }
+                    _ => {}
+                }
+            }
+            ExprKind::Binary(op, l, r) => self.binary(e, *op, l, r),
+            ExprKind::Assign(lhs, rhs) => self.assign(lhs, rhs),
+            ExprKind::CompoundAssign(op, lhs, rhs) => {
+                let lt = self.ty(lhs);
+                let rt = self.ty(rhs);
+                let ty = lt.int();
+                self.expr(rhs);
+                let at = self.span_id(e.span);
+                let arith = match (op, &lt) {
+                    (BinOp::BitAnd, Ty::Bool) => Some((Arith::And, IntTy::U8)),
+                    (BinOp::BitOr, Ty::Bool) => Some((Arith::Or, IntTy::U8)),
+                    (BinOp::BitXor, Ty::Bool) => Some((Arith::Xor, IntTy::U8)),
+                    _ => ty.map(|ty| (arith_of(*op, &rt), ty)),
+                };
+                let Some((aop, ity)) = arith else { return };
+                self.place_addr(lhs);
+                self.emit(Op::ArithAt { op: aop, ty: ity, at });
+            }
+            ExprKind::Cast(inner, _) => {
+                self.expr(inner);
+                if let Ty::Int(to) = t {
+                    self.emit(Op::Cast(to));
+                }
+            }
+            ExprKind::Call(callee, args) => match self.c.res.get(&callee.id).cloned() {
+                Some(Res::Fn(f)) => {
+                    let ret = self.c.sigs[f as usize].ret.clone();
+                    if ret.is_vec() {
+                        let _ = self.temp(e);
+                        self.emit(Op::Pop);
+                        return;
+                    }
+                    let slot = self.call(e, f, args);
+                    if ret.is_scalar() {
+                        let ty = self.scalar(&ret);
+                        self.emit(Op::Load { off: slot, ty });
+                        self.set_stack(slot);
+                    }
+                }
+                Some(Res::Drop) => {
+                    let a = &args[0];
+                    let at = self.ty(a);
+                    if at.is_vec() {
+                        if let ExprKind::Path(_) = a.kind {
+                            if let Some(l) = self.use_local(a, true) {
+                                let off = self.f.locals[l as usize].off;
+                                self.emit(Op::DropLocal { off, local: l });
+                            }
+                        } else {
+                            let off = self.reserve_temp_vec(a);
+                            self.emit(Op::AddrLocal(off));
+                            self.emit(Op::DropAt);
+                        }
+                    } else {
+                        self.expr_discard(a);
+                    }
+                }
+                Some(Res::VecNew) | Some(Res::VecWithCapacity) => {
+                    let _ = self.temp(e);
+                    self.emit(Op::Pop);
+                }
+                _ => {}
+            },
+            ExprKind::MethodCall { receiver, args, .. } => self.method(e, receiver, args),
+            ExprKind::Index(..) => {
+                self.place_addr(e);
+                let ty = self.scalar(&t);
+                self.emit(Op::LoadAt(ty));
+            }
+            ExprKind::Block(b) => self.block_body(b, None, false, &Ty::Unit),
+            ExprKind::If(cond, then, els) => {
+                let stmt_level = t == Ty::Unit || t == Ty::Never;
+                if stmt_level {
+                    self.step(cond.span, StepKind::Condition);
+                }
+                self.expr(cond);
+                self.end_condition();
+                let jf = self.emit(Op::JumpIfFalse(0));
+                let before = self.f.moves.clone();
+                self.block_body(then, None, false, &Ty::Unit);
+                let after_then = std::mem::replace(&mut self.f.moves, before);
+                match els {
+                    None => {
+                        let h = self.here();
+                        self.patch(jf, h);
+                    }
+                    Some(els) => {
+                        let j = self.emit(Op::Jump(0));
+                        let h = self.here();
+                        self.patch(jf, h);
+                        if let ExprKind::If(..) = els.kind {
+                            self.expr(els);
+                        } else {
+                            self.expr(els);
+                        }
+                        let h = self.here();
+                        self.patch(j, h);
+                    }
+                }
+                self.f.moves.merge(&after_then);
+            }
+            ExprKind::While(cond, body) => {
+                let head = self.here();
+                let depth = self.f.depth;
+                self.begin_loop(None, depth, head, e.span);
+                self.step(cond.span, StepKind::Condition);
+                self.expr(cond);
+                self.end_condition();
+                let jf = self.emit(Op::JumpIfFalse(0));
+                let entry_moves = self.f.moves.clone();
+                self.block_body(body, None, false, &Ty::Unit);
+                self.emit(Op::Jump(head));
+                let exit = self.here();
+                self.patch(jf, exit);
+                self.end_loop(exit, Some(entry_moves));
+            }
+            ExprKind::Loop(body) => self.loop_expr(e, body, None),
+            ExprKind::For { range, body, .. } => self.for_loop(e, range, body),
+            ExprKind::Range { .. } => {}
+            ExprKind::Break(value) => {
+                let Some(li) = self.f.loops.len().checked_sub(1) else {
+                    return;
+                };
+                if let Some(v) = value {
+                    match self.f.loops[li].dest {
+                        Some(d) => self.expr_into(v, d),
+                        None => self.expr(v),
+                    }
+                }
+                let scope_index = self.f.loops[li].scope_index;
+                if self.scope_has_drops(scope_index) {
+                    self.emit_drops(scope_index);
+                }
+                let depth = self.f.loops[li].depth;
+                self.emit(Op::SetStack(depth));
+                let j = self.emit(Op::Jump(0));
+                let moves = self.f.moves.clone();
+                let lp = &mut self.f.loops[li];
+                lp.breaks.push(j);
+                lp.at_break.merge(&moves);
+                self.f.moves.dead = true;
+            }
+            ExprKind::Continue => {
+                let Some(li) = self.f.loops.len().checked_sub(1) else {
+                    return;
+                };
+                let scope_index = self.f.loops[li].scope_index;
+                if self.scope_has_drops(scope_index) {
+                    self.emit_drops(scope_index);
+                }
+                let depth = self.f.loops[li].depth;
+                let target = self.f.loops[li].continue_target;
+                self.emit(Op::SetStack(depth));
+                self.emit(Op::Jump(target));
+                let moves = self.f.moves.clone();
+                self.f.loops[li].at_continue.merge(&moves);
+                self.f.moves.dead = true;
+            }
+            ExprKind::Return(value) => {
+                let ret = self.c.sigs[self.f.id as usize].ret.clone();
+                if let Some(v) = value {
+                    if ret.is_vec() {
+                        self.expr_into(v, Dest::Ret);
+                    } else if ret.is_scalar() {
+                        self.expr(v);
+                        let size = self.scalar(&ret).size;
+                        self.emit(Op::StoreRet(size));
+                    } else {
+                        self.expr_discard(v);
+                    }
+                }
+                // Statement temporaries die before the frame goes.
+                for off in self.f.temps.clone().iter().rev() {
+                    self.emit(Op::AddrLocal(*off));
+                    self.emit(Op::DropAt);
+                }
+                self.emit_drops(0);
+                self.emit(Op::Return);
+                self.f.moves.dead = true;
+            }
+            ExprKind::VecList(_) | ExprKind::VecRepeat(..) => {
+                let _ = self.temp(e);
+                self.emit(Op::Pop);
+            }
+            ExprKind::Format { mac, args, .. } => self.format(e, *mac, args),
+        }
+    }
+
+    fn reserve_temp_vec(&mut self, e: &Expr) -> u32 {
+        let (size, align) = self.layout(&self.ty(e));
+        let off = self.reserve(size, align);
+        self.expr_into(e, Dest::Local(off));
+        off
+    }
+
+    /// Temporaries of a condition are dropped right after it.
+    fn end_condition(&mut self) {
+        let temps = std::mem::take(&mut self.f.temps);
+        for off in temps.iter().rev() {
+            self.emit(Op::AddrLocal(*off));
+            self.emit(Op::DropAt);
+        }
+        let live = self.live_now();
+        for s in self.f.pending_sites.drain(..) {
+            self.sites[s as usize].live = live.clone();
+        }
+    }
+
+    fn begin_loop(&mut self, dest: Option<Dest>, depth: u32, head: u32, span: Span) {
+        let scope_index = self.f.scopes.len();
+        self.f.loops.push(LoopGen {
+            depth,
+            scope_index,
+            breaks: Vec::new(),
+            continue_target: head,
+            dest,
+            at_break: Moves {
+                dead: true,
+                ..Moves::default()
+            },
+            at_continue: Moves {
+                dead: true,
+                ..Moves::default()
+            },
+            first_use: HashMap::new(),
+            span,
+        });
+    }
+
+    /// Closes a loop: patches its breaks and checks values moved in one iteration and used in
+    /// the next. `exit_moves` is the state when the loop's condition is false.
+    fn end_loop(&mut self, exit: u32, exit_moves: Option<Moves>) {
+        let Some(lp) = self.f.loops.pop() else { return };
+        for j in &lp.breaks {
+            self.patch(*j, exit);
+        }
+        // State at the end of an iteration: falling off the body, or `continue`.
+        let mut again = self.f.moves.clone();
+        again.merge(&lp.at_continue);
+        if !again.dead {
+            let mut found = None;
+            for (l, use_span) in &lp.first_use {
+                if let Some(moved_at) = again.moved.get(l) {
+                    found = Some((*l, *use_span, *moved_at));
+                    break;
+                }
+            }
+            if let Some((l, use_span, moved_at)) = found {
+                let moving = use_span == moved_at;
+                self.report_moved(l, use_span, moved_at, moving, true);
+                let _ = lp.span;
+            }
+        }
+        let mut after = lp.at_break.clone();
+        if let Some(mut m) = exit_moves {
+            m.merge(&again);
+            after.merge(&m);
+        }
+        if after.dead && lp.at_break.dead && self.f.moves.dead {
+            after.dead = true;
+        }
+        self.f.moves = after;
+    }
+
+    fn loop_expr(&mut self, e: &Expr, body: &Block, dest: Option<Dest>) {
+        let head = self.here();
+        let depth = self.f.depth;
+        self.begin_loop(dest, depth, head, e.span);
+        self.block_body(body, None, false, &Ty::Unit);
+        self.emit(Op::Jump(head));
+        let exit = self.here();
+        self.end_loop(exit, None);
+    }
+
+    fn for_loop(&mut self, e: &Expr, range: &Expr, body: &Block) {
+        let ExprKind::Range { start, end, inclusive } = &range.kind else {
+            return;
+        };
+        let var = self.c.binding[&e.id];
+        let hidden = self.c.for_range[&e.id];
+        let elem_ty = self.f.locals[var as usize].ty.clone();
+        let Ty::Int(ity) = elem_ty else { return };
+        let sc = self.scalar(&elem_ty);
+        let size = sc.size as u32;
+        let scope_depth = self.f.depth;
+        self.f.scopes.push((Vec::new(), scope_depth));
+        // The range is a hidden local: start, end (and `exhausted` for `..=`).
+        self.f.locals[hidden as usize].size = if *inclusive { 2 * size + 1 } else { 2 * size };
+        let site = self.step(range.span, StepKind::Statement);
+        self.expr(start);
+        self.expr(end);
+        let roff = self.reserve(self.f.locals[hidden as usize].size, size);
+        self.f.locals[hidden as usize].off = roff;
+        self.f.scopes.last_mut().map(|s| s.0.push(hidden));
+        self.emit(Op::Store { off: roff + size, size: size as u8 });
+        self.emit(Op::Store { off: roff, size: size as u8 });
+        if *inclusive {
+            self.emit(Op::Const(0));
+            self.emit(Op::Store { off: roff + 2 * size, size: 1 });
+        }
+        self.sites[site as usize].live = self.live_now();
+        let voff = self.declare(var);
+        let loop_depth = self.f.depth;
+        let head = self.here();
+        self.begin_loop(None, loop_depth, head, e.span);
+        let entry_moves = self.f.moves.clone();
+        self.step(range.span, StepKind::Condition);
+        let mut exits = Vec::new();
+        if *inclusive {
+            self.emit(Op::Load { off: roff + 2 * size, ty: Scalar { size: 1, signed: false } });
+            exits.push(self.emit(Op::JumpIfTrue(0)));
+            self.emit(Op::Load { off: roff, ty: sc });
+            self.emit(Op::Load { off: roff + size, ty: sc });
+            self.emit(Op::Cmp { op: Cmp::Le, signed: sc.signed });
+            exits.push(self.emit(Op::JumpIfFalse(0)));
+            self.emit(Op::Load { off: roff, ty: sc });
+            self.emit(Op::Store { off: voff, size: size as u8 });
+            self.emit(Op::Load { off: roff, ty: sc });
+            self.emit(Op::Load { off: roff + size, ty: sc });
+            self.emit(Op::Cmp { op: Cmp::Lt, signed: sc.signed });
+            let jf = self.emit(Op::JumpIfFalse(0));
+            self.bump_start(roff, sc, ity);
+            let j = self.emit(Op::Jump(0));
+            let h = self.here();
+            self.patch(jf, h);
+            self.emit(Op::Const(1));
+            self.emit(Op::Store { off: roff + 2 * size, size: 1 });
+            let h = self.here();
+            self.patch(j, h);
+        } else {
+            self.emit(Op::Load { off: roff, ty: sc });
+            self.emit(Op::Load { off: roff + size, ty: sc });
+            self.emit(Op::Cmp { op: Cmp::Lt, signed: sc.signed });
+            exits.push(self.emit(Op::JumpIfFalse(0)));
+            self.emit(Op::Load { off: roff, ty: sc });
+            self.emit(Op::Store { off: voff, size: size as u8 });
+            self.bump_start(roff, sc, ity);
+        }
+        self.end_condition();
+        self.block_body(body, None, false, &Ty::Unit);
+        self.emit(Op::Jump(head));
+        let exit = self.here();
+        for j in exits {
+            self.patch(j, exit);
+        }
+        self.end_loop(exit, Some(entry_moves));
+        self.f.scopes.pop();
+        self.set_stack(scope_depth);
+    }
+
+    fn bump_start(&mut self, roff: u32, sc: Scalar, ity: IntTy) {
+        self.emit(Op::Load { off: roff, ty: sc });
+        self.emit(Op::Const(1));
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: ity,
+            at: 0,
+        });
+        self.emit(Op::Store { off: roff, size: sc.size });
+    }
+
+    fn binary(&mut self, e: &Expr, op: BinOp, l: &Expr, r: &Expr) {
+        let lt = self.ty(l);
+        let rt = self.ty(r);
+        match op {
+            BinOp::And | BinOp::Or => {
+                self.expr(l);
+                let j = if op == BinOp::And {
+                    self.emit(Op::JumpIfFalse(0))
+                } else {
+                    self.emit(Op::JumpIfTrue(0))
+                };
+                // Short circuit: the right operand decides.
+                let before = self.f.moves.clone();
+                self.expr(r);
+                let skip = self.emit(Op::Jump(0));
+                let h = self.here();
+                self.patch(j, h);
+                self.emit(Op::Const((op == BinOp::Or) as u64));
+                let h = self.here();
+                self.patch(skip, h);
+                self.f.moves.merge(&before);
+                return;
+            }
+            _ => {}
+        }
+        self.expr(l);
+        self.expr(r);
+        if op.is_comparison() {
+            let signed = lt.int().is_some_and(|i| i.signed());
+            let cmp = match op {
+                BinOp::Eq => Cmp::Eq,
+                BinOp::Ne => Cmp::Ne,
+                BinOp::Lt => Cmp::Lt,
+                BinOp::Le => Cmp::Le,
+                BinOp::Gt => Cmp::Gt,
+                _ => Cmp::Ge,
+            };
+            self.emit(Op::Cmp { op: cmp, signed });
+            return;
+        }
+        let ty = match lt {
+            Ty::Int(i) => i,
+            _ => IntTy::U8,
+        };
+        let at = self.span_id(e.span);
+        self.emit(Op::Arith {
+            op: arith_of(op, &rt),
+            ty,
+            at,
+        });
+    }
+
+    /// Pushes the address of an assignable place: a local or a Vec element.
+    fn place_addr(&mut self, e: &Expr) {
+        match &e.kind {
+            ExprKind::Path(_) => {
+                let l = self.use_local(e, false).unwrap_or(0);
+                let off = self.f.locals[l as usize].off;
+                self.emit(Op::AddrLocal(off));
+            }
+            ExprKind::Index(base, idx) => {
+                let bt = self.ty(base);
+                let elem = self.elem_size(&bt);
+                self.vec_addr(base);
+                self.expr(idx);
+                let at = self.span_id(Span {
+                    start: base.span.end,
+                    end: e.span.end,
+                });
+                let at = self.index_span(at, base, e);
+                self.emit(Op::VecIndex { elem, at });
+            }
+            _ => {}
+        }
+    }
+
+    /// rustc reports an index panic at the `[`.
+    fn index_span(&mut self, at: u32, _base: &Expr, _e: &Expr) -> u32 {
+        at
+    }
+
+    /// Pushes the address of a Vec value: a local's, or a temporary's.
+    fn vec_addr(&mut self, e: &Expr) {
+        if let ExprKind::Path(_) = e.kind {
+            if let Some(l) = self.use_local(e, false) {
+                let off = self.f.locals[l as usize].off;
+                self.emit(Op::AddrLocal(off));
+                return;
+            }
+        }
+        let off = self.temp(e);
+        self.emit(Op::AddrLocal(off));
+    }
+
+    fn assign(&mut self, lhs: &Expr, rhs: &Expr) {
+        let t = self.ty(lhs);
+        if t.is_vec() {
+            // The new value is built first, then the old one is dropped, then it moves in.
+            let (size, align) = self.layout(&t);
+            let tmp = self.reserve(size, align);
+            self.expr_into(rhs, Dest::Local(tmp));
+            if let Some(l) = self.local_res(lhs) {
+                let off = self.f.locals[l as usize].off;
+                self.emit(Op::DropLocal { off, local: l });
+                self.emit(Op::AddrLocal(off));
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::Copy(size));
+                self.f.moves.moved.remove(&l);
+                self.own(l, off);
+            }
+            return;
+        }
+        self.expr(rhs);
+        match &lhs.kind {
+            ExprKind::Path(_) => {
+                if let Some(l) = self.local_res(lhs) {
+                    let off = self.f.locals[l as usize].off;
+                    let size = self.scalar(&t).size;
+                    self.emit(Op::Store { off, size });
+                }
+            }
+            _ => {
+                self.place_addr(lhs);
+                let size = self.scalar(&t).size;
+                self.emit(Op::StoreAt(size));
+            }
+        }
+    }
+
+    fn method(&mut self, e: &Expr, receiver: &Expr, args: &[Expr]) {
+        let Some(m) = self.c.methods.get(&e.id).copied() else {
+            return;
+        };
+        let rt = self.ty(receiver);
+        match m {
+            Method::Push => {
+                let elem = self.elem_size(&rt);
+                let label = match self.local_res(receiver) {
+                    Some(l) => {
+                        let name = self.f.locals[l as usize].name.clone();
+                        self.label(format!("`{name}`"))
+                    }
+                    None => self.label("a temporary Vec".into()),
+                };
+                let at = self.span_id(e.span);
+                self.vec_addr(receiver);
+                self.expr(&args[0]);
+                self.emit(Op::VecPush { elem, label, at });
+            }
+            Method::Len | Method::Capacity | Method::IsEmpty => {
+                self.vec_addr(receiver);
+                self.emit(Op::VecField(if m == Method::Capacity { 2 } else { 1 }));
+                if m == Method::IsEmpty {
+                    self.emit(Op::Const(0));
+                    self.emit(Op::Cmp {
+                        op: Cmp::Eq,
+                        signed: false,
+                    });
+                }
+            }
+            _ => {
+                let Ty::Int(ty) = rt else { return };
+                self.expr(receiver);
+                let at = self.span_id(e.span);
+                if m == Method::Abs {
+                    self.emit(Op::Abs { ty, at });
+                    return;
+                }
+                self.expr(&args[0]);
+                let op = match m {
+                    Method::Pow => Arith::Pow,
+                    Method::Min => Arith::Min,
+                    Method::Max => Arith::Max,
+                    Method::WrappingAdd => Arith::WrappingAdd,
+                    Method::WrappingSub => Arith::WrappingSub,
+                    _ => Arith::WrappingMul,
+                };
+                self.emit(Op::Arith { op, ty, at });
+            }
+        }
+    }
+
+    fn format(&mut self, e: &Expr, mac: FormatMacro, args: &[Expr]) {
+        let (pieces, sources) = match self.c.formats.get(&e.id) {
+            Some(p) => p.clone(),
+            None => (
+                vec![Piece::Literal(match mac {
+                    FormatMacro::Panic => "explicit panic".into(),
+                    _ => String::new(),
+                })],
+                Vec::new(),
+            ),
+        };
+        // Push each argument once, in order, then each captured name.
+        let mut count = 0usize;
+        for a in args {
+            let t = self.ty(a);
+            if t.is_vec() {
+                self.vec_addr(a);
+            } else {
+                self.expr(a);
+            }
+            count += 1;
+        }
+        let mut out = Vec::new();
+        let mut src_iter = sources.iter();
+        for p in pieces {
+            match p {
+                Piece::Literal(s) => out.push(FmtPiece::Lit(s)),
+                Piece::Arg { spec, .. } => {
+                    let Some(src) = src_iter.next() else { break };
+                    match src {
+                        FormatSource::Arg(i) => {
+                            let ty = self.ty(&args[*i]);
+                            out.push(FmtPiece::Arg { value: *i, spec, ty });
+                        }
+                        FormatSource::Local(l) => {
+                            let slot = self.f.locals[*l as usize].clone();
+                            if slot.ty.is_vec() {
+                                self.emit(Op::AddrLocal(slot.off));
+                            } else {
+                                let ty = self.scalar(&slot.ty);
+                                self.emit(Op::Load { off: slot.off, ty });
+                            }
+                            out.push(FmtPiece::Arg {
+                                value: count,
+                                spec,
+                                ty: slot.ty.clone(),
+                            });
+                            count += 1;
+                        }
+                    }
+                }
+            }
+        }
+        self.formats.push(out);
+        let format = self.formats.len() as u32 - 1;
+        let n = count.min(255) as u8;
+        match mac {
+            FormatMacro::Panic => {
+                let at = self.span_id(e.span);
+                self.emit(Op::Panic { format, args: n, at });
+                self.f.moves.dead = true;
+            }
+            FormatMacro::Println | FormatMacro::Print => {
+                if mac == FormatMacro::Println {
+                    self.formats[format as usize].push(FmtPiece::Lit("\n".into()));
+                }
+                self.emit(Op::Print { format, args: n, stderr: false });
+            }
+            FormatMacro::Eprintln | FormatMacro::Eprint => {
+                if mac == FormatMacro::Eprintln {
+                    self.formats[format as usize].push(FmtPiece::Lit("\n".into()));
+                }
+                self.emit(Op::Print { format, args: n, stderr: true });
+            }
+        }
+    }
+}
+
+fn arith_of(op: BinOp, rhs: &Ty) -> Arith {
+    let rs = rhs.int().is_some_and(|i| i.signed());
+    match op {
+        BinOp::Add => Arith::Add,
+        BinOp::Sub => Arith::Sub,
+        BinOp::Mul => Arith::Mul,
+        BinOp::Div => Arith::Div,
+        BinOp::Rem => Arith::Rem,
+        BinOp::BitAnd => Arith::And,
+        BinOp::BitOr => Arith::Or,
+        BinOp::BitXor => Arith::Xor,
+        BinOp::Shl => Arith::Shl(rs),
+        BinOp::Shr => Arith::Shr(rs),
+        _ => Arith::Add,
+    }
 }

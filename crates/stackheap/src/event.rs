@@ -59,6 +59,8 @@ pub enum Event {
     Call { function: String, frame_base: u32 },
     /// A function returned to its caller.
     Return { function: String },
+    /// A heap block changed owner (a Vec was moved into another variable).
+    Owner { addr: u32, label: String },
     /// The run stopped with an error (the full diagnostic is in the run's diagnostics).
     Error { message: String },
 }
@@ -102,6 +104,7 @@ impl fmt::Display for Event {
                 frame_base,
             } => write!(f, "call `{function}`, frame at stack[{frame_base}]"),
             Event::Return { function } => write!(f, "return from `{function}`"),
+            Event::Owner { addr, label } => write!(f, "heap[{addr}] now owned by {label}"),
             Event::Error { message } => write!(f, "error: {message}"),
         }
     }
@@ -143,10 +146,8 @@ pub struct VariableView {
     /// Index into `stack_bytes`.
     pub addr: u32,
     pub size: u32,
-    /// The value as `{:?}` would print it, or `uninit`, or `moved`.
+    /// The value as `{:?}` would print it, or `uninit` while its bytes are unwritten.
     pub value: String,
-    /// False once the value has been moved out (its bytes stay as they were).
-    pub owns: bool,
 }
 
 /// One function's frame.

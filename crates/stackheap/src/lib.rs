@@ -9,7 +9,14 @@ pub mod event;
 pub mod settings;
 pub mod span;
 
+mod ast;
+mod check;
 mod compile;
+mod format;
+mod lexer;
+mod memory;
+mod parser;
+mod types;
 mod machine;
 mod trace;
 

@@ -1,3 +1,771 @@
-//! Placeholder machine while the engine is written.
-use crate::*;
-pub fn execute(_: &compile::Program, s: &Settings) -> (trace::Trace, Option<Diagnostic>) { (trace::Trace::empty(s), None) }
+//! The machine: runs compiled code against `stack_bytes` and `heap_bytes`, with Rust's
+//! debug-build arithmetic checks, the calling convention of `shared/model.md`, Vec growth
+//! as rustc does it and the chosen allocator policy, recording every step and event.
+
+use std::sync::Arc;
+
+use crate::compile::{Arith, Cmp, FmtPiece, Op, Program, Scalar, STACK_TAG};
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::event::Region;
+use crate::format::{write_bool, write_int, write_list, Spec};
+use crate::memory::{FrameRec, MemState};
+use crate::settings::{AllocatorPolicy, PtrWidth, Settings};
+use crate::span::Span;
+use crate::trace::{Recorder, Trace};
+use crate::types::{IntTy, Ty};
+
+/// Most frames the machine keeps before it reports a stack overflow, whatever their size.
+const MAX_FRAMES: usize = 100_000;
+
+struct Stop {
+    kind: DiagnosticKind,
+    message: String,
+    span: Span,
+    notes: Vec<String>,
+}
+
+fn panic_at(message: impl Into<String>, span: Span) -> Stop {
+    Stop {
+        kind: DiagnosticKind::Panic,
+        message: message.into(),
+        span,
+        notes: Vec::new(),
+    }
+}
+
+struct CallRec {
+    pc: usize,
+    fb: u32,
+    regs_base: usize,
+    flags_base: usize,
+}
+
+struct Vm<'p> {
+    p: &'p Program,
+    settings: &'p Settings,
+    st: MemState,
+    rec: Recorder,
+    regs: Vec<u64>,
+    calls: Vec<CallRec>,
+    owned: Vec<bool>,
+    next_fit: u32,
+    bump: u32,
+}
+
+pub fn execute(program: &Program, settings: &Settings) -> (Trace, Option<Diagnostic>) {
+    let shared = Arc::new(program.clone_for_trace());
+    let mut vm = Vm {
+        p: program,
+        settings,
+        st: MemState::new(settings.stack_size, settings.heap_size),
+        rec: Recorder::new(shared, settings),
+        regs: Vec::with_capacity(64),
+        calls: Vec::new(),
+        owned: Vec::new(),
+        next_fit: 0,
+        bump: 0,
+    };
+    let result = vm.run();
+    let error = result.err().map(|stop| {
+        vm.rec.error(&stop.message);
+        let step = vm.st.step.saturating_sub(1);
+        let mut d = Diagnostic::error(stop.kind, stop.span, stop.message).with_span_label(
+            match stop.kind {
+                DiagnosticKind::Panic => "panicked here",
+                DiagnosticKind::StackOverflow => "this call overflowed the stack",
+                DiagnosticKind::OutOfMemory => "this allocation failed",
+                _ => "the run stopped here",
+            },
+        );
+        d.step = Some(step);
+        d.notes = stop.notes;
+        d
+    });
+    (vm.rec.finish(), error)
+}
+
+fn canon(v: u64, ty: IntTy, ptr: PtrWidth) -> u64 {
+    let bits = ty.bits(ptr);
+    if bits >= 64 {
+        return v;
+    }
+    let shift = 64 - bits;
+    if ty.signed() {
+        (((v << shift) as i64) >> shift) as u64
+    } else {
+        (v << shift) >> shift
+    }
+}
+
+fn value_of(v: u64, ty: IntTy) -> i128 {
+    if ty.signed() {
+        v as i64 as i128
+    } else {
+        v as i128
+    }
+}
+
+/// One integer operation with Rust's debug-build checks.
+fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'static str> {
+    let (x, y) = (value_of(a, ty), value_of(b, ty));
+    let (min, max) = (ty.min(ptr), ty.max(ptr));
+    let checked = |r: Option<i128>, msg: &'static str| match r {
+        Some(r) if r >= min && r <= max => Ok(canon(r as u64, ty, ptr)),
+        _ => Err(msg),
+    };
+    let bits = ty.bits(ptr) as i128;
+    match op {
+        Arith::Add => checked(x.checked_add(y), "attempt to add with overflow"),
+        Arith::Sub => checked(x.checked_sub(y), "attempt to subtract with overflow"),
+        Arith::Mul => checked(x.checked_mul(y), "attempt to multiply with overflow"),
+        Arith::Div => {
+            if y == 0 {
+                Err("attempt to divide by zero")
+            } else {
+                checked(x.checked_div(y), "attempt to divide with overflow")
+            }
+        }
+        Arith::Rem => {
+            if y == 0 {
+                Err("attempt to calculate the remainder with a divisor of zero")
+            } else if ty.signed() && x == min && y == -1 {
+                Err("attempt to calculate the remainder with overflow")
+            } else {
+                Ok(canon((x % y) as u64, ty, ptr))
+            }
+        }
+        Arith::And => Ok(a & b),
+        Arith::Or => Ok(a | b),
+        Arith::Xor => Ok(a ^ b),
+        Arith::Shl(rhs_signed) | Arith::Shr(rhs_signed) => {
+            let amount = if rhs_signed { b as i64 as i128 } else { b as i128 };
+            let left = matches!(op, Arith::Shl(_));
+            if amount < 0 || amount >= bits {
+                return Err(if left {
+                    "attempt to shift left with overflow"
+                } else {
+                    "attempt to shift right with overflow"
+                });
+            }
+            let r = if left {
+                a << amount
+            } else if ty.signed() {
+                ((a as i64) >> amount) as u64
+            } else {
+                a >> amount
+            };
+            Ok(canon(r, ty, ptr))
+        }
+        Arith::WrappingAdd => Ok(canon(x.wrapping_add(y) as u64, ty, ptr)),
+        Arith::WrappingSub => Ok(canon(x.wrapping_sub(y) as u64, ty, ptr)),
+        Arith::WrappingMul => Ok(canon(x.wrapping_mul(y) as u64, ty, ptr)),
+        Arith::Pow => {
+            let mut r: i128 = 1;
+            for _ in 0..(b as u32) {
+                r = match r.checked_mul(x) {
+                    Some(v) if v >= min && v <= max => v,
+                    _ => return Err("attempt to multiply with overflow"),
+                };
+                if r == 0 || r == 1 {
+                    break;
+                }
+            }
+            Ok(canon(r as u64, ty, ptr))
+        }
+        Arith::Min => Ok(if x <= y { a } else { b }),
+        Arith::Max => Ok(if x >= y { a } else { b }),
+    }
+}
+
+impl Program {
+    /// The parts of a program the trace needs to describe steps (code stays with the machine).
+    fn clone_for_trace(&self) -> Program {
+        Program {
+            functions: self
+                .functions
+                .iter()
+                .map(|f| crate::compile::FnCode {
+                    code: Vec::new(),
+                    ..f.clone()
+                })
+                .collect(),
+            sites: self.sites.clone(),
+            spans: Vec::new(),
+            formats: Vec::new(),
+            labels: self.labels.clone(),
+            main: self.main,
+            line_index: self.line_index.clone(),
+            ptr: self.ptr,
+        }
+    }
+}
+
+fn split(addr: u64) -> (Region, u32) {
+    if addr & STACK_TAG != 0 {
+        (Region::Stack, (addr & !STACK_TAG) as u32)
+    } else {
+        (Region::Heap, addr as u32)
+    }
+}
+
+impl<'p> Vm<'p> {
+    fn pw(&self) -> u32 {
+        self.p.ptr.bytes()
+    }
+
+    fn pop(&mut self) -> u64 {
+        self.regs.pop().unwrap_or(0)
+    }
+
+    fn span(&self, at: u32) -> Span {
+        self.p.spans.get(at as usize).copied().unwrap_or_default()
+    }
+
+    fn site_span(&self) -> Span {
+        self.p
+            .sites
+            .get(self.st.site as usize)
+            .map(|s| s.span)
+            .unwrap_or_default()
+    }
+
+    fn fb(&self) -> u32 {
+        self.calls.last().map_or(0, |c| c.fb)
+    }
+
+    fn read(&self, addr: u64, size: u32) -> u64 {
+        let (r, a) = split(addr);
+        self.st.read_uint(r, a, size)
+    }
+
+    fn write(&mut self, addr: u64, value: u64, size: u32) {
+        let (r, a) = split(addr);
+        let bytes = value.to_le_bytes();
+        let b = &bytes[..size as usize];
+        self.st.write(r, a, b);
+        self.rec.write(r, a, b);
+    }
+
+    fn set_stack_length(&mut self, to: u32) -> Result<(), Stop> {
+        if to == self.st.stack_length {
+            return Ok(());
+        }
+        if to > self.settings.stack_size {
+            return Err(self.stack_overflow());
+        }
+        self.st.set_stack_length(to);
+        self.rec.stack_length(to);
+        Ok(())
+    }
+
+    fn stack_overflow(&self) -> Stop {
+        Stop {
+            kind: DiagnosticKind::StackOverflow,
+            message: "thread 'main' has overflowed its stack".into(),
+            span: self.site_span(),
+            notes: vec![format!(
+                "the stack holds {} bytes and {} frames were in use; raise it with `// stackheap: stack-size=...` or `--stack-size`",
+                self.settings.stack_size,
+                self.st.frames.len()
+            )],
+        }
+    }
+
+    /// Finds room for `size` bytes by the allocator policy.
+    fn find_free(&self, size: u32, align: u32) -> Option<u32> {
+        let heap = self.settings.heap_size as u64;
+        let up = |v: u64| v.div_ceil(align as u64) * align as u64;
+        let live = || self.st.blocks.iter().filter(|(_, b)| !b.freed);
+        let gaps = || {
+            let mut gaps = Vec::new();
+            let mut cur = 0u64;
+            for (&a, b) in live() {
+                if (a as u64) > cur {
+                    gaps.push((cur, a as u64));
+                }
+                cur = cur.max(a as u64 + b.size as u64);
+            }
+            gaps.push((cur, heap));
+            gaps
+        };
+        let fits = |(s, e): (u64, u64)| up(s) + size as u64 <= e;
+        let pick = match self.settings.allocator {
+            AllocatorPolicy::FirstFit => gaps().into_iter().find(|g| fits(*g)).map(|g| up(g.0)),
+            AllocatorPolicy::BestFit => gaps()
+                .into_iter()
+                .filter(|g| fits(*g))
+                .min_by_key(|g| (g.1 - up(g.0), g.0))
+                .map(|g| up(g.0)),
+            AllocatorPolicy::NextFit => {
+                let from = self.next_fit as u64;
+                gaps()
+                    .into_iter()
+                    .filter(|g| g.1 > from)
+                    .map(|g| (g.0.max(from), g.1))
+                    .find(|g| fits(*g))
+                    .or_else(|| gaps().into_iter().find(|g| fits(*g)))
+                    .map(|g| up(g.0))
+            }
+            AllocatorPolicy::Bump => {
+                let a = up(self.bump as u64);
+                (a + size as u64 <= heap).then_some(a)
+            }
+        };
+        pick.map(|a| a as u32)
+    }
+
+    fn alloc(&mut self, elems: u64, elem: u32, label: u32, span: Span) -> Result<u32, Stop> {
+        let bytes = elems.saturating_mul(elem as u64);
+        let isize_max = IntTy::Isize.max(self.p.ptr) as u64;
+        if bytes > isize_max {
+            return Err(panic_at("capacity overflow", span));
+        }
+        let size = bytes as u32;
+        let found = if bytes > self.settings.heap_size as u64 {
+            None
+        } else {
+            self.find_free(size, elem)
+        };
+        let Some(addr) = found else {
+            return Err(Stop {
+                kind: DiagnosticKind::OutOfMemory,
+                message: format!("memory allocation of {bytes} bytes failed"),
+                span,
+                notes: vec![format!(
+                    "the heap holds {} bytes; raise it with `// stackheap: heap-size=...` or `--heap-size`",
+                    self.settings.heap_size
+                )],
+            });
+        };
+        self.next_fit = addr + size;
+        self.bump = self.bump.max(addr + size);
+        self.st.alloc(addr, size, elem, label);
+        self.rec.alloc(addr, size, elem, label);
+        Ok(addr)
+    }
+
+    fn dealloc(&mut self, addr: u32) {
+        self.st.dealloc(addr);
+        self.rec.dealloc(addr);
+    }
+
+    fn meta(&self, vec: u64) -> (u64, u64, u64) {
+        let w = self.pw();
+        (self.read(vec, w), self.read(vec + w as u64, w), self.read(vec + 2 * w as u64, w))
+    }
+
+    fn write_meta(&mut self, vec: u64, ptr: u64, len: u64, cap: u64) {
+        let w = self.pw() as usize;
+        let mut bytes = Vec::with_capacity(3 * w);
+        for v in [ptr, len, cap] {
+            bytes.extend_from_slice(&v.to_le_bytes()[..w]);
+        }
+        let (r, a) = split(vec);
+        self.st.write(r, a, &bytes);
+        self.rec.write(r, a, &bytes);
+    }
+
+    fn drop_vec(&mut self, vec: u64) {
+        let (ptr, _, cap) = self.meta(vec);
+        if cap > 0 {
+            self.dealloc(ptr as u32);
+        }
+    }
+
+    fn run(&mut self) -> Result<(), Stop> {
+        let main = self.p.main;
+        self.calls.push(CallRec {
+            pc: usize::MAX,
+            fb: 0,
+            regs_base: 0,
+            flags_base: 0,
+        });
+        self.enter(main, 0, 0, 0);
+        self.rec.checkpoint(&self.st);
+        let mut func = main as usize;
+        let mut pc = 0usize;
+        let ptr = self.p.ptr;
+        loop {
+            let Some(&op) = self.p.functions[func].code.get(pc) else {
+                return Ok(());
+            };
+            pc += 1;
+            match op {
+                Op::Step(site) => {
+                    if self.st.step >= self.settings.max_steps {
+                        let span = self.p.sites.get(site as usize).map(|s| s.span).unwrap_or_default();
+                        return Err(Stop {
+                            kind: DiagnosticKind::StepLimit,
+                            message: format!("the run reached the step limit of {} steps", self.settings.max_steps),
+                            span,
+                            notes: vec![
+                                "the program may loop forever; if it only needs more steps, raise the limit with `// stackheap: max-steps=...` or `--max-steps`".into(),
+                            ],
+                        });
+                    }
+                    self.rec.step(site, &self.st);
+                    self.st.step += 1;
+                    self.st.site = site;
+                    if let Some(f) = self.st.frames.last_mut() {
+                        f.site = site;
+                    }
+                }
+                Op::Const(v) => self.regs.push(v),
+                Op::Load { off, ty } => {
+                    let a = (self.fb() + off) as u64 | STACK_TAG;
+                    let v = self.load(a, ty);
+                    self.regs.push(v);
+                }
+                Op::Store { off, size } => {
+                    let v = self.pop();
+                    let a = (self.fb() + off) as u64 | STACK_TAG;
+                    self.write(a, v, size as u32);
+                }
+                Op::LoadAt(ty) => {
+                    let a = self.pop();
+                    let v = self.load(a, ty);
+                    self.regs.push(v);
+                }
+                Op::StoreAt(size) => {
+                    let a = self.pop();
+                    let v = self.pop();
+                    self.write(a, v, size as u32);
+                }
+                Op::AddrLocal(off) => self.regs.push((self.fb() + off) as u64 | STACK_TAG),
+                Op::AddrRet => {
+                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
+                    self.regs.push(slot as u64 | STACK_TAG);
+                }
+                Op::Pop => {
+                    self.pop();
+                }
+                Op::Arith { op, ty, at } => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push(r);
+                }
+                Op::ArithAt { op, ty, at } => {
+                    let addr = self.pop();
+                    let b = self.pop();
+                    let size = ty.size(ptr);
+                    let a = self.load(addr, Scalar { size: size as u8, signed: ty.signed() });
+                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.write(addr, r, size);
+                }
+                Op::Cmp { op, signed } => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let ord = if signed {
+                        (a as i64).cmp(&(b as i64))
+                    } else {
+                        a.cmp(&b)
+                    };
+                    let r = match op {
+                        Cmp::Eq => ord.is_eq(),
+                        Cmp::Ne => ord.is_ne(),
+                        Cmp::Lt => ord.is_lt(),
+                        Cmp::Le => ord.is_le(),
+                        Cmp::Gt => ord.is_gt(),
+                        Cmp::Ge => ord.is_ge(),
+                    };
+                    self.regs.push(r as u64);
+                }
+                Op::Neg { ty, at } => {
+                    let a = self.pop();
+                    let r = arith(Arith::Sub, ty, 0, a, ptr)
+                        .map_err(|_| panic_at("attempt to negate with overflow", self.span(at)))?;
+                    self.regs.push(r);
+                }
+                Op::Abs { ty, at } => {
+                    let a = self.pop();
+                    let r = if (a as i64) < 0 {
+                        arith(Arith::Sub, ty, 0, a, ptr)
+                            .map_err(|_| panic_at("attempt to negate with overflow", self.span(at)))?
+                    } else {
+                        a
+                    };
+                    self.regs.push(r);
+                }
+                Op::Not(ty) => {
+                    let a = self.pop();
+                    self.regs.push(canon(!a, ty, ptr));
+                }
+                Op::NotBool => {
+                    let a = self.pop();
+                    self.regs.push((a == 0) as u64);
+                }
+                Op::Cast(to) => {
+                    let a = self.pop();
+                    self.regs.push(canon(a, to, ptr));
+                }
+                Op::Jump(t) => pc = t as usize,
+                Op::JumpIfFalse(t) => {
+                    if self.pop() == 0 {
+                        pc = t as usize;
+                    }
+                }
+                Op::JumpIfTrue(t) => {
+                    if self.pop() != 0 {
+                        pc = t as usize;
+                    }
+                }
+                Op::SetStack(off) => {
+                    let to = self.fb() + off;
+                    self.set_stack_length(to)?;
+                }
+                Op::Call { func: f, base, slot, slot_size } => {
+                    if self.calls.len() >= MAX_FRAMES {
+                        return Err(self.stack_overflow());
+                    }
+                    let fb = self.fb();
+                    self.calls.push(CallRec {
+                        pc,
+                        fb: fb + base,
+                        regs_base: self.regs.len(),
+                        flags_base: self.owned.len(),
+                    });
+                    self.enter(f, fb + base, fb + slot, slot_size);
+                    func = f as usize;
+                    pc = 0;
+                }
+                Op::StoreRet(size) => {
+                    let v = self.pop();
+                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
+                    self.write(slot as u64 | STACK_TAG, v, size as u32);
+                }
+                Op::Return => {
+                    let Some(frame) = self.st.frames.pop() else {
+                        return Ok(());
+                    };
+                    self.set_stack_length(frame.slot + frame.slot_size)?;
+                    self.rec.ret();
+                    let Some(call) = self.calls.pop() else {
+                        return Ok(());
+                    };
+                    self.regs.truncate(call.regs_base);
+                    self.owned.truncate(call.flags_base);
+                    if call.pc == usize::MAX || self.st.frames.is_empty() {
+                        return Ok(());
+                    }
+                    pc = call.pc;
+                    func = self.st.frames.last().map_or(0, |f| f.func as usize);
+                }
+                Op::Copy(size) => {
+                    let src = self.pop();
+                    let dst = self.pop();
+                    let (fr, f) = split(src);
+                    let (tr, t) = split(dst);
+                    self.st.copy(fr, f, tr, t, size);
+                    self.rec.copy(fr, f, tr, t, size);
+                }
+                Op::VecNew { align } => {
+                    let dst = self.pop();
+                    self.write_meta(dst, align as u64, 0, 0);
+                }
+                Op::VecWithCapacity { elem, label, at } => {
+                    let n = self.pop();
+                    let dst = self.pop();
+                    let ptr_v = if n == 0 {
+                        elem as u64
+                    } else {
+                        self.alloc(n, elem as u32, label, self.span(at))? as u64
+                    };
+                    self.write_meta(dst, ptr_v, 0, n);
+                }
+                Op::VecAllocLiteral { n, elem, label, at } => {
+                    let block = if n == 0 {
+                        elem as u64
+                    } else {
+                        self.alloc(n as u64, elem as u32, label, self.span(at))? as u64
+                    };
+                    self.regs.push(block);
+                }
+                Op::VecInitElement { index, elem } => {
+                    let v = self.pop();
+                    let block = *self.regs.last().unwrap_or(&0);
+                    self.write(block + (index * elem as u32) as u64, v, elem as u32);
+                }
+                Op::VecFinishLiteral { n, .. } => {
+                    let block = self.pop();
+                    let dst = self.pop();
+                    self.write_meta(dst, block, n as u64, n as u64);
+                }
+                Op::VecRepeat { elem, label, at } => {
+                    let n = self.pop();
+                    let v = self.pop();
+                    let dst = self.pop();
+                    let block = if n == 0 {
+                        elem as u64
+                    } else {
+                        let b = self.alloc(n, elem as u32, label, self.span(at))?;
+                        let one = &v.to_le_bytes()[..elem as usize];
+                        let bytes: Vec<u8> = one.iter().copied().cycle().take(n as usize * elem as usize).collect();
+                        self.st.write(Region::Heap, b, &bytes);
+                        self.rec.write(Region::Heap, b, &bytes);
+                        b as u64
+                    };
+                    self.write_meta(dst, block, n, n);
+                }
+                Op::VecPush { elem, label, at } => {
+                    let v = self.pop();
+                    let vec = self.pop();
+                    let (p, len, cap) = self.meta(vec);
+                    let e = elem as u64;
+                    if len == cap {
+                        let min_cap = if e == 1 { 8 } else if e <= 1024 { 4 } else { 1 };
+                        let new_cap = (cap * 2).max(len + 1).max(min_cap);
+                        let old_label = self
+                            .st
+                            .blocks
+                            .get(&(p as u32))
+                            .filter(|b| cap > 0 && !b.freed)
+                            .map_or(label, |b| b.label);
+                        let np = self.alloc(new_cap, elem as u32, old_label, self.span(at))? as u64;
+                        if len > 0 {
+                            self.st.copy(Region::Heap, p as u32, Region::Heap, np as u32, (len * e) as u32);
+                            self.rec.copy(Region::Heap, p as u32, Region::Heap, np as u32, (len * e) as u32);
+                        }
+                        self.write(np + len * e, v, elem as u32);
+                        if cap > 0 {
+                            self.dealloc(p as u32);
+                        }
+                        self.write_meta(vec, np, len + 1, new_cap);
+                    } else {
+                        self.write(p + len * e, v, elem as u32);
+                        let w = self.pw();
+                        self.write(vec + w as u64, len + 1, w);
+                    }
+                }
+                Op::VecField(i) => {
+                    let vec = self.pop();
+                    let w = self.pw();
+                    let v = self.read(vec + (i as u32 * w) as u64, w);
+                    self.regs.push(v);
+                }
+                Op::VecIndex { elem, at } => {
+                    let idx = self.pop();
+                    let vec = self.pop();
+                    let (p, len, _) = self.meta(vec);
+                    if idx >= len {
+                        return Err(panic_at(
+                            format!("index out of bounds: the len is {len} but the index is {idx}"),
+                            self.span(at),
+                        ));
+                    }
+                    self.regs.push(p + idx * elem as u64);
+                }
+                Op::DropLocal { off, local } => {
+                    let base = self.calls.last().map_or(0, |c| c.flags_base);
+                    let i = base + local as usize;
+                    if self.owned.get(i).copied().unwrap_or(false) {
+                        self.owned[i] = false;
+                        let a = (self.fb() + off) as u64 | STACK_TAG;
+                        self.drop_vec(a);
+                    }
+                }
+                Op::DropAt => {
+                    let a = self.pop();
+                    self.drop_vec(a);
+                }
+                Op::SetOwned { local, owned } => {
+                    let base = self.calls.last().map_or(0, |c| c.flags_base);
+                    if let Some(f) = self.owned.get_mut(base + local as usize) {
+                        *f = owned;
+                    }
+                }
+                Op::Own { off, label } => {
+                    let a = (self.fb() + off) as u64 | STACK_TAG;
+                    let (p, _, cap) = self.meta(a);
+                    if cap > 0 {
+                        let current = self.st.blocks.get(&(p as u32)).map(|b| b.label);
+                        if current.is_some() && current != Some(label) {
+                            self.st.relabel(p as u32, label);
+                            self.rec.owner(p as u32, label);
+                        }
+                    }
+                }
+                Op::Print { format, args, .. } => {
+                    let text = self.format(format, args);
+                    self.rec.output(&text);
+                    self.st.output_len = self.rec.output_len();
+                }
+                Op::Panic { format, args, at } => {
+                    let text = self.format(format, args);
+                    return Err(panic_at(text, self.span(at)));
+                }
+            }
+        }
+    }
+
+    fn load(&self, addr: u64, ty: Scalar) -> u64 {
+        let v = self.read(addr, ty.size as u32);
+        if ty.signed && ty.size < 8 {
+            let shift = 64 - ty.size as u32 * 8;
+            (((v << shift) as i64) >> shift) as u64
+        } else {
+            v
+        }
+    }
+
+    /// Pushes a frame for `func`: its record, its ownership flags, and the trace's call event.
+    fn enter(&mut self, func: u32, base: u32, slot: u32, slot_size: u32) {
+        let f = &self.p.functions[func as usize];
+        let flags_base = self.owned.len();
+        self.owned.resize(flags_base + f.locals.len(), false);
+        for &l in &f.owning_params {
+            self.owned[flags_base + l as usize] = true;
+        }
+        self.st.frames.push(FrameRec {
+            func,
+            base,
+            slot,
+            slot_size,
+            site: u32::MAX,
+        });
+        self.rec.call(func, base, slot, slot_size);
+    }
+
+    fn format(&mut self, format: u32, args: u8) -> String {
+        let n = args as usize;
+        let start = self.regs.len().saturating_sub(n);
+        let values: Vec<u64> = self.regs.drain(start..).collect();
+        let mut out = String::new();
+        let pieces = &self.p.formats[format as usize];
+        for piece in pieces {
+            match piece {
+                FmtPiece::Lit(s) => out.push_str(s),
+                FmtPiece::Arg { value, spec, ty } => {
+                    let v = values.get(*value).copied().unwrap_or(0);
+                    self.format_value(&mut out, v, ty, spec);
+                }
+            }
+        }
+        out
+    }
+
+    fn format_value(&self, out: &mut String, v: u64, ty: &Ty, spec: &Spec) {
+        let ptr = self.p.ptr;
+        match ty {
+            Ty::Int(i) => write_int(out, value_of(v, *i), i.bits(ptr), spec),
+            Ty::Bool => write_bool(out, v != 0, spec),
+            Ty::Vec(elem) => {
+                let (p, len, _) = self.meta(v);
+                let esize = elem.size(ptr);
+                let elem = (**elem).clone();
+                write_list(out, len as usize, spec, |o, k| {
+                    let a = p + k as u64 * esize as u64;
+                    let raw = self.read(a, esize);
+                    match &elem {
+                        Ty::Int(i) => {
+                            let c = canon(raw, *i, ptr);
+                            write_int(o, value_of(c, *i), i.bits(ptr), spec)
+                        }
+                        _ => write_bool(o, raw != 0, spec),
+                    }
+                });
+            }
+            _ => {}
+        }
+    }
+}

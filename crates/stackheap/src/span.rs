@@ -83,6 +83,6 @@ mod tests {
         assert_eq!(idx.line_col(src, 0), (1, 1));
         assert_eq!(idx.line_col(src, 3), (2, 1));
         assert_eq!(idx.line_col(src, 7), (2, 4));
-        assert_eq!(idx.line_col(src, 9), (3, 1));
+        assert_eq!(idx.line_col(src, 8), (3, 1));
     }
 }

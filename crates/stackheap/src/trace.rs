@@ -1,12 +1,624 @@
-//! Placeholder trace while the engine is written.
-use crate::*;
-pub struct Trace { output: String }
+//! The recorded run: every step and event in a compact byte encoding (variable-length
+//! integers, one tag byte per record) plus periodic checkpoints of memory, so that a
+//! million-step run stays small and any step can be rebuilt by restoring the nearest
+//! checkpoint and replaying forward.
+
+use std::sync::Arc;
+
+use crate::compile::Program;
+use crate::event::*;
+use crate::memory::MemState;
+use crate::settings::Settings;
+use crate::types::Ty;
+use crate::TraceStats;
+
+const STEP: u8 = 0;
+const STACK_LENGTH: u8 = 1;
+const WRITE_STACK: u8 = 2;
+const WRITE_HEAP: u8 = 3;
+const COPY: u8 = 4;
+const ALLOC: u8 = 5;
+const DEALLOC: u8 = 6;
+const OUTPUT: u8 = 7;
+const CALL: u8 = 8;
+const RETURN: u8 = 9;
+const ERROR: u8 = 10;
+const OWNER: u8 = 11;
+
+/// Least number of encoded bytes between two checkpoints.
+const MIN_CHECKPOINT_GAP: usize = 32 * 1024;
+
+struct Checkpoint {
+    /// Steps run when it was taken.
+    step: u64,
+    offset: usize,
+    state: MemState,
+}
+
+pub struct Trace {
+    program: Option<Arc<Program>>,
+    settings: Settings,
+    data: Vec<u8>,
+    checkpoints: Vec<Checkpoint>,
+    output: String,
+    error_message: String,
+    steps: u64,
+    events: u64,
+    checkpoint_bytes: usize,
+}
+
+fn put_varint(data: &mut Vec<u8>, mut v: u64) {
+    while v >= 0x80 {
+        data.push((v as u8) | 0x80);
+        v >>= 7;
+    }
+    data.push(v as u8);
+}
+
+fn get_varint(data: &[u8], pos: &mut usize) -> u64 {
+    let mut v = 0u64;
+    let mut shift = 0;
+    while let Some(&b) = data.get(*pos) {
+        *pos += 1;
+        v |= ((b & 0x7f) as u64) << shift;
+        if b & 0x80 == 0 {
+            break;
+        }
+        shift += 7;
+        if shift > 63 {
+            break;
+        }
+    }
+    v
+}
+
+fn region_bit(r: Region) -> u8 {
+    match r {
+        Region::Stack => 0,
+        Region::Heap => 1,
+    }
+}
+
+fn bit_region(b: u8) -> Region {
+    if b & 1 == 0 {
+        Region::Stack
+    } else {
+        Region::Heap
+    }
+}
+
+/// Writes records while the machine runs; the machine changes its own state alongside.
+pub struct Recorder {
+    trace: Trace,
+    last_checkpoint: usize,
+}
+
+impl Recorder {
+    pub fn new(program: Arc<Program>, settings: &Settings) -> Recorder {
+        let mut trace = Trace::empty(settings);
+        trace.program = Some(program);
+        Recorder {
+            trace,
+            last_checkpoint: 0,
+        }
+    }
+
+    pub fn checkpoint(&mut self, state: &MemState) {
+        let snap = state.snapshot();
+        self.trace.checkpoint_bytes += state.snapshot_bytes();
+        self.trace.checkpoints.push(Checkpoint {
+            step: state.step,
+            offset: self.trace.data.len(),
+            state: snap,
+        });
+        self.last_checkpoint = self.trace.data.len();
+    }
+
+    /// Begins a step: called before the state counts it.
+    #[inline]
+    pub fn step(&mut self, site: u32, state: &MemState) {
+        let since = self.trace.data.len() - self.last_checkpoint;
+        if since >= MIN_CHECKPOINT_GAP && since >= 4 * state.snapshot_bytes() {
+            self.checkpoint(state);
+        }
+        self.trace.steps += 1;
+        self.trace.data.push(STEP);
+        put_varint(&mut self.trace.data, site as u64);
+    }
+
+    fn event(&mut self, tag: u8) {
+        self.trace.events += 1;
+        self.trace.data.push(tag);
+    }
+
+    pub fn stack_length(&mut self, to: u32) {
+        self.event(STACK_LENGTH);
+        put_varint(&mut self.trace.data, to as u64);
+    }
+
+    pub fn write(&mut self, region: Region, addr: u32, bytes: &[u8]) {
+        self.event(match region {
+            Region::Stack => WRITE_STACK,
+            Region::Heap => WRITE_HEAP,
+        });
+        let d = &mut self.trace.data;
+        put_varint(d, addr as u64);
+        put_varint(d, bytes.len() as u64);
+        d.extend_from_slice(bytes);
+    }
+
+    pub fn copy(&mut self, from_region: Region, from: u32, to_region: Region, to: u32, len: u32) {
+        self.event(COPY);
+        let d = &mut self.trace.data;
+        d.push(region_bit(from_region) | (region_bit(to_region) << 1));
+        put_varint(d, from as u64);
+        put_varint(d, to as u64);
+        put_varint(d, len as u64);
+    }
+
+    pub fn alloc(&mut self, addr: u32, size: u32, align: u32, label: u32) {
+        self.event(ALLOC);
+        let d = &mut self.trace.data;
+        put_varint(d, addr as u64);
+        put_varint(d, size as u64);
+        put_varint(d, align as u64);
+        put_varint(d, label as u64);
+    }
+
+    pub fn dealloc(&mut self, addr: u32) {
+        self.event(DEALLOC);
+        put_varint(&mut self.trace.data, addr as u64);
+    }
+
+    pub fn owner(&mut self, addr: u32, label: u32) {
+        self.event(OWNER);
+        put_varint(&mut self.trace.data, addr as u64);
+        put_varint(&mut self.trace.data, label as u64);
+    }
+
+    pub fn output(&mut self, text: &str) {
+        self.event(OUTPUT);
+        put_varint(&mut self.trace.data, text.len() as u64);
+        self.trace.output.push_str(text);
+    }
+
+    pub fn call(&mut self, func: u32, base: u32, slot: u32, slot_size: u32) {
+        self.event(CALL);
+        let d = &mut self.trace.data;
+        put_varint(d, func as u64);
+        put_varint(d, base as u64);
+        put_varint(d, slot as u64);
+        put_varint(d, slot_size as u64);
+    }
+
+    pub fn ret(&mut self) {
+        self.event(RETURN);
+    }
+
+    pub fn error(&mut self, message: &str) {
+        self.event(ERROR);
+        self.trace.error_message = message.to_string();
+    }
+
+    pub fn output_len(&self) -> usize {
+        self.trace.output.len()
+    }
+
+    pub fn finish(self) -> Trace {
+        self.trace
+    }
+}
+
+/// Replays records onto a state, optionally decoding them into events.
+struct Replay<'t> {
+    trace: &'t Trace,
+    program: &'t Program,
+    state: MemState,
+    pos: usize,
+}
+
+impl<'t> Replay<'t> {
+    /// Starts at the last checkpoint at or before `step` steps.
+    fn from_step(trace: &'t Trace, program: &'t Program, step: u64) -> Replay<'t> {
+        let i = trace
+            .checkpoints
+            .partition_point(|c| c.step <= step)
+            .saturating_sub(1);
+        let cp = &trace.checkpoints[i];
+        let mut state = MemState::new(trace.settings.stack_size, trace.settings.heap_size);
+        state.restore(&cp.state);
+        Replay {
+            trace,
+            program,
+            state,
+            pos: cp.offset,
+        }
+    }
+
+    fn at_end(&self) -> bool {
+        self.pos >= self.trace.data.len()
+    }
+
+    /// Applies one whole step (its STEP record and the events after it).
+    fn step(&mut self, mut events: Option<&mut Vec<Event>>) {
+        let data = &self.trace.data;
+        if data.get(self.pos) == Some(&STEP) {
+            self.pos += 1;
+            let site = get_varint(data, &mut self.pos) as u32;
+            self.state.step += 1;
+            self.state.site = site;
+            if let Some(f) = self.state.frames.last_mut() {
+                f.site = site;
+            }
+        }
+        while self.pos < data.len() && data[self.pos] != STEP {
+            let tag = data[self.pos];
+            self.pos += 1;
+            let p = &mut self.pos;
+            let st = &mut self.state;
+            match tag {
+                STACK_LENGTH => {
+                    let to = get_varint(data, p) as u32;
+                    if let Some(ev) = events.as_deref_mut() {
+                        ev.push(Event::StackLength {
+                            from: st.stack_length,
+                            to,
+                        });
+                    }
+                    st.set_stack_length(to);
+                }
+                WRITE_STACK | WRITE_HEAP => {
+                    let region = if tag == WRITE_STACK {
+                        Region::Stack
+                    } else {
+                        Region::Heap
+                    };
+                    let addr = get_varint(data, p) as u32;
+                    let len = get_varint(data, p) as usize;
+                    let end = (*p + len).min(data.len());
+                    let bytes = &data[*p..end];
+                    *p = end;
+                    st.write(region, addr, bytes);
+                    if let Some(ev) = events.as_deref_mut() {
+                        ev.push(Event::Write {
+                            region,
+                            addr,
+                            bytes: bytes.to_vec(),
+                        });
+                    }
+                }
+                COPY => {
+                    let regions = data.get(*p).copied().unwrap_or(0);
+                    *p += 1;
+                    let from = get_varint(data, p) as u32;
+                    let to = get_varint(data, p) as u32;
+                    let len = get_varint(data, p) as u32;
+                    let (fr, tr) = (bit_region(regions), bit_region(regions >> 1));
+                    st.copy(fr, from, tr, to, len);
+                    if let Some(ev) = events.as_deref_mut() {
+                        ev.push(Event::Copy {
+                            from_region: fr,
+                            from,
+                            to_region: tr,
+                            to,
+                            len,
+                        });
+                    }
+                }
+                ALLOC => {
+                    let addr = get_varint(data, p) as u32;
+                    let size = get_varint(data, p) as u32;
+                    let align = get_varint(data, p) as u32;
+                    let label = get_varint(data, p) as u32;
+                    st.alloc(addr, size, align, label);
+                    if let Some(ev) = events.as_deref_mut() {
+                        ev.push(Event::Alloc {
+                            addr,
+                            size,
+                            align,
+                            label: self.program.labels.get(label as usize).cloned().unwrap_or_default(),
+                        });
+                    }
+                }
+                DEALLOC => {
+                    let addr = get_varint(data, p) as u32;
+                    if let Some(ev) = events.as_deref_mut() {
+                        let (size, label) = st
+                            .blocks
+                            .get(&addr)
+                            .map(|b| (b.size, b.label))
+                            .unwrap_or((0, u32::MAX));
+                        ev.push(Event::Dealloc {
+                            addr,
+                            size,
+                            label: self.program.labels.get(label as usize).cloned().unwrap_or_default(),
+                        });
+                    }
+                    st.dealloc(addr);
+                }
+                OWNER => {
+                    let addr = get_varint(data, p) as u32;
+                    let label = get_varint(data, p) as u32;
+                    st.relabel(addr, label);
+                    if let Some(ev) = events.as_deref_mut() {
+                        ev.push(Event::Owner {
+                            addr,
+                            label: self.program.labels.get(label as usize).cloned().unwrap_or_default(),
+                        });
+                    }
+                }
+                OUTPUT => {
+                    let len = get_varint(data, p) as usize;
+                    let start = st.output_len;
+                    st.output_len += len;
+                    if let Some(ev) = events.as_deref_mut() {
+                        let text = self
+                            .trace
+                            .output
+                            .get(start..st.output_len)
+                            .unwrap_or_default()
+                            .to_string();
+                        ev.push(Event::Output { text });
+                    }
+                }
+                CALL => {
+                    let func = get_varint(data, p) as u32;
+                    let base = get_varint(data, p) as u32;
+                    let slot = get_varint(data, p) as u32;
+                    let slot_size = get_varint(data, p) as u32;
+                    st.frames.push(crate::memory::FrameRec {
+                        func,
+                        base,
+                        slot,
+                        slot_size,
+                        site: u32::MAX,
+                    });
+                    if let Some(ev) = events.as_deref_mut() {
+                        ev.push(Event::Call {
+                            function: self.program.functions.get(func as usize).map(|f| f.name.clone()).unwrap_or_default(),
+                            frame_base: base,
+                        });
+                    }
+                }
+                RETURN => {
+                    let f = st.frames.pop();
+                    if let Some(ev) = events.as_deref_mut() {
+                        ev.push(Event::Return {
+                            function: f
+                                .and_then(|f| self.program.functions.get(f.func as usize))
+                                .map(|f| f.name.clone())
+                                .unwrap_or_default(),
+                        });
+                    }
+                }
+                ERROR => {
+                    if let Some(ev) = events.as_deref_mut() {
+                        ev.push(Event::Error {
+                            message: self.trace.error_message.clone(),
+                        });
+                    }
+                }
+                _ => {
+                    // Unknown tag: the data is damaged; stop replaying.
+                    self.pos = data.len();
+                }
+            }
+        }
+    }
+}
+
 impl Trace {
-    pub fn empty(_: &Settings) -> Trace { Trace { output: String::new() } }
-    pub fn output(&self) -> &str { &self.output }
-    pub fn step_count(&self) -> u64 { 0 }
-    pub fn step(&self, _: u64) -> Option<StepInfo> { None }
-    pub fn steps(&self) -> impl Iterator<Item = StepInfo> + '_ { std::iter::empty() }
-    pub fn state_at(&self, _: u64) -> MemoryState { MemoryState { step: 0, stack_length: 0, stack_bytes: vec![], heap_bytes: vec![], stack_init: vec![], heap_init: vec![], frames: vec![], blocks: vec![], output: String::new() } }
-    pub fn stats(&self) -> TraceStats { TraceStats { steps: 0, events: 0, trace_bytes: 0 } }
+    pub fn empty(settings: &Settings) -> Trace {
+        Trace {
+            program: None,
+            settings: settings.clone(),
+            data: Vec::new(),
+            checkpoints: Vec::new(),
+            output: String::new(),
+            error_message: String::new(),
+            steps: 0,
+            events: 0,
+            checkpoint_bytes: 0,
+        }
+    }
+
+    pub fn output(&self) -> &str {
+        &self.output
+    }
+
+    pub fn step_count(&self) -> u64 {
+        self.steps
+    }
+
+    pub fn stats(&self) -> TraceStats {
+        TraceStats {
+            steps: self.steps,
+            events: self.events,
+            trace_bytes: (self.data.len() + self.checkpoint_bytes) as u64,
+        }
+    }
+
+    fn step_info(&self, program: &Program, replay: &mut Replay<'_>) -> StepInfo {
+        let index = replay.state.step;
+        let mut events = Vec::new();
+        replay.step(Some(&mut events));
+        let site = program.sites.get(replay.state.site as usize);
+        let func = site.map(|s| s.func).unwrap_or(program.main);
+        StepInfo {
+            index,
+            kind: site.map(|s| s.kind).unwrap_or(StepKind::Statement),
+            span: site.map(|s| s.span).unwrap_or_default(),
+            line: site.map(|s| s.line).unwrap_or(0),
+            function: program.functions.get(func as usize).map(|f| f.name.clone()).unwrap_or_default(),
+            events,
+        }
+    }
+
+    pub fn step(&self, index: u64) -> Option<StepInfo> {
+        let program = self.program.as_deref()?;
+        if index >= self.steps {
+            return None;
+        }
+        let mut r = Replay::from_step(self, program, index);
+        while r.state.step < index && !r.at_end() {
+            r.step(None);
+        }
+        Some(self.step_info(program, &mut r))
+    }
+
+    pub fn steps(&self) -> impl Iterator<Item = StepInfo> + '_ {
+        let mut replay = self
+            .program
+            .as_deref()
+            .map(|p| Replay::from_step(self, p, 0));
+        std::iter::from_fn(move || {
+            let r = replay.as_mut()?;
+            if r.at_end() || r.state.step >= self.steps {
+                return None;
+            }
+            Some(self.step_info(r.program, r))
+        })
+    }
+
+    pub fn state_at(&self, steps: u64) -> MemoryState {
+        let Some(program) = self.program.as_deref() else {
+            return MemoryState {
+                step: 0,
+                stack_length: 0,
+                stack_bytes: vec![0; self.settings.stack_size as usize],
+                heap_bytes: vec![0; self.settings.heap_size as usize],
+                stack_init: vec![0; self.settings.stack_size as usize],
+                heap_init: vec![0; self.settings.heap_size as usize],
+                frames: Vec::new(),
+                blocks: Vec::new(),
+                output: String::new(),
+            };
+        };
+        let steps = steps.min(self.steps);
+        let mut r = Replay::from_step(self, program, steps);
+        while r.state.step < steps && !r.at_end() {
+            r.step(None);
+        }
+        view(program, &r.state, &self.output)
+    }
+}
+
+/// Builds the public view of a state.
+fn view(p: &Program, st: &MemState, output: &str) -> MemoryState {
+    let mut frames = Vec::new();
+    for (i, fr) in st.frames.iter().enumerate() {
+        let Some(f) = p.functions.get(fr.func as usize) else {
+            continue;
+        };
+        let end = match st.frames.get(i + 1) {
+            Some(next) if next.slot_size > 0 => next.slot,
+            Some(next) => next.base,
+            None => st.stack_length,
+        };
+        let live: Vec<u32> = match p.sites.get(fr.site as usize) {
+            Some(s) => s.live.clone(),
+            None => (0..f.param_count).collect(),
+        };
+        let variables = live
+            .iter()
+            .filter_map(|&l| f.locals.get(l as usize))
+            .filter(|l| !l.hidden)
+            .map(|l| {
+                let addr = fr.base + l.off;
+                VariableView {
+                    name: l.name.clone(),
+                    ty: l.ty.to_string(),
+                    addr,
+                    size: l.size,
+                    value: render(p, st, &l.ty, addr),
+                }
+            })
+            .collect();
+        frames.push(FrameView {
+            function: f.name.clone(),
+            return_slot: (fr.slot_size > 0).then_some((fr.slot, fr.slot_size)),
+            base: fr.base,
+            end,
+            line: p.sites.get(fr.site as usize).map_or(p.line_index.line(f.span.start), |s| s.line),
+            variables,
+        });
+    }
+    let line_of = |site: u32| p.sites.get(site as usize).map_or(0, |s| s.line);
+    let blocks = st
+        .blocks
+        .iter()
+        .map(|(&addr, b)| BlockView {
+            addr,
+            size: b.size,
+            align: b.align,
+            state: if b.freed { BlockState::Freed } else { BlockState::Live },
+            label: p.labels.get(b.label as usize).cloned().unwrap_or_default(),
+            alloc_step: b.alloc_step.saturating_sub(1),
+            alloc_line: line_of(b.alloc_site),
+            free_step: b.freed.then(|| b.free_step.saturating_sub(1)),
+            free_line: b.freed.then(|| line_of(b.free_site)),
+        })
+        .collect();
+    let flags = |bits: &crate::memory::Bits, n: usize| (0..n).map(|i| bits.get(i) as u8).collect();
+    MemoryState {
+        step: st.step,
+        stack_length: st.stack_length,
+        stack_bytes: st.stack.clone(),
+        heap_bytes: st.heap.clone(),
+        stack_init: flags(&st.stack_init, st.stack.len()),
+        heap_init: flags(&st.heap_init, st.heap.len()),
+        frames,
+        blocks,
+        output: output.get(..st.output_len).unwrap_or(output).to_string(),
+    }
+}
+
+/// A value as `{:?}` shows it, read from the stack at `addr`.
+pub fn render(p: &Program, st: &MemState, ty: &Ty, addr: u32) -> String {
+    let size = ty.size(p.ptr);
+    if !st.is_init(Region::Stack, addr, size) {
+        return "uninit".into();
+    }
+    match ty {
+        Ty::Int(i) => {
+            let raw = st.read_uint(Region::Stack, addr, size);
+            let bits = size * 8;
+            if i.signed() {
+                let shift = 64 - bits;
+                (((raw << shift) as i64) >> shift).to_string()
+            } else {
+                raw.to_string()
+            }
+        }
+        Ty::Bool => (st.read_uint(Region::Stack, addr, 1) != 0).to_string(),
+        Ty::Vec(elem) => {
+            let w = p.ptr.bytes();
+            let ptr = st.read_uint(Region::Stack, addr, w) as u32;
+            let len = st.read_uint(Region::Stack, addr + w, w) as u32;
+            let cap = st.read_uint(Region::Stack, addr + 2 * w, w) as u32;
+            let esize = elem.size(p.ptr);
+            if len > cap || (ptr as u64 + cap as u64 * esize as u64) > st.heap.len() as u64 && cap > 0 {
+                return "(invalid Vec)".into();
+            }
+            let shown = len.min(32);
+            let mut items = Vec::new();
+            for k in 0..shown {
+                let a = ptr + k * esize;
+                let raw = st.read_uint(Region::Heap, a, esize);
+                items.push(match &**elem {
+                    Ty::Bool => (raw != 0).to_string(),
+                    Ty::Int(i) if i.signed() => {
+                        let shift = 64 - esize * 8;
+                        (((raw << shift) as i64) >> shift).to_string()
+                    }
+                    _ => raw.to_string(),
+                });
+            }
+            if len > shown {
+                items.push(format!("… {} more", len - shown));
+            }
+            format!("[{}]", items.join(", "))
+        }
+        _ => String::new(),
+    }
 }

@@ -1,0 +1,202 @@
+//! The syntax tree the parser builds: functions, statements, expressions and written types.
+
+use crate::span::Span;
+
+/// Every expression has an id, used by later passes to attach types and resolutions.
+pub type ExprId = u32;
+
+#[derive(Debug, Default)]
+pub struct File {
+    pub functions: Vec<Function>,
+    /// How many expression ids were handed out.
+    pub expr_count: u32,
+}
+
+#[derive(Debug)]
+pub struct Function {
+    pub name: String,
+    pub name_span: Span,
+    pub params: Vec<Param>,
+    pub ret: Option<TypeExpr>,
+    pub body: Block,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub struct Param {
+    pub name: String,
+    pub mutable: bool,
+    pub ty: TypeExpr,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub struct TypeExpr {
+    pub kind: TypeExprKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub enum TypeExprKind {
+    /// A named type with optional generic arguments, such as `u8` or `Vec<i32>`.
+    Path(String, Vec<TypeExpr>),
+    Unit,
+    /// `_` in a type position: to be inferred.
+    Infer,
+    /// Something the parser read but the engine does not support (already reported).
+    Error,
+}
+
+#[derive(Debug)]
+pub struct Block {
+    pub stmts: Vec<Stmt>,
+    pub tail: Option<Box<Expr>>,
+    pub span: Span,
+}
+
+#[derive(Debug)]
+pub enum Stmt {
+    Let {
+        name: String,
+        name_span: Span,
+        mutable: bool,
+        ty: Option<TypeExpr>,
+        init: Expr,
+        span: Span,
+    },
+    /// An expression statement; `semi` tells whether a `;` followed it.
+    Expr { expr: Expr, semi: bool },
+}
+
+#[derive(Debug)]
+pub struct Expr {
+    pub id: ExprId,
+    pub kind: ExprKind,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    Rem,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Shl,
+    Shr,
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+    And,
+    Or,
+}
+
+impl BinOp {
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinOp::Add => "+",
+            BinOp::Sub => "-",
+            BinOp::Mul => "*",
+            BinOp::Div => "/",
+            BinOp::Rem => "%",
+            BinOp::BitAnd => "&",
+            BinOp::BitOr => "|",
+            BinOp::BitXor => "^",
+            BinOp::Shl => "<<",
+            BinOp::Shr => ">>",
+            BinOp::Eq => "==",
+            BinOp::Ne => "!=",
+            BinOp::Lt => "<",
+            BinOp::Le => "<=",
+            BinOp::Gt => ">",
+            BinOp::Ge => ">=",
+            BinOp::And => "&&",
+            BinOp::Or => "||",
+        }
+    }
+
+    pub fn is_comparison(self) -> bool {
+        matches!(
+            self,
+            BinOp::Eq | BinOp::Ne | BinOp::Lt | BinOp::Le | BinOp::Gt | BinOp::Ge
+        )
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnOp {
+    Neg,
+    Not,
+}
+
+/// Which formatting macro a [`ExprKind::Format`] is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FormatMacro {
+    Println,
+    Print,
+    Eprintln,
+    Eprint,
+    Panic,
+}
+
+#[derive(Debug)]
+pub enum ExprKind {
+    Int {
+        value: u128,
+        suffix: Option<(String, Span)>,
+    },
+    Bool(bool),
+    /// A path such as `x`, `Vec::new` or `i32::MAX`.
+    Path(Vec<(String, Span)>),
+    Unary(UnOp, Box<Expr>),
+    Binary(BinOp, Box<Expr>, Box<Expr>),
+    Assign(Box<Expr>, Box<Expr>),
+    CompoundAssign(BinOp, Box<Expr>, Box<Expr>),
+    Cast(Box<Expr>, TypeExpr),
+    Call(Box<Expr>, Vec<Expr>),
+    MethodCall {
+        receiver: Box<Expr>,
+        method: String,
+        method_span: Span,
+        args: Vec<Expr>,
+    },
+    Index(Box<Expr>, Box<Expr>),
+    Block(Block),
+    If(Box<Expr>, Block, Option<Box<Expr>>),
+    While(Box<Expr>, Block),
+    Loop(Block),
+    For {
+        var: String,
+        var_span: Span,
+        mutable: bool,
+        range: Box<Expr>,
+        body: Block,
+    },
+    Range {
+        start: Box<Expr>,
+        end: Box<Expr>,
+        inclusive: bool,
+    },
+    Break(Option<Box<Expr>>),
+    Continue,
+    Return(Option<Box<Expr>>),
+    /// `vec![a, b, c]`
+    VecList(Vec<Expr>),
+    /// `vec![value; count]`
+    VecRepeat(Box<Expr>, Box<Expr>),
+    /// `println!` and friends: the format string, its span, and the arguments.
+    Format {
+        mac: FormatMacro,
+        template: String,
+        template_span: Span,
+        args: Vec<Expr>,
+    },
+    /// Something already reported as an error; checking it reports nothing more.
+    Error,
+}

@@ -1,0 +1,1434 @@
+//! Name resolution and type inference: resolves every path to a local, function or constant,
+//! infers every expression's type as rustc would (integer literals default to `i32`), and
+//! reports the type errors rustc reports, with its error codes.
+
+use std::collections::HashMap;
+
+use crate::ast::*;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::format::{parse_template, ArgRef, Piece, Radix};
+use crate::settings::PtrWidth;
+use crate::span::Span;
+use crate::types::{Infer, IntTy, Ty};
+
+pub type LocalId = u32;
+pub type FnId = u32;
+
+/// What a path expression refers to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Res {
+    Local(LocalId),
+    Fn(FnId),
+    /// An integer constant such as `i32::MAX`.
+    Const(i128),
+    VecNew,
+    VecWithCapacity,
+    Drop,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Method {
+    Push,
+    Len,
+    Capacity,
+    IsEmpty,
+    Abs,
+    Pow,
+    Min,
+    Max,
+    WrappingAdd,
+    WrappingSub,
+    WrappingMul,
+}
+
+#[derive(Clone, Debug)]
+pub struct LocalDecl {
+    pub name: String,
+    pub ty: Ty,
+    pub mutable: bool,
+    pub span: Span,
+    /// Hidden locals (a `for` loop's range) are not shown as variables.
+    pub hidden: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct FnSig {
+    pub name: String,
+    pub params: Vec<Ty>,
+    pub ret: Ty,
+}
+
+/// Where a format placeholder's value comes from.
+#[derive(Clone, Debug)]
+pub enum FormatSource {
+    Arg(usize),
+    Local(LocalId),
+}
+
+/// Everything later passes need to know about the checked program.
+pub struct Checked {
+    pub expr_ty: Vec<Ty>,
+    pub res: HashMap<ExprId, Res>,
+    pub methods: HashMap<ExprId, Method>,
+    pub sigs: Vec<FnSig>,
+    pub locals: Vec<Vec<LocalDecl>>,
+    /// The local a `let` (keyed by its initializer's id) or a `for` (keyed by the loop's id)
+    /// declares; for `for`, also its hidden range local.
+    pub binding: HashMap<ExprId, LocalId>,
+    pub for_range: HashMap<ExprId, LocalId>,
+    /// Per format expression: its parsed pieces and the source of each placeholder.
+    pub formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
+    pub main: FnId,
+}
+
+struct LoopCtx {
+    is_loop: bool,
+    break_ty: Ty,
+    has_break: bool,
+}
+
+struct FnCx {
+    id: FnId,
+    scopes: Vec<Vec<(String, LocalId)>>,
+    loops: Vec<LoopCtx>,
+    ret: Ty,
+}
+
+struct Checker<'a> {
+    infer: Infer,
+    diags: Vec<Diagnostic>,
+    expr_ty: Vec<Ty>,
+    res: HashMap<ExprId, Res>,
+    methods: HashMap<ExprId, Method>,
+    sigs: Vec<FnSig>,
+    fn_ids: HashMap<&'a str, FnId>,
+    locals: Vec<Vec<LocalDecl>>,
+    binding: HashMap<ExprId, LocalId>,
+    for_range: HashMap<ExprId, LocalId>,
+    formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
+    /// Format arguments to check once types are known: (expr id, span, spec is debug, radix).
+    format_checks: Vec<(Ty, Span, bool, Radix)>,
+    /// Integer literals directly under a unary minus.
+    negated_literals: Vec<ExprId>,
+    negations: Vec<(ExprId, Span)>,
+    literals: Vec<(ExprId, u128, Span)>,
+    ptr: PtrWidth,
+}
+
+fn err(kind: DiagnosticKind, span: Span, msg: impl Into<String>) -> Diagnostic {
+    Diagnostic::error(kind, span, msg)
+}
+
+fn unsupported(span: Span, what: &str) -> Diagnostic {
+    err(
+        DiagnosticKind::Unsupported,
+        span,
+        format!("{what} is not supported yet"),
+    )
+}
+
+pub fn check(file: &File, ptr: PtrWidth) -> (Option<Checked>, Vec<Diagnostic>) {
+    let mut c = Checker {
+        infer: Infer::default(),
+        diags: Vec::new(),
+        expr_ty: vec![Ty::Error; file.expr_count as usize],
+        res: HashMap::new(),
+        methods: HashMap::new(),
+        sigs: Vec::new(),
+        fn_ids: HashMap::new(),
+        locals: Vec::new(),
+        binding: HashMap::new(),
+        for_range: HashMap::new(),
+        formats: HashMap::new(),
+        format_checks: Vec::new(),
+        negated_literals: Vec::new(),
+        negations: Vec::new(),
+        literals: Vec::new(),
+        ptr,
+    };
+    for (i, f) in file.functions.iter().enumerate() {
+        if let Some(&prev) = c.fn_ids.get(f.name.as_str()) {
+            let prev_span = file.functions[prev as usize].name_span;
+            c.diags.push(
+                err(
+                    DiagnosticKind::Name,
+                    f.name_span,
+                    format!("the name `{}` is defined multiple times", f.name),
+                )
+                .with_code("E0428")
+                .with_span_label(format!("`{}` redefined here", f.name))
+                .with_label(prev_span, format!("previous definition of the value `{}` here", f.name)),
+            );
+        } else {
+            c.fn_ids.insert(&f.name, i as FnId);
+        }
+        let params = f
+            .params
+            .iter()
+            .map(|p| c.type_from_expr(&p.ty, false))
+            .collect();
+        let ret = match &f.ret {
+            Some(t) => c.type_from_expr(t, false),
+            None => Ty::Unit,
+        };
+        c.sigs.push(FnSig {
+            name: f.name.clone(),
+            params,
+            ret,
+        });
+    }
+    let main = c.fn_ids.get("main").copied();
+    match main {
+        None => c.diags.push(
+            err(
+                DiagnosticKind::Name,
+                Span::default(),
+                "`main` function not found in crate",
+            )
+            .with_code("E0601")
+            .with_note("add `fn main() { ... }`: the program starts there"),
+        ),
+        Some(m) => {
+            let f = &file.functions[m as usize];
+            if !f.params.is_empty() || f.ret.is_some() {
+                c.diags.push(unsupported(
+                    f.name_span,
+                    "a `main` with parameters or a return type",
+                ));
+            }
+        }
+    }
+    for (i, f) in file.functions.iter().enumerate() {
+        c.check_fn(i as FnId, f);
+    }
+    c.finish();
+    let failed = c.diags.iter().any(Diagnostic::is_error);
+    let diags = std::mem::take(&mut c.diags);
+    if failed {
+        return (None, diags);
+    }
+    let checked = Checked {
+        expr_ty: c.expr_ty,
+        res: c.res,
+        methods: c.methods,
+        sigs: c.sigs,
+        locals: c.locals,
+        binding: c.binding,
+        for_range: c.for_range,
+        formats: c.formats,
+        main: main.unwrap_or(0),
+    };
+    (Some(checked), diags)
+}
+
+impl<'a> Checker<'a> {
+    fn type_from_expr(&mut self, t: &TypeExpr, allow_infer: bool) -> Ty {
+        match &t.kind {
+            TypeExprKind::Unit => Ty::Unit,
+            TypeExprKind::Error => Ty::Error,
+            TypeExprKind::Infer => {
+                if allow_infer {
+                    self.infer.fresh()
+                } else {
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Type,
+                            t.span,
+                            "the placeholder `_` is not allowed within types on item signatures",
+                        )
+                        .with_code("E0121"),
+                    );
+                    Ty::Error
+                }
+            }
+            TypeExprKind::Path(name, args) => {
+                let name = name.strip_prefix("std::vec::").unwrap_or(name);
+                if let Some(i) = IntTy::from_name(name) {
+                    if args.is_empty() {
+                        return Ty::Int(i);
+                    }
+                }
+                match (name, args.len()) {
+                    ("bool", 0) => Ty::Bool,
+                    ("Vec", 1) => {
+                        let e = self.type_from_expr(&args[0], allow_infer);
+                        if !matches!(e, Ty::Int(_) | Ty::Bool | Ty::Var(_) | Ty::Error) {
+                            self.diags.push(unsupported(
+                                args[0].span,
+                                "a `Vec` of elements other than integers and `bool`",
+                            ));
+                            return Ty::Error;
+                        }
+                        Ty::Vec(Box::new(e))
+                    }
+                    ("Vec", n) => {
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Type,
+                                t.span,
+                                format!("`Vec` takes 1 generic argument but {n} were supplied"),
+                            )
+                            .with_code("E0107"),
+                        );
+                        Ty::Error
+                    }
+                    ("f32" | "f64" | "char" | "str" | "String" | "Option" | "Box" | "Result" | "HashMap", _) => {
+                        self.diags.push(unsupported(t.span, &format!("the type `{name}`")));
+                        Ty::Error
+                    }
+                    _ => {
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Name,
+                                t.span,
+                                format!("cannot find type `{name}` in this scope"),
+                            )
+                            .with_code("E0412")
+                            .with_span_label("not found in this scope"),
+                        );
+                        Ty::Error
+                    }
+                }
+            }
+        }
+    }
+
+    fn describe(&self, t: &Ty) -> String {
+        self.infer.describe(t)
+    }
+
+    fn mismatch(&mut self, span: Span, expected: &Ty, found: &Ty) {
+        let (e, f) = (self.describe(expected), self.describe(found));
+        self.diags.push(
+            err(DiagnosticKind::Type, span, "mismatched types")
+                .with_code("E0308")
+                .with_span_label(format!("expected `{e}`, found `{f}`")),
+        );
+    }
+
+    /// Unifies `found` (the type of the expression at `span`) with `expected`.
+    fn expect(&mut self, span: Span, found: &Ty, expected: &Ty) {
+        if self.infer.unify(found, expected).is_err() {
+            self.mismatch(span, expected, found);
+        }
+    }
+
+    fn check_fn(&mut self, id: FnId, f: &Function) {
+        let sig = self.sigs[id as usize].clone();
+        let mut cx = FnCx {
+            id,
+            scopes: vec![Vec::new()],
+            loops: Vec::new(),
+            ret: sig.ret.clone(),
+        };
+        self.locals.push(Vec::new());
+        for (p, ty) in f.params.iter().zip(&sig.params) {
+            let l = self.declare(&mut cx, &p.name, ty.clone(), p.mutable, p.span, false);
+            let _ = l;
+        }
+        let body_ty = self.check_block(&mut cx, &f.body);
+        let span = f
+            .body
+            .tail
+            .as_ref()
+            .map(|t| t.span)
+            .unwrap_or(f.body.span);
+        if self.infer.unify(&body_ty, &sig.ret).is_err() {
+            let (e, found) = (self.describe(&sig.ret), self.describe(&body_ty));
+            let mut d = err(DiagnosticKind::Type, span, "mismatched types")
+                .with_code("E0308")
+                .with_span_label(format!("expected `{e}`, found `{found}`"));
+            if f.body.tail.is_none() {
+                d = d
+                    .with_label(f.name_span, "implicitly returns `()` as its body has no tail or `return` expression")
+                    .with_note("a function's value is its last expression, written without a `;`");
+            }
+            self.diags.push(d);
+        }
+    }
+
+    fn declare(&mut self, cx: &mut FnCx, name: &str, ty: Ty, mutable: bool, span: Span, hidden: bool) -> LocalId {
+        let locals = &mut self.locals[cx.id as usize];
+        locals.push(LocalDecl {
+            name: name.to_string(),
+            ty,
+            mutable,
+            span,
+            hidden,
+        });
+        let id = locals.len() as LocalId - 1;
+        if let Some(scope) = cx.scopes.last_mut() {
+            scope.push((name.to_string(), id));
+        }
+        id
+    }
+
+    fn lookup(&self, cx: &FnCx, name: &str) -> Option<LocalId> {
+        if name == "_" {
+            return None;
+        }
+        cx.scopes
+            .iter()
+            .rev()
+            .flat_map(|s| s.iter().rev())
+            .find(|(n, _)| n == name)
+            .map(|(_, id)| *id)
+    }
+
+    fn local(&self, cx: &FnCx, id: LocalId) -> &LocalDecl {
+        &self.locals[cx.id as usize][id as usize]
+    }
+
+    fn check_block(&mut self, cx: &mut FnCx, b: &Block) -> Ty {
+        cx.scopes.push(Vec::new());
+        let mut diverges = false;
+        for s in &b.stmts {
+            match s {
+                Stmt::Let {
+                    name,
+                    name_span,
+                    mutable,
+                    ty,
+                    init,
+                    ..
+                } => {
+                    let declared = ty.as_ref().map(|t| self.type_from_expr(t, true));
+                    let t = self.check_expr(cx, init);
+                    if let Some(d) = &declared {
+                        self.expect(init.span, &t, d);
+                    }
+                    if matches!(self.infer.shallow(&t), Ty::Never) {
+                        diverges = true;
+                    }
+                    let lt = declared.unwrap_or(t);
+                    if matches!(self.infer.shallow(&lt), Ty::Unit) {
+                        self.diags.push(unsupported(*name_span, "a variable of type `()`"));
+                    }
+                    let id = self.declare(cx, name, lt, *mutable, *name_span, false);
+                    self.binding.insert(init.id, id);
+                }
+                Stmt::Expr { expr, semi } => {
+                    let t = self.check_expr(cx, expr);
+                    let t = self.infer.shallow(&t);
+                    if matches!(t, Ty::Never) {
+                        diverges = true;
+                    }
+                    if !semi && !matches!(t, Ty::Unit | Ty::Never | Ty::Error) {
+                        let d = self.describe(&t);
+                        self.diags.push(
+                            err(DiagnosticKind::Type, expr.span, "mismatched types")
+                                .with_code("E0308")
+                                .with_span_label(format!("expected `()`, found `{d}`"))
+                                .with_note("add a `;` after this expression to discard its value"),
+                        );
+                    }
+                }
+            }
+        }
+        let t = match &b.tail {
+            Some(e) => self.check_expr(cx, e),
+            None if diverges => Ty::Never,
+            None => Ty::Unit,
+        };
+        cx.scopes.pop();
+        t
+    }
+
+    fn set(&mut self, e: &Expr, t: Ty) -> Ty {
+        self.expr_ty[e.id as usize] = t.clone();
+        t
+    }
+
+    fn check_expr(&mut self, cx: &mut FnCx, e: &Expr) -> Ty {
+        let t = self.check_expr_inner(cx, e);
+        self.set(e, t)
+    }
+
+    fn is_int_like(&self, t: &Ty) -> bool {
+        matches!(self.infer.shallow(t), Ty::Int(_)) || self.infer.is_int_var(t)
+    }
+
+    fn check_expr_inner(&mut self, cx: &mut FnCx, e: &Expr) -> Ty {
+        match &e.kind {
+            ExprKind::Error => Ty::Error,
+            ExprKind::Int { value, suffix } => {
+                self.literals.push((e.id, *value, e.span));
+                match suffix {
+                    None => self.infer.fresh_int(),
+                    Some((s, sp)) => match IntTy::from_name(s) {
+                        Some(i) => Ty::Int(i),
+                        None => {
+                            self.diags.push(
+                                err(
+                                    DiagnosticKind::Syntax,
+                                    *sp,
+                                    format!("invalid suffix `{s}` for number literal"),
+                                )
+                                .with_note("the suffix must be one of the integer types (`u32`, `isize`, etc)"),
+                            );
+                            Ty::Error
+                        }
+                    },
+                }
+            }
+            ExprKind::Bool(_) => Ty::Bool,
+            ExprKind::Path(segs) => self.check_path(cx, e, segs),
+            ExprKind::Unary(op, inner) => {
+                if *op == UnOp::Neg {
+                    if let ExprKind::Int { .. } = inner.kind {
+                        self.negated_literals.push(inner.id);
+                    }
+                }
+                let t = self.check_expr(cx, inner);
+                let s = self.infer.shallow(&t);
+                match (op, &s) {
+                    (_, Ty::Error) => Ty::Error,
+                    (UnOp::Not, Ty::Bool) => Ty::Bool,
+                    (UnOp::Not, _) if self.is_int_like(&s) => t,
+                    (UnOp::Neg, Ty::Int(i)) if !i.signed() => {
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Type,
+                                e.span,
+                                format!("cannot apply unary operator `-` to type `{}`", i.name()),
+                            )
+                            .with_code("E0600")
+                            .with_span_label("cannot apply unary operator `-`")
+                            .with_note("unsigned values cannot be negated"),
+                        );
+                        Ty::Error
+                    }
+                    (UnOp::Neg, _) if self.is_int_like(&s) => {
+                        self.negations.push((e.id, e.span));
+                        t
+                    }
+                    _ => {
+                        let sym = if *op == UnOp::Neg { "-" } else { "!" };
+                        let d = self.describe(&s);
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Type,
+                                e.span,
+                                format!("cannot apply unary operator `{sym}` to type `{d}`"),
+                            )
+                            .with_code("E0600"),
+                        );
+                        Ty::Error
+                    }
+                }
+            }
+            ExprKind::Binary(op, l, r) => {
+                let lt = self.check_expr(cx, l);
+                let rt = self.check_expr(cx, r);
+                self.binary_type(*op, &lt, &rt, e.span, l.span, r.span)
+            }
+            ExprKind::Assign(lhs, rhs) => {
+                let rt = self.check_expr(cx, rhs);
+                let lt = self.check_place(cx, lhs, true);
+                self.expect(rhs.span, &rt, &lt);
+                Ty::Unit
+            }
+            ExprKind::CompoundAssign(op, lhs, rhs) => {
+                let rt = self.check_expr(cx, rhs);
+                let lt = self.check_place(cx, lhs, true);
+                let res = self.binary_type(*op, &lt, &rt, e.span, lhs.span, rhs.span);
+                let _ = res;
+                Ty::Unit
+            }
+            ExprKind::Cast(inner, ty) => {
+                let target = self.type_from_expr(ty, false);
+                let t = self.check_expr(cx, inner);
+                let literal = matches!(inner.kind, ExprKind::Int { suffix: None, .. });
+                if literal {
+                    if let Ty::Int(_) = target {
+                        let _ = self.infer.unify(&t, &target);
+                    }
+                }
+                let s = self.infer.shallow(&t);
+                let source_ok = matches!(s, Ty::Int(_) | Ty::Bool | Ty::Error | Ty::Never) || self.is_int_like(&s);
+                match (&target, source_ok) {
+                    (Ty::Int(_), true) => target,
+                    (Ty::Error, _) => Ty::Error,
+                    (Ty::Bool, true) if matches!(s, Ty::Bool) => Ty::Bool,
+                    (Ty::Bool, true) => {
+                        let d = self.describe(&s);
+                        self.diags.push(
+                            err(DiagnosticKind::Type, e.span, format!("cannot cast `{d}` as `bool`"))
+                                .with_code("E0054")
+                                .with_note("compare with zero instead: `x != 0`"),
+                        );
+                        Ty::Error
+                    }
+                    _ => {
+                        let (d, tt) = (self.describe(&s), self.describe(&target));
+                        self.diags.push(
+                            err(DiagnosticKind::Type, e.span, format!("non-primitive cast: `{d}` as `{tt}`"))
+                                .with_code("E0605"),
+                        );
+                        Ty::Error
+                    }
+                }
+            }
+            ExprKind::Call(callee, args) => self.check_call(cx, e, callee, args),
+            ExprKind::MethodCall {
+                receiver,
+                method,
+                method_span,
+                args,
+            } => self.check_method(cx, e, receiver, method, *method_span, args),
+            ExprKind::Index(base, idx) => {
+                let bt = self.check_expr(cx, base);
+                let it = self.check_expr(cx, idx);
+                match self.infer.shallow(&bt) {
+                    Ty::Vec(elem) => {
+                        if self.infer.unify(&it, &Ty::Int(IntTy::Usize)).is_err() {
+                            let d = self.describe(&it);
+                            let el = self.describe(&elem);
+                            self.diags.push(
+                                err(
+                                    DiagnosticKind::Type,
+                                    idx.span,
+                                    format!("the type `[{el}]` cannot be indexed by `{d}`"),
+                                )
+                                .with_code("E0277")
+                                .with_span_label("slice indices are of type `usize` or ranges of `usize`")
+                                .with_note(format!("convert the index with `as usize`: `v[i as usize]`")),
+                            );
+                        }
+                        *elem
+                    }
+                    Ty::Error => Ty::Error,
+                    other => {
+                        let d = self.describe(&other);
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Type,
+                                base.span,
+                                format!("cannot index into a value of type `{d}`"),
+                            )
+                            .with_code("E0608"),
+                        );
+                        Ty::Error
+                    }
+                }
+            }
+            ExprKind::Block(b) => self.check_block(cx, b),
+            ExprKind::If(cond, then, els) => {
+                let ct = self.check_expr(cx, cond);
+                self.expect(cond.span, &ct, &Ty::Bool);
+                let tt = self.check_block(cx, then);
+                match els {
+                    None => {
+                        if self.infer.unify(&tt, &Ty::Unit).is_err() {
+                            let d = self.describe(&tt);
+                            let span = then.tail.as_ref().map_or(then.span, |t| t.span);
+                            self.diags.push(
+                                err(DiagnosticKind::Type, span, "`if` may be missing an `else` clause")
+                                    .with_code("E0317")
+                                    .with_span_label(format!("expected `()`, found `{d}`"))
+                                    .with_note("`if` expressions without `else` evaluate to `()`"),
+                            );
+                        }
+                        Ty::Unit
+                    }
+                    Some(els) => {
+                        let et = self.check_expr(cx, els);
+                        if self.infer.unify(&tt, &et).is_err() {
+                            let (a, b) = (self.describe(&tt), self.describe(&et));
+                            self.diags.push(
+                                err(DiagnosticKind::Type, els.span, "`if` and `else` have incompatible types")
+                                    .with_code("E0308")
+                                    .with_span_label(format!("expected `{a}`, found `{b}`")),
+                            );
+                        }
+                        let ts = self.infer.shallow(&tt);
+                        if matches!(ts, Ty::Never) {
+                            et
+                        } else {
+                            tt
+                        }
+                    }
+                }
+            }
+            ExprKind::While(cond, body) => {
+                let ct = self.check_expr(cx, cond);
+                self.expect(cond.span, &ct, &Ty::Bool);
+                cx.loops.push(LoopCtx {
+                    is_loop: false,
+                    break_ty: Ty::Unit,
+                    has_break: true,
+                });
+                let bt = self.check_block(cx, body);
+                cx.loops.pop();
+                self.expect_unit_body(body, &bt);
+                Ty::Unit
+            }
+            ExprKind::Loop(body) => {
+                let bty = self.infer.fresh();
+                cx.loops.push(LoopCtx {
+                    is_loop: true,
+                    break_ty: bty.clone(),
+                    has_break: false,
+                });
+                let bt = self.check_block(cx, body);
+                let ctx = cx.loops.pop();
+                self.expect_unit_body(body, &bt);
+                match ctx {
+                    Some(c) if c.has_break => {
+                        if let Ty::Var(_) = self.infer.shallow(&bty) {
+                            let _ = self.infer.unify(&bty, &Ty::Unit);
+                        }
+                        bty
+                    }
+                    _ => Ty::Never,
+                }
+            }
+            ExprKind::For {
+                var,
+                var_span,
+                mutable,
+                range,
+                body,
+            } => {
+                let ExprKind::Range { start, end, .. } = &range.kind else {
+                    self.check_expr(cx, range);
+                    self.diags.push(
+                        unsupported(range.span, "a `for` loop over something other than a range `a..b` or `a..=b`"),
+                    );
+                    return Ty::Unit;
+                };
+                let st = self.check_expr(cx, start);
+                let et = self.check_expr(cx, end);
+                self.expect(end.span, &et, &st);
+                if !self.is_int_like(&st) && !matches!(self.infer.shallow(&st), Ty::Error) {
+                    let d = self.describe(&st);
+                    self.diags.push(
+                        err(DiagnosticKind::Type, range.span, format!("`Range<{d}>` is not an iterator"))
+                            .with_code("E0277"),
+                    );
+                }
+                self.set(range, Ty::Error);
+                cx.scopes.push(Vec::new());
+                let hidden = self.declare(cx, "(range)", st.clone(), true, range.span, true);
+                let v = self.declare(cx, var, st, *mutable, *var_span, false);
+                self.binding.insert(e.id, v);
+                self.for_range.insert(e.id, hidden);
+                cx.loops.push(LoopCtx {
+                    is_loop: false,
+                    break_ty: Ty::Unit,
+                    has_break: true,
+                });
+                let bt = self.check_block(cx, body);
+                cx.loops.pop();
+                cx.scopes.pop();
+                self.expect_unit_body(body, &bt);
+                Ty::Unit
+            }
+            ExprKind::Range { .. } => {
+                self.diags.push(unsupported(e.span, "a range outside a `for` loop"));
+                Ty::Error
+            }
+            ExprKind::Break(value) => {
+                let vt = value.as_ref().map(|v| (v.span, self.check_expr(cx, v)));
+                match cx.loops.last_mut() {
+                    None => self.diags.push(
+                        err(DiagnosticKind::Syntax, e.span, "`break` outside of a loop")
+                            .with_code("E0268")
+                            .with_span_label("cannot `break` outside of a loop"),
+                    ),
+                    Some(l) => {
+                        l.has_break = true;
+                        let bty = l.break_ty.clone();
+                        let is_loop = l.is_loop;
+                        match vt {
+                            Some((span, t)) if !is_loop => {
+                                let _ = t;
+                                self.diags.push(
+                                    err(DiagnosticKind::Syntax, span, "`break` with value from a `while` or `for` loop")
+                                        .with_code("E0571")
+                                        .with_note("only `loop` can give back a value with `break`"),
+                                );
+                            }
+                            Some((span, t)) => self.expect(span, &t, &bty),
+                            None if is_loop => {
+                                if self.infer.unify(&bty, &Ty::Unit).is_err() {
+                                    let d = self.describe(&bty);
+                                    self.diags.push(
+                                        err(DiagnosticKind::Type, e.span, "mismatched types")
+                                            .with_code("E0308")
+                                            .with_span_label(format!("expected `{d}`, found `()`")),
+                                    );
+                                }
+                            }
+                            None => {}
+                        }
+                    }
+                }
+                Ty::Never
+            }
+            ExprKind::Continue => {
+                if cx.loops.is_empty() {
+                    self.diags.push(
+                        err(DiagnosticKind::Syntax, e.span, "`continue` outside of a loop")
+                            .with_code("E0268")
+                            .with_span_label("cannot `continue` outside of a loop"),
+                    );
+                }
+                Ty::Never
+            }
+            ExprKind::Return(value) => {
+                let ret = cx.ret.clone();
+                match value {
+                    Some(v) => {
+                        let t = self.check_expr(cx, v);
+                        self.expect(v.span, &t, &ret);
+                    }
+                    None => {
+                        if self.infer.unify(&ret, &Ty::Unit).is_err() {
+                            let d = self.describe(&ret);
+                            self.diags.push(
+                                err(DiagnosticKind::Type, e.span, "mismatched types")
+                                    .with_code("E0069")
+                                    .with_span_label(format!("`return` without a value in a function returning `{d}`")),
+                            );
+                        }
+                    }
+                }
+                Ty::Never
+            }
+            ExprKind::VecList(items) => {
+                let elem = self.infer.fresh();
+                for it in items {
+                    let t = self.check_expr(cx, it);
+                    self.expect(it.span, &t, &elem);
+                }
+                Ty::Vec(Box::new(elem))
+            }
+            ExprKind::VecRepeat(value, count) => {
+                let t = self.check_expr(cx, value);
+                let ct = self.check_expr(cx, count);
+                self.expect(count.span, &ct, &Ty::Int(IntTy::Usize));
+                Ty::Vec(Box::new(t))
+            }
+            ExprKind::Format {
+                mac,
+                template,
+                template_span,
+                args,
+            } => {
+                let arg_tys: Vec<Ty> = args.iter().map(|a| self.check_expr(cx, a)).collect();
+                self.check_format(cx, e, template, *template_span, args, &arg_tys);
+                match mac {
+                    FormatMacro::Panic => Ty::Never,
+                    _ => Ty::Unit,
+                }
+            }
+        }
+    }
+
+    fn expect_unit_body(&mut self, body: &Block, t: &Ty) {
+        if self.infer.unify(t, &Ty::Unit).is_err() {
+            let d = self.describe(t);
+            let span = body.tail.as_ref().map_or(body.span, |t| t.span);
+            self.diags.push(
+                err(DiagnosticKind::Type, span, "mismatched types")
+                    .with_code("E0308")
+                    .with_span_label(format!("expected `()`, found `{d}`")),
+            );
+        }
+    }
+
+    fn check_path(&mut self, cx: &mut FnCx, e: &Expr, segs: &[(String, Span)]) -> Ty {
+        if segs.len() == 1 {
+            let name = &segs[0].0;
+            if let Some(id) = self.lookup(cx, name) {
+                self.res.insert(e.id, Res::Local(id));
+                return self.local(cx, id).ty.clone();
+            }
+            if self.fn_ids.contains_key(name.as_str()) {
+                self.diags.push(unsupported(e.span, "a function used as a value"));
+                return Ty::Error;
+            }
+            self.diags.push(
+                err(
+                    DiagnosticKind::Name,
+                    e.span,
+                    format!("cannot find value `{name}` in this scope"),
+                )
+                .with_code("E0425")
+                .with_span_label("not found in this scope"),
+            );
+            return Ty::Error;
+        }
+        if segs.len() == 2 {
+            if let Some(i) = IntTy::from_name(&segs[0].0) {
+                let v = match segs[1].0.as_str() {
+                    "MAX" => Some(i.max(self.ptr)),
+                    "MIN" => Some(i.min(self.ptr)),
+                    "BITS" => {
+                        self.res.insert(e.id, Res::Const(i.bits(self.ptr) as i128));
+                        return Ty::Int(IntTy::U32);
+                    }
+                    _ => None,
+                };
+                if let Some(v) = v {
+                    self.res.insert(e.id, Res::Const(v));
+                    return Ty::Int(i);
+                }
+            }
+        }
+        let path: Vec<&str> = segs.iter().map(|s| s.0.as_str()).collect();
+        self.diags.push(
+            err(
+                DiagnosticKind::Name,
+                e.span,
+                format!("cannot find value `{}` in this scope", path.join("::")),
+            )
+            .with_code("E0425")
+            .with_span_label("not found in this scope"),
+        );
+        Ty::Error
+    }
+
+    fn check_call(&mut self, cx: &mut FnCx, e: &Expr, callee: &Expr, args: &[Expr]) -> Ty {
+        let ExprKind::Path(segs) = &callee.kind else {
+            self.diags.push(unsupported(callee.span, "calling something other than a named function"));
+            for a in args {
+                self.check_expr(cx, a);
+            }
+            return Ty::Error;
+        };
+        let path: Vec<&str> = segs.iter().map(|s| s.0.as_str()).collect();
+        let arg_tys: Vec<Ty> = args.iter().map(|a| self.check_expr(cx, a)).collect();
+        let (res, params, ret) = match path.as_slice() {
+            ["Vec", "new"] | ["std", "vec", "Vec", "new"] => (Res::VecNew, vec![], Ty::Vec(Box::new(self.infer.fresh()))),
+            ["Vec", "with_capacity"] | ["std", "vec", "Vec", "with_capacity"] => (
+                Res::VecWithCapacity,
+                vec![Ty::Int(IntTy::Usize)],
+                Ty::Vec(Box::new(self.infer.fresh())),
+            ),
+            ["drop"] | ["std", "mem", "drop"] => {
+                let t = self.infer.fresh();
+                (Res::Drop, vec![t], Ty::Unit)
+            }
+            [name] if self.lookup(cx, name).is_none() && self.fn_ids.contains_key(name) => {
+                let id = self.fn_ids[name];
+                let sig = self.sigs[id as usize].clone();
+                (Res::Fn(id), sig.params, sig.ret)
+            }
+            _ => {
+                let shown = path.join("::");
+                let msg = if path.len() == 1 {
+                    format!("cannot find function `{shown}` in this scope")
+                } else {
+                    format!("cannot find function `{shown}`")
+                };
+                let d = if path.len() == 1 && self.lookup(cx, path[0]).is_some() {
+                    err(DiagnosticKind::Type, callee.span, format!("expected function, found local variable `{shown}`"))
+                        .with_code("E0618")
+                } else if path.first() == Some(&"Vec") || path.first() == Some(&"std") {
+                    unsupported(callee.span, &format!("the function `{shown}`"))
+                } else {
+                    err(DiagnosticKind::Name, callee.span, msg)
+                        .with_code("E0425")
+                        .with_span_label("not found in this scope")
+                };
+                self.diags.push(d);
+                return Ty::Error;
+            }
+        };
+        if params.len() != args.len() {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            self.diags.push(
+                err(
+                    DiagnosticKind::Type,
+                    callee.span,
+                    format!(
+                        "this function takes {} argument{} but {} argument{} supplied",
+                        params.len(),
+                        s(params.len()),
+                        args.len(),
+                        if args.len() == 1 { " was" } else { "s were" }
+                    ),
+                )
+                .with_code("E0061"),
+            );
+        } else {
+            for ((a, t), p) in args.iter().zip(&arg_tys).zip(&params) {
+                self.expect(a.span, t, p);
+            }
+        }
+        self.res.insert(callee.id, res);
+        ret
+    }
+
+    fn check_method(
+        &mut self,
+        cx: &mut FnCx,
+        e: &Expr,
+        receiver: &Expr,
+        method: &str,
+        method_span: Span,
+        args: &[Expr],
+    ) -> Ty {
+        let rt = self.check_expr(cx, receiver);
+        let arg_tys: Vec<Ty> = args.iter().map(|a| self.check_expr(cx, a)).collect();
+        let rs = self.infer.shallow(&rt);
+        if matches!(rs, Ty::Error) {
+            return Ty::Error;
+        }
+        let usize_t = Ty::Int(IntTy::Usize);
+        let (m, params, ret): (Method, Vec<Ty>, Ty) = match (&rs, method) {
+            (Ty::Vec(elem), "push") => {
+                self.check_place(cx, receiver, true);
+                (Method::Push, vec![(**elem).clone()], Ty::Unit)
+            }
+            (Ty::Vec(_), "len") => (Method::Len, vec![], usize_t),
+            (Ty::Vec(_), "capacity") => (Method::Capacity, vec![], usize_t),
+            (Ty::Vec(_), "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
+            (Ty::Int(i), "abs") if i.signed() => (Method::Abs, vec![], rs.clone()),
+            (Ty::Int(_), "pow") => (Method::Pow, vec![Ty::Int(IntTy::U32)], rs.clone()),
+            (Ty::Int(_), "min") => (Method::Min, vec![rs.clone()], rs.clone()),
+            (Ty::Int(_), "max") => (Method::Max, vec![rs.clone()], rs.clone()),
+            (Ty::Int(_), "wrapping_add") => (Method::WrappingAdd, vec![rs.clone()], rs.clone()),
+            (Ty::Int(_), "wrapping_sub") => (Method::WrappingSub, vec![rs.clone()], rs.clone()),
+            (Ty::Int(_), "wrapping_mul") => (Method::WrappingMul, vec![rs.clone()], rs.clone()),
+            (Ty::Var(_), _) if self.infer.is_int_var(&rs) => {
+                self.diags.push(
+                    err(
+                        DiagnosticKind::Type,
+                        method_span,
+                        format!("can't call method `{method}` on ambiguous numeric type `{{integer}}`"),
+                    )
+                    .with_code("E0689")
+                    .with_note("give the value a type first, such as `let x: i32 = ...` or `5_i32`"),
+                );
+                return Ty::Error;
+            }
+            (Ty::Var(_), _) => {
+                self.diags.push(
+                    err(DiagnosticKind::Type, receiver.span, "type annotations needed")
+                        .with_code("E0282")
+                        .with_note("the type of this value must be known before calling a method on it"),
+                );
+                return Ty::Error;
+            }
+            _ => {
+                let d = self.describe(&rs);
+                let known = matches!(
+                    method,
+                    "iter" | "pop" | "clone" | "contains" | "sort" | "insert" | "remove" | "to_string" | "unwrap" | "first" | "last" | "sum" | "swap" | "reverse" | "extend" | "truncate" | "clear" | "get"
+                );
+                let d = if known {
+                    unsupported(method_span, &format!("the method `{method}` on `{d}`"))
+                } else {
+                    err(
+                        DiagnosticKind::Type,
+                        method_span,
+                        format!("no method named `{method}` found for `{d}` in the current scope"),
+                    )
+                    .with_code("E0599")
+                };
+                self.diags.push(d);
+                return Ty::Error;
+            }
+        };
+        if params.len() != args.len() {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            self.diags.push(
+                err(
+                    DiagnosticKind::Type,
+                    method_span,
+                    format!(
+                        "this method takes {} argument{} but {} argument{} supplied",
+                        params.len(),
+                        s(params.len()),
+                        args.len(),
+                        if args.len() == 1 { " was" } else { "s were" }
+                    ),
+                )
+                .with_code("E0061"),
+            );
+        } else {
+            for ((a, t), p) in args.iter().zip(&arg_tys).zip(&params) {
+                self.expect(a.span, t, p);
+            }
+        }
+        self.methods.insert(e.id, m);
+        ret
+    }
+
+    /// Checks an assignable place (`x` or `v[i]`), its mutability when `write`, and returns its type.
+    fn check_place(&mut self, cx: &mut FnCx, e: &Expr, write: bool) -> Ty {
+        match &e.kind {
+            ExprKind::Path(segs) if segs.len() == 1 => {
+                let t = self.check_expr(cx, e);
+                if let Some(Res::Local(id)) = self.res.get(&e.id).cloned() {
+                    let l = self.local(cx, id).clone();
+                    if write && !l.mutable {
+                        let is_vec = matches!(self.infer.shallow(&l.ty), Ty::Vec(_));
+                        let d = if is_vec && !matches!(self.infer.shallow(&t), Ty::Error) && self.expr_is_method_receiver(e) {
+                            err(
+                                DiagnosticKind::Ownership,
+                                e.span,
+                                format!("cannot borrow `{}` as mutable, as it is not declared as mutable", l.name),
+                            )
+                            .with_code("E0596")
+                            .with_span_label("cannot borrow as mutable")
+                        } else {
+                            err(
+                                DiagnosticKind::Ownership,
+                                e.span,
+                                format!("cannot assign twice to immutable variable `{}`", l.name),
+                            )
+                            .with_code("E0384")
+                            .with_span_label("cannot assign twice to immutable variable")
+                            .with_label(l.span, "first assignment")
+                        };
+                        self.diags.push(
+                            d.with_note(format!("make the variable mutable: `let mut {}`", l.name)),
+                        );
+                    }
+                }
+                t
+            }
+            ExprKind::Index(base, _) => {
+                let t = self.check_expr(cx, e);
+                if let ExprKind::Path(_) = base.kind {
+                    if let Some(Res::Local(id)) = self.res.get(&base.id).cloned() {
+                        let l = self.local(cx, id).clone();
+                        if write && !l.mutable {
+                            self.diags.push(
+                                err(
+                                    DiagnosticKind::Ownership,
+                                    base.span,
+                                    format!("cannot borrow `{}` as mutable, as it is not declared as mutable", l.name),
+                                )
+                                .with_code("E0596")
+                                .with_span_label("cannot borrow as mutable")
+                                .with_note(format!("make the variable mutable: `let mut {}`", l.name)),
+                            );
+                        }
+                    }
+                }
+                t
+            }
+            _ => {
+                let t = self.check_expr(cx, e);
+                if write {
+                    self.diags.push(
+                        err(DiagnosticKind::Type, e.span, "invalid left-hand side of assignment")
+                            .with_code("E0070")
+                            .with_span_label("cannot assign to this expression"),
+                    );
+                }
+                t
+            }
+        }
+    }
+
+    /// Places checked for a `push` are method receivers (E0596), others assignments (E0384).
+    fn expr_is_method_receiver(&self, e: &Expr) -> bool {
+        self.expr_ty
+            .get(e.id as usize)
+            .is_some_and(|t| matches!(self.infer.shallow(t), Ty::Vec(_)))
+    }
+
+    fn binary_type(&mut self, op: BinOp, lt: &Ty, rt: &Ty, span: Span, lspan: Span, rspan: Span) -> Ty {
+        let ls = self.infer.shallow(lt);
+        let rs = self.infer.shallow(rt);
+        if matches!(ls, Ty::Error) || matches!(rs, Ty::Error) {
+            return if op.is_comparison() || matches!(op, BinOp::And | BinOp::Or) {
+                Ty::Bool
+            } else {
+                Ty::Error
+            };
+        }
+        match op {
+            BinOp::And | BinOp::Or => {
+                self.expect(lspan, lt, &Ty::Bool);
+                self.expect(rspan, rt, &Ty::Bool);
+                Ty::Bool
+            }
+            BinOp::Shl | BinOp::Shr => {
+                if self.is_int_like(&ls) && self.is_int_like(&rs) {
+                    lt.clone()
+                } else {
+                    self.no_binop(op, &ls, &rs, span);
+                    Ty::Error
+                }
+            }
+            BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor if matches!(ls, Ty::Bool) => {
+                self.expect(rspan, rt, &Ty::Bool);
+                Ty::Bool
+            }
+            _ if op.is_comparison() => {
+                let ok = self.is_int_like(&ls) || matches!(ls, Ty::Bool | Ty::Never);
+                if !ok {
+                    if let Ty::Vec(_) = ls {
+                        self.diags.push(unsupported(span, "comparing `Vec`s"));
+                    } else {
+                        self.no_binop(op, &ls, &rs, span);
+                    }
+                    return Ty::Bool;
+                }
+                self.expect(rspan, rt, lt);
+                Ty::Bool
+            }
+            _ => {
+                if !self.is_int_like(&ls) && !matches!(ls, Ty::Never) {
+                    self.no_binop(op, &ls, &rs, span);
+                    return Ty::Error;
+                }
+                self.expect(rspan, rt, lt);
+                lt.clone()
+            }
+        }
+    }
+
+    fn no_binop(&mut self, op: BinOp, l: &Ty, r: &Ty, span: Span) {
+        let (ld, rd) = (self.describe(l), self.describe(r));
+        let verb = match op {
+            BinOp::Add => Some("add"),
+            BinOp::Sub => Some("subtract"),
+            BinOp::Mul => Some("multiply"),
+            BinOp::Div => Some("divide"),
+            BinOp::Rem => Some("calculate the remainder of"),
+            _ => None,
+        };
+        let msg = match verb {
+            Some("add") => format!("cannot add `{rd}` to `{ld}`"),
+            Some("subtract") => format!("cannot subtract `{rd}` from `{ld}`"),
+            Some("multiply") => format!("cannot multiply `{ld}` by `{rd}`"),
+            Some("divide") => format!("cannot divide `{ld}` by `{rd}`"),
+            Some(v) => format!("cannot {v} `{ld}` divided by `{rd}`"),
+            None => format!("no implementation for `{ld} {} {rd}`", op.symbol()),
+        };
+        self.diags.push(
+            err(DiagnosticKind::Type, span, msg)
+                .with_code("E0369"),
+        );
+    }
+
+    fn check_format(
+        &mut self,
+        cx: &mut FnCx,
+        e: &Expr,
+        template: &str,
+        template_span: Span,
+        args: &[Expr],
+        arg_tys: &[Ty],
+    ) {
+        // The template's text starts one byte into its span, after the quote, when the
+        // literal has no escapes; otherwise point at the whole literal.
+        let inner_at = |(a, b): (usize, usize)| {
+            let lit_len = template_span.len() as usize;
+            if lit_len == template.len() + 2 {
+                Span::new(template_span.start as usize + 1 + a, template_span.start as usize + 1 + b)
+            } else {
+                template_span
+            }
+        };
+        let pieces = match parse_template(template) {
+            Ok(p) => p,
+            Err((at, msg)) => {
+                let kind = if msg.contains("not supported") {
+                    DiagnosticKind::Unsupported
+                } else {
+                    DiagnosticKind::Syntax
+                };
+                self.diags.push(err(kind, inner_at(at), msg));
+                return;
+            }
+        };
+        let mut used = vec![false; args.len()];
+        let mut sources = Vec::new();
+        for p in &pieces {
+            let Piece::Arg { arg, spec, at } = p else {
+                continue;
+            };
+            let (ty, span) = match arg {
+                ArgRef::Next(i) | ArgRef::Index(i) => {
+                    if *i >= args.len() {
+                        let n = pieces
+                            .iter()
+                            .filter(|p| matches!(p, Piece::Arg { arg: ArgRef::Next(_), .. }))
+                            .count();
+                        let msg = match arg {
+                            ArgRef::Index(i) => format!(
+                                "invalid reference to positional argument {i} ({})",
+                                match args.len() {
+                                    0 => "no arguments were given".to_string(),
+                                    1 => "there is 1 argument".to_string(),
+                                    n => format!("there are {n} arguments"),
+                                }
+                            ),
+                            _ => format!(
+                                "{n} positional argument{} in format string, but {}",
+                                if n == 1 { "" } else { "s" },
+                                match args.len() {
+                                    0 => "no arguments were given".to_string(),
+                                    1 => "there is 1 argument".to_string(),
+                                    n => format!("there are {n} arguments"),
+                                }
+                            ),
+                        };
+                        self.diags.push(err(DiagnosticKind::Syntax, inner_at(*at), msg));
+                        return;
+                    }
+                    used[*i] = true;
+                    sources.push(FormatSource::Arg(*i));
+                    (arg_tys[*i].clone(), args[*i].span)
+                }
+                ArgRef::Name(name) => match self.lookup(cx, name) {
+                    Some(id) => {
+                        sources.push(FormatSource::Local(id));
+                        (self.local(cx, id).ty.clone(), inner_at(*at))
+                    }
+                    None => {
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Name,
+                                inner_at(*at),
+                                format!("cannot find value `{name}` in this scope"),
+                            )
+                            .with_code("E0425")
+                            .with_span_label("not found in this scope"),
+                        );
+                        return;
+                    }
+                },
+            };
+            self.format_checks.push((ty, span, spec.debug, spec.radix));
+        }
+        for (i, u) in used.iter().enumerate() {
+            if !u {
+                self.diags.push(
+                    err(DiagnosticKind::Syntax, args[i].span, "argument never used")
+                        .with_label(template_span, "formatting specifier missing"),
+                );
+                return;
+            }
+        }
+        self.formats.insert(e.id, (pieces, sources));
+    }
+
+    /// After inference: default integers, report what could not be inferred, check literals
+    /// against their types and format arguments against their traits.
+    fn finish(&mut self) {
+        self.infer.default_integers();
+        for t in self.expr_ty.iter_mut() {
+            *t = self.infer.resolve(t);
+        }
+        for fl in self.locals.iter_mut() {
+            for l in fl.iter_mut() {
+                l.ty = self.infer.resolve(&l.ty);
+            }
+        }
+        for s in self.sigs.iter_mut() {
+            s.ret = self.infer.resolve(&s.ret);
+        }
+        let mut reported = false;
+        for fl in &self.locals {
+            for l in fl {
+                if has_var(&l.ty) && !reported {
+                    reported = true;
+                    let shown = self.infer.describe(&l.ty);
+                    self.diags.push(
+                        err(DiagnosticKind::Type, l.span, format!("type annotations needed for `{shown}`"))
+                            .with_code("E0282")
+                            .with_note(format!("give `{}` a type, for example `let {}: Vec<i32> = ...`", l.name, l.name)),
+                    );
+                }
+            }
+        }
+        if !reported {
+            if let Some(i) = self.expr_ty.iter().position(has_var) {
+                let _ = i;
+                self.diags.push(
+                    err(DiagnosticKind::Type, Span::default(), "type annotations needed")
+                        .with_code("E0282"),
+                );
+            }
+        }
+        for (id, value, span) in std::mem::take(&mut self.literals) {
+            let Ty::Int(t) = &self.expr_ty[id as usize] else {
+                continue;
+            };
+            let max = t.max(self.ptr) as u128;
+            let limit = if self.negated_literals.contains(&id) && t.signed() {
+                max + 1
+            } else {
+                max
+            };
+            if value > limit {
+                let (lo, hi) = (t.min(self.ptr), t.max(self.ptr));
+                self.diags.push(
+                    err(DiagnosticKind::Lint, span, format!("literal out of range for `{}`", t.name()))
+                        .with_note(format!(
+                            "the literal `{value}` does not fit into the type `{}` whose range is `{lo}..={hi}`",
+                            t.name()
+                        ))
+                        .with_note("`#[deny(overflowing_literals)]` on by default"),
+                );
+            }
+        }
+        for (id, span) in std::mem::take(&mut self.negations) {
+            if let Ty::Int(t) = &self.expr_ty[id as usize] {
+                if !t.signed() {
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Type,
+                            span,
+                            format!("cannot apply unary operator `-` to type `{}`", t.name()),
+                        )
+                        .with_code("E0600")
+                        .with_span_label("cannot apply unary operator `-`")
+                        .with_note("unsigned values cannot be negated"),
+                    );
+                }
+            }
+        }
+        for (ty, span, debug, radix) in std::mem::take(&mut self.format_checks) {
+            let t = self.infer.resolve(&ty);
+            let bad = match (&t, debug, radix) {
+                (Ty::Vec(_), false, _) => Some("std::fmt::Display"),
+                (Ty::Bool, _, Radix::LowerHex) => Some("std::fmt::LowerHex"),
+                (Ty::Bool, _, Radix::UpperHex) => Some("std::fmt::UpperHex"),
+                (Ty::Bool, _, Radix::Binary) => Some("std::fmt::Binary"),
+                (Ty::Bool, _, Radix::Octal) => Some("std::fmt::Octal"),
+                (Ty::Vec(_), true, r) if r != Radix::Decimal => None,
+                (Ty::Vec(_), _, Radix::LowerHex | Radix::UpperHex | Radix::Binary | Radix::Octal) => {
+                    Some("std::fmt::LowerHex")
+                }
+                _ => None,
+            };
+            if let Some(tr) = bad {
+                let mut d = err(
+                    DiagnosticKind::Type,
+                    span,
+                    if tr == "std::fmt::Display" {
+                        format!("`{t}` doesn't implement `{tr}`")
+                    } else {
+                        format!("the trait bound `{t}: {}` is not satisfied", tr.trim_start_matches("std::fmt::"))
+                    },
+                )
+                .with_code("E0277");
+                if tr == "std::fmt::Display" {
+                    d = d
+                        .with_span_label(format!("`{t}` cannot be formatted with the default formatter"))
+                        .with_note("use `{:?}` (Debug) to print a `Vec`");
+                }
+                self.diags.push(d);
+            }
+        }
+    }
+}
+
+fn has_var(t: &Ty) -> bool {
+    match t {
+        Ty::Var(_) => true,
+        Ty::Vec(e) => has_var(e),
+        _ => false,
+    }
+}

@@ -1,0 +1,297 @@
+//! The state of a running program's memory: `stack_bytes`, `heap_bytes`, `stack_length`,
+//! which bytes have been written, the allocator's table of blocks and the frames. The machine
+//! changes it while it runs and the trace replays the same changes to rebuild any step.
+
+use std::collections::BTreeMap;
+
+use crate::event::Region;
+
+/// One flag per byte, packed.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Bits {
+    words: Vec<u64>,
+}
+
+impl Bits {
+    pub fn with_len(n: usize) -> Bits {
+        Bits {
+            words: vec![0; n.div_ceil(64)],
+        }
+    }
+
+    pub fn get(&self, i: usize) -> bool {
+        self.words
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
+    }
+
+    pub fn set_range(&mut self, start: usize, end: usize, value: bool) {
+        let mut i = start;
+        while i < end {
+            let w = i / 64;
+            if w >= self.words.len() {
+                return;
+            }
+            if i % 64 == 0 && end - i >= 64 {
+                self.words[w] = if value { u64::MAX } else { 0 };
+                i += 64;
+                continue;
+            }
+            if value {
+                self.words[w] |= 1 << (i % 64);
+            } else {
+                self.words[w] &= !(1 << (i % 64));
+            }
+            i += 1;
+        }
+    }
+
+    /// A copy of the first `n` flags (rounded up to whole words).
+    pub fn prefix(&self, n: usize) -> Bits {
+        Bits {
+            words: self.words[..n.div_ceil(64).min(self.words.len())].to_vec(),
+        }
+    }
+
+    /// Restores from a prefix copy, clearing the rest.
+    pub fn restore(&mut self, from: &Bits) {
+        self.words[..from.words.len()].copy_from_slice(&from.words);
+        for w in self.words[from.words.len()..].iter_mut() {
+            *w = 0;
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block {
+    pub size: u32,
+    pub align: u32,
+    pub freed: bool,
+    pub label: u32,
+    pub alloc_step: u64,
+    pub alloc_site: u32,
+    pub free_step: u64,
+    pub free_site: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FrameRec {
+    pub func: u32,
+    pub base: u32,
+    pub slot: u32,
+    pub slot_size: u32,
+    /// The last step site this frame ran (`u32::MAX` before its first).
+    pub site: u32,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct MemState {
+    pub stack: Vec<u8>,
+    pub heap: Vec<u8>,
+    pub stack_init: Bits,
+    pub heap_init: Bits,
+    pub stack_length: u32,
+    /// Live blocks, and freed blocks whose bytes no later block has taken.
+    pub blocks: BTreeMap<u32, Block>,
+    pub frames: Vec<FrameRec>,
+    pub output_len: usize,
+    /// Steps run so far.
+    pub step: u64,
+    /// Site of the step running now.
+    pub site: u32,
+    /// Highest stack and heap bytes ever touched (what checkpoints must keep).
+    pub stack_high: u32,
+    pub heap_high: u32,
+}
+
+impl MemState {
+    pub fn new(stack_size: u32, heap_size: u32) -> MemState {
+        MemState {
+            stack: vec![0; stack_size as usize],
+            heap: vec![0; heap_size as usize],
+            stack_init: Bits::with_len(stack_size as usize),
+            heap_init: Bits::with_len(heap_size as usize),
+            stack_length: 0,
+            blocks: BTreeMap::new(),
+            frames: Vec::new(),
+            output_len: 0,
+            step: 0,
+            site: u32::MAX,
+            stack_high: 0,
+            heap_high: 0,
+        }
+    }
+
+    pub fn bytes(&self, region: Region) -> &[u8] {
+        match region {
+            Region::Stack => &self.stack,
+            Region::Heap => &self.heap,
+        }
+    }
+
+    pub fn set_stack_length(&mut self, to: u32) {
+        if to > self.stack_length {
+            // Newly reserved bytes hold no value yet.
+            self.stack_init
+                .set_range(self.stack_length as usize, to as usize, false);
+            self.stack_high = self.stack_high.max(to);
+        }
+        self.stack_length = to;
+    }
+
+    pub fn write(&mut self, region: Region, addr: u32, bytes: &[u8]) {
+        let a = addr as usize;
+        let end = a + bytes.len();
+        match region {
+            Region::Stack => {
+                if end <= self.stack.len() {
+                    self.stack[a..end].copy_from_slice(bytes);
+                    self.stack_init.set_range(a, end, true);
+                    self.stack_high = self.stack_high.max(end as u32);
+                }
+            }
+            Region::Heap => {
+                if end <= self.heap.len() {
+                    self.heap[a..end].copy_from_slice(bytes);
+                    self.heap_init.set_range(a, end, true);
+                    self.heap_high = self.heap_high.max(end as u32);
+                }
+            }
+        }
+    }
+
+    pub fn copy(&mut self, from_region: Region, from: u32, to_region: Region, to: u32, len: u32) {
+        let (f, l) = (from as usize, len as usize);
+        let src = self.bytes(from_region);
+        if f + l > src.len() {
+            return;
+        }
+        let buf = src[f..f + l].to_vec();
+        self.write(to_region, to, &buf);
+    }
+
+    pub fn alloc(&mut self, addr: u32, size: u32, align: u32, label: u32) {
+        let end = addr + size;
+        // Freed blocks whose bytes the new block takes leave the table.
+        let overlapping: Vec<u32> = self
+            .blocks
+            .range(..end)
+            .filter(|(a, b)| b.freed && **a + b.size.max(1) > addr)
+            .map(|(a, _)| *a)
+            .collect();
+        for a in overlapping {
+            self.blocks.remove(&a);
+        }
+        self.heap_init.set_range(addr as usize, end as usize, false);
+        self.heap_high = self.heap_high.max(end);
+        let (step, site) = (self.step, self.site);
+        self.blocks.insert(
+            addr,
+            Block {
+                size,
+                align,
+                freed: false,
+                label,
+                alloc_step: step,
+                alloc_site: site,
+                free_step: 0,
+                free_site: u32::MAX,
+            },
+        );
+    }
+
+    pub fn dealloc(&mut self, addr: u32) {
+        let (step, site) = (self.step, self.site);
+        if let Some(b) = self.blocks.get_mut(&addr) {
+            b.freed = true;
+            b.free_step = step;
+            b.free_site = site;
+        }
+    }
+
+    pub fn relabel(&mut self, addr: u32, label: u32) {
+        if let Some(b) = self.blocks.get_mut(&addr) {
+            if !b.freed {
+                b.label = label;
+            }
+        }
+    }
+
+    /// A copy that keeps only the bytes ever touched, for a checkpoint.
+    pub fn snapshot(&self) -> MemState {
+        let sh = self.stack_high as usize;
+        let hh = self.heap_high as usize;
+        MemState {
+            stack: self.stack[..sh].to_vec(),
+            heap: self.heap[..hh].to_vec(),
+            stack_init: self.stack_init.prefix(sh),
+            heap_init: self.heap_init.prefix(hh),
+            blocks: self.blocks.clone(),
+            frames: self.frames.clone(),
+            ..*self.clone_scalars()
+        }
+    }
+
+    fn clone_scalars(&self) -> Box<MemState> {
+        Box::new(MemState {
+            stack: Vec::new(),
+            heap: Vec::new(),
+            stack_init: Bits::default(),
+            heap_init: Bits::default(),
+            stack_length: self.stack_length,
+            blocks: BTreeMap::new(),
+            frames: Vec::new(),
+            output_len: self.output_len,
+            step: self.step,
+            site: self.site,
+            stack_high: self.stack_high,
+            heap_high: self.heap_high,
+        })
+    }
+
+    /// Restores a snapshot into full-size arrays.
+    pub fn restore(&mut self, snap: &MemState) {
+        let sh = snap.stack.len();
+        self.stack[..sh].copy_from_slice(&snap.stack);
+        self.stack[sh..].fill(0);
+        let hh = snap.heap.len();
+        self.heap[..hh].copy_from_slice(&snap.heap);
+        self.heap[hh..].fill(0);
+        self.stack_init.restore(&snap.stack_init);
+        self.heap_init.restore(&snap.heap_init);
+        self.stack_length = snap.stack_length;
+        self.blocks = snap.blocks.clone();
+        self.frames = snap.frames.clone();
+        self.output_len = snap.output_len;
+        self.step = snap.step;
+        self.site = snap.site;
+        self.stack_high = snap.stack_high;
+        self.heap_high = snap.heap_high;
+    }
+
+    /// Bytes a snapshot of this state takes.
+    pub fn snapshot_bytes(&self) -> usize {
+        (self.stack_high as usize + self.heap_high as usize) * 9 / 8
+            + self.blocks.len() * 48
+            + self.frames.len() * 20
+            + 64
+    }
+
+    pub fn read_uint(&self, region: Region, addr: u32, size: u32) -> u64 {
+        let bytes = self.bytes(region);
+        let a = addr as usize;
+        let mut v = 0u64;
+        for i in 0..size as usize {
+            v |= (*bytes.get(a + i).unwrap_or(&0) as u64) << (8 * i);
+        }
+        v
+    }
+
+    pub fn is_init(&self, region: Region, addr: u32, size: u32) -> bool {
+        let bits = match region {
+            Region::Stack => &self.stack_init,
+            Region::Heap => &self.heap_init,
+        };
+        (addr..addr + size).all(|i| bits.get(i as usize))
+    }
+}

@@ -1,0 +1,1169 @@
+//! Recursive-descent parser from tokens to the syntax tree. It recovers at statement and item
+//! boundaries so one mistake does not hide the rest, returning what it could parse plus errors,
+//! and it refuses nesting deeper than [`MAX_DEPTH`] instead of overflowing its own stack.
+
+use crate::ast::*;
+use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::lexer::{Token, TokenKind};
+use crate::span::Span;
+
+/// Deepest nesting of blocks and expressions the parser accepts.
+pub const MAX_DEPTH: u32 = 200;
+
+pub struct Parser {
+    tokens: Vec<Token>,
+    pos: usize,
+    next_id: ExprId,
+    depth: u32,
+    /// Set once nesting went too deep: parsing stops.
+    abandoned: bool,
+    pub diags: Vec<Diagnostic>,
+}
+
+type PResult<T> = Result<T, ()>;
+
+fn unsupported(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::error(
+        DiagnosticKind::Unsupported,
+        span,
+        format!("{what} is not supported yet"),
+    )
+    .with_note("stackheap runs a subset of Rust: functions, integers, bool, `Vec`, loops and `println!`")
+}
+
+pub fn parse(tokens: Vec<Token>) -> (File, Vec<Diagnostic>) {
+    let mut p = Parser {
+        tokens,
+        pos: 0,
+        next_id: 0,
+        depth: 0,
+        abandoned: false,
+        diags: Vec::new(),
+    };
+    let mut file = File::default();
+    while !p.at_eof() && !p.abandoned {
+        let before = p.pos;
+        match p.item() {
+            Ok(Some(f)) => file.functions.push(f),
+            Ok(None) => {}
+            Err(()) => p.skip_item(),
+        }
+        if p.pos == before {
+            p.bump();
+        }
+    }
+    file.expr_count = p.next_id;
+    (file, p.diags)
+}
+
+impl Parser {
+    fn peek(&self) -> &TokenKind {
+        &self.tokens[self.pos].kind
+    }
+
+    fn peek_at(&self, n: usize) -> &TokenKind {
+        let i = (self.pos + n).min(self.tokens.len() - 1);
+        &self.tokens[i].kind
+    }
+
+    fn span(&self) -> Span {
+        self.tokens[self.pos].span
+    }
+
+    fn prev_span(&self) -> Span {
+        self.tokens[self.pos.saturating_sub(1)].span
+    }
+
+    fn at_eof(&self) -> bool {
+        matches!(self.peek(), TokenKind::Eof)
+    }
+
+    fn bump(&mut self) -> Token {
+        let t = self.tokens[self.pos].clone();
+        if self.pos + 1 < self.tokens.len() {
+            self.pos += 1;
+        }
+        t
+    }
+
+    fn is_punct(&self, p: &str) -> bool {
+        matches!(self.peek(), TokenKind::Punct(q) if *q == p)
+    }
+
+    fn is_keyword(&self, k: &str) -> bool {
+        matches!(self.peek(), TokenKind::Ident(s) if s == k)
+    }
+
+    fn eat_punct(&mut self, p: &str) -> bool {
+        if self.is_punct(p) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn eat_keyword(&mut self, k: &str) -> bool {
+        if self.is_keyword(k) {
+            self.bump();
+            true
+        } else {
+            false
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self.peek() {
+            TokenKind::Ident(s) => format!("`{s}`"),
+            TokenKind::Int { .. } => "a number".into(),
+            TokenKind::Float => "a floating-point number".into(),
+            TokenKind::Str(_) => "a string literal".into(),
+            TokenKind::Char(_) => "a character literal".into(),
+            TokenKind::Lifetime => "a lifetime".into(),
+            TokenKind::Punct(p) => format!("`{p}`"),
+            TokenKind::Eof => "the end of the program".into(),
+        }
+    }
+
+    fn error_expected(&mut self, what: &str) {
+        let found = self.describe();
+        let span = self.span();
+        self.diags.push(
+            Diagnostic::error(
+                DiagnosticKind::Syntax,
+                span,
+                format!("expected {what}, found {found}"),
+            )
+            .with_span_label(format!("expected {what}")),
+        );
+    }
+
+    fn expect_punct(&mut self, p: &str) -> PResult<()> {
+        if self.eat_punct(p) {
+            Ok(())
+        } else {
+            self.error_expected(&format!("`{p}`"));
+            Err(())
+        }
+    }
+
+    fn ident(&mut self) -> PResult<(String, Span)> {
+        if let TokenKind::Ident(s) = self.peek() {
+            if is_reserved(s) {
+                let s = s.clone();
+                self.error_expected(&format!("identifier, found keyword `{s}`"));
+                return Err(());
+            }
+            let s = s.clone();
+            let span = self.bump().span;
+            Ok((s, span))
+        } else {
+            self.error_expected("an identifier");
+            Err(())
+        }
+    }
+
+    fn new_expr(&mut self, kind: ExprKind, span: Span) -> Expr {
+        let id = self.next_id;
+        self.next_id += 1;
+        Expr { id, kind, span }
+    }
+
+    fn enter(&mut self) -> PResult<()> {
+        self.depth += 1;
+        if self.depth > MAX_DEPTH {
+            if !self.abandoned {
+                let span = self.span();
+                self.diags.push(
+                    Diagnostic::error(
+                        DiagnosticKind::Syntax,
+                        span,
+                        format!("the program nests more than {MAX_DEPTH} levels deep here"),
+                    )
+                    .with_note("stackheap stops reading at this depth; split the expression or block into smaller pieces"),
+                );
+            }
+            self.abandoned = true;
+            let last = self.tokens.len() - 1;
+            self.pos = last;
+            self.depth -= 1;
+            return Err(());
+        }
+        Ok(())
+    }
+
+    fn leave(&mut self) {
+        self.depth -= 1;
+    }
+
+    /// Skips a whole item: up to a `;` or a balanced `{...}` at the outer level.
+    fn skip_item(&mut self) {
+        let mut depth = 0i32;
+        while !self.at_eof() {
+            if self.is_punct("{") || self.is_punct("(") || self.is_punct("[") {
+                depth += 1;
+            } else if self.is_punct("}") || self.is_punct(")") || self.is_punct("]") {
+                depth -= 1;
+                if depth <= 0 {
+                    self.bump();
+                    if depth == 0 {
+                        return;
+                    }
+                    depth = 0;
+                    continue;
+                }
+            } else if self.is_punct(";") && depth == 0 {
+                self.bump();
+                return;
+            }
+            self.bump();
+        }
+    }
+
+    /// Skips the attribute `#[...]` or `#![...]` at the cursor.
+    fn skip_attribute(&mut self) {
+        self.bump();
+        self.eat_punct("!");
+        if self.is_punct("[") {
+            let mut depth = 0;
+            while !self.at_eof() {
+                if self.is_punct("[") {
+                    depth += 1;
+                } else if self.is_punct("]") {
+                    depth -= 1;
+                    if depth == 0 {
+                        self.bump();
+                        return;
+                    }
+                }
+                self.bump();
+            }
+        }
+    }
+
+    fn item(&mut self) -> PResult<Option<Function>> {
+        while self.is_punct("#") {
+            self.skip_attribute();
+        }
+        if self.at_eof() {
+            return Ok(None);
+        }
+        self.eat_keyword("pub");
+        if self.is_keyword("fn") {
+            return self.function().map(Some);
+        }
+        let span = self.span();
+        let what = match self.peek() {
+            TokenKind::Ident(k) => match k.as_str() {
+                "struct" => "`struct`".to_string(),
+                "enum" => "`enum`".to_string(),
+                "impl" => "`impl`".to_string(),
+                "trait" => "`trait`".to_string(),
+                "use" => "`use`".to_string(),
+                "const" => "`const`".to_string(),
+                "static" => "`static`".to_string(),
+                "mod" => "`mod`".to_string(),
+                "type" => "`type`".to_string(),
+                _ => String::new(),
+            },
+            _ => String::new(),
+        };
+        if what.is_empty() {
+            self.error_expected("an item such as `fn`");
+        } else {
+            self.diags.push(unsupported(span, &format!("an item of kind {what}")));
+        }
+        Err(())
+    }
+
+    fn function(&mut self) -> PResult<Function> {
+        let start = self.bump().span;
+        let (name, name_span) = self.ident()?;
+        if self.is_punct("<") {
+            let span = self.span();
+            self.diags.push(unsupported(span, "a generic function"));
+            return Err(());
+        }
+        self.expect_punct("(")?;
+        let mut params = Vec::new();
+        while !self.is_punct(")") {
+            let pstart = self.span();
+            if self.is_punct("&") || self.is_keyword("self") {
+                self.diags.push(unsupported(pstart, "a reference or `self` parameter"));
+                return Err(());
+            }
+            let mutable = self.eat_keyword("mut");
+            let (pname, _) = self.ident()?;
+            self.expect_punct(":")?;
+            let ty = self.type_expr()?;
+            params.push(Param {
+                name: pname,
+                mutable,
+                span: pstart.to(ty.span),
+                ty,
+            });
+            if !self.eat_punct(",") {
+                break;
+            }
+        }
+        self.expect_punct(")")?;
+        let ret = if self.eat_punct("->") {
+            Some(self.type_expr()?)
+        } else {
+            None
+        };
+        if !self.is_punct("{") {
+            self.error_expected("`{`");
+            return Err(());
+        }
+        let body = self.block()?;
+        Ok(Function {
+            name,
+            name_span,
+            params,
+            ret,
+            span: start.to(body.span),
+            body,
+        })
+    }
+
+    fn type_expr(&mut self) -> PResult<TypeExpr> {
+        self.enter()?;
+        let r = self.type_expr_inner();
+        self.leave();
+        r
+    }
+
+    fn type_expr_inner(&mut self) -> PResult<TypeExpr> {
+        let start = self.span();
+        if self.eat_punct("(") {
+            if self.eat_punct(")") {
+                return Ok(TypeExpr {
+                    kind: TypeExprKind::Unit,
+                    span: start.to(self.prev_span()),
+                });
+            }
+            self.diags.push(unsupported(start, "a tuple type"));
+            return Err(());
+        }
+        if self.is_punct("&") || self.is_punct("[") || self.is_punct("*") {
+            let what = if self.is_punct("[") {
+                "an array or slice type"
+            } else {
+                "a reference or pointer type"
+            };
+            self.diags.push(unsupported(start, what));
+            // Read on so the rest of the program is still checked.
+            self.bump();
+            let _ = self.eat_keyword("mut");
+            let _ = self.type_expr();
+            return Ok(TypeExpr {
+                kind: TypeExprKind::Error,
+                span: start.to(self.prev_span()),
+            });
+        }
+        if self.is_keyword("_") {
+            self.bump();
+            return Ok(TypeExpr {
+                kind: TypeExprKind::Infer,
+                span: start,
+            });
+        }
+        let (mut name, _) = self.ident()?;
+        while self.is_punct("::") {
+            self.bump();
+            let (seg, _) = self.ident()?;
+            name = format!("{name}::{seg}");
+        }
+        let mut args = Vec::new();
+        if self.eat_punct("<") {
+            loop {
+                args.push(self.type_expr()?);
+                if !self.eat_punct(",") || self.is_punct(">") {
+                    break;
+                }
+            }
+            if self.is_punct(">>") {
+                // Split `>>` closing two generic lists.
+                let sp = self.span();
+                self.tokens[self.pos] = Token {
+                    kind: TokenKind::Punct(">"),
+                    span: Span::new(sp.start as usize + 1, sp.end as usize),
+                };
+            } else {
+                self.expect_punct(">")?;
+            }
+        }
+        Ok(TypeExpr {
+            kind: TypeExprKind::Path(name, args),
+            span: start.to(self.prev_span()),
+        })
+    }
+
+    pub fn block(&mut self) -> PResult<Block> {
+        self.enter()?;
+        let r = self.block_inner();
+        self.leave();
+        r
+    }
+
+    fn block_inner(&mut self) -> PResult<Block> {
+        let start = self.span();
+        self.expect_punct("{")?;
+        let mut stmts = Vec::new();
+        let mut tail = None;
+        loop {
+            if self.abandoned {
+                return Err(());
+            }
+            if self.is_punct("}") || self.at_eof() {
+                break;
+            }
+            if self.eat_punct(";") {
+                continue;
+            }
+            let before = self.pos;
+            match self.stmt() {
+                Ok(Some(Stmt::Expr { expr, semi: false })) if self.is_punct("}") => {
+                    tail = Some(Box::new(expr));
+                    break;
+                }
+                Ok(Some(s)) => stmts.push(s),
+                Ok(None) => {}
+                Err(()) => {
+                    if self.abandoned {
+                        return Err(());
+                    }
+                    self.recover_stmt();
+                    if self.pos == before {
+                        self.bump();
+                    }
+                }
+            }
+        }
+        if self.at_eof() {
+            self.diags.push(
+                Diagnostic::error(
+                    DiagnosticKind::Syntax,
+                    start,
+                    "this block is never closed",
+                )
+                .with_span_label("unclosed delimiter"),
+            );
+            return Err(());
+        }
+        let end = self.bump().span;
+        Ok(Block {
+            stmts,
+            tail,
+            span: start.to(end),
+        })
+    }
+
+    /// After an error inside a block: skip to the next `;` or to the block's `}`.
+    fn recover_stmt(&mut self) {
+        let mut depth = 0i32;
+        while !self.at_eof() {
+            if self.is_punct("{") || self.is_punct("(") || self.is_punct("[") {
+                depth += 1;
+            } else if self.is_punct("}") || self.is_punct(")") || self.is_punct("]") {
+                if depth == 0 {
+                    return;
+                }
+                depth -= 1;
+            } else if self.is_punct(";") && depth == 0 {
+                self.bump();
+                return;
+            }
+            self.bump();
+        }
+    }
+
+    fn stmt(&mut self) -> PResult<Option<Stmt>> {
+        while self.is_punct("#") {
+            self.skip_attribute();
+        }
+        if self.is_keyword("let") {
+            return self.let_stmt().map(Some);
+        }
+        if self.is_keyword("fn")
+            || self.is_keyword("struct")
+            || self.is_keyword("use")
+            || self.is_keyword("const")
+            || self.is_keyword("static")
+            || self.is_keyword("impl")
+            || self.is_keyword("enum")
+        {
+            let span = self.span();
+            self.diags.push(unsupported(span, "an item inside a function"));
+            self.skip_item();
+            return Ok(None);
+        }
+        let block_like = self.is_punct("{")
+            || self.is_keyword("if")
+            || self.is_keyword("while")
+            || self.is_keyword("loop")
+            || self.is_keyword("for");
+        let expr = if block_like {
+            // A statement that starts with a block-like expression ends with it.
+            self.enter()?;
+            let e = self.primary();
+            self.leave();
+            e?
+        } else {
+            self.expr()?
+        };
+        if block_like && self.is_punct(".") {
+            let span = self.span();
+            self.diags.push(unsupported(span, "a method call on a block-like expression at the start of a statement"));
+            return Err(());
+        }
+        if self.eat_punct(";") {
+            return Ok(Some(Stmt::Expr { expr, semi: true }));
+        }
+        if self.is_punct("}") || is_block_like(&expr) {
+            return Ok(Some(Stmt::Expr { expr, semi: false }));
+        }
+        self.error_expected("`;`");
+        Err(())
+    }
+
+    fn let_stmt(&mut self) -> PResult<Stmt> {
+        let start = self.bump().span;
+        if self.is_punct("(") || self.is_punct("[") || self.is_punct("&") {
+            let span = self.span();
+            self.diags.push(unsupported(span, "a destructuring pattern in `let`"));
+            return Err(());
+        }
+        let mutable = self.eat_keyword("mut");
+        let (name, name_span) = if self.is_keyword("_") {
+            let sp = self.bump().span;
+            ("_".to_string(), sp)
+        } else {
+            self.ident()?
+        };
+        let ty = if self.eat_punct(":") {
+            Some(self.type_expr()?)
+        } else {
+            None
+        };
+        if !self.is_punct("=") {
+            if self.is_punct(";") {
+                let span = start.to(self.span());
+                self.diags.push(unsupported(span, "a `let` without a value"));
+                self.bump();
+                return Err(());
+            }
+            self.error_expected("`=`");
+            return Err(());
+        }
+        self.bump();
+        let init = self.expr()?;
+        if self.is_keyword("else") {
+            let span = self.span();
+            self.diags.push(unsupported(span, "`let ... else`"));
+            return Err(());
+        }
+        self.expect_punct(";")?;
+        Ok(Stmt::Let {
+            name,
+            name_span,
+            mutable,
+            ty,
+            init,
+            span: start.to(self.prev_span()),
+        })
+    }
+
+    pub fn expr(&mut self) -> PResult<Expr> {
+        self.enter()?;
+        let r = self.assign_expr();
+        self.leave();
+        r
+    }
+
+    fn assign_expr(&mut self) -> PResult<Expr> {
+        let lhs = self.range_expr()?;
+        let op = match self.peek() {
+            TokenKind::Punct("=") => None,
+            TokenKind::Punct(p) => match *p {
+                "+=" => Some(BinOp::Add),
+                "-=" => Some(BinOp::Sub),
+                "*=" => Some(BinOp::Mul),
+                "/=" => Some(BinOp::Div),
+                "%=" => Some(BinOp::Rem),
+                "&=" => Some(BinOp::BitAnd),
+                "|=" => Some(BinOp::BitOr),
+                "^=" => Some(BinOp::BitXor),
+                "<<=" => Some(BinOp::Shl),
+                ">>=" => Some(BinOp::Shr),
+                _ => return Ok(lhs),
+            },
+            _ => return Ok(lhs),
+        };
+        self.bump();
+        let rhs = self.expr()?;
+        let span = lhs.span.to(rhs.span);
+        let kind = match op {
+            None => ExprKind::Assign(Box::new(lhs), Box::new(rhs)),
+            Some(op) => ExprKind::CompoundAssign(op, Box::new(lhs), Box::new(rhs)),
+        };
+        Ok(self.new_expr(kind, span))
+    }
+
+    fn range_expr(&mut self) -> PResult<Expr> {
+        if self.is_punct("..") || self.is_punct("..=") {
+            let span = self.span();
+            self.diags.push(unsupported(span, "a range without a start"));
+            return Err(());
+        }
+        let start = self.binary(0)?;
+        let inclusive = if self.is_punct("..") {
+            false
+        } else if self.is_punct("..=") {
+            true
+        } else {
+            return Ok(start);
+        };
+        let op_span = self.bump().span;
+        if self.is_punct("{") || self.is_punct(")") || self.is_punct("]") || self.is_punct(";") {
+            self.diags.push(unsupported(op_span, "a range without an end"));
+            return Err(());
+        }
+        let end = self.binary(0)?;
+        let span = start.span.to(end.span);
+        Ok(self.new_expr(
+            ExprKind::Range {
+                start: Box::new(start),
+                end: Box::new(end),
+                inclusive,
+            },
+            span,
+        ))
+    }
+
+    fn binop_at_cursor(&self) -> Option<(BinOp, u8)> {
+        let TokenKind::Punct(p) = self.peek() else {
+            return None;
+        };
+        Some(match *p {
+            "||" => (BinOp::Or, 1),
+            "&&" => (BinOp::And, 2),
+            "==" => (BinOp::Eq, 3),
+            "!=" => (BinOp::Ne, 3),
+            "<" => (BinOp::Lt, 3),
+            "<=" => (BinOp::Le, 3),
+            ">" => (BinOp::Gt, 3),
+            ">=" => (BinOp::Ge, 3),
+            "|" => (BinOp::BitOr, 4),
+            "^" => (BinOp::BitXor, 5),
+            "&" => (BinOp::BitAnd, 6),
+            "<<" => (BinOp::Shl, 7),
+            ">>" => (BinOp::Shr, 7),
+            "+" => (BinOp::Add, 8),
+            "-" => (BinOp::Sub, 8),
+            "*" => (BinOp::Mul, 9),
+            "/" => (BinOp::Div, 9),
+            "%" => (BinOp::Rem, 9),
+            _ => return None,
+        })
+    }
+
+    /// Binary operators by precedence climbing; comparisons do not chain.
+    fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
+        let mut lhs = self.cast_expr()?;
+        while let Some((op, prec)) = self.binop_at_cursor() {
+            if prec <= min_prec {
+                break;
+            }
+            let op_span = self.bump().span;
+            self.enter()?;
+            let rhs = self.binary(prec);
+            self.leave();
+            let rhs = rhs?;
+            if op.is_comparison() {
+                if let Some((next, 3)) = self.binop_at_cursor() {
+                    let span = self.span();
+                    self.diags.push(
+                        Diagnostic::error(
+                            DiagnosticKind::Syntax,
+                            op_span.to(span),
+                            "comparison operators cannot be chained",
+                        )
+                        .with_note(format!(
+                            "split the comparison into two, joined with `&&`, before `{}`",
+                            next.symbol()
+                        )),
+                    );
+                    return Err(());
+                }
+            }
+            let span = lhs.span.to(rhs.span);
+            lhs = self.new_expr(ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)), span);
+        }
+        Ok(lhs)
+    }
+
+    fn cast_expr(&mut self) -> PResult<Expr> {
+        let mut e = self.unary()?;
+        while self.eat_keyword("as") {
+            let ty = self.type_expr()?;
+            let span = e.span.to(ty.span);
+            e = self.new_expr(ExprKind::Cast(Box::new(e), ty), span);
+        }
+        Ok(e)
+    }
+
+    fn unary(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        let op = if self.is_punct("-") {
+            Some(UnOp::Neg)
+        } else if self.is_punct("!") {
+            Some(UnOp::Not)
+        } else {
+            None
+        };
+        if let Some(op) = op {
+            self.bump();
+            self.enter()?;
+            let inner = self.unary();
+            self.leave();
+            let inner = inner?;
+            let span = start.to(inner.span);
+            return Ok(self.new_expr(ExprKind::Unary(op, Box::new(inner)), span));
+        }
+        if self.is_punct("&") || self.is_punct("&&") || self.is_punct("*") {
+            let what = if self.is_punct("*") {
+                "dereferencing with `*`"
+            } else {
+                "a reference (`&`)"
+            };
+            self.diags.push(unsupported(start, what));
+            self.bump();
+            self.eat_keyword("mut");
+            self.enter()?;
+            let inner = self.unary();
+            self.leave();
+            let inner = inner?;
+            let span = start.to(inner.span);
+            return Ok(self.new_expr(ExprKind::Error, span));
+        }
+        self.postfix()
+    }
+
+    fn postfix(&mut self) -> PResult<Expr> {
+        let mut e = self.primary()?;
+        loop {
+            if self.is_punct(".") {
+                self.bump();
+                if let TokenKind::Int { .. } | TokenKind::Float = self.peek() {
+                    let span = self.span();
+                    self.diags.push(unsupported(span, "a tuple field access"));
+                    return Err(());
+                }
+                let (method, method_span) = self.ident()?;
+                if self.is_punct("::") {
+                    let span = self.span();
+                    self.diags.push(unsupported(span, "a method call with generic arguments"));
+                    return Err(());
+                }
+                if !self.is_punct("(") {
+                    self.diags.push(unsupported(method_span, "field access"));
+                    let span = e.span.to(method_span);
+                    e = self.new_expr(ExprKind::Error, span);
+                    continue;
+                }
+                let args = self.call_args()?;
+                let span = e.span.to(self.prev_span());
+                e = self.new_expr(
+                    ExprKind::MethodCall {
+                        receiver: Box::new(e),
+                        method,
+                        method_span,
+                        args,
+                    },
+                    span,
+                );
+            } else if self.is_punct("(") {
+                let args = self.call_args()?;
+                let span = e.span.to(self.prev_span());
+                e = self.new_expr(ExprKind::Call(Box::new(e), args), span);
+            } else if self.is_punct("[") {
+                self.bump();
+                let idx = self.expr()?;
+                self.expect_punct("]")?;
+                let span = e.span.to(self.prev_span());
+                e = self.new_expr(ExprKind::Index(Box::new(e), Box::new(idx)), span);
+            } else if self.is_punct("?") {
+                let span = self.span();
+                self.diags.push(unsupported(span, "the `?` operator"));
+                return Err(());
+            } else {
+                return Ok(e);
+            }
+        }
+    }
+
+    fn call_args(&mut self) -> PResult<Vec<Expr>> {
+        self.expect_punct("(")?;
+        let mut args = Vec::new();
+        while !self.is_punct(")") {
+            args.push(self.expr()?);
+            if !self.eat_punct(",") {
+                break;
+            }
+        }
+        self.expect_punct(")")?;
+        Ok(args)
+    }
+
+    fn primary(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        match self.peek().clone() {
+            TokenKind::Int { value, suffix, too_large } => {
+                self.bump();
+                if too_large {
+                    self.diags.push(Diagnostic::error(
+                        DiagnosticKind::Lint,
+                        start,
+                        "integer literal is too large",
+                    )
+                    .with_note("the largest integer literal is 340282366920938463463374607431768211455"));
+                }
+                let suffix = suffix.map(|s| {
+                    let digits = self.prev_span();
+                    let sp = Span::new(digits.end as usize - s.len(), digits.end as usize);
+                    (s, sp)
+                });
+                Ok(self.new_expr(ExprKind::Int { value, suffix }, start))
+            }
+            TokenKind::Float => {
+                self.bump();
+                self.diags.push(unsupported(start, "a floating-point number"));
+                Ok(self.new_expr(ExprKind::Error, start))
+            }
+            TokenKind::Str(_) => {
+                self.bump();
+                self.diags.push(unsupported(start, "a string value outside `println!`"));
+                Ok(self.new_expr(ExprKind::Error, start))
+            }
+            TokenKind::Char(_) => {
+                self.bump();
+                self.diags.push(unsupported(start, "a `char` value"));
+                Ok(self.new_expr(ExprKind::Error, start))
+            }
+            TokenKind::Punct("(") => {
+                self.bump();
+                if self.eat_punct(")") {
+                    self.diags.push(unsupported(start.to(self.prev_span()), "the unit value `()`"));
+                    return Ok(self.new_expr(ExprKind::Error, start.to(self.prev_span())));
+                }
+                let inner = self.expr()?;
+                if self.is_punct(",") {
+                    let span = self.span();
+                    self.diags.push(unsupported(span, "a tuple"));
+                    return Err(());
+                }
+                self.expect_punct(")")?;
+                Ok(Expr {
+                    span: start.to(self.prev_span()),
+                    ..inner
+                })
+            }
+            TokenKind::Punct("{") => {
+                let b = self.block()?;
+                let span = b.span;
+                Ok(self.new_expr(ExprKind::Block(b), span))
+            }
+            TokenKind::Punct("[") => {
+                self.diags.push(unsupported(start, "an array"));
+                Err(())
+            }
+            TokenKind::Punct("|") | TokenKind::Punct("||") => {
+                self.diags.push(unsupported(start, "a closure"));
+                Err(())
+            }
+            TokenKind::Lifetime => {
+                self.diags.push(unsupported(start, "a loop label"));
+                Err(())
+            }
+            TokenKind::Ident(word) => self.word(&word, start),
+            _ => {
+                self.error_expected("an expression");
+                Err(())
+            }
+        }
+    }
+
+    fn word(&mut self, word: &str, start: Span) -> PResult<Expr> {
+        match word {
+            "true" | "false" => {
+                self.bump();
+                Ok(self.new_expr(ExprKind::Bool(word == "true"), start))
+            }
+            "if" => self.if_expr(),
+            "while" => {
+                self.bump();
+                if self.is_keyword("let") {
+                    let span = self.span();
+                    self.diags.push(unsupported(span, "`while let`"));
+                    return Err(());
+                }
+                let cond = self.expr()?;
+                let body = self.block()?;
+                let span = start.to(body.span);
+                Ok(self.new_expr(ExprKind::While(Box::new(cond), body), span))
+            }
+            "loop" => {
+                self.bump();
+                let body = self.block()?;
+                let span = start.to(body.span);
+                Ok(self.new_expr(ExprKind::Loop(body), span))
+            }
+            "for" => {
+                self.bump();
+                let mutable = self.eat_keyword("mut");
+                let (var, var_span) = if self.is_keyword("_") {
+                    let sp = self.bump().span;
+                    ("_".to_string(), sp)
+                } else if self.is_punct("(") {
+                    let span = self.span();
+                    self.diags.push(unsupported(span, "a destructuring pattern in `for`"));
+                    return Err(());
+                } else {
+                    self.ident()?
+                };
+                if !self.eat_keyword("in") {
+                    self.error_expected("`in`");
+                    return Err(());
+                }
+                let range = self.expr()?;
+                let body = self.block()?;
+                let span = start.to(body.span);
+                Ok(self.new_expr(
+                    ExprKind::For {
+                        var,
+                        var_span,
+                        mutable,
+                        range: Box::new(range),
+                        body,
+                    },
+                    span,
+                ))
+            }
+            "break" => {
+                self.bump();
+                let value = if self.starts_expr() {
+                    Some(Box::new(self.expr()?))
+                } else {
+                    None
+                };
+                let span = start.to(self.prev_span());
+                Ok(self.new_expr(ExprKind::Break(value), span))
+            }
+            "continue" => {
+                self.bump();
+                Ok(self.new_expr(ExprKind::Continue, start))
+            }
+            "return" => {
+                self.bump();
+                let value = if self.starts_expr() {
+                    Some(Box::new(self.expr()?))
+                } else {
+                    None
+                };
+                let span = start.to(self.prev_span());
+                Ok(self.new_expr(ExprKind::Return(value), span))
+            }
+            "match" | "unsafe" | "async" | "move" => {
+                self.diags.push(unsupported(start, &format!("`{word}`")));
+                Err(())
+            }
+            _ if is_reserved(word) => {
+                self.error_expected("an expression");
+                Err(())
+            }
+            _ => self.path_or_macro(),
+        }
+    }
+
+    /// Whether the cursor could start an expression (after `break` or `return`).
+    fn starts_expr(&self) -> bool {
+        !matches!(
+            self.peek(),
+            TokenKind::Punct(";") | TokenKind::Punct("}") | TokenKind::Punct(")") | TokenKind::Punct(",") | TokenKind::Punct("]") | TokenKind::Eof
+        )
+    }
+
+    fn if_expr(&mut self) -> PResult<Expr> {
+        let start = self.bump().span;
+        if self.is_keyword("let") {
+            let span = self.span();
+            self.diags.push(unsupported(span, "`if let`"));
+            return Err(());
+        }
+        let cond = self.expr()?;
+        let then = self.block()?;
+        let mut end = then.span;
+        let els = if self.eat_keyword("else") {
+            let e = if self.is_keyword("if") {
+                self.enter()?;
+                let r = self.if_expr();
+                self.leave();
+                r?
+            } else {
+                let b = self.block()?;
+                let span = b.span;
+                self.new_expr(ExprKind::Block(b), span)
+            };
+            end = e.span;
+            Some(Box::new(e))
+        } else {
+            None
+        };
+        Ok(self.new_expr(ExprKind::If(Box::new(cond), then, els), start.to(end)))
+    }
+
+    fn path_or_macro(&mut self) -> PResult<Expr> {
+        let start = self.span();
+        let mut segs = vec![self.ident()?];
+        while self.is_punct("::") {
+            self.bump();
+            if self.is_punct("<") {
+                let span = self.span();
+                self.diags.push(unsupported(span, "a path with generic arguments (turbofish)"));
+                return Err(());
+            }
+            segs.push(self.ident()?);
+        }
+        if segs.len() == 1 && self.is_punct("!") {
+            let name = segs.pop().map(|s| s.0).unwrap_or_default();
+            self.bump();
+            return self.macro_call(&name, start);
+        }
+        if self.is_punct("{") && segs.len() == 1 && segs[0].0.chars().next().is_some_and(char::is_uppercase) {
+            let span = self.span();
+            self.diags.push(unsupported(span, "a struct literal"));
+            return Err(());
+        }
+        let span = start.to(self.prev_span());
+        Ok(self.new_expr(ExprKind::Path(segs), span))
+    }
+
+    fn macro_call(&mut self, name: &str, start: Span) -> PResult<Expr> {
+        let (open, close) = if self.is_punct("(") {
+            ("(", ")")
+        } else if self.is_punct("[") {
+            ("[", "]")
+        } else if self.is_punct("{") {
+            ("{", "}")
+        } else {
+            self.error_expected("`(`, `[` or `{` after the macro's name");
+            return Err(());
+        };
+        self.bump();
+        let mac = match name {
+            "println" => Some(FormatMacro::Println),
+            "print" => Some(FormatMacro::Print),
+            "eprintln" => Some(FormatMacro::Eprintln),
+            "eprint" => Some(FormatMacro::Eprint),
+            "panic" => Some(FormatMacro::Panic),
+            _ => None,
+        };
+        if let Some(mac) = mac {
+            if self.eat_punct(close) {
+                let span = start.to(self.prev_span());
+                return Ok(self.new_expr(
+                    ExprKind::Format {
+                        mac,
+                        template: match mac {
+                            FormatMacro::Panic => "explicit panic".into(),
+                            _ => String::new(),
+                        },
+                        template_span: span,
+                        args: Vec::new(),
+                    },
+                    span,
+                ));
+            }
+            let TokenKind::Str(template) = self.peek().clone() else {
+                self.error_expected("a format string literal");
+                return Err(());
+            };
+            let template_span = self.bump().span;
+            let mut args = Vec::new();
+            while self.eat_punct(",") {
+                if self.is_punct(close) {
+                    break;
+                }
+                if matches!(self.peek(), TokenKind::Ident(_)) && matches!(self.peek_at(1), TokenKind::Punct("=")) {
+                    let span = self.span();
+                    self.diags.push(unsupported(span, "a named format argument"));
+                    return Err(());
+                }
+                args.push(self.expr()?);
+            }
+            self.expect_punct(close)?;
+            let span = start.to(self.prev_span());
+            return Ok(self.new_expr(
+                ExprKind::Format {
+                    mac,
+                    template,
+                    template_span,
+                    args,
+                },
+                span,
+            ));
+        }
+        if name == "vec" {
+            if self.eat_punct(close) {
+                let span = start.to(self.prev_span());
+                return Ok(self.new_expr(ExprKind::VecList(Vec::new()), span));
+            }
+            let first = self.expr()?;
+            if self.eat_punct(";") {
+                let count = self.expr()?;
+                self.expect_punct(close)?;
+                let span = start.to(self.prev_span());
+                return Ok(self.new_expr(ExprKind::VecRepeat(Box::new(first), Box::new(count)), span));
+            }
+            let mut items = vec![first];
+            while self.eat_punct(",") {
+                if self.is_punct(close) {
+                    break;
+                }
+                items.push(self.expr()?);
+            }
+            self.expect_punct(close)?;
+            let span = start.to(self.prev_span());
+            return Ok(self.new_expr(ExprKind::VecList(items), span));
+        }
+        // Unknown macro: skip its body.
+        let mut depth = 1;
+        while !self.at_eof() && depth > 0 {
+            if self.is_punct(open) {
+                depth += 1;
+            } else if self.is_punct(close) {
+                depth -= 1;
+            }
+            self.bump();
+        }
+        let span = start.to(self.prev_span());
+        self.diags.push(unsupported(span, &format!("the macro `{name}!`")));
+        Ok(self.new_expr(ExprKind::Error, span))
+    }
+}
+
+fn is_block_like(e: &Expr) -> bool {
+    matches!(
+        e.kind,
+        ExprKind::Block(_) | ExprKind::If(..) | ExprKind::While(..) | ExprKind::Loop(_) | ExprKind::For { .. }
+    )
+}
+
+fn is_reserved(word: &str) -> bool {
+    matches!(
+        word,
+        "as" | "break" | "const" | "continue" | "crate" | "else" | "enum" | "extern" | "false" | "fn" | "for" | "if" | "impl" | "in" | "let" | "loop" | "match" | "mod" | "move" | "mut" | "pub" | "ref" | "return" | "static" | "struct" | "super" | "trait" | "true" | "type" | "unsafe" | "use" | "where" | "while" | "async" | "await" | "dyn"
+    )
+}

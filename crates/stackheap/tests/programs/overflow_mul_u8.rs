@@ -1,0 +1,10 @@
+// Multiplying by 16 in a loop until the product no longer fits in u8.
+fn main() {
+    let mut x: u8 = 1;
+    let mut n = 0;
+    loop {
+        println!("16^{n} = {x}");
+        x = x * 16;
+        n += 1;
+    }
+}
