@@ -183,6 +183,17 @@ mod tests {
             text.contains("= note: move occurs because `v` has type `Vec<i32>`"),
             "{text}"
         );
+        let expected = "\
+error[E0382]: borrow of moved value: `v`
+ --> moved.rs:4:20
+  |
+3 |     let w = v;
+  |             - value moved here
+4 |     println!(\"{}\", v.len());
+  |                    ^ value borrowed here after move
+  |
+  = note: move occurs because `v` has type `Vec<i32>`";
+        assert_eq!(text, expected);
         assert!(!text.contains('\x1b'), "plain rendering has no colour");
     }
 
