@@ -74,7 +74,12 @@ impl fmt::Display for Event {
                 addr,
                 bytes,
             } => {
-                write!(f, "write {} bytes at {}[{addr}]:", bytes.len(), region.name())?;
+                write!(
+                    f,
+                    "write {} bytes at {}[{addr}]:",
+                    bytes.len(),
+                    region.name()
+                )?;
                 for b in bytes {
                     write!(f, " {b:02x}")?;
                 }

@@ -22,8 +22,7 @@ mod trace;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind, Label, Severity};
 pub use event::{
-    BlockState, BlockView, Event, FrameView, MemoryState, Region, StepInfo, StepKind,
-    VariableView,
+    BlockState, BlockView, Event, FrameView, MemoryState, Region, StepInfo, StepKind, VariableView,
 };
 pub use settings::{AllocatorPolicy, PtrWidth, Settings, SettingsOverrides};
 pub use span::{LineIndex, Span};

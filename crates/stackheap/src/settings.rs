@@ -189,7 +189,9 @@ pub fn parse_size(s: &str) -> Result<u32, String> {
 /// Parses a step limit such as `1000000` or `1_000_000`.
 pub fn parse_steps(s: &str) -> Result<u64, String> {
     match s.trim().replace('_', "").parse::<u64>() {
-        Ok(0) | Err(_) => Err(format!("`{s}` is not a step count: write a positive number")),
+        Ok(0) | Err(_) => Err(format!(
+            "`{s}` is not a step count: write a positive number"
+        )),
         Ok(n) => Ok(n),
     }
 }
@@ -244,7 +246,9 @@ impl SettingsOverrides {
                 let span = Span::new(word_start, word_start + word.len());
                 let result = match word.split_once('=') {
                     Some((k, v)) => out.set(k, v),
-                    None => Err(format!("setting `{word}` needs a value: write `{word}=...`")),
+                    None => Err(format!(
+                        "setting `{word}` needs a value: write `{word}=...`"
+                    )),
                 };
                 if let Err(msg) = result {
                     diags.push(
@@ -278,7 +282,10 @@ mod tests {
         let src = "// stackheap: ptr-width=16\n";
         let (_, d) = SettingsOverrides::from_source(src);
         assert_eq!(d.len(), 1);
-        assert_eq!(&src[d[0].span.start as usize..d[0].span.end as usize], "ptr-width=16");
+        assert_eq!(
+            &src[d[0].span.start as usize..d[0].span.end as usize],
+            "ptr-width=16"
+        );
     }
 
     #[test]
