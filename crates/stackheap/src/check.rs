@@ -157,7 +157,10 @@ pub fn check(file: &File, ptr: PtrWidth) -> (Option<Checked>, Vec<Diagnostic>) {
                 )
                 .with_code("E0428")
                 .with_span_label(format!("`{}` redefined here", f.name))
-                .with_label(prev_span, format!("previous definition of the value `{}` here", f.name)),
+                .with_label(
+                    prev_span,
+                    format!("previous definition of the value `{}` here", f.name),
+                ),
             );
         } else {
             c.fn_ids.insert(&f.name, i as FnId);
@@ -272,8 +275,13 @@ impl<'a> Checker<'a> {
                         );
                         Ty::Error
                     }
-                    ("f32" | "f64" | "char" | "str" | "String" | "Option" | "Box" | "Result" | "HashMap", _) => {
-                        self.diags.push(unsupported(t.span, &format!("the type `{name}`")));
+                    (
+                        "f32" | "f64" | "char" | "str" | "String" | "Option" | "Box" | "Result"
+                        | "HashMap",
+                        _,
+                    ) => {
+                        self.diags
+                            .push(unsupported(t.span, &format!("the type `{name}`")));
                         Ty::Error
                     }
                     _ => {
@@ -327,12 +335,7 @@ impl<'a> Checker<'a> {
             let _ = l;
         }
         let body_ty = self.check_block(&mut cx, &f.body);
-        let span = f
-            .body
-            .tail
-            .as_ref()
-            .map(|t| t.span)
-            .unwrap_or(f.body.span);
+        let span = f.body.tail.as_ref().map(|t| t.span).unwrap_or(f.body.span);
         if self.infer.unify(&body_ty, &sig.ret).is_err() {
             let (e, found) = (self.describe(&sig.ret), self.describe(&body_ty));
             let mut d = err(DiagnosticKind::Type, span, "mismatched types")
@@ -340,14 +343,25 @@ impl<'a> Checker<'a> {
                 .with_span_label(format!("expected `{e}`, found `{found}`"));
             if f.body.tail.is_none() {
                 d = d
-                    .with_label(f.name_span, "implicitly returns `()` as its body has no tail or `return` expression")
+                    .with_label(
+                        f.name_span,
+                        "implicitly returns `()` as its body has no tail or `return` expression",
+                    )
                     .with_note("a function's value is its last expression, written without a `;`");
             }
             self.diags.push(d);
         }
     }
 
-    fn declare(&mut self, cx: &mut FnCx, name: &str, ty: Ty, mutable: bool, span: Span, hidden: bool) -> LocalId {
+    fn declare(
+        &mut self,
+        cx: &mut FnCx,
+        name: &str,
+        ty: Ty,
+        mutable: bool,
+        span: Span,
+        hidden: bool,
+    ) -> LocalId {
         let locals = &mut self.locals[cx.id as usize];
         locals.push(LocalDecl {
             name: name.to_string(),
@@ -402,7 +416,8 @@ impl<'a> Checker<'a> {
                     }
                     let lt = declared.unwrap_or(t);
                     if matches!(self.infer.shallow(&lt), Ty::Unit) {
-                        self.diags.push(unsupported(*name_span, "a variable of type `()`"));
+                        self.diags
+                            .push(unsupported(*name_span, "a variable of type `()`"));
                     }
                     let id = self.declare(cx, name, lt, *mutable, *name_span, false);
                     self.binding.insert(init.id, id);
@@ -545,7 +560,8 @@ impl<'a> Checker<'a> {
                     }
                 }
                 let s = self.infer.shallow(&t);
-                let source_ok = matches!(s, Ty::Int(_) | Ty::Bool | Ty::Error | Ty::Never) || self.is_int_like(&s);
+                let source_ok = matches!(s, Ty::Int(_) | Ty::Bool | Ty::Error | Ty::Never)
+                    || self.is_int_like(&s);
                 match (&target, source_ok) {
                     (Ty::Int(_), true) => target,
                     (Ty::Error, _) => Ty::Error,
@@ -553,17 +569,25 @@ impl<'a> Checker<'a> {
                     (Ty::Bool, true) => {
                         let d = self.describe(&s);
                         self.diags.push(
-                            err(DiagnosticKind::Type, e.span, format!("cannot cast `{d}` as `bool`"))
-                                .with_code("E0054")
-                                .with_note("compare with zero instead: `x != 0`"),
+                            err(
+                                DiagnosticKind::Type,
+                                e.span,
+                                format!("cannot cast `{d}` as `bool`"),
+                            )
+                            .with_code("E0054")
+                            .with_note("compare with zero instead: `x != 0`"),
                         );
                         Ty::Error
                     }
                     _ => {
                         let (d, tt) = (self.describe(&s), self.describe(&target));
                         self.diags.push(
-                            err(DiagnosticKind::Type, e.span, format!("non-primitive cast: `{d}` as `{tt}`"))
-                                .with_code("E0605"),
+                            err(
+                                DiagnosticKind::Type,
+                                e.span,
+                                format!("non-primitive cast: `{d}` as `{tt}`"),
+                            )
+                            .with_code("E0605"),
                         );
                         Ty::Error
                     }
@@ -591,8 +615,12 @@ impl<'a> Checker<'a> {
                                     format!("the type `[{el}]` cannot be indexed by `{d}`"),
                                 )
                                 .with_code("E0277")
-                                .with_span_label("slice indices are of type `usize` or ranges of `usize`")
-                                .with_note(format!("convert the index with `as usize`: `v[i as usize]`")),
+                                .with_span_label(
+                                    "slice indices are of type `usize` or ranges of `usize`",
+                                )
+                                .with_note(format!(
+                                    "convert the index with `as usize`: `v[i as usize]`"
+                                )),
                             );
                         }
                         *elem
@@ -623,10 +651,14 @@ impl<'a> Checker<'a> {
                             let d = self.describe(&tt);
                             let span = then.tail.as_ref().map_or(then.span, |t| t.span);
                             self.diags.push(
-                                err(DiagnosticKind::Type, span, "`if` may be missing an `else` clause")
-                                    .with_code("E0317")
-                                    .with_span_label(format!("expected `()`, found `{d}`"))
-                                    .with_note("`if` expressions without `else` evaluate to `()`"),
+                                err(
+                                    DiagnosticKind::Type,
+                                    span,
+                                    "`if` may be missing an `else` clause",
+                                )
+                                .with_code("E0317")
+                                .with_span_label(format!("expected `()`, found `{d}`"))
+                                .with_note("`if` expressions without `else` evaluate to `()`"),
                             );
                         }
                         Ty::Unit
@@ -636,9 +668,13 @@ impl<'a> Checker<'a> {
                         if self.infer.unify(&tt, &et).is_err() {
                             let (a, b) = (self.describe(&tt), self.describe(&et));
                             self.diags.push(
-                                err(DiagnosticKind::Type, els.span, "`if` and `else` have incompatible types")
-                                    .with_code("E0308")
-                                    .with_span_label(format!("expected `{a}`, found `{b}`")),
+                                err(
+                                    DiagnosticKind::Type,
+                                    els.span,
+                                    "`if` and `else` have incompatible types",
+                                )
+                                .with_code("E0308")
+                                .with_span_label(format!("expected `{a}`, found `{b}`")),
                             );
                         }
                         let ts = self.infer.shallow(&tt);
@@ -692,9 +728,10 @@ impl<'a> Checker<'a> {
             } => {
                 let ExprKind::Range { start, end, .. } = &range.kind else {
                     self.check_expr(cx, range);
-                    self.diags.push(
-                        unsupported(range.span, "a `for` loop over something other than a range `a..b` or `a..=b`"),
-                    );
+                    self.diags.push(unsupported(
+                        range.span,
+                        "a `for` loop over something other than a range `a..b` or `a..=b`",
+                    ));
                     return Ty::Unit;
                 };
                 let st = self.check_expr(cx, start);
@@ -703,8 +740,12 @@ impl<'a> Checker<'a> {
                 if !self.is_int_like(&st) && !matches!(self.infer.shallow(&st), Ty::Error) {
                     let d = self.describe(&st);
                     self.diags.push(
-                        err(DiagnosticKind::Type, range.span, format!("`Range<{d}>` is not an iterator"))
-                            .with_code("E0277"),
+                        err(
+                            DiagnosticKind::Type,
+                            range.span,
+                            format!("`Range<{d}>` is not an iterator"),
+                        )
+                        .with_code("E0277"),
                     );
                 }
                 self.set(range, Ty::Error);
@@ -725,7 +766,8 @@ impl<'a> Checker<'a> {
                 Ty::Unit
             }
             ExprKind::Range { .. } => {
-                self.diags.push(unsupported(e.span, "a range outside a `for` loop"));
+                self.diags
+                    .push(unsupported(e.span, "a range outside a `for` loop"));
                 Ty::Error
             }
             ExprKind::Break(value) => {
@@ -744,9 +786,13 @@ impl<'a> Checker<'a> {
                             Some((span, t)) if !is_loop => {
                                 let _ = t;
                                 self.diags.push(
-                                    err(DiagnosticKind::Syntax, span, "`break` with value from a `while` or `for` loop")
-                                        .with_code("E0571")
-                                        .with_note("only `loop` can give back a value with `break`"),
+                                    err(
+                                        DiagnosticKind::Syntax,
+                                        span,
+                                        "`break` with value from a `while` or `for` loop",
+                                    )
+                                    .with_code("E0571")
+                                    .with_note("only `loop` can give back a value with `break`"),
                                 );
                             }
                             Some((span, t)) => self.expect(span, &t, &bty),
@@ -769,9 +815,13 @@ impl<'a> Checker<'a> {
             ExprKind::Continue => {
                 if cx.loops.is_empty() {
                     self.diags.push(
-                        err(DiagnosticKind::Syntax, e.span, "`continue` outside of a loop")
-                            .with_code("E0268")
-                            .with_span_label("cannot `continue` outside of a loop"),
+                        err(
+                            DiagnosticKind::Syntax,
+                            e.span,
+                            "`continue` outside of a loop",
+                        )
+                        .with_code("E0268")
+                        .with_span_label("cannot `continue` outside of a loop"),
                     );
                 }
                 Ty::Never
@@ -789,7 +839,9 @@ impl<'a> Checker<'a> {
                             self.diags.push(
                                 err(DiagnosticKind::Type, e.span, "mismatched types")
                                     .with_code("E0069")
-                                    .with_span_label(format!("`return` without a value in a function returning `{d}`")),
+                                    .with_span_label(format!(
+                                        "`return` without a value in a function returning `{d}`"
+                                    )),
                             );
                         }
                     }
@@ -846,7 +898,8 @@ impl<'a> Checker<'a> {
                 return self.local(cx, id).ty.clone();
             }
             if self.fn_ids.contains_key(name.as_str()) {
-                self.diags.push(unsupported(e.span, "a function used as a value"));
+                self.diags
+                    .push(unsupported(e.span, "a function used as a value"));
                 return Ty::Error;
             }
             self.diags.push(
@@ -892,7 +945,10 @@ impl<'a> Checker<'a> {
 
     fn check_call(&mut self, cx: &mut FnCx, e: &Expr, callee: &Expr, args: &[Expr]) -> Ty {
         let ExprKind::Path(segs) = &callee.kind else {
-            self.diags.push(unsupported(callee.span, "calling something other than a named function"));
+            self.diags.push(unsupported(
+                callee.span,
+                "calling something other than a named function",
+            ));
             for a in args {
                 self.check_expr(cx, a);
             }
@@ -901,7 +957,9 @@ impl<'a> Checker<'a> {
         let path: Vec<&str> = segs.iter().map(|s| s.0.as_str()).collect();
         let arg_tys: Vec<Ty> = args.iter().map(|a| self.check_expr(cx, a)).collect();
         let (res, params, ret) = match path.as_slice() {
-            ["Vec", "new"] | ["std", "vec", "Vec", "new"] => (Res::VecNew, vec![], Ty::Vec(Box::new(self.infer.fresh()))),
+            ["Vec", "new"] | ["std", "vec", "Vec", "new"] => {
+                (Res::VecNew, vec![], Ty::Vec(Box::new(self.infer.fresh())))
+            }
             ["Vec", "with_capacity"] | ["std", "vec", "Vec", "with_capacity"] => (
                 Res::VecWithCapacity,
                 vec![Ty::Int(IntTy::Usize)],
@@ -924,8 +982,12 @@ impl<'a> Checker<'a> {
                     format!("cannot find function `{shown}`")
                 };
                 let d = if path.len() == 1 && self.lookup(cx, path[0]).is_some() {
-                    err(DiagnosticKind::Type, callee.span, format!("expected function, found local variable `{shown}`"))
-                        .with_code("E0618")
+                    err(
+                        DiagnosticKind::Type,
+                        callee.span,
+                        format!("expected function, found local variable `{shown}`"),
+                    )
+                    .with_code("E0618")
                 } else if path.first() == Some(&"Vec") || path.first() == Some(&"std") {
                     unsupported(callee.span, &format!("the function `{shown}`"))
                 } else {
@@ -998,18 +1060,28 @@ impl<'a> Checker<'a> {
                     err(
                         DiagnosticKind::Type,
                         method_span,
-                        format!("can't call method `{method}` on ambiguous numeric type `{{integer}}`"),
+                        format!(
+                            "can't call method `{method}` on ambiguous numeric type `{{integer}}`"
+                        ),
                     )
                     .with_code("E0689")
-                    .with_note("give the value a type first, such as `let x: i32 = ...` or `5_i32`"),
+                    .with_note(
+                        "give the value a type first, such as `let x: i32 = ...` or `5_i32`",
+                    ),
                 );
                 return Ty::Error;
             }
             (Ty::Var(_), _) => {
                 self.diags.push(
-                    err(DiagnosticKind::Type, receiver.span, "type annotations needed")
-                        .with_code("E0282")
-                        .with_note("the type of this value must be known before calling a method on it"),
+                    err(
+                        DiagnosticKind::Type,
+                        receiver.span,
+                        "type annotations needed",
+                    )
+                    .with_code("E0282")
+                    .with_note(
+                        "the type of this value must be known before calling a method on it",
+                    ),
                 );
                 return Ty::Error;
             }
@@ -1017,7 +1089,24 @@ impl<'a> Checker<'a> {
                 let d = self.describe(&rs);
                 let known = matches!(
                     method,
-                    "iter" | "pop" | "clone" | "contains" | "sort" | "insert" | "remove" | "to_string" | "unwrap" | "first" | "last" | "sum" | "swap" | "reverse" | "extend" | "truncate" | "clear" | "get"
+                    "iter"
+                        | "pop"
+                        | "clone"
+                        | "contains"
+                        | "sort"
+                        | "insert"
+                        | "remove"
+                        | "to_string"
+                        | "unwrap"
+                        | "first"
+                        | "last"
+                        | "sum"
+                        | "swap"
+                        | "reverse"
+                        | "extend"
+                        | "truncate"
+                        | "clear"
+                        | "get"
                 );
                 let d = if known {
                     unsupported(method_span, &format!("the method `{method}` on `{d}`"))
@@ -1067,7 +1156,10 @@ impl<'a> Checker<'a> {
                     let l = self.local(cx, id).clone();
                     if write && !l.mutable {
                         let is_vec = matches!(self.infer.shallow(&l.ty), Ty::Vec(_));
-                        let d = if is_vec && !matches!(self.infer.shallow(&t), Ty::Error) && self.expr_is_method_receiver(e) {
+                        let d = if is_vec
+                            && !matches!(self.infer.shallow(&t), Ty::Error)
+                            && self.expr_is_method_receiver(e)
+                        {
                             err(
                                 DiagnosticKind::Ownership,
                                 e.span,
@@ -1117,9 +1209,13 @@ impl<'a> Checker<'a> {
                 let t = self.check_expr(cx, e);
                 if write {
                     self.diags.push(
-                        err(DiagnosticKind::Type, e.span, "invalid left-hand side of assignment")
-                            .with_code("E0070")
-                            .with_span_label("cannot assign to this expression"),
+                        err(
+                            DiagnosticKind::Type,
+                            e.span,
+                            "invalid left-hand side of assignment",
+                        )
+                        .with_code("E0070")
+                        .with_span_label("cannot assign to this expression"),
                     );
                 }
                 t
@@ -1134,7 +1230,15 @@ impl<'a> Checker<'a> {
             .is_some_and(|t| matches!(self.infer.shallow(t), Ty::Vec(_)))
     }
 
-    fn binary_type(&mut self, op: BinOp, lt: &Ty, rt: &Ty, span: Span, lspan: Span, rspan: Span) -> Ty {
+    fn binary_type(
+        &mut self,
+        op: BinOp,
+        lt: &Ty,
+        rt: &Ty,
+        span: Span,
+        lspan: Span,
+        rspan: Span,
+    ) -> Ty {
         let ls = self.infer.shallow(lt);
         let rs = self.infer.shallow(rt);
         if matches!(ls, Ty::Error) || matches!(rs, Ty::Error) {
@@ -1204,10 +1308,8 @@ impl<'a> Checker<'a> {
             Some(v) => format!("cannot {v} `{ld}` divided by `{rd}`"),
             None => format!("no implementation for `{ld} {} {rd}`", op.symbol()),
         };
-        self.diags.push(
-            err(DiagnosticKind::Type, span, msg)
-                .with_code("E0369"),
-        );
+        self.diags
+            .push(err(DiagnosticKind::Type, span, msg).with_code("E0369"));
     }
 
     fn check_format(
@@ -1224,7 +1326,10 @@ impl<'a> Checker<'a> {
         let inner_at = |(a, b): (usize, usize)| {
             let lit_len = template_span.len() as usize;
             if lit_len == template.len() + 2 {
-                Span::new(template_span.start as usize + 1 + a, template_span.start as usize + 1 + b)
+                Span::new(
+                    template_span.start as usize + 1 + a,
+                    template_span.start as usize + 1 + b,
+                )
             } else {
                 template_span
             }
@@ -1252,7 +1357,15 @@ impl<'a> Checker<'a> {
                     if *i >= args.len() {
                         let n = pieces
                             .iter()
-                            .filter(|p| matches!(p, Piece::Arg { arg: ArgRef::Next(_), .. }))
+                            .filter(|p| {
+                                matches!(
+                                    p,
+                                    Piece::Arg {
+                                        arg: ArgRef::Next(_),
+                                        ..
+                                    }
+                                )
+                            })
                             .count();
                         let msg = match arg {
                             ArgRef::Index(i) => format!(
@@ -1273,7 +1386,8 @@ impl<'a> Checker<'a> {
                                 }
                             ),
                         };
-                        self.diags.push(err(DiagnosticKind::Syntax, inner_at(*at), msg));
+                        self.diags
+                            .push(err(DiagnosticKind::Syntax, inner_at(*at), msg));
                         return;
                     }
                     used[*i] = true;
@@ -1335,9 +1449,16 @@ impl<'a> Checker<'a> {
                     reported = true;
                     let shown = self.infer.describe(&l.ty);
                     self.diags.push(
-                        err(DiagnosticKind::Type, l.span, format!("type annotations needed for `{shown}`"))
-                            .with_code("E0282")
-                            .with_note(format!("give `{}` a type, for example `let {}: Vec<i32> = ...`", l.name, l.name)),
+                        err(
+                            DiagnosticKind::Type,
+                            l.span,
+                            format!("type annotations needed for `{shown}`"),
+                        )
+                        .with_code("E0282")
+                        .with_note(format!(
+                            "give `{}` a type, for example `let {}: Vec<i32> = ...`",
+                            l.name, l.name
+                        )),
                     );
                 }
             }
@@ -1346,8 +1467,12 @@ impl<'a> Checker<'a> {
             if let Some(i) = self.expr_ty.iter().position(has_var) {
                 let _ = i;
                 self.diags.push(
-                    err(DiagnosticKind::Type, Span::default(), "type annotations needed")
-                        .with_code("E0282"),
+                    err(
+                        DiagnosticKind::Type,
+                        Span::default(),
+                        "type annotations needed",
+                    )
+                    .with_code("E0282"),
                 );
             }
         }
@@ -1398,9 +1523,11 @@ impl<'a> Checker<'a> {
                 (Ty::Bool, _, Radix::Binary) => Some("std::fmt::Binary"),
                 (Ty::Bool, _, Radix::Octal) => Some("std::fmt::Octal"),
                 (Ty::Vec(_), true, r) if r != Radix::Decimal => None,
-                (Ty::Vec(_), _, Radix::LowerHex | Radix::UpperHex | Radix::Binary | Radix::Octal) => {
-                    Some("std::fmt::LowerHex")
-                }
+                (
+                    Ty::Vec(_),
+                    _,
+                    Radix::LowerHex | Radix::UpperHex | Radix::Binary | Radix::Octal,
+                ) => Some("std::fmt::LowerHex"),
                 _ => None,
             };
             if let Some(tr) = bad {
@@ -1410,13 +1537,18 @@ impl<'a> Checker<'a> {
                     if tr == "std::fmt::Display" {
                         format!("`{t}` doesn't implement `{tr}`")
                     } else {
-                        format!("the trait bound `{t}: {}` is not satisfied", tr.trim_start_matches("std::fmt::"))
+                        format!(
+                            "the trait bound `{t}: {}` is not satisfied",
+                            tr.trim_start_matches("std::fmt::")
+                        )
                     },
                 )
                 .with_code("E0277");
                 if tr == "std::fmt::Display" {
                     d = d
-                        .with_span_label(format!("`{t}` cannot be formatted with the default formatter"))
+                        .with_span_label(format!(
+                            "`{t}` cannot be formatted with the default formatter"
+                        ))
                         .with_note("use `{:?}` (Debug) to print a `Vec`");
                 }
                 self.diags.push(d);

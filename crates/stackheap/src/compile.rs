@@ -61,20 +61,43 @@ pub struct Scalar {
 pub enum Op {
     Step(u32),
     Const(u64),
-    Load { off: u32, ty: Scalar },
-    Store { off: u32, size: u8 },
+    Load {
+        off: u32,
+        ty: Scalar,
+    },
+    Store {
+        off: u32,
+        size: u8,
+    },
     LoadAt(Scalar),
     /// Pops an address, then a value, and writes the value there.
     StoreAt(u8),
     AddrLocal(u32),
     AddrRet,
     Pop,
-    Arith { op: Arith, ty: IntTy, at: u32 },
+    Arith {
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+    },
     /// Pops the operand, an address, applies `op` in place: `place op= operand`.
-    ArithAt { op: Arith, ty: IntTy, at: u32 },
-    Cmp { op: Cmp, signed: bool },
-    Neg { ty: IntTy, at: u32 },
-    Abs { ty: IntTy, at: u32 },
+    ArithAt {
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+    },
+    Cmp {
+        op: Cmp,
+        signed: bool,
+    },
+    Neg {
+        ty: IntTy,
+        at: u32,
+    },
+    Abs {
+        ty: IntTy,
+        at: u32,
+    },
     Not(IntTy),
     NotBool,
     Cast(IntTy),
@@ -83,37 +106,87 @@ pub enum Op {
     JumpIfTrue(u32),
     /// `stack_length = frame base + offset`.
     SetStack(u32),
-    Call { func: u32, base: u32, slot: u32, slot_size: u32 },
+    Call {
+        func: u32,
+        base: u32,
+        slot: u32,
+        slot_size: u32,
+    },
     /// Pops a value and writes it into the caller's return slot.
     StoreRet(u8),
     Return,
     /// Pops a source address, then a destination, and copies `size` bytes.
     Copy(u32),
-    VecNew { align: u8 },
-    VecWithCapacity { elem: u8, label: u32, at: u32 },
+    VecNew {
+        align: u8,
+    },
+    VecWithCapacity {
+        elem: u8,
+        label: u32,
+        at: u32,
+    },
     /// Pops a destination; allocates `n` elements and pushes the block's address.
-    VecAllocLiteral { n: u32, elem: u8, label: u32, at: u32 },
+    VecAllocLiteral {
+        n: u32,
+        elem: u8,
+        label: u32,
+        at: u32,
+    },
     /// Pops a value and writes element `index` of the block whose address is on top.
-    VecInitElement { index: u32, elem: u8 },
+    VecInitElement {
+        index: u32,
+        elem: u8,
+    },
     /// Pops the block address and the destination and writes the metadata (len = cap = n).
-    VecFinishLiteral { n: u32, elem: u8 },
+    VecFinishLiteral {
+        n: u32,
+        elem: u8,
+    },
     /// Pops a count, a value and a destination.
-    VecRepeat { elem: u8, label: u32, at: u32 },
+    VecRepeat {
+        elem: u8,
+        label: u32,
+        at: u32,
+    },
     /// Pops a value and a Vec's address.
-    VecPush { elem: u8, label: u32, at: u32 },
+    VecPush {
+        elem: u8,
+        label: u32,
+        at: u32,
+    },
     /// Pops a Vec's address and pushes metadata field 1 (len) or 2 (capacity).
     VecField(u8),
     /// Pops an index and a Vec's address; pushes the element's heap address.
-    VecIndex { elem: u8, at: u32 },
+    VecIndex {
+        elem: u8,
+        at: u32,
+    },
     /// Frees the buffer of the Vec at a local if the local still owns it.
-    DropLocal { off: u32, local: u32 },
+    DropLocal {
+        off: u32,
+        local: u32,
+    },
     /// Pops a Vec's address and frees its buffer.
     DropAt,
-    SetOwned { local: u32, owned: bool },
+    SetOwned {
+        local: u32,
+        owned: bool,
+    },
     /// The Vec at a local now owns its buffer: relabel the block.
-    Own { off: u32, label: u32 },
-    Print { format: u32, args: u8, stderr: bool },
-    Panic { format: u32, args: u8, at: u32 },
+    Own {
+        off: u32,
+        label: u32,
+    },
+    Print {
+        format: u32,
+        args: u8,
+        stderr: bool,
+    },
+    Panic {
+        format: u32,
+        args: u8,
+        at: u32,
+    },
 }
 
 /// Tag bit of stack addresses in registers.
@@ -351,7 +424,11 @@ impl<'a> Gen<'a> {
     }
 
     fn live_now(&self) -> Vec<u32> {
-        self.f.scopes.iter().flat_map(|s| s.0.iter().copied()).collect()
+        self.f
+            .scopes
+            .iter()
+            .flat_map(|s| s.0.iter().copied())
+            .collect()
     }
 
     /// Emits a step marker; statement sites get their live list at the statement's end.
@@ -426,6 +503,15 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Closes the innermost scope; its locals' ownership state goes with it.
+    fn pop_scope(&mut self) {
+        if let Some((locals, _)) = self.f.scopes.pop() {
+            for l in locals {
+                self.f.moves.moved.remove(&l);
+            }
+        }
+    }
+
     /// Declares a local at the top of the frame and returns its offset.
     fn declare(&mut self, id: LocalId) -> u32 {
         let (size, align) = self.layout(&self.f.locals[id as usize].ty.clone());
@@ -481,7 +567,11 @@ impl<'a> Gen<'a> {
         if let Some(t) = &b.tail {
             let block_like = matches!(
                 t.kind,
-                ExprKind::If(..) | ExprKind::While(..) | ExprKind::Loop(_) | ExprKind::For { .. } | ExprKind::Block(_)
+                ExprKind::If(..)
+                    | ExprKind::While(..)
+                    | ExprKind::Loop(_)
+                    | ExprKind::For { .. }
+                    | ExprKind::Block(_)
             );
             let site = if block_like {
                 None
@@ -518,7 +608,7 @@ impl<'a> Gen<'a> {
                 self.sites[site as usize].live = Vec::new();
                 self.emit(Op::Return);
             }
-            self.f.scopes.pop();
+            self.pop_scope();
             return;
         }
         if has_locals {
@@ -526,14 +616,14 @@ impl<'a> Gen<'a> {
                 let end = Span::new(b.span.end as usize - 1, b.span.end as usize);
                 let site = self.step(end, StepKind::ScopeEnd);
                 self.emit_drops(scope_index);
-                self.f.scopes.pop();
+                self.pop_scope();
                 self.sites[site as usize].live = self.live_now();
                 self.set_stack(start_depth);
                 return;
             }
             self.set_stack(start_depth);
         }
-        self.f.scopes.pop();
+        self.pop_scope();
         self.f.depth = start_depth;
     }
 
@@ -590,7 +680,11 @@ impl<'a> Gen<'a> {
             Stmt::Expr { expr, .. } => {
                 let block_like = matches!(
                     expr.kind,
-                    ExprKind::If(..) | ExprKind::While(..) | ExprKind::Loop(_) | ExprKind::For { .. } | ExprKind::Block(_)
+                    ExprKind::If(..)
+                        | ExprKind::While(..)
+                        | ExprKind::Loop(_)
+                        | ExprKind::For { .. }
+                        | ExprKind::Block(_)
                 );
                 let depth = self.f.depth;
                 if block_like {
@@ -679,15 +773,28 @@ impl<'a> Gen<'a> {
         Some(l)
     }
 
-    fn report_moved(&mut self, l: LocalId, use_span: Span, moved_at: Span, moving: bool, in_loop: bool) {
+    fn report_moved(
+        &mut self,
+        l: LocalId,
+        use_span: Span,
+        moved_at: Span,
+        moving: bool,
+        in_loop: bool,
+    ) {
         let slot = &self.f.locals[l as usize];
         let decl_span = self.c.locals[self.f.id as usize][l as usize].span;
         let name = slot.name.clone();
         let ty = slot.ty.clone();
         let (msg, label) = if moving {
-            (format!("use of moved value: `{name}`"), "value used here after move")
+            (
+                format!("use of moved value: `{name}`"),
+                "value used here after move",
+            )
         } else {
-            (format!("borrow of moved value: `{name}`"), "value borrowed here after move")
+            (
+                format!("borrow of moved value: `{name}`"),
+                "value borrowed here after move",
+            )
         };
         let mut d = Diagnostic::error(DiagnosticKind::Ownership, use_span, msg)
             .with_code("E0382")
@@ -708,7 +815,11 @@ impl<'a> Gen<'a> {
             );
         }
         d = d.with_note("a `Vec` has one owner; after a move, only the new owner may use it");
-        if !self.diags.iter().any(|x| x.code.as_deref() == Some("E0382") && x.span == use_span) {
+        if !self
+            .diags
+            .iter()
+            .any(|x| x.code.as_deref() == Some("E0382") && x.span == use_span)
+        {
             self.diags.push(d);
         }
     }
@@ -817,7 +928,10 @@ impl<'a> Gen<'a> {
     /// The label for a new block: who will own it.
     fn alloc_label(&mut self, dest: Dest, what: &str) -> u32 {
         let text = match dest {
-            Dest::Ret => format!("{what} returned by `{}`", self.c.sigs[self.f.id as usize].name),
+            Dest::Ret => format!(
+                "{what} returned by `{}`",
+                self.c.sigs[self.f.id as usize].name
+            ),
             Dest::Local(off) => {
                 let owner = self
                     .f
@@ -945,7 +1059,11 @@ impl<'a> Gen<'a> {
                 };
                 let Some((aop, ity)) = arith else { return };
                 self.place_addr(lhs);
-                self.emit(Op::ArithAt { op: aop, ty: ity, at });
+                self.emit(Op::ArithAt {
+                    op: aop,
+                    ty: ity,
+                    at,
+                });
             }
             ExprKind::Cast(inner, _) => {
                 self.expr(inner);
@@ -1204,7 +1322,12 @@ impl<'a> Gen<'a> {
     }
 
     fn for_loop(&mut self, e: &Expr, range: &Expr, body: &Block) {
-        let ExprKind::Range { start, end, inclusive } = &range.kind else {
+        let ExprKind::Range {
+            start,
+            end,
+            inclusive,
+        } = &range.kind
+        else {
             return;
         };
         let var = self.c.binding[&e.id];
@@ -1223,11 +1346,20 @@ impl<'a> Gen<'a> {
         let roff = self.reserve(self.f.locals[hidden as usize].size, size);
         self.f.locals[hidden as usize].off = roff;
         self.f.scopes.last_mut().map(|s| s.0.push(hidden));
-        self.emit(Op::Store { off: roff + size, size: size as u8 });
-        self.emit(Op::Store { off: roff, size: size as u8 });
+        self.emit(Op::Store {
+            off: roff + size,
+            size: size as u8,
+        });
+        self.emit(Op::Store {
+            off: roff,
+            size: size as u8,
+        });
         if *inclusive {
             self.emit(Op::Const(0));
-            self.emit(Op::Store { off: roff + 2 * size, size: 1 });
+            self.emit(Op::Store {
+                off: roff + 2 * size,
+                size: 1,
+            });
         }
         self.sites[site as usize].live = self.live_now();
         let voff = self.declare(var);
@@ -1238,33 +1370,66 @@ impl<'a> Gen<'a> {
         self.step(range.span, StepKind::Condition);
         let mut exits = Vec::new();
         if *inclusive {
-            self.emit(Op::Load { off: roff + 2 * size, ty: Scalar { size: 1, signed: false } });
+            self.emit(Op::Load {
+                off: roff + 2 * size,
+                ty: Scalar {
+                    size: 1,
+                    signed: false,
+                },
+            });
             exits.push(self.emit(Op::JumpIfTrue(0)));
             self.emit(Op::Load { off: roff, ty: sc });
-            self.emit(Op::Load { off: roff + size, ty: sc });
-            self.emit(Op::Cmp { op: Cmp::Le, signed: sc.signed });
+            self.emit(Op::Load {
+                off: roff + size,
+                ty: sc,
+            });
+            self.emit(Op::Cmp {
+                op: Cmp::Le,
+                signed: sc.signed,
+            });
             exits.push(self.emit(Op::JumpIfFalse(0)));
             self.emit(Op::Load { off: roff, ty: sc });
-            self.emit(Op::Store { off: voff, size: size as u8 });
+            self.emit(Op::Store {
+                off: voff,
+                size: size as u8,
+            });
             self.emit(Op::Load { off: roff, ty: sc });
-            self.emit(Op::Load { off: roff + size, ty: sc });
-            self.emit(Op::Cmp { op: Cmp::Lt, signed: sc.signed });
+            self.emit(Op::Load {
+                off: roff + size,
+                ty: sc,
+            });
+            self.emit(Op::Cmp {
+                op: Cmp::Lt,
+                signed: sc.signed,
+            });
             let jf = self.emit(Op::JumpIfFalse(0));
             self.bump_start(roff, sc, ity);
             let j = self.emit(Op::Jump(0));
             let h = self.here();
             self.patch(jf, h);
             self.emit(Op::Const(1));
-            self.emit(Op::Store { off: roff + 2 * size, size: 1 });
+            self.emit(Op::Store {
+                off: roff + 2 * size,
+                size: 1,
+            });
             let h = self.here();
             self.patch(j, h);
         } else {
             self.emit(Op::Load { off: roff, ty: sc });
-            self.emit(Op::Load { off: roff + size, ty: sc });
-            self.emit(Op::Cmp { op: Cmp::Lt, signed: sc.signed });
+            self.emit(Op::Load {
+                off: roff + size,
+                ty: sc,
+            });
+            self.emit(Op::Cmp {
+                op: Cmp::Lt,
+                signed: sc.signed,
+            });
             exits.push(self.emit(Op::JumpIfFalse(0)));
             self.emit(Op::Load { off: roff, ty: sc });
-            self.emit(Op::Store { off: voff, size: size as u8 });
+            self.emit(Op::Store {
+                off: voff,
+                size: size as u8,
+            });
             self.bump_start(roff, sc, ity);
         }
         self.end_condition();
@@ -1275,7 +1440,7 @@ impl<'a> Gen<'a> {
             self.patch(j, exit);
         }
         self.end_loop(exit, Some(entry_moves));
-        self.f.scopes.pop();
+        self.pop_scope();
         self.set_stack(scope_depth);
     }
 
@@ -1287,7 +1452,10 @@ impl<'a> Gen<'a> {
             ty: ity,
             at: 0,
         });
-        self.emit(Op::Store { off: roff, size: sc.size });
+        self.emit(Op::Store {
+            off: roff,
+            size: sc.size,
+        });
     }
 
     fn binary(&mut self, e: &Expr, op: BinOp, l: &Expr, r: &Expr) {
@@ -1504,7 +1672,11 @@ impl<'a> Gen<'a> {
                     match src {
                         FormatSource::Arg(i) => {
                             let ty = self.ty(&args[*i]);
-                            out.push(FmtPiece::Arg { value: *i, spec, ty });
+                            out.push(FmtPiece::Arg {
+                                value: *i,
+                                spec,
+                                ty,
+                            });
                         }
                         FormatSource::Local(l) => {
                             let slot = self.f.locals[*l as usize].clone();
@@ -1531,20 +1703,32 @@ impl<'a> Gen<'a> {
         match mac {
             FormatMacro::Panic => {
                 let at = self.span_id(e.span);
-                self.emit(Op::Panic { format, args: n, at });
+                self.emit(Op::Panic {
+                    format,
+                    args: n,
+                    at,
+                });
                 self.f.moves.dead = true;
             }
             FormatMacro::Println | FormatMacro::Print => {
                 if mac == FormatMacro::Println {
                     self.formats[format as usize].push(FmtPiece::Lit("\n".into()));
                 }
-                self.emit(Op::Print { format, args: n, stderr: false });
+                self.emit(Op::Print {
+                    format,
+                    args: n,
+                    stderr: false,
+                });
             }
             FormatMacro::Eprintln | FormatMacro::Eprint => {
                 if mac == FormatMacro::Eprintln {
                     self.formats[format as usize].push(FmtPiece::Lit("\n".into()));
                 }
-                self.emit(Op::Print { format, args: n, stderr: true });
+                self.emit(Op::Print {
+                    format,
+                    args: n,
+                    stderr: true,
+                });
             }
         }
     }

@@ -118,9 +118,7 @@ pub fn parse_template(t: &str) -> Result<Vec<Piece>, ((usize, usize), String)> {
             ArgRef::Next(next - 1)
         } else if let Ok(n) = arg_text.parse::<usize>() {
             ArgRef::Index(n)
-        } else if arg_text
-            .chars()
-            .all(|c| c.is_alphanumeric() || c == '_')
+        } else if arg_text.chars().all(|c| c.is_alphanumeric() || c == '_')
             && !arg_text.starts_with(|c: char| c.is_ascii_digit())
         {
             ArgRef::Name(arg_text.to_string())
@@ -215,7 +213,11 @@ fn parse_spec(s: &str) -> Result<Spec, String> {
             spec.radix = Radix::UpperHex
         }
         "e" | "E" => return Err("exponent formatting (`e`) is not supported yet".into()),
-        other => return Err(format!("invalid format string: unknown format trait `{other}`")),
+        other => {
+            return Err(format!(
+                "invalid format string: unknown format trait `{other}`"
+            ))
+        }
     }
     Ok(spec)
 }
@@ -258,7 +260,11 @@ pub fn write_int(out: &mut String, value: i128, bits: u32, spec: &Spec) {
             value.unsigned_abs().to_string()
         }
         radix => {
-            let mask = if bits >= 128 { u128::MAX } else { (1u128 << bits) - 1 };
+            let mask = if bits >= 128 {
+                u128::MAX
+            } else {
+                (1u128 << bits) - 1
+            };
             let raw = (value as u128) & mask;
             if spec.plus {
                 body.push('+');
@@ -291,7 +297,12 @@ pub fn write_bool(out: &mut String, value: bool, spec: &Spec) {
 
 /// Writes a Vec's elements as `Debug` does: `[1, 2, 3]`, or one per line under `{:#?}`.
 /// Each element is written by `element` with the same spec, as Rust passes it on.
-pub fn write_list(out: &mut String, len: usize, spec: &Spec, mut element: impl FnMut(&mut String, usize)) {
+pub fn write_list(
+    out: &mut String,
+    len: usize,
+    spec: &Spec,
+    mut element: impl FnMut(&mut String, usize),
+) {
     if spec.alternate && spec.debug {
         if len == 0 {
             out.push_str("[]");

@@ -90,7 +90,9 @@ pub fn lex(src: &str) -> (Vec<Token>, Vec<Diagnostic>) {
                     continue;
                 }
             }
-            while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] >= 0x80) {
+            while i < bytes.len()
+                && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_' || bytes[i] >= 0x80)
+            {
                 if bytes[i] >= 0x80 {
                     let ch = src[i..].chars().next().unwrap_or(' ');
                     if !ch.is_alphanumeric() {
@@ -256,11 +258,7 @@ fn lex_number(src: &str, start: usize, diags: &mut Vec<Diagnostic>) -> (TokenKin
         ));
     }
     // A float: `1.5` or `1e3` (but not `1..2` or `1.foo()`).
-    if radix == 10
-        && i + 1 < bytes.len()
-        && bytes[i] == b'.'
-        && bytes[i + 1].is_ascii_digit()
-    {
+    if radix == 10 && i + 1 < bytes.len() && bytes[i] == b'.' && bytes[i + 1].is_ascii_digit() {
         i += 1;
         while i < bytes.len() && (bytes[i].is_ascii_alphanumeric() || bytes[i] == b'_') {
             i += 1;
@@ -335,7 +333,9 @@ fn lex_string(src: &str, mut i: usize, quote: u8, diags: &mut Vec<Diagnostic>) -
                     }
                 }
                 Some(b'x') => {
-                    let hex = src.get(i + 1..i + 3).and_then(|h| u8::from_str_radix(h, 16).ok());
+                    let hex = src
+                        .get(i + 1..i + 3)
+                        .and_then(|h| u8::from_str_radix(h, 16).ok());
                     match hex {
                         Some(v) if v < 0x80 => {
                             out.push(v as char);

@@ -14,11 +14,11 @@ mod check;
 mod compile;
 mod format;
 mod lexer;
+mod machine;
 mod memory;
 mod parser;
-mod types;
-mod machine;
 mod trace;
+mod types;
 
 pub use diagnostic::{Diagnostic, DiagnosticKind, Label, Severity};
 pub use event::{

@@ -138,7 +138,11 @@ fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'s
         Arith::Or => Ok(a | b),
         Arith::Xor => Ok(a ^ b),
         Arith::Shl(rhs_signed) | Arith::Shr(rhs_signed) => {
-            let amount = if rhs_signed { b as i64 as i128 } else { b as i128 };
+            let amount = if rhs_signed {
+                b as i64 as i128
+            } else {
+                b as i128
+            };
             let left = matches!(op, Arith::Shl(_));
             if amount < 0 || amount >= bits {
                 return Err(if left {
@@ -351,7 +355,11 @@ impl<'p> Vm<'p> {
 
     fn meta(&self, vec: u64) -> (u64, u64, u64) {
         let w = self.pw();
-        (self.read(vec, w), self.read(vec + w as u64, w), self.read(vec + 2 * w as u64, w))
+        (
+            self.read(vec, w),
+            self.read(vec + w as u64, w),
+            self.read(vec + 2 * w as u64, w),
+        )
     }
 
     fn write_meta(&mut self, vec: u64, ptr: u64, len: u64, cap: u64) {
@@ -393,7 +401,12 @@ impl<'p> Vm<'p> {
             match op {
                 Op::Step(site) => {
                     if self.st.step >= self.settings.max_steps {
-                        let span = self.p.sites.get(site as usize).map(|s| s.span).unwrap_or_default();
+                        let span = self
+                            .p
+                            .sites
+                            .get(site as usize)
+                            .map(|s| s.span)
+                            .unwrap_or_default();
                         return Err(Stop {
                             kind: DiagnosticKind::StepLimit,
                             message: format!("the run reached the step limit of {} steps", self.settings.max_steps),
@@ -449,7 +462,13 @@ impl<'p> Vm<'p> {
                     let addr = self.pop();
                     let b = self.pop();
                     let size = ty.size(ptr);
-                    let a = self.load(addr, Scalar { size: size as u8, signed: ty.signed() });
+                    let a = self.load(
+                        addr,
+                        Scalar {
+                            size: size as u8,
+                            signed: ty.signed(),
+                        },
+                    );
                     let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
                     self.write(addr, r, size);
                 }
@@ -480,8 +499,9 @@ impl<'p> Vm<'p> {
                 Op::Abs { ty, at } => {
                     let a = self.pop();
                     let r = if (a as i64) < 0 {
-                        arith(Arith::Sub, ty, 0, a, ptr)
-                            .map_err(|_| panic_at("attempt to negate with overflow", self.span(at)))?
+                        arith(Arith::Sub, ty, 0, a, ptr).map_err(|_| {
+                            panic_at("attempt to negate with overflow", self.span(at))
+                        })?
                     } else {
                         a
                     };
@@ -514,7 +534,12 @@ impl<'p> Vm<'p> {
                     let to = self.fb() + off;
                     self.set_stack_length(to)?;
                 }
-                Op::Call { func: f, base, slot, slot_size } => {
+                Op::Call {
+                    func: f,
+                    base,
+                    slot,
+                    slot_size,
+                } => {
                     if self.calls.len() >= MAX_FRAMES {
                         return Err(self.stack_overflow());
                     }
@@ -600,7 +625,12 @@ impl<'p> Vm<'p> {
                     } else {
                         let b = self.alloc(n, elem as u32, label, self.span(at))?;
                         let one = &v.to_le_bytes()[..elem as usize];
-                        let bytes: Vec<u8> = one.iter().copied().cycle().take(n as usize * elem as usize).collect();
+                        let bytes: Vec<u8> = one
+                            .iter()
+                            .copied()
+                            .cycle()
+                            .take(n as usize * elem as usize)
+                            .collect();
                         self.st.write(Region::Heap, b, &bytes);
                         self.rec.write(Region::Heap, b, &bytes);
                         b as u64
@@ -613,7 +643,13 @@ impl<'p> Vm<'p> {
                     let (p, len, cap) = self.meta(vec);
                     let e = elem as u64;
                     if len == cap {
-                        let min_cap = if e == 1 { 8 } else if e <= 1024 { 4 } else { 1 };
+                        let min_cap = if e == 1 {
+                            8
+                        } else if e <= 1024 {
+                            4
+                        } else {
+                            1
+                        };
                         let new_cap = (cap * 2).max(len + 1).max(min_cap);
                         let old_label = self
                             .st
@@ -623,8 +659,20 @@ impl<'p> Vm<'p> {
                             .map_or(label, |b| b.label);
                         let np = self.alloc(new_cap, elem as u32, old_label, self.span(at))? as u64;
                         if len > 0 {
-                            self.st.copy(Region::Heap, p as u32, Region::Heap, np as u32, (len * e) as u32);
-                            self.rec.copy(Region::Heap, p as u32, Region::Heap, np as u32, (len * e) as u32);
+                            self.st.copy(
+                                Region::Heap,
+                                p as u32,
+                                Region::Heap,
+                                np as u32,
+                                (len * e) as u32,
+                            );
+                            self.rec.copy(
+                                Region::Heap,
+                                p as u32,
+                                Region::Heap,
+                                np as u32,
+                                (len * e) as u32,
+                            );
                         }
                         self.write(np + len * e, v, elem as u32);
                         if cap > 0 {

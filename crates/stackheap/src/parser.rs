@@ -28,7 +28,9 @@ fn unsupported(span: Span, what: &str) -> Diagnostic {
         span,
         format!("{what} is not supported yet"),
     )
-    .with_note("stackheap runs a subset of Rust: functions, integers, bool, `Vec`, loops and `println!`")
+    .with_note(
+        "stackheap runs a subset of Rust: functions, integers, bool, `Vec`, loops and `println!`",
+    )
 }
 
 pub fn parse(tokens: Vec<Token>) -> (File, Vec<Diagnostic>) {
@@ -271,7 +273,8 @@ impl Parser {
         if what.is_empty() {
             self.error_expected("an item such as `fn`");
         } else {
-            self.diags.push(unsupported(span, &format!("an item of kind {what}")));
+            self.diags
+                .push(unsupported(span, &format!("an item of kind {what}")));
         }
         Err(())
     }
@@ -289,7 +292,8 @@ impl Parser {
         while !self.is_punct(")") {
             let pstart = self.span();
             if self.is_punct("&") || self.is_keyword("self") {
-                self.diags.push(unsupported(pstart, "a reference or `self` parameter"));
+                self.diags
+                    .push(unsupported(pstart, "a reference or `self` parameter"));
                 return Err(());
             }
             let mutable = self.eat_keyword("mut");
@@ -443,12 +447,8 @@ impl Parser {
         }
         if self.at_eof() {
             self.diags.push(
-                Diagnostic::error(
-                    DiagnosticKind::Syntax,
-                    start,
-                    "this block is never closed",
-                )
-                .with_span_label("unclosed delimiter"),
+                Diagnostic::error(DiagnosticKind::Syntax, start, "this block is never closed")
+                    .with_span_label("unclosed delimiter"),
             );
             return Err(());
         }
@@ -495,7 +495,8 @@ impl Parser {
             || self.is_keyword("enum")
         {
             let span = self.span();
-            self.diags.push(unsupported(span, "an item inside a function"));
+            self.diags
+                .push(unsupported(span, "an item inside a function"));
             self.skip_item();
             return Ok(None);
         }
@@ -515,7 +516,10 @@ impl Parser {
         };
         if block_like && self.is_punct(".") {
             let span = self.span();
-            self.diags.push(unsupported(span, "a method call on a block-like expression at the start of a statement"));
+            self.diags.push(unsupported(
+                span,
+                "a method call on a block-like expression at the start of a statement",
+            ));
             return Err(());
         }
         if self.eat_punct(";") {
@@ -532,7 +536,8 @@ impl Parser {
         let start = self.bump().span;
         if self.is_punct("(") || self.is_punct("[") || self.is_punct("&") {
             let span = self.span();
-            self.diags.push(unsupported(span, "a destructuring pattern in `let`"));
+            self.diags
+                .push(unsupported(span, "a destructuring pattern in `let`"));
             return Err(());
         }
         let mutable = self.eat_keyword("mut");
@@ -550,7 +555,8 @@ impl Parser {
         if !self.is_punct("=") {
             if self.is_punct(";") {
                 let span = start.to(self.span());
-                self.diags.push(unsupported(span, "a `let` without a value"));
+                self.diags
+                    .push(unsupported(span, "a `let` without a value"));
                 self.bump();
                 return Err(());
             }
@@ -614,7 +620,8 @@ impl Parser {
     fn range_expr(&mut self) -> PResult<Expr> {
         if self.is_punct("..") || self.is_punct("..=") {
             let span = self.span();
-            self.diags.push(unsupported(span, "a range without a start"));
+            self.diags
+                .push(unsupported(span, "a range without a start"));
             return Err(());
         }
         let start = self.binary(0)?;
@@ -627,7 +634,8 @@ impl Parser {
         };
         let op_span = self.bump().span;
         if self.is_punct("{") || self.is_punct(")") || self.is_punct("]") || self.is_punct(";") {
-            self.diags.push(unsupported(op_span, "a range without an end"));
+            self.diags
+                .push(unsupported(op_span, "a range without an end"));
             return Err(());
         }
         let end = self.binary(0)?;
@@ -764,7 +772,8 @@ impl Parser {
                 let (method, method_span) = self.ident()?;
                 if self.is_punct("::") {
                     let span = self.span();
-                    self.diags.push(unsupported(span, "a method call with generic arguments"));
+                    self.diags
+                        .push(unsupported(span, "a method call with generic arguments"));
                     return Err(());
                 }
                 if !self.is_punct("(") {
@@ -820,7 +829,11 @@ impl Parser {
     fn primary(&mut self) -> PResult<Expr> {
         let start = self.span();
         match self.peek().clone() {
-            TokenKind::Int { value, suffix, too_large } => {
+            TokenKind::Int {
+                value,
+                suffix,
+                too_large,
+            } => {
                 self.bump();
                 if too_large {
                     self.diags.push(Diagnostic::error(
@@ -839,12 +852,14 @@ impl Parser {
             }
             TokenKind::Float => {
                 self.bump();
-                self.diags.push(unsupported(start, "a floating-point number"));
+                self.diags
+                    .push(unsupported(start, "a floating-point number"));
                 Ok(self.new_expr(ExprKind::Error, start))
             }
             TokenKind::Str(_) => {
                 self.bump();
-                self.diags.push(unsupported(start, "a string value outside `println!`"));
+                self.diags
+                    .push(unsupported(start, "a string value outside `println!`"));
                 Ok(self.new_expr(ExprKind::Error, start))
             }
             TokenKind::Char(_) => {
@@ -855,7 +870,10 @@ impl Parser {
             TokenKind::Punct("(") => {
                 self.bump();
                 if self.eat_punct(")") {
-                    self.diags.push(unsupported(start.to(self.prev_span()), "the unit value `()`"));
+                    self.diags.push(unsupported(
+                        start.to(self.prev_span()),
+                        "the unit value `()`",
+                    ));
                     return Ok(self.new_expr(ExprKind::Error, start.to(self.prev_span())));
                 }
                 let inner = self.expr()?;
@@ -928,7 +946,8 @@ impl Parser {
                     ("_".to_string(), sp)
                 } else if self.is_punct("(") {
                     let span = self.span();
-                    self.diags.push(unsupported(span, "a destructuring pattern in `for`"));
+                    self.diags
+                        .push(unsupported(span, "a destructuring pattern in `for`"));
                     return Err(());
                 } else {
                     self.ident()?
@@ -991,7 +1010,12 @@ impl Parser {
     fn starts_expr(&self) -> bool {
         !matches!(
             self.peek(),
-            TokenKind::Punct(";") | TokenKind::Punct("}") | TokenKind::Punct(")") | TokenKind::Punct(",") | TokenKind::Punct("]") | TokenKind::Eof
+            TokenKind::Punct(";")
+                | TokenKind::Punct("}")
+                | TokenKind::Punct(")")
+                | TokenKind::Punct(",")
+                | TokenKind::Punct("]")
+                | TokenKind::Eof
         )
     }
 
@@ -1031,7 +1055,10 @@ impl Parser {
             self.bump();
             if self.is_punct("<") {
                 let span = self.span();
-                self.diags.push(unsupported(span, "a path with generic arguments (turbofish)"));
+                self.diags.push(unsupported(
+                    span,
+                    "a path with generic arguments (turbofish)",
+                ));
                 return Err(());
             }
             segs.push(self.ident()?);
@@ -1041,7 +1068,10 @@ impl Parser {
             self.bump();
             return self.macro_call(&name, start);
         }
-        if self.is_punct("{") && segs.len() == 1 && segs[0].0.chars().next().is_some_and(char::is_uppercase) {
+        if self.is_punct("{")
+            && segs.len() == 1
+            && segs[0].0.chars().next().is_some_and(char::is_uppercase)
+        {
             let span = self.span();
             self.diags.push(unsupported(span, "a struct literal"));
             return Err(());
@@ -1096,9 +1126,12 @@ impl Parser {
                 if self.is_punct(close) {
                     break;
                 }
-                if matches!(self.peek(), TokenKind::Ident(_)) && matches!(self.peek_at(1), TokenKind::Punct("=")) {
+                if matches!(self.peek(), TokenKind::Ident(_))
+                    && matches!(self.peek_at(1), TokenKind::Punct("="))
+                {
                     let span = self.span();
-                    self.diags.push(unsupported(span, "a named format argument"));
+                    self.diags
+                        .push(unsupported(span, "a named format argument"));
                     return Err(());
                 }
                 args.push(self.expr()?);
@@ -1125,7 +1158,9 @@ impl Parser {
                 let count = self.expr()?;
                 self.expect_punct(close)?;
                 let span = start.to(self.prev_span());
-                return Ok(self.new_expr(ExprKind::VecRepeat(Box::new(first), Box::new(count)), span));
+                return Ok(
+                    self.new_expr(ExprKind::VecRepeat(Box::new(first), Box::new(count)), span)
+                );
             }
             let mut items = vec![first];
             while self.eat_punct(",") {
@@ -1149,7 +1184,8 @@ impl Parser {
             self.bump();
         }
         let span = start.to(self.prev_span());
-        self.diags.push(unsupported(span, &format!("the macro `{name}!`")));
+        self.diags
+            .push(unsupported(span, &format!("the macro `{name}!`")));
         Ok(self.new_expr(ExprKind::Error, span))
     }
 }
@@ -1157,13 +1193,51 @@ impl Parser {
 fn is_block_like(e: &Expr) -> bool {
     matches!(
         e.kind,
-        ExprKind::Block(_) | ExprKind::If(..) | ExprKind::While(..) | ExprKind::Loop(_) | ExprKind::For { .. }
+        ExprKind::Block(_)
+            | ExprKind::If(..)
+            | ExprKind::While(..)
+            | ExprKind::Loop(_)
+            | ExprKind::For { .. }
     )
 }
 
 fn is_reserved(word: &str) -> bool {
     matches!(
         word,
-        "as" | "break" | "const" | "continue" | "crate" | "else" | "enum" | "extern" | "false" | "fn" | "for" | "if" | "impl" | "in" | "let" | "loop" | "match" | "mod" | "move" | "mut" | "pub" | "ref" | "return" | "static" | "struct" | "super" | "trait" | "true" | "type" | "unsafe" | "use" | "where" | "while" | "async" | "await" | "dyn"
+        "as" | "break"
+            | "const"
+            | "continue"
+            | "crate"
+            | "else"
+            | "enum"
+            | "extern"
+            | "false"
+            | "fn"
+            | "for"
+            | "if"
+            | "impl"
+            | "in"
+            | "let"
+            | "loop"
+            | "match"
+            | "mod"
+            | "move"
+            | "mut"
+            | "pub"
+            | "ref"
+            | "return"
+            | "static"
+            | "struct"
+            | "super"
+            | "trait"
+            | "true"
+            | "type"
+            | "unsafe"
+            | "use"
+            | "where"
+            | "while"
+            | "async"
+            | "await"
+            | "dyn"
     )
 }

@@ -316,7 +316,12 @@ impl<'t> Replay<'t> {
                             addr,
                             size,
                             align,
-                            label: self.program.labels.get(label as usize).cloned().unwrap_or_default(),
+                            label: self
+                                .program
+                                .labels
+                                .get(label as usize)
+                                .cloned()
+                                .unwrap_or_default(),
                         });
                     }
                 }
@@ -331,7 +336,12 @@ impl<'t> Replay<'t> {
                         ev.push(Event::Dealloc {
                             addr,
                             size,
-                            label: self.program.labels.get(label as usize).cloned().unwrap_or_default(),
+                            label: self
+                                .program
+                                .labels
+                                .get(label as usize)
+                                .cloned()
+                                .unwrap_or_default(),
                         });
                     }
                     st.dealloc(addr);
@@ -343,7 +353,12 @@ impl<'t> Replay<'t> {
                     if let Some(ev) = events.as_deref_mut() {
                         ev.push(Event::Owner {
                             addr,
-                            label: self.program.labels.get(label as usize).cloned().unwrap_or_default(),
+                            label: self
+                                .program
+                                .labels
+                                .get(label as usize)
+                                .cloned()
+                                .unwrap_or_default(),
                         });
                     }
                 }
@@ -375,7 +390,12 @@ impl<'t> Replay<'t> {
                     });
                     if let Some(ev) = events.as_deref_mut() {
                         ev.push(Event::Call {
-                            function: self.program.functions.get(func as usize).map(|f| f.name.clone()).unwrap_or_default(),
+                            function: self
+                                .program
+                                .functions
+                                .get(func as usize)
+                                .map(|f| f.name.clone())
+                                .unwrap_or_default(),
                             frame_base: base,
                         });
                     }
@@ -449,7 +469,11 @@ impl Trace {
             kind: site.map(|s| s.kind).unwrap_or(StepKind::Statement),
             span: site.map(|s| s.span).unwrap_or_default(),
             line: site.map(|s| s.line).unwrap_or(0),
-            function: program.functions.get(func as usize).map(|f| f.name.clone()).unwrap_or_default(),
+            function: program
+                .functions
+                .get(func as usize)
+                .map(|f| f.name.clone())
+                .unwrap_or_default(),
             events,
         }
     }
@@ -539,7 +563,10 @@ fn view(p: &Program, st: &MemState, output: &str) -> MemoryState {
             return_slot: (fr.slot_size > 0).then_some((fr.slot, fr.slot_size)),
             base: fr.base,
             end,
-            line: p.sites.get(fr.site as usize).map_or(p.line_index.line(f.span.start), |s| s.line),
+            line: p
+                .sites
+                .get(fr.site as usize)
+                .map_or(p.line_index.line(f.span.start), |s| s.line),
             variables,
         });
     }
@@ -551,7 +578,11 @@ fn view(p: &Program, st: &MemState, output: &str) -> MemoryState {
             addr,
             size: b.size,
             align: b.align,
-            state: if b.freed { BlockState::Freed } else { BlockState::Live },
+            state: if b.freed {
+                BlockState::Freed
+            } else {
+                BlockState::Live
+            },
             label: p.labels.get(b.label as usize).cloned().unwrap_or_default(),
             alloc_step: b.alloc_step.saturating_sub(1),
             alloc_line: line_of(b.alloc_site),
@@ -597,7 +628,9 @@ pub fn render(p: &Program, st: &MemState, ty: &Ty, addr: u32) -> String {
             let len = st.read_uint(Region::Stack, addr + w, w) as u32;
             let cap = st.read_uint(Region::Stack, addr + 2 * w, w) as u32;
             let esize = elem.size(p.ptr);
-            if len > cap || (ptr as u64 + cap as u64 * esize as u64) > st.heap.len() as u64 && cap > 0 {
+            if len > cap
+                || (ptr as u64 + cap as u64 * esize as u64) > st.heap.len() as u64 && cap > 0
+            {
                 return "(invalid Vec)".into();
             }
             let shown = len.min(32);
