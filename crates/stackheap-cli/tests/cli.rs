@@ -338,7 +338,6 @@ fn no_colour_when_stderr_is_not_a_terminal() {
 // ---- with the engine -------------------------------------------------------------------
 
 #[test]
-#[ignore = "needs the engine"]
 fn run_prints_exactly_the_output() {
     let s = Scratch::new("hello");
     s.file(
@@ -352,7 +351,6 @@ fn run_prints_exactly_the_output() {
 }
 
 #[test]
-#[ignore = "needs the engine"]
 fn panic_prints_like_rustc_and_exits_101() {
     let s = Scratch::new("panic");
     s.file(
@@ -375,7 +373,6 @@ fn panic_prints_like_rustc_and_exits_101() {
 }
 
 #[test]
-#[ignore = "needs the engine"]
 fn index_out_of_bounds_panics() {
     let s = Scratch::new("oob");
     s.file(
@@ -396,7 +393,6 @@ fn index_out_of_bounds_panics() {
 }
 
 #[test]
-#[ignore = "needs the engine"]
 fn stack_overflow_prints_like_rustc_and_exits_101() {
     let s = Scratch::new("overflow");
     s.file(
@@ -415,7 +411,6 @@ fn stack_overflow_prints_like_rustc_and_exits_101() {
 }
 
 #[test]
-#[ignore = "needs the engine"]
 fn heap_size_flag_wins_over_the_comment_when_running() {
     let s = Scratch::new("oom");
     s.file(
@@ -431,7 +426,6 @@ fn heap_size_flag_wins_over_the_comment_when_running() {
 }
 
 #[test]
-#[ignore = "needs the engine"]
 fn step_limit_stops_the_run() {
     let s = Scratch::new("steps");
     s.file(
@@ -445,7 +439,6 @@ fn step_limit_stops_the_run() {
 }
 
 #[test]
-#[ignore = "needs the engine"]
 fn ownership_error_is_rendered_like_rustc() {
     let s = Scratch::new("moved");
     s.file(
@@ -464,7 +457,6 @@ fn ownership_error_is_rendered_like_rustc() {
 }
 
 #[test]
-#[ignore = "needs the engine"]
 fn trace_prints_one_line_per_step_then_the_output() {
     let s = Scratch::new("trace");
     s.file(
@@ -489,7 +481,6 @@ fn trace_prints_one_line_per_step_then_the_output() {
 }
 
 #[test]
-#[ignore = "needs the engine"]
 fn trace_json_records_steps_and_output() {
     let s = Scratch::new("trace-json");
     let path = s.file(
@@ -520,7 +511,6 @@ fn trace_json_records_steps_and_output() {
 }
 
 #[test]
-#[ignore = "needs the engine"]
 fn stats_count_a_real_run() {
     let s = Scratch::new("stats-run");
     let path = s.file(

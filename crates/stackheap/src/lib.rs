@@ -6,6 +6,7 @@
 
 pub mod diagnostic;
 pub mod event;
+pub mod lessons;
 pub mod settings;
 pub mod span;
 

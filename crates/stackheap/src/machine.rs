@@ -72,7 +72,7 @@ pub fn execute(program: &Program, settings: &Settings) -> (Trace, Option<Diagnos
         let mut d = Diagnostic::error(stop.kind, stop.span, stop.message).with_span_label(
             match stop.kind {
                 DiagnosticKind::Panic => "panicked here",
-                DiagnosticKind::StackOverflow => "this call overflowed the stack",
+                DiagnosticKind::StackOverflow => "the stack ran out here",
                 DiagnosticKind::OutOfMemory => "this allocation failed",
                 _ => "the run stopped here",
             },
