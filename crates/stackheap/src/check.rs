@@ -593,7 +593,7 @@ impl<'a> Checker<'a> {
                     }
                 }
             }
-            ExprKind::Call(callee, args) => self.check_call(cx, e, callee, args),
+            ExprKind::Call(callee, args) => self.check_call(cx, callee, args),
             ExprKind::MethodCall {
                 receiver,
                 method,
@@ -618,9 +618,7 @@ impl<'a> Checker<'a> {
                                 .with_span_label(
                                     "slice indices are of type `usize` or ranges of `usize`",
                                 )
-                                .with_note(format!(
-                                    "convert the index with `as usize`: `v[i as usize]`"
-                                )),
+                                .with_note("convert the index with `as usize`: `v[i as usize]`"),
                             );
                         }
                         *elem
@@ -796,15 +794,13 @@ impl<'a> Checker<'a> {
                                 );
                             }
                             Some((span, t)) => self.expect(span, &t, &bty),
-                            None if is_loop => {
-                                if self.infer.unify(&bty, &Ty::Unit).is_err() {
-                                    let d = self.describe(&bty);
-                                    self.diags.push(
-                                        err(DiagnosticKind::Type, e.span, "mismatched types")
-                                            .with_code("E0308")
-                                            .with_span_label(format!("expected `{d}`, found `()`")),
-                                    );
-                                }
+                            None if is_loop && self.infer.unify(&bty, &Ty::Unit).is_err() => {
+                                let d = self.describe(&bty);
+                                self.diags.push(
+                                    err(DiagnosticKind::Type, e.span, "mismatched types")
+                                        .with_code("E0308")
+                                        .with_span_label(format!("expected `{d}`, found `()`")),
+                                );
                             }
                             None => {}
                         }
@@ -943,7 +939,7 @@ impl<'a> Checker<'a> {
         Ty::Error
     }
 
-    fn check_call(&mut self, cx: &mut FnCx, e: &Expr, callee: &Expr, args: &[Expr]) -> Ty {
+    fn check_call(&mut self, cx: &mut FnCx, callee: &Expr, args: &[Expr]) -> Ty {
         let ExprKind::Path(segs) = &callee.kind else {
             self.diags.push(unsupported(
                 callee.span,

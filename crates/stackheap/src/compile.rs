@@ -530,14 +530,9 @@ impl<'a> Gen<'a> {
         let mut ops = Vec::new();
         for (locals, _) in self.f.scopes[down_to..].iter().rev() {
             for &l in locals.iter().rev() {
+                // A local that may have been moved is checked by its run-time ownership flag.
                 let slot = &self.f.locals[l as usize];
-                if slot.ty.is_vec() && !self.f.moves.moved.contains_key(&l) {
-                    ops.push(Op::DropLocal {
-                        off: slot.off,
-                        local: l,
-                    });
-                } else if slot.ty.is_vec() {
-                    // Maybe moved: the run-time ownership flag decides.
+                if slot.ty.is_vec() {
                     ops.push(Op::DropLocal {
                         off: slot.off,
                         local: l,
@@ -602,12 +597,10 @@ impl<'a> Gen<'a> {
         let has_locals = !self.f.scopes[scope_index].0.is_empty();
         if fn_body {
             let end = Span::new(b.span.end as usize - 1, b.span.end as usize);
-            if !self.f.moves.dead || true {
-                let site = self.step(end, StepKind::ScopeEnd);
-                self.emit_drops(1.min(self.f.scopes.len()).saturating_sub(1));
-                self.sites[site as usize].live = Vec::new();
-                self.emit(Op::Return);
-            }
+            let site = self.step(end, StepKind::ScopeEnd);
+            self.emit_drops(0);
+            self.sites[site as usize].live = Vec::new();
+            self.emit(Op::Return);
             self.pop_scope();
             return;
         }
@@ -1345,7 +1338,9 @@ impl<'a> Gen<'a> {
         self.expr(end);
         let roff = self.reserve(self.f.locals[hidden as usize].size, size);
         self.f.locals[hidden as usize].off = roff;
-        self.f.scopes.last_mut().map(|s| s.0.push(hidden));
+        if let Some(s) = self.f.scopes.last_mut() {
+            s.0.push(hidden);
+        }
         self.emit(Op::Store {
             off: roff + size,
             size: size as u8,
@@ -1523,20 +1518,15 @@ impl<'a> Gen<'a> {
                 let elem = self.elem_size(&bt);
                 self.vec_addr(base);
                 self.expr(idx);
+                // rustc reports an index out of bounds at the `[`.
                 let at = self.span_id(Span {
                     start: base.span.end,
                     end: e.span.end,
                 });
-                let at = self.index_span(at, base, e);
                 self.emit(Op::VecIndex { elem, at });
             }
             _ => {}
         }
-    }
-
-    /// rustc reports an index panic at the `[`.
-    fn index_span(&mut self, at: u32, _base: &Expr, _e: &Expr) -> u32 {
-        at
     }
 
     /// Pushes the address of a Vec value: a local's, or a temporary's.

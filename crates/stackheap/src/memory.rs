@@ -32,7 +32,7 @@ impl Bits {
             if w >= self.words.len() {
                 return;
             }
-            if i % 64 == 0 && end - i >= 64 {
+            if i.is_multiple_of(64) && end - i >= 64 {
                 self.words[w] = if value { u64::MAX } else { 0 };
                 i += 64;
                 continue;

@@ -8,7 +8,7 @@ use crate::lexer::{Token, TokenKind};
 use crate::span::Span;
 
 /// Deepest nesting of blocks and expressions the parser accepts.
-pub const MAX_DEPTH: u32 = 200;
+pub const MAX_DEPTH: u32 = 128;
 
 pub struct Parser {
     tokens: Vec<Token>,
@@ -190,6 +190,17 @@ impl Parser {
             self.pos = last;
             self.depth -= 1;
             return Err(());
+        }
+        Ok(())
+    }
+
+    /// Operator and call chains build trees as deep as they are long: they count as nesting.
+    fn check_chain(&mut self, chain: u32) -> PResult<()> {
+        if self.depth + chain > MAX_DEPTH {
+            self.depth += MAX_DEPTH;
+            let r = self.enter();
+            self.depth -= MAX_DEPTH;
+            return r;
         }
         Ok(())
     }
@@ -680,10 +691,13 @@ impl Parser {
     /// Binary operators by precedence climbing; comparisons do not chain.
     fn binary(&mut self, min_prec: u8) -> PResult<Expr> {
         let mut lhs = self.cast_expr()?;
+        let mut chain = 0;
         while let Some((op, prec)) = self.binop_at_cursor() {
             if prec <= min_prec {
                 break;
             }
+            chain += 1;
+            self.check_chain(chain)?;
             let op_span = self.bump().span;
             self.enter()?;
             let rhs = self.binary(prec);
@@ -714,7 +728,10 @@ impl Parser {
 
     fn cast_expr(&mut self) -> PResult<Expr> {
         let mut e = self.unary()?;
+        let mut chain = 0;
         while self.eat_keyword("as") {
+            chain += 1;
+            self.check_chain(chain)?;
             let ty = self.type_expr()?;
             let span = e.span.to(ty.span);
             e = self.new_expr(ExprKind::Cast(Box::new(e), ty), span);
@@ -761,7 +778,10 @@ impl Parser {
 
     fn postfix(&mut self) -> PResult<Expr> {
         let mut e = self.primary()?;
+        let mut chain = 0;
         loop {
+            chain += 1;
+            self.check_chain(chain)?;
             if self.is_punct(".") {
                 self.bump();
                 if let TokenKind::Int { .. } | TokenKind::Float = self.peek() {
