@@ -358,7 +358,18 @@ mod tests {
     #[test]
     fn templates() {
         let p = parse_template("a {} {{b}} {x:?} {0}").unwrap();
-        assert_eq!(p.len(), 7);
+        assert_eq!(p.len(), 6);
+        assert_eq!(p[2], Piece::Literal(" {b} ".into()));
+        assert!(
+            matches!(&p[3], Piece::Arg { arg: ArgRef::Name(n), spec, .. } if n == "x" && spec.debug)
+        );
+        assert!(matches!(
+            &p[5],
+            Piece::Arg {
+                arg: ArgRef::Index(0),
+                ..
+            }
+        ));
         assert!(parse_template("{").is_err());
         assert!(parse_template("}").is_err());
         assert!(parse_template("{:q}").is_err());
