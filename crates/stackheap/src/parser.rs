@@ -143,6 +143,9 @@ impl Parser {
     fn expect_punct(&mut self, p: &str) -> PResult<()> {
         if self.eat_punct(p) {
             Ok(())
+        } else if p == ";" {
+            self.missing_semicolon();
+            Err(())
         } else {
             self.error_expected(&format!("`{p}`"));
             Err(())
@@ -539,8 +542,22 @@ impl Parser {
         if self.is_punct("}") || is_block_like(&expr) {
             return Ok(Some(Stmt::Expr { expr, semi: false }));
         }
-        self.error_expected("`;`");
+        self.missing_semicolon();
         Err(())
+    }
+
+    /// rustc points just past the previous token when a `;` is missing.
+    fn missing_semicolon(&mut self) {
+        let found = self.describe();
+        let at = self.prev_span().end as usize;
+        self.diags.push(
+            Diagnostic::error(
+                DiagnosticKind::Syntax,
+                Span::new(at, at),
+                format!("expected `;`, found {found}"),
+            )
+            .with_span_label("expected `;`"),
+        );
     }
 
     fn let_stmt(&mut self) -> PResult<Stmt> {
