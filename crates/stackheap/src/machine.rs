@@ -118,11 +118,17 @@ fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'s
         Arith::Add => checked(x.checked_add(y), "attempt to add with overflow"),
         Arith::Sub => checked(x.checked_sub(y), "attempt to subtract with overflow"),
         Arith::Mul => checked(x.checked_mul(y), "attempt to multiply with overflow"),
+        // Division in 64 bits (128-bit division is a slow library call); the results are
+        // those of the 128-bit forms: only `i64::MIN / -1` does not fit, and it is out of
+        // range for every type anyway.
         Arith::Div => {
             if y == 0 {
                 Err("attempt to divide by zero")
+            } else if ty.signed() {
+                let r = (a as i64).checked_div(b as i64).map(i128::from);
+                checked(r, "attempt to divide with overflow")
             } else {
-                checked(x.checked_div(y), "attempt to divide with overflow")
+                checked(Some((a / b) as i128), "attempt to divide with overflow")
             }
         }
         Arith::Rem => {
@@ -130,8 +136,10 @@ fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'s
                 Err("attempt to calculate the remainder with a divisor of zero")
             } else if ty.signed() && x == min && y == -1 {
                 Err("attempt to calculate the remainder with overflow")
+            } else if ty.signed() {
+                Ok(canon((a as i64).wrapping_rem(b as i64) as u64, ty, ptr))
             } else {
-                Ok(canon((x % y) as u64, ty, ptr))
+                Ok(canon(a % b, ty, ptr))
             }
         }
         Arith::And => Ok(a & b),
@@ -364,13 +372,14 @@ impl<'p> Vm<'p> {
 
     fn write_meta(&mut self, vec: u64, ptr: u64, len: u64, cap: u64) {
         let w = self.pw() as usize;
-        let mut bytes = Vec::with_capacity(3 * w);
-        for v in [ptr, len, cap] {
-            bytes.extend_from_slice(&v.to_le_bytes()[..w]);
+        // Pointer, length and capacity, each `w` bytes, in a buffer on the Rust stack.
+        let mut bytes = [0u8; 24];
+        for (i, v) in [ptr, len, cap].into_iter().enumerate() {
+            bytes[i * w..(i + 1) * w].copy_from_slice(&v.to_le_bytes()[..w]);
         }
         let (r, a) = split(vec);
-        self.st.write(r, a, &bytes);
-        self.rec.write(r, a, &bytes);
+        self.st.write(r, a, &bytes[..3 * w]);
+        self.rec.write(r, a, &bytes[..3 * w]);
     }
 
     fn drop_vec(&mut self, vec: u64) {
@@ -390,11 +399,15 @@ impl<'p> Vm<'p> {
         });
         self.enter(main, 0, 0, 0);
         self.rec.checkpoint(&self.st);
-        let mut func = main as usize;
-        let mut pc = 0usize;
         let ptr = self.p.ptr;
+        // The running function's code and frame base, kept in locals (not looked up per op)
+        // and updated on every call and return.
+        let program: &'p Program = self.p;
+        let mut code: &'p [Op] = &program.functions[main as usize].code;
+        let mut fb: u32 = self.fb();
+        let mut pc = 0usize;
         loop {
-            let Some(&op) = self.p.functions[func].code.get(pc) else {
+            let Some(&op) = code.get(pc) else {
                 return Ok(());
             };
             pc += 1;
@@ -425,13 +438,13 @@ impl<'p> Vm<'p> {
                 }
                 Op::Const(v) => self.regs.push(v),
                 Op::Load { off, ty } => {
-                    let a = (self.fb() + off) as u64 | STACK_TAG;
+                    let a = (fb + off) as u64 | STACK_TAG;
                     let v = self.load(a, ty);
                     self.regs.push(v);
                 }
                 Op::Store { off, size } => {
                     let v = self.pop();
-                    let a = (self.fb() + off) as u64 | STACK_TAG;
+                    let a = (fb + off) as u64 | STACK_TAG;
                     self.write(a, v, size as u32);
                 }
                 Op::LoadAt(ty) => {
@@ -444,7 +457,7 @@ impl<'p> Vm<'p> {
                     let v = self.pop();
                     self.write(a, v, size as u32);
                 }
-                Op::AddrLocal(off) => self.regs.push((self.fb() + off) as u64 | STACK_TAG),
+                Op::AddrLocal(off) => self.regs.push((fb + off) as u64 | STACK_TAG),
                 Op::AddrRet => {
                     let slot = self.st.frames.last().map_or(0, |f| f.slot);
                     self.regs.push(slot as u64 | STACK_TAG);
@@ -531,7 +544,7 @@ impl<'p> Vm<'p> {
                     }
                 }
                 Op::SetStack(off) => {
-                    let to = self.fb() + off;
+                    let to = fb + off;
                     self.set_stack_length(to)?;
                 }
                 Op::Call {
@@ -543,7 +556,6 @@ impl<'p> Vm<'p> {
                     if self.calls.len() >= MAX_FRAMES {
                         return Err(self.stack_overflow());
                     }
-                    let fb = self.fb();
                     self.calls.push(CallRec {
                         pc,
                         fb: fb + base,
@@ -551,7 +563,8 @@ impl<'p> Vm<'p> {
                         flags_base: self.owned.len(),
                     });
                     self.enter(f, fb + base, fb + slot, slot_size);
-                    func = f as usize;
+                    code = &program.functions[f as usize].code;
+                    fb += base;
                     pc = 0;
                 }
                 Op::StoreRet(size) => {
@@ -574,7 +587,9 @@ impl<'p> Vm<'p> {
                         return Ok(());
                     }
                     pc = call.pc;
-                    func = self.st.frames.last().map_or(0, |f| f.func as usize);
+                    let func = self.st.frames.last().map_or(0, |f| f.func as usize);
+                    code = &program.functions[func].code;
+                    fb = self.fb();
                 }
                 Op::Copy(size) => {
                     let src = self.pop();
@@ -708,7 +723,7 @@ impl<'p> Vm<'p> {
                     let i = base + local as usize;
                     if self.owned.get(i).copied().unwrap_or(false) {
                         self.owned[i] = false;
-                        let a = (self.fb() + off) as u64 | STACK_TAG;
+                        let a = (fb + off) as u64 | STACK_TAG;
                         self.drop_vec(a);
                     }
                 }
@@ -723,7 +738,7 @@ impl<'p> Vm<'p> {
                     }
                 }
                 Op::Own { off, label } => {
-                    let a = (self.fb() + off) as u64 | STACK_TAG;
+                    let a = (fb + off) as u64 | STACK_TAG;
                     let (p, _, cap) = self.meta(a);
                     if cap > 0 {
                         let current = self.st.blocks.get(&(p as u32)).map(|b| b.label);

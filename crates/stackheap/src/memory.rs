@@ -25,24 +25,28 @@ impl Bits {
             .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
+    /// Sets flags `start..end` to `value`, a whole word at a time; flags past the end of
+    /// the array are ignored.
     pub fn set_range(&mut self, start: usize, end: usize, value: bool) {
-        let mut i = start;
-        while i < end {
-            let w = i / 64;
-            if w >= self.words.len() {
-                return;
-            }
-            if i % 64 == 0 && end - i >= 64 {
-                self.words[w] = if value { u64::MAX } else { 0 };
-                i += 64;
-                continue;
-            }
-            if value {
-                self.words[w] |= 1 << (i % 64);
+        let end = end.min(self.words.len() * 64);
+        if start >= end {
+            return;
+        }
+        let (first, last) = (start / 64, (end - 1) / 64);
+        for w in first..=last {
+            // The bits of word `w` inside the range: `lo..hi`.
+            let lo = if w == first { start % 64 } else { 0 };
+            let hi = if w == last { (end - 1) % 64 + 1 } else { 64 };
+            let mask = if hi - lo == 64 {
+                u64::MAX
             } else {
-                self.words[w] &= !(1 << (i % 64));
+                ((1u64 << (hi - lo)) - 1) << lo
+            };
+            if value {
+                self.words[w] |= mask;
+            } else {
+                self.words[w] &= !mask;
             }
-            i += 1;
         }
     }
 
@@ -280,6 +284,15 @@ impl MemState {
     pub fn read_uint(&self, region: Region, addr: u32, size: u32) -> u64 {
         let bytes = self.bytes(region);
         let a = addr as usize;
+        let n = size as usize;
+        // Fast path: the whole value lies inside the array.
+        if n <= 8 {
+            if let Some(src) = bytes.get(a..a + n) {
+                let mut buf = [0u8; 8];
+                buf[..n].copy_from_slice(src);
+                return u64::from_le_bytes(buf);
+            }
+        }
         let mut v = 0u64;
         for i in 0..size as usize {
             v |= (*bytes.get(a + i).unwrap_or(&0) as u64) << (8 * i);
