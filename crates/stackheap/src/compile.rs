@@ -187,6 +187,84 @@ pub enum Op {
         args: u8,
         at: u32,
     },
+    // Fused forms, made by `fuse` from common pairs; each does exactly what the pair does.
+    /// `Const(value)` then `Arith { op, ty, at }`: applies `op` to the popped value and
+    /// `value`.
+    ArithConst {
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        value: u64,
+    },
+    /// `Cmp { op, signed }` then `JumpIfFalse(target)`.
+    CmpJumpIfFalse {
+        op: Cmp,
+        signed: bool,
+        target: u32,
+    },
+    /// `Load { off: from, ty }` then `Store { off: to, size }`.
+    Move {
+        from: u32,
+        ty: Scalar,
+        to: u32,
+        size: u8,
+    },
+}
+
+// The interpreter copies an `Op` per instruction: keep it small.
+const _: () = assert!(std::mem::size_of::<Op>() <= 24);
+
+/// Replaces common pairs of ops by their fused forms (fewer dispatches in the machine), and
+/// remaps jump targets. A pair is fused only when no jump lands on its second op.
+fn fuse(code: &[Op]) -> Vec<Op> {
+    let mut targeted = vec![false; code.len() + 1];
+    for op in code {
+        if let Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) = op {
+            if let Some(f) = targeted.get_mut(*t as usize) {
+                *f = true;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(code.len());
+    // New index of each old op (and of the end); the second op of a pair maps to the fused op.
+    let mut remap = vec![0u32; code.len() + 1];
+    let mut i = 0;
+    while i < code.len() {
+        remap[i] = out.len() as u32;
+        let fused = match (code[i], code.get(i + 1).copied()) {
+            _ if targeted[i + 1] => None,
+            (Op::Const(value), Some(Op::Arith { op, ty, at })) => {
+                Some(Op::ArithConst { op, ty, at, value })
+            }
+            (Op::Cmp { op, signed }, Some(Op::JumpIfFalse(target))) => {
+                Some(Op::CmpJumpIfFalse { op, signed, target })
+            }
+            (Op::Load { off: from, ty }, Some(Op::Store { off: to, size })) => {
+                Some(Op::Move { from, ty, to, size })
+            }
+            _ => None,
+        };
+        match fused {
+            Some(op) => {
+                remap[i + 1] = out.len() as u32;
+                out.push(op);
+                i += 2;
+            }
+            None => {
+                out.push(code[i]);
+                i += 1;
+            }
+        }
+    }
+    remap[code.len()] = out.len() as u32;
+    for op in &mut out {
+        match op {
+            Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => *t = remap[*t as usize],
+            Op::CmpJumpIfFalse { target, .. } => *target = remap[*target as usize],
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Tag bit of stack addresses in registers.
@@ -267,7 +345,9 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
     };
     let mut functions = Vec::new();
     for (i, f) in file.functions.iter().enumerate() {
-        functions.push(g.function(i as u32, f));
+        let mut code = g.function(i as u32, f);
+        code.code = fuse(&code.code);
+        functions.push(code);
     }
     diags.append(&mut g.diags);
     if diags.iter().any(Diagnostic::is_error) {

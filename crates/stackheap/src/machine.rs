@@ -189,6 +189,23 @@ fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'s
     }
 }
 
+/// `a op b`, as signed or unsigned 64-bit values.
+fn compare(op: Cmp, signed: bool, a: u64, b: u64) -> bool {
+    let ord = if signed {
+        (a as i64).cmp(&(b as i64))
+    } else {
+        a.cmp(&b)
+    };
+    match op {
+        Cmp::Eq => ord.is_eq(),
+        Cmp::Ne => ord.is_ne(),
+        Cmp::Lt => ord.is_lt(),
+        Cmp::Le => ord.is_le(),
+        Cmp::Gt => ord.is_gt(),
+        Cmp::Ge => ord.is_ge(),
+    }
+}
+
 impl Program {
     /// The parts of a program the trace needs to describe steps (code stays with the machine).
     fn clone_for_trace(&self) -> Program {
@@ -488,20 +505,23 @@ impl<'p> Vm<'p> {
                 Op::Cmp { op, signed } => {
                     let b = self.pop();
                     let a = self.pop();
-                    let ord = if signed {
-                        (a as i64).cmp(&(b as i64))
-                    } else {
-                        a.cmp(&b)
-                    };
-                    let r = match op {
-                        Cmp::Eq => ord.is_eq(),
-                        Cmp::Ne => ord.is_ne(),
-                        Cmp::Lt => ord.is_lt(),
-                        Cmp::Le => ord.is_le(),
-                        Cmp::Gt => ord.is_gt(),
-                        Cmp::Ge => ord.is_ge(),
-                    };
-                    self.regs.push(r as u64);
+                    self.regs.push(compare(op, signed, a, b) as u64);
+                }
+                Op::ArithConst { op, ty, at, value } => {
+                    let a = self.pop();
+                    let r = arith(op, ty, a, value, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push(r);
+                }
+                Op::CmpJumpIfFalse { op, signed, target } => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    if !compare(op, signed, a, b) {
+                        pc = target as usize;
+                    }
+                }
+                Op::Move { from, ty, to, size } => {
+                    let v = self.load((fb + from) as u64 | STACK_TAG, ty);
+                    self.write((fb + to) as u64 | STACK_TAG, v, size as u32);
                 }
                 Op::Neg { ty, at } => {
                     let a = self.pop();
