@@ -66,6 +66,19 @@ impl Bits {
     }
 }
 
+/// `dst.copy_from_slice(src)`, with fixed-size copies for the common scalar sizes (a
+/// variable-length copy is a call to `memcpy`, slow for a few bytes).
+#[inline(always)]
+pub fn copy_small(dst: &mut [u8], src: &[u8]) {
+    match (dst, src) {
+        (d @ [_], s @ [_]) => d.copy_from_slice(s),
+        (d @ [_, _], s @ [_, _]) => d.copy_from_slice(s),
+        (d @ [_, _, _, _], s @ [_, _, _, _]) => d.copy_from_slice(s),
+        (d @ [_, _, _, _, _, _, _, _], s @ [_, _, _, _, _, _, _, _]) => d.copy_from_slice(s),
+        (d, s) => d.copy_from_slice(s),
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Block {
     pub size: u32,
@@ -149,14 +162,14 @@ impl MemState {
         match region {
             Region::Stack => {
                 if end <= self.stack.len() {
-                    self.stack[a..end].copy_from_slice(bytes);
+                    copy_small(&mut self.stack[a..end], bytes);
                     self.stack_init.set_range(a, end, true);
                     self.stack_high = self.stack_high.max(end as u32);
                 }
             }
             Region::Heap => {
                 if end <= self.heap.len() {
-                    self.heap[a..end].copy_from_slice(bytes);
+                    copy_small(&mut self.heap[a..end], bytes);
                     self.heap_init.set_range(a, end, true);
                     self.heap_high = self.heap_high.max(end as u32);
                 }
@@ -287,10 +300,14 @@ impl MemState {
         let n = size as usize;
         // Fast path: the whole value lies inside the array.
         if n <= 8 {
-            if let Some(src) = bytes.get(a..a + n) {
-                let mut buf = [0u8; 8];
-                buf[..n].copy_from_slice(src);
-                return u64::from_le_bytes(buf);
+            match bytes.get(a..a + n) {
+                Some(&[b]) => return b as u64,
+                Some(&[b0, b1]) => return u16::from_le_bytes([b0, b1]) as u64,
+                Some(&[b0, b1, b2, b3]) => return u32::from_le_bytes([b0, b1, b2, b3]) as u64,
+                Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) => {
+                    return u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7])
+                }
+                _ => {}
             }
         }
         let mut v = 0u64;
