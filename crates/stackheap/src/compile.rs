@@ -209,14 +209,46 @@ pub enum Op {
         to: u32,
         size: u8,
     },
+    /// `Load { off, ty: load }` then `ArithConst { op, ty, at, value }`.
+    LoadArithConst {
+        off: u32,
+        load: Scalar,
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        value: u64,
+    },
+    /// `Load { off: a, ty: a_ty }` then `Load { off: b, ty: b_ty }`.
+    Load2 {
+        a: u32,
+        a_ty: Scalar,
+        b: u32,
+        b_ty: Scalar,
+    },
+    /// `Load2 { .. }` then `CmpJumpIfFalse { op, signed, target }`.
+    Load2CmpJumpIfFalse {
+        a: u32,
+        a_ty: Scalar,
+        b: u32,
+        b_ty: Scalar,
+        op: Cmp,
+        signed: bool,
+        target: u32,
+    },
 }
 
 // The interpreter copies an `Op` per instruction: keep it small.
 const _: () = assert!(std::mem::size_of::<Op>() <= 24);
 
+/// Fuses common sequences of ops: two rounds of `fuse_pairs`, so that a fused op can
+/// itself fuse with its successor (`Load`, `Load`, `Cmp`, `JumpIfFalse` becomes one op).
+fn fuse(code: &[Op]) -> Vec<Op> {
+    fuse_pairs(&fuse_pairs(code))
+}
+
 /// Replaces common pairs of ops by their fused forms (fewer dispatches in the machine), and
 /// remaps jump targets. A pair is fused only when no jump lands on its second op.
-fn fuse(code: &[Op]) -> Vec<Op> {
+fn fuse_pairs(code: &[Op]) -> Vec<Op> {
     let mut targeted = vec![false; code.len() + 1];
     for op in code {
         if let Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) = op {
@@ -242,6 +274,33 @@ fn fuse(code: &[Op]) -> Vec<Op> {
             (Op::Load { off: from, ty }, Some(Op::Store { off: to, size })) => {
                 Some(Op::Move { from, ty, to, size })
             }
+            (
+                Op::Load { off, ty: load },
+                Some(Op::ArithConst {
+                    op, ty, at, value, ..
+                }),
+            ) => Some(Op::LoadArithConst {
+                off,
+                load,
+                op,
+                ty,
+                at,
+                value,
+            }),
+            (Op::Load { off: a, ty: a_ty }, Some(Op::Load { off: b, ty: b_ty })) => {
+                Some(Op::Load2 { a, a_ty, b, b_ty })
+            }
+            (Op::Load2 { a, a_ty, b, b_ty }, Some(Op::CmpJumpIfFalse { op, signed, target })) => {
+                Some(Op::Load2CmpJumpIfFalse {
+                    a,
+                    a_ty,
+                    b,
+                    b_ty,
+                    op,
+                    signed,
+                    target,
+                })
+            }
             _ => None,
         };
         match fused {
@@ -260,7 +319,9 @@ fn fuse(code: &[Op]) -> Vec<Op> {
     for op in &mut out {
         match op {
             Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => *t = remap[*t as usize],
-            Op::CmpJumpIfFalse { target, .. } => *target = remap[*target as usize],
+            Op::CmpJumpIfFalse { target, .. } | Op::Load2CmpJumpIfFalse { target, .. } => {
+                *target = remap[*target as usize]
+            }
             _ => {}
         }
     }

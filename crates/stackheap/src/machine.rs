@@ -523,6 +523,39 @@ impl<'p> Vm<'p> {
                     let v = self.load((fb + from) as u64 | STACK_TAG, ty);
                     self.write((fb + to) as u64 | STACK_TAG, v, size as u32);
                 }
+                Op::LoadArithConst {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                    value,
+                } => {
+                    let a = self.load((fb + off) as u64 | STACK_TAG, load);
+                    let r = arith(op, ty, a, value, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push(r);
+                }
+                Op::Load2 { a, a_ty, b, b_ty } => {
+                    let va = self.load((fb + a) as u64 | STACK_TAG, a_ty);
+                    let vb = self.load((fb + b) as u64 | STACK_TAG, b_ty);
+                    self.regs.push(va);
+                    self.regs.push(vb);
+                }
+                Op::Load2CmpJumpIfFalse {
+                    a,
+                    a_ty,
+                    b,
+                    b_ty,
+                    op,
+                    signed,
+                    target,
+                } => {
+                    let va = self.load((fb + a) as u64 | STACK_TAG, a_ty);
+                    let vb = self.load((fb + b) as u64 | STACK_TAG, b_ty);
+                    if !compare(op, signed, va, vb) {
+                        pc = target as usize;
+                    }
+                }
                 Op::Neg { ty, at } => {
                     let a = self.pop();
                     let r = arith(Arith::Sub, ty, 0, a, ptr)
