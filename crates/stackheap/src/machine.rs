@@ -115,9 +115,32 @@ fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'s
     };
     let bits = ty.bits(ptr) as i128;
     match op {
-        Arith::Add => checked(x.checked_add(y), "attempt to add with overflow"),
-        Arith::Sub => checked(x.checked_sub(y), "attempt to subtract with overflow"),
-        Arith::Mul => checked(x.checked_mul(y), "attempt to multiply with overflow"),
+        // +, - and * in 64-bit arithmetic: a result that does not fit in 64 bits fits in no
+        // type, so these match the 128-bit forms.
+        Arith::Add => checked(
+            if ty.signed() {
+                (a as i64).checked_add(b as i64).map(i128::from)
+            } else {
+                a.checked_add(b).map(i128::from)
+            },
+            "attempt to add with overflow",
+        ),
+        Arith::Sub => checked(
+            if ty.signed() {
+                (a as i64).checked_sub(b as i64).map(i128::from)
+            } else {
+                a.checked_sub(b).map(i128::from)
+            },
+            "attempt to subtract with overflow",
+        ),
+        Arith::Mul => checked(
+            if ty.signed() {
+                (a as i64).checked_mul(b as i64).map(i128::from)
+            } else {
+                a.checked_mul(b).map(i128::from)
+            },
+            "attempt to multiply with overflow",
+        ),
         // Division in 64 bits (128-bit division is a slow library call); the results are
         // those of the 128-bit forms: only `i64::MIN / -1` does not fit, and it is out of
         // range for every type anyway.
@@ -168,9 +191,11 @@ fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'s
             };
             Ok(canon(r, ty, ptr))
         }
-        Arith::WrappingAdd => Ok(canon(x.wrapping_add(y) as u64, ty, ptr)),
-        Arith::WrappingSub => Ok(canon(x.wrapping_sub(y) as u64, ty, ptr)),
-        Arith::WrappingMul => Ok(canon(x.wrapping_mul(y) as u64, ty, ptr)),
+        // The low 64 bits of a sum, difference or product depend only on the operands' low
+        // 64 bits, so 64-bit wrapping arithmetic gives the same results.
+        Arith::WrappingAdd => Ok(canon(a.wrapping_add(b), ty, ptr)),
+        Arith::WrappingSub => Ok(canon(a.wrapping_sub(b), ty, ptr)),
+        Arith::WrappingMul => Ok(canon(a.wrapping_mul(b), ty, ptr)),
         Arith::Pow => {
             let mut r: i128 = 1;
             for _ in 0..(b as u32) {
@@ -882,6 +907,79 @@ impl<'p> Vm<'p> {
                 });
             }
             _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The 128-bit forms `arith` used before its 64-bit fast paths, as a reference.
+    fn reference(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'static str> {
+        let (x, y) = (value_of(a, ty), value_of(b, ty));
+        let (min, max) = (ty.min(ptr), ty.max(ptr));
+        let checked = |r: Option<i128>, msg: &'static str| match r {
+            Some(r) if r >= min && r <= max => Ok(canon(r as u64, ty, ptr)),
+            _ => Err(msg),
+        };
+        match op {
+            Arith::Add => checked(x.checked_add(y), "attempt to add with overflow"),
+            Arith::Sub => checked(x.checked_sub(y), "attempt to subtract with overflow"),
+            Arith::Mul => checked(x.checked_mul(y), "attempt to multiply with overflow"),
+            Arith::Div if y == 0 => Err("attempt to divide by zero"),
+            Arith::Div => checked(x.checked_div(y), "attempt to divide with overflow"),
+            Arith::Rem if y == 0 => {
+                Err("attempt to calculate the remainder with a divisor of zero")
+            }
+            Arith::Rem if ty.signed() && x == min && y == -1 => {
+                Err("attempt to calculate the remainder with overflow")
+            }
+            Arith::Rem => Ok(canon((x % y) as u64, ty, ptr)),
+            Arith::WrappingAdd => Ok(canon(x.wrapping_add(y) as u64, ty, ptr)),
+            Arith::WrappingSub => Ok(canon(x.wrapping_sub(y) as u64, ty, ptr)),
+            Arith::WrappingMul => Ok(canon(x.wrapping_mul(y) as u64, ty, ptr)),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn fast_arith_matches_128_bit_forms() {
+        use IntTy::*;
+        let ops = [
+            Arith::Add,
+            Arith::Sub,
+            Arith::Mul,
+            Arith::Div,
+            Arith::Rem,
+            Arith::WrappingAdd,
+            Arith::WrappingSub,
+            Arith::WrappingMul,
+        ];
+        for ptr in [PtrWidth::W32, PtrWidth::W64] {
+            for ty in [I8, I16, I32, I64, Isize, U8, U16, U32, U64, Usize] {
+                let (min, max) = (ty.min(ptr), ty.max(ptr));
+                let mut vals: Vec<i128> = vec![0, 1, 2, 3, 7, 100, min, max, min + 1, max - 1];
+                if ty.signed() {
+                    vals.extend([-1, -2, -7, -100]);
+                }
+                let vals: Vec<u64> = vals
+                    .into_iter()
+                    .filter(|v| *v >= min && *v <= max)
+                    .map(|v| canon(v as u64, ty, ptr))
+                    .collect();
+                for op in ops {
+                    for &a in &vals {
+                        for &b in &vals {
+                            assert_eq!(
+                                arith(op, ty, a, b, ptr),
+                                reference(op, ty, a, b, ptr),
+                                "{op:?} {ty:?} {a} {b} {ptr:?}"
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 }

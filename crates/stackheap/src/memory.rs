@@ -33,6 +33,21 @@ impl Bits {
             return;
         }
         let (first, last) = (start / 64, (end - 1) / 64);
+        if first == last {
+            // The common case: a scalar's few flags, all in one word.
+            let n = end - start;
+            let mask = if n == 64 {
+                u64::MAX
+            } else {
+                ((1u64 << n) - 1) << (start % 64)
+            };
+            if value {
+                self.words[first] |= mask;
+            } else {
+                self.words[first] &= !mask;
+            }
+            return;
+        }
         for w in first..=last {
             // The bits of word `w` inside the range: `lo..hi`.
             let lo = if w == first { start % 64 } else { 0 };
@@ -323,5 +338,34 @@ impl MemState {
             Region::Heap => &self.heap_init,
         };
         (addr..addr + size).all(|i| bits.get(i as usize))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_range_matches_bit_by_bit() {
+        for start in [0usize, 1, 5, 63, 64, 65, 100, 127, 128, 190] {
+            for len in [0usize, 1, 2, 4, 8, 24, 63, 64, 65, 130, 300] {
+                for value in [true, false] {
+                    let mut fast = Bits::with_len(200);
+                    if !value {
+                        fast.words.iter_mut().for_each(|w| *w = u64::MAX);
+                    }
+                    let mut slow = fast.clone();
+                    fast.set_range(start, start + len, value);
+                    for i in start..(start + len).min(slow.words.len() * 64) {
+                        if value {
+                            slow.words[i / 64] |= 1 << (i % 64);
+                        } else {
+                            slow.words[i / 64] &= !(1 << (i % 64));
+                        }
+                    }
+                    assert_eq!(fast, slow, "{start} {len} {value}");
+                }
+            }
+        }
     }
 }

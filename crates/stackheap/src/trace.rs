@@ -145,12 +145,12 @@ impl Recorder {
         put_varint(d, addr as u64);
         put_varint(d, bytes.len() as u64);
         // Fixed-size copies for scalars (see `copy_small`).
-        match bytes {
-            [b] => d.push(*b),
-            [_, _] | [_, _, _, _] | [_, _, _, _, _, _, _, _] => {
-                let at = d.len();
-                d.resize(at + bytes.len(), 0);
-                crate::memory::copy_small(&mut d[at..], bytes);
+        match *bytes {
+            [b] => d.push(b),
+            [b0, b1] => d.extend_from_slice(&[b0, b1]),
+            [b0, b1, b2, b3] => d.extend_from_slice(&[b0, b1, b2, b3]),
+            [b0, b1, b2, b3, b4, b5, b6, b7] => {
+                d.extend_from_slice(&[b0, b1, b2, b3, b4, b5, b6, b7])
             }
             _ => d.extend_from_slice(bytes),
         }
