@@ -235,15 +235,51 @@ pub enum Op {
         signed: bool,
         target: u32,
     },
+    /// `LoadArithConst { off, load, op, ty, value, .. }` then `Store { off: to, size }`,
+    /// for a wrapping `op` only (it cannot fail, so no span is needed).
+    WrapConstLocal {
+        off: u32,
+        load: Scalar,
+        op: Arith,
+        ty: IntTy,
+        value: u64,
+        to: u32,
+        size: u8,
+    },
+    /// `Load2 { a, a_ty, b, b_ty }` then `Arith { op, ty, at }`.
+    Load2Arith {
+        a: u32,
+        a_ty: Scalar,
+        b: u32,
+        b_ty: Scalar,
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+    },
+    /// `AddrLocal(addr)` then `Load { off, ty }`.
+    AddrLocalLoad {
+        addr: u32,
+        off: u32,
+        ty: Scalar,
+    },
+    /// `AddrLocalLoad { addr: vec, off: idx, ty: idx_ty }` then `VecIndex { elem, at }`.
+    VecIndexLocal {
+        vec: u32,
+        idx: u32,
+        idx_ty: Scalar,
+        elem: u8,
+        at: u32,
+    },
 }
 
 // The interpreter copies an `Op` per instruction: keep it small.
 const _: () = assert!(std::mem::size_of::<Op>() <= 24);
 
-/// Fuses common sequences of ops: two rounds of `fuse_pairs`, so that a fused op can
-/// itself fuse with its successor (`Load`, `Load`, `Cmp`, `JumpIfFalse` becomes one op).
+/// Fuses common sequences of ops: three rounds of `fuse_pairs`, so that a fused op can
+/// itself fuse with its successor (`Load`, `Load`, `Cmp`, `JumpIfFalse` becomes one op,
+/// and so do `Load`, `Const`, `Arith`, `Store` for a wrapping operation).
 fn fuse(code: &[Op]) -> Vec<Op> {
-    fuse_pairs(&fuse_pairs(code))
+    fuse_pairs(&fuse_pairs(&fuse_pairs(code)))
 }
 
 /// Replaces common pairs of ops by their fused forms (fewer dispatches in the machine), and
@@ -299,6 +335,48 @@ fn fuse_pairs(code: &[Op]) -> Vec<Op> {
                     op,
                     signed,
                     target,
+                })
+            }
+            (
+                Op::LoadArithConst {
+                    off,
+                    load,
+                    op: op @ (Arith::WrappingAdd | Arith::WrappingSub | Arith::WrappingMul),
+                    ty,
+                    value,
+                    ..
+                },
+                Some(Op::Store { off: to, size }),
+            ) => Some(Op::WrapConstLocal {
+                off,
+                load,
+                op,
+                ty,
+                value,
+                to,
+                size,
+            }),
+            (Op::Load2 { a, a_ty, b, b_ty }, Some(Op::Arith { op, ty, at })) => {
+                Some(Op::Load2Arith {
+                    a,
+                    a_ty,
+                    b,
+                    b_ty,
+                    op,
+                    ty,
+                    at,
+                })
+            }
+            (Op::AddrLocal(addr), Some(Op::Load { off, ty })) => {
+                Some(Op::AddrLocalLoad { addr, off, ty })
+            }
+            (Op::AddrLocalLoad { addr, off, ty }, Some(Op::VecIndex { elem, at })) => {
+                Some(Op::VecIndexLocal {
+                    vec: addr,
+                    idx: off,
+                    idx_ty: ty,
+                    elem,
+                    at,
                 })
             }
             _ => None,

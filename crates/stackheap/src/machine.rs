@@ -787,14 +787,52 @@ impl<'p> Vm<'p> {
                 Op::VecIndex { elem, at } => {
                     let idx = self.pop();
                     let vec = self.pop();
-                    let (p, len, _) = self.meta(vec);
-                    if idx >= len {
-                        return Err(panic_at(
-                            format!("index out of bounds: the len is {len} but the index is {idx}"),
-                            self.span(at),
-                        ));
-                    }
-                    self.regs.push(p + idx * elem as u64);
+                    let a = self.vec_index(vec, idx, elem, at)?;
+                    self.regs.push(a);
+                }
+                Op::VecIndexLocal {
+                    vec,
+                    idx,
+                    idx_ty,
+                    elem,
+                    at,
+                } => {
+                    let i = self.load((fb + idx) as u64 | STACK_TAG, idx_ty);
+                    let a = self.vec_index((fb + vec) as u64 | STACK_TAG, i, elem, at)?;
+                    self.regs.push(a);
+                }
+                Op::AddrLocalLoad { addr, off, ty } => {
+                    let v = self.load((fb + off) as u64 | STACK_TAG, ty);
+                    self.regs.push((fb + addr) as u64 | STACK_TAG);
+                    self.regs.push(v);
+                }
+                Op::WrapConstLocal {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    value,
+                    to,
+                    size,
+                } => {
+                    let a = self.load((fb + off) as u64 | STACK_TAG, load);
+                    // Wrapping operations never fail.
+                    let r = arith(op, ty, a, value, ptr).unwrap_or_default();
+                    self.write((fb + to) as u64 | STACK_TAG, r, size as u32);
+                }
+                Op::Load2Arith {
+                    a,
+                    a_ty,
+                    b,
+                    b_ty,
+                    op,
+                    ty,
+                    at,
+                } => {
+                    let va = self.load((fb + a) as u64 | STACK_TAG, a_ty);
+                    let vb = self.load((fb + b) as u64 | STACK_TAG, b_ty);
+                    let r = arith(op, ty, va, vb, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push(r);
                 }
                 Op::DropLocal { off, local } => {
                     let base = self.calls.last().map_or(0, |c| c.flags_base);
@@ -837,6 +875,18 @@ impl<'p> Vm<'p> {
                 }
             }
         }
+    }
+
+    /// The heap address of element `idx` of the Vec at `vec`, or the bounds-check panic.
+    fn vec_index(&self, vec: u64, idx: u64, elem: u8, at: u32) -> Result<u64, Stop> {
+        let (p, len, _) = self.meta(vec);
+        if idx >= len {
+            return Err(panic_at(
+                format!("index out of bounds: the len is {len} but the index is {idx}"),
+                self.span(at),
+            ));
+        }
+        Ok(p + idx * elem as u64)
     }
 
     fn load(&self, addr: u64, ty: Scalar) -> u64 {
