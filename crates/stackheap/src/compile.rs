@@ -187,6 +187,223 @@ pub enum Op {
         args: u8,
         at: u32,
     },
+    // Fused forms, made by `fuse` from common pairs; each does exactly what the pair does.
+    /// `Const(value)` then `Arith { op, ty, at }`: applies `op` to the popped value and
+    /// `value`.
+    ArithConst {
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        value: u64,
+    },
+    /// `Cmp { op, signed }` then `JumpIfFalse(target)`.
+    CmpJumpIfFalse {
+        op: Cmp,
+        signed: bool,
+        target: u32,
+    },
+    /// `Load { off: from, ty }` then `Store { off: to, size }`.
+    Move {
+        from: u32,
+        ty: Scalar,
+        to: u32,
+        size: u8,
+    },
+    /// `Load { off, ty: load }` then `ArithConst { op, ty, at, value }`.
+    LoadArithConst {
+        off: u32,
+        load: Scalar,
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        value: u64,
+    },
+    /// `Load { off: a, ty: a_ty }` then `Load { off: b, ty: b_ty }`.
+    Load2 {
+        a: u32,
+        a_ty: Scalar,
+        b: u32,
+        b_ty: Scalar,
+    },
+    /// `Load2 { .. }` then `CmpJumpIfFalse { op, signed, target }`.
+    Load2CmpJumpIfFalse {
+        a: u32,
+        a_ty: Scalar,
+        b: u32,
+        b_ty: Scalar,
+        op: Cmp,
+        signed: bool,
+        target: u32,
+    },
+    /// `LoadArithConst { off, load, op, ty, value, .. }` then `Store { off: to, size }`,
+    /// for a wrapping `op` only (it cannot fail, so no span is needed).
+    WrapConstLocal {
+        off: u32,
+        load: Scalar,
+        op: Arith,
+        ty: IntTy,
+        value: u64,
+        to: u32,
+        size: u8,
+    },
+    /// `Load2 { a, a_ty, b, b_ty }` then `Arith { op, ty, at }`.
+    Load2Arith {
+        a: u32,
+        a_ty: Scalar,
+        b: u32,
+        b_ty: Scalar,
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+    },
+    /// `AddrLocal(addr)` then `Load { off, ty }`.
+    AddrLocalLoad {
+        addr: u32,
+        off: u32,
+        ty: Scalar,
+    },
+    /// `AddrLocalLoad { addr: vec, off: idx, ty: idx_ty }` then `VecIndex { elem, at }`.
+    VecIndexLocal {
+        vec: u32,
+        idx: u32,
+        idx_ty: Scalar,
+        elem: u8,
+        at: u32,
+    },
+}
+
+// The interpreter copies an `Op` per instruction: keep it small.
+const _: () = assert!(std::mem::size_of::<Op>() <= 24);
+
+/// Fuses common sequences of ops: three rounds of `fuse_pairs`, so that a fused op can
+/// itself fuse with its successor (`Load`, `Load`, `Cmp`, `JumpIfFalse` becomes one op,
+/// and so do `Load`, `Const`, `Arith`, `Store` for a wrapping operation).
+fn fuse(code: &[Op]) -> Vec<Op> {
+    fuse_pairs(&fuse_pairs(&fuse_pairs(code)))
+}
+
+/// Replaces common pairs of ops by their fused forms (fewer dispatches in the machine), and
+/// remaps jump targets. A pair is fused only when no jump lands on its second op.
+fn fuse_pairs(code: &[Op]) -> Vec<Op> {
+    let mut targeted = vec![false; code.len() + 1];
+    for op in code {
+        if let Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) = op {
+            if let Some(f) = targeted.get_mut(*t as usize) {
+                *f = true;
+            }
+        }
+    }
+    let mut out = Vec::with_capacity(code.len());
+    // New index of each old op (and of the end); the second op of a pair maps to the fused op.
+    let mut remap = vec![0u32; code.len() + 1];
+    let mut i = 0;
+    while i < code.len() {
+        remap[i] = out.len() as u32;
+        let fused = match (code[i], code.get(i + 1).copied()) {
+            _ if targeted[i + 1] => None,
+            (Op::Const(value), Some(Op::Arith { op, ty, at })) => {
+                Some(Op::ArithConst { op, ty, at, value })
+            }
+            (Op::Cmp { op, signed }, Some(Op::JumpIfFalse(target))) => {
+                Some(Op::CmpJumpIfFalse { op, signed, target })
+            }
+            (Op::Load { off: from, ty }, Some(Op::Store { off: to, size })) => {
+                Some(Op::Move { from, ty, to, size })
+            }
+            (
+                Op::Load { off, ty: load },
+                Some(Op::ArithConst {
+                    op, ty, at, value, ..
+                }),
+            ) => Some(Op::LoadArithConst {
+                off,
+                load,
+                op,
+                ty,
+                at,
+                value,
+            }),
+            (Op::Load { off: a, ty: a_ty }, Some(Op::Load { off: b, ty: b_ty })) => {
+                Some(Op::Load2 { a, a_ty, b, b_ty })
+            }
+            (Op::Load2 { a, a_ty, b, b_ty }, Some(Op::CmpJumpIfFalse { op, signed, target })) => {
+                Some(Op::Load2CmpJumpIfFalse {
+                    a,
+                    a_ty,
+                    b,
+                    b_ty,
+                    op,
+                    signed,
+                    target,
+                })
+            }
+            (
+                Op::LoadArithConst {
+                    off,
+                    load,
+                    op: op @ (Arith::WrappingAdd | Arith::WrappingSub | Arith::WrappingMul),
+                    ty,
+                    value,
+                    ..
+                },
+                Some(Op::Store { off: to, size }),
+            ) => Some(Op::WrapConstLocal {
+                off,
+                load,
+                op,
+                ty,
+                value,
+                to,
+                size,
+            }),
+            (Op::Load2 { a, a_ty, b, b_ty }, Some(Op::Arith { op, ty, at })) => {
+                Some(Op::Load2Arith {
+                    a,
+                    a_ty,
+                    b,
+                    b_ty,
+                    op,
+                    ty,
+                    at,
+                })
+            }
+            (Op::AddrLocal(addr), Some(Op::Load { off, ty })) => {
+                Some(Op::AddrLocalLoad { addr, off, ty })
+            }
+            (Op::AddrLocalLoad { addr, off, ty }, Some(Op::VecIndex { elem, at })) => {
+                Some(Op::VecIndexLocal {
+                    vec: addr,
+                    idx: off,
+                    idx_ty: ty,
+                    elem,
+                    at,
+                })
+            }
+            _ => None,
+        };
+        match fused {
+            Some(op) => {
+                remap[i + 1] = out.len() as u32;
+                out.push(op);
+                i += 2;
+            }
+            None => {
+                out.push(code[i]);
+                i += 1;
+            }
+        }
+    }
+    remap[code.len()] = out.len() as u32;
+    for op in &mut out {
+        match op {
+            Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => *t = remap[*t as usize],
+            Op::CmpJumpIfFalse { target, .. } | Op::Load2CmpJumpIfFalse { target, .. } => {
+                *target = remap[*target as usize]
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 /// Tag bit of stack addresses in registers.
@@ -267,7 +484,9 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
     };
     let mut functions = Vec::new();
     for (i, f) in file.functions.iter().enumerate() {
-        functions.push(g.function(i as u32, f));
+        let mut code = g.function(i as u32, f);
+        code.code = fuse(&code.code);
+        functions.push(code);
     }
     diags.append(&mut g.diags);
     if diags.iter().any(Diagnostic::is_error) {

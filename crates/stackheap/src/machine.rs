@@ -115,14 +115,43 @@ fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'s
     };
     let bits = ty.bits(ptr) as i128;
     match op {
-        Arith::Add => checked(x.checked_add(y), "attempt to add with overflow"),
-        Arith::Sub => checked(x.checked_sub(y), "attempt to subtract with overflow"),
-        Arith::Mul => checked(x.checked_mul(y), "attempt to multiply with overflow"),
+        // +, - and * in 64-bit arithmetic: a result that does not fit in 64 bits fits in no
+        // type, so these match the 128-bit forms.
+        Arith::Add => checked(
+            if ty.signed() {
+                (a as i64).checked_add(b as i64).map(i128::from)
+            } else {
+                a.checked_add(b).map(i128::from)
+            },
+            "attempt to add with overflow",
+        ),
+        Arith::Sub => checked(
+            if ty.signed() {
+                (a as i64).checked_sub(b as i64).map(i128::from)
+            } else {
+                a.checked_sub(b).map(i128::from)
+            },
+            "attempt to subtract with overflow",
+        ),
+        Arith::Mul => checked(
+            if ty.signed() {
+                (a as i64).checked_mul(b as i64).map(i128::from)
+            } else {
+                a.checked_mul(b).map(i128::from)
+            },
+            "attempt to multiply with overflow",
+        ),
+        // Division in 64 bits (128-bit division is a slow library call); the results are
+        // those of the 128-bit forms: only `i64::MIN / -1` does not fit, and it is out of
+        // range for every type anyway.
         Arith::Div => {
             if y == 0 {
                 Err("attempt to divide by zero")
+            } else if ty.signed() {
+                let r = (a as i64).checked_div(b as i64).map(i128::from);
+                checked(r, "attempt to divide with overflow")
             } else {
-                checked(x.checked_div(y), "attempt to divide with overflow")
+                checked(Some((a / b) as i128), "attempt to divide with overflow")
             }
         }
         Arith::Rem => {
@@ -130,8 +159,10 @@ fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'s
                 Err("attempt to calculate the remainder with a divisor of zero")
             } else if ty.signed() && x == min && y == -1 {
                 Err("attempt to calculate the remainder with overflow")
+            } else if ty.signed() {
+                Ok(canon((a as i64).wrapping_rem(b as i64) as u64, ty, ptr))
             } else {
-                Ok(canon((x % y) as u64, ty, ptr))
+                Ok(canon(a % b, ty, ptr))
             }
         }
         Arith::And => Ok(a & b),
@@ -160,9 +191,11 @@ fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'s
             };
             Ok(canon(r, ty, ptr))
         }
-        Arith::WrappingAdd => Ok(canon(x.wrapping_add(y) as u64, ty, ptr)),
-        Arith::WrappingSub => Ok(canon(x.wrapping_sub(y) as u64, ty, ptr)),
-        Arith::WrappingMul => Ok(canon(x.wrapping_mul(y) as u64, ty, ptr)),
+        // The low 64 bits of a sum, difference or product depend only on the operands' low
+        // 64 bits, so 64-bit wrapping arithmetic gives the same results.
+        Arith::WrappingAdd => Ok(canon(a.wrapping_add(b), ty, ptr)),
+        Arith::WrappingSub => Ok(canon(a.wrapping_sub(b), ty, ptr)),
+        Arith::WrappingMul => Ok(canon(a.wrapping_mul(b), ty, ptr)),
         Arith::Pow => {
             let mut r: i128 = 1;
             for _ in 0..(b as u32) {
@@ -178,6 +211,23 @@ fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'s
         }
         Arith::Min => Ok(if x <= y { a } else { b }),
         Arith::Max => Ok(if x >= y { a } else { b }),
+    }
+}
+
+/// `a op b`, as signed or unsigned 64-bit values.
+fn compare(op: Cmp, signed: bool, a: u64, b: u64) -> bool {
+    let ord = if signed {
+        (a as i64).cmp(&(b as i64))
+    } else {
+        a.cmp(&b)
+    };
+    match op {
+        Cmp::Eq => ord.is_eq(),
+        Cmp::Ne => ord.is_ne(),
+        Cmp::Lt => ord.is_lt(),
+        Cmp::Le => ord.is_le(),
+        Cmp::Gt => ord.is_gt(),
+        Cmp::Ge => ord.is_ge(),
     }
 }
 
@@ -364,13 +414,14 @@ impl<'p> Vm<'p> {
 
     fn write_meta(&mut self, vec: u64, ptr: u64, len: u64, cap: u64) {
         let w = self.pw() as usize;
-        let mut bytes = Vec::with_capacity(3 * w);
-        for v in [ptr, len, cap] {
-            bytes.extend_from_slice(&v.to_le_bytes()[..w]);
+        // Pointer, length and capacity, each `w` bytes, in a buffer on the Rust stack.
+        let mut bytes = [0u8; 24];
+        for (i, v) in [ptr, len, cap].into_iter().enumerate() {
+            bytes[i * w..(i + 1) * w].copy_from_slice(&v.to_le_bytes()[..w]);
         }
         let (r, a) = split(vec);
-        self.st.write(r, a, &bytes);
-        self.rec.write(r, a, &bytes);
+        self.st.write(r, a, &bytes[..3 * w]);
+        self.rec.write(r, a, &bytes[..3 * w]);
     }
 
     fn drop_vec(&mut self, vec: u64) {
@@ -390,11 +441,15 @@ impl<'p> Vm<'p> {
         });
         self.enter(main, 0, 0, 0);
         self.rec.checkpoint(&self.st);
-        let mut func = main as usize;
-        let mut pc = 0usize;
         let ptr = self.p.ptr;
+        // The running function's code and frame base, kept in locals (not looked up per op)
+        // and updated on every call and return.
+        let program: &'p Program = self.p;
+        let mut code: &'p [Op] = &program.functions[main as usize].code;
+        let mut fb: u32 = self.fb();
+        let mut pc = 0usize;
         loop {
-            let Some(&op) = self.p.functions[func].code.get(pc) else {
+            let Some(&op) = code.get(pc) else {
                 return Ok(());
             };
             pc += 1;
@@ -425,13 +480,13 @@ impl<'p> Vm<'p> {
                 }
                 Op::Const(v) => self.regs.push(v),
                 Op::Load { off, ty } => {
-                    let a = (self.fb() + off) as u64 | STACK_TAG;
+                    let a = (fb + off) as u64 | STACK_TAG;
                     let v = self.load(a, ty);
                     self.regs.push(v);
                 }
                 Op::Store { off, size } => {
                     let v = self.pop();
-                    let a = (self.fb() + off) as u64 | STACK_TAG;
+                    let a = (fb + off) as u64 | STACK_TAG;
                     self.write(a, v, size as u32);
                 }
                 Op::LoadAt(ty) => {
@@ -444,7 +499,7 @@ impl<'p> Vm<'p> {
                     let v = self.pop();
                     self.write(a, v, size as u32);
                 }
-                Op::AddrLocal(off) => self.regs.push((self.fb() + off) as u64 | STACK_TAG),
+                Op::AddrLocal(off) => self.regs.push((fb + off) as u64 | STACK_TAG),
                 Op::AddrRet => {
                     let slot = self.st.frames.last().map_or(0, |f| f.slot);
                     self.regs.push(slot as u64 | STACK_TAG);
@@ -475,20 +530,56 @@ impl<'p> Vm<'p> {
                 Op::Cmp { op, signed } => {
                     let b = self.pop();
                     let a = self.pop();
-                    let ord = if signed {
-                        (a as i64).cmp(&(b as i64))
-                    } else {
-                        a.cmp(&b)
-                    };
-                    let r = match op {
-                        Cmp::Eq => ord.is_eq(),
-                        Cmp::Ne => ord.is_ne(),
-                        Cmp::Lt => ord.is_lt(),
-                        Cmp::Le => ord.is_le(),
-                        Cmp::Gt => ord.is_gt(),
-                        Cmp::Ge => ord.is_ge(),
-                    };
-                    self.regs.push(r as u64);
+                    self.regs.push(compare(op, signed, a, b) as u64);
+                }
+                Op::ArithConst { op, ty, at, value } => {
+                    let a = self.pop();
+                    let r = arith(op, ty, a, value, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push(r);
+                }
+                Op::CmpJumpIfFalse { op, signed, target } => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    if !compare(op, signed, a, b) {
+                        pc = target as usize;
+                    }
+                }
+                Op::Move { from, ty, to, size } => {
+                    let v = self.load((fb + from) as u64 | STACK_TAG, ty);
+                    self.write((fb + to) as u64 | STACK_TAG, v, size as u32);
+                }
+                Op::LoadArithConst {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                    value,
+                } => {
+                    let a = self.load((fb + off) as u64 | STACK_TAG, load);
+                    let r = arith(op, ty, a, value, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push(r);
+                }
+                Op::Load2 { a, a_ty, b, b_ty } => {
+                    let va = self.load((fb + a) as u64 | STACK_TAG, a_ty);
+                    let vb = self.load((fb + b) as u64 | STACK_TAG, b_ty);
+                    self.regs.push(va);
+                    self.regs.push(vb);
+                }
+                Op::Load2CmpJumpIfFalse {
+                    a,
+                    a_ty,
+                    b,
+                    b_ty,
+                    op,
+                    signed,
+                    target,
+                } => {
+                    let va = self.load((fb + a) as u64 | STACK_TAG, a_ty);
+                    let vb = self.load((fb + b) as u64 | STACK_TAG, b_ty);
+                    if !compare(op, signed, va, vb) {
+                        pc = target as usize;
+                    }
                 }
                 Op::Neg { ty, at } => {
                     let a = self.pop();
@@ -531,7 +622,7 @@ impl<'p> Vm<'p> {
                     }
                 }
                 Op::SetStack(off) => {
-                    let to = self.fb() + off;
+                    let to = fb + off;
                     self.set_stack_length(to)?;
                 }
                 Op::Call {
@@ -543,7 +634,6 @@ impl<'p> Vm<'p> {
                     if self.calls.len() >= MAX_FRAMES {
                         return Err(self.stack_overflow());
                     }
-                    let fb = self.fb();
                     self.calls.push(CallRec {
                         pc,
                         fb: fb + base,
@@ -551,7 +641,8 @@ impl<'p> Vm<'p> {
                         flags_base: self.owned.len(),
                     });
                     self.enter(f, fb + base, fb + slot, slot_size);
-                    func = f as usize;
+                    code = &program.functions[f as usize].code;
+                    fb += base;
                     pc = 0;
                 }
                 Op::StoreRet(size) => {
@@ -574,7 +665,9 @@ impl<'p> Vm<'p> {
                         return Ok(());
                     }
                     pc = call.pc;
-                    func = self.st.frames.last().map_or(0, |f| f.func as usize);
+                    let func = self.st.frames.last().map_or(0, |f| f.func as usize);
+                    code = &program.functions[func].code;
+                    fb = self.fb();
                 }
                 Op::Copy(size) => {
                     let src = self.pop();
@@ -694,21 +787,59 @@ impl<'p> Vm<'p> {
                 Op::VecIndex { elem, at } => {
                     let idx = self.pop();
                     let vec = self.pop();
-                    let (p, len, _) = self.meta(vec);
-                    if idx >= len {
-                        return Err(panic_at(
-                            format!("index out of bounds: the len is {len} but the index is {idx}"),
-                            self.span(at),
-                        ));
-                    }
-                    self.regs.push(p + idx * elem as u64);
+                    let a = self.vec_index(vec, idx, elem, at)?;
+                    self.regs.push(a);
+                }
+                Op::VecIndexLocal {
+                    vec,
+                    idx,
+                    idx_ty,
+                    elem,
+                    at,
+                } => {
+                    let i = self.load((fb + idx) as u64 | STACK_TAG, idx_ty);
+                    let a = self.vec_index((fb + vec) as u64 | STACK_TAG, i, elem, at)?;
+                    self.regs.push(a);
+                }
+                Op::AddrLocalLoad { addr, off, ty } => {
+                    let v = self.load((fb + off) as u64 | STACK_TAG, ty);
+                    self.regs.push((fb + addr) as u64 | STACK_TAG);
+                    self.regs.push(v);
+                }
+                Op::WrapConstLocal {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    value,
+                    to,
+                    size,
+                } => {
+                    let a = self.load((fb + off) as u64 | STACK_TAG, load);
+                    // Wrapping operations never fail.
+                    let r = arith(op, ty, a, value, ptr).unwrap_or_default();
+                    self.write((fb + to) as u64 | STACK_TAG, r, size as u32);
+                }
+                Op::Load2Arith {
+                    a,
+                    a_ty,
+                    b,
+                    b_ty,
+                    op,
+                    ty,
+                    at,
+                } => {
+                    let va = self.load((fb + a) as u64 | STACK_TAG, a_ty);
+                    let vb = self.load((fb + b) as u64 | STACK_TAG, b_ty);
+                    let r = arith(op, ty, va, vb, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push(r);
                 }
                 Op::DropLocal { off, local } => {
                     let base = self.calls.last().map_or(0, |c| c.flags_base);
                     let i = base + local as usize;
                     if self.owned.get(i).copied().unwrap_or(false) {
                         self.owned[i] = false;
-                        let a = (self.fb() + off) as u64 | STACK_TAG;
+                        let a = (fb + off) as u64 | STACK_TAG;
                         self.drop_vec(a);
                     }
                 }
@@ -723,7 +854,7 @@ impl<'p> Vm<'p> {
                     }
                 }
                 Op::Own { off, label } => {
-                    let a = (self.fb() + off) as u64 | STACK_TAG;
+                    let a = (fb + off) as u64 | STACK_TAG;
                     let (p, _, cap) = self.meta(a);
                     if cap > 0 {
                         let current = self.st.blocks.get(&(p as u32)).map(|b| b.label);
@@ -744,6 +875,18 @@ impl<'p> Vm<'p> {
                 }
             }
         }
+    }
+
+    /// The heap address of element `idx` of the Vec at `vec`, or the bounds-check panic.
+    fn vec_index(&self, vec: u64, idx: u64, elem: u8, at: u32) -> Result<u64, Stop> {
+        let (p, len, _) = self.meta(vec);
+        if idx >= len {
+            return Err(panic_at(
+                format!("index out of bounds: the len is {len} but the index is {idx}"),
+                self.span(at),
+            ));
+        }
+        Ok(p + idx * elem as u64)
     }
 
     fn load(&self, addr: u64, ty: Scalar) -> u64 {
@@ -814,6 +957,79 @@ impl<'p> Vm<'p> {
                 });
             }
             _ => {}
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The 128-bit forms `arith` used before its 64-bit fast paths, as a reference.
+    fn reference(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'static str> {
+        let (x, y) = (value_of(a, ty), value_of(b, ty));
+        let (min, max) = (ty.min(ptr), ty.max(ptr));
+        let checked = |r: Option<i128>, msg: &'static str| match r {
+            Some(r) if r >= min && r <= max => Ok(canon(r as u64, ty, ptr)),
+            _ => Err(msg),
+        };
+        match op {
+            Arith::Add => checked(x.checked_add(y), "attempt to add with overflow"),
+            Arith::Sub => checked(x.checked_sub(y), "attempt to subtract with overflow"),
+            Arith::Mul => checked(x.checked_mul(y), "attempt to multiply with overflow"),
+            Arith::Div if y == 0 => Err("attempt to divide by zero"),
+            Arith::Div => checked(x.checked_div(y), "attempt to divide with overflow"),
+            Arith::Rem if y == 0 => {
+                Err("attempt to calculate the remainder with a divisor of zero")
+            }
+            Arith::Rem if ty.signed() && x == min && y == -1 => {
+                Err("attempt to calculate the remainder with overflow")
+            }
+            Arith::Rem => Ok(canon((x % y) as u64, ty, ptr)),
+            Arith::WrappingAdd => Ok(canon(x.wrapping_add(y) as u64, ty, ptr)),
+            Arith::WrappingSub => Ok(canon(x.wrapping_sub(y) as u64, ty, ptr)),
+            Arith::WrappingMul => Ok(canon(x.wrapping_mul(y) as u64, ty, ptr)),
+            _ => unreachable!(),
+        }
+    }
+
+    #[test]
+    fn fast_arith_matches_128_bit_forms() {
+        use IntTy::*;
+        let ops = [
+            Arith::Add,
+            Arith::Sub,
+            Arith::Mul,
+            Arith::Div,
+            Arith::Rem,
+            Arith::WrappingAdd,
+            Arith::WrappingSub,
+            Arith::WrappingMul,
+        ];
+        for ptr in [PtrWidth::W32, PtrWidth::W64] {
+            for ty in [I8, I16, I32, I64, Isize, U8, U16, U32, U64, Usize] {
+                let (min, max) = (ty.min(ptr), ty.max(ptr));
+                let mut vals: Vec<i128> = vec![0, 1, 2, 3, 7, 100, min, max, min + 1, max - 1];
+                if ty.signed() {
+                    vals.extend([-1, -2, -7, -100]);
+                }
+                let vals: Vec<u64> = vals
+                    .into_iter()
+                    .filter(|v| *v >= min && *v <= max)
+                    .map(|v| canon(v as u64, ty, ptr))
+                    .collect();
+                for op in ops {
+                    for &a in &vals {
+                        for &b in &vals {
+                            assert_eq!(
+                                arith(op, ty, a, b, ptr),
+                                reference(op, ty, a, b, ptr),
+                                "{op:?} {ty:?} {a} {b} {ptr:?}"
+                            );
+                        }
+                    }
+                }
+            }
         }
     }
 }

@@ -25,24 +25,43 @@ impl Bits {
             .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
+    /// Sets flags `start..end` to `value`, a whole word at a time; flags past the end of
+    /// the array are ignored.
     pub fn set_range(&mut self, start: usize, end: usize, value: bool) {
-        let mut i = start;
-        while i < end {
-            let w = i / 64;
-            if w >= self.words.len() {
-                return;
-            }
-            if i.is_multiple_of(64) && end - i >= 64 {
-                self.words[w] = if value { u64::MAX } else { 0 };
-                i += 64;
-                continue;
-            }
-            if value {
-                self.words[w] |= 1 << (i % 64);
+        let end = end.min(self.words.len() * 64);
+        if start >= end {
+            return;
+        }
+        let (first, last) = (start / 64, (end - 1) / 64);
+        if first == last {
+            // The common case: a scalar's few flags, all in one word.
+            let n = end - start;
+            let mask = if n == 64 {
+                u64::MAX
             } else {
-                self.words[w] &= !(1 << (i % 64));
+                ((1u64 << n) - 1) << (start % 64)
+            };
+            if value {
+                self.words[first] |= mask;
+            } else {
+                self.words[first] &= !mask;
             }
-            i += 1;
+            return;
+        }
+        for w in first..=last {
+            // The bits of word `w` inside the range: `lo..hi`.
+            let lo = if w == first { start % 64 } else { 0 };
+            let hi = if w == last { (end - 1) % 64 + 1 } else { 64 };
+            let mask = if hi - lo == 64 {
+                u64::MAX
+            } else {
+                ((1u64 << (hi - lo)) - 1) << lo
+            };
+            if value {
+                self.words[w] |= mask;
+            } else {
+                self.words[w] &= !mask;
+            }
         }
     }
 
@@ -59,6 +78,19 @@ impl Bits {
         for w in self.words[from.words.len()..].iter_mut() {
             *w = 0;
         }
+    }
+}
+
+/// `dst.copy_from_slice(src)`, with fixed-size copies for the common scalar sizes (a
+/// variable-length copy is a call to `memcpy`, slow for a few bytes).
+#[inline(always)]
+pub fn copy_small(dst: &mut [u8], src: &[u8]) {
+    match (dst, src) {
+        (d @ [_], s @ [_]) => d.copy_from_slice(s),
+        (d @ [_, _], s @ [_, _]) => d.copy_from_slice(s),
+        (d @ [_, _, _, _], s @ [_, _, _, _]) => d.copy_from_slice(s),
+        (d @ [_, _, _, _, _, _, _, _], s @ [_, _, _, _, _, _, _, _]) => d.copy_from_slice(s),
+        (d, s) => d.copy_from_slice(s),
     }
 }
 
@@ -145,14 +177,14 @@ impl MemState {
         match region {
             Region::Stack => {
                 if end <= self.stack.len() {
-                    self.stack[a..end].copy_from_slice(bytes);
+                    copy_small(&mut self.stack[a..end], bytes);
                     self.stack_init.set_range(a, end, true);
                     self.stack_high = self.stack_high.max(end as u32);
                 }
             }
             Region::Heap => {
                 if end <= self.heap.len() {
-                    self.heap[a..end].copy_from_slice(bytes);
+                    copy_small(&mut self.heap[a..end], bytes);
                     self.heap_init.set_range(a, end, true);
                     self.heap_high = self.heap_high.max(end as u32);
                 }
@@ -280,6 +312,19 @@ impl MemState {
     pub fn read_uint(&self, region: Region, addr: u32, size: u32) -> u64 {
         let bytes = self.bytes(region);
         let a = addr as usize;
+        let n = size as usize;
+        // Fast path: the whole value lies inside the array.
+        if n <= 8 {
+            match bytes.get(a..a + n) {
+                Some(&[b]) => return b as u64,
+                Some(&[b0, b1]) => return u16::from_le_bytes([b0, b1]) as u64,
+                Some(&[b0, b1, b2, b3]) => return u32::from_le_bytes([b0, b1, b2, b3]) as u64,
+                Some(&[b0, b1, b2, b3, b4, b5, b6, b7]) => {
+                    return u64::from_le_bytes([b0, b1, b2, b3, b4, b5, b6, b7])
+                }
+                _ => {}
+            }
+        }
         let mut v = 0u64;
         for i in 0..size as usize {
             v |= (*bytes.get(a + i).unwrap_or(&0) as u64) << (8 * i);
@@ -293,5 +338,34 @@ impl MemState {
             Region::Heap => &self.heap_init,
         };
         (addr..addr + size).all(|i| bits.get(i as usize))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn set_range_matches_bit_by_bit() {
+        for start in [0usize, 1, 5, 63, 64, 65, 100, 127, 128, 190] {
+            for len in [0usize, 1, 2, 4, 8, 24, 63, 64, 65, 130, 300] {
+                for value in [true, false] {
+                    let mut fast = Bits::with_len(200);
+                    if !value {
+                        fast.words.iter_mut().for_each(|w| *w = u64::MAX);
+                    }
+                    let mut slow = fast.clone();
+                    fast.set_range(start, start + len, value);
+                    for i in start..(start + len).min(slow.words.len() * 64) {
+                        if value {
+                            slow.words[i / 64] |= 1 << (i % 64);
+                        } else {
+                            slow.words[i / 64] &= !(1 << (i % 64));
+                        }
+                    }
+                    assert_eq!(fast, slow, "{start} {len} {value}");
+                }
+            }
+        }
     }
 }

@@ -144,7 +144,16 @@ impl Recorder {
         let d = &mut self.trace.data;
         put_varint(d, addr as u64);
         put_varint(d, bytes.len() as u64);
-        d.extend_from_slice(bytes);
+        // Fixed-size copies for scalars (see `copy_small`).
+        match *bytes {
+            [b] => d.push(b),
+            [b0, b1] => d.extend_from_slice(&[b0, b1]),
+            [b0, b1, b2, b3] => d.extend_from_slice(&[b0, b1, b2, b3]),
+            [b0, b1, b2, b3, b4, b5, b6, b7] => {
+                d.extend_from_slice(&[b0, b1, b2, b3, b4, b5, b6, b7])
+            }
+            _ => d.extend_from_slice(bytes),
+        }
     }
 
     pub fn copy(&mut self, from_region: Region, from: u32, to_region: Region, to: u32, len: u32) {
