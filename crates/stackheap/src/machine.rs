@@ -564,16 +564,7 @@ impl<'p> Vm<'p> {
                 Op::ArithAt { op, ty, at } => {
                     let addr = self.pop();
                     let b = self.pop();
-                    let size = ty.size(ptr);
-                    let a = self.load(
-                        addr,
-                        Scalar {
-                            size: size as u8,
-                            signed: ty.signed(),
-                        },
-                    );
-                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
-                    self.write(addr, r, size);
+                    self.arith_at(addr, op, ty, b, at)?;
                 }
                 Op::Cmp { op, signed } => {
                     let b = self.pop();
@@ -607,6 +598,43 @@ impl<'p> Vm<'p> {
                     let a = self.load((fb + off) as u64 | STACK_TAG, load);
                     let r = arith(op, ty, a, value, ptr).map_err(|m| panic_at(m, self.span(at)))?;
                     self.regs.push(r);
+                }
+                Op::ArithConstStore {
+                    op,
+                    ty,
+                    at,
+                    value,
+                    to,
+                    size,
+                } => {
+                    let a = self.pop();
+                    let r = arith(op, ty, a, value, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.write((fb + to) as u64 | STACK_TAG, r, size as u32);
+                }
+                Op::ArithStore {
+                    op,
+                    ty,
+                    at,
+                    to,
+                    size,
+                } => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.write((fb + to) as u64 | STACK_TAG, r, size as u32);
+                }
+                Op::ArithAtLocal { off, op, ty, at } => {
+                    let b = self.pop();
+                    self.arith_at((fb + off) as u64 | STACK_TAG, op, ty, b, at)?;
+                }
+                Op::ArithConstAtLocal {
+                    off,
+                    op,
+                    ty,
+                    at,
+                    value,
+                } => {
+                    self.arith_at((fb + off) as u64 | STACK_TAG, op, ty, value, at)?;
                 }
                 Op::Load2 { a, a_ty, b, b_ty } => {
                     let va = self.load((fb + a) as u64 | STACK_TAG, a_ty);
@@ -923,6 +951,23 @@ impl<'p> Vm<'p> {
                 }
             }
         }
+    }
+
+    /// `place op= b` for the place at `addr`: reads it, applies `op` with Rust's checks and
+    /// writes the result back.
+    fn arith_at(&mut self, addr: u64, op: Arith, ty: IntTy, b: u64, at: u32) -> Result<(), Stop> {
+        let ptr = self.p.ptr;
+        let size = ty.size(ptr);
+        let a = self.load(
+            addr,
+            Scalar {
+                size: size as u8,
+                signed: ty.signed(),
+            },
+        );
+        let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+        self.write(addr, r, size);
+        Ok(())
     }
 
     /// The heap address of element `idx` of the Vec at `vec`, or the bounds-check panic.
