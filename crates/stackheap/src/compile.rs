@@ -270,6 +270,38 @@ pub enum Op {
         elem: u8,
         at: u32,
     },
+    /// `ArithConst { op, ty, at, value }` then `Store { off: to, size }`.
+    ArithConstStore {
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        value: u64,
+        to: u32,
+        size: u8,
+    },
+    /// `Arith { op, ty, at }` then `Store { off: to, size }`.
+    ArithStore {
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        to: u32,
+        size: u8,
+    },
+    /// `AddrLocal(off)` then `ArithAt { op, ty, at }`: `local op= popped operand`.
+    ArithAtLocal {
+        off: u32,
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+    },
+    /// `Const(value)` then `ArithAtLocal { off, op, ty, at }`: `local op= value`.
+    ArithConstAtLocal {
+        off: u32,
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        value: u64,
+    },
 }
 
 // The interpreter copies an `Op` per instruction: keep it small.
@@ -377,6 +409,35 @@ fn fuse_pairs(code: &[Op]) -> Vec<Op> {
                     idx_ty: ty,
                     elem,
                     at,
+                })
+            }
+            (Op::ArithConst { op, ty, at, value }, Some(Op::Store { off: to, size })) => {
+                Some(Op::ArithConstStore {
+                    op,
+                    ty,
+                    at,
+                    value,
+                    to,
+                    size,
+                })
+            }
+            (Op::Arith { op, ty, at }, Some(Op::Store { off: to, size })) => Some(Op::ArithStore {
+                op,
+                ty,
+                at,
+                to,
+                size,
+            }),
+            (Op::AddrLocal(off), Some(Op::ArithAt { op, ty, at })) => {
+                Some(Op::ArithAtLocal { off, op, ty, at })
+            }
+            (Op::Const(value), Some(Op::ArithAtLocal { off, op, ty, at })) => {
+                Some(Op::ArithConstAtLocal {
+                    off,
+                    op,
+                    ty,
+                    at,
+                    value,
                 })
             }
             _ => None,

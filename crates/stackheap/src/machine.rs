@@ -106,7 +106,79 @@ fn value_of(v: u64, ty: IntTy) -> i128 {
 }
 
 /// One integer operation with Rust's debug-build checks.
+///
+/// The hot operations (+, -, * checked and wrapping) are done here in 64-bit arithmetic
+/// with a shift-based range check; the rest go to `arith_general`, which handles every
+/// operation. Both give the same results and panics.
 fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'static str> {
+    let bits = ty.bits(ptr);
+    let signed = ty.signed();
+    // A 64-bit result is in range for the type when it is its own `bits`-bit truncation,
+    // sign- or zero-extended back (it is then also its own canonical form).
+    let fits = |r: u64| {
+        bits >= 64
+            || if signed {
+                ((((r << (64 - bits)) as i64) >> (64 - bits)) as u64) == r
+            } else {
+                r >> bits == 0
+            }
+    };
+    let checked = |r: Option<u64>, msg: &'static str| match r {
+        Some(r) if fits(r) => Ok(r),
+        _ => Err(msg),
+    };
+    let (sa, sb) = (a as i64, b as i64);
+    match op {
+        Arith::Add => checked(
+            if signed {
+                sa.checked_add(sb).map(|r| r as u64)
+            } else {
+                a.checked_add(b)
+            },
+            "attempt to add with overflow",
+        ),
+        Arith::Sub => checked(
+            if signed {
+                sa.checked_sub(sb).map(|r| r as u64)
+            } else {
+                a.checked_sub(b)
+            },
+            "attempt to subtract with overflow",
+        ),
+        Arith::Mul => checked(
+            if signed {
+                sa.checked_mul(sb).map(|r| r as u64)
+            } else {
+                a.checked_mul(b)
+            },
+            "attempt to multiply with overflow",
+        ),
+        // The low 64 bits of a sum, difference or product depend only on the operands' low
+        // 64 bits, so 64-bit wrapping arithmetic gives the 128-bit forms' results.
+        Arith::WrappingAdd => Ok(canon(a.wrapping_add(b), ty, ptr)),
+        Arith::WrappingSub => Ok(canon(a.wrapping_sub(b), ty, ptr)),
+        Arith::WrappingMul => Ok(canon(a.wrapping_mul(b), ty, ptr)),
+        Arith::Div if b == 0 => Err("attempt to divide by zero"),
+        Arith::Div => checked(
+            if signed {
+                sa.checked_div(sb).map(|r| r as u64)
+            } else {
+                Some(a / b)
+            },
+            "attempt to divide with overflow",
+        ),
+        Arith::Rem if b == 0 => Err("attempt to calculate the remainder with a divisor of zero"),
+        Arith::Rem if signed && sa == -1i64 << (bits - 1) && sb == -1 => {
+            Err("attempt to calculate the remainder with overflow")
+        }
+        Arith::Rem if signed => Ok(canon(sa.wrapping_rem(sb) as u64, ty, ptr)),
+        Arith::Rem => Ok(canon(a % b, ty, ptr)),
+        _ => arith_general(op, ty, a, b, ptr),
+    }
+}
+
+/// Any integer operation with Rust's debug-build checks, in 128-bit arithmetic.
+fn arith_general(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'static str> {
     let (x, y) = (value_of(a, ty), value_of(b, ty));
     let (min, max) = (ty.min(ptr), ty.max(ptr));
     let checked = |r: Option<i128>, msg: &'static str| match r {
@@ -115,32 +187,9 @@ fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'s
     };
     let bits = ty.bits(ptr) as i128;
     match op {
-        // +, - and * in 64-bit arithmetic: a result that does not fit in 64 bits fits in no
-        // type, so these match the 128-bit forms.
-        Arith::Add => checked(
-            if ty.signed() {
-                (a as i64).checked_add(b as i64).map(i128::from)
-            } else {
-                a.checked_add(b).map(i128::from)
-            },
-            "attempt to add with overflow",
-        ),
-        Arith::Sub => checked(
-            if ty.signed() {
-                (a as i64).checked_sub(b as i64).map(i128::from)
-            } else {
-                a.checked_sub(b).map(i128::from)
-            },
-            "attempt to subtract with overflow",
-        ),
-        Arith::Mul => checked(
-            if ty.signed() {
-                (a as i64).checked_mul(b as i64).map(i128::from)
-            } else {
-                a.checked_mul(b).map(i128::from)
-            },
-            "attempt to multiply with overflow",
-        ),
+        Arith::Add => checked(x.checked_add(y), "attempt to add with overflow"),
+        Arith::Sub => checked(x.checked_sub(y), "attempt to subtract with overflow"),
+        Arith::Mul => checked(x.checked_mul(y), "attempt to multiply with overflow"),
         // Division in 64 bits (128-bit division is a slow library call); the results are
         // those of the 128-bit forms: only `i64::MIN / -1` does not fit, and it is out of
         // range for every type anyway.
@@ -191,11 +240,9 @@ fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'s
             };
             Ok(canon(r, ty, ptr))
         }
-        // The low 64 bits of a sum, difference or product depend only on the operands' low
-        // 64 bits, so 64-bit wrapping arithmetic gives the same results.
-        Arith::WrappingAdd => Ok(canon(a.wrapping_add(b), ty, ptr)),
-        Arith::WrappingSub => Ok(canon(a.wrapping_sub(b), ty, ptr)),
-        Arith::WrappingMul => Ok(canon(a.wrapping_mul(b), ty, ptr)),
+        Arith::WrappingAdd => Ok(canon(x.wrapping_add(y) as u64, ty, ptr)),
+        Arith::WrappingSub => Ok(canon(x.wrapping_sub(y) as u64, ty, ptr)),
+        Arith::WrappingMul => Ok(canon(x.wrapping_mul(y) as u64, ty, ptr)),
         Arith::Pow => {
             let mut r: i128 = 1;
             for _ in 0..(b as u32) {
@@ -449,11 +496,12 @@ impl<'p> Vm<'p> {
         let mut fb: u32 = self.fb();
         let mut pc = 0usize;
         loop {
-            let Some(&op) = code.get(pc) else {
+            // Matched through the reference: each arm reads only its own fields.
+            let Some(op) = code.get(pc) else {
                 return Ok(());
             };
             pc += 1;
-            match op {
+            match *op {
                 Op::Step(site) => {
                     if self.st.step >= self.settings.max_steps {
                         let span = self
@@ -516,16 +564,7 @@ impl<'p> Vm<'p> {
                 Op::ArithAt { op, ty, at } => {
                     let addr = self.pop();
                     let b = self.pop();
-                    let size = ty.size(ptr);
-                    let a = self.load(
-                        addr,
-                        Scalar {
-                            size: size as u8,
-                            signed: ty.signed(),
-                        },
-                    );
-                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
-                    self.write(addr, r, size);
+                    self.arith_at(addr, op, ty, b, at)?;
                 }
                 Op::Cmp { op, signed } => {
                     let b = self.pop();
@@ -559,6 +598,43 @@ impl<'p> Vm<'p> {
                     let a = self.load((fb + off) as u64 | STACK_TAG, load);
                     let r = arith(op, ty, a, value, ptr).map_err(|m| panic_at(m, self.span(at)))?;
                     self.regs.push(r);
+                }
+                Op::ArithConstStore {
+                    op,
+                    ty,
+                    at,
+                    value,
+                    to,
+                    size,
+                } => {
+                    let a = self.pop();
+                    let r = arith(op, ty, a, value, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.write((fb + to) as u64 | STACK_TAG, r, size as u32);
+                }
+                Op::ArithStore {
+                    op,
+                    ty,
+                    at,
+                    to,
+                    size,
+                } => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.write((fb + to) as u64 | STACK_TAG, r, size as u32);
+                }
+                Op::ArithAtLocal { off, op, ty, at } => {
+                    let b = self.pop();
+                    self.arith_at((fb + off) as u64 | STACK_TAG, op, ty, b, at)?;
+                }
+                Op::ArithConstAtLocal {
+                    off,
+                    op,
+                    ty,
+                    at,
+                    value,
+                } => {
+                    self.arith_at((fb + off) as u64 | STACK_TAG, op, ty, value, at)?;
                 }
                 Op::Load2 { a, a_ty, b, b_ty } => {
                     let va = self.load((fb + a) as u64 | STACK_TAG, a_ty);
@@ -875,6 +951,23 @@ impl<'p> Vm<'p> {
                 }
             }
         }
+    }
+
+    /// `place op= b` for the place at `addr`: reads it, applies `op` with Rust's checks and
+    /// writes the result back.
+    fn arith_at(&mut self, addr: u64, op: Arith, ty: IntTy, b: u64, at: u32) -> Result<(), Stop> {
+        let ptr = self.p.ptr;
+        let size = ty.size(ptr);
+        let a = self.load(
+            addr,
+            Scalar {
+                size: size as u8,
+                signed: ty.signed(),
+            },
+        );
+        let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+        self.write(addr, r, size);
+        Ok(())
     }
 
     /// The heap address of element `idx` of the Vec at `vec`, or the bounds-check panic.
