@@ -109,6 +109,10 @@ fn print_run(
     out.write_all(run.output().as_bytes())?;
     out.flush()?;
     drop(out);
+    // What the program wrote with `eprint!` goes to stderr, as a rustc-built program's does.
+    if mode != Mode::TraceJson {
+        io::stderr().lock().write_all(run.stderr().as_bytes())?;
+    }
 
     if let Some(d) = runtime_error {
         eprintln!("{}", renderer.runtime_error(file, d));

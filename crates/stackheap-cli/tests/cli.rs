@@ -275,6 +275,7 @@ fn json_has_the_documented_top_level_keys() {
             "outcome",
             "output",
             "settings",
+            "stderr",
             "steps"
         ]
     );

@@ -1367,6 +1367,11 @@ impl<'a> Gen<'a> {
                             if let Some(l) = self.use_local(a, true) {
                                 let off = self.f.locals[l as usize].off;
                                 self.emit(Op::DropLocal { off, local: l });
+                                // `drop` took the value: the variable now shows as moved.
+                                self.emit(Op::SetOwned {
+                                    local: l,
+                                    owned: false,
+                                });
                             }
                         } else {
                             let off = self.reserve_temp_vec(a);

@@ -53,8 +53,10 @@ pub enum Event {
     },
     /// A heap block was freed.
     Dealloc { addr: u32, size: u32, label: String },
-    /// The program printed `text`.
+    /// The program printed `text` on stdout.
     Output { text: String },
+    /// The program printed `text` on stderr (`eprint!`, `eprintln!`).
+    Stderr { text: String },
     /// A function was called; its frame starts at `frame_base` on the stack.
     Call { function: String, frame_base: u32 },
     /// A function returned to its caller.
@@ -104,6 +106,7 @@ impl fmt::Display for Event {
                 write!(f, "dealloc {size} bytes at heap[{addr}] ({label})")
             }
             Event::Output { text } => write!(f, "output {text:?}"),
+            Event::Stderr { text } => write!(f, "stderr {text:?}"),
             Event::Call {
                 function,
                 frame_base,
@@ -153,6 +156,8 @@ pub struct VariableView {
     pub size: u32,
     /// The value as `{:?}` would print it, or `uninit` while its bytes are unwritten.
     pub value: String,
+    /// The value was moved out (a `Vec` passed on or dropped with `drop`); its bytes stay.
+    pub moved: bool,
 }
 
 /// One function's frame.
@@ -210,4 +215,6 @@ pub struct MemoryState {
     pub blocks: Vec<BlockView>,
     /// All output printed so far.
     pub output: String,
+    /// All `eprint!`/`eprintln!` output so far.
+    pub stderr: String,
 }

@@ -73,6 +73,11 @@ impl Run {
         self.trace.output()
     }
 
+    /// Everything the program printed on stderr with `eprint!` and `eprintln!`.
+    pub fn stderr(&self) -> &str {
+        self.trace.stderr()
+    }
+
     /// The error that stopped the run, if one did.
     pub fn runtime_error(&self) -> Option<&Diagnostic> {
         match self.outcome {

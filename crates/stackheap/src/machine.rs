@@ -928,6 +928,18 @@ impl<'p> Vm<'p> {
                     if let Some(f) = self.owned.get_mut(base + local as usize) {
                         *f = owned;
                     }
+                    // The view shows moved-out variables as moved.
+                    let was_moved = self
+                        .st
+                        .frames
+                        .last()
+                        .is_some_and(|f| f.moved.contains(&local));
+                    if was_moved == owned {
+                        if let Some(f) = self.st.frames.last_mut() {
+                            f.set_moved(local, !owned);
+                        }
+                        self.rec.moved(local, !owned);
+                    }
                 }
                 Op::Own { off, label } => {
                     let a = (fb + off) as u64 | STACK_TAG;
@@ -940,10 +952,19 @@ impl<'p> Vm<'p> {
                         }
                     }
                 }
-                Op::Print { format, args, .. } => {
+                Op::Print {
+                    format,
+                    args,
+                    stderr,
+                } => {
                     let text = self.format(format, args);
-                    self.rec.output(&text);
-                    self.st.output_len = self.rec.output_len();
+                    if stderr {
+                        self.rec.stderr(&text);
+                        self.st.stderr_len += text.len();
+                    } else {
+                        self.rec.output(&text);
+                        self.st.output_len = self.rec.output_len();
+                    }
                 }
                 Op::Panic { format, args, at } => {
                     let text = self.format(format, args);
@@ -1000,13 +1021,9 @@ impl<'p> Vm<'p> {
         for &l in &f.owning_params {
             self.owned[flags_base + l as usize] = true;
         }
-        self.st.frames.push(FrameRec {
-            func,
-            base,
-            slot,
-            slot_size,
-            site: u32::MAX,
-        });
+        self.st
+            .frames
+            .push(FrameRec::new(func, base, slot, slot_size));
         self.rec.call(func, base, slot, slot_size);
     }
 

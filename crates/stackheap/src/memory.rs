@@ -114,6 +114,32 @@ pub struct FrameRec {
     pub slot_size: u32,
     /// The last step site this frame ran (`u32::MAX` before its first).
     pub site: u32,
+    /// Locals whose `Vec` has been moved out (their bytes stay as they were).
+    pub moved: Vec<u32>,
+}
+
+impl FrameRec {
+    pub fn new(func: u32, base: u32, slot: u32, slot_size: u32) -> FrameRec {
+        FrameRec {
+            func,
+            base,
+            slot,
+            slot_size,
+            site: u32::MAX,
+            moved: Vec::new(),
+        }
+    }
+
+    /// Records that local `local` lost (or got back) its value.
+    pub fn set_moved(&mut self, local: u32, moved: bool) {
+        match (self.moved.iter().position(|&l| l == local), moved) {
+            (None, true) => self.moved.push(local),
+            (Some(i), false) => {
+                self.moved.swap_remove(i);
+            }
+            _ => {}
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -127,6 +153,8 @@ pub struct MemState {
     pub blocks: BTreeMap<u32, Block>,
     pub frames: Vec<FrameRec>,
     pub output_len: usize,
+    /// Bytes of `eprint!` output so far.
+    pub stderr_len: usize,
     /// Steps run so far.
     pub step: u64,
     /// Site of the step running now.
@@ -147,6 +175,7 @@ impl MemState {
             blocks: BTreeMap::new(),
             frames: Vec::new(),
             output_len: 0,
+            stderr_len: 0,
             step: 0,
             site: u32::MAX,
             stack_high: 0,
@@ -274,6 +303,7 @@ impl MemState {
             blocks: BTreeMap::new(),
             frames: Vec::new(),
             output_len: self.output_len,
+            stderr_len: self.stderr_len,
             step: self.step,
             site: self.site,
             stack_high: self.stack_high,
@@ -295,6 +325,7 @@ impl MemState {
         self.blocks = snap.blocks.clone();
         self.frames = snap.frames.clone();
         self.output_len = snap.output_len;
+        self.stderr_len = snap.stderr_len;
         self.step = snap.step;
         self.site = snap.site;
         self.stack_high = snap.stack_high;

@@ -24,6 +24,9 @@ const CALL: u8 = 8;
 const RETURN: u8 = 9;
 const ERROR: u8 = 10;
 const OWNER: u8 = 11;
+const STDERR: u8 = 12;
+/// Not an event: a local's value was moved out (flag 1) or given back (flag 0).
+const MOVED: u8 = 13;
 
 /// Least number of encoded bytes between two checkpoints.
 const MIN_CHECKPOINT_GAP: usize = 32 * 1024;
@@ -41,6 +44,7 @@ pub struct Trace {
     data: Vec<u8>,
     checkpoints: Vec<Checkpoint>,
     output: String,
+    stderr: String,
     error_message: String,
     steps: u64,
     events: u64,
@@ -207,6 +211,17 @@ impl Recorder {
     pub fn error(&mut self, message: &str) {
         self.event(ERROR);
         self.trace.error_message = message.to_string();
+    }
+
+    pub fn stderr(&mut self, text: &str) {
+        self.event(STDERR);
+        put_varint(&mut self.trace.data, text.len() as u64);
+        self.trace.stderr.push_str(text);
+    }
+
+    pub fn moved(&mut self, local: u32, moved: bool) {
+        self.trace.data.push(MOVED);
+        put_varint(&mut self.trace.data, ((local as u64) << 1) | moved as u64);
     }
 
     pub fn output_len(&self) -> usize {
@@ -385,18 +400,33 @@ impl<'t> Replay<'t> {
                         ev.push(Event::Output { text });
                     }
                 }
+                STDERR => {
+                    let len = get_varint(data, p) as usize;
+                    let start = st.stderr_len;
+                    st.stderr_len += len;
+                    if let Some(ev) = events.as_deref_mut() {
+                        let text = self
+                            .trace
+                            .stderr
+                            .get(start..st.stderr_len)
+                            .unwrap_or_default()
+                            .to_string();
+                        ev.push(Event::Stderr { text });
+                    }
+                }
+                MOVED => {
+                    let v = get_varint(data, p);
+                    if let Some(f) = st.frames.last_mut() {
+                        f.set_moved((v >> 1) as u32, v & 1 == 1);
+                    }
+                }
                 CALL => {
                     let func = get_varint(data, p) as u32;
                     let base = get_varint(data, p) as u32;
                     let slot = get_varint(data, p) as u32;
                     let slot_size = get_varint(data, p) as u32;
-                    st.frames.push(crate::memory::FrameRec {
-                        func,
-                        base,
-                        slot,
-                        slot_size,
-                        site: u32::MAX,
-                    });
+                    st.frames
+                        .push(crate::memory::FrameRec::new(func, base, slot, slot_size));
                     if let Some(ev) = events.as_deref_mut() {
                         ev.push(Event::Call {
                             function: self
@@ -444,6 +474,7 @@ impl Trace {
             data: Vec::new(),
             checkpoints: Vec::new(),
             output: String::new(),
+            stderr: String::new(),
             error_message: String::new(),
             steps: 0,
             events: 0,
@@ -453,6 +484,10 @@ impl Trace {
 
     pub fn output(&self) -> &str {
         &self.output
+    }
+
+    pub fn stderr(&self) -> &str {
+        &self.stderr
     }
 
     pub fn step_count(&self) -> u64 {
@@ -525,6 +560,7 @@ impl Trace {
                 frames: Vec::new(),
                 blocks: Vec::new(),
                 output: String::new(),
+                stderr: String::new(),
             };
         };
         let steps = steps.min(self.steps);
@@ -532,12 +568,12 @@ impl Trace {
         while r.state.step < steps && !r.at_end() {
             r.step(None);
         }
-        view(program, &r.state, &self.output)
+        view(program, &r.state, &self.output, &self.stderr)
     }
 }
 
 /// Builds the public view of a state.
-fn view(p: &Program, st: &MemState, output: &str) -> MemoryState {
+fn view(p: &Program, st: &MemState, output: &str, stderr: &str) -> MemoryState {
     let mut frames = Vec::new();
     for (i, fr) in st.frames.iter().enumerate() {
         let Some(f) = p.functions.get(fr.func as usize) else {
@@ -554,9 +590,9 @@ fn view(p: &Program, st: &MemState, output: &str) -> MemoryState {
         };
         let variables = live
             .iter()
-            .filter_map(|&l| f.locals.get(l as usize))
-            .filter(|l| !l.hidden)
-            .map(|l| {
+            .filter_map(|&id| f.locals.get(id as usize).map(|l| (id, l)))
+            .filter(|(_, l)| !l.hidden)
+            .map(|(id, l)| {
                 let addr = fr.base + l.off;
                 VariableView {
                     name: l.name.clone(),
@@ -564,6 +600,7 @@ fn view(p: &Program, st: &MemState, output: &str) -> MemoryState {
                     addr,
                     size: l.size,
                     value: render(p, st, &l.ty, addr),
+                    moved: fr.moved.contains(&id),
                 }
             })
             .collect();
@@ -599,17 +636,25 @@ fn view(p: &Program, st: &MemState, output: &str) -> MemoryState {
             free_line: b.freed.then(|| line_of(b.free_site)),
         })
         .collect();
-    let flags = |bits: &crate::memory::Bits, n: usize| (0..n).map(|i| bits.get(i) as u8).collect();
+    // Bytes past the high-water mark were never written: their flags are all 0.
+    let flags = |bits: &crate::memory::Bits, high: u32, n: usize| {
+        let mut out = vec![0u8; n];
+        for (i, f) in out.iter_mut().enumerate().take(high as usize) {
+            *f = bits.get(i) as u8;
+        }
+        out
+    };
     MemoryState {
         step: st.step,
         stack_length: st.stack_length,
         stack_bytes: st.stack.clone(),
         heap_bytes: st.heap.clone(),
-        stack_init: flags(&st.stack_init, st.stack.len()),
-        heap_init: flags(&st.heap_init, st.heap.len()),
+        stack_init: flags(&st.stack_init, st.stack_high, st.stack.len()),
+        heap_init: flags(&st.heap_init, st.heap_high, st.heap.len()),
         frames,
         blocks,
         output: output.get(..st.output_len).unwrap_or(output).to_string(),
+        stderr: stderr.get(..st.stderr_len).unwrap_or(stderr).to_string(),
     }
 }
 

@@ -156,6 +156,14 @@ fn chapter_example_frees_years_as_find_highest_year_returns() {
     assert_eq!(highest.value, "2015");
     // The caller reserved the i32 return slot right after `years` (stack[24..28]).
     assert_eq!(callee.return_slot, Some((24, 4)));
+    // main's `years` gave its value to find_highest_year: it shows as moved.
+    let main_years = before.frames[0]
+        .variables
+        .iter()
+        .find(|v| v.name == "years")
+        .unwrap();
+    assert!(main_years.moved);
+    assert!(!years.moved);
     // Stepping back to the start: nothing on the heap, main's frame only.
     let start = run.state_at(0);
     assert!(start.blocks.is_empty());
