@@ -75,6 +75,8 @@ pub enum Op {
     AddrLocal(u32),
     AddrRet,
     Pop,
+    /// Exchanges the two values on top of the registers.
+    Swap,
     Arith {
         op: Arith,
         ty: IntTy,
@@ -1400,8 +1402,9 @@ impl<'a> Gen<'a> {
                 if stmt_level {
                     self.step(cond.span, StepKind::Condition);
                 }
+                let mark = self.condition_mark();
                 self.expr(cond);
-                self.end_condition();
+                self.end_condition(mark);
                 let jf = self.emit(Op::JumpIfFalse(0));
                 let before = self.f.moves.clone();
                 self.block_body(then, None, false, &Ty::Unit);
@@ -1415,11 +1418,7 @@ impl<'a> Gen<'a> {
                         let j = self.emit(Op::Jump(0));
                         let h = self.here();
                         self.patch(jf, h);
-                        if let ExprKind::If(..) = els.kind {
-                            self.expr(els);
-                        } else {
-                            self.expr(els);
-                        }
+                        self.expr(els);
                         let h = self.here();
                         self.patch(j, h);
                     }
@@ -1431,8 +1430,9 @@ impl<'a> Gen<'a> {
                 let depth = self.f.depth;
                 self.begin_loop(None, depth, head, e.span);
                 self.step(cond.span, StepKind::Condition);
+                let mark = self.condition_mark();
                 self.expr(cond);
-                self.end_condition();
+                self.end_condition(mark);
                 let jf = self.emit(Op::JumpIfFalse(0));
                 let entry_moves = self.f.moves.clone();
                 self.block_body(body, None, false, &Ty::Unit);
@@ -1521,11 +1521,20 @@ impl<'a> Gen<'a> {
     }
 
     /// Temporaries of a condition are dropped right after it.
-    fn end_condition(&mut self) {
-        let temps = std::mem::take(&mut self.f.temps);
+    /// Where a condition starts: the statement's temporaries so far and the frame's depth.
+    fn condition_mark(&self) -> (usize, u32) {
+        (self.f.temps.len(), self.f.depth)
+    }
+
+    /// Ends a condition: its own temporaries are dropped and their stack given back.
+    fn end_condition(&mut self, (temps_before, depth): (usize, u32)) {
+        let temps = self.f.temps.split_off(temps_before.min(self.f.temps.len()));
         for off in temps.iter().rev() {
             self.emit(Op::AddrLocal(*off));
             self.emit(Op::DropAt);
+        }
+        if self.f.depth != depth {
+            self.set_stack(depth);
         }
         let live = self.live_now();
         for s in self.f.pending_sites.drain(..) {
@@ -1712,7 +1721,8 @@ impl<'a> Gen<'a> {
             });
             self.bump_start(roff, sc, ity);
         }
-        self.end_condition();
+        let mark = self.condition_mark();
+        self.end_condition(mark);
         self.block_body(body, None, false, &Ty::Unit);
         self.emit(Op::Jump(head));
         let exit = self.here();
@@ -1763,8 +1773,7 @@ impl<'a> Gen<'a> {
             }
             _ => {}
         }
-        self.expr(l);
-        self.expr(r);
+        self.operands(l, r);
         if op.is_comparison() {
             let signed = lt.int().is_some_and(|i| i.signed());
             let cmp = match op {
@@ -1788,6 +1797,85 @@ impl<'a> Gen<'a> {
             ty,
             at,
         });
+    }
+
+    /// Pushes the values of two operands, left then right. A left value must not wait in a
+    /// register while the right operand calls a function: a local or a constant is read
+    /// after the call instead, anything else is spilled to a stack slot and read back.
+    fn operands(&mut self, l: &Expr, r: &Expr) {
+        if !self.calls_fn(r) {
+            self.expr(l);
+            self.expr(r);
+            return;
+        }
+        if self.is_rereadable(l) {
+            self.expr(r);
+            self.expr(l);
+            self.emit(Op::Swap);
+            return;
+        }
+        let lt = self.ty(l);
+        self.expr(l);
+        let (size, align) = self.layout(&lt);
+        let off = self.reserve(size, align);
+        let ty = self.scalar(&lt);
+        self.emit(Op::Store { off, size: ty.size });
+        self.expr(r);
+        self.emit(Op::Load { off, ty });
+        self.emit(Op::Swap);
+    }
+
+    /// A local or a constant: reading it later gives the same value.
+    fn is_rereadable(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Int { .. } | ExprKind::Bool(_) => true,
+            ExprKind::Path(_) => {
+                matches!(self.c.res.get(&e.id), Some(Res::Local(_) | Res::Const(_)))
+            }
+            ExprKind::Unary(UnOp::Neg, inner) => matches!(inner.kind, ExprKind::Int { .. }),
+            _ => false,
+        }
+    }
+
+    /// Whether evaluating `e` calls one of the program's functions.
+    fn calls_fn(&self, e: &Expr) -> bool {
+        let any = |es: &[Expr]| es.iter().any(|x| self.calls_fn(x));
+        let block = |b: &Block| {
+            b.stmts.iter().any(|s| match s {
+                Stmt::Let { init, .. } => self.calls_fn(init),
+                Stmt::Expr { expr, .. } => self.calls_fn(expr),
+            }) || b.tail.as_deref().is_some_and(|t| self.calls_fn(t))
+        };
+        match &e.kind {
+            ExprKind::Call(callee, args) => {
+                matches!(self.c.res.get(&callee.id), Some(Res::Fn(_))) || any(args)
+            }
+            ExprKind::Int { .. }
+            | ExprKind::Bool(_)
+            | ExprKind::Path(_)
+            | ExprKind::Continue
+            | ExprKind::Error => false,
+            ExprKind::Unary(_, a) | ExprKind::Cast(a, _) => self.calls_fn(a),
+            ExprKind::Binary(_, a, b)
+            | ExprKind::Assign(a, b)
+            | ExprKind::CompoundAssign(_, a, b)
+            | ExprKind::Index(a, b)
+            | ExprKind::VecRepeat(a, b)
+            | ExprKind::Range {
+                start: a, end: b, ..
+            } => self.calls_fn(a) || self.calls_fn(b),
+            ExprKind::MethodCall { receiver, args, .. } => self.calls_fn(receiver) || any(args),
+            ExprKind::Block(b) | ExprKind::Loop(b) => block(b),
+            ExprKind::If(c, t, e2) => {
+                self.calls_fn(c) || block(t) || e2.as_deref().is_some_and(|x| self.calls_fn(x))
+            }
+            ExprKind::While(c, b) => self.calls_fn(c) || block(b),
+            ExprKind::For { range, body, .. } => self.calls_fn(range) || block(body),
+            ExprKind::Break(v) | ExprKind::Return(v) => {
+                v.as_deref().is_some_and(|x| self.calls_fn(x))
+            }
+            ExprKind::VecList(items) | ExprKind::Format { args: items, .. } => any(items),
+        }
     }
 
     /// Pushes the address of an assignable place: a local or a Vec element.
@@ -1926,16 +2014,53 @@ impl<'a> Gen<'a> {
                 Vec::new(),
             ),
         };
-        // Push each argument once, in order, then each captured name.
+        // Push each argument once, in order, then each captured name. When a later argument
+        // calls a function, earlier values wait on the stack, not in registers.
+        let spill = args.iter().skip(1).any(|a| self.calls_fn(a));
         let mut count = 0usize;
-        for a in args {
-            let t = self.ty(a);
-            if t.is_vec() {
-                self.vec_addr(a);
-            } else {
-                self.expr(a);
+        if spill {
+            let mut saved = Vec::new();
+            for a in args {
+                let t = self.ty(a);
+                if t.is_vec() {
+                    let off = match (&a.kind, self.local_res(a)) {
+                        (ExprKind::Path(_), Some(l)) => {
+                            self.use_local(a, false);
+                            self.f.locals[l as usize].off
+                        }
+                        _ => self.temp(a),
+                    };
+                    saved.push(Op::AddrLocal(off));
+                } else if self.is_rereadable(a) {
+                    saved.push(Op::Pop);
+                } else {
+                    self.expr(a);
+                    let (size, align) = self.layout(&t);
+                    let off = self.reserve(size, align);
+                    let ty = self.scalar(&t);
+                    self.emit(Op::Store { off, size: ty.size });
+                    saved.push(Op::Load { off, ty });
+                }
             }
-            count += 1;
+            for (a, op) in args.iter().zip(saved) {
+                match op {
+                    Op::Pop => self.expr(a),
+                    op => {
+                        self.emit(op);
+                    }
+                }
+                count += 1;
+            }
+        } else {
+            for a in args {
+                let t = self.ty(a);
+                if t.is_vec() {
+                    self.vec_addr(a);
+                } else {
+                    self.expr(a);
+                }
+                count += 1;
+            }
         }
         let mut out = Vec::new();
         let mut src_iter = sources.iter();

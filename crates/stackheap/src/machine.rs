@@ -555,6 +555,12 @@ impl<'p> Vm<'p> {
                 Op::Pop => {
                     self.pop();
                 }
+                Op::Swap => {
+                    let n = self.regs.len();
+                    if n >= 2 {
+                        self.regs.swap(n - 1, n - 2);
+                    }
+                }
                 Op::Arith { op, ty, at } => {
                     let b = self.pop();
                     let a = self.pop();
