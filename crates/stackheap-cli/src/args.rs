@@ -4,7 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use stackheap::settings::{parse_size, parse_steps};
-use stackheap::{AllocatorPolicy, PtrWidth, SettingsOverrides};
+use stackheap::{AllocatorPolicy, Checks, MemoryMode, PtrWidth, SettingsOverrides};
 
 /// Runs a small Rust program against a byte-array stack and heap and shows what it does to memory.
 #[derive(Debug, Parser)]
@@ -65,6 +65,15 @@ pub struct SettingsArgs {
     /// Stop the run with an error after this many steps.
     #[arg(long, value_name = "N", value_parser = parse_steps)]
     pub max_steps: Option<u64>,
+    /// Manual memory mode: the program calls `alloc` and `dealloc`; nothing is freed for it.
+    #[arg(long)]
+    pub manual: bool,
+    /// Let manual-mode memory errors happen instead of stopping at the first one.
+    #[arg(long)]
+    pub unchecked: bool,
+    /// Treat blocks still live at the end of a manual-mode run as an error (exit 101).
+    #[arg(long)]
+    pub deny_leaks: bool,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -103,6 +112,9 @@ impl SettingsArgs {
                 AllocatorArg::Bump => AllocatorPolicy::Bump,
             }),
             max_steps: self.max_steps,
+            mode: self.manual.then_some(MemoryMode::Manual),
+            checks: self.unchecked.then_some(Checks::Unchecked),
+            deny_leaks: self.deny_leaks.then_some(true),
         }
     }
 }

@@ -11,7 +11,7 @@ use std::process::ExitCode;
 use std::time::{Duration, Instant};
 
 use clap::Parser;
-use stackheap::{Diagnostic, Run};
+use stackheap::{Diagnostic, DiagnosticKind, Run};
 
 use args::{Cli, Command, SettingsArgs};
 use render::{DiagnosticRenderer, SourceFile};
@@ -87,13 +87,17 @@ fn print_run(
         trace::write_json(&mut out, run)?;
         return out.flush();
     }
-    let runtime_error = run.runtime_error();
-    let compile: Vec<&Diagnostic> = match runtime_error {
-        Some(_) => run.diagnostics[..run.diagnostics.len() - 1]
-            .iter()
-            .collect(),
-        None => run.diagnostics.iter().collect(),
-    };
+    // Leaks are reported after the program's output, like LeakSanitizer's report at exit.
+    let runtime_error = run
+        .runtime_error()
+        .filter(|d| d.kind != DiagnosticKind::Leak);
+    let leaks: Vec<&Diagnostic> = run.leaks().collect();
+    let compile: Vec<&Diagnostic> = run
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind != DiagnosticKind::Leak)
+        .filter(|d| runtime_error.is_none_or(|r| !std::ptr::eq(*d, r)))
+        .collect();
     let mut err = io::stderr().lock();
     for d in &compile {
         write!(err, "{}\n\n", renderer.diagnostic(file, d))?;
@@ -116,6 +120,9 @@ fn print_run(
 
     if let Some(d) = runtime_error {
         eprintln!("{}", renderer.runtime_error(file, d));
+    }
+    if !leaks.is_empty() {
+        eprintln!("{}", renderer.leaks(file, &leaks));
     }
     Ok(())
 }

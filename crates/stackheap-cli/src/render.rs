@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
-use stackheap::{Diagnostic, DiagnosticKind, LineIndex, Severity};
+use stackheap::{Access, Diagnostic, DiagnosticKind, LineIndex, Severity};
 
 /// Everything needed to render diagnostics for one source file.
 pub struct SourceFile<'a> {
@@ -138,11 +138,56 @@ impl DiagnosticRenderer {
                 "\nthread 'main' has overflowed its stack\nfatal runtime error: stack overflow\n"
                     .to_string()
             }
+            DiagnosticKind::MemoryError => sanitizer_header(file, d),
             _ => String::new(),
         };
         out.push_str(&self.diagnostic(file, d));
         out
     }
+
+    /// Leaked blocks after a manual-mode run, as LeakSanitizer lists them at exit.
+    pub fn leaks(&self, file: &SourceFile<'_>, leaks: &[&Diagnostic]) -> String {
+        let mut out =
+            format!("{RULE}\n==stackheap==ERROR: LeakSanitizer: detected memory leaks\n\n");
+        for d in leaks {
+            out.push_str(&self.diagnostic(file, d));
+            out.push_str("\n\n");
+        }
+        let total: u64 = leaks
+            .iter()
+            .filter_map(|d| d.memory.as_ref())
+            .map(|m| m.size as u64)
+            .sum();
+        out.push_str(&format!(
+            "SUMMARY: stackheap: {total} byte(s) leaked in {} allocation(s).",
+            leaks.len()
+        ));
+        out
+    }
+}
+
+const RULE: &str = "=================================================================";
+
+/// The first lines of a memory error, in AddressSanitizer's layout: the kind and address,
+/// then the access with its size, line and step.
+fn sanitizer_header(file: &SourceFile<'_>, d: &Diagnostic) -> String {
+    let Some(m) = &d.memory else {
+        return String::new();
+    };
+    let place = format!("{}[{}]", m.region.name(), m.addr);
+    let (line, col) = file.line_col(d.span.start);
+    let step = d.step.map(|s| format!(", step {s}")).unwrap_or_default();
+    let what = match m.access {
+        Some(Access::Read) => format!("READ of size {} at {place}", m.size),
+        Some(Access::Write) => format!("WRITE of size {} at {place}", m.size),
+        Some(Access::Free) => format!("free of {place}"),
+        None => String::new(),
+    };
+    format!(
+        "{RULE}\n==stackheap==ERROR: AddressSanitizer: {} on address {place}\n{what} at {}:{line}:{col}{step}\n\n",
+        m.kind.name(),
+        file.name
+    )
 }
 
 #[cfg(test)]

@@ -530,3 +530,54 @@ fn stats_count_a_real_run() {
         .unwrap();
     assert!(steps > 0, "{err}");
 }
+
+#[test]
+fn manual_flags_reach_the_engine_and_leaks_go_to_stderr() {
+    let dir = std::env::temp_dir().join(format!("stackheap-cli-manual-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let file = dir.join("leak.rs");
+    std::fs::write(
+        &file,
+        "fn main() {\n    let v = vec![1, 2, 3];\n    dealloc(v);\n    dealloc(v);\n    let w = vec![4, 5];\n    println!(\"{}\", w[0]);\n}\n",
+    )
+    .unwrap();
+    let bin = env!("CARGO_BIN_EXE_stackheap");
+    let run = |args: &[&str]| {
+        let out = std::process::Command::new(bin)
+            .args(args)
+            .arg(&file)
+            .output()
+            .unwrap();
+        (
+            out.status.code(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+            String::from_utf8_lossy(&out.stderr).into_owned(),
+        )
+    };
+    // Rust mode: `dealloc` does not exist.
+    let (code, _, err) = run(&["run"]);
+    assert_eq!(code, Some(1));
+    assert!(err.contains("cannot find function `dealloc`"), "{err}");
+    // Manual, checked: the second dealloc is a double free.
+    let (code, out, err) = run(&["run", "--manual"]);
+    assert_eq!((code, out.as_str()), (Some(101), ""));
+    assert!(
+        err.contains("AddressSanitizer: double-free on address heap[0]"),
+        "{err}"
+    );
+    // Unchecked: the run goes on; `w` leaks and is reported after the output, exit 0.
+    let (code, out, err) = run(&["run", "--manual", "--unchecked"]);
+    assert_eq!((code, out.as_str()), (Some(0), "4\n"));
+    assert!(
+        err.contains("LeakSanitizer: detected memory leaks"),
+        "{err}"
+    );
+    assert!(
+        err.contains("8 bytes in 1 block leaked, allocated at line 5 by `vec!`"),
+        "{err}"
+    );
+    // --deny-leaks makes the leak fail the run.
+    let (code, _, _) = run(&["run", "--manual", "--unchecked", "--deny-leaks"]);
+    assert_eq!(code, Some(101));
+    let _ = std::fs::remove_dir_all(&dir);
+}

@@ -24,6 +24,13 @@ pub enum Res {
     VecNew,
     VecWithCapacity,
     Drop,
+    /// Manual mode: `alloc(n)`.
+    Alloc,
+    /// Manual mode: `dealloc(v)` of a Vec or `dealloc(p)` of a heap index.
+    Dealloc,
+    /// Manual mode: the raw arrays, as in `heap_bytes[i]`.
+    HeapBytes,
+    StackBytes,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,6 +120,8 @@ struct Checker<'a> {
     negations: Vec<(ExprId, Span)>,
     literals: Vec<(ExprId, u128, Span)>,
     ptr: PtrWidth,
+    /// Manual memory mode: `alloc`, `dealloc` and the raw arrays exist.
+    manual: bool,
 }
 
 fn err(kind: DiagnosticKind, span: Span, msg: impl Into<String>) -> Diagnostic {
@@ -127,7 +136,7 @@ fn unsupported(span: Span, what: &str) -> Diagnostic {
     )
 }
 
-pub fn check(file: &File, ptr: PtrWidth) -> (Option<Checked>, Vec<Diagnostic>) {
+pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<Diagnostic>) {
     let mut c = Checker {
         infer: Infer::default(),
         diags: Vec::new(),
@@ -145,6 +154,7 @@ pub fn check(file: &File, ptr: PtrWidth) -> (Option<Checked>, Vec<Diagnostic>) {
         negations: Vec::new(),
         literals: Vec::new(),
         ptr,
+        manual,
     };
     for (i, f) in file.functions.iter().enumerate() {
         if let Some(&prev) = c.fn_ids.get(f.name.as_str()) {
@@ -600,6 +610,23 @@ impl<'a> Checker<'a> {
                 method_span,
                 args,
             } => self.check_method(cx, e, receiver, method, *method_span, args),
+            ExprKind::Index(base, idx) if self.raw_array(cx, base).is_some() => {
+                let res = self.raw_array(cx, base).unwrap_or(Res::HeapBytes);
+                let it = self.check_expr(cx, idx);
+                if !self.manual {
+                    let name = if res == Res::HeapBytes {
+                        "heap_bytes"
+                    } else {
+                        "stack_bytes"
+                    };
+                    self.diags.push(rust_mode_error(base.span, name));
+                    return Ty::Error;
+                }
+                self.expect(idx.span, &it, &Ty::Int(IntTy::Usize));
+                self.res.insert(base.id, res);
+                self.set(base, Ty::Unit);
+                Ty::Int(IntTy::U8)
+            }
             ExprKind::Index(base, idx) => {
                 let bt = self.check_expr(cx, base);
                 let it = self.check_expr(cx, idx);
@@ -886,12 +913,44 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// `heap_bytes` or `stack_bytes` used as the base of an index, unless a local shadows it.
+    fn raw_array(&self, cx: &FnCx, base: &Expr) -> Option<Res> {
+        let ExprKind::Path(segs) = &base.kind else {
+            return None;
+        };
+        let [(name, _)] = segs.as_slice() else {
+            return None;
+        };
+        if self.lookup(cx, name).is_some() {
+            return None;
+        }
+        match name.as_str() {
+            "heap_bytes" => Some(Res::HeapBytes),
+            "stack_bytes" => Some(Res::StackBytes),
+            _ => None,
+        }
+    }
+
     fn check_path(&mut self, cx: &mut FnCx, e: &Expr, segs: &[(String, Span)]) -> Ty {
         if segs.len() == 1 {
             let name = &segs[0].0;
             if let Some(id) = self.lookup(cx, name) {
                 self.res.insert(e.id, Res::Local(id));
                 return self.local(cx, id).ty.clone();
+            }
+            if name == "heap_bytes" || name == "stack_bytes" {
+                let d = if self.manual {
+                    err(
+                        DiagnosticKind::Type,
+                        e.span,
+                        format!("`{name}` is read and written one byte at a time"),
+                    )
+                    .with_note(format!("index it, as in `{name}[i]` or `{name}[i] = 7`"))
+                } else {
+                    rust_mode_error(e.span, name)
+                };
+                self.diags.push(d);
+                return Ty::Error;
             }
             if self.fn_ids.contains_key(name.as_str()) {
                 self.diags
@@ -964,6 +1023,29 @@ impl<'a> Checker<'a> {
             ["drop"] | ["std", "mem", "drop"] => {
                 let t = self.infer.fresh();
                 (Res::Drop, vec![t], Ty::Unit)
+            }
+            [name @ ("alloc" | "dealloc")]
+                if self.lookup(cx, name).is_none() && !self.fn_ids.contains_key(name) =>
+            {
+                if !self.manual {
+                    self.diags.push(rust_mode_error(callee.span, name));
+                    return Ty::Error;
+                }
+                if *name == "alloc" {
+                    (
+                        Res::Alloc,
+                        vec![Ty::Int(IntTy::Usize)],
+                        Ty::Int(IntTy::Usize),
+                    )
+                } else {
+                    // A Vec's buffer, or a heap index that `alloc` returned.
+                    let arg = arg_tys.first().map(|t| self.infer.shallow(t));
+                    let param = match arg {
+                        Some(Ty::Vec(e)) => Ty::Vec(e),
+                        _ => Ty::Int(IntTy::Usize),
+                    };
+                    (Res::Dealloc, vec![param], Ty::Unit)
+                }
             }
             [name] if self.lookup(cx, name).is_none() && self.fn_ids.contains_key(name) => {
                 let id = self.fn_ids[name];
@@ -1559,4 +1641,21 @@ fn has_var(t: &Ty) -> bool {
         Ty::Vec(e) => has_var(e),
         _ => false,
     }
+}
+
+/// `alloc`, `dealloc` and the raw arrays in a Rust-mode program.
+fn rust_mode_error(span: Span, name: &str) -> Diagnostic {
+    let (msg, code) = if name.ends_with("_bytes") {
+        (format!("cannot find value `{name}` in this scope"), "E0425")
+    } else {
+        (
+            format!("cannot find function `{name}` in this scope"),
+            "E0425",
+        )
+    };
+    err(DiagnosticKind::Name, span, msg)
+        .with_code(code)
+        .with_span_label("only in manual memory mode")
+        .with_note("in Rust, memory is freed when its owner goes out of scope; to free a value early, call `drop(v)`")
+        .with_note("to call `alloc` and `dealloc` and use `heap_bytes` and `stack_bytes` yourself, switch to manual memory mode: write `// stackheap: mode=manual` at the top")
 }

@@ -163,6 +163,24 @@ pub enum Op {
         elem: u8,
         at: u32,
     },
+    /// Manual mode: pops a byte count, allocates that many bytes, pushes the heap index.
+    Alloc {
+        at: u32,
+        label: u32,
+    },
+    /// Manual mode: pops a Vec's address and frees its buffer.
+    DeallocVec {
+        at: u32,
+    },
+    /// Manual mode: pops a heap index and frees the block that starts there.
+    DeallocRaw {
+        at: u32,
+    },
+    /// Manual mode: pops an index into `stack_bytes` or `heap_bytes`, pushes its address.
+    RawAddr {
+        stack: bool,
+        at: u32,
+    },
     /// Frees the buffer of the Vec at a local if the local still owns it.
     DropLocal {
         off: u32,
@@ -528,7 +546,11 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }
-    let (checked, mut cdiags) = check::check(&file, settings.ptr_width);
+    let (checked, mut cdiags) = check::check(
+        &file,
+        settings.ptr_width,
+        settings.mode == crate::settings::MemoryMode::Manual,
+    );
     diags.append(&mut cdiags);
     let Some(checked) = checked else {
         return (None, diags);
@@ -544,6 +566,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         label_ids: HashMap::new(),
         diags: Vec::new(),
         f: FnGen::default(),
+        manual: settings.mode == crate::settings::MemoryMode::Manual,
     };
     let mut functions = Vec::new();
     for (i, f) in file.functions.iter().enumerate() {
@@ -624,6 +647,8 @@ struct FnGen {
     moves: Moves,
     /// Sites whose `live` list is filled in at the end of their statement.
     pending_sites: Vec<u32>,
+    /// The variable the current `let` declares, to label what its initializer allocates.
+    let_name: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -643,6 +668,8 @@ struct Gen<'a> {
     label_ids: HashMap<String, u32>,
     diags: Vec<Diagnostic>,
     f: FnGen,
+    /// Manual memory mode: a Vec's metadata is plain bytes (no moves), nothing is dropped.
+    manual: bool,
 }
 
 impl<'a> Gen<'a> {
@@ -904,6 +931,7 @@ impl<'a> Gen<'a> {
 
     /// Ends a statement: drops its temporaries, gives their stack back, records live locals.
     fn end_statement(&mut self, depth: u32, site: Option<u32>) {
+        self.f.let_name = None;
         let temps = std::mem::take(&mut self.f.temps);
         for off in temps.iter().rev() {
             self.emit(Op::AddrLocal(*off));
@@ -923,7 +951,10 @@ impl<'a> Gen<'a> {
 
     fn stmt(&mut self, s: &Stmt) {
         match s {
-            Stmt::Let { init, span, .. } => {
+            Stmt::Let {
+                init, span, name, ..
+            } => {
+                self.f.let_name = Some(name.clone());
                 let site = self.step(*span, StepKind::Statement);
                 let id = self.c.binding[&init.id];
                 let ty = self.f.locals[id as usize].ty.clone();
@@ -1042,7 +1073,7 @@ impl<'a> Gen<'a> {
                 self.report_moved(l, e.span, moved_at, moving, false);
             }
         }
-        if moving && is_vec {
+        if moving && is_vec && !self.manual {
             self.f.moves.moved.insert(l, e.span);
         }
         Some(l)
@@ -1361,6 +1392,12 @@ impl<'a> Gen<'a> {
                         self.set_stack(slot);
                     }
                 }
+                Some(Res::Drop) if self.manual && self.ty(&args[0]).is_vec() => {
+                    // Nothing is dropped for the program in manual mode, but `drop` frees.
+                    let at = self.span_id(e.span);
+                    self.vec_addr(&args[0]);
+                    self.emit(Op::DeallocVec { at });
+                }
                 Some(Res::Drop) => {
                     let a = &args[0];
                     let at = self.ty(a);
@@ -1382,6 +1419,27 @@ impl<'a> Gen<'a> {
                         }
                     } else {
                         self.expr_discard(a);
+                    }
+                }
+                Some(Res::Alloc) => {
+                    self.expr(&args[0]);
+                    let at = self.span_id(e.span);
+                    let text = match &self.f.let_name {
+                        Some(name) => format!("`{name}`"),
+                        None => "an `alloc` block".to_string(),
+                    };
+                    let label = self.label(text);
+                    self.emit(Op::Alloc { at, label });
+                }
+                Some(Res::Dealloc) => {
+                    let a = &args[0];
+                    let at = self.span_id(e.span);
+                    if self.ty(a).is_vec() {
+                        self.vec_addr(a);
+                        self.emit(Op::DeallocVec { at });
+                    } else {
+                        self.expr(a);
+                        self.emit(Op::DeallocRaw { at });
                     }
                 }
                 Some(Res::VecNew) | Some(Res::VecWithCapacity) => {
@@ -1885,6 +1943,17 @@ impl<'a> Gen<'a> {
                 let l = self.use_local(e, false).unwrap_or(0);
                 let off = self.f.locals[l as usize].off;
                 self.emit(Op::AddrLocal(off));
+            }
+            ExprKind::Index(base, idx)
+                if matches!(
+                    self.c.res.get(&base.id),
+                    Some(Res::HeapBytes | Res::StackBytes)
+                ) =>
+            {
+                let stack = self.c.res.get(&base.id) == Some(&Res::StackBytes);
+                self.expr(idx);
+                let at = self.span_id(e.span);
+                self.emit(Op::RawAddr { stack, at });
             }
             ExprKind::Index(base, idx) => {
                 let bt = self.ty(base);

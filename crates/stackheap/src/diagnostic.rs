@@ -2,6 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::event::Region;
 use crate::span::Span;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -37,6 +38,73 @@ pub enum DiagnosticKind {
     OutOfMemory,
     /// The run reached the step limit.
     StepLimit,
+    /// A manual-mode memory error found by the checker (use after free, double free, ...).
+    MemoryError,
+    /// Heap blocks still live when a manual-mode run ended.
+    Leak,
+}
+
+/// What a memory error was, in AddressSanitizer's words.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MemoryErrorKind {
+    HeapUseAfterFree,
+    DoubleFree,
+    InvalidFree,
+    HeapBufferOverflow,
+    StackUseAfterReturn,
+    Leak,
+}
+
+impl MemoryErrorKind {
+    pub fn name(self) -> &'static str {
+        match self {
+            MemoryErrorKind::HeapUseAfterFree => "heap-use-after-free",
+            MemoryErrorKind::DoubleFree => "double-free",
+            MemoryErrorKind::InvalidFree => "invalid-free",
+            MemoryErrorKind::HeapBufferOverflow => "heap-buffer-overflow",
+            MemoryErrorKind::StackUseAfterReturn => "stack-use-after-return",
+            MemoryErrorKind::Leak => "memory-leak",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Access {
+    Read,
+    Write,
+    Free,
+}
+
+/// The heap block a memory error concerns, with its history.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BlockReport {
+    pub addr: u32,
+    pub size: u32,
+    pub label: String,
+    /// What allocated it: `vec!`, `Vec::with_capacity`, `push`, `alloc`.
+    pub by: String,
+    pub alloc_step: u64,
+    pub alloc_line: u32,
+    pub free_step: Option<u64>,
+    pub free_line: Option<u32>,
+}
+
+/// The details of a memory error or leak, for reports and for marking bytes on the grid.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemoryReport {
+    pub kind: MemoryErrorKind,
+    /// What the program did; none for a leak.
+    pub access: Option<Access>,
+    /// Bytes accessed (for a free, the block's size).
+    pub size: u32,
+    pub region: Region,
+    pub addr: u32,
+    /// The block the address belongs to (or is nearest to), if any.
+    pub block: Option<BlockReport>,
+    /// `addr - block.addr`: negative before the block, at least its size past its end.
+    pub offset: Option<i64>,
 }
 
 /// A secondary span with its own message, such as "value moved here".
@@ -61,6 +129,8 @@ pub struct Diagnostic {
     pub notes: Vec<String>,
     /// For runtime errors, the step at which the run stopped.
     pub step: Option<u64>,
+    /// For memory errors and leaks: what, where, and the block's history.
+    pub memory: Option<MemoryReport>,
 }
 
 impl Diagnostic {
@@ -75,6 +145,7 @@ impl Diagnostic {
             labels: Vec::new(),
             notes: Vec::new(),
             step: None,
+            memory: None,
         }
     }
 

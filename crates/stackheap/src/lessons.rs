@@ -27,6 +27,13 @@ const FILES: &[(&str, &str)] = lessons![
     "with_capacity",
     "recursion",
     "stack_overflow",
+    "manual_dealloc_at_end",
+    "manual_dealloc_after_last_use",
+    "manual_dealloc_too_early",
+    "manual_dealloc_too_early_unchecked",
+    "manual_double_free",
+    "manual_double_free_unchecked",
+    "manual_leak",
 ];
 
 fn header<'a>(source: &'a str, key: &str) -> &'a str {

@@ -21,11 +21,13 @@ mod parser;
 mod trace;
 mod types;
 
-pub use diagnostic::{Diagnostic, DiagnosticKind, Label, Severity};
+pub use diagnostic::{
+    Access, BlockReport, Diagnostic, DiagnosticKind, Label, MemoryErrorKind, MemoryReport, Severity,
+};
 pub use event::{
     BlockState, BlockView, Event, FrameView, MemoryState, Region, StepInfo, StepKind, VariableView,
 };
-pub use settings::{AllocatorPolicy, PtrWidth, Settings, SettingsOverrides};
+pub use settings::{AllocatorPolicy, Checks, MemoryMode, PtrWidth, Settings, SettingsOverrides};
 pub use span::{LineIndex, Span};
 
 /// How a run ended.
@@ -78,12 +80,25 @@ impl Run {
         self.trace.stderr()
     }
 
-    /// The error that stopped the run, if one did.
+    /// The error that stopped the run, if one did (with `deny-leaks`, the last leak).
     pub fn runtime_error(&self) -> Option<&Diagnostic> {
         match self.outcome {
             Outcome::RuntimeError => self.diagnostics.last(),
             _ => None,
         }
+    }
+
+    /// Blocks still live at the end of a manual-mode run, one diagnostic each.
+    pub fn leaks(&self) -> impl Iterator<Item = &Diagnostic> {
+        self.diagnostics
+            .iter()
+            .filter(|d| d.kind == DiagnosticKind::Leak)
+    }
+
+    /// Bytes in live heap blocks over the run: `(step, bytes)` at step 0 and at every step
+    /// after which the amount changed (`step` counts steps run, as in `state_at`).
+    pub fn heap_in_use(&self) -> Vec<(u64, u32)> {
+        self.trace.heap_in_use()
     }
 
     pub fn step_count(&self) -> u64 {
@@ -138,13 +153,21 @@ pub fn run(source: &str, overrides: &SettingsOverrides) -> Run {
             }
         }
     };
-    let (trace, error) = machine::execute(&program, &settings);
+    let (trace, error, leaks) = machine::execute(&program, &settings);
     let outcome = match error {
         Some(e) => {
             diagnostics.push(e);
             Outcome::RuntimeError
         }
-        None => Outcome::Finished,
+        // With `deny-leaks`, leaks are errors and end the run as one.
+        None if settings.deny_leaks && !leaks.is_empty() => {
+            diagnostics.extend(leaks);
+            Outcome::RuntimeError
+        }
+        None => {
+            diagnostics.extend(leaks);
+            Outcome::Finished
+        }
     };
     Run {
         settings,

@@ -2,14 +2,18 @@
 //! debug-build arithmetic checks, the calling convention of `shared/model.md`, Vec growth
 //! as rustc does it and the chosen allocator policy, recording every step and event.
 
+mod sanitizer;
+
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::compile::{Arith, Cmp, FmtPiece, Op, Program, Scalar, STACK_TAG};
+use crate::diagnostic::{Access, MemoryReport};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::event::Region;
 use crate::format::{write_bool, write_int, write_list, Spec};
 use crate::memory::{FrameRec, MemState};
-use crate::settings::{AllocatorPolicy, PtrWidth, Settings};
+use crate::settings::{AllocatorPolicy, Checks, MemoryMode, PtrWidth, Settings};
 use crate::span::Span;
 use crate::trace::{Recorder, Trace};
 use crate::types::{IntTy, Ty};
@@ -22,6 +26,9 @@ struct Stop {
     message: String,
     span: Span,
     notes: Vec<String>,
+    /// Secondary spans, such as where a block was allocated and freed.
+    labels: Vec<(Span, String)>,
+    memory: Option<Box<MemoryReport>>,
 }
 
 fn panic_at(message: impl Into<String>, span: Span) -> Stop {
@@ -30,7 +37,22 @@ fn panic_at(message: impl Into<String>, span: Span) -> Stop {
         message: message.into(),
         span,
         notes: Vec::new(),
+        labels: Vec::new(),
+        memory: None,
     }
+}
+
+/// The history of one allocation, kept after its bytes are reused, for memory reports.
+struct AllocRec {
+    addr: u32,
+    size: u32,
+    label: u32,
+    /// What allocated it: `vec!`, `push`, `alloc`, ...
+    by: &'static str,
+    step: u64,
+    site: u32,
+    /// Step and site of the free, once freed.
+    freed: Option<(u64, u32)>,
 }
 
 struct CallRec {
@@ -50,9 +72,24 @@ struct Vm<'p> {
     owned: Vec<bool>,
     next_fit: u32,
     bump: u32,
+    /// Manual memory mode: nothing is dropped automatically.
+    manual: bool,
+    /// Manual mode with checks: bad accesses and frees stop the run.
+    checked: bool,
+    /// Every allocation, by allocation number.
+    allocs: Vec<AllocRec>,
+    /// Which allocation the pointer in the Vec metadata at a stack index came from.
+    provenance: HashMap<u32, u32>,
+    /// Blocks freed twice in an unchecked run: the allocator hands each out once more.
+    double_freed: Vec<(u32, u32)>,
 }
 
-pub fn execute(program: &Program, settings: &Settings) -> (Trace, Option<Diagnostic>) {
+/// Runs a program. Returns the trace, the error that stopped the run (if any) and, for a
+/// manual-mode run that finished, one diagnostic per leaked block.
+pub fn execute(
+    program: &Program,
+    settings: &Settings,
+) -> (Trace, Option<Diagnostic>, Vec<Diagnostic>) {
     let shared = Arc::new(program.clone_for_trace());
     let mut vm = Vm {
         p: program,
@@ -64,24 +101,50 @@ pub fn execute(program: &Program, settings: &Settings) -> (Trace, Option<Diagnos
         owned: Vec::new(),
         next_fit: 0,
         bump: 0,
+        manual: settings.mode == MemoryMode::Manual,
+        checked: settings.mode == MemoryMode::Manual && settings.checks == Checks::Checked,
+        allocs: Vec::new(),
+        provenance: HashMap::new(),
+        double_freed: Vec::new(),
     };
     let result = vm.run();
+    let leaks = if result.is_ok() && vm.manual {
+        vm.leaks()
+    } else {
+        Vec::new()
+    };
     let error = result.err().map(|stop| {
         vm.rec.error(&stop.message);
         let step = vm.st.step.saturating_sub(1);
-        let mut d = Diagnostic::error(stop.kind, stop.span, stop.message).with_span_label(
-            match stop.kind {
-                DiagnosticKind::Panic => "panicked here",
-                DiagnosticKind::StackOverflow => "the stack ran out here",
-                DiagnosticKind::OutOfMemory => "this allocation failed",
-                _ => "the run stopped here",
-            },
-        );
+        let label = match (stop.kind, stop.memory.as_ref().and_then(|m| m.access)) {
+            (DiagnosticKind::Panic, _) => "panicked here".to_string(),
+            (DiagnosticKind::StackOverflow, _) => "the stack ran out here".to_string(),
+            (DiagnosticKind::OutOfMemory, _) => "this allocation failed".to_string(),
+            (DiagnosticKind::MemoryError, Some(Access::Read)) => {
+                format!(
+                    "READ of size {} here",
+                    stop.memory.as_ref().map_or(0, |m| m.size)
+                )
+            }
+            (DiagnosticKind::MemoryError, Some(Access::Write)) => {
+                format!(
+                    "WRITE of size {} here",
+                    stop.memory.as_ref().map_or(0, |m| m.size)
+                )
+            }
+            (DiagnosticKind::MemoryError, _) => "bad free here".to_string(),
+            _ => "the run stopped here".to_string(),
+        };
+        let mut d = Diagnostic::error(stop.kind, stop.span, stop.message).with_span_label(label);
         d.step = Some(step);
         d.notes = stop.notes;
+        for (span, text) in stop.labels {
+            d = d.with_label(span, text);
+        }
+        d.memory = stop.memory.map(|m| *m);
         d
     });
-    (vm.rec.finish(), error)
+    (vm.rec.finish(), error, leaks)
 }
 
 fn canon(v: u64, ty: IntTy, ptr: PtrWidth) -> u64 {
@@ -369,6 +432,8 @@ impl<'p> Vm<'p> {
                 self.settings.stack_size,
                 self.st.frames.len()
             )],
+            labels: Vec::new(),
+            memory: None,
         }
     }
 
@@ -380,7 +445,7 @@ impl<'p> Vm<'p> {
         let gaps = || {
             let mut gaps = Vec::new();
             let mut cur = 0u64;
-            for (&a, b) in live() {
+            for (&(a, _), b) in live() {
                 if (a as u64) > cur {
                     gaps.push((cur, a as u64));
                 }
@@ -415,14 +480,34 @@ impl<'p> Vm<'p> {
         pick.map(|a| a as u32)
     }
 
-    fn alloc(&mut self, elems: u64, elem: u32, label: u32, span: Span) -> Result<u32, Stop> {
+    fn alloc(
+        &mut self,
+        elems: u64,
+        elem: u32,
+        label: u32,
+        span: Span,
+        by: &'static str,
+    ) -> Result<u32, Stop> {
         let bytes = elems.saturating_mul(elem as u64);
         let isize_max = IntTy::Isize.max(self.p.ptr) as u64;
         if bytes > isize_max {
             return Err(panic_at("capacity overflow", span));
         }
         let size = bytes as u32;
-        let found = if bytes > self.settings.heap_size as u64 {
+        // After an unchecked double free the block is on the free list twice: once its bytes
+        // have been handed out again, the next allocation that fits gets them a second time.
+        let reused = self.double_freed.iter().rposition(|&(a, s)| {
+            s >= size
+                && a % elem.max(1) == 0
+                && self
+                    .st
+                    .blocks
+                    .range((a, 0)..(a + s.max(1), 0))
+                    .any(|(_, b)| !b.freed)
+        });
+        let found = if let Some(i) = reused {
+            Some(self.double_freed.remove(i).0)
+        } else if bytes > self.settings.heap_size as u64 {
             None
         } else {
             self.find_free(size, elem)
@@ -436,16 +521,35 @@ impl<'p> Vm<'p> {
                     "the heap holds {} bytes; raise it with `// stackheap: heap-size=...` or `--heap-size`",
                     self.settings.heap_size
                 )],
+                labels: Vec::new(),
+                memory: None,
             });
         };
         self.next_fit = addr + size;
         self.bump = self.bump.max(addr + size);
-        self.st.alloc(addr, size, elem, label);
+        let id = self.st.alloc(addr, size, elem, label);
         self.rec.alloc(addr, size, elem, label);
+        debug_assert_eq!(id as usize, self.allocs.len());
+        self.allocs.push(AllocRec {
+            addr,
+            size,
+            label,
+            by,
+            step: self.st.step,
+            site: self.st.site,
+            freed: None,
+        });
         Ok(addr)
     }
 
     fn dealloc(&mut self, addr: u32) {
+        if let Some((id, b)) = self.st.block_at(addr) {
+            if !b.freed {
+                if let Some(a) = self.allocs.get_mut(id as usize) {
+                    a.freed = Some((self.st.step, self.st.site));
+                }
+            }
+        }
         self.st.dealloc(addr);
         self.rec.dealloc(addr);
     }
@@ -469,9 +573,15 @@ impl<'p> Vm<'p> {
         let (r, a) = split(vec);
         self.st.write(r, a, &bytes[..3 * w]);
         self.rec.write(r, a, &bytes[..3 * w]);
+        if self.checked && r == Region::Stack {
+            self.note_provenance(a, ptr, cap);
+        }
     }
 
     fn drop_vec(&mut self, vec: u64) {
+        if self.manual {
+            return;
+        }
         let (ptr, _, cap) = self.meta(vec);
         if cap > 0 {
             self.dealloc(ptr as u32);
@@ -517,6 +627,8 @@ impl<'p> Vm<'p> {
                             notes: vec![
                                 "the program may loop forever; if it only needs more steps, raise the limit with `// stackheap: max-steps=...` or `--max-steps`".into(),
                             ],
+                            labels: Vec::new(),
+                            memory: None,
                         });
                     }
                     self.rec.step(site, &self.st);
@@ -758,6 +870,13 @@ impl<'p> Vm<'p> {
                     let (tr, t) = split(dst);
                     self.st.copy(fr, f, tr, t, size);
                     self.rec.copy(fr, f, tr, t, size);
+                    if self.checked && fr == Region::Stack && tr == Region::Stack {
+                        // A copied Vec's pointer keeps the allocation it came from.
+                        match self.provenance.get(&f).copied() {
+                            Some(id) => self.provenance.insert(t, id),
+                            None => self.provenance.remove(&t),
+                        };
+                    }
                 }
                 Op::VecNew { align } => {
                     let dst = self.pop();
@@ -769,7 +888,8 @@ impl<'p> Vm<'p> {
                     let ptr_v = if n == 0 {
                         elem as u64
                     } else {
-                        self.alloc(n, elem as u32, label, self.span(at))? as u64
+                        self.alloc(n, elem as u32, label, self.span(at), "Vec::with_capacity")?
+                            as u64
                     };
                     self.write_meta(dst, ptr_v, 0, n);
                 }
@@ -777,7 +897,7 @@ impl<'p> Vm<'p> {
                     let block = if n == 0 {
                         elem as u64
                     } else {
-                        self.alloc(n as u64, elem as u32, label, self.span(at))? as u64
+                        self.alloc(n as u64, elem as u32, label, self.span(at), "vec!")? as u64
                     };
                     self.regs.push(block);
                 }
@@ -798,7 +918,7 @@ impl<'p> Vm<'p> {
                     let block = if n == 0 {
                         elem as u64
                     } else {
-                        let b = self.alloc(n, elem as u32, label, self.span(at))?;
+                        let b = self.alloc(n, elem as u32, label, self.span(at), "vec!")?;
                         let one = &v.to_le_bytes()[..elem as usize];
                         let bytes: Vec<u8> = one
                             .iter()
@@ -817,6 +937,26 @@ impl<'p> Vm<'p> {
                     let vec = self.pop();
                     let (p, len, cap) = self.meta(vec);
                     let e = elem as u64;
+                    if self.checked {
+                        // Growing reads the old elements; otherwise push writes one.
+                        if len == cap && len > 0 {
+                            self.check_heap(
+                                Some(vec),
+                                p as u32,
+                                (len * e) as u32,
+                                Access::Read,
+                                self.span(at),
+                            )?;
+                        } else if len < cap {
+                            self.check_heap(
+                                Some(vec),
+                                (p + len * e) as u32,
+                                elem as u32,
+                                Access::Write,
+                                self.span(at),
+                            )?;
+                        }
+                    }
                     if len == cap {
                         let min_cap = if e == 1 {
                             8
@@ -828,11 +968,12 @@ impl<'p> Vm<'p> {
                         let new_cap = (cap * 2).max(len + 1).max(min_cap);
                         let old_label = self
                             .st
-                            .blocks
-                            .get(&(p as u32))
-                            .filter(|b| cap > 0 && !b.freed)
-                            .map_or(label, |b| b.label);
-                        let np = self.alloc(new_cap, elem as u32, old_label, self.span(at))? as u64;
+                            .block_at(p as u32)
+                            .filter(|(_, b)| cap > 0 && !b.freed)
+                            .map_or(label, |(_, b)| b.label);
+                        let np =
+                            self.alloc(new_cap, elem as u32, old_label, self.span(at), "push")?
+                                as u64;
                         if len > 0 {
                             self.st.copy(
                                 Region::Heap,
@@ -869,7 +1010,8 @@ impl<'p> Vm<'p> {
                 Op::VecIndex { elem, at } => {
                     let idx = self.pop();
                     let vec = self.pop();
-                    let a = self.vec_index(vec, idx, elem, at)?;
+                    let write = matches!(code.get(pc), Some(Op::StoreAt(_)));
+                    let a = self.vec_index(vec, idx, elem, at, write)?;
                     self.regs.push(a);
                 }
                 Op::VecIndexLocal {
@@ -880,7 +1022,8 @@ impl<'p> Vm<'p> {
                     at,
                 } => {
                     let i = self.load((fb + idx) as u64 | STACK_TAG, idx_ty);
-                    let a = self.vec_index((fb + vec) as u64 | STACK_TAG, i, elem, at)?;
+                    let write = matches!(code.get(pc), Some(Op::StoreAt(_)));
+                    let a = self.vec_index((fb + vec) as u64 | STACK_TAG, i, elem, at, write)?;
                     self.regs.push(a);
                 }
                 Op::AddrLocalLoad { addr, off, ty } => {
@@ -925,6 +1068,30 @@ impl<'p> Vm<'p> {
                         self.drop_vec(a);
                     }
                 }
+                Op::Alloc { at, label } => {
+                    let n = self.pop();
+                    let addr = if n == 0 {
+                        // Like `malloc(0)`: a unique address, no block.
+                        0
+                    } else {
+                        self.alloc(n, 1, label, self.span(at), "alloc")?
+                    };
+                    self.regs.push(addr as u64);
+                }
+                Op::DeallocVec { at } => {
+                    let vec = self.pop();
+                    self.dealloc_vec(vec, self.span(at))?;
+                }
+                Op::DeallocRaw { at } => {
+                    let addr = self.pop();
+                    self.dealloc_raw(addr, self.span(at))?;
+                }
+                Op::RawAddr { stack, at } => {
+                    let index = self.pop();
+                    let write = matches!(code.get(pc), Some(Op::StoreAt(_)));
+                    let a = self.raw_addr(stack, index, write, self.span(at))?;
+                    self.regs.push(a);
+                }
                 Op::DropAt => {
                     let a = self.pop();
                     self.drop_vec(a);
@@ -951,8 +1118,13 @@ impl<'p> Vm<'p> {
                     let a = (fb + off) as u64 | STACK_TAG;
                     let (p, _, cap) = self.meta(a);
                     if cap > 0 {
-                        let current = self.st.blocks.get(&(p as u32)).map(|b| b.label);
+                        let current = self.st.block_at(p as u32).map(|(_, b)| b.label);
                         if current.is_some() && current != Some(label) {
+                            if let Some((id, _)) = self.st.block_at(p as u32) {
+                                if let Some(a) = self.allocs.get_mut(id as usize) {
+                                    a.label = label;
+                                }
+                            }
                             self.st.relabel(p as u32, label);
                             self.rec.owner(p as u32, label);
                         }
@@ -963,6 +1135,9 @@ impl<'p> Vm<'p> {
                     args,
                     stderr,
                 } => {
+                    if self.checked {
+                        self.check_format_reads(format, args)?;
+                    }
                     let text = self.format(format, args);
                     if stderr {
                         self.rec.stderr(&text);
@@ -998,7 +1173,7 @@ impl<'p> Vm<'p> {
     }
 
     /// The heap address of element `idx` of the Vec at `vec`, or the bounds-check panic.
-    fn vec_index(&self, vec: u64, idx: u64, elem: u8, at: u32) -> Result<u64, Stop> {
+    fn vec_index(&self, vec: u64, idx: u64, elem: u8, at: u32, write: bool) -> Result<u64, Stop> {
         let (p, len, _) = self.meta(vec);
         if idx >= len {
             return Err(panic_at(
@@ -1006,7 +1181,12 @@ impl<'p> Vm<'p> {
                 self.span(at),
             ));
         }
-        Ok(p + idx * elem as u64)
+        let addr = p + idx * elem as u64;
+        if self.checked {
+            let access = if write { Access::Write } else { Access::Read };
+            self.check_heap(Some(vec), addr as u32, elem as u32, access, self.span(at))?;
+        }
+        Ok(addr)
     }
 
     fn load(&self, addr: u64, ty: Scalar) -> u64 {

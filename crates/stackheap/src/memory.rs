@@ -149,8 +149,14 @@ pub struct MemState {
     pub stack_init: Bits,
     pub heap_init: Bits,
     pub stack_length: u32,
-    /// Live blocks, and freed blocks whose bytes no later block has taken.
-    pub blocks: BTreeMap<u32, Block>,
+    /// Live blocks, and freed blocks whose bytes no later block has taken, by address and
+    /// then by allocation number (two live blocks can share an address only after an
+    /// unchecked double free).
+    pub blocks: BTreeMap<(u32, u32), Block>,
+    /// The number the next allocation gets.
+    pub next_block: u32,
+    /// Bytes in live blocks.
+    pub live_bytes: u32,
     pub frames: Vec<FrameRec>,
     pub output_len: usize,
     /// Bytes of `eprint!` output so far.
@@ -173,6 +179,8 @@ impl MemState {
             heap_init: Bits::with_len(heap_size as usize),
             stack_length: 0,
             blocks: BTreeMap::new(),
+            next_block: 0,
+            live_bytes: 0,
             frames: Vec::new(),
             output_len: 0,
             stderr_len: 0,
@@ -231,23 +239,27 @@ impl MemState {
         self.write(to_region, to, &buf);
     }
 
-    pub fn alloc(&mut self, addr: u32, size: u32, align: u32, label: u32) {
+    /// Records a new block at `addr` and returns its allocation number.
+    pub fn alloc(&mut self, addr: u32, size: u32, align: u32, label: u32) -> u32 {
         let end = addr + size;
         // Freed blocks whose bytes the new block takes leave the table.
-        let overlapping: Vec<u32> = self
+        let overlapping: Vec<(u32, u32)> = self
             .blocks
-            .range(..end)
-            .filter(|(a, b)| b.freed && **a + b.size.max(1) > addr)
-            .map(|(a, _)| *a)
+            .range(..(end, 0))
+            .filter(|(k, b)| b.freed && k.0 + b.size.max(1) > addr)
+            .map(|(k, _)| *k)
             .collect();
-        for a in overlapping {
-            self.blocks.remove(&a);
+        for k in overlapping {
+            self.blocks.remove(&k);
         }
         self.heap_init.set_range(addr as usize, end as usize, false);
         self.heap_high = self.heap_high.max(end);
         let (step, site) = (self.step, self.site);
+        let id = self.next_block;
+        self.next_block += 1;
+        self.live_bytes += size;
         self.blocks.insert(
-            addr,
+            (addr, id),
             Block {
                 size,
                 align,
@@ -259,21 +271,44 @@ impl MemState {
                 free_site: u32::MAX,
             },
         );
+        id
     }
 
+    /// The block a free of `addr` releases: the newest live block starting there, or else
+    /// the newest freed one still in the table.
+    pub fn block_at(&self, addr: u32) -> Option<(u32, &Block)> {
+        let mut found: Option<(u32, &Block)> = None;
+        for ((_, id), b) in self.blocks.range((addr, 0)..=(addr, u32::MAX)) {
+            if found.is_none_or(|(_, f)| f.freed || !b.freed) {
+                found = Some((*id, b));
+            }
+        }
+        found
+    }
+
+    /// Frees the block `block_at(addr)` names. Freeing a freed block again (an unchecked
+    /// double free) changes nothing in the table.
     pub fn dealloc(&mut self, addr: u32) {
         let (step, site) = (self.step, self.site);
-        if let Some(b) = self.blocks.get_mut(&addr) {
-            b.freed = true;
-            b.free_step = step;
-            b.free_site = site;
+        let Some((id, _)) = self.block_at(addr) else {
+            return;
+        };
+        if let Some(b) = self.blocks.get_mut(&(addr, id)) {
+            if !b.freed {
+                b.freed = true;
+                b.free_step = step;
+                b.free_site = site;
+                self.live_bytes -= b.size;
+            }
         }
     }
 
     pub fn relabel(&mut self, addr: u32, label: u32) {
-        if let Some(b) = self.blocks.get_mut(&addr) {
+        if let Some((id, b)) = self.block_at(addr) {
             if !b.freed {
-                b.label = label;
+                if let Some(b) = self.blocks.get_mut(&(addr, id)) {
+                    b.label = label;
+                }
             }
         }
     }
@@ -301,6 +336,8 @@ impl MemState {
             heap_init: Bits::default(),
             stack_length: self.stack_length,
             blocks: BTreeMap::new(),
+            next_block: self.next_block,
+            live_bytes: self.live_bytes,
             frames: Vec::new(),
             output_len: self.output_len,
             stderr_len: self.stderr_len,
@@ -323,6 +360,8 @@ impl MemState {
         self.heap_init.restore(&snap.heap_init);
         self.stack_length = snap.stack_length;
         self.blocks = snap.blocks.clone();
+        self.next_block = snap.next_block;
+        self.live_bytes = snap.live_bytes;
         self.frames = snap.frames.clone();
         self.output_len = snap.output_len;
         self.stderr_len = snap.stderr_len;

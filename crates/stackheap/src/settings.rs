@@ -95,6 +95,58 @@ impl fmt::Display for AllocatorPolicy {
     }
 }
 
+/// Who frees heap memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum MemoryMode {
+    /// Rust: owners free their memory when they go out of scope.
+    Rust,
+    /// The program calls `alloc` and `dealloc` itself; nothing is freed automatically.
+    Manual,
+}
+
+impl FromStr for MemoryMode {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "rust" => Ok(MemoryMode::Rust),
+            "manual" => Ok(MemoryMode::Manual),
+            _ => Err(format!("unknown mode `{s}`: expected rust or manual")),
+        }
+    }
+}
+
+/// Whether manual-mode memory errors stop the run with a report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Checks {
+    /// The first bad access or free stops the run with a report.
+    Checked,
+    /// The program does what the bytes say.
+    Unchecked,
+}
+
+impl FromStr for Checks {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "checked" => Ok(Checks::Checked),
+            "unchecked" => Ok(Checks::Unchecked),
+            _ => Err(format!(
+                "unknown checks `{s}`: expected checked or unchecked"
+            )),
+        }
+    }
+}
+
+fn parse_bool(s: &str) -> Result<bool, String> {
+    match s {
+        "true" | "yes" | "on" => Ok(true),
+        "false" | "no" | "off" => Ok(false),
+        _ => Err(format!("`{s}` is not true or false")),
+    }
+}
+
 /// Largest stack or heap the engine accepts, in bytes.
 pub const MAX_MEMORY_SIZE: u32 = 1 << 28;
 
@@ -108,6 +160,10 @@ pub struct Settings {
     pub allocator: AllocatorPolicy,
     /// The run stops with an error after this many steps.
     pub max_steps: u64,
+    pub mode: MemoryMode,
+    pub checks: Checks,
+    /// Leaks at the end of a manual-mode run are errors, not warnings.
+    pub deny_leaks: bool,
 }
 
 impl Default for Settings {
@@ -118,6 +174,9 @@ impl Default for Settings {
             ptr_width: PtrWidth::W64,
             allocator: AllocatorPolicy::FirstFit,
             max_steps: 1_000_000,
+            mode: MemoryMode::Rust,
+            checks: Checks::Checked,
+            deny_leaks: false,
         }
     }
 }
@@ -131,6 +190,9 @@ pub struct SettingsOverrides {
     pub ptr_width: Option<PtrWidth>,
     pub allocator: Option<AllocatorPolicy>,
     pub max_steps: Option<u64>,
+    pub mode: Option<MemoryMode>,
+    pub checks: Option<Checks>,
+    pub deny_leaks: Option<bool>,
 }
 
 impl Settings {
@@ -149,6 +211,15 @@ impl Settings {
         }
         if let Some(v) = o.max_steps {
             self.max_steps = v;
+        }
+        if let Some(v) = o.mode {
+            self.mode = v;
+        }
+        if let Some(v) = o.checks {
+            self.checks = v;
+        }
+        if let Some(v) = o.deny_leaks {
+            self.deny_leaks = v;
         }
     }
 }
@@ -205,9 +276,12 @@ impl SettingsOverrides {
             "ptr-width" => self.ptr_width = Some(value.parse()?),
             "allocator" => self.allocator = Some(value.parse()?),
             "max-steps" => self.max_steps = Some(parse_steps(value)?),
+            "mode" => self.mode = Some(value.parse()?),
+            "checks" => self.checks = Some(value.parse()?),
+            "deny-leaks" => self.deny_leaks = Some(parse_bool(value)?),
             _ => {
                 return Err(format!(
-                "unknown setting `{key}`: expected stack-size, heap-size, ptr-width, allocator or max-steps"
+                "unknown setting `{key}`: expected stack-size, heap-size, ptr-width, allocator, max-steps, mode, checks or deny-leaks"
             ))
             }
         }

@@ -353,9 +353,8 @@ impl<'t> Replay<'t> {
                     let addr = get_varint(data, p) as u32;
                     if let Some(ev) = events.as_deref_mut() {
                         let (size, label) = st
-                            .blocks
-                            .get(&addr)
-                            .map(|b| (b.size, b.label))
+                            .block_at(addr)
+                            .map(|(_, b)| (b.size, b.label))
                             .unwrap_or((0, u32::MAX));
                         ev.push(Event::Dealloc {
                             addr,
@@ -548,6 +547,21 @@ impl Trace {
         })
     }
 
+    pub fn heap_in_use(&self) -> Vec<(u64, u32)> {
+        let Some(program) = self.program.as_deref() else {
+            return vec![(0, 0)];
+        };
+        let mut r = Replay::from_step(self, program, 0);
+        let mut out = vec![(0, r.state.live_bytes)];
+        while !r.at_end() && r.state.step < self.steps {
+            r.step(None);
+            if out.last().is_some_and(|&(_, b)| b != r.state.live_bytes) {
+                out.push((r.state.step, r.state.live_bytes));
+            }
+        }
+        out
+    }
+
     pub fn state_at(&self, steps: u64) -> MemoryState {
         let Some(program) = self.program.as_deref() else {
             return MemoryState {
@@ -620,7 +634,7 @@ fn view(p: &Program, st: &MemState, output: &str, stderr: &str) -> MemoryState {
     let blocks = st
         .blocks
         .iter()
-        .map(|(&addr, b)| BlockView {
+        .map(|(&(addr, _), b)| BlockView {
             addr,
             size: b.size,
             align: b.align,

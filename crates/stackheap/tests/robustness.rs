@@ -252,14 +252,16 @@ fn corpus() -> Vec<String> {
         .iter()
         .map(|l| l.source.to_string())
         .collect();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
-    if let Ok(entries) = std::fs::read_dir(dir) {
-        let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for p in paths {
-            if p.extension().is_some_and(|e| e == "rs") {
-                if let Ok(s) = std::fs::read_to_string(&p) {
-                    out.push(s);
+    for sub in ["tests/programs", "tests/manual", "tests/compile_errors"] {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(sub);
+        if let Ok(entries) = std::fs::read_dir(dir) {
+            let mut paths: Vec<_> = entries.flatten().map(|e| e.path()).collect();
+            paths.sort();
+            for p in paths {
+                if p.extension().is_some_and(|e| e == "rs") {
+                    if let Ok(s) = std::fs::read_to_string(&p) {
+                        out.push(s);
+                    }
                 }
             }
         }

@@ -1,0 +1,24 @@
+// stackheap: mode=manual
+// dealloc too early: find_highest_year reads the freed block, which `recipes` now holds.
+fn get_years() -> Vec<i32> {
+    return vec![1995, 2000, 2005, 2010, 2015];
+}
+
+fn find_highest_year(years: Vec<i32>) -> i32 {
+    let mut highest = years[0];
+    for i in 1..years.len() {
+        if years[i] > highest {
+            highest = years[i];
+        }
+    }
+    highest
+}
+
+fn main() {
+    let years = get_years();
+    dealloc(years);
+    let recipes = vec![350, 180, 200, 45, 12];
+    println!("The highest year is {}", find_highest_year(years));
+    println!("All done!");
+    dealloc(recipes);
+}
