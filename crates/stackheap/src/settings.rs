@@ -1,10 +1,12 @@
-//! Run settings (stack and heap size, pointer width, allocator policy, step limit) and the
-//! `// stackheap:` comment that sets them from inside a program.
+//! Run settings (stack and heap size, pointer width, allocator policy, step limit, memory
+//! mode, checks, deny-leaks) and the `// stackheap:` comment that sets them from inside a
+//! program.
 //!
 //! Syntax: any comment line before the first line of code that starts with `// stackheap:`,
 //! followed by `key=value` pairs separated by spaces or commas, for example
 //! `// stackheap: ptr-width=32 allocator=best-fit stack-size=4096`. rustc ignores it like
-//! any comment. Keys are the CLI's flag names without the dashes in front.
+//! any comment. Keys are the CLI's flag names without the dashes in front; the memory mode
+//! is `mode=rust|manual`, checks `checks=checked|unchecked`, and `deny-leaks=true|false`.
 
 use std::fmt;
 use std::str::FromStr;
