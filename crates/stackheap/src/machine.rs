@@ -339,12 +339,11 @@ impl<'p> Vm<'p> {
         self.st.read_uint(r, a, size)
     }
 
+    /// Writes the low `size` bytes (`size <= 8`) of `value`.
     fn write(&mut self, addr: u64, value: u64, size: u32) {
         let (r, a) = split(addr);
-        let bytes = value.to_le_bytes();
-        let b = &bytes[..size as usize];
-        self.st.write(r, a, b);
-        self.rec.write(r, a, b);
+        self.st.write_scalar(r, a, value, size);
+        self.rec.write_scalar(r, a, value, size);
     }
 
     fn set_stack_length(&mut self, to: u32) -> Result<(), Stop> {

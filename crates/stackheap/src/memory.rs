@@ -65,6 +65,23 @@ impl Bits {
         }
     }
 
+    /// Sets flags `start..start + n` (`n <= 64`) to true, as `set_range` does: in the one or
+    /// two words they fall in.
+    #[inline(always)]
+    pub fn set_small(&mut self, start: usize, n: u32) {
+        let w = start / 64;
+        let mask = ((1u128 << n) - 1) << (start % 64);
+        if let Some(x) = self.words.get_mut(w) {
+            *x |= mask as u64;
+        }
+        let high = (mask >> 64) as u64;
+        if high != 0 {
+            if let Some(x) = self.words.get_mut(w + 1) {
+                *x |= high;
+            }
+        }
+    }
+
     /// A copy of the first `n` flags (rounded up to whole words).
     pub fn prefix(&self, n: usize) -> Bits {
         Bits {
@@ -221,6 +238,39 @@ impl MemState {
         }
     }
 
+    /// `write` of the low `size` bytes (`size <= 8`) of `value`, little-endian, without
+    /// a variable-length copy: where eight bytes fit, a read-modify-write of eight bytes.
+    #[inline]
+    pub fn write_scalar(&mut self, region: Region, addr: u32, value: u64, size: u32) {
+        let (bytes, init, high) = match region {
+            Region::Stack => (&mut self.stack, &mut self.stack_init, &mut self.stack_high),
+            Region::Heap => (&mut self.heap, &mut self.heap_init, &mut self.heap_high),
+        };
+        let a = addr as usize;
+        let n = size.min(8);
+        let end = a + n as usize;
+        if end > bytes.len() {
+            return;
+        }
+        match bytes
+            .get_mut(a..a + 8)
+            .and_then(|s| <&mut [u8; 8]>::try_from(s).ok())
+        {
+            Some(word) => {
+                let mask = if n >= 8 {
+                    u64::MAX
+                } else {
+                    (1u64 << (8 * n)) - 1
+                };
+                let old = u64::from_le_bytes(*word);
+                *word = ((old & !mask) | (value & mask)).to_le_bytes();
+            }
+            None => bytes[a..end].copy_from_slice(&value.to_le_bytes()[..n as usize]),
+        }
+        init.set_small(a, n);
+        *high = (*high).max(end as u32);
+    }
+
     pub fn copy(&mut self, from_region: Region, from: u32, to_region: Region, to: u32, len: u32) {
         let (f, l) = (from as usize, len as usize);
         let src = self.bytes(from_region);
@@ -332,6 +382,12 @@ impl MemState {
         self.heap_high = snap.heap_high;
     }
 
+    /// The least `snapshot_bytes` can be; it never shrinks while the machine runs (the
+    /// highest touched bytes only grow).
+    pub fn snapshot_bytes_floor(&self) -> usize {
+        (self.stack_high as usize + self.heap_high as usize) * 9 / 8 + 64
+    }
+
     /// Bytes a snapshot of this state takes.
     pub fn snapshot_bytes(&self) -> usize {
         (self.stack_high as usize + self.heap_high as usize) * 9 / 8
@@ -344,8 +400,19 @@ impl MemState {
         let bytes = self.bytes(region);
         let a = addr as usize;
         let n = size as usize;
-        // Fast path: the whole value lies inside the array.
+        // Fast path: eight bytes from `addr` lie inside the array; keep the low `n`.
         if n <= 8 {
+            if let Some(word) = bytes
+                .get(a..a + 8)
+                .and_then(|s| <[u8; 8]>::try_from(s).ok())
+            {
+                let v = u64::from_le_bytes(word);
+                return if n == 8 {
+                    v
+                } else {
+                    v & ((1u64 << (8 * n)) - 1)
+                };
+            }
             match bytes.get(a..a + n) {
                 Some(&[b]) => return b as u64,
                 Some(&[b0, b1]) => return u16::from_le_bytes([b0, b1]) as u64,
