@@ -304,6 +304,83 @@ pub enum Op {
         at: u32,
         value: u64,
     },
+    /// `Load { off, ty: load }` then `Arith { op, ty, at }`.
+    LoadArith {
+        off: u32,
+        load: Scalar,
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+    },
+    /// `VecIndex { elem, at }` then `StoreAt(size)`: `vec[index] = value`.
+    VecStore {
+        elem: u8,
+        at: u32,
+        size: u8,
+    },
+    /// `VecIndexLocal { vec, idx, idx_ty, elem, at }` then `LoadAt(ty)`: reads `vec[idx]`.
+    VecLoadLocal {
+        vec: u32,
+        idx: u32,
+        idx_ty: Scalar,
+        elem: u8,
+        at: u32,
+        ty: Scalar,
+    },
+    /// `Const(value)` then `CmpJumpIfFalse { op, signed, target }`.
+    CmpConstJumpIfFalse {
+        op: Cmp,
+        signed: bool,
+        value: u64,
+        target: u32,
+    },
+    /// `Load { off, ty }` then `CmpConstJumpIfFalse { op, signed, value, target }`.
+    LoadCmpConstJumpIfFalse {
+        off: u32,
+        ty: Scalar,
+        op: Cmp,
+        signed: bool,
+        value: u64,
+        target: u32,
+    },
+    /// `SetStack(first)` then `SetStack(second)`.
+    SetStack2 {
+        first: u32,
+        second: u32,
+    },
+    /// `Load { off, ty }` then `StoreRet(size)`.
+    LoadStoreRet {
+        off: u32,
+        ty: Scalar,
+        size: u8,
+    },
+    /// `Swap` then `Arith { op, ty, at }`: the operands taken the other way round.
+    SwapArith {
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+    },
+    /// `Jump(t)` to a `Step(site)` at `t`: the step, then on at `target` (`t + 1`). Made
+    /// by `fuse` after the pairs.
+    StepJump {
+        site: u32,
+        target: u32,
+    },
+}
+
+impl Op {
+    /// The jump target of a jumping op.
+    fn target_mut(&mut self) -> Option<&mut u32> {
+        match self {
+            Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => Some(t),
+            Op::CmpJumpIfFalse { target, .. }
+            | Op::Load2CmpJumpIfFalse { target, .. }
+            | Op::CmpConstJumpIfFalse { target, .. }
+            | Op::LoadCmpConstJumpIfFalse { target, .. }
+            | Op::StepJump { target, .. } => Some(target),
+            _ => None,
+        }
+    }
 }
 
 // The interpreter copies an `Op` per instruction: keep it small.
@@ -312,17 +389,31 @@ const _: () = assert!(std::mem::size_of::<Op>() <= 24);
 /// Fuses common sequences of ops: three rounds of `fuse_pairs`, so that a fused op can
 /// itself fuse with its successor (`Load`, `Load`, `Cmp`, `JumpIfFalse` becomes one op,
 /// and so do `Load`, `Const`, `Arith`, `Store` for a wrapping operation).
+///
+/// Last, a `Jump` to a `Step` becomes a `StepJump` past it (one dispatch fewer per loop turn).
 fn fuse(code: &[Op]) -> Vec<Op> {
-    fuse_pairs(&fuse_pairs(&fuse_pairs(code)))
+    let mut out = fuse_pairs(&fuse_pairs(&fuse_pairs(code)));
+    for i in 0..out.len() {
+        if let Op::Jump(t) = out[i] {
+            if let Some(&Op::Step(site)) = out.get(t as usize) {
+                out[i] = Op::StepJump {
+                    site,
+                    target: t + 1,
+                };
+            }
+        }
+    }
+    out
 }
 
 /// Replaces common pairs of ops by their fused forms (fewer dispatches in the machine), and
 /// remaps jump targets. A pair is fused only when no jump lands on its second op.
 fn fuse_pairs(code: &[Op]) -> Vec<Op> {
     let mut targeted = vec![false; code.len() + 1];
-    for op in code {
-        if let Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) = op {
-            if let Some(f) = targeted.get_mut(*t as usize) {
+    for &op in code {
+        let mut op = op;
+        if let Some(&mut t) = op.target_mut() {
+            if let Some(f) = targeted.get_mut(t as usize) {
                 *f = true;
             }
         }
@@ -442,6 +533,64 @@ fn fuse_pairs(code: &[Op]) -> Vec<Op> {
                     value,
                 })
             }
+            (Op::Load { off, ty: load }, Some(Op::Arith { op, ty, at })) => Some(Op::LoadArith {
+                off,
+                load,
+                op,
+                ty,
+                at,
+            }),
+            (Op::VecIndex { elem, at }, Some(Op::StoreAt(size))) => {
+                Some(Op::VecStore { elem, at, size })
+            }
+            (
+                Op::VecIndexLocal {
+                    vec,
+                    idx,
+                    idx_ty,
+                    elem,
+                    at,
+                },
+                Some(Op::LoadAt(ty)),
+            ) => Some(Op::VecLoadLocal {
+                vec,
+                idx,
+                idx_ty,
+                elem,
+                at,
+                ty,
+            }),
+            (Op::Const(value), Some(Op::CmpJumpIfFalse { op, signed, target })) => {
+                Some(Op::CmpConstJumpIfFalse {
+                    op,
+                    signed,
+                    value,
+                    target,
+                })
+            }
+            (
+                Op::Load { off, ty },
+                Some(Op::CmpConstJumpIfFalse {
+                    op,
+                    signed,
+                    value,
+                    target,
+                }),
+            ) => Some(Op::LoadCmpConstJumpIfFalse {
+                off,
+                ty,
+                op,
+                signed,
+                value,
+                target,
+            }),
+            (Op::SetStack(first), Some(Op::SetStack(second))) => {
+                Some(Op::SetStack2 { first, second })
+            }
+            (Op::Load { off, ty }, Some(Op::StoreRet(size))) => {
+                Some(Op::LoadStoreRet { off, ty, size })
+            }
+            (Op::Swap, Some(Op::Arith { op, ty, at })) => Some(Op::SwapArith { op, ty, at }),
             _ => None,
         };
         match fused {
@@ -458,12 +607,8 @@ fn fuse_pairs(code: &[Op]) -> Vec<Op> {
     }
     remap[code.len()] = out.len() as u32;
     for op in &mut out {
-        match op {
-            Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => *t = remap[*t as usize],
-            Op::CmpJumpIfFalse { target, .. } | Op::Load2CmpJumpIfFalse { target, .. } => {
-                *target = remap[*target as usize]
-            }
-            _ => {}
+        if let Some(t) = op.target_mut() {
+            *t = remap[*t as usize];
         }
     }
     out

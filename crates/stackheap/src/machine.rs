@@ -501,30 +501,7 @@ impl<'p> Vm<'p> {
             };
             pc += 1;
             match *op {
-                Op::Step(site) => {
-                    if self.st.step >= self.settings.max_steps {
-                        let span = self
-                            .p
-                            .sites
-                            .get(site as usize)
-                            .map(|s| s.span)
-                            .unwrap_or_default();
-                        return Err(Stop {
-                            kind: DiagnosticKind::StepLimit,
-                            message: format!("the run reached the step limit of {} steps", self.settings.max_steps),
-                            span,
-                            notes: vec![
-                                "the program may loop forever; if it only needs more steps, raise the limit with `// stackheap: max-steps=...` or `--max-steps`".into(),
-                            ],
-                        });
-                    }
-                    self.rec.step(site, &self.st);
-                    self.st.step += 1;
-                    self.st.site = site;
-                    if let Some(f) = self.st.frames.last_mut() {
-                        f.site = site;
-                    }
-                }
+                Op::Step(site) => self.step(site)?,
                 Op::Const(v) => self.regs.push(v),
                 Op::Load { off, ty } => {
                     let a = (fb + off) as u64 | STACK_TAG;
@@ -915,6 +892,81 @@ impl<'p> Vm<'p> {
                     let r = arith(op, ty, va, vb, ptr).map_err(|m| panic_at(m, self.span(at)))?;
                     self.regs.push(r);
                 }
+                Op::LoadArith {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                } => {
+                    let b = self.load((fb + off) as u64 | STACK_TAG, load);
+                    let a = self.pop();
+                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push(r);
+                }
+                Op::VecStore { elem, at, size } => {
+                    let idx = self.pop();
+                    let vec = self.pop();
+                    let a = self.vec_index(vec, idx, elem, at)?;
+                    let v = self.pop();
+                    self.write(a, v, size as u32);
+                }
+                Op::VecLoadLocal {
+                    vec,
+                    idx,
+                    idx_ty,
+                    elem,
+                    at,
+                    ty,
+                } => {
+                    let i = self.load((fb + idx) as u64 | STACK_TAG, idx_ty);
+                    let a = self.vec_index((fb + vec) as u64 | STACK_TAG, i, elem, at)?;
+                    let v = self.load(a, ty);
+                    self.regs.push(v);
+                }
+                Op::CmpConstJumpIfFalse {
+                    op,
+                    signed,
+                    value,
+                    target,
+                } => {
+                    let a = self.pop();
+                    if !compare(op, signed, a, value) {
+                        pc = target as usize;
+                    }
+                }
+                Op::LoadCmpConstJumpIfFalse {
+                    off,
+                    ty,
+                    op,
+                    signed,
+                    value,
+                    target,
+                } => {
+                    let a = self.load((fb + off) as u64 | STACK_TAG, ty);
+                    if !compare(op, signed, a, value) {
+                        pc = target as usize;
+                    }
+                }
+                Op::SetStack2 { first, second } => {
+                    self.set_stack_length(fb + first)?;
+                    self.set_stack_length(fb + second)?;
+                }
+                Op::LoadStoreRet { off, ty, size } => {
+                    let v = self.load((fb + off) as u64 | STACK_TAG, ty);
+                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
+                    self.write(slot as u64 | STACK_TAG, v, size as u32);
+                }
+                Op::SwapArith { op, ty, at } => {
+                    let a = self.pop();
+                    let b = self.pop();
+                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push(r);
+                }
+                Op::StepJump { site, target } => {
+                    self.step(site)?;
+                    pc = target as usize;
+                }
                 Op::DropLocal { off, local } => {
                     let base = self.calls.last().map_or(0, |c| c.flags_base);
                     let i = base + local as usize;
@@ -976,6 +1028,39 @@ impl<'p> Vm<'p> {
                     return Err(panic_at(text, self.span(at)));
                 }
             }
+        }
+    }
+
+    /// Runs a step marker: the step limit, the STEP record, the step count and site.
+    #[inline(always)]
+    fn step(&mut self, site: u32) -> Result<(), Stop> {
+        if self.st.step >= self.settings.max_steps {
+            return Err(self.step_limit(site));
+        }
+        self.rec.step(site, &self.st);
+        self.st.step += 1;
+        self.st.site = site;
+        if let Some(f) = self.st.frames.last_mut() {
+            f.site = site;
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn step_limit(&self, site: u32) -> Stop {
+        let span = self
+            .p
+            .sites
+            .get(site as usize)
+            .map(|s| s.span)
+            .unwrap_or_default();
+        Stop {
+            kind: DiagnosticKind::StepLimit,
+            message: format!("the run reached the step limit of {} steps", self.settings.max_steps),
+            span,
+            notes: vec![
+                "the program may loop forever; if it only needs more steps, raise the limit with `// stackheap: max-steps=...` or `--max-steps`".into(),
+            ],
         }
     }
 
