@@ -340,6 +340,7 @@ impl<'p> Vm<'p> {
     }
 
     /// Writes the low `size` bytes (`size <= 8`) of `value`.
+    #[inline(always)]
     fn write(&mut self, addr: u64, value: u64, size: u32) {
         let (r, a) = split(addr);
         self.st.write_scalar(r, a, value, size);

@@ -27,6 +27,7 @@ impl Bits {
 
     /// Sets flags `start..end` to `value`, a whole word at a time; flags past the end of
     /// the array are ignored.
+    #[inline]
     pub fn set_range(&mut self, start: usize, end: usize, value: bool) {
         let end = end.min(self.words.len() * 64);
         if start >= end {
@@ -70,14 +71,15 @@ impl Bits {
     #[inline(always)]
     pub fn set_small(&mut self, start: usize, n: u32) {
         let w = start / 64;
-        let mask = ((1u128 << n) - 1) << (start % 64);
+        let sh = (start % 64) as u32;
+        let bits = if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
         if let Some(x) = self.words.get_mut(w) {
-            *x |= mask as u64;
+            *x |= bits << sh;
         }
-        let high = (mask >> 64) as u64;
-        if high != 0 {
+        // The flags that spill into the next word.
+        if sh + n > 64 {
             if let Some(x) = self.words.get_mut(w + 1) {
-                *x |= high;
+                *x |= bits >> (64 - sh);
             }
         }
     }
@@ -257,11 +259,7 @@ impl MemState {
             .and_then(|s| <&mut [u8; 8]>::try_from(s).ok())
         {
             Some(word) => {
-                let mask = if n >= 8 {
-                    u64::MAX
-                } else {
-                    (1u64 << (8 * n)) - 1
-                };
+                let mask = u64::MAX.checked_shr(64 - 8 * n).unwrap_or(0);
                 let old = u64::from_le_bytes(*word);
                 *word = ((old & !mask) | (value & mask)).to_le_bytes();
             }
@@ -442,6 +440,48 @@ impl MemState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn set_small_matches_set_range() {
+        for start in [0usize, 1, 7, 56, 57, 60, 63, 64, 120, 127, 190, 199] {
+            for n in 0..=8u32 {
+                let mut fast = Bits::with_len(200);
+                let mut slow = fast.clone();
+                fast.set_small(start, n);
+                slow.set_range(start, start + n as usize, true);
+                assert_eq!(fast, slow, "{start} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn write_scalar_and_read_uint_match_byte_writes() {
+        for addr in [0u32, 1, 5, 63, 90, 93, 95, 96, 99] {
+            for size in [0u32, 1, 2, 4, 8] {
+                let mut fast = MemState::new(100, 100);
+                let mut slow = fast.clone();
+                for st in [&mut fast, &mut slow] {
+                    st.stack
+                        .iter_mut()
+                        .enumerate()
+                        .for_each(|(i, b)| *b = i as u8);
+                }
+                let value = 0x1122_3344_5566_7788u64;
+                if addr + size > 100 {
+                    continue;
+                }
+                fast.write_scalar(Region::Stack, addr, value, size);
+                slow.write(Region::Stack, addr, &value.to_le_bytes()[..size as usize]);
+                assert_eq!(fast, slow, "{addr} {size}");
+                let expect = if size == 0 {
+                    0
+                } else {
+                    value & (u64::MAX >> (64 - 8 * size))
+                };
+                assert_eq!(fast.read_uint(Region::Stack, addr, size), expect);
+            }
+        }
+    }
 
     #[test]
     fn set_range_matches_bit_by_bit() {

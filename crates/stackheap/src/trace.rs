@@ -87,6 +87,9 @@ fn bit_region(b: u8) -> Region {
 /// written with fixed-size stores into that room and no capacity check per byte.
 const SLACK: usize = 64;
 
+/// Bytes `Recorder::grow` adds past the room.
+const GROW_CHUNK: usize = 16 * 1024;
+
 /// The room past the end of the records, and how many bytes of it a record has taken.
 /// Every record written through it is well under `SLACK` bytes (at most 22).
 struct Room<'a> {
@@ -139,7 +142,7 @@ impl Recorder {
     pub fn new(program: Arc<Program>, settings: &Settings) -> Recorder {
         let mut trace = Trace::empty(settings);
         trace.program = Some(program);
-        trace.data = vec![0; 4096];
+        trace.data = vec![0; SLACK + GROW_CHUNK];
         Recorder {
             trace,
             len: 0,
@@ -160,11 +163,12 @@ impl Recorder {
         Room { buf, k: 0 }
     }
 
+    /// Makes room: a chunk at a time (the Vec's capacity still grows by doubling), so the
+    /// zeroing stays small and the bytes are written soon after, while still in cache.
     #[cold]
     #[inline(never)]
     fn grow(&mut self) {
-        let want = (self.len + SLACK).max(self.trace.data.len() * 2);
-        self.trace.data.resize(want, 0);
+        self.trace.data.resize(self.len + SLACK + GROW_CHUNK, 0);
     }
 
     /// Appends bytes of any length (the slow path for long writes).
