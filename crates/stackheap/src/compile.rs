@@ -360,6 +360,20 @@ pub enum Op {
         ty: IntTy,
         at: u32,
     },
+    /// The head of a `for` loop over a range: `Load2CmpJumpIfFalse { a: cur, b: end, .. }`,
+    /// then `Move { from: cur, to: var, .. }`, then `WrapConstLocal` adding 1 to `cur` (all
+    /// with the scalar type `ty`, of integer type `int`): while `cur op end`, `var = cur` and
+    /// `cur += 1`; else on at `target`.
+    ForRange {
+        cur: u32,
+        end: u32,
+        var: u32,
+        ty: Scalar,
+        int: IntTy,
+        op: Cmp,
+        signed: bool,
+        target: u32,
+    },
     /// `Jump(t)` to a `Step(site)` at `t`: the step, then on at `target` (`t + 1`). Made
     /// by `fuse` after the pairs.
     StepJump {
@@ -377,7 +391,8 @@ impl Op {
             | Op::Load2CmpJumpIfFalse { target, .. }
             | Op::CmpConstJumpIfFalse { target, .. }
             | Op::LoadCmpConstJumpIfFalse { target, .. }
-            | Op::StepJump { target, .. } => Some(target),
+            | Op::StepJump { target, .. }
+            | Op::ForRange { target, .. } => Some(target),
             _ => None,
         }
     }
@@ -392,7 +407,8 @@ const _: () = assert!(std::mem::size_of::<Op>() <= 24);
 ///
 /// Last, a `Jump` to a `Step` becomes a `StepJump` past it (one dispatch fewer per loop turn).
 fn fuse(code: &[Op]) -> Vec<Op> {
-    let mut out = fuse_pairs(&fuse_pairs(&fuse_pairs(code)));
+    // A fourth round makes the `ForRange` loop heads out of ops fused in the third.
+    let mut out = fuse_pairs(&fuse_pairs(&fuse_pairs(&fuse_pairs(code))));
     for i in 0..out.len() {
         if let Op::Jump(t) = out[i] {
             if let Some(&Op::Step(site)) = out.get(t as usize) {
@@ -424,6 +440,15 @@ fn fuse_pairs(code: &[Op]) -> Vec<Op> {
     let mut i = 0;
     while i < code.len() {
         remap[i] = out.len() as u32;
+        if let Some(op) = code[i..].get(..3).and_then(for_range) {
+            if !targeted[i + 1] && !targeted[i + 2] {
+                remap[i + 1] = out.len() as u32;
+                remap[i + 2] = out.len() as u32;
+                out.push(op);
+                i += 3;
+                continue;
+            }
+        }
         let fused = match (code[i], code.get(i + 1).copied()) {
             _ if targeted[i + 1] => None,
             (Op::Const(value), Some(Op::Arith { op, ty, at })) => {
@@ -612,6 +637,44 @@ fn fuse_pairs(code: &[Op]) -> Vec<Op> {
         }
     }
     out
+}
+
+/// The `ForRange` made from three ops, when they are a range loop's head.
+fn for_range(ops: &[Op]) -> Option<Op> {
+    let &[Op::Load2CmpJumpIfFalse {
+        a,
+        a_ty,
+        b,
+        b_ty,
+        op,
+        signed,
+        target,
+    }, Op::Move { from, ty, to, size }, Op::WrapConstLocal {
+        off,
+        load,
+        op: Arith::WrappingAdd,
+        ty: int,
+        value: 1,
+        to: back,
+        size: back_size,
+    }] = ops
+    else {
+        return None;
+    };
+    let same = from == a && off == a && back == a && b_ty == a_ty && ty == a_ty && load == a_ty;
+    let sizes = size == a_ty.size && back_size == a_ty.size;
+    // `var` must not overlap `cur`: the increment reads `cur` after `var` is written.
+    let apart = to + size as u32 <= a || a + size as u32 <= to;
+    (same && sizes && apart).then_some(Op::ForRange {
+        cur: a,
+        end: b,
+        var: to,
+        ty: a_ty,
+        int,
+        op,
+        signed,
+        target,
+    })
 }
 
 /// Tag bit of stack addresses in registers.

@@ -110,6 +110,7 @@ fn value_of(v: u64, ty: IntTy) -> i128 {
 /// The hot operations (+, -, * checked and wrapping) are done here in 64-bit arithmetic
 /// with a shift-based range check; the rest go to `arith_general`, which handles every
 /// operation. Both give the same results and panics.
+#[inline(always)]
 fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'static str> {
     let bits = ty.bits(ptr);
     let signed = ty.signed();
@@ -963,6 +964,26 @@ impl<'p> Vm<'p> {
                     let b = self.pop();
                     let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
                     self.regs.push(r);
+                }
+                Op::ForRange {
+                    cur,
+                    end,
+                    var,
+                    ty,
+                    int,
+                    op,
+                    signed,
+                    target,
+                } => {
+                    let c = self.load((fb + cur) as u64 | STACK_TAG, ty);
+                    let e = self.load((fb + end) as u64 | STACK_TAG, ty);
+                    if compare(op, signed, c, e) {
+                        self.write((fb + var) as u64 | STACK_TAG, c, ty.size as u32);
+                        let next = canon(c.wrapping_add(1), int, ptr);
+                        self.write((fb + cur) as u64 | STACK_TAG, next, ty.size as u32);
+                    } else {
+                        pc = target as usize;
+                    }
                 }
                 Op::StepJump { site, target } => {
                     self.step(site)?;
