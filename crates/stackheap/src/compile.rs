@@ -374,6 +374,58 @@ pub enum Op {
         signed: bool,
         target: u32,
     },
+    /// `VecIndex { elem, at }` then `LoadAt(ty)`: reads `vec[index]`.
+    VecLoad {
+        elem: u8,
+        at: u32,
+        ty: Scalar,
+    },
+    /// `LoadArithConst { off, load, op, ty, at, value }` then `Store { off: to, size }`,
+    /// for a `value` that fits in 32 bits.
+    LoadArithConstStore {
+        off: u32,
+        load: Scalar,
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        value: u32,
+        to: u32,
+        size: u8,
+    },
+    /// `ArithConst { op, ty, at, value }` then `CmpConstJumpIfFalse { op: cmp, signed,
+    /// value: against, target }`, for values that fit in 32 bits.
+    ArithConstCmpJump {
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        value: u32,
+        cmp: Cmp,
+        signed: bool,
+        against: u32,
+        target: u32,
+    },
+    /// `AddrLocalLoad { addr, off, ty: load }` then `ArithConst { op, ty, at, value }`, for a
+    /// `value` that fits in 32 bits.
+    AddrLocalLoadArithConst {
+        addr: u32,
+        off: u32,
+        load: Scalar,
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        value: u32,
+    },
+    /// `Arith { op, ty, at }` then `ArithConst { op: op2, ty: ty2, at: at2, value }`, for a
+    /// `value` that fits in 32 bits.
+    ArithArithConst {
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        op2: Arith,
+        ty2: IntTy,
+        at2: u32,
+        value: u32,
+    },
     /// `Jump(t)` to a `Step(site)` at `t`: the step, then on at `target` (`t + 1`). Made
     /// by `fuse` after the pairs.
     StepJump {
@@ -392,7 +444,8 @@ impl Op {
             | Op::CmpConstJumpIfFalse { target, .. }
             | Op::LoadCmpConstJumpIfFalse { target, .. }
             | Op::StepJump { target, .. }
-            | Op::ForRange { target, .. } => Some(target),
+            | Op::ForRange { target, .. }
+            | Op::ArithConstCmpJump { target, .. } => Some(target),
             _ => None,
         }
     }
@@ -616,6 +669,80 @@ fn fuse_pairs(code: &[Op]) -> Vec<Op> {
                 Some(Op::LoadStoreRet { off, ty, size })
             }
             (Op::Swap, Some(Op::Arith { op, ty, at })) => Some(Op::SwapArith { op, ty, at }),
+            (Op::VecIndex { elem, at }, Some(Op::LoadAt(ty))) => Some(Op::VecLoad { elem, at, ty }),
+            (
+                Op::LoadArithConst {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                    value,
+                },
+                Some(Op::Store { off: to, size }),
+            ) if value <= u32::MAX as u64 => Some(Op::LoadArithConstStore {
+                off,
+                load,
+                op,
+                ty,
+                at,
+                value: value as u32,
+                to,
+                size,
+            }),
+            (
+                Op::ArithConst { op, ty, at, value },
+                Some(Op::CmpConstJumpIfFalse {
+                    op: cmp,
+                    signed,
+                    value: against,
+                    target,
+                }),
+            ) if value <= u32::MAX as u64 && against <= u32::MAX as u64 => {
+                Some(Op::ArithConstCmpJump {
+                    op,
+                    ty,
+                    at,
+                    value: value as u32,
+                    cmp,
+                    signed,
+                    against: against as u32,
+                    target,
+                })
+            }
+            (
+                Op::AddrLocalLoad {
+                    addr,
+                    off,
+                    ty: load,
+                },
+                Some(Op::ArithConst { op, ty, at, value }),
+            ) if value <= u32::MAX as u64 => Some(Op::AddrLocalLoadArithConst {
+                addr,
+                off,
+                load,
+                op,
+                ty,
+                at,
+                value: value as u32,
+            }),
+            (
+                Op::Arith { op, ty, at },
+                Some(Op::ArithConst {
+                    op: op2,
+                    ty: ty2,
+                    at: at2,
+                    value,
+                }),
+            ) if value <= u32::MAX as u64 => Some(Op::ArithArithConst {
+                op,
+                ty,
+                at,
+                op2,
+                ty2,
+                at2,
+                value: value as u32,
+            }),
             _ => None,
         };
         match fused {

@@ -985,6 +985,76 @@ impl<'p> Vm<'p> {
                         pc = target as usize;
                     }
                 }
+                Op::VecLoad { elem, at, ty } => {
+                    let idx = self.pop();
+                    let vec = self.pop();
+                    let a = self.vec_index(vec, idx, elem, at)?;
+                    let v = self.load(a, ty);
+                    self.regs.push(v);
+                }
+                Op::LoadArithConstStore {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                    value,
+                    to,
+                    size,
+                } => {
+                    let a = self.load((fb + off) as u64 | STACK_TAG, load);
+                    let r = arith(op, ty, a, value as u64, ptr)
+                        .map_err(|m| panic_at(m, self.span(at)))?;
+                    self.write((fb + to) as u64 | STACK_TAG, r, size as u32);
+                }
+                Op::ArithConstCmpJump {
+                    op,
+                    ty,
+                    at,
+                    value,
+                    cmp,
+                    signed,
+                    against,
+                    target,
+                } => {
+                    let a = self.pop();
+                    let r = arith(op, ty, a, value as u64, ptr)
+                        .map_err(|m| panic_at(m, self.span(at)))?;
+                    if !compare(cmp, signed, r, against as u64) {
+                        pc = target as usize;
+                    }
+                }
+                Op::AddrLocalLoadArithConst {
+                    addr,
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                    value,
+                } => {
+                    let v = self.load((fb + off) as u64 | STACK_TAG, load);
+                    let r = arith(op, ty, v, value as u64, ptr)
+                        .map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push((fb + addr) as u64 | STACK_TAG);
+                    self.regs.push(r);
+                }
+                Op::ArithArithConst {
+                    op,
+                    ty,
+                    at,
+                    op2,
+                    ty2,
+                    at2,
+                    value,
+                } => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    let r = arith(op2, ty2, r, value as u64, ptr)
+                        .map_err(|m| panic_at(m, self.span(at2)))?;
+                    self.regs.push(r);
+                }
                 Op::StepJump { site, target } => {
                     self.step(site)?;
                     pc = target as usize;
