@@ -33,22 +33,26 @@ impl Bits {
         if start >= end {
             return;
         }
-        let (first, last) = (start / 64, (end - 1) / 64);
-        if first == last {
-            // The common case: a scalar's few flags, all in one word.
-            let n = end - start;
-            let mask = if n == 64 {
-                u64::MAX
-            } else {
-                ((1u64 << n) - 1) << (start % 64)
-            };
+        if end - start <= 64 {
+            // The common case: a few flags, in one word or spilling into the next.
+            let (w, sh, n) = (start / 64, (start % 64) as u32, (end - start) as u32);
+            let bits = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
+            let lo = bits << sh;
+            let hi = if sh + n > 64 { bits >> (64 - sh) } else { 0 };
             if value {
-                self.words[first] |= mask;
+                self.words[w] |= lo;
+                if hi != 0 {
+                    self.words[w + 1] |= hi;
+                }
             } else {
-                self.words[first] &= !mask;
+                self.words[w] &= !lo;
+                if hi != 0 {
+                    self.words[w + 1] &= !hi;
+                }
             }
             return;
         }
+        let (first, last) = (start / 64, (end - 1) / 64);
         for w in first..=last {
             // The bits of word `w` inside the range: `lo..hi`.
             let lo = if w == first { start % 64 } else { 0 };

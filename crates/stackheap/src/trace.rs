@@ -823,3 +823,50 @@ pub fn render(p: &Program, st: &MemState, ty: &Ty, addr: u32) -> String {
         _ => String::new(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The encoding the room's must match.
+    fn reference(mut v: u64) -> Vec<u8> {
+        let mut out = Vec::new();
+        while v >= 0x80 {
+            out.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        out.push(v as u8);
+        out
+    }
+
+    #[test]
+    fn room_varints_match_the_encoding_and_decode() {
+        let mut values = vec![
+            0u64,
+            1,
+            127,
+            128,
+            255,
+            16383,
+            16384,
+            u32::MAX as u64,
+            u64::MAX,
+        ];
+        for shift in 0..64 {
+            values.extend([1u64 << shift, (1u64 << shift) - 1, (1u64 << shift) + 1]);
+        }
+        for v in values {
+            let mut buf = [0xaau8; SLACK];
+            let mut room = Room {
+                buf: &mut buf,
+                k: 0,
+            };
+            room.varint(v);
+            let k = room.k;
+            assert_eq!(&buf[..k], &reference(v)[..], "{v}");
+            let mut pos = 0;
+            assert_eq!(get_varint(&buf[..k], &mut pos), v);
+            assert_eq!(pos, k);
+        }
+    }
+}
