@@ -1174,15 +1174,24 @@ impl<'p> Vm<'p> {
     }
 
     /// The heap address of element `idx` of the Vec at `vec`, or the bounds-check panic.
+    #[inline(always)]
     fn vec_index(&self, vec: u64, idx: u64, elem: u8, at: u32) -> Result<u64, Stop> {
-        let (p, len, _) = self.meta(vec);
+        // The pointer and the length (the capacity is not needed).
+        let w = self.pw();
+        let p = self.read(vec, w);
+        let len = self.read(vec + w as u64, w);
         if idx >= len {
-            return Err(panic_at(
-                format!("index out of bounds: the len is {len} but the index is {idx}"),
-                self.span(at),
-            ));
+            return Err(self.index_out_of_bounds(len, idx, at));
         }
         Ok(p + idx * elem as u64)
+    }
+
+    #[cold]
+    fn index_out_of_bounds(&self, len: u64, idx: u64, at: u32) -> Stop {
+        panic_at(
+            format!("index out of bounds: the len is {len} but the index is {idx}"),
+            self.span(at),
+        )
     }
 
     fn load(&self, addr: u64, ty: Scalar) -> u64 {
