@@ -1194,7 +1194,28 @@ impl<'p> Vm<'p> {
         )
     }
 
+    #[inline(always)]
     fn load(&self, addr: u64, ty: Scalar) -> u64 {
+        // Fast path: eight bytes from the address lie inside the array; shift the value to
+        // the top and back, which keeps its `size` bytes and sign- or zero-extends them.
+        let (r, a) = split(addr);
+        let a = a as usize;
+        if let Some(word) = self
+            .st
+            .bytes(r)
+            .get(a..a + 8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+        {
+            if ty.size != 0 && ty.size <= 8 {
+                let shift = 64 - 8 * ty.size as u32;
+                let v = u64::from_le_bytes(word) << shift;
+                return if ty.signed {
+                    ((v as i64) >> shift) as u64
+                } else {
+                    v >> shift
+                };
+            }
+        }
         let v = self.read(addr, ty.size as u32);
         if ty.signed && ty.size < 8 {
             let shift = 64 - ty.size as u32 * 8;
