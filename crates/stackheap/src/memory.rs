@@ -76,7 +76,11 @@ impl Bits {
     pub fn set_small(&mut self, start: usize, n: u32) {
         let w = start / 64;
         let sh = (start % 64) as u32;
-        let bits = if n >= 64 { u64::MAX } else { (1u64 << n) - 1 };
+        let bits = if n == 0 {
+            0
+        } else {
+            u64::MAX >> (64 - n.min(64))
+        };
         if let Some(x) = self.words.get_mut(w) {
             *x |= bits << sh;
         }
@@ -255,19 +259,20 @@ impl MemState {
         let a = addr as usize;
         let n = size.min(8);
         let end = a + n as usize;
-        if end > bytes.len() {
-            return;
-        }
         match bytes
             .get_mut(a..a + 8)
             .and_then(|s| <&mut [u8; 8]>::try_from(s).ok())
         {
-            Some(word) => {
-                let mask = u64::MAX.checked_shr(64 - 8 * n).unwrap_or(0);
+            Some(word) if n > 0 => {
+                let shift = 64 - 8 * n;
+                let mask = u64::MAX >> shift;
                 let old = u64::from_le_bytes(*word);
                 *word = ((old & !mask) | (value & mask)).to_le_bytes();
             }
-            None => bytes[a..end].copy_from_slice(&value.to_le_bytes()[..n as usize]),
+            _ => match bytes.get_mut(a..end) {
+                Some(dst) => dst.copy_from_slice(&value.to_le_bytes()[..n as usize]),
+                None => return,
+            },
         }
         init.set_small(a, n);
         *high = (*high).max(end as u32);
