@@ -426,6 +426,14 @@ pub enum Op {
         at2: u32,
         value: u32,
     },
+    /// `Const(value)` then `AddrLocalLoad { addr, off, ty }`, for a `value` that fits in 32
+    /// bits (the value to store, then the Vec's address and the index, in `v[i] = value`).
+    ConstAddrLocalLoad {
+        value: u32,
+        addr: u32,
+        off: u32,
+        ty: Scalar,
+    },
     /// `Jump(t)` to a `Step(site)` at `t`: the step, then on at `target` (`t + 1`). Made
     /// by `fuse` after the pairs.
     StepJump {
@@ -670,6 +678,16 @@ fn fuse_pairs(code: &[Op]) -> Vec<Op> {
             }
             (Op::Swap, Some(Op::Arith { op, ty, at })) => Some(Op::SwapArith { op, ty, at }),
             (Op::VecIndex { elem, at }, Some(Op::LoadAt(ty))) => Some(Op::VecLoad { elem, at, ty }),
+            (Op::Const(value), Some(Op::AddrLocalLoad { addr, off, ty }))
+                if value <= u32::MAX as u64 =>
+            {
+                Some(Op::ConstAddrLocalLoad {
+                    value: value as u32,
+                    addr,
+                    off,
+                    ty,
+                })
+            }
             (
                 Op::LoadArithConst {
                     off,

@@ -1055,6 +1055,17 @@ impl<'p> Vm<'p> {
                         .map_err(|m| panic_at(m, self.span(at2)))?;
                     self.regs.push(r);
                 }
+                Op::ConstAddrLocalLoad {
+                    value,
+                    addr,
+                    off,
+                    ty,
+                } => {
+                    let v = self.load((fb + off) as u64 | STACK_TAG, ty);
+                    self.regs.push(value as u64);
+                    self.regs.push((fb + addr) as u64 | STACK_TAG);
+                    self.regs.push(v);
+                }
                 Op::StepJump { site, target } => {
                     self.step(site)?;
                     pc = target as usize;
