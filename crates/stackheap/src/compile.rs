@@ -434,6 +434,16 @@ pub enum Op {
         off: u32,
         ty: Scalar,
     },
+    /// `VecLoad { elem, at, ty }` then `CmpJumpIfFalse { op, signed, target }`: compares
+    /// the value below with `vec[index]`.
+    VecLoadCmpJump {
+        elem: u8,
+        at: u32,
+        ty: Scalar,
+        op: Cmp,
+        signed: bool,
+        target: u32,
+    },
     /// `Jump(t)` to a `Step(site)` at `t`: the step, then on at `target` (`t + 1`). Made
     /// by `fuse` after the pairs.
     StepJump {
@@ -453,7 +463,8 @@ impl Op {
             | Op::LoadCmpConstJumpIfFalse { target, .. }
             | Op::StepJump { target, .. }
             | Op::ForRange { target, .. }
-            | Op::ArithConstCmpJump { target, .. } => Some(target),
+            | Op::ArithConstCmpJump { target, .. }
+            | Op::VecLoadCmpJump { target, .. } => Some(target),
             _ => None,
         }
     }
@@ -678,6 +689,16 @@ fn fuse_pairs(code: &[Op]) -> Vec<Op> {
             }
             (Op::Swap, Some(Op::Arith { op, ty, at })) => Some(Op::SwapArith { op, ty, at }),
             (Op::VecIndex { elem, at }, Some(Op::LoadAt(ty))) => Some(Op::VecLoad { elem, at, ty }),
+            (Op::VecLoad { elem, at, ty }, Some(Op::CmpJumpIfFalse { op, signed, target })) => {
+                Some(Op::VecLoadCmpJump {
+                    elem,
+                    at,
+                    ty,
+                    op,
+                    signed,
+                    target,
+                })
+            }
             (Op::Const(value), Some(Op::AddrLocalLoad { addr, off, ty }))
                 if value <= u32::MAX as u64 =>
             {

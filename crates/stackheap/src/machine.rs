@@ -1066,6 +1066,23 @@ impl<'p> Vm<'p> {
                     self.regs.push((fb + addr) as u64 | STACK_TAG);
                     self.regs.push(v);
                 }
+                Op::VecLoadCmpJump {
+                    elem,
+                    at,
+                    ty,
+                    op,
+                    signed,
+                    target,
+                } => {
+                    let idx = self.pop();
+                    let vec = self.pop();
+                    let addr = self.vec_index(vec, idx, elem, at)?;
+                    let b = self.load(addr, ty);
+                    let a = self.pop();
+                    if !compare(op, signed, a, b) {
+                        pc = target as usize;
+                    }
+                }
                 Op::StepJump { site, target } => {
                     self.step(site)?;
                     pc = target as usize;
