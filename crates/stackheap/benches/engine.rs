@@ -1,11 +1,21 @@
 //! The engine benchmark, run with `cargo bench -p stackheap --bench engine`.
 //!
-//! For each loop-heavy program in `benches/programs/` it times the engine (median of 3 runs)
-//! against CPython running the program's `.py` twin (median of 3, minus `python3 -c pass`
-//! startup), checks that both print the same thing, and prints trace sizes. Then it reports
-//! the budgets: whether the engine is slower than CPython, and the average bytes per event
-//! against 16. Last, it seeks with `state_at` to 200 pseudo-random steps of a trace of over
-//! 1,000,000 steps and reports the median and maximum against the 5 ms budget.
+//! For each loop-heavy program in `benches/programs/` it times the engine against CPython
+//! running the program's `.py` twin, checks that both print the same thing, and prints trace
+//! sizes. Both sides are timed the same way, in process, with start-up left out:
+//!
+//! - the engine: `stackheap::run` (parse, check, compile and run with the full trace
+//!   recorded), called `runs` times in this process;
+//! - CPython: one `python3 -c PY_HARNESS` process that runs the `.py` file with
+//!   `runpy.run_path` the same number of times, each between two `time.perf_counter()` calls,
+//!   and reports the times on stderr; the program's output goes to stdout for the comparison.
+//!
+//! Both report the best and the median of their runs. Then it reports the budgets: whether
+//! the engine is slower than CPython (by the medians, the bests shown too), and the average
+//! bytes per event against 16. Last, it seeks with `state_at` to 200 pseudo-random steps of a
+//! trace of over 1,000,000 steps and reports the median and maximum against the 5 ms budget.
+//!
+//! `STACKHEAP_BENCH_RUNS=N` changes the number of runs per measurement (default 11).
 //!
 //! Timings are printed, never asserted: the machine may be shared and noisy. A run that does
 //! not finish with exit code 0, or prints something other than the Python version, is an
@@ -23,8 +33,35 @@ use stackheap::{Run, SettingsOverrides, TraceStats};
 const PROGRAMS: &[&str] = &["nested_loops", "sieve", "bubble_sort", "fib_recursive"];
 /// The program whose long trace the seek test runs `state_at` on.
 const SEEK_PROGRAM: &str = "long_loop";
-/// Runs per measurement; the median is reported.
-const RUNS: usize = 3;
+/// Runs per measurement by default (`STACKHEAP_BENCH_RUNS` overrides); the best and the
+/// median are reported.
+const DEFAULT_RUNS: usize = 11;
+/// Runs the `.py` file given as `sys.argv[1]` `sys.argv[2]` times with `runpy`, each between
+/// two `time.perf_counter()` calls with stdout captured; prints the first run's output on
+/// stdout and the times (nanoseconds) on stderr after `TIMES_MARK`. Runs that print
+/// different things are an error (exit status 3).
+const PY_HARNESS: &str = r#"
+import io, runpy, sys, time
+path, runs = sys.argv[1], int(sys.argv[2])
+out, times = None, []
+real = sys.stdout
+for _ in range(runs):
+    buf = io.StringIO()
+    sys.stdout = buf
+    t0 = time.perf_counter()
+    runpy.run_path(path, run_name="__main__")
+    t1 = time.perf_counter()
+    sys.stdout = real
+    times.append(t1 - t0)
+    if out is None:
+        out = buf.getvalue()
+    elif out != buf.getvalue():
+        sys.exit(3)
+real.write(out)
+real.flush()
+sys.stderr.write("STACKHEAP_TIMES " + " ".join(str(int(t * 1e9)) for t in times) + "\n")
+"#;
+const TIMES_MARK: &str = "STACKHEAP_TIMES ";
 /// Step limit for the timed programs (each should take well under 1,000,000 steps).
 const PROGRAM_MAX_STEPS: u64 = 5_000_000;
 /// Step limit for the seek program.
@@ -57,25 +94,54 @@ fn main() -> ExitCode {
 struct Row {
     name: &'static str,
     stats: TraceStats,
-    engine: Duration,
-    /// Raw and startup-corrected medians, when Python is available.
-    python: Option<(Duration, Duration)>,
+    engine: Times,
+    /// In-process CPython times, when Python is available.
+    python: Option<Times>,
+}
+
+/// Best and median of a measurement's runs.
+#[derive(Clone, Copy)]
+struct Times {
+    best: Duration,
+    median: Duration,
+}
+
+impl Times {
+    fn of(times: &mut [Duration]) -> Times {
+        times.sort();
+        Times {
+            best: times[0],
+            median: times[times.len() / 2],
+        }
+    }
+}
+
+fn runs() -> Result<usize, String> {
+    match std::env::var("STACKHEAP_BENCH_RUNS") {
+        Ok(v) => match v.trim().parse::<usize>() {
+            Ok(n) if n > 0 => Ok(n),
+            _ => Err(format!(
+                "STACKHEAP_BENCH_RUNS must be a positive number, not {v:?}"
+            )),
+        },
+        Err(_) => Ok(DEFAULT_RUNS),
+    }
 }
 
 fn bench() -> Result<(), String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("benches/programs");
     println!("stackheap engine benchmark: programs in {}", dir.display());
-    println!("timings are wall clock, median of {RUNS} runs; figures, not assertions\n");
+    let runs = runs()?;
+    println!(
+        "timings are wall clock, best and median of {runs} in-process runs each \
+         (engine: stackheap::run with the full trace; CPython: runpy.run_path of the .py twin \
+         timed inside python3, start-up excluded); figures, not assertions\n"
+    );
 
     let python = match find_python() {
         Some(python) => {
-            let startup = python_startup(&python)?;
             println!("python3: {}", python.display());
-            println!(
-                "python3 startup (`python3 -c pass`): {:.1} ms, subtracted from the Python times",
-                ms(startup)
-            );
-            Some((python, startup))
+            Some(python)
         }
         None => {
             println!(
@@ -89,12 +155,12 @@ fn bench() -> Result<(), String> {
     for &name in PROGRAMS {
         let (source, py) = program_files(&dir, name)?;
         println!("running {name} ...");
-        let (run, engine) = time_engine(name, &source, PROGRAM_MAX_STEPS)?;
+        let (run, engine) = time_engine(name, &source, PROGRAM_MAX_STEPS, runs)?;
         let python_times = match &python {
-            Some((python, startup)) => {
-                let (expected, raw) = time_python(name, python, &py)?;
+            Some(python) => {
+                let (expected, times) = time_python(name, python, &py, runs)?;
                 check_output(name, run.output(), &expected)?;
-                Some((raw, raw.saturating_sub(*startup)))
+                Some(times)
             }
             None => None,
         };
@@ -108,7 +174,7 @@ fn bench() -> Result<(), String> {
 
     print_table(&rows);
     print_budgets(&rows);
-    seek_test(&dir, python.as_ref().map(|(p, _)| p.as_path()))
+    seek_test(&dir, python.as_deref())
 }
 
 fn program_files(dir: &Path, name: &str) -> Result<(String, PathBuf), String> {
@@ -122,15 +188,20 @@ fn program_files(dir: &Path, name: &str) -> Result<(String, PathBuf), String> {
     Ok((source, py))
 }
 
-/// Runs the engine `RUNS` times; returns the first run and the median wall time.
-fn time_engine(name: &str, source: &str, max_steps: u64) -> Result<(Run, Duration), String> {
+/// Runs the engine `runs` times; returns the first run and the times.
+fn time_engine(
+    name: &str,
+    source: &str,
+    max_steps: u64,
+    runs: usize,
+) -> Result<(Run, Times), String> {
     let overrides = SettingsOverrides {
         max_steps: Some(max_steps),
         ..SettingsOverrides::default()
     };
-    let mut times = Vec::with_capacity(RUNS);
+    let mut times = Vec::with_capacity(runs);
     let mut first: Option<Run> = None;
-    for _ in 0..RUNS {
+    for _ in 0..runs {
         let start = Instant::now();
         let run = black_box(stackheap::run(source, &overrides));
         times.push(start.elapsed());
@@ -145,8 +216,8 @@ fn time_engine(name: &str, source: &str, max_steps: u64) -> Result<(Run, Duratio
             Some(_) => {}
         }
     }
-    let run = first.expect("RUNS is at least 1");
-    Ok((run, median(&mut times)))
+    let run = first.expect("runs is at least 1");
+    Ok((run, Times::of(&mut times)))
 }
 
 /// A run that did not end with exit code 0 is an error, with its diagnostics.
@@ -219,108 +290,118 @@ fn find_python() -> Option<PathBuf> {
     })
 }
 
-/// Median wall time of `python3 -c pass`.
-fn python_startup(python: &Path) -> Result<Duration, String> {
-    let mut times = Vec::with_capacity(RUNS);
-    for _ in 0..RUNS {
-        let start = Instant::now();
-        let out = Command::new(python)
-            .args(["-c", "pass"])
-            .output()
-            .map_err(|e| format!("cannot run {}: {e}", python.display()))?;
-        times.push(start.elapsed());
-        if !out.status.success() {
-            return Err(format!(
-                "`python3 -c pass` failed ({}): {}",
-                out.status,
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        }
+/// Runs `NAME.py` `runs` times inside one python3 process (see `PY_HARNESS`); returns its
+/// output and the in-process times.
+fn time_python(
+    name: &str,
+    python: &Path,
+    py: &Path,
+    runs: usize,
+) -> Result<(String, Times), String> {
+    let out = Command::new(python)
+        .arg("-c")
+        .arg(PY_HARNESS)
+        .arg(py)
+        .arg(runs.to_string())
+        .output()
+        .map_err(|e| format!("cannot run python3: {e}"))?;
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    if out.status.code() == Some(3) {
+        return Err(format!("{name}: two python3 runs printed different things"));
     }
-    Ok(median(&mut times))
-}
-
-/// Runs `python3 NAME.py` `RUNS` times; returns its output and the median wall time.
-fn time_python(name: &str, python: &Path, py: &Path) -> Result<(String, Duration), String> {
-    let mut times = Vec::with_capacity(RUNS);
-    let mut output: Option<String> = None;
-    for _ in 0..RUNS {
-        let start = Instant::now();
-        let out = Command::new(python)
-            .arg(py)
-            .output()
-            .map_err(|e| format!("cannot run python3 {}: {e}", py.display()))?;
-        times.push(start.elapsed());
-        if !out.status.success() {
-            return Err(format!(
-                "{name}: `python3 {}` failed ({}):\n{}",
-                py.display(),
-                out.status,
-                String::from_utf8_lossy(&out.stderr)
-            ));
-        }
-        let text = String::from_utf8(out.stdout)
-            .map_err(|_| format!("{name}: python3 printed bytes that are not UTF-8"))?;
-        match &output {
-            None => output = Some(text),
-            Some(o) if *o != text => {
-                return Err(format!("{name}: two python3 runs printed different things"));
-            }
-            Some(_) => {}
-        }
+    if !out.status.success() {
+        return Err(format!(
+            "{name}: python3 running {} failed ({}):\n{stderr}",
+            py.display(),
+            out.status,
+        ));
     }
-    Ok((output.unwrap_or_default(), median(&mut times)))
+    let text = String::from_utf8(out.stdout)
+        .map_err(|_| format!("{name}: python3 printed bytes that are not UTF-8"))?;
+    let mut times: Vec<Duration> = stderr
+        .lines()
+        .rev()
+        .find_map(|l| l.strip_prefix(TIMES_MARK))
+        .ok_or_else(|| format!("{name}: the python3 harness reported no times:\n{stderr}"))?
+        .split_whitespace()
+        .map(|t| t.parse::<u64>().map(Duration::from_nanos))
+        .collect::<Result<_, _>>()
+        .map_err(|e| format!("{name}: bad time from the python3 harness: {e}"))?;
+    if times.len() != runs {
+        return Err(format!(
+            "{name}: the python3 harness reported {} times, not {runs}",
+            times.len()
+        ));
+    }
+    Ok((text, Times::of(&mut times)))
 }
 
 fn print_table(rows: &[Row]) {
     println!();
     println!(
-        "{:<14} {:>10} {:>10} {:>12} {:>8} {:>10} {:>10} {:>10} {:>9}",
+        "{:<14} {:>9} {:>9} {:>10} {:>7} {:>9} {:>9} {:>9} {:>9} {:>8} {:>8}",
         "program",
         "steps",
         "events",
         "trace B",
         "B/event",
-        "engine ms",
-        "py raw ms",
-        "py net ms",
-        "eng/py"
+        "eng best",
+        "eng med",
+        "py best",
+        "py med",
+        "best e/p",
+        "med e/p"
     );
-    println!("{}", "-".repeat(101));
+    println!(
+        "{:<14} {:>58} {:>9} {:>9} {:>9}",
+        "", "(ms)", "(ms)", "(ms)", "(ms)"
+    );
+    println!("{}", "-".repeat(111));
     for r in rows {
-        let (raw, net, ratio) = match r.python {
-            Some((raw, net)) => (
-                format!("{:.1}", ms(raw)),
-                format!("{:.1}", ms(net)),
-                ratio(r.engine, net).map_or("n/a".to_string(), |x| format!("{x:.2}x")),
+        let (py_best, py_med, best_ratio, med_ratio) = match r.python {
+            Some(py) => (
+                format!("{:.2}", ms(py.best)),
+                format!("{:.2}", ms(py.median)),
+                ratio(r.engine.best, py.best),
+                ratio(r.engine.median, py.median),
             ),
-            None => ("-".into(), "-".into(), "-".into()),
+            None => ("-".into(), "-".into(), "-".into(), "-".into()),
         };
         println!(
-            "{:<14} {:>10} {:>10} {:>12} {:>8} {:>10.1} {:>10} {:>10} {:>9}",
+            "{:<14} {:>9} {:>9} {:>10} {:>7} {:>9.2} {:>9.2} {:>9} {:>9} {:>8} {:>8}",
             r.name,
             r.stats.steps,
             r.stats.events,
             r.stats.trace_bytes,
             per_event(r.stats.trace_bytes, r.stats.events),
-            ms(r.engine),
-            raw,
-            net,
-            ratio
+            ms(r.engine.best),
+            ms(r.engine.median),
+            py_best,
+            py_med,
+            best_ratio,
+            med_ratio
         );
     }
 }
 
 fn print_budgets(rows: &[Row]) {
-    println!("\nbudget: not slower than CPython (engine time vs python3 time minus startup)");
+    println!(
+        "\nbudget: not slower than CPython (median engine time vs median in-process python3 time; bests in brackets)"
+    );
     for r in rows {
         match r.python {
-            Some((_, net)) => println!(
-                "  {:<14} slower than CPython: {:<3}  ({:.1} ms vs {:.1} ms)",
+            Some(py) => println!(
+                "  {:<14} slower than CPython: {:<3}  ({:.2} ms vs {:.2} ms; best {:.2} ms vs {:.2} ms)",
                 r.name,
-                if r.engine > net { "yes" } else { "no" },
-                ms(r.engine),
-                ms(net)
+                if r.engine.median > py.median {
+                    "yes"
+                } else {
+                    "no"
+                },
+                ms(r.engine.median),
+                ms(py.median),
+                ms(r.engine.best),
+                ms(py.best)
             ),
             None => println!("  {:<14} slower than CPython: skipped (no python3)", r.name),
         }
@@ -443,8 +524,13 @@ fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
 }
 
-fn ratio(engine: Duration, python: Duration) -> Option<f64> {
-    (python > Duration::ZERO).then(|| engine.as_secs_f64() / python.as_secs_f64())
+/// `engine / python` as "1.23x", or "n/a" for a zero Python time.
+fn ratio(engine: Duration, python: Duration) -> String {
+    if python > Duration::ZERO {
+        format!("{:.2}x", engine.as_secs_f64() / python.as_secs_f64())
+    } else {
+        "n/a".to_string()
+    }
 }
 
 fn per_event(bytes: u64, events: u64) -> String {

@@ -322,6 +322,170 @@ pub enum Op {
         at: u32,
         value: u64,
     },
+    /// `Load { off, ty: load }` then `Arith { op, ty, at }`.
+    LoadArith {
+        off: u32,
+        load: Scalar,
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+    },
+    /// `VecIndex { elem, at }` then `StoreAt(size)`: `vec[index] = value`.
+    VecStore {
+        elem: u8,
+        at: u32,
+        size: u8,
+    },
+    /// `VecIndexLocal { vec, idx, idx_ty, elem, at }` then `LoadAt(ty)`: reads `vec[idx]`.
+    VecLoadLocal {
+        vec: u32,
+        idx: u32,
+        idx_ty: Scalar,
+        elem: u8,
+        at: u32,
+        ty: Scalar,
+    },
+    /// `Const(value)` then `CmpJumpIfFalse { op, signed, target }`.
+    CmpConstJumpIfFalse {
+        op: Cmp,
+        signed: bool,
+        value: u64,
+        target: u32,
+    },
+    /// `Load { off, ty }` then `CmpConstJumpIfFalse { op, signed, value, target }`.
+    LoadCmpConstJumpIfFalse {
+        off: u32,
+        ty: Scalar,
+        op: Cmp,
+        signed: bool,
+        value: u64,
+        target: u32,
+    },
+    /// `SetStack(first)` then `SetStack(second)`.
+    SetStack2 {
+        first: u32,
+        second: u32,
+    },
+    /// `Load { off, ty }` then `StoreRet(size)`.
+    LoadStoreRet {
+        off: u32,
+        ty: Scalar,
+        size: u8,
+    },
+    /// `Swap` then `Arith { op, ty, at }`: the operands taken the other way round.
+    SwapArith {
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+    },
+    /// The head of a `for` loop over a range: `Load2CmpJumpIfFalse { a: cur, b: end, .. }`,
+    /// then `Move { from: cur, to: var, .. }`, then `WrapConstLocal` adding 1 to `cur` (all
+    /// with the scalar type `ty`, of integer type `int`): while `cur op end`, `var = cur` and
+    /// `cur += 1`; else on at `target`.
+    ForRange {
+        cur: u32,
+        end: u32,
+        var: u32,
+        ty: Scalar,
+        int: IntTy,
+        op: Cmp,
+        signed: bool,
+        target: u32,
+    },
+    /// `VecIndex { elem, at }` then `LoadAt(ty)`: reads `vec[index]`.
+    VecLoad {
+        elem: u8,
+        at: u32,
+        ty: Scalar,
+    },
+    /// `LoadArithConst { off, load, op, ty, at, value }` then `Store { off: to, size }`,
+    /// for a `value` that fits in 32 bits.
+    LoadArithConstStore {
+        off: u32,
+        load: Scalar,
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        value: u32,
+        to: u32,
+        size: u8,
+    },
+    /// `ArithConst { op, ty, at, value }` then `CmpConstJumpIfFalse { op: cmp, signed,
+    /// value: against, target }`, for values that fit in 32 bits.
+    ArithConstCmpJump {
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        value: u32,
+        cmp: Cmp,
+        signed: bool,
+        against: u32,
+        target: u32,
+    },
+    /// `AddrLocalLoad { addr, off, ty: load }` then `ArithConst { op, ty, at, value }`, for a
+    /// `value` that fits in 32 bits.
+    AddrLocalLoadArithConst {
+        addr: u32,
+        off: u32,
+        load: Scalar,
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        value: u32,
+    },
+    /// `Arith { op, ty, at }` then `ArithConst { op: op2, ty: ty2, at: at2, value }`, for a
+    /// `value` that fits in 32 bits.
+    ArithArithConst {
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        op2: Arith,
+        ty2: IntTy,
+        at2: u32,
+        value: u32,
+    },
+    /// `Const(value)` then `AddrLocalLoad { addr, off, ty }`, for a `value` that fits in 32
+    /// bits (the value to store, then the Vec's address and the index, in `v[i] = value`).
+    ConstAddrLocalLoad {
+        value: u32,
+        addr: u32,
+        off: u32,
+        ty: Scalar,
+    },
+    /// `VecLoad { elem, at, ty }` then `CmpJumpIfFalse { op, signed, target }`: compares
+    /// the value below with `vec[index]`.
+    VecLoadCmpJump {
+        elem: u8,
+        at: u32,
+        ty: Scalar,
+        op: Cmp,
+        signed: bool,
+        target: u32,
+    },
+    /// `Jump(t)` to a `Step(site)` at `t`: the step, then on at `target` (`t + 1`). Made
+    /// by `fuse` after the pairs.
+    StepJump {
+        site: u32,
+        target: u32,
+    },
+}
+
+impl Op {
+    /// The jump target of a jumping op.
+    fn target_mut(&mut self) -> Option<&mut u32> {
+        match self {
+            Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => Some(t),
+            Op::CmpJumpIfFalse { target, .. }
+            | Op::Load2CmpJumpIfFalse { target, .. }
+            | Op::CmpConstJumpIfFalse { target, .. }
+            | Op::LoadCmpConstJumpIfFalse { target, .. }
+            | Op::StepJump { target, .. }
+            | Op::ForRange { target, .. }
+            | Op::ArithConstCmpJump { target, .. }
+            | Op::VecLoadCmpJump { target, .. } => Some(target),
+            _ => None,
+        }
+    }
 }
 
 // The interpreter copies an `Op` per instruction: keep it small.
@@ -330,17 +494,32 @@ const _: () = assert!(std::mem::size_of::<Op>() <= 24);
 /// Fuses common sequences of ops: three rounds of `fuse_pairs`, so that a fused op can
 /// itself fuse with its successor (`Load`, `Load`, `Cmp`, `JumpIfFalse` becomes one op,
 /// and so do `Load`, `Const`, `Arith`, `Store` for a wrapping operation).
+///
+/// Last, a `Jump` to a `Step` becomes a `StepJump` past it (one dispatch fewer per loop turn).
 fn fuse(code: &[Op]) -> Vec<Op> {
-    fuse_pairs(&fuse_pairs(&fuse_pairs(code)))
+    // A fourth round makes the `ForRange` loop heads out of ops fused in the third.
+    let mut out = fuse_pairs(&fuse_pairs(&fuse_pairs(&fuse_pairs(code))));
+    for i in 0..out.len() {
+        if let Op::Jump(t) = out[i] {
+            if let Some(&Op::Step(site)) = out.get(t as usize) {
+                out[i] = Op::StepJump {
+                    site,
+                    target: t + 1,
+                };
+            }
+        }
+    }
+    out
 }
 
 /// Replaces common pairs of ops by their fused forms (fewer dispatches in the machine), and
 /// remaps jump targets. A pair is fused only when no jump lands on its second op.
 fn fuse_pairs(code: &[Op]) -> Vec<Op> {
     let mut targeted = vec![false; code.len() + 1];
-    for op in code {
-        if let Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) = op {
-            if let Some(f) = targeted.get_mut(*t as usize) {
+    for &op in code {
+        let mut op = op;
+        if let Some(&mut t) = op.target_mut() {
+            if let Some(f) = targeted.get_mut(t as usize) {
                 *f = true;
             }
         }
@@ -351,6 +530,15 @@ fn fuse_pairs(code: &[Op]) -> Vec<Op> {
     let mut i = 0;
     while i < code.len() {
         remap[i] = out.len() as u32;
+        if let Some(op) = code[i..].get(..3).and_then(for_range) {
+            if !targeted[i + 1] && !targeted[i + 2] {
+                remap[i + 1] = out.len() as u32;
+                remap[i + 2] = out.len() as u32;
+                out.push(op);
+                i += 3;
+                continue;
+            }
+        }
         let fused = match (code[i], code.get(i + 1).copied()) {
             _ if targeted[i + 1] => None,
             (Op::Const(value), Some(Op::Arith { op, ty, at })) => {
@@ -460,6 +648,158 @@ fn fuse_pairs(code: &[Op]) -> Vec<Op> {
                     value,
                 })
             }
+            (Op::Load { off, ty: load }, Some(Op::Arith { op, ty, at })) => Some(Op::LoadArith {
+                off,
+                load,
+                op,
+                ty,
+                at,
+            }),
+            (Op::VecIndex { elem, at }, Some(Op::StoreAt(size))) => {
+                Some(Op::VecStore { elem, at, size })
+            }
+            (
+                Op::VecIndexLocal {
+                    vec,
+                    idx,
+                    idx_ty,
+                    elem,
+                    at,
+                },
+                Some(Op::LoadAt(ty)),
+            ) => Some(Op::VecLoadLocal {
+                vec,
+                idx,
+                idx_ty,
+                elem,
+                at,
+                ty,
+            }),
+            (Op::Const(value), Some(Op::CmpJumpIfFalse { op, signed, target })) => {
+                Some(Op::CmpConstJumpIfFalse {
+                    op,
+                    signed,
+                    value,
+                    target,
+                })
+            }
+            (
+                Op::Load { off, ty },
+                Some(Op::CmpConstJumpIfFalse {
+                    op,
+                    signed,
+                    value,
+                    target,
+                }),
+            ) => Some(Op::LoadCmpConstJumpIfFalse {
+                off,
+                ty,
+                op,
+                signed,
+                value,
+                target,
+            }),
+            (Op::SetStack(first), Some(Op::SetStack(second))) => {
+                Some(Op::SetStack2 { first, second })
+            }
+            (Op::Load { off, ty }, Some(Op::StoreRet(size))) => {
+                Some(Op::LoadStoreRet { off, ty, size })
+            }
+            (Op::Swap, Some(Op::Arith { op, ty, at })) => Some(Op::SwapArith { op, ty, at }),
+            (Op::VecIndex { elem, at }, Some(Op::LoadAt(ty))) => Some(Op::VecLoad { elem, at, ty }),
+            (Op::VecLoad { elem, at, ty }, Some(Op::CmpJumpIfFalse { op, signed, target })) => {
+                Some(Op::VecLoadCmpJump {
+                    elem,
+                    at,
+                    ty,
+                    op,
+                    signed,
+                    target,
+                })
+            }
+            (Op::Const(value), Some(Op::AddrLocalLoad { addr, off, ty }))
+                if value <= u32::MAX as u64 =>
+            {
+                Some(Op::ConstAddrLocalLoad {
+                    value: value as u32,
+                    addr,
+                    off,
+                    ty,
+                })
+            }
+            (
+                Op::LoadArithConst {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                    value,
+                },
+                Some(Op::Store { off: to, size }),
+            ) if value <= u32::MAX as u64 => Some(Op::LoadArithConstStore {
+                off,
+                load,
+                op,
+                ty,
+                at,
+                value: value as u32,
+                to,
+                size,
+            }),
+            (
+                Op::ArithConst { op, ty, at, value },
+                Some(Op::CmpConstJumpIfFalse {
+                    op: cmp,
+                    signed,
+                    value: against,
+                    target,
+                }),
+            ) if value <= u32::MAX as u64 && against <= u32::MAX as u64 => {
+                Some(Op::ArithConstCmpJump {
+                    op,
+                    ty,
+                    at,
+                    value: value as u32,
+                    cmp,
+                    signed,
+                    against: against as u32,
+                    target,
+                })
+            }
+            (
+                Op::AddrLocalLoad {
+                    addr,
+                    off,
+                    ty: load,
+                },
+                Some(Op::ArithConst { op, ty, at, value }),
+            ) if value <= u32::MAX as u64 => Some(Op::AddrLocalLoadArithConst {
+                addr,
+                off,
+                load,
+                op,
+                ty,
+                at,
+                value: value as u32,
+            }),
+            (
+                Op::Arith { op, ty, at },
+                Some(Op::ArithConst {
+                    op: op2,
+                    ty: ty2,
+                    at: at2,
+                    value,
+                }),
+            ) if value <= u32::MAX as u64 => Some(Op::ArithArithConst {
+                op,
+                ty,
+                at,
+                op2,
+                ty2,
+                at2,
+                value: value as u32,
+            }),
             _ => None,
         };
         match fused {
@@ -476,15 +816,49 @@ fn fuse_pairs(code: &[Op]) -> Vec<Op> {
     }
     remap[code.len()] = out.len() as u32;
     for op in &mut out {
-        match op {
-            Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => *t = remap[*t as usize],
-            Op::CmpJumpIfFalse { target, .. } | Op::Load2CmpJumpIfFalse { target, .. } => {
-                *target = remap[*target as usize]
-            }
-            _ => {}
+        if let Some(t) = op.target_mut() {
+            *t = remap[*t as usize];
         }
     }
     out
+}
+
+/// The `ForRange` made from three ops, when they are a range loop's head.
+fn for_range(ops: &[Op]) -> Option<Op> {
+    let &[Op::Load2CmpJumpIfFalse {
+        a,
+        a_ty,
+        b,
+        b_ty,
+        op,
+        signed,
+        target,
+    }, Op::Move { from, ty, to, size }, Op::WrapConstLocal {
+        off,
+        load,
+        op: Arith::WrappingAdd,
+        ty: int,
+        value: 1,
+        to: back,
+        size: back_size,
+    }] = ops
+    else {
+        return None;
+    };
+    let same = from == a && off == a && back == a && b_ty == a_ty && ty == a_ty && load == a_ty;
+    let sizes = size == a_ty.size && back_size == a_ty.size;
+    // `var` must not overlap `cur`: the increment reads `cur` after `var` is written.
+    let apart = to + size as u32 <= a || a + size as u32 <= to;
+    (same && sizes && apart).then_some(Op::ForRange {
+        cur: a,
+        end: b,
+        var: to,
+        ty: a_ty,
+        int,
+        op,
+        signed,
+        target,
+    })
 }
 
 /// Tag bit of stack addresses in registers.

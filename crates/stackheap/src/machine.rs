@@ -173,6 +173,7 @@ fn value_of(v: u64, ty: IntTy) -> i128 {
 /// The hot operations (+, -, * checked and wrapping) are done here in 64-bit arithmetic
 /// with a shift-based range check; the rest go to `arith_general`, which handles every
 /// operation. Both give the same results and panics.
+#[inline(always)]
 fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'static str> {
     let bits = ty.bits(ptr);
     let signed = ty.signed();
@@ -402,12 +403,12 @@ impl<'p> Vm<'p> {
         self.st.read_uint(r, a, size)
     }
 
+    /// Writes the low `size` bytes (`size <= 8`) of `value`.
+    #[inline(always)]
     fn write(&mut self, addr: u64, value: u64, size: u32) {
         let (r, a) = split(addr);
-        let bytes = value.to_le_bytes();
-        let b = &bytes[..size as usize];
-        self.st.write(r, a, b);
-        self.rec.write(r, a, b);
+        self.st.write_scalar(r, a, value, size);
+        self.rec.write_scalar(r, a, value, size);
     }
 
     fn set_stack_length(&mut self, to: u32) -> Result<(), Stop> {
@@ -612,32 +613,7 @@ impl<'p> Vm<'p> {
             };
             pc += 1;
             match *op {
-                Op::Step(site) => {
-                    if self.st.step >= self.settings.max_steps {
-                        let span = self
-                            .p
-                            .sites
-                            .get(site as usize)
-                            .map(|s| s.span)
-                            .unwrap_or_default();
-                        return Err(Stop {
-                            kind: DiagnosticKind::StepLimit,
-                            message: format!("the run reached the step limit of {} steps", self.settings.max_steps),
-                            span,
-                            notes: vec![
-                                "the program may loop forever; if it only needs more steps, raise the limit with `// stackheap: max-steps=...` or `--max-steps`".into(),
-                            ],
-                            labels: Vec::new(),
-                            memory: None,
-                        });
-                    }
-                    self.rec.step(site, &self.st);
-                    self.st.step += 1;
-                    self.st.site = site;
-                    if let Some(f) = self.st.frames.last_mut() {
-                        f.site = site;
-                    }
-                }
+                Op::Step(site) => self.step(site)?,
                 Op::Const(v) => self.regs.push(v),
                 Op::Load { off, ty } => {
                     let a = (fb + off) as u64 | STACK_TAG;
@@ -1059,6 +1035,199 @@ impl<'p> Vm<'p> {
                     let r = arith(op, ty, va, vb, ptr).map_err(|m| panic_at(m, self.span(at)))?;
                     self.regs.push(r);
                 }
+                Op::LoadArith {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                } => {
+                    let b = self.load((fb + off) as u64 | STACK_TAG, load);
+                    let a = self.pop();
+                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push(r);
+                }
+                Op::VecStore { elem, at, size } => {
+                    let idx = self.pop();
+                    let vec = self.pop();
+                    let a = self.vec_index(vec, idx, elem, at, true)?;
+                    let v = self.pop();
+                    self.write(a, v, size as u32);
+                }
+                Op::VecLoadLocal {
+                    vec,
+                    idx,
+                    idx_ty,
+                    elem,
+                    at,
+                    ty,
+                } => {
+                    let i = self.load((fb + idx) as u64 | STACK_TAG, idx_ty);
+                    let a = self.vec_index((fb + vec) as u64 | STACK_TAG, i, elem, at, false)?;
+                    let v = self.load(a, ty);
+                    self.regs.push(v);
+                }
+                Op::CmpConstJumpIfFalse {
+                    op,
+                    signed,
+                    value,
+                    target,
+                } => {
+                    let a = self.pop();
+                    if !compare(op, signed, a, value) {
+                        pc = target as usize;
+                    }
+                }
+                Op::LoadCmpConstJumpIfFalse {
+                    off,
+                    ty,
+                    op,
+                    signed,
+                    value,
+                    target,
+                } => {
+                    let a = self.load((fb + off) as u64 | STACK_TAG, ty);
+                    if !compare(op, signed, a, value) {
+                        pc = target as usize;
+                    }
+                }
+                Op::SetStack2 { first, second } => {
+                    self.set_stack_length(fb + first)?;
+                    self.set_stack_length(fb + second)?;
+                }
+                Op::LoadStoreRet { off, ty, size } => {
+                    let v = self.load((fb + off) as u64 | STACK_TAG, ty);
+                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
+                    self.write(slot as u64 | STACK_TAG, v, size as u32);
+                }
+                Op::SwapArith { op, ty, at } => {
+                    let a = self.pop();
+                    let b = self.pop();
+                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push(r);
+                }
+                Op::ForRange {
+                    cur,
+                    end,
+                    var,
+                    ty,
+                    int,
+                    op,
+                    signed,
+                    target,
+                } => {
+                    let c = self.load((fb + cur) as u64 | STACK_TAG, ty);
+                    let e = self.load((fb + end) as u64 | STACK_TAG, ty);
+                    if compare(op, signed, c, e) {
+                        self.write((fb + var) as u64 | STACK_TAG, c, ty.size as u32);
+                        let next = canon(c.wrapping_add(1), int, ptr);
+                        self.write((fb + cur) as u64 | STACK_TAG, next, ty.size as u32);
+                    } else {
+                        pc = target as usize;
+                    }
+                }
+                Op::VecLoad { elem, at, ty } => {
+                    let idx = self.pop();
+                    let vec = self.pop();
+                    let a = self.vec_index(vec, idx, elem, at, false)?;
+                    let v = self.load(a, ty);
+                    self.regs.push(v);
+                }
+                Op::LoadArithConstStore {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                    value,
+                    to,
+                    size,
+                } => {
+                    let a = self.load((fb + off) as u64 | STACK_TAG, load);
+                    let r = arith(op, ty, a, value as u64, ptr)
+                        .map_err(|m| panic_at(m, self.span(at)))?;
+                    self.write((fb + to) as u64 | STACK_TAG, r, size as u32);
+                }
+                Op::ArithConstCmpJump {
+                    op,
+                    ty,
+                    at,
+                    value,
+                    cmp,
+                    signed,
+                    against,
+                    target,
+                } => {
+                    let a = self.pop();
+                    let r = arith(op, ty, a, value as u64, ptr)
+                        .map_err(|m| panic_at(m, self.span(at)))?;
+                    if !compare(cmp, signed, r, against as u64) {
+                        pc = target as usize;
+                    }
+                }
+                Op::AddrLocalLoadArithConst {
+                    addr,
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                    value,
+                } => {
+                    let v = self.load((fb + off) as u64 | STACK_TAG, load);
+                    let r = arith(op, ty, v, value as u64, ptr)
+                        .map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push((fb + addr) as u64 | STACK_TAG);
+                    self.regs.push(r);
+                }
+                Op::ArithArithConst {
+                    op,
+                    ty,
+                    at,
+                    op2,
+                    ty2,
+                    at2,
+                    value,
+                } => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    let r = arith(op2, ty2, r, value as u64, ptr)
+                        .map_err(|m| panic_at(m, self.span(at2)))?;
+                    self.regs.push(r);
+                }
+                Op::ConstAddrLocalLoad {
+                    value,
+                    addr,
+                    off,
+                    ty,
+                } => {
+                    let v = self.load((fb + off) as u64 | STACK_TAG, ty);
+                    self.regs.push(value as u64);
+                    self.regs.push((fb + addr) as u64 | STACK_TAG);
+                    self.regs.push(v);
+                }
+                Op::VecLoadCmpJump {
+                    elem,
+                    at,
+                    ty,
+                    op,
+                    signed,
+                    target,
+                } => {
+                    let idx = self.pop();
+                    let vec = self.pop();
+                    let addr = self.vec_index(vec, idx, elem, at, false)?;
+                    let b = self.load(addr, ty);
+                    let a = self.pop();
+                    if !compare(op, signed, a, b) {
+                        pc = target as usize;
+                    }
+                }
+                Op::StepJump { site, target } => {
+                    self.step(site)?;
+                    pc = target as usize;
+                }
                 Op::DropLocal { off, local } => {
                     let base = self.calls.last().map_or(0, |c| c.flags_base);
                     let i = base + local as usize;
@@ -1155,6 +1324,41 @@ impl<'p> Vm<'p> {
         }
     }
 
+    /// Runs a step marker: the step limit, the STEP record, the step count and site.
+    #[inline(always)]
+    fn step(&mut self, site: u32) -> Result<(), Stop> {
+        if self.st.step >= self.settings.max_steps {
+            return Err(self.step_limit(site));
+        }
+        self.rec.step(site, &self.st);
+        self.st.step += 1;
+        self.st.site = site;
+        if let Some(f) = self.st.frames.last_mut() {
+            f.site = site;
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn step_limit(&self, site: u32) -> Stop {
+        let span = self
+            .p
+            .sites
+            .get(site as usize)
+            .map(|s| s.span)
+            .unwrap_or_default();
+        Stop {
+            kind: DiagnosticKind::StepLimit,
+            message: format!("the run reached the step limit of {} steps", self.settings.max_steps),
+            span,
+            notes: vec![
+                "the program may loop forever; if it only needs more steps, raise the limit with `// stackheap: max-steps=...` or `--max-steps`".into(),
+            ],
+            labels: Vec::new(),
+            memory: None,
+        }
+    }
+
     /// `place op= b` for the place at `addr`: reads it, applies `op` with Rust's checks and
     /// writes the result back.
     fn arith_at(&mut self, addr: u64, op: Arith, ty: IntTy, b: u64, at: u32) -> Result<(), Stop> {
@@ -1173,13 +1377,14 @@ impl<'p> Vm<'p> {
     }
 
     /// The heap address of element `idx` of the Vec at `vec`, or the bounds-check panic.
+    #[inline(always)]
     fn vec_index(&self, vec: u64, idx: u64, elem: u8, at: u32, write: bool) -> Result<u64, Stop> {
-        let (p, len, _) = self.meta(vec);
+        // The pointer and the length (the capacity is not needed).
+        let w = self.pw();
+        let p = self.read(vec, w);
+        let len = self.read(vec + w as u64, w);
         if idx >= len {
-            return Err(panic_at(
-                format!("index out of bounds: the len is {len} but the index is {idx}"),
-                self.span(at),
-            ));
+            return Err(self.index_out_of_bounds(len, idx, at));
         }
         let addr = p + idx * elem as u64;
         if self.checked {
@@ -1189,7 +1394,36 @@ impl<'p> Vm<'p> {
         Ok(addr)
     }
 
+    #[cold]
+    fn index_out_of_bounds(&self, len: u64, idx: u64, at: u32) -> Stop {
+        panic_at(
+            format!("index out of bounds: the len is {len} but the index is {idx}"),
+            self.span(at),
+        )
+    }
+
+    #[inline(always)]
     fn load(&self, addr: u64, ty: Scalar) -> u64 {
+        // Fast path: eight bytes from the address lie inside the array; shift the value to
+        // the top and back, which keeps its `size` bytes and sign- or zero-extends them.
+        let (r, a) = split(addr);
+        let a = a as usize;
+        if let Some(word) = self
+            .st
+            .bytes(r)
+            .get(a..a + 8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+        {
+            if ty.size != 0 && ty.size <= 8 {
+                let shift = 64 - 8 * ty.size as u32;
+                let v = u64::from_le_bytes(word) << shift;
+                return if ty.signed {
+                    ((v as i64) >> shift) as u64
+                } else {
+                    v >> shift
+                };
+            }
+        }
         let v = self.read(addr, ty.size as u32);
         if ty.signed && ty.size < 8 {
             let shift = 64 - ty.size as u32 * 8;

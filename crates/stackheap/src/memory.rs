@@ -27,27 +27,32 @@ impl Bits {
 
     /// Sets flags `start..end` to `value`, a whole word at a time; flags past the end of
     /// the array are ignored.
+    #[inline]
     pub fn set_range(&mut self, start: usize, end: usize, value: bool) {
         let end = end.min(self.words.len() * 64);
         if start >= end {
             return;
         }
-        let (first, last) = (start / 64, (end - 1) / 64);
-        if first == last {
-            // The common case: a scalar's few flags, all in one word.
-            let n = end - start;
-            let mask = if n == 64 {
-                u64::MAX
-            } else {
-                ((1u64 << n) - 1) << (start % 64)
-            };
+        if end - start <= 64 {
+            // The common case: a few flags, in one word or spilling into the next.
+            let (w, sh, n) = (start / 64, (start % 64) as u32, (end - start) as u32);
+            let bits = if n == 64 { u64::MAX } else { (1u64 << n) - 1 };
+            let lo = bits << sh;
+            let hi = if sh + n > 64 { bits >> (64 - sh) } else { 0 };
             if value {
-                self.words[first] |= mask;
+                self.words[w] |= lo;
+                if hi != 0 {
+                    self.words[w + 1] |= hi;
+                }
             } else {
-                self.words[first] &= !mask;
+                self.words[w] &= !lo;
+                if hi != 0 {
+                    self.words[w + 1] &= !hi;
+                }
             }
             return;
         }
+        let (first, last) = (start / 64, (end - 1) / 64);
         for w in first..=last {
             // The bits of word `w` inside the range: `lo..hi`.
             let lo = if w == first { start % 64 } else { 0 };
@@ -61,6 +66,28 @@ impl Bits {
                 self.words[w] |= mask;
             } else {
                 self.words[w] &= !mask;
+            }
+        }
+    }
+
+    /// Sets flags `start..start + n` (`n <= 64`) to true, as `set_range` does: in the one or
+    /// two words they fall in.
+    #[inline(always)]
+    pub fn set_small(&mut self, start: usize, n: u32) {
+        let w = start / 64;
+        let sh = (start % 64) as u32;
+        let bits = if n == 0 {
+            0
+        } else {
+            u64::MAX >> (64 - n.min(64))
+        };
+        if let Some(x) = self.words.get_mut(w) {
+            *x |= bits << sh;
+        }
+        // The flags that spill into the next word.
+        if sh + n > 64 {
+            if let Some(x) = self.words.get_mut(w + 1) {
+                *x |= bits >> (64 - sh);
             }
         }
     }
@@ -229,6 +256,36 @@ impl MemState {
         }
     }
 
+    /// `write` of the low `size` bytes (`size <= 8`) of `value`, little-endian, without
+    /// a variable-length copy: where eight bytes fit, a read-modify-write of eight bytes.
+    #[inline]
+    pub fn write_scalar(&mut self, region: Region, addr: u32, value: u64, size: u32) {
+        let (bytes, init, high) = match region {
+            Region::Stack => (&mut self.stack, &mut self.stack_init, &mut self.stack_high),
+            Region::Heap => (&mut self.heap, &mut self.heap_init, &mut self.heap_high),
+        };
+        let a = addr as usize;
+        let n = size.min(8);
+        let end = a + n as usize;
+        match bytes
+            .get_mut(a..a + 8)
+            .and_then(|s| <&mut [u8; 8]>::try_from(s).ok())
+        {
+            Some(word) if n > 0 => {
+                let shift = 64 - 8 * n;
+                let mask = u64::MAX >> shift;
+                let old = u64::from_le_bytes(*word);
+                *word = ((old & !mask) | (value & mask)).to_le_bytes();
+            }
+            _ => match bytes.get_mut(a..end) {
+                Some(dst) => dst.copy_from_slice(&value.to_le_bytes()[..n as usize]),
+                None => return,
+            },
+        }
+        init.set_small(a, n);
+        *high = (*high).max(end as u32);
+    }
+
     pub fn copy(&mut self, from_region: Region, from: u32, to_region: Region, to: u32, len: u32) {
         let (f, l) = (from as usize, len as usize);
         let src = self.bytes(from_region);
@@ -371,6 +428,12 @@ impl MemState {
         self.heap_high = snap.heap_high;
     }
 
+    /// The least `snapshot_bytes` can be; it never shrinks while the machine runs (the
+    /// highest touched bytes only grow).
+    pub fn snapshot_bytes_floor(&self) -> usize {
+        (self.stack_high as usize + self.heap_high as usize) * 9 / 8 + 64
+    }
+
     /// Bytes a snapshot of this state takes.
     pub fn snapshot_bytes(&self) -> usize {
         (self.stack_high as usize + self.heap_high as usize) * 9 / 8
@@ -383,8 +446,19 @@ impl MemState {
         let bytes = self.bytes(region);
         let a = addr as usize;
         let n = size as usize;
-        // Fast path: the whole value lies inside the array.
+        // Fast path: eight bytes from `addr` lie inside the array; keep the low `n`.
         if n <= 8 {
+            if let Some(word) = bytes
+                .get(a..a + 8)
+                .and_then(|s| <[u8; 8]>::try_from(s).ok())
+            {
+                let v = u64::from_le_bytes(word);
+                return if n == 8 {
+                    v
+                } else {
+                    v & ((1u64 << (8 * n)) - 1)
+                };
+            }
             match bytes.get(a..a + n) {
                 Some(&[b]) => return b as u64,
                 Some(&[b0, b1]) => return u16::from_le_bytes([b0, b1]) as u64,
@@ -414,6 +488,48 @@ impl MemState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn set_small_matches_set_range() {
+        for start in [0usize, 1, 7, 56, 57, 60, 63, 64, 120, 127, 190, 199] {
+            for n in 0..=8u32 {
+                let mut fast = Bits::with_len(200);
+                let mut slow = fast.clone();
+                fast.set_small(start, n);
+                slow.set_range(start, start + n as usize, true);
+                assert_eq!(fast, slow, "{start} {n}");
+            }
+        }
+    }
+
+    #[test]
+    fn write_scalar_and_read_uint_match_byte_writes() {
+        for addr in [0u32, 1, 5, 63, 90, 93, 95, 96, 99] {
+            for size in [0u32, 1, 2, 4, 8] {
+                let mut fast = MemState::new(100, 100);
+                let mut slow = fast.clone();
+                for st in [&mut fast, &mut slow] {
+                    st.stack
+                        .iter_mut()
+                        .enumerate()
+                        .for_each(|(i, b)| *b = i as u8);
+                }
+                let value = 0x1122_3344_5566_7788u64;
+                if addr + size > 100 {
+                    continue;
+                }
+                fast.write_scalar(Region::Stack, addr, value, size);
+                slow.write(Region::Stack, addr, &value.to_le_bytes()[..size as usize]);
+                assert_eq!(fast, slow, "{addr} {size}");
+                let expect = if size == 0 {
+                    0
+                } else {
+                    value & (u64::MAX >> (64 - 8 * size))
+                };
+                assert_eq!(fast.read_uint(Region::Stack, addr, size), expect);
+            }
+        }
+    }
 
     #[test]
     fn set_range_matches_bit_by_bit() {

@@ -51,14 +51,6 @@ pub struct Trace {
     checkpoint_bytes: usize,
 }
 
-fn put_varint(data: &mut Vec<u8>, mut v: u64) {
-    while v >= 0x80 {
-        data.push((v as u8) | 0x80);
-        v >>= 7;
-    }
-    data.push(v as u8);
-}
-
 fn get_varint(data: &[u8], pos: &mut usize) -> u64 {
     let mut v = 0u64;
     let mut shift = 0;
@@ -91,20 +83,99 @@ fn bit_region(b: u8) -> Region {
     }
 }
 
+/// Bytes kept free past the end of the records while recording, so that a small record is
+/// written with fixed-size stores into that room and no capacity check per byte.
+const SLACK: usize = 64;
+
+/// Bytes `Recorder::grow` adds past the room.
+const GROW_CHUNK: usize = 16 * 1024;
+
+/// The room past the end of the records, and how many bytes of it a record has taken.
+/// Every record written through it is well under `SLACK` bytes (at most 22).
+struct Room<'a> {
+    buf: &'a mut [u8; SLACK],
+    k: usize,
+}
+
+impl Room<'_> {
+    #[inline(always)]
+    fn byte(&mut self, b: u8) {
+        self.buf[self.k & (SLACK - 1)] = b;
+        self.k += 1;
+    }
+
+    /// Variable-length integer: seven bits a byte, low first, high bit set on all but the last.
+    #[inline(always)]
+    fn varint(&mut self, mut v: u64) {
+        while v >= 0x80 {
+            self.byte((v as u8) | 0x80);
+            v >>= 7;
+        }
+        self.byte(v as u8);
+    }
+
+    /// The low `n` bytes (`n <= 8`) of `v`, little-endian: eight bytes are stored and the
+    /// ones past `n` are left as scratch for the next record to overwrite.
+    #[inline(always)]
+    fn word(&mut self, v: u64, n: u32) {
+        let k = self.k & (SLACK - 1);
+        if let Some(dst) = self.buf.get_mut(k..k + 8) {
+            dst.copy_from_slice(&v.to_le_bytes());
+        }
+        self.k += n as usize;
+    }
+}
+
 /// Writes records while the machine runs; the machine changes its own state alongside.
+///
+/// While recording, `trace.data` holds the records in its first `len` bytes and at least
+/// `SLACK` bytes of scratch room after them; `finish` cuts it to `len`.
 pub struct Recorder {
     trace: Trace,
+    len: usize,
     last_checkpoint: usize,
+    /// `len` below which no checkpoint can be due (see `step`).
+    next_check: usize,
 }
 
 impl Recorder {
     pub fn new(program: Arc<Program>, settings: &Settings) -> Recorder {
         let mut trace = Trace::empty(settings);
         trace.program = Some(program);
+        trace.data = vec![0; SLACK + GROW_CHUNK];
         Recorder {
             trace,
+            len: 0,
             last_checkpoint: 0,
+            next_check: 0,
         }
+    }
+
+    /// The scratch room after the records.
+    #[inline(always)]
+    fn room(&mut self) -> Room<'_> {
+        if self.trace.data.len() < self.len + SLACK {
+            self.grow();
+        }
+        let len = self.len;
+        let buf = <&mut [u8; SLACK]>::try_from(&mut self.trace.data[len..len + SLACK])
+            .expect("the room is SLACK bytes");
+        Room { buf, k: 0 }
+    }
+
+    /// Makes room: a chunk at a time (the Vec's capacity still grows by doubling), so the
+    /// zeroing stays small and the bytes are written soon after, while still in cache.
+    #[cold]
+    #[inline(never)]
+    fn grow(&mut self) {
+        self.trace.data.resize(self.len + SLACK + GROW_CHUNK, 0);
+    }
+
+    /// Appends bytes of any length (the slow path for long writes).
+    fn extend(&mut self, bytes: &[u8]) {
+        self.trace.data.truncate(self.len);
+        self.trace.data.extend_from_slice(bytes);
+        self.len = self.trace.data.len();
     }
 
     pub fn checkpoint(&mut self, state: &MemState) {
@@ -112,123 +183,166 @@ impl Recorder {
         self.trace.checkpoint_bytes += state.snapshot_bytes();
         self.trace.checkpoints.push(Checkpoint {
             step: state.step,
-            offset: self.trace.data.len(),
+            offset: self.len,
             state: snap,
         });
-        self.last_checkpoint = self.trace.data.len();
+        self.last_checkpoint = self.len;
+        self.set_next_check(state);
+    }
+
+    /// A checkpoint is due when at least `MIN_CHECKPOINT_GAP` and four snapshots' worth of
+    /// bytes have been recorded since the last one. A snapshot is never smaller than
+    /// `snapshot_bytes_floor`, which never shrinks while the machine runs, so none can be
+    /// due before `next_check`.
+    fn set_next_check(&mut self, state: &MemState) {
+        self.next_check =
+            self.last_checkpoint + MIN_CHECKPOINT_GAP.max(4 * state.snapshot_bytes_floor());
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn consider_checkpoint(&mut self, state: &MemState) {
+        let since = self.len - self.last_checkpoint;
+        if since >= MIN_CHECKPOINT_GAP && since >= 4 * state.snapshot_bytes() {
+            self.checkpoint(state);
+        } else {
+            self.set_next_check(state);
+        }
     }
 
     /// Begins a step: called before the state counts it.
     #[inline]
     pub fn step(&mut self, site: u32, state: &MemState) {
-        let since = self.trace.data.len() - self.last_checkpoint;
-        if since >= MIN_CHECKPOINT_GAP && since >= 4 * state.snapshot_bytes() {
-            self.checkpoint(state);
+        if self.len >= self.next_check {
+            self.consider_checkpoint(state);
         }
         self.trace.steps += 1;
-        self.trace.data.push(STEP);
-        put_varint(&mut self.trace.data, site as u64);
+        let mut r = self.room();
+        r.byte(STEP);
+        r.varint(site as u64);
+        self.len += r.k;
     }
 
-    fn event(&mut self, tag: u8) {
+    /// Begins an event record: its tag.
+    #[inline(always)]
+    fn event(&mut self, tag: u8) -> Room<'_> {
         self.trace.events += 1;
-        self.trace.data.push(tag);
+        let mut r = self.room();
+        r.byte(tag);
+        r
     }
 
     pub fn stack_length(&mut self, to: u32) {
-        self.event(STACK_LENGTH);
-        put_varint(&mut self.trace.data, to as u64);
+        let mut r = self.event(STACK_LENGTH);
+        r.varint(to as u64);
+        self.len += r.k;
     }
 
-    pub fn write(&mut self, region: Region, addr: u32, bytes: &[u8]) {
-        self.event(match region {
+    fn write_tag(region: Region) -> u8 {
+        match region {
             Region::Stack => WRITE_STACK,
             Region::Heap => WRITE_HEAP,
-        });
-        let d = &mut self.trace.data;
-        put_varint(d, addr as u64);
-        put_varint(d, bytes.len() as u64);
-        // Fixed-size copies for scalars (see `copy_small`).
-        match *bytes {
-            [b] => d.push(b),
-            [b0, b1] => d.extend_from_slice(&[b0, b1]),
-            [b0, b1, b2, b3] => d.extend_from_slice(&[b0, b1, b2, b3]),
-            [b0, b1, b2, b3, b4, b5, b6, b7] => {
-                d.extend_from_slice(&[b0, b1, b2, b3, b4, b5, b6, b7])
-            }
-            _ => d.extend_from_slice(bytes),
         }
     }
 
+    pub fn write(&mut self, region: Region, addr: u32, bytes: &[u8]) {
+        let mut r = self.event(Self::write_tag(region));
+        r.varint(addr as u64);
+        r.varint(bytes.len() as u64);
+        let k = r.k;
+        self.len += k;
+        self.extend(bytes);
+    }
+
+    /// A write of the low `size` bytes (`size <= 8`) of `value`, little-endian: the same
+    /// record as `write` of those bytes.
+    #[inline]
+    pub fn write_scalar(&mut self, region: Region, addr: u32, value: u64, size: u32) {
+        let mut r = self.event(Self::write_tag(region));
+        r.varint(addr as u64);
+        r.byte(size as u8);
+        r.word(value, size);
+        self.len += r.k;
+    }
+
     pub fn copy(&mut self, from_region: Region, from: u32, to_region: Region, to: u32, len: u32) {
-        self.event(COPY);
-        let d = &mut self.trace.data;
-        d.push(region_bit(from_region) | (region_bit(to_region) << 1));
-        put_varint(d, from as u64);
-        put_varint(d, to as u64);
-        put_varint(d, len as u64);
+        let mut r = self.event(COPY);
+        r.byte(region_bit(from_region) | (region_bit(to_region) << 1));
+        r.varint(from as u64);
+        r.varint(to as u64);
+        r.varint(len as u64);
+        self.len += r.k;
     }
 
     pub fn alloc(&mut self, addr: u32, size: u32, align: u32, label: u32) {
-        self.event(ALLOC);
-        let d = &mut self.trace.data;
-        put_varint(d, addr as u64);
-        put_varint(d, size as u64);
-        put_varint(d, align as u64);
-        put_varint(d, label as u64);
+        let mut r = self.event(ALLOC);
+        r.varint(addr as u64);
+        r.varint(size as u64);
+        r.varint(align as u64);
+        r.varint(label as u64);
+        self.len += r.k;
     }
 
     pub fn dealloc(&mut self, addr: u32) {
-        self.event(DEALLOC);
-        put_varint(&mut self.trace.data, addr as u64);
+        let mut r = self.event(DEALLOC);
+        r.varint(addr as u64);
+        self.len += r.k;
     }
 
     pub fn owner(&mut self, addr: u32, label: u32) {
-        self.event(OWNER);
-        put_varint(&mut self.trace.data, addr as u64);
-        put_varint(&mut self.trace.data, label as u64);
+        let mut r = self.event(OWNER);
+        r.varint(addr as u64);
+        r.varint(label as u64);
+        self.len += r.k;
     }
 
     pub fn output(&mut self, text: &str) {
-        self.event(OUTPUT);
-        put_varint(&mut self.trace.data, text.len() as u64);
+        let mut r = self.event(OUTPUT);
+        r.varint(text.len() as u64);
+        self.len += r.k;
         self.trace.output.push_str(text);
     }
 
     pub fn call(&mut self, func: u32, base: u32, slot: u32, slot_size: u32) {
-        self.event(CALL);
-        let d = &mut self.trace.data;
-        put_varint(d, func as u64);
-        put_varint(d, base as u64);
-        put_varint(d, slot as u64);
-        put_varint(d, slot_size as u64);
+        let mut r = self.event(CALL);
+        r.varint(func as u64);
+        r.varint(base as u64);
+        r.varint(slot as u64);
+        r.varint(slot_size as u64);
+        self.len += r.k;
     }
 
     pub fn ret(&mut self) {
-        self.event(RETURN);
+        let r = self.event(RETURN);
+        self.len += r.k;
     }
 
     pub fn error(&mut self, message: &str) {
-        self.event(ERROR);
+        let r = self.event(ERROR);
+        self.len += r.k;
         self.trace.error_message = message.to_string();
     }
 
     pub fn stderr(&mut self, text: &str) {
-        self.event(STDERR);
-        put_varint(&mut self.trace.data, text.len() as u64);
+        let mut r = self.event(STDERR);
+        r.varint(text.len() as u64);
+        self.len += r.k;
         self.trace.stderr.push_str(text);
     }
 
     pub fn moved(&mut self, local: u32, moved: bool) {
-        self.trace.data.push(MOVED);
-        put_varint(&mut self.trace.data, ((local as u64) << 1) | moved as u64);
+        let mut r = self.room();
+        r.byte(MOVED);
+        r.varint(((local as u64) << 1) | moved as u64);
+        self.len += r.k;
     }
 
     pub fn output_len(&self) -> usize {
         self.trace.output.len()
     }
 
-    pub fn finish(self) -> Trace {
+    pub fn finish(mut self) -> Trace {
+        self.trace.data.truncate(self.len);
         self.trace
     }
 }
@@ -721,5 +835,52 @@ pub fn render(p: &Program, st: &MemState, ty: &Ty, addr: u32) -> String {
             format!("[{}]", items.join(", "))
         }
         _ => String::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The encoding the room's must match.
+    fn reference(mut v: u64) -> Vec<u8> {
+        let mut out = Vec::new();
+        while v >= 0x80 {
+            out.push((v as u8) | 0x80);
+            v >>= 7;
+        }
+        out.push(v as u8);
+        out
+    }
+
+    #[test]
+    fn room_varints_match_the_encoding_and_decode() {
+        let mut values = vec![
+            0u64,
+            1,
+            127,
+            128,
+            255,
+            16383,
+            16384,
+            u32::MAX as u64,
+            u64::MAX,
+        ];
+        for shift in 0..64 {
+            values.extend([1u64 << shift, (1u64 << shift) - 1, (1u64 << shift) + 1]);
+        }
+        for v in values {
+            let mut buf = [0xaau8; SLACK];
+            let mut room = Room {
+                buf: &mut buf,
+                k: 0,
+            };
+            room.varint(v);
+            let k = room.k;
+            assert_eq!(&buf[..k], &reference(v)[..], "{v}");
+            let mut pos = 0;
+            assert_eq!(get_varint(&buf[..k], &mut pos), v);
+            assert_eq!(pos, k);
+        }
     }
 }
