@@ -179,15 +179,10 @@ export class Editor {
       if (to > from) ranges.push(Decoration.mark({ class: 'cm-step-span' }).range(from, to));
     }
     ranges.sort((a, b) => a.from - b.from || a.value.startSide - b.value.startSide);
-    this.view.dispatch({ effects: setStep.of(Decoration.set(ranges, true)) });
-    if (next) {
-      const pos = doc.line(clampLine(next.line)).from;
-      const rect = this.view.lineBlockAt(pos);
-      const sc = this.view.scrollDOM;
-      if (rect.top < sc.scrollTop || rect.bottom > sc.scrollTop + sc.clientHeight) {
-        this.view.dispatch({ effects: EditorView.scrollIntoView(pos, { y: 'center' }) });
-      }
-    }
+    const effects = [setStep.of(Decoration.set(ranges, true))];
+    // Scrolling waits for the editor's next measure, so no layout is forced here.
+    if (next) effects.push(EditorView.scrollIntoView(doc.line(clampLine(next.line)).from, { y: 'nearest', yMargin: 40 }));
+    this.view.dispatch({ effects });
   }
 
   /** Shows the engine's diagnostics (with `place.from/to` in UTF-16 offsets) in the editor. */

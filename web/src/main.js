@@ -11,7 +11,7 @@ const embed = document.body.dataset.mode === 'embed';
 const query = new URLSearchParams(location.search);
 const STORAGE_KEY = 'stackheap:v1';
 const EMPTY_PROGRAM = 'fn main() {\n    \n}\n';
-const timing = (window.__stackheapTiming = { steps: [], edits: [] });
+const timing = (window.__stackheapTiming = { steps: [], stepParts: [], edits: [] });
 
 const engine = new Engine(new URL('worker.js', import.meta.url));
 const memory = new MemoryView($('stack-view'), $('heap-view'), $('tooltip'));
@@ -177,6 +177,18 @@ async function rerun(editStart) {
 let wanted = null; // the step asked for while a state request is in flight
 let inFlight = false;
 let lastState = null;
+// States of the steps next to the one shown, fetched ahead so that Step and Back redraw
+// at once: key `runId:step`.
+const nearby = new Map();
+
+function prefetch(runId, n) {
+  const key = `${runId}:${n}`;
+  if (n < 0 || n > run.stepCount || nearby.has(key)) return;
+  const p = engine.state(runId, n).catch(() => null);
+  nearby.set(key, p);
+  p.then((st) => { if (!st || st.stale) nearby.delete(key); });
+  while (nearby.size > 6) nearby.delete(nearby.keys().next().value);
+}
 
 async function goTo(n, clickTime) {
   if (!run) return;
@@ -189,10 +201,21 @@ async function goTo(n, clickTime) {
   while (wanted) {
     const w = wanted;
     wanted = null;
-    const state = await engine.state(w.runId, w.n).catch(() => null);
+    const asked = performance.now();
+    const key = `${w.runId}:${w.n}`;
+    const ahead = nearby.get(key);
+    nearby.delete(key);
+    const state = await (ahead || engine.state(w.runId, w.n)).catch(() => null);
     if (!state || state.stale) continue;
+    const got = performance.now();
     renderState(state);
-    timing.steps.push(performance.now() - w.clickTime);
+    const done = performance.now();
+    timing.steps.push(done - w.clickTime);
+    timing.stepParts.push({ fetch: got - asked, render: done - got, ahead: !!ahead });
+    if (!wanted && run && run.runId === w.runId) {
+      prefetch(w.runId, w.n + 1);
+      prefetch(w.runId, w.n - 1);
+    }
   }
   inFlight = false;
   autosave();

@@ -161,10 +161,7 @@ export class MemoryView {
     const root = this.stackRoot;
     const { info, notes } = this.stackLayout();
     this.stackInfo = info;
-    let top = meta.stack_length;
-    for (let i = stack.length - 1; i >= top; i--) {
-      if (stack[i] !== 0) { top = i + 1; break; }
-    }
+    const top = meta.stack_extent;
     const wanted = new Set();
     const lastRow = Math.ceil(Math.max(top, meta.stack_length) / STACK_ROW);
     for (let r = 0; r < Math.max(lastRow, 1); r++) wanted.add(r);
@@ -222,7 +219,7 @@ export class MemoryView {
           c.classList.add('uninit');
           c.textContent = '??';
         } else {
-          c.textContent = formatByte(stack[i], this.format);
+          c.textContent = formatByte(stack[i] ?? 0, this.format);
         }
         if (isChanged(i)) c.classList.add('changed');
         if (i === meta.stack_length && i > 0) c.classList.add('sl-edge');
@@ -285,7 +282,7 @@ export class MemoryView {
         const k = blockAt.get(i);
         if (k === undefined) {
           c.classList.add('free');
-          c.textContent = formatByte(heap[i], this.format);
+          c.textContent = formatByte(heap[i] ?? 0, this.format);
         } else {
           const b = meta.blocks[k];
           c.classList.add('block', b.state);
@@ -297,7 +294,7 @@ export class MemoryView {
             c.classList.add('uninit');
             c.textContent = '??';
           } else {
-            c.textContent = formatByte(heap[i], this.format);
+            c.textContent = formatByte(heap[i] ?? 0, this.format);
           }
         }
         if (isChanged(i)) c.classList.add('changed');
@@ -324,7 +321,7 @@ export class MemoryView {
     const { meta, stack, heap, stackInit, heapInit } = this.state;
     const bytes = region === 's' ? stack : heap;
     const name = region === 's' ? 'stack' : 'heap';
-    const b = bytes[i];
+    const b = bytes[i] ?? 0;
     const lines = [`${name}[${i}] = 0x${b.toString(16).padStart(2, '0')} (${b})`];
     if (region === 's') {
       const rec = this.stackInfo.get(i);

@@ -50,10 +50,11 @@ const handlers = {
   state({ runId, step }) {
     if (!good || runId !== goodId) return { stale: true };
     const meta = session_goTo(step);
-    const stack = good.stackBytes();
-    const heap = good.heapBytes();
-    const stackInit = good.stackInit();
-    const heapInit = good.heapInit();
+    // Only the parts worth drawing cross over, not the whole arrays.
+    const stack = good.stackBytes(meta.stack_extent);
+    const heap = good.heapBytes(meta.heap_extent);
+    const stackInit = good.stackInit(meta.stack_extent);
+    const heapInit = good.heapInit(meta.heap_extent);
     const reply = {
       runId,
       meta,

@@ -69,6 +69,10 @@ struct PageStep {
 struct StateMeta<'a> {
     step: u64,
     stack_length: u32,
+    /// Bytes of `stack_bytes` worth drawing: up to `stack_length` or the last nonzero byte.
+    stack_extent: u32,
+    /// Bytes of `heap_bytes` worth drawing: up to the end of the highest block.
+    heap_extent: u32,
     stack_size: u32,
     heap_size: u32,
     frames: &'a [FrameView],
@@ -248,6 +252,8 @@ impl Session {
         to_js(&StateMeta {
             step: self.state.step,
             stack_length: self.state.stack_length,
+            stack_extent: self.stack_extent(),
+            heap_extent: self.heap_extent(),
             stack_size: self.run.settings.stack_size,
             heap_size: self.run.settings.heap_size,
             frames: &self.state.frames,
@@ -256,32 +262,61 @@ impl Session {
         })
     }
 
-    /// A copy of `stack_bytes` at the current state.
+    /// A copy of `stack_bytes` at the current state, or of its first `len` bytes (the page
+    /// asks for `stack_extent`, so that a step does not copy the whole array).
     #[wasm_bindgen(js_name = stackBytes)]
-    pub fn stack_bytes(&self) -> js_sys::Uint8Array {
-        js_sys::Uint8Array::from(&self.state.stack_bytes[..])
+    pub fn stack_bytes(&self, len: Option<u32>) -> js_sys::Uint8Array {
+        prefix(&self.state.stack_bytes, len)
     }
 
-    /// A copy of `heap_bytes` at the current state.
+    /// A copy of `heap_bytes` at the current state, or of its first `len` bytes.
     #[wasm_bindgen(js_name = heapBytes)]
-    pub fn heap_bytes(&self) -> js_sys::Uint8Array {
-        js_sys::Uint8Array::from(&self.state.heap_bytes[..])
+    pub fn heap_bytes(&self, len: Option<u32>) -> js_sys::Uint8Array {
+        prefix(&self.state.heap_bytes, len)
     }
 
-    /// One flag per stack byte: 1 once written since it was reserved.
+    /// One flag per stack byte, 1 once written since it was reserved (the first `len`).
     #[wasm_bindgen(js_name = stackInit)]
-    pub fn stack_init(&self) -> js_sys::Uint8Array {
-        js_sys::Uint8Array::from(&self.state.stack_init[..])
+    pub fn stack_init(&self, len: Option<u32>) -> js_sys::Uint8Array {
+        prefix(&self.state.stack_init, len)
     }
 
-    /// One flag per heap byte: 1 once written since its block was allocated.
+    /// One flag per heap byte, 1 once written since its block was allocated (the first `len`).
     #[wasm_bindgen(js_name = heapInit)]
-    pub fn heap_init(&self) -> js_sys::Uint8Array {
-        js_sys::Uint8Array::from(&self.state.heap_init[..])
+    pub fn heap_init(&self, len: Option<u32>) -> js_sys::Uint8Array {
+        prefix(&self.state.heap_init, len)
     }
 }
 
+/// A copy of `bytes`, or of its first `len` bytes.
+fn prefix(bytes: &[u8], len: Option<u32>) -> js_sys::Uint8Array {
+    let n = len.map_or(bytes.len(), |n| (n as usize).min(bytes.len()));
+    js_sys::Uint8Array::from(&bytes[..n])
+}
+
 impl Session {
+    /// One past the last stack byte worth drawing: `stack_length`, or further up when a
+    /// returned frame left nonzero bytes behind.
+    pub fn stack_extent(&self) -> u32 {
+        let last = self
+            .state
+            .stack_bytes
+            .iter()
+            .rposition(|&b| b != 0)
+            .map_or(0, |i| i as u32 + 1);
+        last.max(self.state.stack_length)
+    }
+
+    /// One past the end of the highest heap block, live or freed.
+    pub fn heap_extent(&self) -> u32 {
+        self.state
+            .blocks
+            .iter()
+            .map(|b| b.addr + b.size)
+            .max()
+            .unwrap_or(0)
+    }
+
     /// Wraps a finished run, starting at state 0.
     pub fn from_run(source: &str, run: Run) -> Session {
         let state = run.state_at(0);

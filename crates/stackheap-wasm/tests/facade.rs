@@ -53,8 +53,10 @@ fn runs_and_reads_memory_at_a_step() {
     assert!(n > 5);
     let start = s.go_to(0).unwrap();
     assert_eq!(num(&start, "stack_length"), 0.0);
-    assert_eq!(s.stack_bytes().length(), 262144);
-    assert_eq!(s.heap_bytes().length(), 1024 * 1024);
+    assert_eq!(num(&start, "stack_extent"), 0.0);
+    assert_eq!(s.stack_bytes(Some(0)).length(), 0);
+    assert_eq!(s.stack_bytes(None).length(), 262144);
+    assert_eq!(s.heap_bytes(None).length(), 1024 * 1024);
 
     // Find the first state with a live block: the five years, 20 bytes at heap[0].
     let mut found = false;
@@ -65,9 +67,11 @@ fn runs_and_reads_memory_at_a_step() {
             let b = blocks.get(0);
             assert_eq!(num(&b, "size"), 20.0);
             assert_eq!(get(&b, "state").as_string().unwrap(), "live");
-            let heap = s.heap_bytes().to_vec();
+            let heap = s.heap_bytes(None).to_vec();
+            assert_eq!(num(&meta, "heap_extent"), 20.0);
+            assert_eq!(s.heap_bytes(Some(20)).length(), 20);
             assert_eq!(&heap[0..4], &1995i32.to_le_bytes());
-            assert_eq!(s.heap_init().to_vec()[0], 1);
+            assert_eq!(s.heap_init(None).to_vec()[0], 1);
             found = true;
             break;
         }

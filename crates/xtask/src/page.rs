@@ -57,11 +57,11 @@ fn build_wasm() -> Result<(), String> {
         .args(["--target", &b.target, "--out-name", &b.out_name, "--no-opt"])
         .arg("--out-dir")
         .arg(&out_dir)
-        .arg(match b.profile.as_str() {
-            "release" => "--release",
-            "dev" => "--dev",
-            "profiling" => "--profiling",
-            other => return Err(format!("wasm-pack.toml: unknown profile `{other}`")),
+        .args(match b.profile.as_str() {
+            "release" => vec!["--release"],
+            "dev" => vec!["--dev"],
+            "profiling" => vec!["--profiling"],
+            custom => vec!["--profile", custom],
         });
     if !b.typescript {
         cmd.arg("--no-typescript");
