@@ -8,7 +8,7 @@ import { rust } from '@codemirror/lang-rust';
 import { syntaxHighlighting, defaultHighlightStyle, bracketMatching, indentOnInput,
   indentUnit } from '@codemirror/language';
 import { defaultKeymap, history, historyKeymap, indentWithTab } from '@codemirror/commands';
-import { lintGutter, setDiagnostics } from '@codemirror/lint';
+import { setDiagnostics } from '@codemirror/lint';
 
 const toggleBreakpoint = StateEffect.define({ map: (v, m) => ({ pos: m.mapPos(v.pos), on: v.on }) });
 const clearBreakpoints = StateEffect.define();
@@ -104,7 +104,6 @@ export class Editor {
               },
             },
           }),
-          lintGutter(),
           history(),
           drawSelection(),
           highlightActiveLine(),

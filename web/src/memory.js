@@ -242,6 +242,16 @@ export class MemoryView {
       }
     }
     root.replaceChildren(frag);
+    // Keep the top of the stack in sight (after this frame, so no layout is forced now).
+    const marker = root.querySelector('.sl-marker');
+    if (marker) {
+      requestAnimationFrame(() => {
+        const box = root.closest('.memory');
+        const m = marker.getBoundingClientRect();
+        const b = box.getBoundingClientRect();
+        if (m.top < b.top || m.bottom > b.bottom) box.scrollTop += m.top - b.top - b.height / 2;
+      });
+    }
   }
 
   renderHeap(changed) {
