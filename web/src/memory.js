@@ -128,6 +128,8 @@ export class MemoryView {
         addNote(a, { text: `return slot of ${f.function}() · ${size} B`, kind: 'ret' });
       }
       for (const v of f.variables) {
+        // A variable whose bytes were given back (its scope ended) is no longer drawn.
+        if (v.addr >= meta.stack_length) continue;
         const hue = hueOf(v.name);
         const isVec = v.ty.startsWith('Vec<');
         for (let i = v.addr; i < v.addr + v.size; i++) {

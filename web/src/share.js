@@ -1,7 +1,9 @@
 // Share links: the program, its settings and the current step, compressed with lz-string
 // into the URL fragment (nothing goes to a server), and read back with clear errors for a
 // damaged or oversized link.
-import { compressToEncodedURIComponent, decompressFromEncodedURIComponent } from 'lz-string';
+import LZString from 'lz-string';
+
+const { compressToEncodedURIComponent, decompressFromEncodedURIComponent } = LZString;
 
 /** Longest fragment accepted, in characters. */
 export const MAX_FRAGMENT = 100_000;

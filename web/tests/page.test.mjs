@@ -172,3 +172,46 @@ test('an endless loop stops at the step limit while the page keeps answering', a
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('a breakpoint stops Run; Out returns to the caller; Over steps over a call', async () => {
+  const page = await openPage(browser, '');
+  await chooseExample(page, 'heap_years');
+  const frames = () => page.$$eval('#stack-view .frame-head .fn', (f) => f.map((x) => x.textContent));
+  const nextLine = () => page.textContent('.cm-step-next');
+  // Line 14 is `highest`, the tail of find_highest_year.
+  await page.locator('.cm-lineNumbers .cm-gutterElement', { hasText: /^14$/ }).click();
+  // One marker is the gutter's invisible width spacer; the second is the breakpoint.
+  await page.waitForFunction(() => document.querySelectorAll('.cm-breakpoint').length === 2);
+  await page.click('#btn-continue');
+  await page.waitForFunction(() => /^\s*highest\s*$/.test(document.querySelector('.cm-step-next')?.textContent || ''));
+  assert.deepEqual(await frames(), ['main()', 'find_highest_year()']);
+  await shot(page, '09-breakpoint');
+
+  await page.click('#btn-out');
+  await page.waitForFunction(() => document.querySelectorAll('#stack-view .frame-head').length === 1);
+  assert.deepEqual(await frames(), ['main()']);
+  assert.match(await nextLine(), /println!\("The highest year/);
+
+  await page.click('#btn-first');
+  await page.waitForFunction(() => document.querySelector('#step-count').textContent.startsWith('step 0 '));
+  await page.click('#btn-over');
+  await page.waitForFunction(() => !document.querySelector('#step-count').textContent.startsWith('step 0 '));
+  assert.deepEqual(await frames(), ['main()'], 'Over never stops inside get_years');
+  assert.ok((await position(page)) > 1, 'Over skipped the steps inside the call');
+  await page.close();
+});
+
+test('the program and settings survive a reload', async () => {
+  const page = await openPage(browser, '');
+  await setProgram(page, 'fn main() {\n    println!("kept {}", 7);\n}\n');
+  await page.click('#btn-settings');
+  await page.selectOption('#set-heap', '4096');
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(800);
+  await page.reload();
+  await page.waitForSelector('body[data-ready="1"]');
+  assert.match(await page.evaluate(() => document.querySelector('.cm-content').innerText), /kept \{\}", 7/);
+  assert.equal(await page.inputValue('#set-heap'), '4096');
+  assert.match(await page.textContent('#heap-view'), /of 4,096/);
+  await page.close();
+});
