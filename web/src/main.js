@@ -154,9 +154,11 @@ async function rerun(editStart) {
     const n = reply.diagnostics.filter((d) => d.severity === 'error').length;
     status(`The program does not compile (${n} error${n === 1 ? '' : 's'})${run ? ': the memory view shows the last version that did.' : '.'}`, 'error');
     document.body.classList.add('stale');
+    $('stale-banner').hidden = !run;
     return;
   }
   document.body.classList.remove('stale');
+  $('stale-banner').hidden = true;
   run = reply;
   source = text;
   const slider = $('slider');

@@ -92,6 +92,7 @@ test('an edit that does not compile is underlined, and the last good view stays'
   assert.match(await page.textContent('#diagnostics'), /E0308/);
   assert.match(await page.textContent('#status'), /does not compile/);
   assert.match(await page.textContent('#stack-view'), /stack_bytes/, 'the last good view is still drawn');
+  assert.equal(await page.isVisible('#stale-banner'), true);
   await page.hover('.cm-lintRange-error');
   await page.waitForSelector('.cm-tooltip-lint', { timeout: 5000 });
   assert.match(await page.textContent('.cm-tooltip-lint'), /mismatched types|expected/);
