@@ -233,6 +233,7 @@ function renderState(state) {
   $('output').textContent = state.meta.output || '';
   $('output-empty').hidden = !!state.meta.output;
   renderBlocks(state.meta.blocks);
+  document.body.dataset.step = String(state.meta.step);
 }
 
 function renderBlocks(blocks) {

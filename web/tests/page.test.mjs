@@ -28,10 +28,8 @@ async function chooseExample(page, name) {
 async function stepForward(page) {
   const before = await position(page);
   await page.click('#btn-forward');
-  await page.waitForFunction((n) => document.querySelector('#step-count').textContent.startsWith(`step ${n + 1} `)
-    && window.__stackheapTiming.steps.length > 0, before);
-  // The grid has caught up once no state request is pending.
-  await page.waitForFunction(() => document.querySelector('#heap-view').childElementCount > 0);
+  // The page marks the step it has drawn on <body data-step>.
+  await page.waitForFunction((n) => document.body.dataset.step === String(n + 1), before);
 }
 
 test('the page loads with no console errors', async () => {
@@ -51,7 +49,6 @@ test('heap_years: years\' block is freed as find_highest_year returns, and live 
   let freedAt = null;
   for (let i = 0; i < 60; i++) {
     await stepForward(page);
-    await page.waitForTimeout(20);
     if ((await blockCells('freed')) > 0) {
       freedAt = await position(page);
       break;
@@ -69,7 +66,7 @@ test('heap_years: years\' block is freed as find_highest_year returns, and live 
   await shot(page, '02-years-freed');
 
   await page.click('#btn-back');
-  await page.waitForFunction((n) => document.querySelector('#step-count').textContent.startsWith(`step ${n - 1} `), freedAt);
+  await page.waitForFunction((n) => document.body.dataset.step === String(n - 1), freedAt);
   await page.waitForFunction(() => document.querySelectorAll('#heap-view .cell.block.live').length === 20);
   assert.equal(await blockCells('freed'), 0);
   await shot(page, '03-years-live-again');
@@ -154,6 +151,13 @@ test('the embed view loads read-only at its start step', async () => {
   await shot(embed, '07-embed');
   assert.deepEqual(embed.errors, []);
   await embed.close();
+
+  // Without an editor, and playing from the first step by itself.
+  const playing = await openPage(browser, src.replace('editor=readonly', 'editor=none').replace('step=4', 'step=0').replace('autoplay=0', 'autoplay=1'));
+  assert.equal(await playing.isVisible('.cm-editor'), false);
+  await playing.waitForFunction(() => Number(document.querySelector('#step-count').textContent.match(/step (\d+)/)[1]) >= 2);
+  assert.match(await playing.textContent('#btn-play'), /Pause/);
+  await playing.close();
 });
 
 test('an endless loop stops at the step limit while the page keeps answering', async () => {
@@ -189,7 +193,8 @@ test('a breakpoint stops Run; Out returns to the caller; Over steps over a call'
   await shot(page, '09-breakpoint');
 
   await page.click('#btn-out');
-  await page.waitForFunction(() => document.querySelectorAll('#stack-view .frame-head').length === 1);
+  await page.waitForFunction(() => document.querySelectorAll('#stack-view .frame-head').length === 1
+    && document.querySelector('#step-count').textContent.startsWith(`step ${document.body.dataset.step} `));
   assert.deepEqual(await frames(), ['main()']);
   assert.match(await nextLine(), /println!\("The highest year/);
 
@@ -197,6 +202,7 @@ test('a breakpoint stops Run; Out returns to the caller; Over steps over a call'
   await page.waitForFunction(() => document.querySelector('#step-count').textContent.startsWith('step 0 '));
   await page.click('#btn-over');
   await page.waitForFunction(() => !document.querySelector('#step-count').textContent.startsWith('step 0 '));
+  await page.waitForFunction(() => document.querySelector('#step-count').textContent.startsWith(`step ${document.body.dataset.step} `));
   assert.deepEqual(await frames(), ['main()'], 'Over never stops inside get_years');
   assert.ok((await position(page)) > 1, 'Over skipped the steps inside the call');
   await page.close();
