@@ -105,6 +105,8 @@ export class MemoryView {
   render(state, ptrBytes) {
     this.state = state;
     this.ptrBytes = ptrBytes;
+    this.stackRoot.dataset.format = this.format;
+    this.heapRoot.dataset.format = this.format;
     const changed = changedRanges(state.prev);
     this.renderStack(changed.filter((c) => c[0] === 'stack'));
     this.renderHeap(changed.filter((c) => c[0] === 'heap'));

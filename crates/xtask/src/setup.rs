@@ -129,3 +129,17 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
         .env("DEBIAN_FRONTEND", "noninteractive");
     run(install)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_the_locked_wasm_bindgen_version() {
+        let v = locked_version("wasm-bindgen").unwrap();
+        let parts: Vec<&str> = v.split('.').collect();
+        assert_eq!(parts.len(), 3, "{v} is a full version");
+        assert!(parts.iter().all(|p| p.parse::<u32>().is_ok()), "{v}");
+        assert!(locked_version("no-such-crate-here").is_err());
+    }
+}
