@@ -324,7 +324,12 @@ export class MemoryView {
           noteBox.append(chip);
         }
       }
-      row.append(cells, noteBox);
+      // Labels of the blocks that start in this row go on a line of their own above it.
+      if (noteBox.childElementCount) {
+        noteBox.className = 'notes block-heads';
+        frag.append(noteBox);
+      }
+      row.append(cells);
       frag.append(row);
     }
     root.replaceChildren(frag);
