@@ -20,6 +20,7 @@ export async function launch() {
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--disable-dev-shm-usage',
     ],
   });
   await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(BASE).origin });
