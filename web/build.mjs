@@ -1,7 +1,8 @@
 // Bundles the page with esbuild into dist/ (app.js, worker.js, app.css) and copies the HTML
-// and the WebAssembly module next to them: a static folder any host can serve.
+// and the WebAssembly module next to them: a static folder any host can serve. The embed
+// view, embed.html, is index.html in embed mode.
 import * as esbuild from 'esbuild';
-import { cpSync, mkdirSync, rmSync, existsSync } from 'node:fs';
+import { cpSync, mkdirSync, rmSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const dist = 'dist';
 if (!existsSync('pkg/stackheap_bg.wasm')) {
@@ -22,6 +23,8 @@ await esbuild.build({
 });
 cpSync(`${dist}/app-style.css`, `${dist}/app.css`);
 rmSync(`${dist}/app-style.css`);
-for (const f of ['index.html', 'embed.html']) cpSync(f, `${dist}/${f}`);
+const html = readFileSync('index.html', 'utf8');
+writeFileSync(`${dist}/index.html`, html);
+writeFileSync(`${dist}/embed.html`, html.replace('<body data-mode="full">', '<body data-mode="embed">'));
 cpSync('pkg/stackheap_bg.wasm', `${dist}/stackheap_bg.wasm`);
 console.log('build.mjs: wrote dist/');
