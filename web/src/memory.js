@@ -345,7 +345,10 @@ export class MemoryView {
     if (region === 's') {
       const rec = this.stackInfo.get(i);
       if (i >= meta.stack_length) lines.push('free: above stack_length (an old value, if any)');
-      else if (!rec) lines.push(`padding or unused bytes in ${meta.frames.find((f) => i >= f.base && i < f.end)?.function ?? 'a'} frame`);
+      else if (!rec) {
+        const f = meta.frames.filter((fr) => i >= fr.base).pop();
+        lines.push(`padding or scratch bytes${f ? ` in the frame of ${f.function}()` : ''}`);
+      }
       else if (rec.role === 'ret') lines.push(`${rec.what}, byte ${i - rec.start} of ${rec.size}`);
       else {
         const f = meta.frames[rec.frame];
