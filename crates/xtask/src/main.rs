@@ -1,5 +1,9 @@
-//! `cargo xtask`: the project's tasks (`test`, `bench`, `serve`, `build`) as one small program,
-//! so that CI, the README and a developer all run the same commands.
+//! `cargo xtask`: the project's tasks (`test`, `bench`, `serve`, `build`, `report`) as one
+//! small program, so that CI, the README and a developer all run the same commands. The
+//! tasks that need the page install what is missing first (see `setup.rs`).
+
+mod page;
+mod setup;
 
 use std::ffi::OsString;
 use std::path::PathBuf;
@@ -20,39 +24,52 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Task {
-    /// Check formatting, run clippy with warnings denied, then run every test.
-    Test,
+    /// Check formatting, run clippy with warnings denied, run every Rust test, the
+    /// WebAssembly facade's tests under node, then the page's browser tests.
+    Test {
+        /// Skip the facade and browser tests (only fmt, clippy and `cargo test`).
+        #[arg(long)]
+        rust_only: bool,
+    },
     /// Run the engine benchmark (`cargo bench -p stackheap --bench engine`).
     Bench {
         /// Passed on to the benchmark after `--`.
         #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
         args: Vec<OsString>,
     },
-    /// Serve the playground page (not built yet).
-    Serve,
-    /// Build the playground page with wasm-pack (not built yet).
+    /// Install what is missing, build the page and serve it on 127.0.0.1.
+    Serve {
+        /// Port to listen on.
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+    },
+    /// Install what is missing and build the page into web/dist, a static folder.
     Build,
+    /// Build the page, then print its gzipped sizes and how fast it steps and re-runs.
+    Report,
 }
 
-/// Exit status of `serve` and `build` while the page does not exist.
-const NOT_BUILT_YET: u8 = 2;
-
 fn main() -> ExitCode {
-    match Cli::parse().task {
-        Task::Test => test(),
+    let result = match Cli::parse().task {
+        Task::Test { rust_only } => test(rust_only),
         Task::Bench { args } => bench(args),
-        Task::Serve | Task::Build => {
-            eprintln!(
-                "xtask: the playground page is not built yet; `cargo xtask serve` and \
-                 `cargo xtask build` will work once it is"
-            );
-            ExitCode::from(NOT_BUILT_YET)
+        Task::Serve { port } => page::build_and_serve(port),
+        Task::Build => page::build().map(|dist| {
+            eprintln!("xtask build: the page is in {}", dist.display());
+        }),
+        Task::Report => page::report(),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
         }
     }
 }
 
 /// The workspace root: two levels above this crate's manifest.
-fn workspace_root() -> PathBuf {
+pub fn workspace_root() -> PathBuf {
     let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
     manifest
         .ancestors()
@@ -62,61 +79,59 @@ fn workspace_root() -> PathBuf {
 }
 
 /// The cargo that started us, so the same toolchain does every step.
-fn cargo() -> Command {
+pub fn cargo() -> Command {
     let mut cmd = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
     cmd.current_dir(workspace_root());
     cmd
 }
 
-/// Runs `cargo ARGS`; on failure says which step failed.
-fn step(args: &[&str]) -> Result<(), String> {
-    let shown = format!("cargo {}", args.join(" "));
+/// Runs a command; on failure says which one failed.
+pub fn run(mut cmd: Command) -> Result<(), String> {
+    let shown = format!("{cmd:?}").replace('"', "");
     eprintln!("xtask: running `{shown}`");
-    match cargo().args(args).status() {
+    match cmd.status() {
         Ok(status) if status.success() => Ok(()),
         Ok(status) => Err(format!("`{shown}` failed ({status})")),
         Err(e) => Err(format!("could not start `{shown}`: {e}")),
     }
 }
 
-fn test() -> ExitCode {
-    let steps: [&[&str]; 3] = [
-        &["fmt", "--all", "--check"],
-        &[
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ],
-        &["test", "--workspace"],
-    ];
-    for args in steps {
-        if let Err(message) = step(args) {
-            eprintln!("xtask test: {message}");
-            return ExitCode::FAILURE;
-        }
-    }
-    eprintln!("xtask test: formatting, clippy and tests all passed");
-    ExitCode::SUCCESS
+fn cargo_step(args: &[&str]) -> Result<(), String> {
+    let mut cmd = cargo();
+    cmd.args(args);
+    run(cmd)
 }
 
-fn bench(args: Vec<OsString>) -> ExitCode {
+fn test(rust_only: bool) -> Result<(), String> {
+    let started = std::time::Instant::now();
+    cargo_step(&["fmt", "--all", "--check"])?;
+    cargo_step(&[
+        "clippy",
+        "--workspace",
+        "--all-targets",
+        "--",
+        "-D",
+        "warnings",
+    ])?;
+    cargo_step(&["test", "--workspace"])?;
+    if !rust_only {
+        setup::ensure_page_tools()?;
+        setup::ensure_browser()?;
+        page::test_facade()?;
+        page::test_browser()?;
+    }
+    eprintln!(
+        "xtask test: everything passed in {:.0} s",
+        started.elapsed().as_secs_f64()
+    );
+    Ok(())
+}
+
+fn bench(args: Vec<OsString>) -> Result<(), String> {
     let mut cmd = cargo();
     cmd.args(["bench", "-p", "stackheap", "--bench", "engine"]);
     if !args.is_empty() {
         cmd.arg("--").args(args);
     }
-    match cmd.status() {
-        Ok(status) if status.success() => ExitCode::SUCCESS,
-        Ok(status) => {
-            eprintln!("xtask bench: `cargo bench -p stackheap --bench engine` failed ({status})");
-            ExitCode::FAILURE
-        }
-        Err(e) => {
-            eprintln!("xtask bench: could not start cargo: {e}");
-            ExitCode::FAILURE
-        }
-    }
+    run(cmd)
 }

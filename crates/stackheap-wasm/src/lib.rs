@@ -1,0 +1,365 @@
+//! The playground page's WebAssembly facade over the stackheap engine: run a program with
+//! settings from JavaScript, then read its diagnostics, steps and the state of memory at any
+//! step. Small metadata crosses as plain objects through serde-wasm-bindgen; the byte arrays
+//! cross as `Uint8Array` copies, never one value per byte.
+
+use serde::Serialize;
+use stackheap::{
+    lessons, BlockView, Diagnostic, Event, FrameView, LineIndex, MemoryState, Outcome, Run,
+    Settings, SettingsOverrides, StepKind,
+};
+use wasm_bindgen::prelude::*;
+
+/// Installs the panic hook so that a Rust panic shows up in the browser console with its message.
+#[wasm_bindgen(start)]
+pub fn start() {
+    console_error_panic_hook::set_once();
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The example programs, in teaching order: `[{name, title, teaches, source}]`.
+#[wasm_bindgen]
+pub fn lessons() -> Result<JsValue, JsError> {
+    to_js(&lessons::all())
+}
+
+/// The engine's default settings: `{stack_size, heap_size, ptr_width, allocator, max_steps}`.
+#[wasm_bindgen(js_name = defaultSettings)]
+pub fn default_settings() -> Result<JsValue, JsError> {
+    to_js(&Settings::default())
+}
+
+/// Where a source range sits, for an editor: UTF-16 offsets (what JavaScript strings and
+/// CodeMirror count) and the 1-based line and column of its start.
+#[derive(Serialize, Debug, PartialEq)]
+pub struct Place {
+    pub from: u32,
+    pub to: u32,
+    pub line: u32,
+    pub col: u32,
+}
+
+/// A diagnostic as the page shows it: the engine's fields plus editor positions.
+#[derive(Serialize)]
+pub struct PageDiagnostic<'a> {
+    #[serde(flatten)]
+    pub diagnostic: &'a Diagnostic,
+    pub place: Place,
+    pub label_places: Vec<Place>,
+}
+
+/// One step as the page shows it: the engine's step plus editor positions.
+#[derive(Serialize)]
+struct PageStep {
+    index: u64,
+    kind: StepKind,
+    line: u32,
+    function: String,
+    place: Place,
+    events: Vec<Event>,
+}
+
+/// Memory at one step without the byte arrays (those come from the `*_bytes` methods).
+#[derive(Serialize)]
+struct StateMeta<'a> {
+    step: u64,
+    stack_length: u32,
+    /// Bytes of `stack_bytes` worth drawing: up to `stack_length` or the last nonzero byte.
+    stack_extent: u32,
+    /// Bytes of `heap_bytes` worth drawing: up to the end of the highest block.
+    heap_extent: u32,
+    stack_size: u32,
+    heap_size: u32,
+    frames: &'a [FrameView],
+    blocks: &'a [BlockView],
+    output: &'a str,
+}
+
+/// Converts byte offsets in `source` to UTF-16 offsets.
+struct Utf16Map {
+    /// For each byte offset that starts a character (and the end), its UTF-16 offset.
+    offsets: Vec<u32>,
+}
+
+impl Utf16Map {
+    fn new(source: &str) -> Utf16Map {
+        let mut offsets = vec![0; source.len() + 1];
+        let mut units = 0u32;
+        for (i, c) in source.char_indices() {
+            for o in offsets.iter_mut().skip(i).take(c.len_utf8()) {
+                *o = units;
+            }
+            units += c.len_utf16() as u32;
+        }
+        offsets[source.len()] = units;
+        Utf16Map { offsets }
+    }
+
+    fn at(&self, byte: u32) -> u32 {
+        let i = (byte as usize).min(self.offsets.len() - 1);
+        self.offsets[i]
+    }
+}
+
+/// A finished run of one program, and the memory state the page is looking at.
+#[wasm_bindgen]
+pub struct Session {
+    source: String,
+    run: Run,
+    utf16: Utf16Map,
+    lines: LineIndex,
+    state: MemoryState,
+}
+
+impl Session {
+    fn place(&self, start: u32, end: u32) -> Place {
+        let (line, col) = self.lines.line_col(&self.source, start);
+        Place {
+            from: self.utf16.at(start),
+            to: self.utf16.at(end.max(start)),
+            line,
+            col,
+        }
+    }
+}
+
+#[wasm_bindgen]
+impl Session {
+    /// Compiles and runs `source`. `overrides` is `undefined`/`null` or an object with any of
+    /// `stack_size`, `heap_size`, `ptr_width` ("32"/"64"), `allocator` ("first-fit", ...)
+    /// and `max_steps`; they win over the program's `// stackheap:` comment.
+    #[wasm_bindgen(constructor)]
+    pub fn new(source: &str, overrides: JsValue) -> Result<Session, JsError> {
+        let overrides: SettingsOverrides = if overrides.is_undefined() || overrides.is_null() {
+            SettingsOverrides::default()
+        } else {
+            serde_wasm_bindgen::from_value(overrides)
+                .map_err(|e| JsError::new(&format!("bad settings: {e}")))?
+        };
+        Ok(Session::from_run(
+            source,
+            stackheap::run(source, &overrides),
+        ))
+    }
+
+    /// `"finished"`, `"compile_error"` or `"runtime_error"`.
+    pub fn outcome(&self) -> String {
+        match self.run.outcome {
+            Outcome::Finished => "finished",
+            Outcome::CompileError => "compile_error",
+            Outcome::RuntimeError => "runtime_error",
+        }
+        .to_string()
+    }
+
+    /// The settings the run used, after the program's comment and the overrides.
+    pub fn settings(&self) -> Result<JsValue, JsError> {
+        to_js(&self.run.settings)
+    }
+
+    /// Compile errors and warnings, then the runtime error if there was one, each with a
+    /// `place` (`{from, to, line, col}`) for the editor.
+    pub fn diagnostics(&self) -> Result<JsValue, JsError> {
+        let list: Vec<PageDiagnostic> = self
+            .run
+            .diagnostics
+            .iter()
+            .map(|d| PageDiagnostic {
+                diagnostic: d,
+                place: self.place(d.span.start, d.span.end),
+                label_places: d
+                    .labels
+                    .iter()
+                    .map(|l| self.place(l.span.start, l.span.end))
+                    .collect(),
+            })
+            .collect();
+        to_js(&list)
+    }
+
+    /// Number of recorded steps; states run from 0 to this.
+    #[wasm_bindgen(js_name = stepCount)]
+    pub fn step_count(&self) -> u32 {
+        self.run.step_count().min(u32::MAX as u64) as u32
+    }
+
+    /// Steps `from..to` (clamped) with their events and editor places.
+    pub fn steps(&self, from: u32, to: u32) -> Result<JsValue, JsError> {
+        let to = (to as u64).min(self.run.step_count());
+        let list: Vec<PageStep> = (from as u64..to)
+            .filter_map(|i| self.run.step(i))
+            .map(|s| PageStep {
+                place: self.place(s.span.start, s.span.end),
+                index: s.index,
+                kind: s.kind,
+                line: s.line,
+                function: s.function,
+                events: s.events,
+            })
+            .collect();
+        to_js(&list)
+    }
+
+    /// The source line of every step, in one array (for breakpoints).
+    #[wasm_bindgen(js_name = stepLines)]
+    pub fn step_lines(&self) -> Vec<u32> {
+        self.run.steps().map(|s| s.line).collect()
+    }
+
+    /// How many frames are on the stack when each step runs (1 in `main`), in one array:
+    /// what step over and step out compare.
+    #[wasm_bindgen(js_name = stepDepths)]
+    pub fn step_depths(&self) -> Vec<u32> {
+        let mut depth = 1u32;
+        let mut out = Vec::with_capacity(self.step_count() as usize);
+        for step in self.run.steps() {
+            out.push(depth);
+            for e in &step.events {
+                match e {
+                    Event::Call { .. } => depth += 1,
+                    Event::Return { .. } => depth = depth.saturating_sub(1).max(1),
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    /// Everything the program printed.
+    pub fn output(&self) -> String {
+        self.run.output().to_string()
+    }
+
+    /// Moves to the state after `steps` steps (clamped to the run) and returns its metadata:
+    /// `{step, stack_length, stack_size, heap_size, frames, blocks, output}`. The bytes of
+    /// that state then come from `stackBytes()`, `heapBytes()`, `stackInit()`, `heapInit()`.
+    #[wasm_bindgen(js_name = goTo)]
+    pub fn go_to(&mut self, steps: u32) -> Result<JsValue, JsError> {
+        let n = (steps as u64).min(self.run.step_count());
+        if n != self.state.step {
+            self.state = self.run.state_at(n);
+        }
+        self.meta()
+    }
+
+    /// Metadata of the current state (see `goTo`).
+    pub fn meta(&self) -> Result<JsValue, JsError> {
+        to_js(&StateMeta {
+            step: self.state.step,
+            stack_length: self.state.stack_length,
+            stack_extent: self.stack_extent(),
+            heap_extent: self.heap_extent(),
+            stack_size: self.run.settings.stack_size,
+            heap_size: self.run.settings.heap_size,
+            frames: &self.state.frames,
+            blocks: &self.state.blocks,
+            output: &self.state.output,
+        })
+    }
+
+    /// A copy of `stack_bytes` at the current state, or of its first `len` bytes (the page
+    /// asks for `stack_extent`, so that a step does not copy the whole array).
+    #[wasm_bindgen(js_name = stackBytes)]
+    pub fn stack_bytes(&self, len: Option<u32>) -> js_sys::Uint8Array {
+        prefix(&self.state.stack_bytes, len)
+    }
+
+    /// A copy of `heap_bytes` at the current state, or of its first `len` bytes.
+    #[wasm_bindgen(js_name = heapBytes)]
+    pub fn heap_bytes(&self, len: Option<u32>) -> js_sys::Uint8Array {
+        prefix(&self.state.heap_bytes, len)
+    }
+
+    /// One flag per stack byte, 1 once written since it was reserved (the first `len`).
+    #[wasm_bindgen(js_name = stackInit)]
+    pub fn stack_init(&self, len: Option<u32>) -> js_sys::Uint8Array {
+        prefix(&self.state.stack_init, len)
+    }
+
+    /// One flag per heap byte, 1 once written since its block was allocated (the first `len`).
+    #[wasm_bindgen(js_name = heapInit)]
+    pub fn heap_init(&self, len: Option<u32>) -> js_sys::Uint8Array {
+        prefix(&self.state.heap_init, len)
+    }
+}
+
+/// A copy of `bytes`, or of its first `len` bytes.
+fn prefix(bytes: &[u8], len: Option<u32>) -> js_sys::Uint8Array {
+    let n = len.map_or(bytes.len(), |n| (n as usize).min(bytes.len()));
+    js_sys::Uint8Array::from(&bytes[..n])
+}
+
+impl Session {
+    /// One past the last stack byte worth drawing: `stack_length`, or further up when a
+    /// returned frame left nonzero bytes behind.
+    pub fn stack_extent(&self) -> u32 {
+        let last = self
+            .state
+            .stack_bytes
+            .iter()
+            .rposition(|&b| b != 0)
+            .map_or(0, |i| i as u32 + 1);
+        last.max(self.state.stack_length)
+    }
+
+    /// One past the end of the highest heap block, live or freed.
+    pub fn heap_extent(&self) -> u32 {
+        self.state
+            .blocks
+            .iter()
+            .map(|b| b.addr + b.size)
+            .max()
+            .unwrap_or(0)
+    }
+
+    /// Wraps a finished run, starting at state 0.
+    pub fn from_run(source: &str, run: Run) -> Session {
+        let state = run.state_at(0);
+        Session {
+            utf16: Utf16Map::new(source),
+            lines: LineIndex::new(source),
+            source: source.to_string(),
+            run,
+            state,
+        }
+    }
+
+    /// The current state's step number.
+    pub fn current_step(&self) -> u64 {
+        self.state.step
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf16_offsets_count_code_units() {
+        let src = "// é😀\nfn";
+        let map = Utf16Map::new(src);
+        assert_eq!(map.at(3), 3, "before é");
+        assert_eq!(map.at(5), 4, "after the 2-byte é");
+        assert_eq!(map.at(9), 6, "after the 4-byte emoji, two UTF-16 units");
+        assert_eq!(map.at(src.len() as u32), 9);
+    }
+
+    #[test]
+    fn depths_follow_calls_and_returns() {
+        let lesson = lessons::get("heap_years").unwrap();
+        let session = Session::from_run(
+            lesson.source,
+            stackheap::run(lesson.source, &SettingsOverrides::default()),
+        );
+        let depths = session.step_depths();
+        assert_eq!(depths.len() as u32, session.step_count());
+        assert_eq!(depths[0], 1, "the run starts in main");
+        assert!(depths.contains(&2), "get_years runs one level down");
+        assert_eq!(*depths.last().unwrap(), 1, "the run ends in main");
+    }
+}

@@ -1,0 +1,148 @@
+//! wasm-bindgen tests of the facade's JavaScript API, run under node by
+//! `wasm-pack test --node crates/stackheap-wasm` (part of `cargo xtask test`).
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect};
+use stackheap_wasm::{default_settings, lessons, Session};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_test::*;
+
+fn get(obj: &JsValue, key: &str) -> JsValue {
+    Reflect::get(obj, &JsValue::from_str(key)).unwrap()
+}
+
+fn num(obj: &JsValue, key: &str) -> f64 {
+    get(obj, key)
+        .as_f64()
+        .unwrap_or_else(|| panic!("{key} is not a number"))
+}
+
+fn heap_years() -> String {
+    let list = Array::from(&lessons().unwrap());
+    list.iter()
+        .find(|l| get(l, "name").as_string().as_deref() == Some("heap_years"))
+        .map(|l| get(&l, "source").as_string().unwrap())
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+fn lessons_have_titles_and_sources() {
+    let list = Array::from(&lessons().unwrap());
+    assert!(list.length() >= 7);
+    for l in list.iter() {
+        assert!(!get(&l, "title").as_string().unwrap().is_empty());
+        assert!(!get(&l, "teaches").as_string().unwrap().is_empty());
+        assert!(get(&l, "source").as_string().unwrap().contains("fn main"));
+    }
+}
+
+#[wasm_bindgen_test]
+fn defaults_are_the_engines() {
+    let s = default_settings().unwrap();
+    assert_eq!(num(&s, "stack_size"), 262144.0);
+    assert_eq!(get(&s, "ptr_width").as_string().unwrap(), "64");
+    assert_eq!(get(&s, "allocator").as_string().unwrap(), "first-fit");
+}
+
+#[wasm_bindgen_test]
+fn runs_and_reads_memory_at_a_step() {
+    let mut s = Session::new(&heap_years(), JsValue::UNDEFINED).unwrap();
+    assert_eq!(s.outcome(), "finished");
+    assert!(s.output().contains("The highest year is 2015"));
+    let n = s.step_count();
+    assert!(n > 5);
+    let start = s.go_to(0).unwrap();
+    assert_eq!(num(&start, "stack_length"), 0.0);
+    assert_eq!(num(&start, "stack_extent"), 0.0);
+    assert_eq!(s.stack_bytes(Some(0)).length(), 0);
+    assert_eq!(s.stack_bytes(None).length(), 262144);
+    assert_eq!(s.heap_bytes(None).length(), 1024 * 1024);
+
+    // Find the first state with a live block: the five years, 20 bytes at heap[0].
+    let mut found = false;
+    for i in 0..=n {
+        let meta = s.go_to(i).unwrap();
+        let blocks = Array::from(&get(&meta, "blocks"));
+        if blocks.length() > 0 {
+            let b = blocks.get(0);
+            assert_eq!(num(&b, "size"), 20.0);
+            assert_eq!(get(&b, "state").as_string().unwrap(), "live");
+            let heap = s.heap_bytes(None).to_vec();
+            assert_eq!(num(&meta, "heap_extent"), 20.0);
+            assert_eq!(s.heap_bytes(Some(20)).length(), 20);
+            assert_eq!(&heap[0..4], &1995i32.to_le_bytes());
+            assert_eq!(s.heap_init(None).to_vec()[0], 1);
+            found = true;
+            break;
+        }
+    }
+    assert!(found, "the years' block is allocated at some step");
+
+    let end = s.go_to(n + 100).unwrap();
+    assert_eq!(num(&end, "step"), n as f64, "goTo clamps to the end");
+    let blocks = Array::from(&get(&end, "blocks"));
+    assert_eq!(get(&blocks.get(0), "state").as_string().unwrap(), "freed");
+    assert!(get(&end, "output")
+        .as_string()
+        .unwrap()
+        .ends_with("All done!\n"));
+}
+
+#[wasm_bindgen_test]
+fn steps_lines_and_depths_line_up() {
+    let src = heap_years();
+    let s = Session::new(&src, JsValue::UNDEFINED).unwrap();
+    let n = s.step_count();
+    assert_eq!(s.step_lines().len() as u32, n);
+    assert_eq!(s.step_depths().len() as u32, n);
+    let steps = Array::from(&s.steps(0, n).unwrap());
+    assert_eq!(steps.length(), n);
+    let first = steps.get(0);
+    let place = get(&first, "place");
+    let from = num(&place, "from") as usize;
+    let to = num(&place, "to") as usize;
+    assert_eq!(&src[from..to], "let years = get_years();");
+    assert_eq!(get(&first, "function").as_string().unwrap(), "main");
+}
+
+#[wasm_bindgen_test]
+fn overrides_and_diagnostics() {
+    let overrides = js_sys::JSON::parse(r#"{"ptr_width":"32","heap_size":4096}"#).unwrap();
+    let s = Session::new(&heap_years(), overrides).unwrap();
+    let settings = s.settings().unwrap();
+    assert_eq!(get(&settings, "ptr_width").as_string().unwrap(), "32");
+    assert_eq!(num(&settings, "heap_size"), 4096.0);
+
+    let bad = "fn main() {\n    let x: i32 = true;\n}\n";
+    let s = Session::new(bad, JsValue::NULL).unwrap();
+    assert_eq!(s.outcome(), "compile_error");
+    assert_eq!(s.step_count(), 0);
+    let diags = Array::from(&s.diagnostics().unwrap());
+    let d = diags.get(0);
+    assert_eq!(get(&d, "severity").as_string().unwrap(), "error");
+    assert_eq!(get(&d, "code").as_string().unwrap(), "E0308");
+    assert_eq!(num(&get(&d, "place"), "line"), 2.0);
+
+    let wrong = js_sys::JSON::parse(r#"{"ptr_width":"16"}"#).unwrap();
+    assert!(Session::new("fn main() {}", wrong).is_err());
+}
+
+#[wasm_bindgen_test]
+fn step_limit_keeps_the_partial_trace() {
+    let overrides = js_sys::JSON::parse(r#"{"max_steps":500}"#).unwrap();
+    let mut s = Session::new(
+        "fn main() {\n    let mut i = 0;\n    loop {\n        i += 1;\n    }\n}\n",
+        overrides,
+    )
+    .unwrap();
+    assert_eq!(s.outcome(), "runtime_error");
+    assert!(s.step_count() >= 499);
+    let diags = Array::from(&s.diagnostics().unwrap());
+    let last = diags.get(diags.length() - 1);
+    assert!(get(&last, "message")
+        .as_string()
+        .unwrap()
+        .contains("step limit"));
+    let meta = s.go_to(250).unwrap();
+    assert_eq!(num(&meta, "step"), 250.0);
+}
