@@ -8,6 +8,7 @@ pub type ExprId = u32;
 #[derive(Debug, Default)]
 pub struct File {
     pub functions: Vec<Function>,
+    pub structs: Vec<StructItem>,
     /// How many expression ids were handed out.
     pub expr_count: u32,
 }
@@ -20,6 +21,20 @@ pub struct Function {
     pub ret: Option<TypeExpr>,
     pub body: Block,
     pub span: Span,
+}
+
+/// A `struct` item with the attributes the engine reads.
+#[derive(Debug)]
+pub struct StructItem {
+    pub name: String,
+    pub name_span: Span,
+    pub kind: crate::types::StructKind,
+    /// Field names (`0`, `1`, ... for tuple structs), their types and spans.
+    pub fields: Vec<(String, TypeExpr, Span)>,
+    /// `#[repr(C)]`
+    pub repr_c: bool,
+    /// The traits named in `#[derive(...)]`, with their spans.
+    pub derives: Vec<(String, Span)>,
 }
 
 #[derive(Debug)]
@@ -41,6 +56,10 @@ pub enum TypeExprKind {
     /// A named type with optional generic arguments, such as `u8` or `Vec<i32>`.
     Path(String, Vec<TypeExpr>),
     Unit,
+    /// `(A, B)`
+    Tuple(Vec<TypeExpr>),
+    /// `[T; N]`
+    Array(Box<TypeExpr>, u64),
     /// `_` in a type position: to be inferred.
     Infer,
     /// Something the parser read but the engine does not support (already reported).
@@ -186,6 +205,30 @@ pub enum ExprKind {
     Break(Option<Box<Expr>>),
     Continue,
     Return(Option<Box<Expr>>),
+    /// `base.name`, or `base.0` for tuples and tuple structs.
+    Field {
+        base: Box<Expr>,
+        name: String,
+        name_span: Span,
+    },
+    /// `Point { x: 1, y, ..base }`; a field written as `y` alone is a path expression.
+    StructLit {
+        name: String,
+        name_span: Span,
+        fields: Vec<(String, Span, Expr)>,
+        base: Option<Box<Expr>>,
+    },
+    /// `(a, b)`
+    Tuple(Vec<Expr>),
+    /// `[a, b, c]`
+    ArrayList(Vec<Expr>),
+    /// `[value; N]` with `N` an integer literal.
+    ArrayRepeat(Box<Expr>, u64),
+    /// `std::mem::size_of::<T>()` (`align` false) or `align_of::<T>()`.
+    MemQuery {
+        ty: TypeExpr,
+        align: bool,
+    },
     /// `vec![a, b, c]`
     VecList(Vec<Expr>),
     /// `vec![value; count]`

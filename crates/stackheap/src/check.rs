@@ -3,13 +3,14 @@
 //! reports the type errors rustc reports, with its error codes.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::ast::*;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::format::{parse_template, ArgRef, Piece, Radix};
 use crate::settings::PtrWidth;
 use crate::span::Span;
-use crate::types::{Infer, IntTy, Ty};
+use crate::types::{layout_fields, FieldDef, Infer, IntTy, Layout, StructDef, Ty};
 
 pub type LocalId = u32;
 pub type FnId = u32;
@@ -31,6 +32,10 @@ pub enum Res {
     /// Manual mode: the raw arrays, as in `heap_bytes[i]`.
     HeapBytes,
     StackBytes,
+    /// A tuple struct's name called as a function: `Pair(1, 2)`.
+    TupleCtor,
+    /// A unit struct's name as a value.
+    UnitStruct,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +51,8 @@ pub enum Method {
     WrappingAdd,
     WrappingSub,
     WrappingMul,
+    /// `.clone()` of a value whose clone is a copy of its bytes.
+    Clone,
 }
 
 #[derive(Clone, Debug)]
@@ -122,6 +129,7 @@ struct Checker<'a> {
     ptr: PtrWidth,
     /// Manual memory mode: `alloc`, `dealloc` and the raw arrays exist.
     manual: bool,
+    structs: HashMap<String, Arc<StructDef>>,
 }
 
 fn err(kind: DiagnosticKind, span: Span, msg: impl Into<String>) -> Diagnostic {
@@ -155,7 +163,9 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         literals: Vec::new(),
         ptr,
         manual,
+        structs: HashMap::new(),
     };
+    c.declare_structs(file);
     for (i, f) in file.functions.iter().enumerate() {
         if let Some(&prev) = c.fn_ids.get(f.name.as_str()) {
             let prev_span = file.functions[prev as usize].name_span;
@@ -234,11 +244,128 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
     (Some(checked), diags)
 }
 
+/// Struct names a written type mentions (directly, not through a `Vec`).
+fn struct_deps<'t>(t: &'t TypeExpr, out: &mut Vec<&'t str>) {
+    match &t.kind {
+        TypeExprKind::Path(name, args) if args.is_empty() => out.push(name),
+        TypeExprKind::Tuple(ts) => ts.iter().for_each(|t| struct_deps(t, out)),
+        TypeExprKind::Array(e, _) => struct_deps(e, out),
+        _ => {}
+    }
+}
+
 impl<'a> Checker<'a> {
+    /// Builds every struct's definition and layouts, fields' structs first; reports
+    /// duplicate names, recursive structs and derives rustc rejects.
+    fn declare_structs(&mut self, file: &File) {
+        let mut pending: Vec<&StructItem> = Vec::new();
+        for st in &file.structs {
+            if pending.iter().any(|p| p.name == st.name) {
+                self.diags.push(
+                    err(
+                        DiagnosticKind::Name,
+                        st.name_span,
+                        format!("the name `{}` is defined multiple times", st.name),
+                    )
+                    .with_code("E0428"),
+                );
+                continue;
+            }
+            pending.push(st);
+        }
+        let names: Vec<String> = pending.iter().map(|p| p.name.clone()).collect();
+        while !pending.is_empty() {
+            let ready = pending.iter().position(|st| {
+                let mut deps = Vec::new();
+                for (_, t, _) in &st.fields {
+                    struct_deps(t, &mut deps);
+                }
+                deps.iter()
+                    .all(|d| !names.iter().any(|n| n == d) || self.structs.contains_key(*d))
+            });
+            let Some(i) = ready else {
+                for st in pending {
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Type,
+                            st.name_span,
+                            format!("recursive type `{}` has infinite size", st.name),
+                        )
+                        .with_code("E0072")
+                        .with_note("a struct cannot contain itself; a `Box` would break the cycle, but `Box` is not supported yet"),
+                    );
+                }
+                return;
+            };
+            let st = pending.remove(i);
+            self.declare_struct(st);
+        }
+    }
+
+    fn declare_struct(&mut self, st: &StructItem) {
+        let fields: Vec<FieldDef> = st
+            .fields
+            .iter()
+            .map(|(name, t, _)| FieldDef {
+                name: name.clone(),
+                ty: self.type_from_expr(t, false),
+            })
+            .collect();
+        let has = |n: &str| st.derives.iter().any(|d| d.0 == n);
+        let mut copy = has("Copy");
+        if copy {
+            if let Some((_, _, span)) = st
+                .fields
+                .iter()
+                .zip(&fields)
+                .find(|(_, f)| !f.ty.is_copy())
+                .map(|(f, _)| f)
+            {
+                self.diags.push(
+                    err(
+                        DiagnosticKind::Type,
+                        st.name_span,
+                        "the trait `Copy` cannot be implemented for this type",
+                    )
+                    .with_code("E0204")
+                    .with_label(*span, "this field does not implement `Copy`"),
+                );
+                copy = false;
+            }
+        }
+        let tys: Vec<Ty> = fields.iter().map(|f| f.ty.clone()).collect();
+        let lay = |ptr| {
+            layout_fields(&tys, ptr, st.repr_c).unwrap_or(Layout {
+                size: 0,
+                align: 1,
+                offsets: vec![0; tys.len()],
+            })
+        };
+        let def = StructDef {
+            id: self.structs.len() as u32,
+            name: st.name.clone(),
+            kind: st.kind,
+            fields,
+            debug: has("Debug"),
+            copy,
+            clone: has("Clone"),
+            layouts: [lay(PtrWidth::W32), lay(PtrWidth::W64)],
+        };
+        self.structs.insert(st.name.clone(), Arc::new(def));
+    }
+
     fn type_from_expr(&mut self, t: &TypeExpr, allow_infer: bool) -> Ty {
         match &t.kind {
             TypeExprKind::Unit => Ty::Unit,
             TypeExprKind::Error => Ty::Error,
+            TypeExprKind::Tuple(ts) => Ty::Tuple(
+                ts.iter()
+                    .map(|t| self.type_from_expr(t, allow_infer))
+                    .collect(),
+            ),
+            TypeExprKind::Array(e, n) => {
+                Ty::Array(Box::new(self.type_from_expr(e, allow_infer)), *n)
+            }
             TypeExprKind::Infer => {
                 if allow_infer {
                     self.infer.fresh()
@@ -259,6 +386,11 @@ impl<'a> Checker<'a> {
                 if let Some(i) = IntTy::from_name(name) {
                     if args.is_empty() {
                         return Ty::Int(i);
+                    }
+                }
+                if let Some(d) = self.structs.get(name) {
+                    if args.is_empty() {
+                        return Ty::Struct(d.clone());
                     }
                 }
                 match (name, args.len()) {
@@ -631,7 +763,7 @@ impl<'a> Checker<'a> {
                 let bt = self.check_expr(cx, base);
                 let it = self.check_expr(cx, idx);
                 match self.infer.shallow(&bt) {
-                    Ty::Vec(elem) => {
+                    Ty::Vec(elem) | Ty::Array(elem, _) => {
                         if self.infer.unify(&it, &Ty::Int(IntTy::Usize)).is_err() {
                             let d = self.describe(&it);
                             let el = self.describe(&elem);
@@ -885,6 +1017,95 @@ impl<'a> Checker<'a> {
                 self.expect(count.span, &ct, &Ty::Int(IntTy::Usize));
                 Ty::Vec(Box::new(t))
             }
+            ExprKind::Field {
+                base,
+                name,
+                name_span,
+            } => {
+                let bt = self.check_expr(cx, base);
+                let bs = self.infer.resolve(&bt);
+                match &bs {
+                    Ty::Error => Ty::Error,
+                    Ty::Struct(_) | Ty::Tuple(_) => {
+                        match bs.fields(self.ptr).into_iter().find(|f| &f.0 == name) {
+                            Some((_, t, _)) => t,
+                            None => {
+                                self.no_field(&bs, name, *name_span);
+                                Ty::Error
+                            }
+                        }
+                    }
+                    Ty::Var(_) if !self.infer.is_int_var(&bs) => {
+                        self.diags.push(
+                            err(DiagnosticKind::Type, base.span, "type annotations needed")
+                                .with_code("E0282"),
+                        );
+                        Ty::Error
+                    }
+                    _ => {
+                        self.no_field(&bs, name, *name_span);
+                        Ty::Error
+                    }
+                }
+            }
+            ExprKind::StructLit {
+                name,
+                name_span,
+                fields,
+                base,
+            } => self.check_struct_lit(cx, e, name, *name_span, fields, base.as_deref()),
+            ExprKind::Tuple(items) => {
+                Ty::Tuple(items.iter().map(|it| self.check_expr(cx, it)).collect())
+            }
+            ExprKind::ArrayList(items) => {
+                let elem = self.infer.fresh();
+                for it in items {
+                    let t = self.check_expr(cx, it);
+                    self.expect(it.span, &t, &elem);
+                }
+                Ty::Array(Box::new(elem), items.len() as u64)
+            }
+            ExprKind::ArrayRepeat(value, n) => {
+                let t = self.check_expr(cx, value);
+                let rt = self.infer.resolve(&t);
+                if *n > 1 && !rt.is_copy() {
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Type,
+                            value.span,
+                            format!(
+                                "the trait bound `{}: Copy` is not satisfied",
+                                self.describe(&rt)
+                            ),
+                        )
+                        .with_code("E0277")
+                        .with_note("`[x; N]` copies `x`: its type must be `Copy`"),
+                    );
+                }
+                Ty::Array(Box::new(t), *n)
+            }
+            ExprKind::MemQuery { ty, align } => {
+                let t = self.type_from_expr(ty, false);
+                if matches!(t, Ty::Error) {
+                    return Ty::Error;
+                }
+                let layout = match &t {
+                    Ty::Unit => Some((0, 1)),
+                    _ => t.layout(self.ptr),
+                };
+                match layout {
+                    Some((size, a)) => {
+                        let v = if *align { a } else { size };
+                        self.res.insert(e.id, Res::Const(v as i128));
+                        Ty::Int(IntTy::Usize)
+                    }
+                    None => {
+                        self.diags
+                            .push(unsupported(ty.span, "the size of this type"));
+                        Ty::Error
+                    }
+                }
+            }
             ExprKind::Format {
                 mac,
                 template,
@@ -899,6 +1120,127 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    fn no_field(&mut self, t: &Ty, name: &str, span: Span) {
+        let d = self.describe(t);
+        let msg = if matches!(t, Ty::Int(_) | Ty::Bool) || self.infer.is_int_var(t) {
+            format!("`{d}` is a primitive type and therefore doesn't have fields")
+        } else {
+            format!("no field `{name}` on type `{d}`")
+        };
+        let code = if matches!(t, Ty::Int(_) | Ty::Bool) || self.infer.is_int_var(t) {
+            "E0610"
+        } else {
+            "E0609"
+        };
+        self.diags.push(
+            err(DiagnosticKind::Type, span, msg)
+                .with_code(code)
+                .with_span_label("unknown field"),
+        );
+    }
+
+    fn check_struct_lit(
+        &mut self,
+        cx: &mut FnCx,
+        e: &Expr,
+        name: &str,
+        name_span: Span,
+        fields: &[(String, Span, Expr)],
+        base: Option<&Expr>,
+    ) -> Ty {
+        let def = self.structs.get(name).cloned();
+        let Some(def) = def else {
+            for (_, _, v) in fields {
+                self.check_expr(cx, v);
+            }
+            self.diags.push(
+                err(
+                    DiagnosticKind::Name,
+                    name_span,
+                    format!("cannot find struct, variant or union type `{name}` in this scope"),
+                )
+                .with_code("E0422")
+                .with_span_label("not found in this scope"),
+            );
+            return Ty::Error;
+        };
+        let ty = Ty::Struct(def.clone());
+        let mut seen: Vec<&str> = Vec::new();
+        for (fname, fspan, v) in fields {
+            let t = self.check_expr(cx, v);
+            match def.field(fname) {
+                Some((_, f)) => {
+                    if seen.contains(&fname.as_str()) {
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Type,
+                                *fspan,
+                                format!("field `{fname}` specified more than once"),
+                            )
+                            .with_code("E0062")
+                            .with_span_label("used more than once"),
+                        );
+                    }
+                    seen.push(fname);
+                    let ft = f.ty.clone();
+                    self.expect(v.span, &t, &ft);
+                }
+                None => {
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Type,
+                            *fspan,
+                            format!("struct `{name}` has no field named `{fname}`"),
+                        )
+                        .with_code("E0560"),
+                    );
+                }
+            }
+        }
+        match base {
+            Some(b) => {
+                let bt = self.check_expr(cx, b);
+                self.expect(b.span, &bt, &ty);
+                for f in &def.fields {
+                    if !seen.contains(&f.name.as_str()) && !f.ty.is_copy() {
+                        self.diags.push(unsupported(
+                            b.span,
+                            "moving a field that is not `Copy` out of the base of `..`",
+                        ));
+                        break;
+                    }
+                }
+            }
+            None => {
+                let missing: Vec<&str> = def
+                    .fields
+                    .iter()
+                    .map(|f| f.name.as_str())
+                    .filter(|n| !seen.contains(n))
+                    .collect();
+                if !missing.is_empty() {
+                    let list: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
+                    let msg = if missing.len() == 1 {
+                        format!("missing field {} in initializer of `{name}`", list[0])
+                    } else {
+                        let (last, rest) = list.split_last().unwrap_or((&list[0], &[]));
+                        format!(
+                            "missing fields {} and {last} in initializer of `{name}`",
+                            rest.join(", ")
+                        )
+                    };
+                    self.diags.push(
+                        err(DiagnosticKind::Type, name_span, msg)
+                            .with_code("E0063")
+                            .with_span_label("missing fields"),
+                    );
+                }
+            }
+        }
+        let _ = e;
+        ty
     }
 
     fn expect_unit_body(&mut self, body: &Block, t: &Ty) {
@@ -950,6 +1292,17 @@ impl<'a> Checker<'a> {
                     rust_mode_error(e.span, name)
                 };
                 self.diags.push(d);
+                return Ty::Error;
+            }
+            if let Some(d) = self.structs.get(name.as_str()).cloned() {
+                if d.kind == crate::types::StructKind::Unit {
+                    self.res.insert(e.id, Res::UnitStruct);
+                    return Ty::Struct(d);
+                }
+                self.diags.push(unsupported(
+                    e.span,
+                    "a struct's name used as a value (write a struct literal)",
+                ));
                 return Ty::Error;
             }
             if self.fn_ids.contains_key(name.as_str()) {
@@ -1047,6 +1400,17 @@ impl<'a> Checker<'a> {
                     (Res::Dealloc, vec![param], Ty::Unit)
                 }
             }
+            [name]
+                if self.lookup(cx, name).is_none()
+                    && self
+                        .structs
+                        .get(*name)
+                        .is_some_and(|d| d.kind == crate::types::StructKind::Tuple) =>
+            {
+                let d = self.structs[*name].clone();
+                let params = d.fields.iter().map(|f| f.ty.clone()).collect();
+                (Res::TupleCtor, params, Ty::Struct(d))
+            }
             [name] if self.lookup(cx, name).is_none() && self.fn_ids.contains_key(name) => {
                 let id = self.fn_ids[name];
                 let sig = self.sigs[id as usize].clone();
@@ -1120,7 +1484,11 @@ impl<'a> Checker<'a> {
         let usize_t = Ty::Int(IntTy::Usize);
         let (m, params, ret): (Method, Vec<Ty>, Ty) = match (&rs, method) {
             (Ty::Vec(elem), "push") => {
-                self.check_place(cx, receiver, true);
+                if let ExprKind::Field { .. } = receiver.kind {
+                    self.check_place_root(cx, receiver, true);
+                } else {
+                    self.check_place(cx, receiver, true);
+                }
                 (Method::Push, vec![(**elem).clone()], Ty::Unit)
             }
             (Ty::Vec(_), "len") => (Method::Len, vec![], usize_t),
@@ -1133,6 +1501,14 @@ impl<'a> Checker<'a> {
             (Ty::Int(_), "wrapping_add") => (Method::WrappingAdd, vec![rs.clone()], rs.clone()),
             (Ty::Int(_), "wrapping_sub") => (Method::WrappingSub, vec![rs.clone()], rs.clone()),
             (Ty::Int(_), "wrapping_mul") => (Method::WrappingMul, vec![rs.clone()], rs.clone()),
+            (Ty::Int(_) | Ty::Bool, "clone") => (Method::Clone, vec![], rs.clone()),
+            (Ty::Struct(d), "clone") if d.clone && !rs.needs_drop() => {
+                (Method::Clone, vec![], rs.clone())
+            }
+            (Ty::Tuple(_) | Ty::Array(..), "clone") if rs.is_copy() => {
+                (Method::Clone, vec![], rs.clone())
+            }
+            (Ty::Array(..), "len") => (Method::Len, vec![], usize_t),
             (Ty::Var(_), _) if self.infer.is_int_var(&rs) => {
                 self.diags.push(
                     err(
@@ -1262,6 +1638,27 @@ impl<'a> Checker<'a> {
                 }
                 t
             }
+            ExprKind::Field { .. } => {
+                let t = self.check_expr(cx, e);
+                if write {
+                    self.check_place_root(cx, e, false);
+                }
+                t
+            }
+            ExprKind::Index(base, _)
+                if !matches!(base.kind, ExprKind::Path(_))
+                    || matches!(self.peek_local_ty(cx, base), Some(Ty::Array(..))) =>
+            {
+                let t = self.check_expr(cx, e);
+                if write {
+                    let vec_field = matches!(
+                        self.infer.shallow(&self.expr_ty[base.id as usize]),
+                        Ty::Vec(_)
+                    );
+                    self.check_place_root(cx, e, vec_field);
+                }
+                t
+            }
             ExprKind::Index(base, _) => {
                 let t = self.check_expr(cx, e);
                 if let ExprKind::Path(_) = base.kind {
@@ -1299,6 +1696,60 @@ impl<'a> Checker<'a> {
                 t
             }
         }
+    }
+
+    /// The type of the local a path names, without checking it.
+    fn peek_local_ty(&self, cx: &FnCx, e: &Expr) -> Option<Ty> {
+        let ExprKind::Path(segs) = &e.kind else {
+            return None;
+        };
+        let [(name, _)] = segs.as_slice() else {
+            return None;
+        };
+        let id = self.lookup(cx, name)?;
+        Some(self.infer.shallow(&self.local(cx, id).ty))
+    }
+
+    /// The place `e` (fields and array elements of a local) is written: its local must be
+    /// mutable. `borrow` when the write borrows it mutably (a `push` on a Vec field).
+    fn check_place_root(&mut self, cx: &FnCx, e: &Expr, borrow: bool) {
+        let mut root = e;
+        while let ExprKind::Field { base, .. } | ExprKind::Index(base, _) = &root.kind {
+            root = base;
+        }
+        let Some(Res::Local(id)) = self.res.get(&root.id).cloned() else {
+            return;
+        };
+        let l = self.local(cx, id).clone();
+        if l.mutable {
+            return;
+        }
+        let shown = place_text(e);
+        let d = if borrow {
+            err(
+                DiagnosticKind::Ownership,
+                e.span,
+                format!(
+                    "cannot borrow `{shown}` as mutable, as `{}` is not declared as mutable",
+                    l.name
+                ),
+            )
+            .with_code("E0596")
+            .with_span_label("cannot borrow as mutable")
+        } else {
+            err(
+                DiagnosticKind::Ownership,
+                e.span,
+                format!(
+                    "cannot assign to `{shown}`, as `{}` is not declared as mutable",
+                    l.name
+                ),
+            )
+            .with_code("E0594")
+            .with_span_label("cannot assign")
+        };
+        self.diags
+            .push(d.with_note(format!("make the variable mutable: `let mut {}`", l.name)));
     }
 
     /// Places checked for a `push` are method receivers (E0596), others assignments (E0384).
@@ -1594,6 +2045,34 @@ impl<'a> Checker<'a> {
         }
         for (ty, span, debug, radix) in std::mem::take(&mut self.format_checks) {
             let t = self.infer.resolve(&ty);
+            if matches!(t, Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..)) {
+                let no_debug = find_no_debug(&t);
+                if !debug || no_debug.is_some() {
+                    let shown = no_debug.unwrap_or_else(|| t.to_string());
+                    let tr = if debug { "Debug" } else { "std::fmt::Display" };
+                    let mut d = err(
+                        DiagnosticKind::Type,
+                        span,
+                        format!("`{shown}` doesn't implement `{tr}`"),
+                    )
+                    .with_code("E0277");
+                    d = if debug {
+                        d.with_note(format!("add `#[derive(Debug)]` to `{shown}`"))
+                    } else {
+                        d.with_span_label(format!(
+                            "`{t}` cannot be formatted with the default formatter"
+                        ))
+                        .with_note("use `{:?}` (Debug) to print it")
+                    };
+                    self.diags.push(d);
+                } else if radix != Radix::Decimal {
+                    self.diags.push(unsupported(
+                        span,
+                        "printing a struct, tuple or array in hex, octal or binary",
+                    ));
+                }
+                continue;
+            }
             let bad = match (&t, debug, radix) {
                 (Ty::Vec(_), false, _) => Some("std::fmt::Display"),
                 (Ty::Bool, _, Radix::LowerHex) => Some("std::fmt::LowerHex"),
@@ -1635,11 +2114,37 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// The first struct inside `t` that does not derive `Debug`.
+fn find_no_debug(t: &Ty) -> Option<String> {
+    match t {
+        Ty::Struct(d) if !d.debug => Some(d.name.clone()),
+        Ty::Struct(d) => d.fields.iter().find_map(|f| find_no_debug(&f.ty)),
+        Ty::Tuple(ts) => ts.iter().find_map(find_no_debug),
+        Ty::Array(e, _) | Ty::Vec(e) => find_no_debug(e),
+        _ => None,
+    }
+}
+
 fn has_var(t: &Ty) -> bool {
     match t {
         Ty::Var(_) => true,
-        Ty::Vec(e) => has_var(e),
+        Ty::Vec(e) | Ty::Array(e, _) => has_var(e),
+        Ty::Tuple(ts) => ts.iter().any(has_var),
         _ => false,
+    }
+}
+
+/// A place as rustc names it in messages: `p.x`, `a[_]`.
+fn place_text(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Path(segs) => segs
+            .iter()
+            .map(|s| s.0.as_str())
+            .collect::<Vec<_>>()
+            .join("::"),
+        ExprKind::Field { base, name, .. } => format!("{}.{name}", place_text(base)),
+        ExprKind::Index(base, _) => format!("{}[_]", place_text(base)),
+        _ => "_".into(),
     }
 }
 

@@ -322,6 +322,30 @@ pub enum Op {
         at: u32,
         value: u64,
     },
+    // Structs, tuples and arrays.
+    /// Pops an address and pushes it plus `n` (a field's offset).
+    Offset(u32),
+    /// Drops the Vecs inside the value at a local (its `glue`), if the local still owns it.
+    DropGlueLocal {
+        off: u32,
+        local: u32,
+        glue: u32,
+    },
+    /// Pops a value's address and drops the Vecs inside it (its `glue`).
+    DropGlueAt(u32),
+    /// Pops an index and an array's address; pushes the element's address, or panics with
+    /// the bounds-check message when the index is not below `len`.
+    ArrayIndex {
+        len: u32,
+        elem: u32,
+        at: u32,
+    },
+    /// Pops an address; copies the `size` bytes there into the `count - 1` places after
+    /// them (`[value; count]`).
+    Fill {
+        size: u32,
+        count: u32,
+    },
 }
 
 // The interpreter copies an `Op` per instruction: keep it small.
@@ -528,6 +552,8 @@ pub enum FmtPiece {
 
 pub struct Program {
     pub functions: Vec<FnCode>,
+    /// Drop glue: for each glue id, the offsets of the Vecs inside a value, in drop order.
+    pub glues: Vec<Vec<u32>>,
     pub sites: Vec<Site>,
     pub spans: Vec<Span>,
     pub formats: Vec<Vec<FmtPiece>>,
@@ -567,6 +593,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         diags: Vec::new(),
         f: FnGen::default(),
         manual: settings.mode == crate::settings::MemoryMode::Manual,
+        glues: Vec::new(),
     };
     let mut functions = Vec::new();
     for (i, f) in file.functions.iter().enumerate() {
@@ -580,6 +607,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
     }
     let program = Program {
         functions,
+        glues: g.glues,
         sites: g.sites,
         spans: g.spans,
         formats: g.formats,
@@ -633,6 +661,14 @@ struct LoopGen {
     span: Span,
 }
 
+/// A temporary of the current statement that must be dropped at its end: a Vec (`glue`
+/// `None`) or a value holding Vecs.
+#[derive(Clone, Copy, Debug)]
+struct Temp {
+    off: u32,
+    glue: Option<u32>,
+}
+
 #[derive(Default)]
 struct FnGen {
     id: u32,
@@ -643,7 +679,7 @@ struct FnGen {
     scopes: Vec<(Vec<LocalId>, u32)>,
     loops: Vec<LoopGen>,
     /// Vec temporaries of the current statement (their offsets), dropped at its end.
-    temps: Vec<u32>,
+    temps: Vec<Temp>,
     moves: Moves,
     /// Sites whose `live` list is filled in at the end of their statement.
     pending_sites: Vec<u32>,
@@ -655,6 +691,19 @@ struct FnGen {
 enum Dest {
     Local(u32),
     Ret,
+    /// A field of the return slot, at this offset in it.
+    RetAt(u32),
+}
+
+impl Dest {
+    /// The place `off` bytes into this one.
+    fn at(self, off: u32) -> Dest {
+        match self {
+            Dest::Local(o) => Dest::Local(o + off),
+            Dest::Ret => Dest::RetAt(off),
+            Dest::RetAt(o) => Dest::RetAt(o + off),
+        }
+    }
 }
 
 struct Gen<'a> {
@@ -670,6 +719,7 @@ struct Gen<'a> {
     f: FnGen,
     /// Manual memory mode: a Vec's metadata is plain bytes (no moves), nothing is dropped.
     manual: bool,
+    glues: Vec<Vec<u32>>,
 }
 
 impl<'a> Gen<'a> {
@@ -792,14 +842,14 @@ impl<'a> Gen<'a> {
             self.f.locals[i].off = off;
             off += size;
             params.push(i as u32);
-            if decls[i].ty.is_vec() {
+            if !decls[i].ty.is_copy() {
                 owning_params.push(i as u32);
             }
         }
         self.f.depth = off;
         self.f.scopes.push((params, 0));
         let ret = self.c.sigs[id as usize].ret.clone();
-        let dest = if ret.is_vec() { Some(Dest::Ret) } else { None };
+        let dest = if ret.is_mem() { Some(Dest::Ret) } else { None };
         self.block_body(&f.body, dest, true, &ret);
         let name = self.c.sigs[id as usize].name.clone();
         FnCode {
@@ -842,22 +892,36 @@ impl<'a> Gen<'a> {
                 // A local that may have been moved is checked by its run-time ownership flag.
                 let slot = &self.f.locals[l as usize];
                 if slot.ty.is_vec() {
-                    ops.push(Op::DropLocal {
-                        off: slot.off,
-                        local: l,
-                    });
+                    ops.push((slot.off, l, None));
+                } else if slot.ty.needs_drop() {
+                    ops.push((slot.off, l, Some(slot.ty.clone())));
                 }
             }
         }
-        for op in ops {
-            self.emit(op);
+        for (off, local, ty) in ops {
+            self.drop_local(off, local, ty.as_ref());
+        }
+    }
+
+    /// Drops local `local` at `off` if it still owns its value: a Vec (`ty` `None`) or a
+    /// value of type `ty` holding Vecs.
+    fn drop_local(&mut self, off: u32, local: u32, ty: Option<&Ty>) {
+        match ty {
+            None => {
+                self.emit(Op::DropLocal { off, local });
+            }
+            Some(t) => {
+                let glue = self.glue(t);
+                self.emit(Op::DropGlueLocal { off, local, glue });
+            }
         }
     }
 
     fn scope_has_drops(&self, index: usize) -> bool {
-        self.f.scopes[index..]
-            .iter()
-            .any(|(ls, _)| ls.iter().any(|&l| self.f.locals[l as usize].ty.is_vec()))
+        self.f.scopes[index..].iter().any(|(ls, _)| {
+            ls.iter()
+                .any(|&l| self.f.locals[l as usize].ty.needs_drop())
+        })
     }
 
     /// A block: its statements, its tail into `dest` (or a register), then the end of its
@@ -885,7 +949,7 @@ impl<'a> Gen<'a> {
             let stmt_depth = self.f.depth;
             let tt = self.ty(t);
             if fn_body {
-                if ret.is_vec() {
+                if ret.is_mem() {
                     self.expr_into(t, Dest::Ret);
                 } else if ret.is_scalar() {
                     self.expr(t);
@@ -896,7 +960,7 @@ impl<'a> Gen<'a> {
                 }
             } else {
                 match dest {
-                    Some(d) if tt.is_vec() => self.expr_into(t, d),
+                    Some(d) if tt.is_mem() => self.expr_into(t, d),
                     _ => self.expr(t),
                 }
             }
@@ -933,10 +997,7 @@ impl<'a> Gen<'a> {
     fn end_statement(&mut self, depth: u32, site: Option<u32>) {
         self.f.let_name = None;
         let temps = std::mem::take(&mut self.f.temps);
-        for off in temps.iter().rev() {
-            self.emit(Op::AddrLocal(*off));
-            self.emit(Op::DropAt);
-        }
+        self.drop_temps(&temps);
         if self.f.depth != depth {
             self.set_stack(depth);
         }
@@ -959,7 +1020,7 @@ impl<'a> Gen<'a> {
                 let id = self.c.binding[&init.id];
                 let ty = self.f.locals[id as usize].ty.clone();
                 let depth = self.f.depth;
-                if ty.is_vec() {
+                if ty.is_mem() {
                     let off = self.declare(id);
                     let after = self.f.depth;
                     self.expr_into(init, Dest::Local(off));
@@ -969,10 +1030,7 @@ impl<'a> Gen<'a> {
                     self.expr(init);
                     // Temporaries of the initializer are given back before the local is made.
                     let temps = std::mem::take(&mut self.f.temps);
-                    for off in temps.iter().rev() {
-                        self.emit(Op::AddrLocal(*off));
-                        self.emit(Op::DropAt);
-                    }
+                    self.drop_temps(&temps);
                     self.f.depth = depth;
                     let off = self.declare(id);
                     let size = self.scalar(&ty).size;
@@ -1007,19 +1065,27 @@ impl<'a> Gen<'a> {
 
     /// Marks local `id` as owning its Vec and relabels the buffer.
     fn own(&mut self, id: LocalId, off: u32) {
-        let name = self.f.locals[id as usize].name.clone();
-        let label = self.label(format!("`{name}`"));
+        let slot = self.f.locals[id as usize].clone();
+        if slot.ty.is_copy() {
+            return;
+        }
         self.emit(Op::SetOwned {
             local: id,
             owned: true,
         });
-        self.emit(Op::Own { off, label });
+        for (voff, path) in vec_paths(&slot.ty, self.ptr, 0, &slot.name) {
+            let label = self.label(format!("`{path}`"));
+            self.emit(Op::Own {
+                off: off + voff,
+                label,
+            });
+        }
     }
 
     /// Evaluates an expression for its effects only.
     fn expr_discard(&mut self, e: &Expr) {
         let t = self.ty(e);
-        if t.is_vec() {
+        if t.is_mem() {
             match &e.kind {
                 ExprKind::Path(_) => {
                     self.use_local(e, false);
@@ -1040,17 +1106,52 @@ impl<'a> Gen<'a> {
     /// Materializes a Vec-valued expression in a temporary stack slot dropped at the end of
     /// the statement; returns the slot's offset.
     fn temp(&mut self, e: &Expr) -> u32 {
-        let (size, align) = self.layout(&self.ty(e));
+        let t = self.ty(e);
+        let (size, align) = self.layout(&t);
         let off = self.reserve(size, align);
         self.expr_into(e, Dest::Local(off));
-        self.f.temps.push(off);
+        if t.is_vec() {
+            self.f.temps.push(Temp { off, glue: None });
+        } else if t.needs_drop() {
+            let glue = self.glue(&t);
+            self.f.temps.push(Temp {
+                off,
+                glue: Some(glue),
+            });
+        }
         off
+    }
+
+    /// Drops temporaries, the last made first.
+    fn drop_temps(&mut self, temps: &[Temp]) {
+        for t in temps.iter().rev() {
+            self.emit(Op::AddrLocal(t.off));
+            match t.glue {
+                None => self.emit(Op::DropAt),
+                Some(g) => self.emit(Op::DropGlueAt(g)),
+            };
+        }
+    }
+
+    /// The drop glue of a type: where its Vecs are, in drop order (interned).
+    fn glue(&mut self, t: &Ty) -> u32 {
+        let mut offs = Vec::new();
+        t.drop_offsets(self.ptr, 0, &mut offs);
+        if let Some(i) = self.glues.iter().position(|g| *g == offs) {
+            return i as u32;
+        }
+        self.glues.push(offs);
+        self.glues.len() as u32 - 1
     }
 
     fn push_dest(&mut self, d: Dest) {
         match d {
             Dest::Local(off) => self.emit(Op::AddrLocal(off)),
             Dest::Ret => self.emit(Op::AddrRet),
+            Dest::RetAt(off) => {
+                self.emit(Op::AddrRet);
+                self.emit(Op::Offset(off))
+            }
         };
     }
 
@@ -1067,13 +1168,13 @@ impl<'a> Gen<'a> {
         for lp in self.f.loops.iter_mut() {
             lp.first_use.entry(l).or_insert(e.span);
         }
-        let is_vec = self.f.locals[l as usize].ty.is_vec();
+        let is_copy = self.f.locals[l as usize].ty.is_copy();
         if let Some(&moved_at) = self.f.moves.moved.get(&l) {
             if !self.f.moves.dead {
                 self.report_moved(l, e.span, moved_at, moving, false);
             }
         }
-        if moving && is_vec && !self.manual {
+        if moving && !is_copy && !(self.manual && self.f.locals[l as usize].ty.is_vec()) {
             self.f.moves.moved.insert(l, e.span);
         }
         Some(l)
@@ -1120,7 +1221,11 @@ impl<'a> Gen<'a> {
                 },
             );
         }
-        d = d.with_note("a `Vec` has one owner; after a move, only the new owner may use it");
+        d = d.with_note(if ty.is_vec() {
+            "a `Vec` has one owner; after a move, only the new owner may use it".to_string()
+        } else {
+            format!("a `{ty}` has one owner; after a move, only the new owner may use it")
+        });
         if !self
             .diags
             .iter()
@@ -1140,11 +1245,105 @@ impl<'a> Gen<'a> {
                     self.push_dest(dest);
                     self.emit(Op::AddrLocal(off));
                     self.emit(Op::Copy(size));
-                    self.emit(Op::SetOwned {
-                        local: l,
-                        owned: false,
+                    if !self.f.locals[l as usize].ty.is_copy() {
+                        self.emit(Op::SetOwned {
+                            local: l,
+                            owned: false,
+                        });
+                    }
+                }
+            }
+            ExprKind::StructLit { fields, base, .. } => {
+                let t = self.ty(e);
+                let layout = t.fields(self.ptr);
+                let offset_of = |name: &str| {
+                    layout
+                        .iter()
+                        .find(|f| f.0 == name)
+                        .map(|f| (f.1.clone(), f.2))
+                };
+                let mut given = Vec::new();
+                for (name, _, v) in fields {
+                    let Some((ft, off)) = offset_of(name) else {
+                        continue;
+                    };
+                    given.push(name.clone());
+                    self.value_into(v, &ft, dest.at(off));
+                }
+                if let Some(b) = base {
+                    let addr_off = self.value_addr_local(b);
+                    for (name, ft, off) in &layout {
+                        if given.contains(name) {
+                            continue;
+                        }
+                        let Some(src) = addr_off else { continue };
+                        let size = ft.size(self.ptr);
+                        self.push_dest(dest.at(*off));
+                        self.emit(Op::AddrLocal(src + off));
+                        self.emit(Op::Copy(size));
+                    }
+                }
+            }
+            ExprKind::Tuple(items) => {
+                let t = self.ty(e);
+                let layout = t.fields(self.ptr);
+                for (v, (_, ft, off)) in items.iter().zip(layout) {
+                    self.value_into(v, &ft, dest.at(off));
+                }
+            }
+            ExprKind::ArrayList(items) => {
+                let Ty::Array(elem, _) = self.ty(e) else {
+                    return;
+                };
+                let size = elem.size(self.ptr);
+                for (i, v) in items.iter().enumerate() {
+                    self.value_into(v, &elem, dest.at(i as u32 * size));
+                }
+            }
+            ExprKind::ArrayRepeat(v, n) => {
+                let Ty::Array(elem, _) = self.ty(e) else {
+                    return;
+                };
+                if *n == 0 {
+                    self.expr_discard(v);
+                    return;
+                }
+                let size = elem.size(self.ptr);
+                self.value_into(v, &elem, dest);
+                if *n > 1 && size > 0 {
+                    self.push_dest(dest);
+                    self.emit(Op::Fill {
+                        size,
+                        count: *n as u32,
                     });
                 }
+            }
+            ExprKind::Field { .. } | ExprKind::Index(..) => {
+                let t = self.ty(e);
+                if !t.is_copy() {
+                    self.diags.push(Diagnostic::error(
+                        DiagnosticKind::Unsupported,
+                        e.span,
+                        "moving a value that is not `Copy` out of a field or an element is not supported yet",
+                    ));
+                    return;
+                }
+                self.push_dest(dest);
+                self.place_addr(e);
+                self.emit(Op::Copy(t.size(self.ptr)));
+            }
+            ExprKind::MethodCall { receiver, .. } => {
+                // `.clone()` of a value whose bytes are its clone.
+                let t = self.ty(e);
+                let off = self.value_addr_local(receiver);
+                self.push_dest(dest);
+                match off {
+                    Some(off) => {
+                        self.emit(Op::AddrLocal(off));
+                    }
+                    None => self.place_addr(receiver),
+                }
+                self.emit(Op::Copy(t.size(self.ptr)));
             }
             ExprKind::VecList(items) => {
                 let t = self.ty(e);
@@ -1181,6 +1380,13 @@ impl<'a> Gen<'a> {
                 self.emit(Op::VecRepeat { elem, label, at });
             }
             ExprKind::Call(callee, args) => match self.c.res.get(&callee.id).cloned() {
+                Some(Res::TupleCtor) => {
+                    let t = self.ty(e);
+                    let layout = t.fields(self.ptr);
+                    for (v, (_, ft, off)) in args.iter().zip(layout) {
+                        self.value_into(v, &ft, dest.at(off));
+                    }
+                }
                 Some(Res::VecNew) => {
                     let t = self.ty(e);
                     let align = self.elem_size(&t);
@@ -1231,10 +1437,102 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Evaluates `e` of type `t` into `dest`: in memory for memory types, through a register
+    /// for scalars.
+    fn value_into(&mut self, e: &Expr, t: &Ty, dest: Dest) {
+        if t.is_mem() {
+            self.expr_into(e, dest);
+            return;
+        }
+        if !t.is_scalar() {
+            self.expr_discard(e);
+            return;
+        }
+        self.expr(e);
+        let size = self.scalar(t).size;
+        match dest {
+            Dest::Local(off) => {
+                self.emit(Op::Store { off, size });
+            }
+            d => {
+                self.push_dest(d);
+                self.emit(Op::StoreAt(size));
+            }
+        }
+    }
+
+    /// The frame offset of a value: a local's, a field of a local's, or a temporary made for
+    /// it. `None` when the value sits behind an address only known at run time.
+    fn value_addr_local(&mut self, e: &Expr) -> Option<u32> {
+        if self.is_static_place(e) {
+            return self.static_place(e).map(|p| p.1);
+        }
+        if self.is_place(e) {
+            return None;
+        }
+        Some(self.temp(e))
+    }
+
+    /// A local, or a field of a field ... of a local: the local and the frame offset. Records
+    /// the use of the local (not a move).
+    fn static_place(&mut self, e: &Expr) -> Option<(LocalId, u32)> {
+        match &e.kind {
+            ExprKind::Path(_) => {
+                let l = self.local_res(e)?;
+                self.use_local(e, false);
+                Some((l, self.f.locals[l as usize].off))
+            }
+            ExprKind::Field { base, name, .. } => {
+                let bt = self.ty(base);
+                let foff = bt.fields(self.ptr).into_iter().find(|f| &f.0 == name)?.2;
+                let (l, off) = self.static_place(base)?;
+                Some((l, off + foff))
+            }
+            _ => None,
+        }
+    }
+
+    /// How a local or a field of one reads in labels: `t.scores`.
+    fn place_name(&self, e: &Expr) -> Option<String> {
+        match &e.kind {
+            ExprKind::Path(_) => {
+                let l = self.local_res(e)?;
+                Some(self.f.locals[l as usize].name.clone())
+            }
+            ExprKind::Field { base, name, .. } => {
+                Some(format!("{}.{name}", self.place_name(base)?))
+            }
+            _ => None,
+        }
+    }
+
+    fn is_static_place(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Path(_) => self.local_res(e).is_some(),
+            ExprKind::Field { base, .. } => self.is_static_place(base),
+            _ => false,
+        }
+    }
+
+    /// Whether `e` names memory that can be read in place: a local, a field or an element of
+    /// one, a Vec element.
+    fn is_place(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Path(_) => self.local_res(e).is_some(),
+            ExprKind::Field { base, .. } => self.is_place(base),
+            ExprKind::Index(base, _) => match self.ty(base) {
+                Ty::Array(..) => self.is_place(base),
+                Ty::Vec(_) => true,
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
     /// The label for a new block: who will own it.
     fn alloc_label(&mut self, dest: Dest, what: &str) -> u32 {
         let text = match dest {
-            Dest::Ret => format!(
+            Dest::Ret | Dest::RetAt(_) => format!(
                 "{what} returned by `{}`",
                 self.c.sigs[self.f.id as usize].name
             ),
@@ -1246,9 +1544,15 @@ impl<'a> Gen<'a> {
                     .flat_map(|s| s.0.iter())
                     .rev()
                     .map(|&l| &self.f.locals[l as usize])
-                    .find(|l| l.off == off && l.ty.is_vec() && !l.hidden);
+                    .filter(|l| !l.hidden && l.ty.needs_drop())
+                    .find_map(|l| {
+                        vec_paths(&l.ty, self.ptr, l.off, &l.name)
+                            .into_iter()
+                            .find(|(o, _)| *o == off)
+                            .map(|(_, p)| p)
+                    });
                 match owner {
-                    Some(l) => format!("`{}`", l.name),
+                    Some(p) => format!("`{p}`"),
                     None => format!("a temporary {what}"),
                 }
             }
@@ -1262,7 +1566,7 @@ impl<'a> Gen<'a> {
         let sig = &self.c.sigs[f as usize];
         let ret = sig.ret.clone();
         let params = sig.params.clone();
-        let (ret_size, ret_align) = if ret.is_scalar() || ret.is_vec() {
+        let (ret_size, ret_align) = if ret.is_scalar() || ret.is_mem() {
             self.layout(&ret)
         } else {
             (0, 1)
@@ -1277,7 +1581,7 @@ impl<'a> Gen<'a> {
             let (size, align) = self.layout(p);
             off = align_up(off, align);
             self.set_stack(off + size);
-            if p.is_vec() {
+            if p.is_mem() {
                 self.expr_into(a, Dest::Local(off));
             } else {
                 self.expr(a);
@@ -1301,8 +1605,43 @@ impl<'a> Gen<'a> {
     /// Evaluates a scalar expression into a register (unit expressions push nothing).
     fn expr(&mut self, e: &Expr) {
         let t = self.ty(e);
+        let new_mem = match &e.kind {
+            ExprKind::StructLit { .. }
+            | ExprKind::Tuple(_)
+            | ExprKind::ArrayList(_)
+            | ExprKind::ArrayRepeat(..) => true,
+            ExprKind::Field { .. } | ExprKind::Index(..) | ExprKind::MethodCall { .. } => {
+                t.is_mem()
+            }
+            ExprKind::Call(callee, _) => self.c.res.get(&callee.id) == Some(&Res::TupleCtor),
+            _ => false,
+        };
+        if new_mem {
+            let _ = self.temp(e);
+            return;
+        }
         match &e.kind {
             ExprKind::Error => {}
+            ExprKind::Field { .. } => {
+                let ty = self.scalar(&t);
+                if self.is_static_place(e) {
+                    if let Some((_, off)) = self.static_place(e) {
+                        self.emit(Op::Load { off, ty });
+                    }
+                    return;
+                }
+                self.place_addr(e);
+                self.emit(Op::LoadAt(ty));
+            }
+            ExprKind::MemQuery { .. } => {
+                if let Some(Res::Const(v)) = self.c.res.get(&e.id) {
+                    self.emit(Op::Const(*v as u64));
+                }
+            }
+            ExprKind::StructLit { .. }
+            | ExprKind::Tuple(_)
+            | ExprKind::ArrayList(_)
+            | ExprKind::ArrayRepeat(..) => {}
             ExprKind::Int { value, .. } => {
                 let v = *value as u64;
                 self.emit(Op::Const(v));
@@ -1315,7 +1654,7 @@ impl<'a> Gen<'a> {
                     self.emit(Op::Const(v as i64 as u64));
                 }
                 Some(Res::Local(_)) => {
-                    if t.is_vec() {
+                    if t.is_mem() {
                         let _ = self.temp(e);
                         self.emit(Op::Pop);
                         return;
@@ -1380,7 +1719,7 @@ impl<'a> Gen<'a> {
             ExprKind::Call(callee, args) => match self.c.res.get(&callee.id).cloned() {
                 Some(Res::Fn(f)) => {
                     let ret = self.c.sigs[f as usize].ret.clone();
-                    if ret.is_vec() {
+                    if ret.is_mem() {
                         let _ = self.temp(e);
                         self.emit(Op::Pop);
                         return;
@@ -1401,11 +1740,15 @@ impl<'a> Gen<'a> {
                 Some(Res::Drop) => {
                     let a = &args[0];
                     let at = self.ty(a);
-                    if at.is_vec() {
+                    if at.is_mem() && !at.is_copy() {
                         if let ExprKind::Path(_) = a.kind {
                             if let Some(l) = self.use_local(a, true) {
                                 let off = self.f.locals[l as usize].off;
-                                self.emit(Op::DropLocal { off, local: l });
+                                if at.is_vec() {
+                                    self.drop_local(off, l, None);
+                                } else if at.needs_drop() {
+                                    self.drop_local(off, l, Some(&at));
+                                }
                                 // `drop` took the value: the variable now shows as moved.
                                 self.emit(Op::SetOwned {
                                     local: l,
@@ -1414,8 +1757,15 @@ impl<'a> Gen<'a> {
                             }
                         } else {
                             let off = self.reserve_temp_vec(a);
-                            self.emit(Op::AddrLocal(off));
-                            self.emit(Op::DropAt);
+                            if at.is_vec() {
+                                self.drop_temps(&[Temp { off, glue: None }]);
+                            } else if at.needs_drop() {
+                                let glue = self.glue(&at);
+                                self.drop_temps(&[Temp {
+                                    off,
+                                    glue: Some(glue),
+                                }]);
+                            }
                         }
                     } else {
                         self.expr_discard(a);
@@ -1544,7 +1894,7 @@ impl<'a> Gen<'a> {
             ExprKind::Return(value) => {
                 let ret = self.c.sigs[self.f.id as usize].ret.clone();
                 if let Some(v) = value {
-                    if ret.is_vec() {
+                    if ret.is_mem() {
                         self.expr_into(v, Dest::Ret);
                     } else if ret.is_scalar() {
                         self.expr(v);
@@ -1555,10 +1905,8 @@ impl<'a> Gen<'a> {
                     }
                 }
                 // Statement temporaries die before the frame goes.
-                for off in self.f.temps.clone().iter().rev() {
-                    self.emit(Op::AddrLocal(*off));
-                    self.emit(Op::DropAt);
-                }
+                let temps = self.f.temps.clone();
+                self.drop_temps(&temps);
                 self.emit_drops(0);
                 self.emit(Op::Return);
                 self.f.moves.dead = true;
@@ -1587,10 +1935,7 @@ impl<'a> Gen<'a> {
     /// Ends a condition: its own temporaries are dropped and their stack given back.
     fn end_condition(&mut self, (temps_before, depth): (usize, u32)) {
         let temps = self.f.temps.split_off(temps_before.min(self.f.temps.len()));
-        for off in temps.iter().rev() {
-            self.emit(Op::AddrLocal(*off));
-            self.emit(Op::DropAt);
-        }
+        self.drop_temps(&temps);
         if self.f.depth != depth {
             self.set_stack(depth);
         }
@@ -1914,6 +2259,14 @@ impl<'a> Gen<'a> {
             | ExprKind::Continue
             | ExprKind::Error => false,
             ExprKind::Unary(_, a) | ExprKind::Cast(a, _) => self.calls_fn(a),
+            ExprKind::Field { base, .. } => self.calls_fn(base),
+            ExprKind::ArrayRepeat(a, _) => self.calls_fn(a),
+            ExprKind::MemQuery { .. } => false,
+            ExprKind::Tuple(items) | ExprKind::ArrayList(items) => any(items),
+            ExprKind::StructLit { fields, base, .. } => {
+                fields.iter().any(|f| self.calls_fn(&f.2))
+                    || base.as_deref().is_some_and(|b| self.calls_fn(b))
+            }
             ExprKind::Binary(_, a, b)
             | ExprKind::Assign(a, b)
             | ExprKind::CompoundAssign(_, a, b)
@@ -1944,6 +2297,37 @@ impl<'a> Gen<'a> {
                 let off = self.f.locals[l as usize].off;
                 self.emit(Op::AddrLocal(off));
             }
+            ExprKind::Field { base, name, .. } => {
+                if self.is_static_place(e) {
+                    if let Some((_, off)) = self.static_place(e) {
+                        self.emit(Op::AddrLocal(off));
+                    }
+                    return;
+                }
+                let bt = self.ty(base);
+                let foff = bt
+                    .fields(self.ptr)
+                    .into_iter()
+                    .find(|f| &f.0 == name)
+                    .map_or(0, |f| f.2);
+                self.value_addr(base);
+                if foff > 0 {
+                    self.emit(Op::Offset(foff));
+                }
+            }
+            ExprKind::Index(base, idx) if matches!(self.ty(base), Ty::Array(..)) => {
+                let Ty::Array(elem, len) = self.ty(base) else {
+                    return;
+                };
+                self.value_addr(base);
+                self.expr(idx);
+                let at = self.span_id(e.span);
+                self.emit(Op::ArrayIndex {
+                    len: len as u32,
+                    elem: elem.size(self.ptr),
+                    at,
+                });
+            }
             ExprKind::Index(base, idx)
                 if matches!(
                     self.c.res.get(&base.id),
@@ -1973,12 +2357,14 @@ impl<'a> Gen<'a> {
 
     /// Pushes the address of a Vec value: a local's, or a temporary's.
     fn vec_addr(&mut self, e: &Expr) {
-        if let ExprKind::Path(_) = e.kind {
-            if let Some(l) = self.use_local(e, false) {
-                let off = self.f.locals[l as usize].off;
-                self.emit(Op::AddrLocal(off));
-                return;
-            }
+        self.value_addr(e);
+    }
+
+    /// Pushes the address of a value in memory: a place's, or a temporary's.
+    fn value_addr(&mut self, e: &Expr) {
+        if self.is_place(e) {
+            self.place_addr(e);
+            return;
         }
         let off = self.temp(e);
         self.emit(Op::AddrLocal(off));
@@ -1986,14 +2372,46 @@ impl<'a> Gen<'a> {
 
     fn assign(&mut self, lhs: &Expr, rhs: &Expr) {
         let t = self.ty(lhs);
-        if t.is_vec() {
+        if t.is_mem() && !matches!(lhs.kind, ExprKind::Path(_)) {
+            // A field or element: the new value is built, the old one dropped, then copied in.
+            let (size, align) = self.layout(&t);
+            let tmp = self.reserve(size, align);
+            self.expr_into(rhs, Dest::Local(tmp));
+            if t.needs_drop() {
+                self.place_addr(lhs);
+                if t.is_vec() {
+                    self.emit(Op::DropAt);
+                } else {
+                    let glue = self.glue(&t);
+                    self.emit(Op::DropGlueAt(glue));
+                }
+            }
+            self.place_addr(lhs);
+            self.emit(Op::AddrLocal(tmp));
+            self.emit(Op::Copy(size));
+            // The Vecs that moved in now belong to the place.
+            if let (Some(name), true) = (self.place_name(lhs), self.is_static_place(lhs)) {
+                if let Some((_, off)) = self.static_place(lhs) {
+                    for (voff, path) in vec_paths(&t, self.ptr, off, &name) {
+                        let label = self.label(format!("`{path}`"));
+                        self.emit(Op::Own { off: voff, label });
+                    }
+                }
+            }
+            return;
+        }
+        if t.is_mem() {
             // The new value is built first, then the old one is dropped, then it moves in.
             let (size, align) = self.layout(&t);
             let tmp = self.reserve(size, align);
             self.expr_into(rhs, Dest::Local(tmp));
             if let Some(l) = self.local_res(lhs) {
                 let off = self.f.locals[l as usize].off;
-                self.emit(Op::DropLocal { off, local: l });
+                if t.is_vec() {
+                    self.drop_local(off, l, None);
+                } else if t.needs_drop() {
+                    self.drop_local(off, l, Some(&t));
+                }
                 self.emit(Op::AddrLocal(off));
                 self.emit(Op::AddrLocal(tmp));
                 self.emit(Op::Copy(size));
@@ -2027,17 +2445,25 @@ impl<'a> Gen<'a> {
         match m {
             Method::Push => {
                 let elem = self.elem_size(&rt);
-                let label = match self.local_res(receiver) {
-                    Some(l) => {
-                        let name = self.f.locals[l as usize].name.clone();
-                        self.label(format!("`{name}`"))
-                    }
+                let label = match self.place_name(receiver) {
+                    Some(name) => self.label(format!("`{name}`")),
                     None => self.label("a temporary Vec".into()),
                 };
                 let at = self.span_id(e.span);
                 self.vec_addr(receiver);
                 self.expr(&args[0]);
                 self.emit(Op::VecPush { elem, label, at });
+            }
+            Method::Len if matches!(rt, Ty::Array(..)) => {
+                let Ty::Array(_, n) = rt else { return };
+                if !self.is_place(receiver) {
+                    self.expr_discard(receiver);
+                }
+                self.emit(Op::Const(n));
+            }
+            Method::Clone => {
+                // Scalars only: a memory value's clone is made by `expr_into`.
+                self.expr(receiver);
             }
             Method::Len | Method::Capacity | Method::IsEmpty => {
                 self.vec_addr(receiver);
@@ -2091,7 +2517,7 @@ impl<'a> Gen<'a> {
             let mut saved = Vec::new();
             for a in args {
                 let t = self.ty(a);
-                if t.is_vec() {
+                if t.is_mem() {
                     let off = match (&a.kind, self.local_res(a)) {
                         (ExprKind::Path(_), Some(l)) => {
                             self.use_local(a, false);
@@ -2123,7 +2549,7 @@ impl<'a> Gen<'a> {
         } else {
             for a in args {
                 let t = self.ty(a);
-                if t.is_vec() {
+                if t.is_mem() {
                     self.vec_addr(a);
                 } else {
                     self.expr(a);
@@ -2149,7 +2575,7 @@ impl<'a> Gen<'a> {
                         }
                         FormatSource::Local(l) => {
                             let slot = self.f.locals[*l as usize].clone();
-                            if slot.ty.is_vec() {
+                            if slot.ty.is_mem() {
                                 self.emit(Op::AddrLocal(slot.off));
                             } else {
                                 let ty = self.scalar(&slot.ty);
@@ -2201,6 +2627,27 @@ impl<'a> Gen<'a> {
             }
         }
     }
+}
+
+/// The Vecs inside a value of type `t` at offset `base`, with their paths (`line.points`).
+fn vec_paths(t: &Ty, ptr: PtrWidth, base: u32, name: &str) -> Vec<(u32, String)> {
+    let mut out = Vec::new();
+    match t {
+        Ty::Vec(_) => out.push((base, name.to_string())),
+        Ty::Struct(_) | Ty::Tuple(_) => {
+            for (f, ft, off) in t.fields(ptr) {
+                out.extend(vec_paths(&ft, ptr, base + off, &format!("{name}.{f}")));
+            }
+        }
+        Ty::Array(e, n) if e.needs_drop() => {
+            let size = e.size(ptr);
+            for i in 0..*n as u32 {
+                out.extend(vec_paths(e, ptr, base + i * size, &format!("{name}[{i}]")));
+            }
+        }
+        _ => {}
+    }
+    out
 }
 
 fn arith_of(op: BinOp, rhs: &Ty) -> Arith {

@@ -353,6 +353,7 @@ impl Program {
                     ..f.clone()
                 })
                 .collect(),
+            glues: Vec::new(),
             sites: self.sites.clone(),
             spans: Vec::new(),
             formats: Vec::new(),
@@ -1151,8 +1152,64 @@ impl<'p> Vm<'p> {
                     let text = self.format(format, args);
                     return Err(panic_at(text, self.span(at)));
                 }
+                Op::Offset(n) => {
+                    let a = self.pop();
+                    self.regs.push(a.wrapping_add(n as u64));
+                }
+                Op::DropGlueLocal { off, local, glue } => {
+                    let base = self.calls.last().map_or(0, |c| c.flags_base);
+                    let i = base + local as usize;
+                    if self.owned.get(i).copied().unwrap_or(false) {
+                        self.owned[i] = false;
+                        self.drop_glue((fb + off) as u64 | STACK_TAG, glue);
+                    }
+                }
+                Op::DropGlueAt(glue) => {
+                    let a = self.pop();
+                    self.drop_glue(a, glue);
+                }
+                Op::ArrayIndex { len, elem, at } => {
+                    let idx = self.pop();
+                    let a = self.pop();
+                    if idx >= len as u64 {
+                        return Err(panic_at(
+                            format!("index out of bounds: the len is {len} but the index is {idx}"),
+                            self.span(at),
+                        ));
+                    }
+                    self.regs.push(a + idx * elem as u64);
+                }
+                Op::Fill { size, count } => {
+                    let a = self.pop();
+                    self.fill(a, size, count);
+                }
             }
         }
+    }
+
+    /// Drops the Vecs inside the value at `addr`, in the order of its drop glue.
+    fn drop_glue(&mut self, addr: u64, glue: u32) {
+        let n = self.p.glues.get(glue as usize).map_or(0, Vec::len);
+        for k in 0..n {
+            let off = self.p.glues[glue as usize][k];
+            self.drop_vec(addr + off as u64);
+        }
+    }
+
+    /// `[value; count]`: the first element's bytes, written into the next `count - 1`.
+    fn fill(&mut self, addr: u64, size: u32, count: u32) {
+        let (r, a) = split(addr);
+        let first: Vec<u8> = (0..size)
+            .map(|i| self.st.read_uint(r, a + i, 1) as u8)
+            .collect();
+        let bytes: Vec<u8> = first
+            .iter()
+            .copied()
+            .cycle()
+            .take(size as usize * (count as usize - 1))
+            .collect();
+        self.st.write(r, a + size, &bytes);
+        self.rec.write(r, a + size, &bytes);
     }
 
     /// `place op= b` for the place at `addr`: reads it, applies `op` with Rust's checks and
@@ -1250,6 +1307,22 @@ impl<'p> Vm<'p> {
                         }
                         _ => write_bool(o, raw != 0, spec),
                     }
+                });
+            }
+            Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) => {
+                let read = |a: u64, t: &Ty| -> u64 {
+                    match t {
+                        Ty::Int(i) => {
+                            let raw = self.read(a, i.size(ptr));
+                            canon(raw, *i, ptr)
+                        }
+                        Ty::Bool => self.read(a, 1),
+                        // Memory values are passed by address.
+                        _ => a,
+                    }
+                };
+                crate::format::write_debug(out, v, ty, ptr, spec, &read, &|o, v, t, s| {
+                    self.format_value(o, v, t, s)
                 });
             }
             _ => {}
