@@ -83,8 +83,41 @@ pub enum Stmt {
         init: Expr,
         span: Span,
     },
+    /// `let PATTERN = init;` with a destructuring pattern.
+    LetPat {
+        pat: Pat,
+        ty: Option<TypeExpr>,
+        init: Expr,
+        span: Span,
+    },
     /// An expression statement; `semi` tells whether a `;` followed it.
     Expr { expr: Expr, semi: bool },
+}
+
+/// A destructuring pattern in `let`.
+#[derive(Debug)]
+pub enum Pat {
+    Bind {
+        name: String,
+        span: Span,
+        mutable: bool,
+    },
+    Wild,
+    /// `(a, b)`
+    Tuple(Vec<Pat>, Span),
+    /// `Point { x, y: py, .. }`: fields with their patterns, and whether `..` ends it.
+    Struct {
+        name: String,
+        name_span: Span,
+        fields: Vec<(String, Span, Pat)>,
+        rest: bool,
+    },
+    /// `Pair(a, b)`
+    TupleStruct {
+        name: String,
+        name_span: Span,
+        items: Vec<Pat>,
+    },
 }
 
 #[derive(Debug)]

@@ -90,6 +90,9 @@ pub struct Checked {
     /// declares; for `for`, also its hidden range local.
     pub binding: HashMap<ExprId, LocalId>,
     pub for_range: HashMap<ExprId, LocalId>,
+    /// The locals a destructuring `let` binds (keyed by its initializer's id), in the
+    /// pattern's order.
+    pub pat_locals: HashMap<ExprId, Vec<LocalId>>,
     /// Per format expression: its parsed pieces and the source of each placeholder.
     pub formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
     pub main: FnId,
@@ -119,6 +122,7 @@ struct Checker<'a> {
     locals: Vec<Vec<LocalDecl>>,
     binding: HashMap<ExprId, LocalId>,
     for_range: HashMap<ExprId, LocalId>,
+    pat_locals: HashMap<ExprId, Vec<LocalId>>,
     formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
     /// Format arguments to check once types are known: (expr id, span, spec is debug, radix).
     format_checks: Vec<(Ty, Span, bool, Radix)>,
@@ -156,6 +160,7 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         locals: Vec::new(),
         binding: HashMap::new(),
         for_range: HashMap::new(),
+        pat_locals: HashMap::new(),
         formats: HashMap::new(),
         format_checks: Vec::new(),
         negated_literals: Vec::new(),
@@ -238,6 +243,7 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         locals: c.locals,
         binding: c.binding,
         for_range: c.for_range,
+        pat_locals: c.pat_locals,
         formats: c.formats,
         main: main.unwrap_or(0),
     };
@@ -564,6 +570,20 @@ impl<'a> Checker<'a> {
                     let id = self.declare(cx, name, lt, *mutable, *name_span, false);
                     self.binding.insert(init.id, id);
                 }
+                Stmt::LetPat { pat, ty, init, .. } => {
+                    let declared = ty.as_ref().map(|t| self.type_from_expr(t, true));
+                    let t = self.check_expr(cx, init);
+                    if let Some(d) = &declared {
+                        self.expect(init.span, &t, d);
+                    }
+                    if matches!(self.infer.shallow(&t), Ty::Never) {
+                        diverges = true;
+                    }
+                    let lt = declared.unwrap_or(t);
+                    let mut ids = Vec::new();
+                    self.bind_pat(cx, pat, &lt, &mut ids);
+                    self.pat_locals.insert(init.id, ids);
+                }
                 Stmt::Expr { expr, semi } => {
                     let t = self.check_expr(cx, expr);
                     let t = self.infer.shallow(&t);
@@ -589,6 +609,135 @@ impl<'a> Checker<'a> {
         };
         cx.scopes.pop();
         t
+    }
+
+    /// Declares the names a pattern binds, matching it against `t`; reports patterns that
+    /// do not fit the type.
+    fn bind_pat(&mut self, cx: &mut FnCx, pat: &Pat, t: &Ty, ids: &mut Vec<LocalId>) {
+        match pat {
+            Pat::Bind {
+                name,
+                span,
+                mutable,
+            } => {
+                let id = self.declare(cx, name, t.clone(), *mutable, *span, false);
+                ids.push(id);
+            }
+            Pat::Wild => {}
+            Pat::Tuple(items, span) => {
+                let s = self.infer.shallow(t);
+                let ts = match s {
+                    Ty::Tuple(ts) if ts.len() == items.len() => ts,
+                    Ty::Var(_) if !self.infer.is_int_var(&s) => {
+                        let ts: Vec<Ty> = items.iter().map(|_| self.infer.fresh()).collect();
+                        let _ = self.infer.unify(&s, &Ty::Tuple(ts.clone()));
+                        ts
+                    }
+                    Ty::Error => vec![Ty::Error; items.len()],
+                    other => {
+                        let found: Vec<&str> = items.iter().map(|_| "_").collect();
+                        let d = self.describe(&other);
+                        self.diags.push(
+                            err(DiagnosticKind::Type, *span, "mismatched types")
+                                .with_code("E0308")
+                                .with_span_label(format!(
+                                    "expected `{d}`, found `({})`",
+                                    found.join(", ")
+                                )),
+                        );
+                        vec![Ty::Error; items.len()]
+                    }
+                };
+                for (p, t) in items.iter().zip(ts) {
+                    self.bind_pat(cx, p, &t, ids);
+                }
+            }
+            Pat::Struct {
+                name,
+                name_span,
+                fields,
+                rest,
+            } => {
+                let Some(def) = self.pat_struct(name, *name_span, t) else {
+                    return;
+                };
+                let mut seen = Vec::new();
+                for (fname, fspan, p) in fields {
+                    match def.field(fname) {
+                        Some((_, f)) => {
+                            seen.push(fname.as_str());
+                            let ft = f.ty.clone();
+                            self.bind_pat(cx, p, &ft, ids);
+                        }
+                        None => self.diags.push(
+                            err(
+                                DiagnosticKind::Type,
+                                *fspan,
+                                format!("struct `{name}` does not have a field named `{fname}`"),
+                            )
+                            .with_code("E0026"),
+                        ),
+                    }
+                }
+                if !rest {
+                    if let Some(f) = def.fields.iter().find(|f| !seen.contains(&f.name.as_str())) {
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Type,
+                                *name_span,
+                                format!("pattern does not mention field `{}`", f.name),
+                            )
+                            .with_code("E0027"),
+                        );
+                    }
+                }
+            }
+            Pat::TupleStruct {
+                name,
+                name_span,
+                items,
+            } => {
+                let Some(def) = self.pat_struct(name, *name_span, t) else {
+                    return;
+                };
+                if def.fields.len() != items.len() {
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Type,
+                            *name_span,
+                            format!(
+                                "this pattern has {} fields, but the corresponding tuple struct has {} fields",
+                                items.len(),
+                                def.fields.len()
+                            ),
+                        )
+                        .with_code("E0023"),
+                    );
+                    return;
+                }
+                for (p, f) in items.iter().zip(def.fields.iter()) {
+                    let ft = f.ty.clone();
+                    self.bind_pat(cx, p, &ft, ids);
+                }
+            }
+        }
+    }
+
+    /// The struct a struct pattern names, unified with the matched type.
+    fn pat_struct(&mut self, name: &str, span: Span, t: &Ty) -> Option<Arc<StructDef>> {
+        let Some(def) = self.structs.get(name).cloned() else {
+            self.diags.push(
+                err(
+                    DiagnosticKind::Name,
+                    span,
+                    format!("cannot find struct, variant or union type `{name}` in this scope"),
+                )
+                .with_code("E0422"),
+            );
+            return None;
+        };
+        self.expect(span, t, &Ty::Struct(def.clone()));
+        Some(def)
     }
 
     fn set(&mut self, e: &Expr, t: Ty) -> Ty {
@@ -1027,8 +1176,15 @@ impl<'a> Checker<'a> {
                 match &bs {
                     Ty::Error => Ty::Error,
                     Ty::Struct(_) | Ty::Tuple(_) => {
-                        match bs.fields(self.ptr).into_iter().find(|f| &f.0 == name) {
-                            Some((_, t, _)) => t,
+                        let found = match &bs {
+                            Ty::Struct(d) => d.field(name).map(|f| f.1.ty.clone()),
+                            Ty::Tuple(ts) => {
+                                name.parse::<usize>().ok().and_then(|i| ts.get(i).cloned())
+                            }
+                            _ => None,
+                        };
+                        match found {
+                            Some(t) => t,
                             None => {
                                 self.no_field(&bs, name, *name_span);
                                 Ty::Error

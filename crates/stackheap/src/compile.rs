@@ -1041,6 +1041,9 @@ impl<'a> Gen<'a> {
                     self.end_statement(depth, Some(site));
                 }
             }
+            Stmt::LetPat {
+                pat, init, span, ..
+            } => self.let_pat(pat, init, *span),
             Stmt::Expr { expr, .. } => {
                 let block_like = matches!(
                     expr.kind,
@@ -1061,6 +1064,74 @@ impl<'a> Gen<'a> {
                 }
             }
         }
+    }
+
+    /// `let PATTERN = init;`: the bound locals are declared first; the value is built above
+    /// them in a temporary (or read in place from a local), and each bound part is copied
+    /// down into its local. A pattern that leaves a part that is not `Copy` unbound would
+    /// move only some of the value: not supported yet.
+    fn let_pat(&mut self, pat: &Pat, init: &Expr, span: Span) {
+        let site = self.step(span, StepKind::Statement);
+        let t = self.ty(init);
+        let ids = self.c.pat_locals.get(&init.id).cloned().unwrap_or_default();
+        let mut leaves = Vec::new();
+        let mut unbound_owner = false;
+        pat_leaves(
+            pat,
+            &t,
+            self.ptr,
+            0,
+            &mut ids.into_iter(),
+            &mut leaves,
+            &mut unbound_owner,
+        );
+        if unbound_owner {
+            self.diags.push(Diagnostic::error(
+                DiagnosticKind::Unsupported,
+                span,
+                "a pattern that leaves a part that is not `Copy` unbound (a partial move) is not supported yet",
+            ));
+            return;
+        }
+        let in_place = matches!(init.kind, ExprKind::Path(_)) && self.local_res(init).is_some();
+        let mut offs = Vec::new();
+        for (l, _, _) in &leaves {
+            offs.push(self.declare(*l));
+        }
+        let after = self.f.depth;
+        let src = if in_place {
+            let l = self.use_local(init, !t.is_copy()).unwrap_or(0);
+            self.f.locals[l as usize].off
+        } else {
+            let (size, align) = self.layout(&t);
+            let tmp = self.reserve(size, align);
+            self.expr_into(init, Dest::Local(tmp));
+            tmp
+        };
+        for ((l, off, lt), dst) in leaves.iter().zip(&offs) {
+            if lt.is_scalar() {
+                let ty = self.scalar(lt);
+                self.emit(Op::Load { off: src + off, ty });
+                self.emit(Op::Store {
+                    off: *dst,
+                    size: ty.size,
+                });
+            } else {
+                self.emit(Op::AddrLocal(*dst));
+                self.emit(Op::AddrLocal(src + off));
+                self.emit(Op::Copy(lt.size(self.ptr)));
+            }
+            self.own(*l, *dst);
+        }
+        if in_place && !t.is_copy() {
+            if let Some(l) = self.local_res(init) {
+                self.emit(Op::SetOwned {
+                    local: l,
+                    owned: false,
+                });
+            }
+        }
+        self.end_statement(after, Some(site));
     }
 
     /// Marks local `id` as owning its Vec and relabels the buffer.
@@ -2245,7 +2316,7 @@ impl<'a> Gen<'a> {
         let any = |es: &[Expr]| es.iter().any(|x| self.calls_fn(x));
         let block = |b: &Block| {
             b.stmts.iter().any(|s| match s {
-                Stmt::Let { init, .. } => self.calls_fn(init),
+                Stmt::Let { init, .. } | Stmt::LetPat { init, .. } => self.calls_fn(init),
                 Stmt::Expr { expr, .. } => self.calls_fn(expr),
             }) || b.tail.as_deref().is_some_and(|t| self.calls_fn(t))
         };
@@ -2624,6 +2695,50 @@ impl<'a> Gen<'a> {
                     args: n,
                     stderr: true,
                 });
+            }
+        }
+    }
+}
+
+/// The bound names of a pattern matched against a value of type `t`: each local with its
+/// offset in the value and its type, in the order the checker declared them. Sets
+/// `unbound_owner` when `_` or `..` leaves a part that is not `Copy`.
+fn pat_leaves(
+    pat: &Pat,
+    t: &Ty,
+    ptr: PtrWidth,
+    base: u32,
+    ids: &mut impl Iterator<Item = LocalId>,
+    out: &mut Vec<(LocalId, u32, Ty)>,
+    unbound_owner: &mut bool,
+) {
+    let fields = t.fields(ptr);
+    match pat {
+        Pat::Bind { .. } => {
+            if let Some(l) = ids.next() {
+                out.push((l, base, t.clone()));
+            }
+        }
+        Pat::Wild => *unbound_owner |= !t.is_copy(),
+        Pat::Tuple(items, _) | Pat::TupleStruct { items, .. } => {
+            for (p, (_, ft, off)) in items.iter().zip(fields) {
+                pat_leaves(p, &ft, ptr, base + off, ids, out, unbound_owner);
+            }
+        }
+        Pat::Struct {
+            fields: pfields,
+            rest,
+            ..
+        } => {
+            for (name, _, p) in pfields {
+                if let Some((_, ft, off)) = fields.iter().find(|f| &f.0 == name) {
+                    pat_leaves(p, ft, ptr, base + off, ids, out, unbound_owner);
+                }
+            }
+            if *rest {
+                *unbound_owner |= fields
+                    .iter()
+                    .any(|f| !f.1.is_copy() && !pfields.iter().any(|p| p.0 == f.0));
             }
         }
     }

@@ -764,13 +764,132 @@ impl Parser {
         );
     }
 
+    /// A pattern: a name, `_`, a tuple, or a struct or tuple struct.
+    fn pat(&mut self) -> PResult<Pat> {
+        self.enter()?;
+        let r = self.pat_inner();
+        self.leave();
+        r
+    }
+
+    fn pat_inner(&mut self) -> PResult<Pat> {
+        let start = self.span();
+        if self.eat_punct("(") {
+            let mut items = Vec::new();
+            let mut trailing = false;
+            while !self.is_punct(")") {
+                items.push(self.pat()?);
+                trailing = self.eat_punct(",");
+                if !trailing {
+                    break;
+                }
+            }
+            self.expect_punct(")")?;
+            if items.len() == 1 && !trailing {
+                return Ok(items.remove(0));
+            }
+            return Ok(Pat::Tuple(items, start.to(self.prev_span())));
+        }
+        if self.is_keyword("_") {
+            self.bump();
+            return Ok(Pat::Wild);
+        }
+        if self.is_punct("[") || self.is_punct("&") || self.is_punct("..") {
+            self.diags.push(unsupported(start, "this kind of pattern"));
+            return Err(());
+        }
+        let mutable = self.eat_keyword("mut");
+        let (name, span) = self.ident()?;
+        let upper = name.chars().next().is_some_and(char::is_uppercase);
+        if !mutable && upper && self.eat_punct("{") {
+            let mut fields = Vec::new();
+            let mut rest = false;
+            while !self.is_punct("}") {
+                if self.eat_punct("..") {
+                    rest = true;
+                    break;
+                }
+                let fmut = self.eat_keyword("mut");
+                let (fname, fspan) = match self.peek().clone() {
+                    TokenKind::Int { value, .. } if !fmut => (value.to_string(), self.bump().span),
+                    _ => self.ident()?,
+                };
+                let p = if !fmut && self.eat_punct(":") {
+                    self.pat()?
+                } else {
+                    Pat::Bind {
+                        name: fname.clone(),
+                        span: fspan,
+                        mutable: fmut,
+                    }
+                };
+                fields.push((fname, fspan, p));
+                if !self.eat_punct(",") {
+                    break;
+                }
+            }
+            self.expect_punct("}")?;
+            return Ok(Pat::Struct {
+                name,
+                name_span: span,
+                fields,
+                rest,
+            });
+        }
+        if !mutable && upper && self.eat_punct("(") {
+            let mut items = Vec::new();
+            while !self.is_punct(")") {
+                items.push(self.pat()?);
+                if !self.eat_punct(",") {
+                    break;
+                }
+            }
+            self.expect_punct(")")?;
+            return Ok(Pat::TupleStruct {
+                name,
+                name_span: span,
+                items,
+            });
+        }
+        Ok(Pat::Bind {
+            name,
+            span,
+            mutable,
+        })
+    }
+
     fn let_stmt(&mut self) -> PResult<Stmt> {
         let start = self.bump().span;
-        if self.is_punct("(") || self.is_punct("[") || self.is_punct("&") {
+        if self.is_punct("[") || self.is_punct("&") {
             let span = self.span();
             self.diags
                 .push(unsupported(span, "a destructuring pattern in `let`"));
             return Err(());
+        }
+        let destructure = self.is_punct("(")
+            || matches!(self.peek(), TokenKind::Ident(s) if s.chars().next().is_some_and(char::is_uppercase))
+                && matches!(self.peek_at(1), TokenKind::Punct("{" | "("));
+        if destructure {
+            let pat = self.pat()?;
+            let ty = if self.eat_punct(":") {
+                Some(self.type_expr()?)
+            } else {
+                None
+            };
+            self.expect_punct("=")?;
+            let init = self.expr()?;
+            if self.is_keyword("else") {
+                let span = self.span();
+                self.diags.push(unsupported(span, "`let ... else`"));
+                return Err(());
+            }
+            self.expect_punct(";")?;
+            return Ok(Stmt::LetPat {
+                pat,
+                ty,
+                init,
+                span: start.to(self.prev_span()),
+            });
         }
         let mutable = self.eat_keyword("mut");
         let (name, name_span) = if self.is_keyword("_") {
