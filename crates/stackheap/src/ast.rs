@@ -15,7 +15,10 @@ pub struct File {
 
 #[derive(Debug)]
 pub struct Function {
+    /// The function's name; for a function in `impl Point`, the bare name (`new`).
     pub name: String,
+    /// The struct whose `impl` block holds this function, if any.
+    pub impl_of: Option<(String, Span)>,
     pub name_span: Span,
     pub params: Vec<Param>,
     pub ret: Option<TypeExpr>,
@@ -58,6 +61,8 @@ pub enum TypeExprKind {
     Unit,
     /// `(A, B)`
     Tuple(Vec<TypeExpr>),
+    /// `&T` (false) or `&mut T` (true)
+    Ref(bool, Box<TypeExpr>),
     /// `[T; N]`
     Array(Box<TypeExpr>, u64),
     /// `_` in a type position: to be inferred.
@@ -253,6 +258,13 @@ pub enum ExprKind {
     },
     /// `(a, b)`
     Tuple(Vec<Expr>),
+    /// `&place` or `&mut place`
+    AddrOf {
+        mutable: bool,
+        inner: Box<Expr>,
+    },
+    /// `*r`
+    Deref(Box<Expr>),
     /// `[a, b, c]`
     ArrayList(Vec<Expr>),
     /// `[value; N]` with `N` an integer literal.

@@ -38,6 +38,17 @@ pub enum Res {
     UnitStruct,
 }
 
+/// How a method takes its receiver.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SelfMode {
+    /// `self`: the value is moved or copied into the call.
+    Value,
+    /// `&self` or `&mut self`: its address is passed.
+    Ref { mutable: bool },
+    /// `&self` called on a receiver that is already a reference: the pointer is passed on.
+    Pass,
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Method {
     Push,
@@ -67,9 +78,12 @@ pub struct LocalDecl {
 
 #[derive(Clone, Debug)]
 pub struct FnSig {
+    /// The name shown in traces: `area`, or `Point::area` for a function in an `impl`.
     pub name: String,
     pub params: Vec<Ty>,
     pub ret: Ty,
+    /// The first parameter is `self` (a method).
+    pub has_self: bool,
 }
 
 /// Where a format placeholder's value comes from.
@@ -93,6 +107,8 @@ pub struct Checked {
     /// The locals a destructuring `let` binds (keyed by its initializer's id), in the
     /// pattern's order.
     pub pat_locals: HashMap<ExprId, Vec<LocalId>>,
+    /// Calls of the program's methods (`p.area()`): the function and how the receiver goes.
+    pub method_fns: HashMap<ExprId, (FnId, SelfMode)>,
     /// Per format expression: its parsed pieces and the source of each placeholder.
     pub formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
     pub main: FnId,
@@ -134,6 +150,12 @@ struct Checker<'a> {
     /// Manual memory mode: `alloc`, `dealloc` and the raw arrays exist.
     manual: bool,
     structs: HashMap<String, Arc<StructDef>>,
+    /// Functions in `impl` blocks, by struct and function name.
+    assoc: HashMap<(String, String), FnId>,
+    /// The type `Self` stands for, inside an `impl`.
+    self_ty: Option<Ty>,
+    /// Calls of the program's methods: the function and how the receiver is passed.
+    method_fns: HashMap<ExprId, (FnId, SelfMode)>,
 }
 
 fn err(kind: DiagnosticKind, span: Span, msg: impl Into<String>) -> Diagnostic {
@@ -169,10 +191,40 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         ptr,
         manual,
         structs: HashMap::new(),
+        assoc: HashMap::new(),
+        self_ty: None,
+        method_fns: HashMap::new(),
     };
     c.declare_structs(file);
     for (i, f) in file.functions.iter().enumerate() {
-        if let Some(&prev) = c.fn_ids.get(f.name.as_str()) {
+        c.self_ty = None;
+        if let Some((owner, span)) = &f.impl_of {
+            match c.structs.get(owner.as_str()) {
+                Some(d) => c.self_ty = Some(Ty::Struct(d.clone())),
+                None => c.diags.push(
+                    err(
+                        DiagnosticKind::Name,
+                        *span,
+                        format!("cannot find type `{owner}` in this scope"),
+                    )
+                    .with_code("E0412")
+                    .with_span_label("not found in this scope"),
+                ),
+            }
+            let key = (owner.clone(), f.name.clone());
+            if let std::collections::hash_map::Entry::Vacant(slot) = c.assoc.entry(key) {
+                slot.insert(i as FnId);
+            } else {
+                c.diags.push(
+                    err(
+                        DiagnosticKind::Name,
+                        f.name_span,
+                        format!("duplicate definitions with name `{}`", f.name),
+                    )
+                    .with_code("E0592"),
+                );
+            }
+        } else if let Some(&prev) = c.fn_ids.get(f.name.as_str()) {
             let prev_span = file.functions[prev as usize].name_span;
             c.diags.push(
                 err(
@@ -200,11 +252,16 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
             None => Ty::Unit,
         };
         c.sigs.push(FnSig {
-            name: f.name.clone(),
+            name: match &f.impl_of {
+                Some((owner, _)) => format!("{owner}::{}", f.name),
+                None => f.name.clone(),
+            },
             params,
             ret,
+            has_self: f.params.first().is_some_and(|p| p.name == "self"),
         });
     }
+    c.self_ty = None;
     let main = c.fn_ids.get("main").copied();
     match main {
         None => c.diags.push(
@@ -227,6 +284,11 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         }
     }
     for (i, f) in file.functions.iter().enumerate() {
+        c.self_ty = f
+            .impl_of
+            .as_ref()
+            .and_then(|(o, _)| c.structs.get(o.as_str()))
+            .map(|d| Ty::Struct(d.clone()));
         c.check_fn(i as FnId, f);
     }
     c.finish();
@@ -244,6 +306,7 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         binding: c.binding,
         for_range: c.for_range,
         pat_locals: c.pat_locals,
+        method_fns: c.method_fns,
         formats: c.formats,
         main: main.unwrap_or(0),
     };
@@ -364,6 +427,9 @@ impl<'a> Checker<'a> {
         match &t.kind {
             TypeExprKind::Unit => Ty::Unit,
             TypeExprKind::Error => Ty::Error,
+            TypeExprKind::Ref(m, inner) => {
+                Ty::Ref(*m, Box::new(self.type_from_expr(inner, allow_infer)))
+            }
             TypeExprKind::Tuple(ts) => Ty::Tuple(
                 ts.iter()
                     .map(|t| self.type_from_expr(t, allow_infer))
@@ -398,6 +464,23 @@ impl<'a> Checker<'a> {
                     if args.is_empty() {
                         return Ty::Struct(d.clone());
                     }
+                }
+                if name == "Self" && args.is_empty() {
+                    if let Some(t) = &self.self_ty {
+                        return t.clone();
+                    }
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Name,
+                            t.span,
+                            "cannot find type `Self` in this scope",
+                        )
+                        .with_code("E0411")
+                        .with_span_label(
+                            "`Self` is only available in impls, traits, and type definitions",
+                        ),
+                    );
+                    return Ty::Error;
                 }
                 match (name, args.len()) {
                     ("bool", 0) => Ty::Bool,
@@ -723,9 +806,20 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The struct called `name`, or the one `Self` stands for.
+    fn struct_named(&self, name: &str) -> Option<Arc<StructDef>> {
+        if name == "Self" {
+            return match &self.self_ty {
+                Some(Ty::Struct(d)) => Some(d.clone()),
+                _ => None,
+            };
+        }
+        self.structs.get(name).cloned()
+    }
+
     /// The struct a struct pattern names, unified with the matched type.
     fn pat_struct(&mut self, name: &str, span: Span, t: &Ty) -> Option<Arc<StructDef>> {
-        let Some(def) = self.structs.get(name).cloned() else {
+        let Some(def) = self.struct_named(name) else {
             self.diags.push(
                 err(
                     DiagnosticKind::Name,
@@ -911,7 +1005,7 @@ impl<'a> Checker<'a> {
             ExprKind::Index(base, idx) => {
                 let bt = self.check_expr(cx, base);
                 let it = self.check_expr(cx, idx);
-                match self.infer.shallow(&bt) {
+                match self.infer.resolve(&bt).deref_all().clone() {
                     Ty::Vec(elem) | Ty::Array(elem, _) => {
                         if self.infer.unify(&it, &Ty::Int(IntTy::Usize)).is_err() {
                             let d = self.describe(&it);
@@ -1172,7 +1266,7 @@ impl<'a> Checker<'a> {
                 name_span,
             } => {
                 let bt = self.check_expr(cx, base);
-                let bs = self.infer.resolve(&bt);
+                let bs = self.infer.resolve(&bt).deref_all().clone();
                 match &bs {
                     Ty::Error => Ty::Error,
                     Ty::Struct(_) | Ty::Tuple(_) => {
@@ -1212,6 +1306,54 @@ impl<'a> Checker<'a> {
             } => self.check_struct_lit(cx, e, name, *name_span, fields, base.as_deref()),
             ExprKind::Tuple(items) => {
                 Ty::Tuple(items.iter().map(|it| self.check_expr(cx, it)).collect())
+            }
+            ExprKind::AddrOf { mutable, inner } => {
+                let placeish = matches!(
+                    inner.kind,
+                    ExprKind::Path(_)
+                        | ExprKind::Field { .. }
+                        | ExprKind::Index(..)
+                        | ExprKind::Deref(_)
+                );
+                if !placeish {
+                    let t = self.check_expr(cx, inner);
+                    self.diags.push(unsupported(
+                        inner.span,
+                        "a reference to a temporary value (borrow a variable instead)",
+                    ));
+                    let _ = t;
+                    return Ty::Error;
+                }
+                let t = if *mutable {
+                    let t = self.check_expr(cx, inner);
+                    self.check_borrow_mut(cx, inner, e.span);
+                    t
+                } else {
+                    self.check_expr(cx, inner)
+                };
+                if matches!(self.infer.shallow(&t), Ty::Error) {
+                    return Ty::Error;
+                }
+                Ty::Ref(*mutable, Box::new(t))
+            }
+            ExprKind::Deref(inner) => {
+                let t = self.check_expr(cx, inner);
+                match self.infer.shallow(&t) {
+                    Ty::Ref(_, t) => *t,
+                    Ty::Error => Ty::Error,
+                    other => {
+                        let d = self.describe(&other);
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Type,
+                                e.span,
+                                format!("type `{d}` cannot be dereferenced"),
+                            )
+                            .with_code("E0614"),
+                        );
+                        Ty::Error
+                    }
+                }
             }
             ExprKind::ArrayList(items) => {
                 let elem = self.infer.fresh();
@@ -1306,7 +1448,7 @@ impl<'a> Checker<'a> {
         fields: &[(String, Span, Expr)],
         base: Option<&Expr>,
     ) -> Ty {
-        let def = self.structs.get(name).cloned();
+        let def = self.struct_named(name);
         let Some(def) = def else {
             for (_, _, v) in fields {
                 self.check_expr(cx, v);
@@ -1556,6 +1698,33 @@ impl<'a> Checker<'a> {
                     (Res::Dealloc, vec![param], Ty::Unit)
                 }
             }
+            [tname, fname] if self.struct_named(tname).is_some() => {
+                let d = self.struct_named(tname).unwrap_or_else(|| unreachable!());
+                match self
+                    .assoc
+                    .get(&(d.name.clone(), fname.to_string()))
+                    .copied()
+                {
+                    Some(id) => {
+                        let sig = self.sigs[id as usize].clone();
+                        (Res::Fn(id), sig.params, sig.ret)
+                    }
+                    None => {
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Name,
+                                callee.span,
+                                format!(
+                                    "no function or associated item named `{fname}` found for struct `{}` in the current scope",
+                                    d.name
+                                ),
+                            )
+                            .with_code("E0599"),
+                        );
+                        return Ty::Error;
+                    }
+                }
+            }
             [name]
                 if self.lookup(cx, name).is_none()
                     && self
@@ -1633,18 +1802,64 @@ impl<'a> Checker<'a> {
     ) -> Ty {
         let rt = self.check_expr(cx, receiver);
         let arg_tys: Vec<Ty> = args.iter().map(|a| self.check_expr(cx, a)).collect();
-        let rs = self.infer.shallow(&rt);
+        let rs = match self.infer.shallow(&rt) {
+            Ty::Ref(..) => self.infer.resolve(&rt).deref_all().clone(),
+            other => other,
+        };
         if matches!(rs, Ty::Error) {
             return Ty::Error;
+        }
+        if let Ty::Struct(d) = &rs {
+            let found = self
+                .assoc
+                .get(&(d.name.clone(), method.to_string()))
+                .copied();
+            if let Some(fid) = found.filter(|f| self.sigs[*f as usize].has_self) {
+                let sig = self.sigs[fid as usize].clone();
+                let recv_is_ref = matches!(self.infer.shallow(&rt), Ty::Ref(..));
+                let mode = match sig.params.first() {
+                    Some(Ty::Ref(m, _)) => {
+                        if *m {
+                            self.check_recv_mut(cx, receiver);
+                        }
+                        if recv_is_ref {
+                            SelfMode::Pass
+                        } else {
+                            SelfMode::Ref { mutable: *m }
+                        }
+                    }
+                    _ => SelfMode::Value,
+                };
+                let params = &sig.params[1..];
+                if params.len() != args.len() {
+                    let s = |n: usize| if n == 1 { "" } else { "s" };
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Type,
+                            method_span,
+                            format!(
+                                "this method takes {} argument{} but {} argument{} supplied",
+                                params.len(),
+                                s(params.len()),
+                                args.len(),
+                                if args.len() == 1 { " was" } else { "s were" }
+                            ),
+                        )
+                        .with_code("E0061"),
+                    );
+                } else {
+                    for ((a, t), p) in args.iter().zip(&arg_tys).zip(params) {
+                        self.expect(a.span, t, p);
+                    }
+                }
+                self.method_fns.insert(e.id, (fid, mode));
+                return sig.ret;
+            }
         }
         let usize_t = Ty::Int(IntTy::Usize);
         let (m, params, ret): (Method, Vec<Ty>, Ty) = match (&rs, method) {
             (Ty::Vec(elem), "push") => {
-                if let ExprKind::Field { .. } = receiver.kind {
-                    self.check_place_root(cx, receiver, true);
-                } else {
-                    self.check_place(cx, receiver, true);
-                }
+                self.check_recv_mut(cx, receiver);
                 (Method::Push, vec![(**elem).clone()], Ty::Unit)
             }
             (Ty::Vec(_), "len") => (Method::Len, vec![], usize_t),
@@ -1801,9 +2016,15 @@ impl<'a> Checker<'a> {
                 }
                 t
             }
+            ExprKind::Deref(_) => {
+                let t = self.check_expr(cx, e);
+                if write {
+                    self.check_place_root(cx, e, false);
+                }
+                t
+            }
             ExprKind::Index(base, _)
-                if !matches!(base.kind, ExprKind::Path(_))
-                    || matches!(self.peek_local_ty(cx, base), Some(Ty::Array(..))) =>
+                if !matches!(self.peek_local_ty(cx, base), Some(Ty::Vec(_))) =>
             {
                 let t = self.check_expr(cx, e);
                 if write {
@@ -1866,46 +2087,124 @@ impl<'a> Checker<'a> {
         Some(self.infer.shallow(&self.local(cx, id).ty))
     }
 
-    /// The place `e` (fields and array elements of a local) is written: its local must be
-    /// mutable. `borrow` when the write borrows it mutably (a `push` on a Vec field).
+    /// What makes a place immutable: a local not declared `mut`, or a `&` reference on the
+    /// way to it. `None` when the place may be written.
+    fn immutable_root(&self, cx: &FnCx, e: &Expr) -> Option<Result<LocalDecl, ()>> {
+        let ref_of = |x: &Expr| match self
+            .expr_ty
+            .get(x.id as usize)
+            .map(|t| self.infer.shallow(t))
+        {
+            Some(Ty::Ref(m, _)) => Some(m),
+            _ => None,
+        };
+        match &e.kind {
+            ExprKind::Path(_) => match self.res.get(&e.id) {
+                Some(Res::Local(id)) => {
+                    let l = self.local(cx, *id);
+                    (!l.mutable).then(|| Ok(l.clone()))
+                }
+                _ => None,
+            },
+            ExprKind::Field { base, .. } | ExprKind::Index(base, _) => match ref_of(base) {
+                Some(true) => None,
+                Some(false) => Some(Err(())),
+                None => self.immutable_root(cx, base),
+            },
+            ExprKind::Deref(inner) => match ref_of(inner) {
+                Some(false) => Some(Err(())),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The place `e` is written (`borrow` false) or borrowed mutably: it must be reached
+    /// through `mut` locals and `&mut` references (E0594, E0596).
     fn check_place_root(&mut self, cx: &FnCx, e: &Expr, borrow: bool) {
-        let mut root = e;
-        while let ExprKind::Field { base, .. } | ExprKind::Index(base, _) = &root.kind {
-            root = base;
-        }
-        let Some(Res::Local(id)) = self.res.get(&root.id).cloned() else {
+        self.check_place_root_at(cx, e, borrow, e.span);
+    }
+
+    /// `check_place_root`, reporting at `span`.
+    fn check_place_root_at(&mut self, cx: &FnCx, e: &Expr, borrow: bool, span: Span) {
+        let Some(root) = self.immutable_root(cx, e) else {
             return;
         };
-        let l = self.local(cx, id).clone();
-        if l.mutable {
-            return;
+        let mut shown = place_text(e);
+        // A method call on a reference borrows what it points to.
+        if let (true, ExprKind::Path(_)) = (borrow, &e.kind) {
+            if matches!(root, Err(())) {
+                shown = format!("*{shown}");
+            }
         }
-        let shown = place_text(e);
-        let d = if borrow {
-            err(
-                DiagnosticKind::Ownership,
-                e.span,
-                format!(
-                    "cannot borrow `{shown}` as mutable, as `{}` is not declared as mutable",
-                    l.name
-                ),
-            )
-            .with_code("E0596")
-            .with_span_label("cannot borrow as mutable")
-        } else {
-            err(
-                DiagnosticKind::Ownership,
-                e.span,
-                format!(
-                    "cannot assign to `{shown}`, as `{}` is not declared as mutable",
-                    l.name
-                ),
-            )
-            .with_code("E0594")
-            .with_span_label("cannot assign")
+        let (msg, code, label) = match (&root, borrow) {
+            (Ok(l), true) if matches!(e.kind, ExprKind::Path(_)) => (
+                format!("cannot borrow `{shown}` as mutable, as it is not declared as mutable"),
+                "E0596",
+                "cannot borrow as mutable",
+            ),
+            (Ok(l), true) => (
+                format!("cannot borrow `{shown}` as mutable, as `{}` is not declared as mutable", l.name),
+                "E0596",
+                "cannot borrow as mutable",
+            ),
+            (Ok(l), false) => (
+                format!("cannot assign to `{shown}`, as `{}` is not declared as mutable", l.name),
+                "E0594",
+                "cannot assign",
+            ),
+            (Err(()), true) => (
+                format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
+                "E0596",
+                "`{shown}` is a `&` reference, so the data it refers to cannot be borrowed as mutable",
+            ),
+            (Err(()), false) => (
+                format!("cannot assign to `{shown}`, which is behind a `&` reference"),
+                "E0594",
+                "`{shown}` is a `&` reference, so the data it refers to cannot be written",
+            ),
         };
-        self.diags
-            .push(d.with_note(format!("make the variable mutable: `let mut {}`", l.name)));
+        let mut d = err(DiagnosticKind::Ownership, span, msg)
+            .with_code(code)
+            .with_span_label(label.replace("{shown}", &shown));
+        match root {
+            Ok(l) => d = d.with_note(format!("make the variable mutable: `let mut {}`", l.name)),
+            Err(()) => d = d.with_note("take a `&mut` reference to change what it points to"),
+        }
+        self.diags.push(d);
+    }
+
+    /// A receiver borrowed mutably (`v.push(x)`, `p.move_by(1)`): a `&mut` reference, or a
+    /// mutable place.
+    fn check_recv_mut(&mut self, cx: &mut FnCx, receiver: &Expr) {
+        let t = self
+            .expr_ty
+            .get(receiver.id as usize)
+            .map(|t| self.infer.shallow(t));
+        match t {
+            Some(Ty::Ref(true, _)) => {}
+            Some(Ty::Ref(false, _)) => {
+                let shown = format!("*{}", place_text(receiver));
+                self.diags.push(
+                    err(
+                        DiagnosticKind::Ownership,
+                        receiver.span,
+                        format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
+                    )
+                    .with_code("E0596")
+                    .with_span_label(format!(
+                        "`{}` is a `&` reference, so the data it refers to cannot be borrowed as mutable",
+                        place_text(receiver)
+                    )),
+                );
+            }
+            _ => self.check_place_root(cx, receiver, true),
+        }
+    }
+
+    /// `&mut place`: the place must be mutable.
+    fn check_borrow_mut(&mut self, cx: &FnCx, e: &Expr, span: Span) {
+        self.check_place_root_at(cx, e, true, span);
     }
 
     /// Places checked for a `push` are method receivers (E0596), others assignments (E0384).
@@ -2200,7 +2499,7 @@ impl<'a> Checker<'a> {
             }
         }
         for (ty, span, debug, radix) in std::mem::take(&mut self.format_checks) {
-            let t = self.infer.resolve(&ty);
+            let t = self.infer.resolve(&ty).deref_all().clone();
             if matches!(t, Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..)) {
                 let no_debug = find_no_debug(&t);
                 if !debug || no_debug.is_some() {
@@ -2276,7 +2575,7 @@ fn find_no_debug(t: &Ty) -> Option<String> {
         Ty::Struct(d) if !d.debug => Some(d.name.clone()),
         Ty::Struct(d) => d.fields.iter().find_map(|f| find_no_debug(&f.ty)),
         Ty::Tuple(ts) => ts.iter().find_map(find_no_debug),
-        Ty::Array(e, _) | Ty::Vec(e) => find_no_debug(e),
+        Ty::Array(e, _) | Ty::Vec(e) | Ty::Ref(_, e) => find_no_debug(e),
         _ => None,
     }
 }
@@ -2284,7 +2583,7 @@ fn find_no_debug(t: &Ty) -> Option<String> {
 fn has_var(t: &Ty) -> bool {
     match t {
         Ty::Var(_) => true,
-        Ty::Vec(e) | Ty::Array(e, _) => has_var(e),
+        Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) => has_var(e),
         Ty::Tuple(ts) => ts.iter().any(has_var),
         _ => false,
     }
@@ -2300,6 +2599,7 @@ fn place_text(e: &Expr) -> String {
             .join("::"),
         ExprKind::Field { base, name, .. } => format!("{}.{name}", place_text(base)),
         ExprKind::Index(base, _) => format!("{}[_]", place_text(base)),
+        ExprKind::Deref(inner) => format!("*{}", place_text(inner)),
         _ => "_".into(),
     }
 }

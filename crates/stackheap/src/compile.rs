@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::ast::*;
-use crate::check::{self, Checked, FormatSource, LocalId, Method, Res};
+use crate::check::{self, Checked, FormatSource, LocalId, Method, Res, SelfMode};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::event::StepKind;
 use crate::format::{Piece, Spec};
@@ -346,6 +346,9 @@ pub enum Op {
         size: u32,
         count: u32,
     },
+    /// Pops an address and pushes it as a reference stores it: a stack address tagged with
+    /// the top bit of a pointer (bit 31 at pointer width 32, bit 63 at 64).
+    ToRef,
 }
 
 // The interpreter copies an `Op` per instruction: keep it small.
@@ -733,6 +736,10 @@ impl<'a> Gen<'a> {
 
     fn scalar(&self, t: &Ty) -> Scalar {
         match t {
+            Ty::Ref(..) => Scalar {
+                size: self.ptr.bytes() as u8,
+                signed: false,
+            },
             Ty::Int(i) => Scalar {
                 size: i.size(self.ptr) as u8,
                 signed: i.signed(),
@@ -745,7 +752,7 @@ impl<'a> Gen<'a> {
     }
 
     fn elem_size(&self, t: &Ty) -> u8 {
-        match t {
+        match t.deref_all() {
             Ty::Vec(e) => self.layout(e).0 as u8,
             _ => 1,
         }
@@ -1389,7 +1396,23 @@ impl<'a> Gen<'a> {
                     });
                 }
             }
-            ExprKind::Field { .. } | ExprKind::Index(..) => {
+            ExprKind::Field { .. } if !self.ty(e).is_copy() && self.movable_field(e).is_some() => {
+                // Moving the only owning field out of a local (`self.items`): the local gives
+                // up its value, and nothing else in it needs dropping.
+                let Some((root, l, off)) = self.movable_field(e) else {
+                    return;
+                };
+                let size = self.ty(e).size(self.ptr);
+                self.use_local(root, true);
+                self.push_dest(dest);
+                self.emit(Op::AddrLocal(off));
+                self.emit(Op::Copy(size));
+                self.emit(Op::SetOwned {
+                    local: l,
+                    owned: false,
+                });
+            }
+            ExprKind::Field { .. } | ExprKind::Index(..) | ExprKind::Deref(_) => {
                 let t = self.ty(e);
                 if !t.is_copy() {
                     self.diags.push(Diagnostic::error(
@@ -1402,6 +1425,17 @@ impl<'a> Gen<'a> {
                 self.push_dest(dest);
                 self.place_addr(e);
                 self.emit(Op::Copy(t.size(self.ptr)));
+            }
+            ExprKind::MethodCall { receiver, args, .. }
+                if self.c.method_fns.contains_key(&e.id) =>
+            {
+                let (f, mode) = self.c.method_fns[&e.id];
+                let slot = self.call_with(e, f, Some((receiver, mode)), args);
+                let size = self.c.sigs[f as usize].ret.size(self.ptr);
+                self.push_dest(dest);
+                self.emit(Op::AddrLocal(slot));
+                self.emit(Op::Copy(size));
+                self.set_stack(slot);
             }
             ExprKind::MethodCall { receiver, .. } => {
                 // `.clone()` of a value whose bytes are its clone.
@@ -1563,6 +1597,30 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// A field of a local that holds every Vec of the local: its root path expression, the
+    /// local and the field's frame offset. Moving it out leaves nothing else to drop.
+    fn movable_field<'e>(&self, e: &'e Expr) -> Option<(&'e Expr, LocalId, u32)> {
+        if !self.is_static_place(e) {
+            return None;
+        }
+        let mut root = e;
+        let mut rel = 0;
+        while let ExprKind::Field { base, name, .. } = &root.kind {
+            let bt = self.ty(base);
+            rel += bt.fields(self.ptr).into_iter().find(|f| &f.0 == name)?.2;
+            root = base;
+        }
+        let l = self.local_res(root)?;
+        let slot = &self.f.locals[l as usize];
+        let size = self.ty(e).size(self.ptr);
+        let mut all = Vec::new();
+        slot.ty.drop_offsets(self.ptr, 0, &mut all);
+        if all.iter().any(|o| *o < rel || *o >= rel + size) {
+            return None;
+        }
+        Some((root, l, slot.off + rel))
+    }
+
     /// How a local or a field of one reads in labels: `t.scores`.
     fn place_name(&self, e: &Expr) -> Option<String> {
         match &e.kind {
@@ -1580,7 +1638,9 @@ impl<'a> Gen<'a> {
     fn is_static_place(&self, e: &Expr) -> bool {
         match &e.kind {
             ExprKind::Path(_) => self.local_res(e).is_some(),
-            ExprKind::Field { base, .. } => self.is_static_place(base),
+            ExprKind::Field { base, .. } => {
+                !matches!(self.ty(base), Ty::Ref(..)) && self.is_static_place(base)
+            }
             _ => false,
         }
     }
@@ -1590,10 +1650,13 @@ impl<'a> Gen<'a> {
     fn is_place(&self, e: &Expr) -> bool {
         match &e.kind {
             ExprKind::Path(_) => self.local_res(e).is_some(),
-            ExprKind::Field { base, .. } => self.is_place(base),
+            ExprKind::Deref(_) => true,
+            ExprKind::Field { base, .. } => {
+                matches!(self.ty(base), Ty::Ref(..)) || self.is_place(base)
+            }
             ExprKind::Index(base, _) => match self.ty(base) {
                 Ty::Array(..) => self.is_place(base),
-                Ty::Vec(_) => true,
+                Ty::Vec(_) | Ty::Ref(..) => true,
                 _ => false,
             },
             _ => false,
@@ -1634,6 +1697,17 @@ impl<'a> Gen<'a> {
     /// Emits a call: reserves the return slot, writes the arguments into the callee's frame,
     /// calls, and leaves the slot reserved. Returns the slot's offset.
     fn call(&mut self, e: &Expr, f: u32, args: &[Expr]) -> u32 {
+        self.call_with(e, f, None, args)
+    }
+
+    /// A call, with a method's receiver (and how it is passed) as the first argument.
+    fn call_with(
+        &mut self,
+        e: &Expr,
+        f: u32,
+        recv: Option<(&Expr, SelfMode)>,
+        args: &[Expr],
+    ) -> u32 {
         let sig = &self.c.sigs[f as usize];
         let ret = sig.ret.clone();
         let params = sig.params.clone();
@@ -1648,7 +1722,39 @@ impl<'a> Gen<'a> {
         }
         let base = align_up(self.f.depth, 8);
         let mut off = base;
-        for (a, p) in args.iter().zip(&params) {
+        let mut params = &params[..];
+        if let (Some((r, mode)), Some(p)) = (recv, params.first()) {
+            let (size, align) = self.layout(p);
+            off = align_up(off, align);
+            self.set_stack(off + size);
+            match mode {
+                SelfMode::Pass => {
+                    self.expr(r);
+                    self.emit(Op::Store {
+                        off,
+                        size: size as u8,
+                    });
+                }
+                SelfMode::Ref { .. } => {
+                    self.value_addr(r);
+                    self.emit(Op::ToRef);
+                    self.emit(Op::Store {
+                        off,
+                        size: size as u8,
+                    });
+                }
+                SelfMode::Value if matches!(self.ty(r), Ty::Ref(..)) => {
+                    // A `self` method called on a reference copies the value it points to.
+                    self.emit(Op::AddrLocal(off));
+                    self.expr(r);
+                    self.emit(Op::Copy(size));
+                }
+                SelfMode::Value => self.value_into(r, p, Dest::Local(off)),
+            }
+            off += size;
+            params = &params[1..];
+        }
+        for (a, p) in args.iter().zip(params) {
             let (size, align) = self.layout(p);
             off = align_up(off, align);
             self.set_stack(off + size);
@@ -1681,9 +1787,10 @@ impl<'a> Gen<'a> {
             | ExprKind::Tuple(_)
             | ExprKind::ArrayList(_)
             | ExprKind::ArrayRepeat(..) => true,
-            ExprKind::Field { .. } | ExprKind::Index(..) | ExprKind::MethodCall { .. } => {
-                t.is_mem()
-            }
+            ExprKind::Field { .. }
+            | ExprKind::Index(..)
+            | ExprKind::MethodCall { .. }
+            | ExprKind::Deref(_) => t.is_mem(),
             ExprKind::Call(callee, _) => self.c.res.get(&callee.id) == Some(&Res::TupleCtor),
             _ => false,
         };
@@ -1707,6 +1814,24 @@ impl<'a> Gen<'a> {
             ExprKind::MemQuery { .. } => {
                 if let Some(Res::Const(v)) = self.c.res.get(&e.id) {
                     self.emit(Op::Const(*v as u64));
+                }
+            }
+            ExprKind::AddrOf { inner, .. } => {
+                if self.is_place(inner) {
+                    self.place_addr(inner);
+                } else {
+                    let off = self.temp(inner);
+                    self.emit(Op::AddrLocal(off));
+                }
+                self.emit(Op::ToRef);
+            }
+            ExprKind::Deref(_) => {
+                if t.is_scalar() {
+                    self.place_addr(e);
+                    let ty = self.scalar(&t);
+                    self.emit(Op::LoadAt(ty));
+                } else if t.is_mem() {
+                    let _ = self.temp(e);
                 }
             }
             ExprKind::StructLit { .. }
@@ -2331,6 +2456,7 @@ impl<'a> Gen<'a> {
             | ExprKind::Error => false,
             ExprKind::Unary(_, a) | ExprKind::Cast(a, _) => self.calls_fn(a),
             ExprKind::Field { base, .. } => self.calls_fn(base),
+            ExprKind::AddrOf { inner, .. } | ExprKind::Deref(inner) => self.calls_fn(inner),
             ExprKind::ArrayRepeat(a, _) => self.calls_fn(a),
             ExprKind::MemQuery { .. } => false,
             ExprKind::Tuple(items) | ExprKind::ArrayList(items) => any(items),
@@ -2346,7 +2472,9 @@ impl<'a> Gen<'a> {
             | ExprKind::Range {
                 start: a, end: b, ..
             } => self.calls_fn(a) || self.calls_fn(b),
-            ExprKind::MethodCall { receiver, args, .. } => self.calls_fn(receiver) || any(args),
+            ExprKind::MethodCall { receiver, args, .. } => {
+                self.c.method_fns.contains_key(&e.id) || self.calls_fn(receiver) || any(args)
+            }
             ExprKind::Block(b) | ExprKind::Loop(b) => block(b),
             ExprKind::If(c, t, e2) => {
                 self.calls_fn(c) || block(t) || e2.as_deref().is_some_and(|x| self.calls_fn(x))
@@ -2368,6 +2496,7 @@ impl<'a> Gen<'a> {
                 let off = self.f.locals[l as usize].off;
                 self.emit(Op::AddrLocal(off));
             }
+            ExprKind::Deref(inner) => self.expr(inner),
             ExprKind::Field { base, name, .. } => {
                 if self.is_static_place(e) {
                     if let Some((_, off)) = self.static_place(e) {
@@ -2375,7 +2504,7 @@ impl<'a> Gen<'a> {
                     }
                     return;
                 }
-                let bt = self.ty(base);
+                let bt = self.ty(base).deref_all().clone();
                 let foff = bt
                     .fields(self.ptr)
                     .into_iter()
@@ -2386,8 +2515,8 @@ impl<'a> Gen<'a> {
                     self.emit(Op::Offset(foff));
                 }
             }
-            ExprKind::Index(base, idx) if matches!(self.ty(base), Ty::Array(..)) => {
-                let Ty::Array(elem, len) = self.ty(base) else {
+            ExprKind::Index(base, idx) if matches!(self.ty(base).deref_all(), Ty::Array(..)) => {
+                let Ty::Array(elem, len) = self.ty(base).deref_all().clone() else {
                     return;
                 };
                 self.value_addr(base);
@@ -2433,6 +2562,11 @@ impl<'a> Gen<'a> {
 
     /// Pushes the address of a value in memory: a place's, or a temporary's.
     fn value_addr(&mut self, e: &Expr) {
+        if let Ty::Ref(..) = self.ty(e) {
+            // Auto-deref: the reference's value is the address.
+            self.expr(e);
+            return;
+        }
         if self.is_place(e) {
             self.place_addr(e);
             return;
@@ -2509,6 +2643,16 @@ impl<'a> Gen<'a> {
     }
 
     fn method(&mut self, e: &Expr, receiver: &Expr, args: &[Expr]) {
+        if let Some(&(f, mode)) = self.c.method_fns.get(&e.id) {
+            let ret = self.c.sigs[f as usize].ret.clone();
+            let slot = self.call_with(e, f, Some((receiver, mode)), args);
+            if ret.is_scalar() {
+                let ty = self.scalar(&ret);
+                self.emit(Op::Load { off: slot, ty });
+                self.set_stack(slot);
+            }
+            return;
+        }
         let Some(m) = self.c.methods.get(&e.id).copied() else {
             return;
         };

@@ -365,13 +365,19 @@ impl Program {
     }
 }
 
+/// Which array an address points into. Registers tag stack addresses with bit 63; a
+/// reference stored in memory tags them with its top bit, which is bit 31 at pointer width
+/// 32. No index reaches bit 31 (the arrays are at most 256 MiB), so either tag means stack.
 fn split(addr: u64) -> (Region, u32) {
-    if addr & STACK_TAG != 0 {
-        (Region::Stack, (addr & !STACK_TAG) as u32)
+    if addr & (STACK_TAG | REF_TAG_32) != 0 {
+        (Region::Stack, addr as u32 & !(REF_TAG_32 as u32))
     } else {
         (Region::Heap, addr as u32)
     }
 }
+
+/// The stack tag of a reference stored at pointer width 32.
+const REF_TAG_32: u64 = 1 << 31;
 
 impl<'p> Vm<'p> {
     fn pw(&self) -> u32 {
@@ -1183,6 +1189,15 @@ impl<'p> Vm<'p> {
                     let a = self.pop();
                     self.fill(a, size, count);
                 }
+                Op::ToRef => {
+                    let a = self.pop();
+                    let r = if ptr == PtrWidth::W32 && a & STACK_TAG != 0 {
+                        (a & !STACK_TAG) | REF_TAG_32
+                    } else {
+                        a
+                    };
+                    self.regs.push(r);
+                }
             }
         }
     }
@@ -1309,6 +1324,16 @@ impl<'p> Vm<'p> {
                     }
                 });
             }
+            Ty::Ref(_, inner) => {
+                // A reference prints what it points to.
+                let v = match &**inner {
+                    Ty::Int(i) => canon(self.read(v, i.size(ptr)), *i, ptr),
+                    Ty::Bool => self.read(v, 1),
+                    Ty::Ref(..) => self.read(v, ptr.bytes()),
+                    _ => v,
+                };
+                self.format_value(out, v, inner, spec);
+            }
             Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) => {
                 let read = |a: u64, t: &Ty| -> u64 {
                     match t {
@@ -1317,6 +1342,7 @@ impl<'p> Vm<'p> {
                             canon(raw, *i, ptr)
                         }
                         Ty::Bool => self.read(a, 1),
+                        Ty::Ref(..) => self.read(a, ptr.bytes()),
                         // Memory values are passed by address.
                         _ => a,
                     }

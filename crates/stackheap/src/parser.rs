@@ -25,6 +25,7 @@ pub struct Parser {
 /// What an item parsed into.
 enum Item {
     Fn(Function),
+    Impl(Vec<Function>),
     Struct(StructItem),
 }
 
@@ -63,6 +64,7 @@ pub fn parse(tokens: Vec<Token>) -> (File, Vec<Diagnostic>) {
         let before = p.pos;
         match p.item() {
             Ok(Some(Item::Fn(f))) => file.functions.push(f),
+            Ok(Some(Item::Impl(fs))) => file.functions.extend(fs),
             Ok(Some(Item::Struct(st))) => file.structs.push(st),
             Ok(None) => {}
             Err(()) => p.skip_item(),
@@ -321,6 +323,9 @@ impl Parser {
         if self.is_keyword("struct") {
             return self.struct_item(attrs).map(|s| Some(Item::Struct(s)));
         }
+        if self.is_keyword("impl") && !matches!(self.peek_at(1), TokenKind::Punct("<")) {
+            return self.impl_item().map(|fs| Some(Item::Impl(fs)));
+        }
         if self.is_keyword("use") && self.use_of_std_mem() {
             return Ok(None);
         }
@@ -373,6 +378,36 @@ impl Parser {
             self.bump();
         }
         true
+    }
+
+    /// `impl Name { fn ... }`; trait impls and generic impls are not supported yet.
+    fn impl_item(&mut self) -> PResult<Vec<Function>> {
+        let start = self.bump().span;
+        let (name, name_span) = self.ident()?;
+        if self.is_keyword("for") || self.is_punct("<") {
+            self.diags.push(unsupported(
+                start.to(name_span),
+                "an `impl` of a trait or a generic `impl`",
+            ));
+            return Err(());
+        }
+        self.expect_punct("{")?;
+        let mut fns = Vec::new();
+        while !self.is_punct("}") && !self.at_eof() {
+            self.attributes();
+            self.eat_keyword("pub");
+            if !self.is_keyword("fn") {
+                let span = self.span();
+                self.diags
+                    .push(unsupported(span, "an item other than `fn` inside `impl`"));
+                return Err(());
+            }
+            let mut f = self.function()?;
+            f.impl_of = Some((name.clone(), name_span));
+            fns.push(f);
+        }
+        self.expect_punct("}")?;
+        Ok(fns)
     }
 
     fn struct_item(&mut self, attrs: Attrs) -> PResult<StructItem> {
@@ -440,10 +475,37 @@ impl Parser {
         let mut params = Vec::new();
         while !self.is_punct(")") {
             let pstart = self.span();
-            if self.is_punct("&") || self.is_keyword("self") {
-                self.diags
-                    .push(unsupported(pstart, "a reference or `self` parameter"));
-                return Err(());
+            // `self`, `mut self`, `&self` and `&mut self`: a parameter named `self`.
+            let self_ty = |kind: TypeExprKind, span: Span| TypeExpr { kind, span };
+            if params.is_empty()
+                && (self.is_keyword("self")
+                    || self.is_keyword("mut")
+                        && matches!(self.peek_at(1), TokenKind::Ident(s) if s == "self")
+                    || self.is_punct("&")
+                        && (matches!(self.peek_at(1), TokenKind::Ident(s) if s == "self")
+                            || matches!(self.peek_at(1), TokenKind::Ident(s) if s == "mut")
+                                && matches!(self.peek_at(2), TokenKind::Ident(s) if s == "self")))
+            {
+                let by_ref = self.eat_punct("&");
+                let mutable = self.eat_keyword("mut");
+                let sp = self.bump().span;
+                let span = pstart.to(sp);
+                let plain = self_ty(TypeExprKind::Path("Self".into(), Vec::new()), span);
+                let ty = if by_ref {
+                    self_ty(TypeExprKind::Ref(mutable, Box::new(plain)), span)
+                } else {
+                    plain
+                };
+                params.push(Param {
+                    name: "self".into(),
+                    mutable: mutable && !by_ref,
+                    span,
+                    ty,
+                });
+                if !self.eat_punct(",") {
+                    break;
+                }
+                continue;
             }
             let mutable = self.eat_keyword("mut");
             let (pname, _) = self.ident()?;
@@ -472,6 +534,7 @@ impl Parser {
         let body = self.block()?;
         Ok(Function {
             name,
+            impl_of: None,
             name_span,
             params,
             ret,
@@ -567,6 +630,18 @@ impl Parser {
                 kind: TypeExprKind::Array(Box::new(elem), n),
                 span: start.to(self.prev_span()),
             });
+        }
+        if self.is_punct("&") || self.is_punct("&&") {
+            let double = self.is_punct("&&");
+            self.bump();
+            let mutable = self.eat_keyword("mut");
+            let inner = self.type_expr()?;
+            let span = start.to(self.prev_span());
+            let mut kind = TypeExprKind::Ref(mutable, Box::new(inner));
+            if double {
+                kind = TypeExprKind::Ref(false, Box::new(TypeExpr { kind, span }));
+            }
+            return Ok(TypeExpr { kind, span });
         }
         if self.is_punct("&") || self.is_punct("[") || self.is_punct("*") {
             let what = if self.is_punct("[") {
@@ -1098,20 +1173,35 @@ impl Parser {
             return Ok(self.new_expr(ExprKind::Unary(op, Box::new(inner)), span));
         }
         if self.is_punct("&") || self.is_punct("&&") || self.is_punct("*") {
-            let what = if self.is_punct("*") {
-                "dereferencing with `*`"
-            } else {
-                "a reference (`&`)"
-            };
-            self.diags.push(unsupported(start, what));
+            let deref = self.is_punct("*");
+            let double = self.is_punct("&&");
             self.bump();
-            self.eat_keyword("mut");
+            let mutable = !deref && self.eat_keyword("mut");
             self.enter()?;
             let inner = self.unary();
             self.leave();
             let inner = inner?;
             let span = start.to(inner.span);
-            return Ok(self.new_expr(ExprKind::Error, span));
+            if deref {
+                return Ok(self.new_expr(ExprKind::Deref(Box::new(inner)), span));
+            }
+            let mut e = self.new_expr(
+                ExprKind::AddrOf {
+                    mutable,
+                    inner: Box::new(inner),
+                },
+                span,
+            );
+            if double {
+                e = self.new_expr(
+                    ExprKind::AddrOf {
+                        mutable: false,
+                        inner: Box::new(e),
+                    },
+                    span,
+                );
+            }
+            return Ok(e);
         }
         self.postfix()
     }

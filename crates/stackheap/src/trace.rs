@@ -757,6 +757,16 @@ pub fn render(p: &Program, st: &MemState, ty: &Ty, addr: u32) -> String {
             }
         }
         Ty::Bool => (st.read_uint(Region::Stack, addr, 1) != 0).to_string(),
+        Ty::Ref(..) => {
+            // A stored reference: the top bit of the pointer marks a stack address.
+            let raw = st.read_uint(Region::Stack, addr, size);
+            let tag = 1u64 << (size * 8 - 1);
+            if raw & tag != 0 {
+                format!("stack[{}]", raw & !tag)
+            } else {
+                format!("heap[{raw}]")
+            }
+        }
         Ty::Vec(elem) => {
             let w = p.ptr.bytes();
             let ptr = st.read_uint(Region::Stack, addr, w) as u32;

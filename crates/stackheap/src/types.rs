@@ -106,6 +106,8 @@ pub enum Ty {
     Tuple(Vec<Ty>),
     /// `[T; N]`
     Array(Box<Ty>, u64),
+    /// `&T` (false) or `&mut T` (true): an address, pointer-sized.
+    Ref(bool, Box<Ty>),
     /// An inference variable.
     Var(u32),
     /// A type already reported as an error.
@@ -119,6 +121,7 @@ impl Ty {
             Ty::Int(i) => Some((i.size(ptr), i.size(ptr))),
             Ty::Bool => Some((1, 1)),
             Ty::Vec(_) => Some((3 * ptr.bytes(), ptr.bytes())),
+            Ty::Ref(..) => Some((ptr.bytes(), ptr.bytes())),
             Ty::Struct(d) => {
                 let l = d.layout(ptr);
                 Some((l.size, l.align))
@@ -148,6 +151,8 @@ impl Ty {
     pub fn is_copy(&self) -> bool {
         match self {
             Ty::Int(_) | Ty::Bool | Ty::Unit | Ty::Never | Ty::Error | Ty::Var(_) => true,
+            // `&mut` is not `Copy`, but passing one reborrows it: it is never moved here.
+            Ty::Ref(..) => true,
             Ty::Vec(_) => false,
             Ty::Struct(d) => d.copy,
             Ty::Tuple(ts) => ts.iter().all(Ty::is_copy),
@@ -224,7 +229,15 @@ impl Ty {
 
     /// Values of scalar types travel in registers; the others live in memory.
     pub fn is_scalar(&self) -> bool {
-        matches!(self, Ty::Int(_) | Ty::Bool)
+        matches!(self, Ty::Int(_) | Ty::Bool | Ty::Ref(..))
+    }
+
+    /// The type behind any number of references.
+    pub fn deref_all(&self) -> &Ty {
+        match self {
+            Ty::Ref(_, t) => t.deref_all(),
+            t => t,
+        }
     }
 
     pub fn is_vec(&self) -> bool {
@@ -262,6 +275,8 @@ impl fmt::Display for Ty {
                 f.write_str(")")
             }
             Ty::Array(t, n) => write!(f, "[{t}; {n}]"),
+            Ty::Ref(false, t) => write!(f, "&{t}"),
+            Ty::Ref(true, t) => write!(f, "&mut {t}"),
             Ty::Var(_) => f.write_str("_"),
             Ty::Error => f.write_str("{unknown}"),
         }
@@ -314,6 +329,7 @@ impl Infer {
             Ty::Vec(e) => Ty::Vec(Box::new(self.resolve(&e))),
             Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|t| self.resolve(t)).collect()),
             Ty::Array(e, n) => Ty::Array(Box::new(self.resolve(&e)), n),
+            Ty::Ref(m, e) => Ty::Ref(m, Box::new(self.resolve(&e))),
             other => other,
         }
     }
@@ -321,7 +337,7 @@ impl Infer {
     fn occurs(&self, v: u32, t: &Ty) -> bool {
         match self.shallow(t) {
             Ty::Var(w) => v == w,
-            Ty::Vec(e) | Ty::Array(e, _) => self.occurs(v, &e),
+            Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) => self.occurs(v, &e),
             Ty::Tuple(ts) => ts.iter().any(|t| self.occurs(v, t)),
             _ => false,
         }
@@ -356,6 +372,10 @@ impl Infer {
                 let (x, y) = ((**x).clone(), (**y).clone());
                 self.unify(&x, &y)
             }
+            (Ty::Ref(a, x), Ty::Ref(b, y)) if a == b => {
+                let (x, y) = ((**x).clone(), (**y).clone());
+                self.unify(&x, &y)
+            }
             (Ty::Array(x, n), Ty::Array(y, m)) if n == m => {
                 let (x, y) = ((**x).clone(), (**y).clone());
                 self.unify(&x, &y)
@@ -387,6 +407,8 @@ impl Infer {
             Ty::Var(_) => "_".to_string(),
             Ty::Vec(e) => format!("Vec<{}>", self.describe(&e)),
             Ty::Array(e, n) => format!("[{}; {n}]", self.describe(&e)),
+            Ty::Ref(false, e) => format!("&{}", self.describe(&e)),
+            Ty::Ref(true, e) => format!("&mut {}", self.describe(&e)),
             Ty::Tuple(ts) => {
                 let parts: Vec<String> = ts.iter().map(|t| self.describe(t)).collect();
                 if parts.len() == 1 {
