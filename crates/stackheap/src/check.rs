@@ -1127,10 +1127,41 @@ impl<'a> Checker<'a> {
                 body,
             } => {
                 let ExprKind::Range { start, end, .. } = &range.kind else {
-                    self.check_expr(cx, range);
+                    let rt = self.check_expr(cx, range);
+                    let rt = self.infer.resolve(&rt);
+                    if let Ty::Array(elem, _) = &rt {
+                        if elem.is_copy() {
+                            // The array is copied into a hidden local, walked by a hidden index.
+                            cx.scopes.push(Vec::new());
+                            let hidden =
+                                self.declare(cx, "(array)", rt.clone(), true, range.span, true);
+                            self.declare(
+                                cx,
+                                "(index)",
+                                Ty::Int(IntTy::Usize),
+                                true,
+                                range.span,
+                                true,
+                            );
+                            let v =
+                                self.declare(cx, var, (**elem).clone(), *mutable, *var_span, false);
+                            self.binding.insert(e.id, v);
+                            self.for_range.insert(e.id, hidden);
+                            cx.loops.push(LoopCtx {
+                                is_loop: false,
+                                break_ty: Ty::Unit,
+                                has_break: true,
+                            });
+                            let bt = self.check_block(cx, body);
+                            cx.loops.pop();
+                            cx.scopes.pop();
+                            self.expect_unit_body(body, &bt);
+                            return Ty::Unit;
+                        }
+                    }
                     self.diags.push(unsupported(
                         range.span,
-                        "a `for` loop over something other than a range `a..b` or `a..=b`",
+                        "a `for` loop over something other than a range `a..b`, `a..=b` or an array of `Copy` values",
                     ));
                     return Ty::Unit;
                 };

@@ -2207,6 +2207,100 @@ impl<'a> Gen<'a> {
         self.end_loop(exit, None);
     }
 
+    /// `for x in array`: the array is copied into a hidden local and walked with a hidden
+    /// index; each test of the loop copies the next element into `x`.
+    fn for_array(&mut self, e: &Expr, array: &Expr, body: &Block) {
+        let var = self.c.binding[&e.id];
+        let hidden = self.c.for_range[&e.id];
+        let Ty::Array(elem, n) = self.f.locals[hidden as usize].ty.clone() else {
+            return;
+        };
+        let esize = elem.size(self.ptr);
+        let scope_depth = self.f.depth;
+        self.f.scopes.push((Vec::new(), scope_depth));
+        let site = self.step(array.span, StepKind::Statement);
+        let aoff = self.declare(hidden);
+        self.expr_into(array, Dest::Local(aoff));
+        let ioff = self.declare(hidden + 1);
+        let usize_ty = self.scalar(&Ty::Int(IntTy::Usize));
+        self.emit(Op::Const(0));
+        self.emit(Op::Store {
+            off: ioff,
+            size: usize_ty.size,
+        });
+        let temps = std::mem::take(&mut self.f.temps);
+        self.drop_temps(&temps);
+        self.sites[site as usize].live = self.live_now();
+        let voff = self.declare(var);
+        let loop_depth = self.f.depth;
+        let head = self.here();
+        self.begin_loop(None, loop_depth, head, e.span);
+        let entry_moves = self.f.moves.clone();
+        self.step(array.span, StepKind::Condition);
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::Const(n));
+        self.emit(Op::Cmp {
+            op: Cmp::Lt,
+            signed: false,
+        });
+        let exit_jump = self.emit(Op::JumpIfFalse(0));
+        let at = self.span_id(array.span);
+        let index = Op::ArrayIndex {
+            len: n as u32,
+            elem: esize,
+            at,
+        };
+        if elem.is_scalar() {
+            self.emit(Op::AddrLocal(aoff));
+            self.emit(Op::Load {
+                off: ioff,
+                ty: usize_ty,
+            });
+            self.emit(index);
+            let ty = self.scalar(&elem);
+            self.emit(Op::LoadAt(ty));
+            self.emit(Op::Store {
+                off: voff,
+                size: ty.size,
+            });
+        } else {
+            self.emit(Op::AddrLocal(voff));
+            self.emit(Op::AddrLocal(aoff));
+            self.emit(Op::Load {
+                off: ioff,
+                ty: usize_ty,
+            });
+            self.emit(index);
+            self.emit(Op::Copy(esize));
+        }
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::Const(1));
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: IntTy::Usize,
+            at: 0,
+        });
+        self.emit(Op::Store {
+            off: ioff,
+            size: usize_ty.size,
+        });
+        let mark = self.condition_mark();
+        self.end_condition(mark);
+        self.block_body(body, None, false, &Ty::Unit);
+        self.emit(Op::Jump(head));
+        let exit = self.here();
+        self.patch(exit_jump, exit);
+        self.end_loop(exit, Some(entry_moves));
+        self.pop_scope();
+        self.set_stack(scope_depth);
+    }
+
     fn for_loop(&mut self, e: &Expr, range: &Expr, body: &Block) {
         let ExprKind::Range {
             start,
@@ -2214,6 +2308,7 @@ impl<'a> Gen<'a> {
             inclusive,
         } = &range.kind
         else {
+            self.for_array(e, range, body);
             return;
         };
         let var = self.c.binding[&e.id];
