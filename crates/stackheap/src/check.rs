@@ -2457,6 +2457,16 @@ impl<'a> Checker<'a> {
         for s in self.sigs.iter_mut() {
             s.ret = self.infer.resolve(&s.ret);
         }
+        for fl in &self.locals {
+            for l in fl {
+                if l.ty.is_mem() && !has_var(&l.ty) && l.ty.layout(self.ptr).is_none() {
+                    self.diags.push(unsupported(
+                        l.span,
+                        &format!("a value of type `{}` (larger than 2 GiB)", l.ty),
+                    ));
+                }
+            }
+        }
         let mut reported = false;
         for fl in &self.locals {
             for l in fl {

@@ -1233,12 +1233,14 @@ impl Parser {
                     continue;
                 }
                 if let TokenKind::Int { .. } | TokenKind::Float = self.peek() {
-                    let span = self.span();
+                    let span = self.bump().span;
                     self.diags.push(unsupported(
                         span,
-                        "a nested tuple field access such as `t.0.1`",
+                        "a nested tuple field access such as `t.0.1` (write `(t.0).1`)",
                     ));
-                    return Err(());
+                    let span = e.span.to(span);
+                    e = self.new_expr(ExprKind::Error, span);
+                    continue;
                 }
                 let (method, method_span) = self.ident()?;
                 if self.is_punct("::") {
