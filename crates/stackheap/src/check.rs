@@ -158,6 +158,10 @@ struct Checker<'a> {
     method_fns: HashMap<ExprId, (FnId, SelfMode)>,
 }
 
+/// Deepest nesting of types inside a struct the engine accepts: values are printed, shown
+/// and dropped by walking their types.
+const MAX_TYPE_DEPTH: u32 = 64;
+
 fn err(kind: DiagnosticKind, span: Span, msg: impl Into<String>) -> Diagnostic {
     Diagnostic::error(kind, span, msg)
 }
@@ -402,6 +406,17 @@ impl<'a> Checker<'a> {
                 copy = false;
             }
         }
+        let mut fields = fields;
+        let mut depth = 1 + fields.iter().map(|f| f.ty.depth()).max().unwrap_or(0);
+        if depth > MAX_TYPE_DEPTH {
+            self.diags.push(unsupported(
+                st.name_span,
+                &format!("a struct whose types nest more than {MAX_TYPE_DEPTH} levels deep"),
+            ));
+            // Declared without fields, so structs that use it are checked on.
+            fields = Vec::new();
+            depth = 1;
+        }
         let tys: Vec<Ty> = fields.iter().map(|f| f.ty.clone()).collect();
         let lay = |ptr| {
             layout_fields(&tys, ptr, st.repr_c).unwrap_or(Layout {
@@ -418,6 +433,8 @@ impl<'a> Checker<'a> {
             debug: has("Debug"),
             copy,
             clone: has("Clone"),
+            needs_drop: tys.iter().any(Ty::needs_drop),
+            depth,
             layouts: [lay(PtrWidth::W32), lay(PtrWidth::W64)],
         };
         self.structs.insert(st.name.clone(), Arc::new(def));

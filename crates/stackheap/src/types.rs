@@ -160,11 +160,21 @@ impl Ty {
         }
     }
 
+    /// How deeply types nest: 1 for scalars, one more than the deepest part otherwise.
+    pub fn depth(&self) -> u32 {
+        match self {
+            Ty::Struct(d) => d.depth,
+            Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) => 1 + e.depth(),
+            Ty::Tuple(ts) => 1 + ts.iter().map(Ty::depth).max().unwrap_or(0),
+            _ => 1,
+        }
+    }
+
     /// Whether dropping the value frees heap memory.
     pub fn needs_drop(&self) -> bool {
         match self {
             Ty::Vec(_) => true,
-            Ty::Struct(d) => d.fields.iter().any(|f| f.ty.needs_drop()),
+            Ty::Struct(d) => d.needs_drop,
             Ty::Tuple(ts) => ts.iter().any(Ty::needs_drop),
             Ty::Array(e, n) => *n > 0 && e.needs_drop(),
             _ => false,
@@ -459,6 +469,10 @@ pub struct StructDef {
     pub debug: bool,
     pub copy: bool,
     pub clone: bool,
+    /// Some field owns heap memory (computed once, so deep nesting costs no recursion).
+    pub needs_drop: bool,
+    /// How deeply types nest inside it (see [`Ty::depth`]).
+    pub depth: u32,
     /// Layouts at pointer width 32 and 64.
     pub layouts: [Layout; 2],
 }
