@@ -1549,14 +1549,26 @@ impl<'a> Checker<'a> {
             Some(b) => {
                 let bt = self.check_expr(cx, b);
                 self.expect(b.span, &bt, &ty);
-                for f in &def.fields {
-                    if !seen.contains(&f.name.as_str()) && !f.ty.is_copy() {
-                        self.diags.push(unsupported(
-                            b.span,
-                            "moving a field that is not `Copy` out of the base of `..`",
-                        ));
-                        break;
-                    }
+                // Fields that are not `Copy` move out of the base: the whole base when the
+                // fields written out own nothing (else part of it stays to be dropped).
+                let takes_owner = def
+                    .fields
+                    .iter()
+                    .any(|f| !seen.contains(&f.name.as_str()) && !f.ty.is_copy());
+                let leaves_owner = def
+                    .fields
+                    .iter()
+                    .any(|f| seen.contains(&f.name.as_str()) && f.ty.needs_drop());
+                let simple_base = match &b.kind {
+                    ExprKind::Path(_) => true,
+                    ExprKind::Field { .. } | ExprKind::Index(..) | ExprKind::Deref(_) => false,
+                    _ => true,
+                };
+                if takes_owner && (leaves_owner || !simple_base) {
+                    self.diags.push(unsupported(
+                        b.span,
+                        "moving only some fields that are not `Copy` out of the base of `..`",
+                    ));
                 }
             }
             None => {

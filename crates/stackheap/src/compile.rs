@@ -1349,7 +1349,31 @@ impl<'a> Gen<'a> {
                     self.value_into(v, &ft, dest.at(off));
                 }
                 if let Some(b) = base {
-                    let addr_off = self.value_addr_local(b);
+                    let takes_owner = layout
+                        .iter()
+                        .any(|(name, ft, _)| !given.contains(name) && !ft.is_copy());
+                    let addr_off = match (&b.kind, takes_owner) {
+                        (ExprKind::Path(_), true) => {
+                            // The whole base moves: its Vecs now belong to the new value.
+                            let l = self.use_local(b, true);
+                            if let Some(l) = l {
+                                self.emit(Op::SetOwned {
+                                    local: l,
+                                    owned: false,
+                                });
+                            }
+                            l.map(|l| self.f.locals[l as usize].off)
+                        }
+                        (_, true) => {
+                            // A temporary whose owning fields all move: nothing left to drop.
+                            let bt = self.ty(b);
+                            let (size, align) = self.layout(&bt);
+                            let off = self.reserve(size, align);
+                            self.expr_into(b, Dest::Local(off));
+                            Some(off)
+                        }
+                        _ => self.value_addr_local(b),
+                    };
                     for (name, ft, off) in &layout {
                         if given.contains(name) {
                             continue;
@@ -1573,7 +1597,14 @@ impl<'a> Gen<'a> {
             return self.static_place(e).map(|p| p.1);
         }
         if self.is_place(e) {
-            return None;
+            // Behind a computed address: a copy of its bytes (only `Copy` parts are read).
+            let t = self.ty(e);
+            let (size, align) = self.layout(&t);
+            let off = self.reserve(size, align);
+            self.emit(Op::AddrLocal(off));
+            self.place_addr(e);
+            self.emit(Op::Copy(size));
+            return Some(off);
         }
         Some(self.temp(e))
     }
@@ -1652,7 +1683,8 @@ impl<'a> Gen<'a> {
             ExprKind::Path(_) => self.local_res(e).is_some(),
             ExprKind::Deref(_) => true,
             ExprKind::Field { base, .. } => {
-                matches!(self.ty(base), Ty::Ref(..)) || self.is_place(base)
+                let bt = self.ty(base);
+                matches!(bt, Ty::Ref(..)) || bt.is_mem() || self.is_place(base)
             }
             ExprKind::Index(base, _) => match self.ty(base) {
                 Ty::Array(..) => self.is_place(base),
@@ -2657,9 +2689,15 @@ impl<'a> Gen<'a> {
 
     /// Pushes the address of a value in memory: a place's, or a temporary's.
     fn value_addr(&mut self, e: &Expr) {
-        if let Ty::Ref(..) = self.ty(e) {
-            // Auto-deref: the reference's value is the address.
+        if let Ty::Ref(_, mut inner) = self.ty(e) {
+            // Auto-deref: the reference's value is the address (read through each further
+            // reference).
             self.expr(e);
+            while let Ty::Ref(_, next) = *inner {
+                let ty = self.scalar(&Ty::Ref(false, next.clone()));
+                self.emit(Op::LoadAt(ty));
+                inner = next;
+            }
             return;
         }
         if self.is_place(e) {
