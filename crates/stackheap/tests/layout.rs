@@ -163,3 +163,50 @@ fn main() {
     assert!(vars[2].value.ends_with("… 8 more]"), "{}", vars[2].value);
     assert_eq!(r.output(), "44\n");
 }
+
+const METHOD: &str = "\
+struct P {
+    x: i32,
+    y: i32,
+}
+impl P {
+    fn sum(&self) -> i32 {
+        let s = self.x + self.y;
+        s
+    }
+}
+fn main() {
+    let p = P { x: 1, y: 2 };
+    let r = &p;
+    println!(\"{}\", r.sum());
+}
+";
+
+#[test]
+fn references_hold_tagged_stack_addresses_and_show_as_stack_indexes() {
+    for (r, w) in [(run(METHOD), 8usize), (run32(METHOD), 4)] {
+        assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+        assert_eq!(r.output(), "3\n");
+        // After `let r = &p;`: `r` holds p's address with the pointer's top bit set.
+        let st = r.state_at(2);
+        let vars = &st.frames[0].variables;
+        let (p, rv) = (&vars[0], &vars[1]);
+        assert_eq!(rv.ty, "&P");
+        assert_eq!(rv.size as usize, w);
+        assert_eq!(rv.value, format!("stack[{}]", p.addr));
+        let a = rv.addr as usize;
+        let mut raw = [0u8; 8];
+        raw[..w].copy_from_slice(&st.stack_bytes[a..a + w]);
+        let tag = 1u64 << (w * 8 - 1);
+        assert_eq!(u64::from_le_bytes(raw), p.addr as u64 | tag);
+        // Inside `P::sum`, `self` is the same pointer.
+        let inside = (0..r.step_count())
+            .map(|i| r.state_at(i))
+            .find(|s| s.frames.len() == 2)
+            .expect("a step inside the method");
+        let f = &inside.frames[1];
+        assert_eq!(f.function, "P::sum");
+        assert_eq!(f.variables[0].name, "self");
+        assert_eq!(f.variables[0].value, format!("stack[{}]", p.addr));
+    }
+}
