@@ -1252,7 +1252,7 @@ impl<'a> Gen<'a> {
                 self.report_moved(l, e.span, moved_at, moving, false);
             }
         }
-        if moving && !is_copy && !(self.manual && self.f.locals[l as usize].ty.is_vec()) {
+        if moving && !is_copy && !self.manual {
             self.f.moves.moved.insert(l, e.span);
         }
         Some(l)

@@ -878,11 +878,7 @@ impl<'p> Vm<'p> {
                     self.st.copy(fr, f, tr, t, size);
                     self.rec.copy(fr, f, tr, t, size);
                     if self.checked && fr == Region::Stack && tr == Region::Stack {
-                        // A copied Vec's pointer keeps the allocation it came from.
-                        match self.provenance.get(&f).copied() {
-                            Some(id) => self.provenance.insert(t, id),
-                            None => self.provenance.remove(&t),
-                        };
+                        self.copy_provenance(f, t, size);
                     }
                 }
                 Op::VecNew { align } => {
