@@ -210,3 +210,57 @@ fn references_hold_tagged_stack_addresses_and_show_as_stack_indexes() {
         assert_eq!(f.variables[0].value, format!("stack[{}]", p.addr));
     }
 }
+
+#[test]
+fn nested_owners_drop_outer_fields_in_order_and_locals_in_reverse() {
+    let src = "\
+struct Inner {
+    a: Vec<u8>,
+    b: Vec<u8>,
+}
+struct Outer {
+    head: Vec<u8>,
+    inner: Inner,
+    tail: Vec<u8>,
+}
+fn main() {
+    let first = Outer { head: vec![1], inner: Inner { a: vec![2], b: vec![3] }, tail: vec![4] };
+    let second = Inner { a: vec![5], b: vec![6] };
+    println!(\"{}\", first.inner.b[0] + second.a[0]);
+}
+";
+    let r = run(src);
+    assert_eq!(r.output(), "8\n");
+    let labels = |kind: &str| -> Vec<String> {
+        r.steps()
+            .flat_map(|s| s.events)
+            .filter_map(|e| match (e, kind) {
+                (Event::Alloc { label, .. }, "alloc") => Some(label),
+                (Event::Dealloc { label, .. }, "dealloc") => Some(label),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(
+        labels("alloc"),
+        [
+            "`first.head`",
+            "`first.inner.a`",
+            "`first.inner.b`",
+            "`first.tail`",
+            "`second.a`",
+            "`second.b`"
+        ]
+    );
+    assert_eq!(
+        labels("dealloc"),
+        [
+            "`second.a`",
+            "`second.b`",
+            "`first.head`",
+            "`first.inner.a`",
+            "`first.inner.b`",
+            "`first.tail`"
+        ]
+    );
+}
