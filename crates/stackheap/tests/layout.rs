@@ -264,3 +264,20 @@ fn main() {
         ]
     );
 }
+
+#[test]
+fn a_reference_to_a_vec_element_holds_a_heap_index() {
+    let src = "\
+fn main() {
+    let v = vec![9, 8];
+    let r = &v[1];
+    println!(\"{}\", *r * 2);
+}
+";
+    for r in [run(src), run32(src)] {
+        assert_eq!(r.output(), "16\n");
+        let st = r.state_at(2);
+        let rv = &st.frames[0].variables[1];
+        assert_eq!((rv.name.as_str(), rv.value.as_str()), ("r", "heap[4]"));
+    }
+}
