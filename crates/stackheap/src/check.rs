@@ -433,6 +433,7 @@ impl<'a> Checker<'a> {
             debug: has("Debug"),
             copy,
             clone: has("Clone"),
+            partial_eq: has("PartialEq"),
             needs_drop: tys.iter().any(Ty::needs_drop),
             depth,
             layouts: [lay(PtrWidth::W32), lay(PtrWidth::W64)],
@@ -2283,8 +2284,26 @@ impl<'a> Checker<'a> {
         lspan: Span,
         rspan: Span,
     ) -> Ty {
-        let ls = self.infer.shallow(lt);
-        let rs = self.infer.shallow(rt);
+        let mut ls = self.infer.shallow(lt);
+        let mut rs = self.infer.shallow(rt);
+        // References to integers: arithmetic reads through either side (`&a + b`), and
+        // comparisons through both (`&a == &b`), as the standard library's impls do.
+        let (mut lt, mut rt) = (lt.clone(), rt.clone());
+        let is_ref = |t: &Ty| matches!(t, Ty::Ref(..));
+        let through = (is_ref(&ls) || is_ref(&rs))
+            && (!op.is_comparison() || is_ref(&ls) && is_ref(&rs))
+            && !matches!(op, BinOp::And | BinOp::Or);
+        if through {
+            if let Ty::Ref(_, inner) = &ls {
+                lt = (**inner).clone();
+                ls = self.infer.shallow(&lt);
+            }
+            if let Ty::Ref(_, inner) = &rs {
+                rt = (**inner).clone();
+                rs = self.infer.shallow(&rt);
+            }
+        }
+        let (lt, rt) = (&lt, &rt);
         if matches!(ls, Ty::Error) || matches!(rs, Ty::Error) {
             return if op.is_comparison() || matches!(op, BinOp::And | BinOp::Or) {
                 Ty::Bool
@@ -2312,9 +2331,51 @@ impl<'a> Checker<'a> {
             }
             _ if op.is_comparison() => {
                 let ok = self.is_int_like(&ls) || matches!(ls, Ty::Bool | Ty::Never);
+                if !ok && matches!(op, BinOp::Eq | BinOp::Ne) && ls.is_mem() && !ls.is_vec() {
+                    // `#[derive(PartialEq)]` structs, tuples and arrays: field by field.
+                    let resolved = self.infer.resolve(&ls);
+                    match partial_eq(&resolved) {
+                        Ok(()) => {
+                            self.expect(rspan, rt, lt);
+                            return Ty::Bool;
+                        }
+                        Err(Some(name)) => {
+                            // rustc points at the operator, between the operands (written
+                            // with one space on each side, as rustfmt does).
+                            let sym = op.symbol().len();
+                            let gap = rspan.start.saturating_sub(lspan.end) as usize;
+                            let at = if gap >= sym + 2 {
+                                Span::new(lspan.end as usize + 1, lspan.end as usize + 1 + sym)
+                            } else {
+                                span
+                            };
+                            self.diags.push(
+                                err(
+                                    DiagnosticKind::Type,
+                                    at,
+                                    format!(
+                                        "binary operation `{}` cannot be applied to type `{name}`",
+                                        op.symbol()
+                                    ),
+                                )
+                                .with_code("E0369")
+                                .with_note(format!("add `#[derive(PartialEq)]` to `{name}`")),
+                            );
+                        }
+                        Err(None) => self
+                            .diags
+                            .push(unsupported(span, "comparing values that hold a `Vec`")),
+                    }
+                    return Ty::Bool;
+                }
                 if !ok {
                     if let Ty::Vec(_) = ls {
                         self.diags.push(unsupported(span, "comparing `Vec`s"));
+                    } else if ls.is_mem() {
+                        self.diags.push(unsupported(
+                            span,
+                            &format!("comparing with `{}`", op.symbol()),
+                        ));
                     } else {
                         self.no_binop(op, &ls, &rs, span);
                     }
@@ -2636,6 +2697,19 @@ impl<'a> Checker<'a> {
                 self.diags.push(d);
             }
         }
+    }
+}
+
+/// Whether `==` compares values of type `t` field by field: `Err(Some(name))` names a
+/// struct that does not derive `PartialEq`, `Err(None)` means a `Vec` is inside.
+fn partial_eq(t: &Ty) -> Result<(), Option<String>> {
+    match t {
+        Ty::Struct(d) if !d.partial_eq => Err(Some(d.name.clone())),
+        Ty::Struct(d) => d.fields.iter().try_for_each(|f| partial_eq(&f.ty)),
+        Ty::Tuple(ts) => ts.iter().try_for_each(partial_eq),
+        Ty::Array(e, _) => partial_eq(e),
+        Ty::Vec(_) | Ty::Ref(..) => Err(None),
+        _ => Ok(()),
     }
 }
 

@@ -1920,9 +1920,9 @@ impl<'a> Gen<'a> {
             ExprKind::Assign(lhs, rhs) => self.assign(lhs, rhs),
             ExprKind::CompoundAssign(op, lhs, rhs) => {
                 let lt = self.ty(lhs);
-                let rt = self.ty(rhs);
+                let rt = self.ty(rhs).deref_all().clone();
                 let ty = lt.int();
-                self.expr(rhs);
+                self.operand(rhs);
                 let at = self.span_id(e.span);
                 let arith = match (op, &lt) {
                     (BinOp::BitAnd, Ty::Bool) => Some((Arith::And, IntTy::U8)),
@@ -2475,8 +2475,8 @@ impl<'a> Gen<'a> {
     }
 
     fn binary(&mut self, e: &Expr, op: BinOp, l: &Expr, r: &Expr) {
-        let lt = self.ty(l);
-        let rt = self.ty(r);
+        let lt = self.ty(l).deref_all().clone();
+        let rt = self.ty(r).deref_all().clone();
         match op {
             BinOp::And | BinOp::Or => {
                 self.expr(l);
@@ -2498,6 +2498,10 @@ impl<'a> Gen<'a> {
                 return;
             }
             _ => {}
+        }
+        if lt.is_mem() && matches!(op, BinOp::Eq | BinOp::Ne) {
+            self.mem_eq(l, r, op == BinOp::Ne);
+            return;
         }
         self.operands(l, r);
         if op.is_comparison() {
@@ -2525,30 +2529,84 @@ impl<'a> Gen<'a> {
         });
     }
 
+    /// `==` (or `!=`) of two structs, tuples or arrays: their scalar fields compared one by
+    /// one (padding is not compared), the results combined.
+    fn mem_eq(&mut self, l: &Expr, r: &Expr, ne: bool) {
+        let t = self.ty(l);
+        let a = self.value_addr_local(l).unwrap_or(0);
+        let b = self.value_addr_local(r).unwrap_or(0);
+        let mut leaves = Vec::new();
+        scalar_leaves(&t, self.ptr, 0, &mut leaves);
+        if leaves.len() > MAX_EQ_FIELDS {
+            self.diags.push(Diagnostic::error(
+                DiagnosticKind::Unsupported,
+                l.span.to(r.span),
+                format!(
+                    "comparing values with more than {MAX_EQ_FIELDS} fields is not supported yet"
+                ),
+            ));
+            return;
+        }
+        if leaves.is_empty() {
+            self.emit(Op::Const(1));
+        }
+        for (i, (off, lt)) in leaves.iter().enumerate() {
+            let ty = self.scalar(lt);
+            self.emit(Op::Load { off: a + off, ty });
+            self.emit(Op::Load { off: b + off, ty });
+            self.emit(Op::Cmp {
+                op: Cmp::Eq,
+                signed: ty.signed,
+            });
+            if i > 0 {
+                self.emit(Op::Arith {
+                    op: Arith::And,
+                    ty: IntTy::U8,
+                    at: 0,
+                });
+            }
+        }
+        if ne {
+            self.emit(Op::NotBool);
+        }
+    }
+
     /// Pushes the values of two operands, left then right. A left value must not wait in a
     /// register while the right operand calls a function: a local or a constant is read
     /// after the call instead, anything else is spilled to a stack slot and read back.
     fn operands(&mut self, l: &Expr, r: &Expr) {
         if !self.calls_fn(r) {
-            self.expr(l);
-            self.expr(r);
+            self.operand(l);
+            self.operand(r);
             return;
         }
         if self.is_rereadable(l) {
-            self.expr(r);
-            self.expr(l);
+            self.operand(r);
+            self.operand(l);
             self.emit(Op::Swap);
             return;
         }
-        let lt = self.ty(l);
-        self.expr(l);
+        let lt = self.ty(l).deref_all().clone();
+        self.operand(l);
         let (size, align) = self.layout(&lt);
         let off = self.reserve(size, align);
         let ty = self.scalar(&lt);
         self.emit(Op::Store { off, size: ty.size });
-        self.expr(r);
+        self.operand(r);
         self.emit(Op::Load { off, ty });
         self.emit(Op::Swap);
+    }
+
+    /// An operand of an arithmetic or comparison operator: its value, read through any
+    /// references (`&i32 + &i32` adds the integers).
+    fn operand(&mut self, e: &Expr) {
+        self.expr(e);
+        let mut t = self.ty(e);
+        while let Ty::Ref(_, inner) = t {
+            let ty = self.scalar(&inner);
+            self.emit(Op::LoadAt(ty));
+            t = *inner;
+        }
     }
 
     /// A local or a constant: reading it later gives the same value.
@@ -3020,6 +3078,34 @@ fn pat_leaves(
         }
     }
 }
+
+/// The scalar fields inside a value of type `t`, with their offsets from `base`.
+fn scalar_leaves(t: &Ty, ptr: PtrWidth, base: u32, out: &mut Vec<(u32, Ty)>) {
+    match t {
+        Ty::Struct(_) | Ty::Tuple(_) => {
+            for (_, ft, off) in t.fields(ptr) {
+                scalar_leaves(&ft, ptr, base + off, out);
+            }
+        }
+        Ty::Array(e, n) => {
+            let size = e.size(ptr);
+            for i in 0..*n as u32 {
+                if out.len() > MAX_EQ_FIELDS {
+                    return;
+                }
+                scalar_leaves(e, ptr, base + i * size, out);
+            }
+        }
+        t if t.is_scalar() => out.push((base, t.clone())),
+        _ => {}
+    }
+    if out.len() > MAX_EQ_FIELDS {
+        out.truncate(MAX_EQ_FIELDS + 1);
+    }
+}
+
+/// Most scalar fields `==` compares one by one (each is a few ops of code).
+const MAX_EQ_FIELDS: usize = 4096;
 
 /// The Vecs inside a value of type `t` at offset `base`, with their paths (`line.points`).
 fn vec_paths(t: &Ty, ptr: PtrWidth, base: u32, name: &str) -> Vec<(u32, String)> {

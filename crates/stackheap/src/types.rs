@@ -469,6 +469,7 @@ pub struct StructDef {
     pub debug: bool,
     pub copy: bool,
     pub clone: bool,
+    pub partial_eq: bool,
     /// Some field owns heap memory (computed once, so deep nesting costs no recursion).
     pub needs_drop: bool,
     /// How deeply types nest inside it (see [`Ty::depth`]).
