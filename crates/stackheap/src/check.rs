@@ -142,6 +142,8 @@ struct Checker<'a> {
     formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
     /// Format arguments to check once types are known: (expr id, span, spec is debug, radix).
     format_checks: Vec<(Ty, Span, bool, Radix)>,
+    /// Vec element types to check once inferred: (element, span, from `vec![x; n]`).
+    vec_elem_checks: Vec<(Ty, Span, bool)>,
     /// Integer literals directly under a unary minus.
     negated_literals: Vec<ExprId>,
     negations: Vec<(ExprId, Span)>,
@@ -189,6 +191,7 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         pat_locals: HashMap::new(),
         formats: HashMap::new(),
         format_checks: Vec::new(),
+        vec_elem_checks: Vec::new(),
         negated_literals: Vec::new(),
         negations: Vec::new(),
         literals: Vec::new(),
@@ -504,11 +507,9 @@ impl<'a> Checker<'a> {
                     ("bool", 0) => Ty::Bool,
                     ("Vec", 1) => {
                         let e = self.type_from_expr(&args[0], allow_infer);
-                        if !matches!(e, Ty::Int(_) | Ty::Bool | Ty::Var(_) | Ty::Error) {
-                            self.diags.push(unsupported(
-                                args[0].span,
-                                "a `Vec` of elements other than integers and `bool`",
-                            ));
+                        if vec_elem_error(&e, self.ptr).is_some() {
+                            self.diags
+                                .push(unsupported(args[0].span, &format!("a `Vec` of `{e}`")));
                             return Ty::Error;
                         }
                         Ty::Vec(Box::new(e))
@@ -1301,12 +1302,14 @@ impl<'a> Checker<'a> {
                     let t = self.check_expr(cx, it);
                     self.expect(it.span, &t, &elem);
                 }
+                self.vec_elem_checks.push((elem.clone(), e.span, false));
                 Ty::Vec(Box::new(elem))
             }
             ExprKind::VecRepeat(value, count) => {
                 let t = self.check_expr(cx, value);
                 let ct = self.check_expr(cx, count);
                 self.expect(count.span, &ct, &Ty::Int(IntTy::Usize));
+                self.vec_elem_checks.push((t.clone(), e.span, true));
                 Ty::Vec(Box::new(t))
             }
             ExprKind::Field {
@@ -2578,7 +2581,9 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        if !reported {
+        // An expression left uninferred after another error is that error's echo.
+        let earlier_error = self.diags.iter().any(Diagnostic::is_error);
+        if !reported && !earlier_error {
             if let Some(i) = self.expr_ty.iter().position(has_var) {
                 let _ = i;
                 self.diags.push(
@@ -2627,6 +2632,18 @@ impl<'a> Checker<'a> {
                         .with_note("unsigned values cannot be negated"),
                     );
                 }
+            }
+        }
+        for (elem, span, repeat) in std::mem::take(&mut self.vec_elem_checks) {
+            let t = self.infer.resolve(&elem);
+            if let Some(why) = vec_elem_error(&t, self.ptr) {
+                self.diags
+                    .push(unsupported(span, &format!("a `Vec` of `{t}` ({why})")));
+            } else if repeat && t.is_mem() {
+                self.diags.push(unsupported(
+                    span,
+                    &format!("`vec![x; n]` with `x` of type `{t}`"),
+                ));
             }
         }
         for (ty, span, debug, radix) in std::mem::take(&mut self.format_checks) {
@@ -2710,6 +2727,37 @@ fn partial_eq(t: &Ty) -> Result<(), Option<String>> {
         Ty::Array(e, _) => partial_eq(e),
         Ty::Vec(_) | Ty::Ref(..) => Err(None),
         _ => Ok(()),
+    }
+}
+
+/// Why a Vec cannot hold elements of type `t` yet: integers, `bool`, and structs, tuples
+/// and arrays of at most 255 bytes that own no heap memory are supported.
+fn vec_elem_error(t: &Ty, ptr: PtrWidth) -> Option<&'static str> {
+    match t {
+        Ty::Int(_) | Ty::Bool | Ty::Var(_) | Ty::Error | Ty::Never => None,
+        Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) => {
+            if t.needs_drop() {
+                Some("elements that own heap memory")
+            } else if t.is_mem() && has_ref(t) {
+                Some("elements holding references")
+            } else {
+                match t.layout(ptr) {
+                    Some((size, _)) if (1..=255).contains(&size) => None,
+                    _ => Some("elements of more than 255 bytes or of no bytes"),
+                }
+            }
+        }
+        _ => Some("only integers, `bool` and plain structs, tuples and arrays"),
+    }
+}
+
+fn has_ref(t: &Ty) -> bool {
+    match t {
+        Ty::Ref(..) => true,
+        Ty::Struct(d) => d.fields.iter().any(|f| has_ref(&f.ty)),
+        Ty::Tuple(ts) => ts.iter().any(has_ref),
+        Ty::Array(e, _) => has_ref(e),
+        _ => false,
     }
 }
 

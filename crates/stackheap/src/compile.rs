@@ -349,6 +349,18 @@ pub enum Op {
     /// Pops an address and pushes it as a reference stores it: a stack address tagged with
     /// the top bit of a pointer (bit 31 at pointer width 32, bit 63 at 64).
     ToRef,
+    /// Like `VecInitElement` for an element in memory: pops the address of its bytes.
+    VecInitCopy {
+        index: u32,
+        elem: u8,
+    },
+    /// Like `VecPush` for an element in memory: pops the address of its bytes, then the
+    /// Vec's address.
+    VecPushCopy {
+        elem: u8,
+        label: u32,
+        at: u32,
+    },
 }
 
 // The interpreter copies an `Op` per instruction: keep it small.
@@ -1486,12 +1498,30 @@ impl<'a> Gen<'a> {
                     label,
                     at,
                 });
-                for (i, it) in items.iter().enumerate() {
-                    self.expr(it);
-                    self.emit(Op::VecInitElement {
-                        index: i as u32,
-                        elem,
-                    });
+                let et = match &t {
+                    Ty::Vec(et) => (**et).clone(),
+                    _ => Ty::Error,
+                };
+                if et.is_mem() {
+                    // Each element is built in a stack slot, then copied into the block.
+                    let (size, align) = self.layout(&et);
+                    let tmp = self.reserve(size, align);
+                    for (i, it) in items.iter().enumerate() {
+                        self.expr_into(it, Dest::Local(tmp));
+                        self.emit(Op::AddrLocal(tmp));
+                        self.emit(Op::VecInitCopy {
+                            index: i as u32,
+                            elem,
+                        });
+                    }
+                } else {
+                    for (i, it) in items.iter().enumerate() {
+                        self.expr(it);
+                        self.emit(Op::VecInitElement {
+                            index: i as u32,
+                            elem,
+                        });
+                    }
                 }
                 self.emit(Op::VecFinishLiteral {
                     n: items.len() as u32,
@@ -1518,7 +1548,10 @@ impl<'a> Gen<'a> {
                 }
                 Some(Res::VecNew) => {
                     let t = self.ty(e);
-                    let align = self.elem_size(&t);
+                    let align = match &t {
+                        Ty::Vec(et) => self.layout(et).1 as u8,
+                        _ => 1,
+                    };
                     self.push_dest(dest);
                     self.emit(Op::VecNew { align });
                 }
@@ -2857,8 +2890,18 @@ impl<'a> Gen<'a> {
                 };
                 let at = self.span_id(e.span);
                 self.vec_addr(receiver);
-                self.expr(&args[0]);
-                self.emit(Op::VecPush { elem, label, at });
+                let et = self.ty(&args[0]);
+                if et.is_mem() {
+                    // The element is built in a stack slot; push copies its bytes.
+                    let (size, align) = self.layout(&et);
+                    let tmp = self.reserve(size, align);
+                    self.expr_into(&args[0], Dest::Local(tmp));
+                    self.emit(Op::AddrLocal(tmp));
+                    self.emit(Op::VecPushCopy { elem, label, at });
+                } else {
+                    self.expr(&args[0]);
+                    self.emit(Op::VecPush { elem, label, at });
+                }
             }
             Method::Len if matches!(rt, Ty::Array(..)) => {
                 let Ty::Array(_, n) = rt else { return };

@@ -313,8 +313,10 @@ pub fn write_list(
         }
         out.push_str("[\n");
         for i in 0..len {
+            let mut item = String::new();
+            element(&mut item, i);
             out.push_str("    ");
-            element(out, i);
+            out.push_str(&indent(&item));
             out.push_str(",\n");
         }
         out.push(']');

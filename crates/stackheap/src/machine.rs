@@ -1185,6 +1185,16 @@ impl<'p> Vm<'p> {
                     let a = self.pop();
                     self.fill(a, size, count);
                 }
+                Op::VecInitCopy { index, elem } => {
+                    let src = self.pop();
+                    let block = *self.regs.last().unwrap_or(&0);
+                    self.copy_bytes(src, block + (index * elem as u32) as u64, elem as u32);
+                }
+                Op::VecPushCopy { elem, label, at } => {
+                    let src = self.pop();
+                    let vec = self.pop();
+                    self.push_copy(vec, src, elem, label, at)?;
+                }
                 Op::ToRef => {
                     let a = self.pop();
                     let r = if ptr == PtrWidth::W32 && a & STACK_TAG != 0 {
@@ -1196,6 +1206,58 @@ impl<'p> Vm<'p> {
                 }
             }
         }
+    }
+
+    /// Copies `size` bytes between any two addresses, as one recorded copy.
+    fn copy_bytes(&mut self, src: u64, dst: u64, size: u32) {
+        let (fr, f) = split(src);
+        let (tr, t) = split(dst);
+        self.st.copy(fr, f, tr, t, size);
+        self.rec.copy(fr, f, tr, t, size);
+    }
+
+    /// `push` of an element whose bytes are at `src` (a struct, tuple or array): as `VecPush`
+    /// does for scalars, growing the block as rustc does, then copying the bytes in.
+    fn push_copy(&mut self, vec: u64, src: u64, elem: u8, label: u32, at: u32) -> Result<(), Stop> {
+        let (p, len, cap) = self.meta(vec);
+        let e = elem as u64;
+        if self.checked {
+            if len == cap && len > 0 {
+                self.check_heap(
+                    Some(vec),
+                    p as u32,
+                    (len * e) as u32,
+                    Access::Read,
+                    self.span(at),
+                )?;
+            } else if len < cap {
+                let a = (p + len * e) as u32;
+                self.check_heap(Some(vec), a, elem as u32, Access::Write, self.span(at))?;
+            }
+        }
+        if len < cap {
+            self.copy_bytes(src, p + len * e, elem as u32);
+            let w = self.pw();
+            self.write(vec + w as u64, len + 1, w);
+            return Ok(());
+        }
+        let min_cap = if e == 1 { 8 } else { 4 };
+        let new_cap = (cap * 2).max(len + 1).max(min_cap);
+        let old_label = self
+            .st
+            .block_at(p as u32)
+            .filter(|(_, b)| cap > 0 && !b.freed)
+            .map_or(label, |(_, b)| b.label);
+        let np = self.alloc(new_cap, elem as u32, old_label, self.span(at), "push")? as u64;
+        if len > 0 {
+            self.copy_bytes(p, np, (len * e) as u32);
+        }
+        self.copy_bytes(src, np + len * e, elem as u32);
+        if cap > 0 {
+            self.dealloc(p as u32);
+        }
+        self.write_meta(vec, np, len + 1, new_cap);
+        Ok(())
     }
 
     /// Drops the Vecs inside the value at `addr`, in the order of its drop glue.
@@ -1310,6 +1372,9 @@ impl<'p> Vm<'p> {
                 let elem = (**elem).clone();
                 write_list(out, len as usize, spec, |o, k| {
                     let a = p + k as u64 * esize as u64;
+                    if elem.is_mem() {
+                        return self.format_value(o, a, &elem, spec);
+                    }
                     let raw = self.read(a, esize);
                     match &elem {
                         Ty::Int(i) => {

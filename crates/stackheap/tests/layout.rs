@@ -281,3 +281,38 @@ fn main() {
         assert_eq!((rv.name.as_str(), rv.value.as_str()), ("r", "heap[4]"));
     }
 }
+
+#[test]
+fn a_vec_of_structs_keeps_its_elements_in_one_heap_block() {
+    let src = "\
+#[derive(Debug, Clone, Copy)]
+struct P {
+    x: i32,
+    y: u8,
+}
+fn main() {
+    let mut v = vec![P { x: 1, y: 2 }];
+    v.push(P { x: 3, y: 4 });
+    println!(\"{}\", v[1].x);
+}
+";
+    let r = run(src);
+    assert_eq!(r.output(), "3\n");
+    let st = r.state_at(2);
+    let v = &st.frames[0].variables[0];
+    assert_eq!(v.value, "[P { x: 1, y: 2 }, P { x: 3, y: 4 }]");
+    // Two 8-byte elements (3 bytes of padding each) in a block of capacity 4.
+    let live: Vec<(u32, u32)> = st
+        .blocks
+        .iter()
+        .filter(|b| b.state == stackheap::BlockState::Live)
+        .map(|b| (b.addr, b.size))
+        .collect();
+    assert_eq!(live.len(), 1);
+    assert_eq!(live[0].1, 32);
+    let a = live[0].0 as usize;
+    assert_eq!(
+        &st.heap_init[a..a + 16],
+        &[1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0]
+    );
+}
