@@ -8,18 +8,36 @@ pub type ExprId = u32;
 #[derive(Debug, Default)]
 pub struct File {
     pub functions: Vec<Function>,
+    pub structs: Vec<StructItem>,
     /// How many expression ids were handed out.
     pub expr_count: u32,
 }
 
 #[derive(Debug)]
 pub struct Function {
+    /// The function's name; for a function in `impl Point`, the bare name (`new`).
     pub name: String,
+    /// The struct whose `impl` block holds this function, if any.
+    pub impl_of: Option<(String, Span)>,
     pub name_span: Span,
     pub params: Vec<Param>,
     pub ret: Option<TypeExpr>,
     pub body: Block,
     pub span: Span,
+}
+
+/// A `struct` item with the attributes the engine reads.
+#[derive(Debug)]
+pub struct StructItem {
+    pub name: String,
+    pub name_span: Span,
+    pub kind: crate::types::StructKind,
+    /// Field names (`0`, `1`, ... for tuple structs), their types and spans.
+    pub fields: Vec<(String, TypeExpr, Span)>,
+    /// `#[repr(C)]`
+    pub repr_c: bool,
+    /// The traits named in `#[derive(...)]`, with their spans.
+    pub derives: Vec<(String, Span)>,
 }
 
 #[derive(Debug)]
@@ -41,6 +59,12 @@ pub enum TypeExprKind {
     /// A named type with optional generic arguments, such as `u8` or `Vec<i32>`.
     Path(String, Vec<TypeExpr>),
     Unit,
+    /// `(A, B)`
+    Tuple(Vec<TypeExpr>),
+    /// `&T` (false) or `&mut T` (true)
+    Ref(bool, Box<TypeExpr>),
+    /// `[T; N]`
+    Array(Box<TypeExpr>, u64),
     /// `_` in a type position: to be inferred.
     Infer,
     /// Something the parser read but the engine does not support (already reported).
@@ -64,8 +88,41 @@ pub enum Stmt {
         init: Expr,
         span: Span,
     },
+    /// `let PATTERN = init;` with a destructuring pattern.
+    LetPat {
+        pat: Pat,
+        ty: Option<TypeExpr>,
+        init: Expr,
+        span: Span,
+    },
     /// An expression statement; `semi` tells whether a `;` followed it.
     Expr { expr: Expr, semi: bool },
+}
+
+/// A destructuring pattern in `let`.
+#[derive(Debug)]
+pub enum Pat {
+    Bind {
+        name: String,
+        span: Span,
+        mutable: bool,
+    },
+    Wild,
+    /// `(a, b)`
+    Tuple(Vec<Pat>, Span),
+    /// `Point { x, y: py, .. }`: fields with their patterns, and whether `..` ends it.
+    Struct {
+        name: String,
+        name_span: Span,
+        fields: Vec<(String, Span, Pat)>,
+        rest: bool,
+    },
+    /// `Pair(a, b)`
+    TupleStruct {
+        name: String,
+        name_span: Span,
+        items: Vec<Pat>,
+    },
 }
 
 #[derive(Debug)]
@@ -186,6 +243,37 @@ pub enum ExprKind {
     Break(Option<Box<Expr>>),
     Continue,
     Return(Option<Box<Expr>>),
+    /// `base.name`, or `base.0` for tuples and tuple structs.
+    Field {
+        base: Box<Expr>,
+        name: String,
+        name_span: Span,
+    },
+    /// `Point { x: 1, y, ..base }`; a field written as `y` alone is a path expression.
+    StructLit {
+        name: String,
+        name_span: Span,
+        fields: Vec<(String, Span, Expr)>,
+        base: Option<Box<Expr>>,
+    },
+    /// `(a, b)`
+    Tuple(Vec<Expr>),
+    /// `&place` or `&mut place`
+    AddrOf {
+        mutable: bool,
+        inner: Box<Expr>,
+    },
+    /// `*r`
+    Deref(Box<Expr>),
+    /// `[a, b, c]`
+    ArrayList(Vec<Expr>),
+    /// `[value; N]` with `N` an integer literal.
+    ArrayRepeat(Box<Expr>, u64),
+    /// `std::mem::size_of::<T>()` (`align` false) or `align_of::<T>()`.
+    MemQuery {
+        ty: TypeExpr,
+        align: bool,
+    },
     /// `vec![a, b, c]`
     VecList(Vec<Expr>),
     /// `vec![value; count]`

@@ -3,13 +3,14 @@
 //! reports the type errors rustc reports, with its error codes.
 
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use crate::ast::*;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::format::{parse_template, ArgRef, Piece, Radix};
 use crate::settings::PtrWidth;
 use crate::span::Span;
-use crate::types::{Infer, IntTy, Ty};
+use crate::types::{layout_fields, FieldDef, Infer, IntTy, Layout, StructDef, Ty};
 
 pub type LocalId = u32;
 pub type FnId = u32;
@@ -31,6 +32,21 @@ pub enum Res {
     /// Manual mode: the raw arrays, as in `heap_bytes[i]`.
     HeapBytes,
     StackBytes,
+    /// A tuple struct's name called as a function: `Pair(1, 2)`.
+    TupleCtor,
+    /// A unit struct's name as a value.
+    UnitStruct,
+}
+
+/// How a method takes its receiver.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SelfMode {
+    /// `self`: the value is moved or copied into the call.
+    Value,
+    /// `&self` or `&mut self`: its address is passed.
+    Ref { mutable: bool },
+    /// `&self` called on a receiver that is already a reference: the pointer is passed on.
+    Pass,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -46,6 +62,8 @@ pub enum Method {
     WrappingAdd,
     WrappingSub,
     WrappingMul,
+    /// `.clone()` of a value whose clone is a copy of its bytes.
+    Clone,
 }
 
 #[derive(Clone, Debug)]
@@ -60,9 +78,12 @@ pub struct LocalDecl {
 
 #[derive(Clone, Debug)]
 pub struct FnSig {
+    /// The name shown in traces: `area`, or `Point::area` for a function in an `impl`.
     pub name: String,
     pub params: Vec<Ty>,
     pub ret: Ty,
+    /// The first parameter is `self` (a method).
+    pub has_self: bool,
 }
 
 /// Where a format placeholder's value comes from.
@@ -83,6 +104,11 @@ pub struct Checked {
     /// declares; for `for`, also its hidden range local.
     pub binding: HashMap<ExprId, LocalId>,
     pub for_range: HashMap<ExprId, LocalId>,
+    /// The locals a destructuring `let` binds (keyed by its initializer's id), in the
+    /// pattern's order.
+    pub pat_locals: HashMap<ExprId, Vec<LocalId>>,
+    /// Calls of the program's methods (`p.area()`): the function and how the receiver goes.
+    pub method_fns: HashMap<ExprId, (FnId, SelfMode)>,
     /// Per format expression: its parsed pieces and the source of each placeholder.
     pub formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
     pub main: FnId,
@@ -112,9 +138,12 @@ struct Checker<'a> {
     locals: Vec<Vec<LocalDecl>>,
     binding: HashMap<ExprId, LocalId>,
     for_range: HashMap<ExprId, LocalId>,
+    pat_locals: HashMap<ExprId, Vec<LocalId>>,
     formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
     /// Format arguments to check once types are known: (expr id, span, spec is debug, radix).
     format_checks: Vec<(Ty, Span, bool, Radix)>,
+    /// Vec element types to check once inferred: (element, span, from `vec![x; n]`).
+    vec_elem_checks: Vec<(Ty, Span, bool)>,
     /// Integer literals directly under a unary minus.
     negated_literals: Vec<ExprId>,
     negations: Vec<(ExprId, Span)>,
@@ -122,7 +151,18 @@ struct Checker<'a> {
     ptr: PtrWidth,
     /// Manual memory mode: `alloc`, `dealloc` and the raw arrays exist.
     manual: bool,
+    structs: HashMap<String, Arc<StructDef>>,
+    /// Functions in `impl` blocks, by struct and function name.
+    assoc: HashMap<(String, String), FnId>,
+    /// The type `Self` stands for, inside an `impl`.
+    self_ty: Option<Ty>,
+    /// Calls of the program's methods: the function and how the receiver is passed.
+    method_fns: HashMap<ExprId, (FnId, SelfMode)>,
 }
+
+/// Deepest nesting of types inside a struct the engine accepts: values are printed, shown
+/// and dropped by walking their types.
+const MAX_TYPE_DEPTH: u32 = 64;
 
 fn err(kind: DiagnosticKind, span: Span, msg: impl Into<String>) -> Diagnostic {
     Diagnostic::error(kind, span, msg)
@@ -148,16 +188,50 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         locals: Vec::new(),
         binding: HashMap::new(),
         for_range: HashMap::new(),
+        pat_locals: HashMap::new(),
         formats: HashMap::new(),
         format_checks: Vec::new(),
+        vec_elem_checks: Vec::new(),
         negated_literals: Vec::new(),
         negations: Vec::new(),
         literals: Vec::new(),
         ptr,
         manual,
+        structs: HashMap::new(),
+        assoc: HashMap::new(),
+        self_ty: None,
+        method_fns: HashMap::new(),
     };
+    c.declare_structs(file);
     for (i, f) in file.functions.iter().enumerate() {
-        if let Some(&prev) = c.fn_ids.get(f.name.as_str()) {
+        c.self_ty = None;
+        if let Some((owner, span)) = &f.impl_of {
+            match c.structs.get(owner.as_str()) {
+                Some(d) => c.self_ty = Some(Ty::Struct(d.clone())),
+                None => c.diags.push(
+                    err(
+                        DiagnosticKind::Name,
+                        *span,
+                        format!("cannot find type `{owner}` in this scope"),
+                    )
+                    .with_code("E0412")
+                    .with_span_label("not found in this scope"),
+                ),
+            }
+            let key = (owner.clone(), f.name.clone());
+            if let std::collections::hash_map::Entry::Vacant(slot) = c.assoc.entry(key) {
+                slot.insert(i as FnId);
+            } else {
+                c.diags.push(
+                    err(
+                        DiagnosticKind::Name,
+                        f.name_span,
+                        format!("duplicate definitions with name `{}`", f.name),
+                    )
+                    .with_code("E0592"),
+                );
+            }
+        } else if let Some(&prev) = c.fn_ids.get(f.name.as_str()) {
             let prev_span = file.functions[prev as usize].name_span;
             c.diags.push(
                 err(
@@ -185,11 +259,16 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
             None => Ty::Unit,
         };
         c.sigs.push(FnSig {
-            name: f.name.clone(),
+            name: match &f.impl_of {
+                Some((owner, _)) => format!("{owner}::{}", f.name),
+                None => f.name.clone(),
+            },
             params,
             ret,
+            has_self: f.params.first().is_some_and(|p| p.name == "self"),
         });
     }
+    c.self_ty = None;
     let main = c.fn_ids.get("main").copied();
     match main {
         None => c.diags.push(
@@ -212,6 +291,11 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         }
     }
     for (i, f) in file.functions.iter().enumerate() {
+        c.self_ty = f
+            .impl_of
+            .as_ref()
+            .and_then(|(o, _)| c.structs.get(o.as_str()))
+            .map(|d| Ty::Struct(d.clone()));
         c.check_fn(i as FnId, f);
     }
     c.finish();
@@ -228,17 +312,153 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         locals: c.locals,
         binding: c.binding,
         for_range: c.for_range,
+        pat_locals: c.pat_locals,
+        method_fns: c.method_fns,
         formats: c.formats,
         main: main.unwrap_or(0),
     };
     (Some(checked), diags)
 }
 
+/// Struct names a written type mentions (directly, not through a `Vec`).
+fn struct_deps<'t>(t: &'t TypeExpr, out: &mut Vec<&'t str>) {
+    match &t.kind {
+        TypeExprKind::Path(name, args) if args.is_empty() => out.push(name),
+        TypeExprKind::Tuple(ts) => ts.iter().for_each(|t| struct_deps(t, out)),
+        TypeExprKind::Array(e, _) => struct_deps(e, out),
+        _ => {}
+    }
+}
+
 impl<'a> Checker<'a> {
+    /// Builds every struct's definition and layouts, fields' structs first; reports
+    /// duplicate names, recursive structs and derives rustc rejects.
+    fn declare_structs(&mut self, file: &File) {
+        let mut pending: Vec<&StructItem> = Vec::new();
+        for st in &file.structs {
+            if pending.iter().any(|p| p.name == st.name) {
+                self.diags.push(
+                    err(
+                        DiagnosticKind::Name,
+                        st.name_span,
+                        format!("the name `{}` is defined multiple times", st.name),
+                    )
+                    .with_code("E0428"),
+                );
+                continue;
+            }
+            pending.push(st);
+        }
+        let names: Vec<String> = pending.iter().map(|p| p.name.clone()).collect();
+        while !pending.is_empty() {
+            let ready = pending.iter().position(|st| {
+                let mut deps = Vec::new();
+                for (_, t, _) in &st.fields {
+                    struct_deps(t, &mut deps);
+                }
+                deps.iter()
+                    .all(|d| !names.iter().any(|n| n == d) || self.structs.contains_key(*d))
+            });
+            let Some(i) = ready else {
+                for st in pending {
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Type,
+                            st.name_span,
+                            format!("recursive type `{}` has infinite size", st.name),
+                        )
+                        .with_code("E0072")
+                        .with_note("a struct cannot contain itself; a `Box` would break the cycle, but `Box` is not supported yet"),
+                    );
+                }
+                return;
+            };
+            let st = pending.remove(i);
+            self.declare_struct(st);
+        }
+    }
+
+    fn declare_struct(&mut self, st: &StructItem) {
+        let fields: Vec<FieldDef> = st
+            .fields
+            .iter()
+            .map(|(name, t, _)| FieldDef {
+                name: name.clone(),
+                ty: self.type_from_expr(t, false),
+            })
+            .collect();
+        let has = |n: &str| st.derives.iter().any(|d| d.0 == n);
+        let mut copy = has("Copy");
+        if copy {
+            if let Some((_, _, span)) = st
+                .fields
+                .iter()
+                .zip(&fields)
+                .find(|(_, f)| !f.ty.is_copy())
+                .map(|(f, _)| f)
+            {
+                self.diags.push(
+                    err(
+                        DiagnosticKind::Type,
+                        st.name_span,
+                        "the trait `Copy` cannot be implemented for this type",
+                    )
+                    .with_code("E0204")
+                    .with_label(*span, "this field does not implement `Copy`"),
+                );
+                copy = false;
+            }
+        }
+        let mut fields = fields;
+        let mut depth = 1 + fields.iter().map(|f| f.ty.depth()).max().unwrap_or(0);
+        if depth > MAX_TYPE_DEPTH {
+            self.diags.push(unsupported(
+                st.name_span,
+                &format!("a struct whose types nest more than {MAX_TYPE_DEPTH} levels deep"),
+            ));
+            // Declared without fields, so structs that use it are checked on.
+            fields = Vec::new();
+            depth = 1;
+        }
+        let tys: Vec<Ty> = fields.iter().map(|f| f.ty.clone()).collect();
+        let lay = |ptr| {
+            layout_fields(&tys, ptr, st.repr_c).unwrap_or(Layout {
+                size: 0,
+                align: 1,
+                offsets: vec![0; tys.len()],
+            })
+        };
+        let def = StructDef {
+            id: self.structs.len() as u32,
+            name: st.name.clone(),
+            kind: st.kind,
+            fields,
+            debug: has("Debug"),
+            copy,
+            clone: has("Clone"),
+            partial_eq: has("PartialEq"),
+            needs_drop: tys.iter().any(Ty::needs_drop),
+            depth,
+            layouts: [lay(PtrWidth::W32), lay(PtrWidth::W64)],
+        };
+        self.structs.insert(st.name.clone(), Arc::new(def));
+    }
+
     fn type_from_expr(&mut self, t: &TypeExpr, allow_infer: bool) -> Ty {
         match &t.kind {
             TypeExprKind::Unit => Ty::Unit,
             TypeExprKind::Error => Ty::Error,
+            TypeExprKind::Ref(m, inner) => {
+                Ty::Ref(*m, Box::new(self.type_from_expr(inner, allow_infer)))
+            }
+            TypeExprKind::Tuple(ts) => Ty::Tuple(
+                ts.iter()
+                    .map(|t| self.type_from_expr(t, allow_infer))
+                    .collect(),
+            ),
+            TypeExprKind::Array(e, n) => {
+                Ty::Array(Box::new(self.type_from_expr(e, allow_infer)), *n)
+            }
             TypeExprKind::Infer => {
                 if allow_infer {
                     self.infer.fresh()
@@ -261,15 +481,35 @@ impl<'a> Checker<'a> {
                         return Ty::Int(i);
                     }
                 }
+                if let Some(d) = self.structs.get(name) {
+                    if args.is_empty() {
+                        return Ty::Struct(d.clone());
+                    }
+                }
+                if name == "Self" && args.is_empty() {
+                    if let Some(t) = &self.self_ty {
+                        return t.clone();
+                    }
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Name,
+                            t.span,
+                            "cannot find type `Self` in this scope",
+                        )
+                        .with_code("E0411")
+                        .with_span_label(
+                            "`Self` is only available in impls, traits, and type definitions",
+                        ),
+                    );
+                    return Ty::Error;
+                }
                 match (name, args.len()) {
                     ("bool", 0) => Ty::Bool,
                     ("Vec", 1) => {
                         let e = self.type_from_expr(&args[0], allow_infer);
-                        if !matches!(e, Ty::Int(_) | Ty::Bool | Ty::Var(_) | Ty::Error) {
-                            self.diags.push(unsupported(
-                                args[0].span,
-                                "a `Vec` of elements other than integers and `bool`",
-                            ));
+                        if vec_elem_error(&e, self.ptr).is_some() {
+                            self.diags
+                                .push(unsupported(args[0].span, &format!("a `Vec` of `{e}`")));
                             return Ty::Error;
                         }
                         Ty::Vec(Box::new(e))
@@ -432,6 +672,20 @@ impl<'a> Checker<'a> {
                     let id = self.declare(cx, name, lt, *mutable, *name_span, false);
                     self.binding.insert(init.id, id);
                 }
+                Stmt::LetPat { pat, ty, init, .. } => {
+                    let declared = ty.as_ref().map(|t| self.type_from_expr(t, true));
+                    let t = self.check_expr(cx, init);
+                    if let Some(d) = &declared {
+                        self.expect(init.span, &t, d);
+                    }
+                    if matches!(self.infer.shallow(&t), Ty::Never) {
+                        diverges = true;
+                    }
+                    let lt = declared.unwrap_or(t);
+                    let mut ids = Vec::new();
+                    self.bind_pat(cx, pat, &lt, &mut ids);
+                    self.pat_locals.insert(init.id, ids);
+                }
                 Stmt::Expr { expr, semi } => {
                     let t = self.check_expr(cx, expr);
                     let t = self.infer.shallow(&t);
@@ -457,6 +711,146 @@ impl<'a> Checker<'a> {
         };
         cx.scopes.pop();
         t
+    }
+
+    /// Declares the names a pattern binds, matching it against `t`; reports patterns that
+    /// do not fit the type.
+    fn bind_pat(&mut self, cx: &mut FnCx, pat: &Pat, t: &Ty, ids: &mut Vec<LocalId>) {
+        match pat {
+            Pat::Bind {
+                name,
+                span,
+                mutable,
+            } => {
+                let id = self.declare(cx, name, t.clone(), *mutable, *span, false);
+                ids.push(id);
+            }
+            Pat::Wild => {}
+            Pat::Tuple(items, span) => {
+                let s = self.infer.shallow(t);
+                let ts = match s {
+                    Ty::Tuple(ts) if ts.len() == items.len() => ts,
+                    Ty::Var(_) if !self.infer.is_int_var(&s) => {
+                        let ts: Vec<Ty> = items.iter().map(|_| self.infer.fresh()).collect();
+                        let _ = self.infer.unify(&s, &Ty::Tuple(ts.clone()));
+                        ts
+                    }
+                    Ty::Error => vec![Ty::Error; items.len()],
+                    other => {
+                        let found: Vec<&str> = items.iter().map(|_| "_").collect();
+                        let d = self.describe(&other);
+                        self.diags.push(
+                            err(DiagnosticKind::Type, *span, "mismatched types")
+                                .with_code("E0308")
+                                .with_span_label(format!(
+                                    "expected `{d}`, found `({})`",
+                                    found.join(", ")
+                                )),
+                        );
+                        vec![Ty::Error; items.len()]
+                    }
+                };
+                for (p, t) in items.iter().zip(ts) {
+                    self.bind_pat(cx, p, &t, ids);
+                }
+            }
+            Pat::Struct {
+                name,
+                name_span,
+                fields,
+                rest,
+            } => {
+                let Some(def) = self.pat_struct(name, *name_span, t) else {
+                    return;
+                };
+                let mut seen = Vec::new();
+                for (fname, fspan, p) in fields {
+                    match def.field(fname) {
+                        Some((_, f)) => {
+                            seen.push(fname.as_str());
+                            let ft = f.ty.clone();
+                            self.bind_pat(cx, p, &ft, ids);
+                        }
+                        None => self.diags.push(
+                            err(
+                                DiagnosticKind::Type,
+                                *fspan,
+                                format!("struct `{name}` does not have a field named `{fname}`"),
+                            )
+                            .with_code("E0026"),
+                        ),
+                    }
+                }
+                if !rest {
+                    if let Some(f) = def.fields.iter().find(|f| !seen.contains(&f.name.as_str())) {
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Type,
+                                *name_span,
+                                format!("pattern does not mention field `{}`", f.name),
+                            )
+                            .with_code("E0027"),
+                        );
+                    }
+                }
+            }
+            Pat::TupleStruct {
+                name,
+                name_span,
+                items,
+            } => {
+                let Some(def) = self.pat_struct(name, *name_span, t) else {
+                    return;
+                };
+                if def.fields.len() != items.len() {
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Type,
+                            *name_span,
+                            format!(
+                                "this pattern has {} fields, but the corresponding tuple struct has {} fields",
+                                items.len(),
+                                def.fields.len()
+                            ),
+                        )
+                        .with_code("E0023"),
+                    );
+                    return;
+                }
+                for (p, f) in items.iter().zip(def.fields.iter()) {
+                    let ft = f.ty.clone();
+                    self.bind_pat(cx, p, &ft, ids);
+                }
+            }
+        }
+    }
+
+    /// The struct called `name`, or the one `Self` stands for.
+    fn struct_named(&self, name: &str) -> Option<Arc<StructDef>> {
+        if name == "Self" {
+            return match &self.self_ty {
+                Some(Ty::Struct(d)) => Some(d.clone()),
+                _ => None,
+            };
+        }
+        self.structs.get(name).cloned()
+    }
+
+    /// The struct a struct pattern names, unified with the matched type.
+    fn pat_struct(&mut self, name: &str, span: Span, t: &Ty) -> Option<Arc<StructDef>> {
+        let Some(def) = self.struct_named(name) else {
+            self.diags.push(
+                err(
+                    DiagnosticKind::Name,
+                    span,
+                    format!("cannot find struct, variant or union type `{name}` in this scope"),
+                )
+                .with_code("E0422"),
+            );
+            return None;
+        };
+        self.expect(span, t, &Ty::Struct(def.clone()));
+        Some(def)
     }
 
     fn set(&mut self, e: &Expr, t: Ty) -> Ty {
@@ -630,8 +1024,8 @@ impl<'a> Checker<'a> {
             ExprKind::Index(base, idx) => {
                 let bt = self.check_expr(cx, base);
                 let it = self.check_expr(cx, idx);
-                match self.infer.shallow(&bt) {
-                    Ty::Vec(elem) => {
+                match self.infer.resolve(&bt).deref_all().clone() {
+                    Ty::Vec(elem) | Ty::Array(elem, _) => {
                         if self.infer.unify(&it, &Ty::Int(IntTy::Usize)).is_err() {
                             let d = self.describe(&it);
                             let el = self.describe(&elem);
@@ -752,10 +1146,41 @@ impl<'a> Checker<'a> {
                 body,
             } => {
                 let ExprKind::Range { start, end, .. } = &range.kind else {
-                    self.check_expr(cx, range);
+                    let rt = self.check_expr(cx, range);
+                    let rt = self.infer.resolve(&rt);
+                    if let Ty::Array(elem, _) = &rt {
+                        if elem.is_copy() {
+                            // The array is copied into a hidden local, walked by a hidden index.
+                            cx.scopes.push(Vec::new());
+                            let hidden =
+                                self.declare(cx, "(array)", rt.clone(), true, range.span, true);
+                            self.declare(
+                                cx,
+                                "(index)",
+                                Ty::Int(IntTy::Usize),
+                                true,
+                                range.span,
+                                true,
+                            );
+                            let v =
+                                self.declare(cx, var, (**elem).clone(), *mutable, *var_span, false);
+                            self.binding.insert(e.id, v);
+                            self.for_range.insert(e.id, hidden);
+                            cx.loops.push(LoopCtx {
+                                is_loop: false,
+                                break_ty: Ty::Unit,
+                                has_break: true,
+                            });
+                            let bt = self.check_block(cx, body);
+                            cx.loops.pop();
+                            cx.scopes.pop();
+                            self.expect_unit_body(body, &bt);
+                            return Ty::Unit;
+                        }
+                    }
                     self.diags.push(unsupported(
                         range.span,
-                        "a `for` loop over something other than a range `a..b` or `a..=b`",
+                        "a `for` loop over something other than a range `a..b`, `a..=b` or an array of `Copy` values",
                     ));
                     return Ty::Unit;
                 };
@@ -877,13 +1302,159 @@ impl<'a> Checker<'a> {
                     let t = self.check_expr(cx, it);
                     self.expect(it.span, &t, &elem);
                 }
+                self.vec_elem_checks.push((elem.clone(), e.span, false));
                 Ty::Vec(Box::new(elem))
             }
             ExprKind::VecRepeat(value, count) => {
                 let t = self.check_expr(cx, value);
                 let ct = self.check_expr(cx, count);
                 self.expect(count.span, &ct, &Ty::Int(IntTy::Usize));
+                self.vec_elem_checks.push((t.clone(), e.span, true));
                 Ty::Vec(Box::new(t))
+            }
+            ExprKind::Field {
+                base,
+                name,
+                name_span,
+            } => {
+                let bt = self.check_expr(cx, base);
+                let bs = self.infer.resolve(&bt).deref_all().clone();
+                match &bs {
+                    Ty::Error => Ty::Error,
+                    Ty::Struct(_) | Ty::Tuple(_) => {
+                        let found = match &bs {
+                            Ty::Struct(d) => d.field(name).map(|f| f.1.ty.clone()),
+                            Ty::Tuple(ts) => {
+                                name.parse::<usize>().ok().and_then(|i| ts.get(i).cloned())
+                            }
+                            _ => None,
+                        };
+                        match found {
+                            Some(t) => t,
+                            None => {
+                                self.no_field(&bs, name, *name_span);
+                                Ty::Error
+                            }
+                        }
+                    }
+                    Ty::Var(_) if !self.infer.is_int_var(&bs) => {
+                        self.diags.push(
+                            err(DiagnosticKind::Type, base.span, "type annotations needed")
+                                .with_code("E0282"),
+                        );
+                        Ty::Error
+                    }
+                    _ => {
+                        self.no_field(&bs, name, *name_span);
+                        Ty::Error
+                    }
+                }
+            }
+            ExprKind::StructLit {
+                name,
+                name_span,
+                fields,
+                base,
+            } => self.check_struct_lit(cx, e, name, *name_span, fields, base.as_deref()),
+            ExprKind::Tuple(items) => {
+                Ty::Tuple(items.iter().map(|it| self.check_expr(cx, it)).collect())
+            }
+            ExprKind::AddrOf { mutable, inner } => {
+                let placeish = matches!(
+                    inner.kind,
+                    ExprKind::Path(_)
+                        | ExprKind::Field { .. }
+                        | ExprKind::Index(..)
+                        | ExprKind::Deref(_)
+                );
+                if !placeish {
+                    let t = self.check_expr(cx, inner);
+                    self.diags.push(unsupported(
+                        inner.span,
+                        "a reference to a temporary value (borrow a variable instead)",
+                    ));
+                    let _ = t;
+                    return Ty::Error;
+                }
+                let t = if *mutable {
+                    let t = self.check_expr(cx, inner);
+                    self.check_borrow_mut(cx, inner, e.span);
+                    t
+                } else {
+                    self.check_expr(cx, inner)
+                };
+                if matches!(self.infer.shallow(&t), Ty::Error) {
+                    return Ty::Error;
+                }
+                Ty::Ref(*mutable, Box::new(t))
+            }
+            ExprKind::Deref(inner) => {
+                let t = self.check_expr(cx, inner);
+                match self.infer.shallow(&t) {
+                    Ty::Ref(_, t) => *t,
+                    Ty::Error => Ty::Error,
+                    other => {
+                        let d = self.describe(&other);
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Type,
+                                e.span,
+                                format!("type `{d}` cannot be dereferenced"),
+                            )
+                            .with_code("E0614"),
+                        );
+                        Ty::Error
+                    }
+                }
+            }
+            ExprKind::ArrayList(items) => {
+                let elem = self.infer.fresh();
+                for it in items {
+                    let t = self.check_expr(cx, it);
+                    self.expect(it.span, &t, &elem);
+                }
+                Ty::Array(Box::new(elem), items.len() as u64)
+            }
+            ExprKind::ArrayRepeat(value, n) => {
+                let t = self.check_expr(cx, value);
+                let rt = self.infer.resolve(&t);
+                if *n > 1 && !rt.is_copy() {
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Type,
+                            value.span,
+                            format!(
+                                "the trait bound `{}: Copy` is not satisfied",
+                                self.describe(&rt)
+                            ),
+                        )
+                        .with_code("E0277")
+                        .with_note("`[x; N]` copies `x`: its type must be `Copy`"),
+                    );
+                }
+                Ty::Array(Box::new(t), *n)
+            }
+            ExprKind::MemQuery { ty, align } => {
+                let t = self.type_from_expr(ty, false);
+                if matches!(t, Ty::Error) {
+                    return Ty::Error;
+                }
+                let layout = match &t {
+                    Ty::Unit => Some((0, 1)),
+                    _ => t.layout(self.ptr),
+                };
+                match layout {
+                    Some((size, a)) => {
+                        let v = if *align { a } else { size };
+                        self.res.insert(e.id, Res::Const(v as i128));
+                        Ty::Int(IntTy::Usize)
+                    }
+                    None => {
+                        self.diags
+                            .push(unsupported(ty.span, "the size of this type"));
+                        Ty::Error
+                    }
+                }
             }
             ExprKind::Format {
                 mac,
@@ -899,6 +1470,139 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+    }
+
+    fn no_field(&mut self, t: &Ty, name: &str, span: Span) {
+        let d = self.describe(t);
+        let msg = if matches!(t, Ty::Int(_) | Ty::Bool) || self.infer.is_int_var(t) {
+            format!("`{d}` is a primitive type and therefore doesn't have fields")
+        } else {
+            format!("no field `{name}` on type `{d}`")
+        };
+        let code = if matches!(t, Ty::Int(_) | Ty::Bool) || self.infer.is_int_var(t) {
+            "E0610"
+        } else {
+            "E0609"
+        };
+        self.diags.push(
+            err(DiagnosticKind::Type, span, msg)
+                .with_code(code)
+                .with_span_label("unknown field"),
+        );
+    }
+
+    fn check_struct_lit(
+        &mut self,
+        cx: &mut FnCx,
+        e: &Expr,
+        name: &str,
+        name_span: Span,
+        fields: &[(String, Span, Expr)],
+        base: Option<&Expr>,
+    ) -> Ty {
+        let def = self.struct_named(name);
+        let Some(def) = def else {
+            for (_, _, v) in fields {
+                self.check_expr(cx, v);
+            }
+            self.diags.push(
+                err(
+                    DiagnosticKind::Name,
+                    name_span,
+                    format!("cannot find struct, variant or union type `{name}` in this scope"),
+                )
+                .with_code("E0422")
+                .with_span_label("not found in this scope"),
+            );
+            return Ty::Error;
+        };
+        let ty = Ty::Struct(def.clone());
+        let mut seen: Vec<&str> = Vec::new();
+        for (fname, fspan, v) in fields {
+            let t = self.check_expr(cx, v);
+            match def.field(fname) {
+                Some((_, f)) => {
+                    if seen.contains(&fname.as_str()) {
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Type,
+                                *fspan,
+                                format!("field `{fname}` specified more than once"),
+                            )
+                            .with_code("E0062")
+                            .with_span_label("used more than once"),
+                        );
+                    }
+                    seen.push(fname);
+                    let ft = f.ty.clone();
+                    self.expect(v.span, &t, &ft);
+                }
+                None => {
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Type,
+                            *fspan,
+                            format!("struct `{name}` has no field named `{fname}`"),
+                        )
+                        .with_code("E0560"),
+                    );
+                }
+            }
+        }
+        match base {
+            Some(b) => {
+                let bt = self.check_expr(cx, b);
+                self.expect(b.span, &bt, &ty);
+                // Fields that are not `Copy` move out of the base: the whole base when the
+                // fields written out own nothing (else part of it stays to be dropped).
+                let takes_owner = def
+                    .fields
+                    .iter()
+                    .any(|f| !seen.contains(&f.name.as_str()) && !f.ty.is_copy());
+                let leaves_owner = def
+                    .fields
+                    .iter()
+                    .any(|f| seen.contains(&f.name.as_str()) && f.ty.needs_drop());
+                let simple_base = match &b.kind {
+                    ExprKind::Path(_) => true,
+                    ExprKind::Field { .. } | ExprKind::Index(..) | ExprKind::Deref(_) => false,
+                    _ => true,
+                };
+                if takes_owner && (leaves_owner || !simple_base) {
+                    self.diags.push(unsupported(
+                        b.span,
+                        "moving only some fields that are not `Copy` out of the base of `..`",
+                    ));
+                }
+            }
+            None => {
+                let missing: Vec<&str> = def
+                    .fields
+                    .iter()
+                    .map(|f| f.name.as_str())
+                    .filter(|n| !seen.contains(n))
+                    .collect();
+                if !missing.is_empty() {
+                    let list: Vec<String> = missing.iter().map(|m| format!("`{m}`")).collect();
+                    let msg = if missing.len() == 1 {
+                        format!("missing field {} in initializer of `{name}`", list[0])
+                    } else {
+                        let (last, rest) = list.split_last().unwrap_or((&list[0], &[]));
+                        format!(
+                            "missing fields {} and {last} in initializer of `{name}`",
+                            rest.join(", ")
+                        )
+                    };
+                    self.diags.push(
+                        err(DiagnosticKind::Type, name_span, msg)
+                            .with_code("E0063")
+                            .with_span_label("missing fields"),
+                    );
+                }
+            }
+        }
+        let _ = e;
+        ty
     }
 
     fn expect_unit_body(&mut self, body: &Block, t: &Ty) {
@@ -950,6 +1654,17 @@ impl<'a> Checker<'a> {
                     rust_mode_error(e.span, name)
                 };
                 self.diags.push(d);
+                return Ty::Error;
+            }
+            if let Some(d) = self.structs.get(name.as_str()).cloned() {
+                if d.kind == crate::types::StructKind::Unit {
+                    self.res.insert(e.id, Res::UnitStruct);
+                    return Ty::Struct(d);
+                }
+                self.diags.push(unsupported(
+                    e.span,
+                    "a struct's name used as a value (write a struct literal)",
+                ));
                 return Ty::Error;
             }
             if self.fn_ids.contains_key(name.as_str()) {
@@ -1047,6 +1762,44 @@ impl<'a> Checker<'a> {
                     (Res::Dealloc, vec![param], Ty::Unit)
                 }
             }
+            [tname, fname] if self.struct_named(tname).is_some() => {
+                let d = self.struct_named(tname).unwrap_or_else(|| unreachable!());
+                match self
+                    .assoc
+                    .get(&(d.name.clone(), fname.to_string()))
+                    .copied()
+                {
+                    Some(id) => {
+                        let sig = self.sigs[id as usize].clone();
+                        (Res::Fn(id), sig.params, sig.ret)
+                    }
+                    None => {
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Name,
+                                callee.span,
+                                format!(
+                                    "no function or associated item named `{fname}` found for struct `{}` in the current scope",
+                                    d.name
+                                ),
+                            )
+                            .with_code("E0599"),
+                        );
+                        return Ty::Error;
+                    }
+                }
+            }
+            [name]
+                if self.lookup(cx, name).is_none()
+                    && self
+                        .structs
+                        .get(*name)
+                        .is_some_and(|d| d.kind == crate::types::StructKind::Tuple) =>
+            {
+                let d = self.structs[*name].clone();
+                let params = d.fields.iter().map(|f| f.ty.clone()).collect();
+                (Res::TupleCtor, params, Ty::Struct(d))
+            }
             [name] if self.lookup(cx, name).is_none() && self.fn_ids.contains_key(name) => {
                 let id = self.fn_ids[name];
                 let sig = self.sigs[id as usize].clone();
@@ -1113,14 +1866,64 @@ impl<'a> Checker<'a> {
     ) -> Ty {
         let rt = self.check_expr(cx, receiver);
         let arg_tys: Vec<Ty> = args.iter().map(|a| self.check_expr(cx, a)).collect();
-        let rs = self.infer.shallow(&rt);
+        let rs = match self.infer.shallow(&rt) {
+            Ty::Ref(..) => self.infer.resolve(&rt).deref_all().clone(),
+            other => other,
+        };
         if matches!(rs, Ty::Error) {
             return Ty::Error;
+        }
+        if let Ty::Struct(d) = &rs {
+            let found = self
+                .assoc
+                .get(&(d.name.clone(), method.to_string()))
+                .copied();
+            if let Some(fid) = found.filter(|f| self.sigs[*f as usize].has_self) {
+                let sig = self.sigs[fid as usize].clone();
+                let recv_is_ref = matches!(self.infer.shallow(&rt), Ty::Ref(..));
+                let mode = match sig.params.first() {
+                    Some(Ty::Ref(m, _)) => {
+                        if *m {
+                            self.check_recv_mut(cx, receiver);
+                        }
+                        if recv_is_ref {
+                            SelfMode::Pass
+                        } else {
+                            SelfMode::Ref { mutable: *m }
+                        }
+                    }
+                    _ => SelfMode::Value,
+                };
+                let params = &sig.params[1..];
+                if params.len() != args.len() {
+                    let s = |n: usize| if n == 1 { "" } else { "s" };
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Type,
+                            method_span,
+                            format!(
+                                "this method takes {} argument{} but {} argument{} supplied",
+                                params.len(),
+                                s(params.len()),
+                                args.len(),
+                                if args.len() == 1 { " was" } else { "s were" }
+                            ),
+                        )
+                        .with_code("E0061"),
+                    );
+                } else {
+                    for ((a, t), p) in args.iter().zip(&arg_tys).zip(params) {
+                        self.expect(a.span, t, p);
+                    }
+                }
+                self.method_fns.insert(e.id, (fid, mode));
+                return sig.ret;
+            }
         }
         let usize_t = Ty::Int(IntTy::Usize);
         let (m, params, ret): (Method, Vec<Ty>, Ty) = match (&rs, method) {
             (Ty::Vec(elem), "push") => {
-                self.check_place(cx, receiver, true);
+                self.check_recv_mut(cx, receiver);
                 (Method::Push, vec![(**elem).clone()], Ty::Unit)
             }
             (Ty::Vec(_), "len") => (Method::Len, vec![], usize_t),
@@ -1133,6 +1936,14 @@ impl<'a> Checker<'a> {
             (Ty::Int(_), "wrapping_add") => (Method::WrappingAdd, vec![rs.clone()], rs.clone()),
             (Ty::Int(_), "wrapping_sub") => (Method::WrappingSub, vec![rs.clone()], rs.clone()),
             (Ty::Int(_), "wrapping_mul") => (Method::WrappingMul, vec![rs.clone()], rs.clone()),
+            (Ty::Int(_) | Ty::Bool, "clone") => (Method::Clone, vec![], rs.clone()),
+            (Ty::Struct(d), "clone") if d.clone && !rs.needs_drop() => {
+                (Method::Clone, vec![], rs.clone())
+            }
+            (Ty::Tuple(_) | Ty::Array(..), "clone") if rs.is_copy() => {
+                (Method::Clone, vec![], rs.clone())
+            }
+            (Ty::Array(..), "len") => (Method::Len, vec![], usize_t),
             (Ty::Var(_), _) if self.infer.is_int_var(&rs) => {
                 self.diags.push(
                     err(
@@ -1262,6 +2073,33 @@ impl<'a> Checker<'a> {
                 }
                 t
             }
+            ExprKind::Field { .. } => {
+                let t = self.check_expr(cx, e);
+                if write {
+                    self.check_place_root(cx, e, false);
+                }
+                t
+            }
+            ExprKind::Deref(_) => {
+                let t = self.check_expr(cx, e);
+                if write {
+                    self.check_place_root(cx, e, false);
+                }
+                t
+            }
+            ExprKind::Index(base, _)
+                if !matches!(self.peek_local_ty(cx, base), Some(Ty::Vec(_))) =>
+            {
+                let t = self.check_expr(cx, e);
+                if write {
+                    let vec_field = matches!(
+                        self.infer.shallow(&self.expr_ty[base.id as usize]),
+                        Ty::Vec(_)
+                    );
+                    self.check_place_root(cx, e, vec_field);
+                }
+                t
+            }
             ExprKind::Index(base, _) => {
                 let t = self.check_expr(cx, e);
                 if let ExprKind::Path(_) = base.kind {
@@ -1301,6 +2139,138 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The type of the local a path names, without checking it.
+    fn peek_local_ty(&self, cx: &FnCx, e: &Expr) -> Option<Ty> {
+        let ExprKind::Path(segs) = &e.kind else {
+            return None;
+        };
+        let [(name, _)] = segs.as_slice() else {
+            return None;
+        };
+        let id = self.lookup(cx, name)?;
+        Some(self.infer.shallow(&self.local(cx, id).ty))
+    }
+
+    /// What makes a place immutable: a local not declared `mut`, or a `&` reference on the
+    /// way to it. `None` when the place may be written.
+    fn immutable_root(&self, cx: &FnCx, e: &Expr) -> Option<Result<LocalDecl, ()>> {
+        let ref_of = |x: &Expr| match self
+            .expr_ty
+            .get(x.id as usize)
+            .map(|t| self.infer.shallow(t))
+        {
+            Some(Ty::Ref(m, _)) => Some(m),
+            _ => None,
+        };
+        match &e.kind {
+            ExprKind::Path(_) => match self.res.get(&e.id) {
+                Some(Res::Local(id)) => {
+                    let l = self.local(cx, *id);
+                    (!l.mutable).then(|| Ok(l.clone()))
+                }
+                _ => None,
+            },
+            ExprKind::Field { base, .. } | ExprKind::Index(base, _) => match ref_of(base) {
+                Some(true) => None,
+                Some(false) => Some(Err(())),
+                None => self.immutable_root(cx, base),
+            },
+            ExprKind::Deref(inner) => match ref_of(inner) {
+                Some(false) => Some(Err(())),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// The place `e` is written (`borrow` false) or borrowed mutably: it must be reached
+    /// through `mut` locals and `&mut` references (E0594, E0596).
+    fn check_place_root(&mut self, cx: &FnCx, e: &Expr, borrow: bool) {
+        self.check_place_root_at(cx, e, borrow, e.span);
+    }
+
+    /// `check_place_root`, reporting at `span`.
+    fn check_place_root_at(&mut self, cx: &FnCx, e: &Expr, borrow: bool, span: Span) {
+        let Some(root) = self.immutable_root(cx, e) else {
+            return;
+        };
+        let mut shown = place_text(e);
+        // A method call on a reference borrows what it points to.
+        if let (true, ExprKind::Path(_)) = (borrow, &e.kind) {
+            if matches!(root, Err(())) {
+                shown = format!("*{shown}");
+            }
+        }
+        let (msg, code, label) = match (&root, borrow) {
+            (Ok(l), true) if matches!(e.kind, ExprKind::Path(_)) => (
+                format!("cannot borrow `{shown}` as mutable, as it is not declared as mutable"),
+                "E0596",
+                "cannot borrow as mutable",
+            ),
+            (Ok(l), true) => (
+                format!("cannot borrow `{shown}` as mutable, as `{}` is not declared as mutable", l.name),
+                "E0596",
+                "cannot borrow as mutable",
+            ),
+            (Ok(l), false) => (
+                format!("cannot assign to `{shown}`, as `{}` is not declared as mutable", l.name),
+                "E0594",
+                "cannot assign",
+            ),
+            (Err(()), true) => (
+                format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
+                "E0596",
+                "`{shown}` is a `&` reference, so the data it refers to cannot be borrowed as mutable",
+            ),
+            (Err(()), false) => (
+                format!("cannot assign to `{shown}`, which is behind a `&` reference"),
+                "E0594",
+                "`{shown}` is a `&` reference, so the data it refers to cannot be written",
+            ),
+        };
+        let mut d = err(DiagnosticKind::Ownership, span, msg)
+            .with_code(code)
+            .with_span_label(label.replace("{shown}", &shown));
+        match root {
+            Ok(l) => d = d.with_note(format!("make the variable mutable: `let mut {}`", l.name)),
+            Err(()) => d = d.with_note("take a `&mut` reference to change what it points to"),
+        }
+        self.diags.push(d);
+    }
+
+    /// A receiver borrowed mutably (`v.push(x)`, `p.move_by(1)`): a `&mut` reference, or a
+    /// mutable place.
+    fn check_recv_mut(&mut self, cx: &mut FnCx, receiver: &Expr) {
+        let t = self
+            .expr_ty
+            .get(receiver.id as usize)
+            .map(|t| self.infer.shallow(t));
+        match t {
+            Some(Ty::Ref(true, _)) => {}
+            Some(Ty::Ref(false, _)) => {
+                let shown = format!("*{}", place_text(receiver));
+                self.diags.push(
+                    err(
+                        DiagnosticKind::Ownership,
+                        receiver.span,
+                        format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
+                    )
+                    .with_code("E0596")
+                    .with_span_label(format!(
+                        "`{}` is a `&` reference, so the data it refers to cannot be borrowed as mutable",
+                        place_text(receiver)
+                    )),
+                );
+            }
+            _ => self.check_place_root(cx, receiver, true),
+        }
+    }
+
+    /// `&mut place`: the place must be mutable.
+    fn check_borrow_mut(&mut self, cx: &FnCx, e: &Expr, span: Span) {
+        self.check_place_root_at(cx, e, true, span);
+    }
+
     /// Places checked for a `push` are method receivers (E0596), others assignments (E0384).
     fn expr_is_method_receiver(&self, e: &Expr) -> bool {
         self.expr_ty
@@ -1317,8 +2287,26 @@ impl<'a> Checker<'a> {
         lspan: Span,
         rspan: Span,
     ) -> Ty {
-        let ls = self.infer.shallow(lt);
-        let rs = self.infer.shallow(rt);
+        let mut ls = self.infer.shallow(lt);
+        let mut rs = self.infer.shallow(rt);
+        // References to integers: arithmetic reads through either side (`&a + b`), and
+        // comparisons through both (`&a == &b`), as the standard library's impls do.
+        let (mut lt, mut rt) = (lt.clone(), rt.clone());
+        let is_ref = |t: &Ty| matches!(t, Ty::Ref(..));
+        let through = (is_ref(&ls) || is_ref(&rs))
+            && (!op.is_comparison() || is_ref(&ls) && is_ref(&rs))
+            && !matches!(op, BinOp::And | BinOp::Or);
+        if through {
+            if let Ty::Ref(_, inner) = &ls {
+                lt = (**inner).clone();
+                ls = self.infer.shallow(&lt);
+            }
+            if let Ty::Ref(_, inner) = &rs {
+                rt = (**inner).clone();
+                rs = self.infer.shallow(&rt);
+            }
+        }
+        let (lt, rt) = (&lt, &rt);
         if matches!(ls, Ty::Error) || matches!(rs, Ty::Error) {
             return if op.is_comparison() || matches!(op, BinOp::And | BinOp::Or) {
                 Ty::Bool
@@ -1346,9 +2334,51 @@ impl<'a> Checker<'a> {
             }
             _ if op.is_comparison() => {
                 let ok = self.is_int_like(&ls) || matches!(ls, Ty::Bool | Ty::Never);
+                if !ok && matches!(op, BinOp::Eq | BinOp::Ne) && ls.is_mem() && !ls.is_vec() {
+                    // `#[derive(PartialEq)]` structs, tuples and arrays: field by field.
+                    let resolved = self.infer.resolve(&ls);
+                    match partial_eq(&resolved) {
+                        Ok(()) => {
+                            self.expect(rspan, rt, lt);
+                            return Ty::Bool;
+                        }
+                        Err(Some(name)) => {
+                            // rustc points at the operator, between the operands (written
+                            // with one space on each side, as rustfmt does).
+                            let sym = op.symbol().len();
+                            let gap = rspan.start.saturating_sub(lspan.end) as usize;
+                            let at = if gap >= sym + 2 {
+                                Span::new(lspan.end as usize + 1, lspan.end as usize + 1 + sym)
+                            } else {
+                                span
+                            };
+                            self.diags.push(
+                                err(
+                                    DiagnosticKind::Type,
+                                    at,
+                                    format!(
+                                        "binary operation `{}` cannot be applied to type `{name}`",
+                                        op.symbol()
+                                    ),
+                                )
+                                .with_code("E0369")
+                                .with_note(format!("add `#[derive(PartialEq)]` to `{name}`")),
+                            );
+                        }
+                        Err(None) => self
+                            .diags
+                            .push(unsupported(span, "comparing values that hold a `Vec`")),
+                    }
+                    return Ty::Bool;
+                }
                 if !ok {
                     if let Ty::Vec(_) = ls {
                         self.diags.push(unsupported(span, "comparing `Vec`s"));
+                    } else if ls.is_mem() {
+                        self.diags.push(unsupported(
+                            span,
+                            &format!("comparing with `{}`", op.symbol()),
+                        ));
                     } else {
                         self.no_binop(op, &ls, &rs, span);
                     }
@@ -1520,6 +2550,16 @@ impl<'a> Checker<'a> {
         for s in self.sigs.iter_mut() {
             s.ret = self.infer.resolve(&s.ret);
         }
+        for fl in &self.locals {
+            for l in fl {
+                if l.ty.is_mem() && !has_var(&l.ty) && l.ty.layout(self.ptr).is_none() {
+                    self.diags.push(unsupported(
+                        l.span,
+                        &format!("a value of type `{}` (larger than 2 GiB)", l.ty),
+                    ));
+                }
+            }
+        }
         let mut reported = false;
         for fl in &self.locals {
             for l in fl {
@@ -1541,7 +2581,9 @@ impl<'a> Checker<'a> {
                 }
             }
         }
-        if !reported {
+        // An expression left uninferred after another error is that error's echo.
+        let earlier_error = self.diags.iter().any(Diagnostic::is_error);
+        if !reported && !earlier_error {
             if let Some(i) = self.expr_ty.iter().position(has_var) {
                 let _ = i;
                 self.diags.push(
@@ -1592,8 +2634,48 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        for (elem, span, repeat) in std::mem::take(&mut self.vec_elem_checks) {
+            let t = self.infer.resolve(&elem);
+            if let Some(why) = vec_elem_error(&t, self.ptr) {
+                self.diags
+                    .push(unsupported(span, &format!("a `Vec` of `{t}` ({why})")));
+            } else if repeat && t.is_mem() {
+                self.diags.push(unsupported(
+                    span,
+                    &format!("`vec![x; n]` with `x` of type `{t}`"),
+                ));
+            }
+        }
         for (ty, span, debug, radix) in std::mem::take(&mut self.format_checks) {
-            let t = self.infer.resolve(&ty);
+            let t = self.infer.resolve(&ty).deref_all().clone();
+            if matches!(t, Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..)) {
+                let no_debug = find_no_debug(&t);
+                if !debug || no_debug.is_some() {
+                    let shown = no_debug.unwrap_or_else(|| t.to_string());
+                    let tr = if debug { "Debug" } else { "std::fmt::Display" };
+                    let mut d = err(
+                        DiagnosticKind::Type,
+                        span,
+                        format!("`{shown}` doesn't implement `{tr}`"),
+                    )
+                    .with_code("E0277");
+                    d = if debug {
+                        d.with_note(format!("add `#[derive(Debug)]` to `{shown}`"))
+                    } else {
+                        d.with_span_label(format!(
+                            "`{t}` cannot be formatted with the default formatter"
+                        ))
+                        .with_note("use `{:?}` (Debug) to print it")
+                    };
+                    self.diags.push(d);
+                } else if radix != Radix::Decimal {
+                    self.diags.push(unsupported(
+                        span,
+                        "printing a struct, tuple or array in hex, octal or binary",
+                    ));
+                }
+                continue;
+            }
             let bad = match (&t, debug, radix) {
                 (Ty::Vec(_), false, _) => Some("std::fmt::Display"),
                 (Ty::Bool, _, Radix::LowerHex) => Some("std::fmt::LowerHex"),
@@ -1635,11 +2717,82 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// Whether `==` compares values of type `t` field by field: `Err(Some(name))` names a
+/// struct that does not derive `PartialEq`, `Err(None)` means a `Vec` is inside.
+fn partial_eq(t: &Ty) -> Result<(), Option<String>> {
+    match t {
+        Ty::Struct(d) if !d.partial_eq => Err(Some(d.name.clone())),
+        Ty::Struct(d) => d.fields.iter().try_for_each(|f| partial_eq(&f.ty)),
+        Ty::Tuple(ts) => ts.iter().try_for_each(partial_eq),
+        Ty::Array(e, _) => partial_eq(e),
+        Ty::Vec(_) | Ty::Ref(..) => Err(None),
+        _ => Ok(()),
+    }
+}
+
+/// Why a Vec cannot hold elements of type `t` yet: integers, `bool`, and structs, tuples
+/// and arrays of at most 255 bytes that own no heap memory are supported.
+fn vec_elem_error(t: &Ty, ptr: PtrWidth) -> Option<&'static str> {
+    match t {
+        Ty::Int(_) | Ty::Bool | Ty::Var(_) | Ty::Error | Ty::Never => None,
+        Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) => {
+            if t.needs_drop() {
+                Some("elements that own heap memory")
+            } else if t.is_mem() && has_ref(t) {
+                Some("elements holding references")
+            } else {
+                match t.layout(ptr) {
+                    Some((size, _)) if (1..=255).contains(&size) => None,
+                    _ => Some("elements of more than 255 bytes or of no bytes"),
+                }
+            }
+        }
+        _ => Some("only integers, `bool` and plain structs, tuples and arrays"),
+    }
+}
+
+fn has_ref(t: &Ty) -> bool {
+    match t {
+        Ty::Ref(..) => true,
+        Ty::Struct(d) => d.fields.iter().any(|f| has_ref(&f.ty)),
+        Ty::Tuple(ts) => ts.iter().any(has_ref),
+        Ty::Array(e, _) => has_ref(e),
+        _ => false,
+    }
+}
+
+/// The first struct inside `t` that does not derive `Debug`.
+fn find_no_debug(t: &Ty) -> Option<String> {
+    match t {
+        Ty::Struct(d) if !d.debug => Some(d.name.clone()),
+        Ty::Struct(d) => d.fields.iter().find_map(|f| find_no_debug(&f.ty)),
+        Ty::Tuple(ts) => ts.iter().find_map(find_no_debug),
+        Ty::Array(e, _) | Ty::Vec(e) | Ty::Ref(_, e) => find_no_debug(e),
+        _ => None,
+    }
+}
+
 fn has_var(t: &Ty) -> bool {
     match t {
         Ty::Var(_) => true,
-        Ty::Vec(e) => has_var(e),
+        Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) => has_var(e),
+        Ty::Tuple(ts) => ts.iter().any(has_var),
         _ => false,
+    }
+}
+
+/// A place as rustc names it in messages: `p.x`, `a[_]`.
+fn place_text(e: &Expr) -> String {
+    match &e.kind {
+        ExprKind::Path(segs) => segs
+            .iter()
+            .map(|s| s.0.as_str())
+            .collect::<Vec<_>>()
+            .join("::"),
+        ExprKind::Field { base, name, .. } => format!("{}.{name}", place_text(base)),
+        ExprKind::Index(base, _) => format!("{}[_]", place_text(base)),
+        ExprKind::Deref(inner) => format!("*{}", place_text(inner)),
+        _ => "_".into(),
     }
 }
 

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::ast::*;
-use crate::check::{self, Checked, FormatSource, LocalId, Method, Res};
+use crate::check::{self, Checked, FormatSource, LocalId, Method, Res, SelfMode};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::event::StepKind;
 use crate::format::{Piece, Spec};
@@ -468,6 +468,45 @@ pub enum Op {
         site: u32,
         target: u32,
     },
+    // Structs, tuples and arrays.
+    /// Pops an address and pushes it plus `n` (a field's offset).
+    Offset(u32),
+    /// Drops the Vecs inside the value at a local (its `glue`), if the local still owns it.
+    DropGlueLocal {
+        off: u32,
+        local: u32,
+        glue: u32,
+    },
+    /// Pops a value's address and drops the Vecs inside it (its `glue`).
+    DropGlueAt(u32),
+    /// Pops an index and an array's address; pushes the element's address, or panics with
+    /// the bounds-check message when the index is not below `len`.
+    ArrayIndex {
+        len: u32,
+        elem: u32,
+        at: u32,
+    },
+    /// Pops an address; copies the `size` bytes there into the `count - 1` places after
+    /// them (`[value; count]`).
+    Fill {
+        size: u32,
+        count: u32,
+    },
+    /// Pops an address and pushes it as a reference stores it: a stack address tagged with
+    /// the top bit of a pointer (bit 31 at pointer width 32, bit 63 at 64).
+    ToRef,
+    /// Like `VecInitElement` for an element in memory: pops the address of its bytes.
+    VecInitCopy {
+        index: u32,
+        elem: u8,
+    },
+    /// Like `VecPush` for an element in memory: pops the address of its bytes, then the
+    /// Vec's address.
+    VecPushCopy {
+        elem: u8,
+        label: u32,
+        at: u32,
+    },
 }
 
 impl Op {
@@ -902,6 +941,8 @@ pub enum FmtPiece {
 
 pub struct Program {
     pub functions: Vec<FnCode>,
+    /// Drop glue: for each glue id, the offsets of the Vecs inside a value, in drop order.
+    pub glues: Vec<Vec<u32>>,
     pub sites: Vec<Site>,
     pub spans: Vec<Span>,
     pub formats: Vec<Vec<FmtPiece>>,
@@ -941,6 +982,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         diags: Vec::new(),
         f: FnGen::default(),
         manual: settings.mode == crate::settings::MemoryMode::Manual,
+        glues: Vec::new(),
     };
     let mut functions = Vec::new();
     for (i, f) in file.functions.iter().enumerate() {
@@ -954,6 +996,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
     }
     let program = Program {
         functions,
+        glues: g.glues,
         sites: g.sites,
         spans: g.spans,
         formats: g.formats,
@@ -1007,6 +1050,14 @@ struct LoopGen {
     span: Span,
 }
 
+/// A temporary of the current statement that must be dropped at its end: a Vec (`glue`
+/// `None`) or a value holding Vecs.
+#[derive(Clone, Copy, Debug)]
+struct Temp {
+    off: u32,
+    glue: Option<u32>,
+}
+
 #[derive(Default)]
 struct FnGen {
     id: u32,
@@ -1017,7 +1068,7 @@ struct FnGen {
     scopes: Vec<(Vec<LocalId>, u32)>,
     loops: Vec<LoopGen>,
     /// Vec temporaries of the current statement (their offsets), dropped at its end.
-    temps: Vec<u32>,
+    temps: Vec<Temp>,
     moves: Moves,
     /// Sites whose `live` list is filled in at the end of their statement.
     pending_sites: Vec<u32>,
@@ -1029,6 +1080,19 @@ struct FnGen {
 enum Dest {
     Local(u32),
     Ret,
+    /// A field of the return slot, at this offset in it.
+    RetAt(u32),
+}
+
+impl Dest {
+    /// The place `off` bytes into this one.
+    fn at(self, off: u32) -> Dest {
+        match self {
+            Dest::Local(o) => Dest::Local(o + off),
+            Dest::Ret => Dest::RetAt(off),
+            Dest::RetAt(o) => Dest::RetAt(o + off),
+        }
+    }
 }
 
 struct Gen<'a> {
@@ -1044,6 +1108,7 @@ struct Gen<'a> {
     f: FnGen,
     /// Manual memory mode: a Vec's metadata is plain bytes (no moves), nothing is dropped.
     manual: bool,
+    glues: Vec<Vec<u32>>,
 }
 
 impl<'a> Gen<'a> {
@@ -1057,6 +1122,10 @@ impl<'a> Gen<'a> {
 
     fn scalar(&self, t: &Ty) -> Scalar {
         match t {
+            Ty::Ref(..) => Scalar {
+                size: self.ptr.bytes() as u8,
+                signed: false,
+            },
             Ty::Int(i) => Scalar {
                 size: i.size(self.ptr) as u8,
                 signed: i.signed(),
@@ -1069,7 +1138,7 @@ impl<'a> Gen<'a> {
     }
 
     fn elem_size(&self, t: &Ty) -> u8 {
-        match t {
+        match t.deref_all() {
             Ty::Vec(e) => self.layout(e).0 as u8,
             _ => 1,
         }
@@ -1166,14 +1235,14 @@ impl<'a> Gen<'a> {
             self.f.locals[i].off = off;
             off += size;
             params.push(i as u32);
-            if decls[i].ty.is_vec() {
+            if !decls[i].ty.is_copy() {
                 owning_params.push(i as u32);
             }
         }
         self.f.depth = off;
         self.f.scopes.push((params, 0));
         let ret = self.c.sigs[id as usize].ret.clone();
-        let dest = if ret.is_vec() { Some(Dest::Ret) } else { None };
+        let dest = if ret.is_mem() { Some(Dest::Ret) } else { None };
         self.block_body(&f.body, dest, true, &ret);
         let name = self.c.sigs[id as usize].name.clone();
         FnCode {
@@ -1216,22 +1285,36 @@ impl<'a> Gen<'a> {
                 // A local that may have been moved is checked by its run-time ownership flag.
                 let slot = &self.f.locals[l as usize];
                 if slot.ty.is_vec() {
-                    ops.push(Op::DropLocal {
-                        off: slot.off,
-                        local: l,
-                    });
+                    ops.push((slot.off, l, None));
+                } else if slot.ty.needs_drop() {
+                    ops.push((slot.off, l, Some(slot.ty.clone())));
                 }
             }
         }
-        for op in ops {
-            self.emit(op);
+        for (off, local, ty) in ops {
+            self.drop_local(off, local, ty.as_ref());
+        }
+    }
+
+    /// Drops local `local` at `off` if it still owns its value: a Vec (`ty` `None`) or a
+    /// value of type `ty` holding Vecs.
+    fn drop_local(&mut self, off: u32, local: u32, ty: Option<&Ty>) {
+        match ty {
+            None => {
+                self.emit(Op::DropLocal { off, local });
+            }
+            Some(t) => {
+                let glue = self.glue(t);
+                self.emit(Op::DropGlueLocal { off, local, glue });
+            }
         }
     }
 
     fn scope_has_drops(&self, index: usize) -> bool {
-        self.f.scopes[index..]
-            .iter()
-            .any(|(ls, _)| ls.iter().any(|&l| self.f.locals[l as usize].ty.is_vec()))
+        self.f.scopes[index..].iter().any(|(ls, _)| {
+            ls.iter()
+                .any(|&l| self.f.locals[l as usize].ty.needs_drop())
+        })
     }
 
     /// A block: its statements, its tail into `dest` (or a register), then the end of its
@@ -1259,7 +1342,7 @@ impl<'a> Gen<'a> {
             let stmt_depth = self.f.depth;
             let tt = self.ty(t);
             if fn_body {
-                if ret.is_vec() {
+                if ret.is_mem() {
                     self.expr_into(t, Dest::Ret);
                 } else if ret.is_scalar() {
                     self.expr(t);
@@ -1270,7 +1353,7 @@ impl<'a> Gen<'a> {
                 }
             } else {
                 match dest {
-                    Some(d) if tt.is_vec() => self.expr_into(t, d),
+                    Some(d) if tt.is_mem() => self.expr_into(t, d),
                     _ => self.expr(t),
                 }
             }
@@ -1307,10 +1390,7 @@ impl<'a> Gen<'a> {
     fn end_statement(&mut self, depth: u32, site: Option<u32>) {
         self.f.let_name = None;
         let temps = std::mem::take(&mut self.f.temps);
-        for off in temps.iter().rev() {
-            self.emit(Op::AddrLocal(*off));
-            self.emit(Op::DropAt);
-        }
+        self.drop_temps(&temps);
         if self.f.depth != depth {
             self.set_stack(depth);
         }
@@ -1333,7 +1413,7 @@ impl<'a> Gen<'a> {
                 let id = self.c.binding[&init.id];
                 let ty = self.f.locals[id as usize].ty.clone();
                 let depth = self.f.depth;
-                if ty.is_vec() {
+                if ty.is_mem() {
                     let off = self.declare(id);
                     let after = self.f.depth;
                     self.expr_into(init, Dest::Local(off));
@@ -1343,10 +1423,7 @@ impl<'a> Gen<'a> {
                     self.expr(init);
                     // Temporaries of the initializer are given back before the local is made.
                     let temps = std::mem::take(&mut self.f.temps);
-                    for off in temps.iter().rev() {
-                        self.emit(Op::AddrLocal(*off));
-                        self.emit(Op::DropAt);
-                    }
+                    self.drop_temps(&temps);
                     self.f.depth = depth;
                     let off = self.declare(id);
                     let size = self.scalar(&ty).size;
@@ -1357,6 +1434,9 @@ impl<'a> Gen<'a> {
                     self.end_statement(depth, Some(site));
                 }
             }
+            Stmt::LetPat {
+                pat, init, span, ..
+            } => self.let_pat(pat, init, *span),
             Stmt::Expr { expr, .. } => {
                 let block_like = matches!(
                     expr.kind,
@@ -1379,21 +1459,97 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// `let PATTERN = init;`: the bound locals are declared first; the value is built above
+    /// them in a temporary (or read in place from a local), and each bound part is copied
+    /// down into its local. A pattern that leaves a part that is not `Copy` unbound would
+    /// move only some of the value: not supported yet.
+    fn let_pat(&mut self, pat: &Pat, init: &Expr, span: Span) {
+        let site = self.step(span, StepKind::Statement);
+        let t = self.ty(init);
+        let ids = self.c.pat_locals.get(&init.id).cloned().unwrap_or_default();
+        let mut leaves = Vec::new();
+        let mut unbound_owner = false;
+        pat_leaves(
+            pat,
+            &t,
+            self.ptr,
+            0,
+            &mut ids.into_iter(),
+            &mut leaves,
+            &mut unbound_owner,
+        );
+        if unbound_owner {
+            self.diags.push(Diagnostic::error(
+                DiagnosticKind::Unsupported,
+                span,
+                "a pattern that leaves a part that is not `Copy` unbound (a partial move) is not supported yet",
+            ));
+            return;
+        }
+        let in_place = matches!(init.kind, ExprKind::Path(_)) && self.local_res(init).is_some();
+        let mut offs = Vec::new();
+        for (l, _, _) in &leaves {
+            offs.push(self.declare(*l));
+        }
+        let after = self.f.depth;
+        let src = if in_place {
+            let l = self.use_local(init, !t.is_copy()).unwrap_or(0);
+            self.f.locals[l as usize].off
+        } else {
+            let (size, align) = self.layout(&t);
+            let tmp = self.reserve(size, align);
+            self.expr_into(init, Dest::Local(tmp));
+            tmp
+        };
+        for ((l, off, lt), dst) in leaves.iter().zip(&offs) {
+            if lt.is_scalar() {
+                let ty = self.scalar(lt);
+                self.emit(Op::Load { off: src + off, ty });
+                self.emit(Op::Store {
+                    off: *dst,
+                    size: ty.size,
+                });
+            } else {
+                self.emit(Op::AddrLocal(*dst));
+                self.emit(Op::AddrLocal(src + off));
+                self.emit(Op::Copy(lt.size(self.ptr)));
+            }
+            self.own(*l, *dst);
+        }
+        if in_place && !t.is_copy() {
+            if let Some(l) = self.local_res(init) {
+                self.emit(Op::SetOwned {
+                    local: l,
+                    owned: false,
+                });
+            }
+        }
+        self.end_statement(after, Some(site));
+    }
+
     /// Marks local `id` as owning its Vec and relabels the buffer.
     fn own(&mut self, id: LocalId, off: u32) {
-        let name = self.f.locals[id as usize].name.clone();
-        let label = self.label(format!("`{name}`"));
+        let slot = self.f.locals[id as usize].clone();
+        if slot.ty.is_copy() {
+            return;
+        }
         self.emit(Op::SetOwned {
             local: id,
             owned: true,
         });
-        self.emit(Op::Own { off, label });
+        for (voff, path) in vec_paths(&slot.ty, self.ptr, 0, &slot.name) {
+            let label = self.label(format!("`{path}`"));
+            self.emit(Op::Own {
+                off: off + voff,
+                label,
+            });
+        }
     }
 
     /// Evaluates an expression for its effects only.
     fn expr_discard(&mut self, e: &Expr) {
         let t = self.ty(e);
-        if t.is_vec() {
+        if t.is_mem() {
             match &e.kind {
                 ExprKind::Path(_) => {
                     self.use_local(e, false);
@@ -1414,17 +1570,52 @@ impl<'a> Gen<'a> {
     /// Materializes a Vec-valued expression in a temporary stack slot dropped at the end of
     /// the statement; returns the slot's offset.
     fn temp(&mut self, e: &Expr) -> u32 {
-        let (size, align) = self.layout(&self.ty(e));
+        let t = self.ty(e);
+        let (size, align) = self.layout(&t);
         let off = self.reserve(size, align);
         self.expr_into(e, Dest::Local(off));
-        self.f.temps.push(off);
+        if t.is_vec() {
+            self.f.temps.push(Temp { off, glue: None });
+        } else if t.needs_drop() {
+            let glue = self.glue(&t);
+            self.f.temps.push(Temp {
+                off,
+                glue: Some(glue),
+            });
+        }
         off
+    }
+
+    /// Drops temporaries, the last made first.
+    fn drop_temps(&mut self, temps: &[Temp]) {
+        for t in temps.iter().rev() {
+            self.emit(Op::AddrLocal(t.off));
+            match t.glue {
+                None => self.emit(Op::DropAt),
+                Some(g) => self.emit(Op::DropGlueAt(g)),
+            };
+        }
+    }
+
+    /// The drop glue of a type: where its Vecs are, in drop order (interned).
+    fn glue(&mut self, t: &Ty) -> u32 {
+        let mut offs = Vec::new();
+        t.drop_offsets(self.ptr, 0, &mut offs);
+        if let Some(i) = self.glues.iter().position(|g| *g == offs) {
+            return i as u32;
+        }
+        self.glues.push(offs);
+        self.glues.len() as u32 - 1
     }
 
     fn push_dest(&mut self, d: Dest) {
         match d {
             Dest::Local(off) => self.emit(Op::AddrLocal(off)),
             Dest::Ret => self.emit(Op::AddrRet),
+            Dest::RetAt(off) => {
+                self.emit(Op::AddrRet);
+                self.emit(Op::Offset(off))
+            }
         };
     }
 
@@ -1441,13 +1632,13 @@ impl<'a> Gen<'a> {
         for lp in self.f.loops.iter_mut() {
             lp.first_use.entry(l).or_insert(e.span);
         }
-        let is_vec = self.f.locals[l as usize].ty.is_vec();
+        let is_copy = self.f.locals[l as usize].ty.is_copy();
         if let Some(&moved_at) = self.f.moves.moved.get(&l) {
             if !self.f.moves.dead {
                 self.report_moved(l, e.span, moved_at, moving, false);
             }
         }
-        if moving && is_vec && !self.manual {
+        if moving && !is_copy && !self.manual {
             self.f.moves.moved.insert(l, e.span);
         }
         Some(l)
@@ -1494,7 +1685,11 @@ impl<'a> Gen<'a> {
                 },
             );
         }
-        d = d.with_note("a `Vec` has one owner; after a move, only the new owner may use it");
+        d = d.with_note(if ty.is_vec() {
+            "a `Vec` has one owner; after a move, only the new owner may use it".to_string()
+        } else {
+            format!("a `{ty}` has one owner; after a move, only the new owner may use it")
+        });
         if !self
             .diags
             .iter()
@@ -1514,11 +1709,156 @@ impl<'a> Gen<'a> {
                     self.push_dest(dest);
                     self.emit(Op::AddrLocal(off));
                     self.emit(Op::Copy(size));
-                    self.emit(Op::SetOwned {
-                        local: l,
-                        owned: false,
+                    if !self.f.locals[l as usize].ty.is_copy() {
+                        self.emit(Op::SetOwned {
+                            local: l,
+                            owned: false,
+                        });
+                    }
+                }
+            }
+            ExprKind::StructLit { fields, base, .. } => {
+                let t = self.ty(e);
+                let layout = t.fields(self.ptr);
+                let offset_of = |name: &str| {
+                    layout
+                        .iter()
+                        .find(|f| f.0 == name)
+                        .map(|f| (f.1.clone(), f.2))
+                };
+                let mut given = Vec::new();
+                for (name, _, v) in fields {
+                    let Some((ft, off)) = offset_of(name) else {
+                        continue;
+                    };
+                    given.push(name.clone());
+                    self.value_into(v, &ft, dest.at(off));
+                }
+                if let Some(b) = base {
+                    let takes_owner = layout
+                        .iter()
+                        .any(|(name, ft, _)| !given.contains(name) && !ft.is_copy());
+                    let addr_off = match (&b.kind, takes_owner) {
+                        (ExprKind::Path(_), true) => {
+                            // The whole base moves: its Vecs now belong to the new value.
+                            let l = self.use_local(b, true);
+                            if let Some(l) = l {
+                                self.emit(Op::SetOwned {
+                                    local: l,
+                                    owned: false,
+                                });
+                            }
+                            l.map(|l| self.f.locals[l as usize].off)
+                        }
+                        (_, true) => {
+                            // A temporary whose owning fields all move: nothing left to drop.
+                            let bt = self.ty(b);
+                            let (size, align) = self.layout(&bt);
+                            let off = self.reserve(size, align);
+                            self.expr_into(b, Dest::Local(off));
+                            Some(off)
+                        }
+                        _ => self.value_addr_local(b),
+                    };
+                    for (name, ft, off) in &layout {
+                        if given.contains(name) {
+                            continue;
+                        }
+                        let Some(src) = addr_off else { continue };
+                        let size = ft.size(self.ptr);
+                        self.push_dest(dest.at(*off));
+                        self.emit(Op::AddrLocal(src + off));
+                        self.emit(Op::Copy(size));
+                    }
+                }
+            }
+            ExprKind::Tuple(items) => {
+                let t = self.ty(e);
+                let layout = t.fields(self.ptr);
+                for (v, (_, ft, off)) in items.iter().zip(layout) {
+                    self.value_into(v, &ft, dest.at(off));
+                }
+            }
+            ExprKind::ArrayList(items) => {
+                let Ty::Array(elem, _) = self.ty(e) else {
+                    return;
+                };
+                let size = elem.size(self.ptr);
+                for (i, v) in items.iter().enumerate() {
+                    self.value_into(v, &elem, dest.at(i as u32 * size));
+                }
+            }
+            ExprKind::ArrayRepeat(v, n) => {
+                let Ty::Array(elem, _) = self.ty(e) else {
+                    return;
+                };
+                if *n == 0 {
+                    self.expr_discard(v);
+                    return;
+                }
+                let size = elem.size(self.ptr);
+                self.value_into(v, &elem, dest);
+                if *n > 1 && size > 0 {
+                    self.push_dest(dest);
+                    self.emit(Op::Fill {
+                        size,
+                        count: *n as u32,
                     });
                 }
+            }
+            ExprKind::Field { .. } if !self.ty(e).is_copy() && self.movable_field(e).is_some() => {
+                // Moving the only owning field out of a local (`self.items`): the local gives
+                // up its value, and nothing else in it needs dropping.
+                let Some((root, l, off)) = self.movable_field(e) else {
+                    return;
+                };
+                let size = self.ty(e).size(self.ptr);
+                self.use_local(root, true);
+                self.push_dest(dest);
+                self.emit(Op::AddrLocal(off));
+                self.emit(Op::Copy(size));
+                self.emit(Op::SetOwned {
+                    local: l,
+                    owned: false,
+                });
+            }
+            ExprKind::Field { .. } | ExprKind::Index(..) | ExprKind::Deref(_) => {
+                let t = self.ty(e);
+                if !t.is_copy() {
+                    self.diags.push(Diagnostic::error(
+                        DiagnosticKind::Unsupported,
+                        e.span,
+                        "moving a value that is not `Copy` out of a field or an element is not supported yet",
+                    ));
+                    return;
+                }
+                self.push_dest(dest);
+                self.place_addr(e);
+                self.emit(Op::Copy(t.size(self.ptr)));
+            }
+            ExprKind::MethodCall { receiver, args, .. }
+                if self.c.method_fns.contains_key(&e.id) =>
+            {
+                let (f, mode) = self.c.method_fns[&e.id];
+                let slot = self.call_with(e, f, Some((receiver, mode)), args);
+                let size = self.c.sigs[f as usize].ret.size(self.ptr);
+                self.push_dest(dest);
+                self.emit(Op::AddrLocal(slot));
+                self.emit(Op::Copy(size));
+                self.set_stack(slot);
+            }
+            ExprKind::MethodCall { receiver, .. } => {
+                // `.clone()` of a value whose bytes are its clone.
+                let t = self.ty(e);
+                let off = self.value_addr_local(receiver);
+                self.push_dest(dest);
+                match off {
+                    Some(off) => {
+                        self.emit(Op::AddrLocal(off));
+                    }
+                    None => self.place_addr(receiver),
+                }
+                self.emit(Op::Copy(t.size(self.ptr)));
             }
             ExprKind::VecList(items) => {
                 let t = self.ty(e);
@@ -1532,12 +1872,30 @@ impl<'a> Gen<'a> {
                     label,
                     at,
                 });
-                for (i, it) in items.iter().enumerate() {
-                    self.expr(it);
-                    self.emit(Op::VecInitElement {
-                        index: i as u32,
-                        elem,
-                    });
+                let et = match &t {
+                    Ty::Vec(et) => (**et).clone(),
+                    _ => Ty::Error,
+                };
+                if et.is_mem() {
+                    // Each element is built in a stack slot, then copied into the block.
+                    let (size, align) = self.layout(&et);
+                    let tmp = self.reserve(size, align);
+                    for (i, it) in items.iter().enumerate() {
+                        self.expr_into(it, Dest::Local(tmp));
+                        self.emit(Op::AddrLocal(tmp));
+                        self.emit(Op::VecInitCopy {
+                            index: i as u32,
+                            elem,
+                        });
+                    }
+                } else {
+                    for (i, it) in items.iter().enumerate() {
+                        self.expr(it);
+                        self.emit(Op::VecInitElement {
+                            index: i as u32,
+                            elem,
+                        });
+                    }
                 }
                 self.emit(Op::VecFinishLiteral {
                     n: items.len() as u32,
@@ -1555,9 +1913,19 @@ impl<'a> Gen<'a> {
                 self.emit(Op::VecRepeat { elem, label, at });
             }
             ExprKind::Call(callee, args) => match self.c.res.get(&callee.id).cloned() {
+                Some(Res::TupleCtor) => {
+                    let t = self.ty(e);
+                    let layout = t.fields(self.ptr);
+                    for (v, (_, ft, off)) in args.iter().zip(layout) {
+                        self.value_into(v, &ft, dest.at(off));
+                    }
+                }
                 Some(Res::VecNew) => {
                     let t = self.ty(e);
-                    let align = self.elem_size(&t);
+                    let align = match &t {
+                        Ty::Vec(et) => self.layout(et).1 as u8,
+                        _ => 1,
+                    };
                     self.push_dest(dest);
                     self.emit(Op::VecNew { align });
                 }
@@ -1605,10 +1973,139 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Evaluates `e` of type `t` into `dest`: in memory for memory types, through a register
+    /// for scalars.
+    fn value_into(&mut self, e: &Expr, t: &Ty, dest: Dest) {
+        if t.is_mem() {
+            self.expr_into(e, dest);
+            return;
+        }
+        if !t.is_scalar() {
+            self.expr_discard(e);
+            return;
+        }
+        self.expr(e);
+        let size = self.scalar(t).size;
+        match dest {
+            Dest::Local(off) => {
+                self.emit(Op::Store { off, size });
+            }
+            d => {
+                self.push_dest(d);
+                self.emit(Op::StoreAt(size));
+            }
+        }
+    }
+
+    /// The frame offset of a value: a local's, a field of a local's, or a temporary made for
+    /// it. `None` when the value sits behind an address only known at run time.
+    fn value_addr_local(&mut self, e: &Expr) -> Option<u32> {
+        if self.is_static_place(e) {
+            return self.static_place(e).map(|p| p.1);
+        }
+        if self.is_place(e) {
+            // Behind a computed address: a copy of its bytes (only `Copy` parts are read).
+            let t = self.ty(e);
+            let (size, align) = self.layout(&t);
+            let off = self.reserve(size, align);
+            self.emit(Op::AddrLocal(off));
+            self.place_addr(e);
+            self.emit(Op::Copy(size));
+            return Some(off);
+        }
+        Some(self.temp(e))
+    }
+
+    /// A local, or a field of a field ... of a local: the local and the frame offset. Records
+    /// the use of the local (not a move).
+    fn static_place(&mut self, e: &Expr) -> Option<(LocalId, u32)> {
+        match &e.kind {
+            ExprKind::Path(_) => {
+                let l = self.local_res(e)?;
+                self.use_local(e, false);
+                Some((l, self.f.locals[l as usize].off))
+            }
+            ExprKind::Field { base, name, .. } => {
+                let bt = self.ty(base);
+                let foff = bt.fields(self.ptr).into_iter().find(|f| &f.0 == name)?.2;
+                let (l, off) = self.static_place(base)?;
+                Some((l, off + foff))
+            }
+            _ => None,
+        }
+    }
+
+    /// A field of a local that holds every Vec of the local: its root path expression, the
+    /// local and the field's frame offset. Moving it out leaves nothing else to drop.
+    fn movable_field<'e>(&self, e: &'e Expr) -> Option<(&'e Expr, LocalId, u32)> {
+        if !self.is_static_place(e) {
+            return None;
+        }
+        let mut root = e;
+        let mut rel = 0;
+        while let ExprKind::Field { base, name, .. } = &root.kind {
+            let bt = self.ty(base);
+            rel += bt.fields(self.ptr).into_iter().find(|f| &f.0 == name)?.2;
+            root = base;
+        }
+        let l = self.local_res(root)?;
+        let slot = &self.f.locals[l as usize];
+        let size = self.ty(e).size(self.ptr);
+        let mut all = Vec::new();
+        slot.ty.drop_offsets(self.ptr, 0, &mut all);
+        if all.iter().any(|o| *o < rel || *o >= rel + size) {
+            return None;
+        }
+        Some((root, l, slot.off + rel))
+    }
+
+    /// How a local or a field of one reads in labels: `t.scores`.
+    fn place_name(&self, e: &Expr) -> Option<String> {
+        match &e.kind {
+            ExprKind::Path(_) => {
+                let l = self.local_res(e)?;
+                Some(self.f.locals[l as usize].name.clone())
+            }
+            ExprKind::Field { base, name, .. } => {
+                Some(format!("{}.{name}", self.place_name(base)?))
+            }
+            _ => None,
+        }
+    }
+
+    fn is_static_place(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Path(_) => self.local_res(e).is_some(),
+            ExprKind::Field { base, .. } => {
+                !matches!(self.ty(base), Ty::Ref(..)) && self.is_static_place(base)
+            }
+            _ => false,
+        }
+    }
+
+    /// Whether `e` names memory that can be read in place: a local, a field or an element of
+    /// one, a Vec element.
+    fn is_place(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Path(_) => self.local_res(e).is_some(),
+            ExprKind::Deref(_) => true,
+            ExprKind::Field { base, .. } => {
+                let bt = self.ty(base);
+                matches!(bt, Ty::Ref(..)) || bt.is_mem() || self.is_place(base)
+            }
+            ExprKind::Index(base, _) => match self.ty(base) {
+                Ty::Array(..) => self.is_place(base),
+                Ty::Vec(_) | Ty::Ref(..) => true,
+                _ => false,
+            },
+            _ => false,
+        }
+    }
+
     /// The label for a new block: who will own it.
     fn alloc_label(&mut self, dest: Dest, what: &str) -> u32 {
         let text = match dest {
-            Dest::Ret => format!(
+            Dest::Ret | Dest::RetAt(_) => format!(
                 "{what} returned by `{}`",
                 self.c.sigs[self.f.id as usize].name
             ),
@@ -1620,9 +2117,15 @@ impl<'a> Gen<'a> {
                     .flat_map(|s| s.0.iter())
                     .rev()
                     .map(|&l| &self.f.locals[l as usize])
-                    .find(|l| l.off == off && l.ty.is_vec() && !l.hidden);
+                    .filter(|l| !l.hidden && l.ty.needs_drop())
+                    .find_map(|l| {
+                        vec_paths(&l.ty, self.ptr, l.off, &l.name)
+                            .into_iter()
+                            .find(|(o, _)| *o == off)
+                            .map(|(_, p)| p)
+                    });
                 match owner {
-                    Some(l) => format!("`{}`", l.name),
+                    Some(p) => format!("`{p}`"),
                     None => format!("a temporary {what}"),
                 }
             }
@@ -1633,10 +2136,21 @@ impl<'a> Gen<'a> {
     /// Emits a call: reserves the return slot, writes the arguments into the callee's frame,
     /// calls, and leaves the slot reserved. Returns the slot's offset.
     fn call(&mut self, e: &Expr, f: u32, args: &[Expr]) -> u32 {
+        self.call_with(e, f, None, args)
+    }
+
+    /// A call, with a method's receiver (and how it is passed) as the first argument.
+    fn call_with(
+        &mut self,
+        e: &Expr,
+        f: u32,
+        recv: Option<(&Expr, SelfMode)>,
+        args: &[Expr],
+    ) -> u32 {
         let sig = &self.c.sigs[f as usize];
         let ret = sig.ret.clone();
         let params = sig.params.clone();
-        let (ret_size, ret_align) = if ret.is_scalar() || ret.is_vec() {
+        let (ret_size, ret_align) = if ret.is_scalar() || ret.is_mem() {
             self.layout(&ret)
         } else {
             (0, 1)
@@ -1647,11 +2161,43 @@ impl<'a> Gen<'a> {
         }
         let base = align_up(self.f.depth, 8);
         let mut off = base;
-        for (a, p) in args.iter().zip(&params) {
+        let mut params = &params[..];
+        if let (Some((r, mode)), Some(p)) = (recv, params.first()) {
             let (size, align) = self.layout(p);
             off = align_up(off, align);
             self.set_stack(off + size);
-            if p.is_vec() {
+            match mode {
+                SelfMode::Pass => {
+                    self.expr(r);
+                    self.emit(Op::Store {
+                        off,
+                        size: size as u8,
+                    });
+                }
+                SelfMode::Ref { .. } => {
+                    self.value_addr(r);
+                    self.emit(Op::ToRef);
+                    self.emit(Op::Store {
+                        off,
+                        size: size as u8,
+                    });
+                }
+                SelfMode::Value if matches!(self.ty(r), Ty::Ref(..)) => {
+                    // A `self` method called on a reference copies the value it points to.
+                    self.emit(Op::AddrLocal(off));
+                    self.expr(r);
+                    self.emit(Op::Copy(size));
+                }
+                SelfMode::Value => self.value_into(r, p, Dest::Local(off)),
+            }
+            off += size;
+            params = &params[1..];
+        }
+        for (a, p) in args.iter().zip(params) {
+            let (size, align) = self.layout(p);
+            off = align_up(off, align);
+            self.set_stack(off + size);
+            if p.is_mem() {
                 self.expr_into(a, Dest::Local(off));
             } else {
                 self.expr(a);
@@ -1675,8 +2221,62 @@ impl<'a> Gen<'a> {
     /// Evaluates a scalar expression into a register (unit expressions push nothing).
     fn expr(&mut self, e: &Expr) {
         let t = self.ty(e);
+        let new_mem = match &e.kind {
+            ExprKind::StructLit { .. }
+            | ExprKind::Tuple(_)
+            | ExprKind::ArrayList(_)
+            | ExprKind::ArrayRepeat(..) => true,
+            ExprKind::Field { .. }
+            | ExprKind::Index(..)
+            | ExprKind::MethodCall { .. }
+            | ExprKind::Deref(_) => t.is_mem(),
+            ExprKind::Call(callee, _) => self.c.res.get(&callee.id) == Some(&Res::TupleCtor),
+            _ => false,
+        };
+        if new_mem {
+            let _ = self.temp(e);
+            return;
+        }
         match &e.kind {
             ExprKind::Error => {}
+            ExprKind::Field { .. } => {
+                let ty = self.scalar(&t);
+                if self.is_static_place(e) {
+                    if let Some((_, off)) = self.static_place(e) {
+                        self.emit(Op::Load { off, ty });
+                    }
+                    return;
+                }
+                self.place_addr(e);
+                self.emit(Op::LoadAt(ty));
+            }
+            ExprKind::MemQuery { .. } => {
+                if let Some(Res::Const(v)) = self.c.res.get(&e.id) {
+                    self.emit(Op::Const(*v as u64));
+                }
+            }
+            ExprKind::AddrOf { inner, .. } => {
+                if self.is_place(inner) {
+                    self.place_addr(inner);
+                } else {
+                    let off = self.temp(inner);
+                    self.emit(Op::AddrLocal(off));
+                }
+                self.emit(Op::ToRef);
+            }
+            ExprKind::Deref(_) => {
+                if t.is_scalar() {
+                    self.place_addr(e);
+                    let ty = self.scalar(&t);
+                    self.emit(Op::LoadAt(ty));
+                } else if t.is_mem() {
+                    let _ = self.temp(e);
+                }
+            }
+            ExprKind::StructLit { .. }
+            | ExprKind::Tuple(_)
+            | ExprKind::ArrayList(_)
+            | ExprKind::ArrayRepeat(..) => {}
             ExprKind::Int { value, .. } => {
                 let v = *value as u64;
                 self.emit(Op::Const(v));
@@ -1689,7 +2289,7 @@ impl<'a> Gen<'a> {
                     self.emit(Op::Const(v as i64 as u64));
                 }
                 Some(Res::Local(_)) => {
-                    if t.is_vec() {
+                    if t.is_mem() {
                         let _ = self.temp(e);
                         self.emit(Op::Pop);
                         return;
@@ -1727,9 +2327,9 @@ impl<'a> Gen<'a> {
             ExprKind::Assign(lhs, rhs) => self.assign(lhs, rhs),
             ExprKind::CompoundAssign(op, lhs, rhs) => {
                 let lt = self.ty(lhs);
-                let rt = self.ty(rhs);
+                let rt = self.ty(rhs).deref_all().clone();
                 let ty = lt.int();
-                self.expr(rhs);
+                self.operand(rhs);
                 let at = self.span_id(e.span);
                 let arith = match (op, &lt) {
                     (BinOp::BitAnd, Ty::Bool) => Some((Arith::And, IntTy::U8)),
@@ -1754,7 +2354,7 @@ impl<'a> Gen<'a> {
             ExprKind::Call(callee, args) => match self.c.res.get(&callee.id).cloned() {
                 Some(Res::Fn(f)) => {
                     let ret = self.c.sigs[f as usize].ret.clone();
-                    if ret.is_vec() {
+                    if ret.is_mem() {
                         let _ = self.temp(e);
                         self.emit(Op::Pop);
                         return;
@@ -1775,11 +2375,15 @@ impl<'a> Gen<'a> {
                 Some(Res::Drop) => {
                     let a = &args[0];
                     let at = self.ty(a);
-                    if at.is_vec() {
+                    if at.is_mem() && !at.is_copy() {
                         if let ExprKind::Path(_) = a.kind {
                             if let Some(l) = self.use_local(a, true) {
                                 let off = self.f.locals[l as usize].off;
-                                self.emit(Op::DropLocal { off, local: l });
+                                if at.is_vec() {
+                                    self.drop_local(off, l, None);
+                                } else if at.needs_drop() {
+                                    self.drop_local(off, l, Some(&at));
+                                }
                                 // `drop` took the value: the variable now shows as moved.
                                 self.emit(Op::SetOwned {
                                     local: l,
@@ -1788,8 +2392,15 @@ impl<'a> Gen<'a> {
                             }
                         } else {
                             let off = self.reserve_temp_vec(a);
-                            self.emit(Op::AddrLocal(off));
-                            self.emit(Op::DropAt);
+                            if at.is_vec() {
+                                self.drop_temps(&[Temp { off, glue: None }]);
+                            } else if at.needs_drop() {
+                                let glue = self.glue(&at);
+                                self.drop_temps(&[Temp {
+                                    off,
+                                    glue: Some(glue),
+                                }]);
+                            }
                         }
                     } else {
                         self.expr_discard(a);
@@ -1918,7 +2529,7 @@ impl<'a> Gen<'a> {
             ExprKind::Return(value) => {
                 let ret = self.c.sigs[self.f.id as usize].ret.clone();
                 if let Some(v) = value {
-                    if ret.is_vec() {
+                    if ret.is_mem() {
                         self.expr_into(v, Dest::Ret);
                     } else if ret.is_scalar() {
                         self.expr(v);
@@ -1929,10 +2540,8 @@ impl<'a> Gen<'a> {
                     }
                 }
                 // Statement temporaries die before the frame goes.
-                for off in self.f.temps.clone().iter().rev() {
-                    self.emit(Op::AddrLocal(*off));
-                    self.emit(Op::DropAt);
-                }
+                let temps = self.f.temps.clone();
+                self.drop_temps(&temps);
                 self.emit_drops(0);
                 self.emit(Op::Return);
                 self.f.moves.dead = true;
@@ -1961,10 +2570,7 @@ impl<'a> Gen<'a> {
     /// Ends a condition: its own temporaries are dropped and their stack given back.
     fn end_condition(&mut self, (temps_before, depth): (usize, u32)) {
         let temps = self.f.temps.split_off(temps_before.min(self.f.temps.len()));
-        for off in temps.iter().rev() {
-            self.emit(Op::AddrLocal(*off));
-            self.emit(Op::DropAt);
-        }
+        self.drop_temps(&temps);
         if self.f.depth != depth {
             self.set_stack(depth);
         }
@@ -2040,6 +2646,100 @@ impl<'a> Gen<'a> {
         self.end_loop(exit, None);
     }
 
+    /// `for x in array`: the array is copied into a hidden local and walked with a hidden
+    /// index; each test of the loop copies the next element into `x`.
+    fn for_array(&mut self, e: &Expr, array: &Expr, body: &Block) {
+        let var = self.c.binding[&e.id];
+        let hidden = self.c.for_range[&e.id];
+        let Ty::Array(elem, n) = self.f.locals[hidden as usize].ty.clone() else {
+            return;
+        };
+        let esize = elem.size(self.ptr);
+        let scope_depth = self.f.depth;
+        self.f.scopes.push((Vec::new(), scope_depth));
+        let site = self.step(array.span, StepKind::Statement);
+        let aoff = self.declare(hidden);
+        self.expr_into(array, Dest::Local(aoff));
+        let ioff = self.declare(hidden + 1);
+        let usize_ty = self.scalar(&Ty::Int(IntTy::Usize));
+        self.emit(Op::Const(0));
+        self.emit(Op::Store {
+            off: ioff,
+            size: usize_ty.size,
+        });
+        let temps = std::mem::take(&mut self.f.temps);
+        self.drop_temps(&temps);
+        self.sites[site as usize].live = self.live_now();
+        let voff = self.declare(var);
+        let loop_depth = self.f.depth;
+        let head = self.here();
+        self.begin_loop(None, loop_depth, head, e.span);
+        let entry_moves = self.f.moves.clone();
+        self.step(array.span, StepKind::Condition);
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::Const(n));
+        self.emit(Op::Cmp {
+            op: Cmp::Lt,
+            signed: false,
+        });
+        let exit_jump = self.emit(Op::JumpIfFalse(0));
+        let at = self.span_id(array.span);
+        let index = Op::ArrayIndex {
+            len: n as u32,
+            elem: esize,
+            at,
+        };
+        if elem.is_scalar() {
+            self.emit(Op::AddrLocal(aoff));
+            self.emit(Op::Load {
+                off: ioff,
+                ty: usize_ty,
+            });
+            self.emit(index);
+            let ty = self.scalar(&elem);
+            self.emit(Op::LoadAt(ty));
+            self.emit(Op::Store {
+                off: voff,
+                size: ty.size,
+            });
+        } else {
+            self.emit(Op::AddrLocal(voff));
+            self.emit(Op::AddrLocal(aoff));
+            self.emit(Op::Load {
+                off: ioff,
+                ty: usize_ty,
+            });
+            self.emit(index);
+            self.emit(Op::Copy(esize));
+        }
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::Const(1));
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: IntTy::Usize,
+            at: 0,
+        });
+        self.emit(Op::Store {
+            off: ioff,
+            size: usize_ty.size,
+        });
+        let mark = self.condition_mark();
+        self.end_condition(mark);
+        self.block_body(body, None, false, &Ty::Unit);
+        self.emit(Op::Jump(head));
+        let exit = self.here();
+        self.patch(exit_jump, exit);
+        self.end_loop(exit, Some(entry_moves));
+        self.pop_scope();
+        self.set_stack(scope_depth);
+    }
+
     fn for_loop(&mut self, e: &Expr, range: &Expr, body: &Block) {
         let ExprKind::Range {
             start,
@@ -2047,6 +2747,7 @@ impl<'a> Gen<'a> {
             inclusive,
         } = &range.kind
         else {
+            self.for_array(e, range, body);
             return;
         };
         let var = self.c.binding[&e.id];
@@ -2181,8 +2882,8 @@ impl<'a> Gen<'a> {
     }
 
     fn binary(&mut self, e: &Expr, op: BinOp, l: &Expr, r: &Expr) {
-        let lt = self.ty(l);
-        let rt = self.ty(r);
+        let lt = self.ty(l).deref_all().clone();
+        let rt = self.ty(r).deref_all().clone();
         match op {
             BinOp::And | BinOp::Or => {
                 self.expr(l);
@@ -2204,6 +2905,10 @@ impl<'a> Gen<'a> {
                 return;
             }
             _ => {}
+        }
+        if lt.is_mem() && matches!(op, BinOp::Eq | BinOp::Ne) {
+            self.mem_eq(l, r, op == BinOp::Ne);
+            return;
         }
         self.operands(l, r);
         if op.is_comparison() {
@@ -2231,30 +2936,84 @@ impl<'a> Gen<'a> {
         });
     }
 
+    /// `==` (or `!=`) of two structs, tuples or arrays: their scalar fields compared one by
+    /// one (padding is not compared), the results combined.
+    fn mem_eq(&mut self, l: &Expr, r: &Expr, ne: bool) {
+        let t = self.ty(l);
+        let a = self.value_addr_local(l).unwrap_or(0);
+        let b = self.value_addr_local(r).unwrap_or(0);
+        let mut leaves = Vec::new();
+        scalar_leaves(&t, self.ptr, 0, &mut leaves);
+        if leaves.len() > MAX_EQ_FIELDS {
+            self.diags.push(Diagnostic::error(
+                DiagnosticKind::Unsupported,
+                l.span.to(r.span),
+                format!(
+                    "comparing values with more than {MAX_EQ_FIELDS} fields is not supported yet"
+                ),
+            ));
+            return;
+        }
+        if leaves.is_empty() {
+            self.emit(Op::Const(1));
+        }
+        for (i, (off, lt)) in leaves.iter().enumerate() {
+            let ty = self.scalar(lt);
+            self.emit(Op::Load { off: a + off, ty });
+            self.emit(Op::Load { off: b + off, ty });
+            self.emit(Op::Cmp {
+                op: Cmp::Eq,
+                signed: ty.signed,
+            });
+            if i > 0 {
+                self.emit(Op::Arith {
+                    op: Arith::And,
+                    ty: IntTy::U8,
+                    at: 0,
+                });
+            }
+        }
+        if ne {
+            self.emit(Op::NotBool);
+        }
+    }
+
     /// Pushes the values of two operands, left then right. A left value must not wait in a
     /// register while the right operand calls a function: a local or a constant is read
     /// after the call instead, anything else is spilled to a stack slot and read back.
     fn operands(&mut self, l: &Expr, r: &Expr) {
         if !self.calls_fn(r) {
-            self.expr(l);
-            self.expr(r);
+            self.operand(l);
+            self.operand(r);
             return;
         }
         if self.is_rereadable(l) {
-            self.expr(r);
-            self.expr(l);
+            self.operand(r);
+            self.operand(l);
             self.emit(Op::Swap);
             return;
         }
-        let lt = self.ty(l);
-        self.expr(l);
+        let lt = self.ty(l).deref_all().clone();
+        self.operand(l);
         let (size, align) = self.layout(&lt);
         let off = self.reserve(size, align);
         let ty = self.scalar(&lt);
         self.emit(Op::Store { off, size: ty.size });
-        self.expr(r);
+        self.operand(r);
         self.emit(Op::Load { off, ty });
         self.emit(Op::Swap);
+    }
+
+    /// An operand of an arithmetic or comparison operator: its value, read through any
+    /// references (`&i32 + &i32` adds the integers).
+    fn operand(&mut self, e: &Expr) {
+        self.expr(e);
+        let mut t = self.ty(e);
+        while let Ty::Ref(_, inner) = t {
+            let ty = self.scalar(&inner);
+            self.emit(Op::LoadAt(ty));
+            t = *inner;
+        }
     }
 
     /// A local or a constant: reading it later gives the same value.
@@ -2274,7 +3033,7 @@ impl<'a> Gen<'a> {
         let any = |es: &[Expr]| es.iter().any(|x| self.calls_fn(x));
         let block = |b: &Block| {
             b.stmts.iter().any(|s| match s {
-                Stmt::Let { init, .. } => self.calls_fn(init),
+                Stmt::Let { init, .. } | Stmt::LetPat { init, .. } => self.calls_fn(init),
                 Stmt::Expr { expr, .. } => self.calls_fn(expr),
             }) || b.tail.as_deref().is_some_and(|t| self.calls_fn(t))
         };
@@ -2288,6 +3047,15 @@ impl<'a> Gen<'a> {
             | ExprKind::Continue
             | ExprKind::Error => false,
             ExprKind::Unary(_, a) | ExprKind::Cast(a, _) => self.calls_fn(a),
+            ExprKind::Field { base, .. } => self.calls_fn(base),
+            ExprKind::AddrOf { inner, .. } | ExprKind::Deref(inner) => self.calls_fn(inner),
+            ExprKind::ArrayRepeat(a, _) => self.calls_fn(a),
+            ExprKind::MemQuery { .. } => false,
+            ExprKind::Tuple(items) | ExprKind::ArrayList(items) => any(items),
+            ExprKind::StructLit { fields, base, .. } => {
+                fields.iter().any(|f| self.calls_fn(&f.2))
+                    || base.as_deref().is_some_and(|b| self.calls_fn(b))
+            }
             ExprKind::Binary(_, a, b)
             | ExprKind::Assign(a, b)
             | ExprKind::CompoundAssign(_, a, b)
@@ -2296,7 +3064,9 @@ impl<'a> Gen<'a> {
             | ExprKind::Range {
                 start: a, end: b, ..
             } => self.calls_fn(a) || self.calls_fn(b),
-            ExprKind::MethodCall { receiver, args, .. } => self.calls_fn(receiver) || any(args),
+            ExprKind::MethodCall { receiver, args, .. } => {
+                self.c.method_fns.contains_key(&e.id) || self.calls_fn(receiver) || any(args)
+            }
             ExprKind::Block(b) | ExprKind::Loop(b) => block(b),
             ExprKind::If(c, t, e2) => {
                 self.calls_fn(c) || block(t) || e2.as_deref().is_some_and(|x| self.calls_fn(x))
@@ -2317,6 +3087,38 @@ impl<'a> Gen<'a> {
                 let l = self.use_local(e, false).unwrap_or(0);
                 let off = self.f.locals[l as usize].off;
                 self.emit(Op::AddrLocal(off));
+            }
+            ExprKind::Deref(inner) => self.expr(inner),
+            ExprKind::Field { base, name, .. } => {
+                if self.is_static_place(e) {
+                    if let Some((_, off)) = self.static_place(e) {
+                        self.emit(Op::AddrLocal(off));
+                    }
+                    return;
+                }
+                let bt = self.ty(base).deref_all().clone();
+                let foff = bt
+                    .fields(self.ptr)
+                    .into_iter()
+                    .find(|f| &f.0 == name)
+                    .map_or(0, |f| f.2);
+                self.value_addr(base);
+                if foff > 0 {
+                    self.emit(Op::Offset(foff));
+                }
+            }
+            ExprKind::Index(base, idx) if matches!(self.ty(base).deref_all(), Ty::Array(..)) => {
+                let Ty::Array(elem, len) = self.ty(base).deref_all().clone() else {
+                    return;
+                };
+                self.value_addr(base);
+                self.expr(idx);
+                let at = self.span_id(e.span);
+                self.emit(Op::ArrayIndex {
+                    len: len as u32,
+                    elem: elem.size(self.ptr),
+                    at,
+                });
             }
             ExprKind::Index(base, idx)
                 if matches!(
@@ -2347,12 +3149,25 @@ impl<'a> Gen<'a> {
 
     /// Pushes the address of a Vec value: a local's, or a temporary's.
     fn vec_addr(&mut self, e: &Expr) {
-        if let ExprKind::Path(_) = e.kind {
-            if let Some(l) = self.use_local(e, false) {
-                let off = self.f.locals[l as usize].off;
-                self.emit(Op::AddrLocal(off));
-                return;
+        self.value_addr(e);
+    }
+
+    /// Pushes the address of a value in memory: a place's, or a temporary's.
+    fn value_addr(&mut self, e: &Expr) {
+        if let Ty::Ref(_, mut inner) = self.ty(e) {
+            // Auto-deref: the reference's value is the address (read through each further
+            // reference).
+            self.expr(e);
+            while let Ty::Ref(_, next) = *inner {
+                let ty = self.scalar(&Ty::Ref(false, next.clone()));
+                self.emit(Op::LoadAt(ty));
+                inner = next;
             }
+            return;
+        }
+        if self.is_place(e) {
+            self.place_addr(e);
+            return;
         }
         let off = self.temp(e);
         self.emit(Op::AddrLocal(off));
@@ -2360,14 +3175,46 @@ impl<'a> Gen<'a> {
 
     fn assign(&mut self, lhs: &Expr, rhs: &Expr) {
         let t = self.ty(lhs);
-        if t.is_vec() {
+        if t.is_mem() && !matches!(lhs.kind, ExprKind::Path(_)) {
+            // A field or element: the new value is built, the old one dropped, then copied in.
+            let (size, align) = self.layout(&t);
+            let tmp = self.reserve(size, align);
+            self.expr_into(rhs, Dest::Local(tmp));
+            if t.needs_drop() {
+                self.place_addr(lhs);
+                if t.is_vec() {
+                    self.emit(Op::DropAt);
+                } else {
+                    let glue = self.glue(&t);
+                    self.emit(Op::DropGlueAt(glue));
+                }
+            }
+            self.place_addr(lhs);
+            self.emit(Op::AddrLocal(tmp));
+            self.emit(Op::Copy(size));
+            // The Vecs that moved in now belong to the place.
+            if let (Some(name), true) = (self.place_name(lhs), self.is_static_place(lhs)) {
+                if let Some((_, off)) = self.static_place(lhs) {
+                    for (voff, path) in vec_paths(&t, self.ptr, off, &name) {
+                        let label = self.label(format!("`{path}`"));
+                        self.emit(Op::Own { off: voff, label });
+                    }
+                }
+            }
+            return;
+        }
+        if t.is_mem() {
             // The new value is built first, then the old one is dropped, then it moves in.
             let (size, align) = self.layout(&t);
             let tmp = self.reserve(size, align);
             self.expr_into(rhs, Dest::Local(tmp));
             if let Some(l) = self.local_res(lhs) {
                 let off = self.f.locals[l as usize].off;
-                self.emit(Op::DropLocal { off, local: l });
+                if t.is_vec() {
+                    self.drop_local(off, l, None);
+                } else if t.needs_drop() {
+                    self.drop_local(off, l, Some(&t));
+                }
                 self.emit(Op::AddrLocal(off));
                 self.emit(Op::AddrLocal(tmp));
                 self.emit(Op::Copy(size));
@@ -2394,6 +3241,16 @@ impl<'a> Gen<'a> {
     }
 
     fn method(&mut self, e: &Expr, receiver: &Expr, args: &[Expr]) {
+        if let Some(&(f, mode)) = self.c.method_fns.get(&e.id) {
+            let ret = self.c.sigs[f as usize].ret.clone();
+            let slot = self.call_with(e, f, Some((receiver, mode)), args);
+            if ret.is_scalar() {
+                let ty = self.scalar(&ret);
+                self.emit(Op::Load { off: slot, ty });
+                self.set_stack(slot);
+            }
+            return;
+        }
         let Some(m) = self.c.methods.get(&e.id).copied() else {
             return;
         };
@@ -2401,17 +3258,35 @@ impl<'a> Gen<'a> {
         match m {
             Method::Push => {
                 let elem = self.elem_size(&rt);
-                let label = match self.local_res(receiver) {
-                    Some(l) => {
-                        let name = self.f.locals[l as usize].name.clone();
-                        self.label(format!("`{name}`"))
-                    }
+                let label = match self.place_name(receiver) {
+                    Some(name) => self.label(format!("`{name}`")),
                     None => self.label("a temporary Vec".into()),
                 };
                 let at = self.span_id(e.span);
                 self.vec_addr(receiver);
-                self.expr(&args[0]);
-                self.emit(Op::VecPush { elem, label, at });
+                let et = self.ty(&args[0]);
+                if et.is_mem() {
+                    // The element is built in a stack slot; push copies its bytes.
+                    let (size, align) = self.layout(&et);
+                    let tmp = self.reserve(size, align);
+                    self.expr_into(&args[0], Dest::Local(tmp));
+                    self.emit(Op::AddrLocal(tmp));
+                    self.emit(Op::VecPushCopy { elem, label, at });
+                } else {
+                    self.expr(&args[0]);
+                    self.emit(Op::VecPush { elem, label, at });
+                }
+            }
+            Method::Len if matches!(rt, Ty::Array(..)) => {
+                let Ty::Array(_, n) = rt else { return };
+                if !self.is_place(receiver) {
+                    self.expr_discard(receiver);
+                }
+                self.emit(Op::Const(n));
+            }
+            Method::Clone => {
+                // Scalars only: a memory value's clone is made by `expr_into`.
+                self.expr(receiver);
             }
             Method::Len | Method::Capacity | Method::IsEmpty => {
                 self.vec_addr(receiver);
@@ -2465,7 +3340,7 @@ impl<'a> Gen<'a> {
             let mut saved = Vec::new();
             for a in args {
                 let t = self.ty(a);
-                if t.is_vec() {
+                if t.is_mem() {
                     let off = match (&a.kind, self.local_res(a)) {
                         (ExprKind::Path(_), Some(l)) => {
                             self.use_local(a, false);
@@ -2497,7 +3372,7 @@ impl<'a> Gen<'a> {
         } else {
             for a in args {
                 let t = self.ty(a);
-                if t.is_vec() {
+                if t.is_mem() {
                     self.vec_addr(a);
                 } else {
                     self.expr(a);
@@ -2523,7 +3398,7 @@ impl<'a> Gen<'a> {
                         }
                         FormatSource::Local(l) => {
                             let slot = self.f.locals[*l as usize].clone();
-                            if slot.ty.is_vec() {
+                            if slot.ty.is_mem() {
                                 self.emit(Op::AddrLocal(slot.off));
                             } else {
                                 let ty = self.scalar(&slot.ty);
@@ -2575,6 +3450,99 @@ impl<'a> Gen<'a> {
             }
         }
     }
+}
+
+/// The bound names of a pattern matched against a value of type `t`: each local with its
+/// offset in the value and its type, in the order the checker declared them. Sets
+/// `unbound_owner` when `_` or `..` leaves a part that is not `Copy`.
+fn pat_leaves(
+    pat: &Pat,
+    t: &Ty,
+    ptr: PtrWidth,
+    base: u32,
+    ids: &mut impl Iterator<Item = LocalId>,
+    out: &mut Vec<(LocalId, u32, Ty)>,
+    unbound_owner: &mut bool,
+) {
+    let fields = t.fields(ptr);
+    match pat {
+        Pat::Bind { .. } => {
+            if let Some(l) = ids.next() {
+                out.push((l, base, t.clone()));
+            }
+        }
+        Pat::Wild => *unbound_owner |= !t.is_copy(),
+        Pat::Tuple(items, _) | Pat::TupleStruct { items, .. } => {
+            for (p, (_, ft, off)) in items.iter().zip(fields) {
+                pat_leaves(p, &ft, ptr, base + off, ids, out, unbound_owner);
+            }
+        }
+        Pat::Struct {
+            fields: pfields,
+            rest,
+            ..
+        } => {
+            for (name, _, p) in pfields {
+                if let Some((_, ft, off)) = fields.iter().find(|f| &f.0 == name) {
+                    pat_leaves(p, ft, ptr, base + off, ids, out, unbound_owner);
+                }
+            }
+            if *rest {
+                *unbound_owner |= fields
+                    .iter()
+                    .any(|f| !f.1.is_copy() && !pfields.iter().any(|p| p.0 == f.0));
+            }
+        }
+    }
+}
+
+/// The scalar fields inside a value of type `t`, with their offsets from `base`.
+fn scalar_leaves(t: &Ty, ptr: PtrWidth, base: u32, out: &mut Vec<(u32, Ty)>) {
+    match t {
+        Ty::Struct(_) | Ty::Tuple(_) => {
+            for (_, ft, off) in t.fields(ptr) {
+                scalar_leaves(&ft, ptr, base + off, out);
+            }
+        }
+        Ty::Array(e, n) => {
+            let size = e.size(ptr);
+            for i in 0..*n as u32 {
+                if out.len() > MAX_EQ_FIELDS {
+                    return;
+                }
+                scalar_leaves(e, ptr, base + i * size, out);
+            }
+        }
+        t if t.is_scalar() => out.push((base, t.clone())),
+        _ => {}
+    }
+    if out.len() > MAX_EQ_FIELDS {
+        out.truncate(MAX_EQ_FIELDS + 1);
+    }
+}
+
+/// Most scalar fields `==` compares one by one (each is a few ops of code).
+const MAX_EQ_FIELDS: usize = 4096;
+
+/// The Vecs inside a value of type `t` at offset `base`, with their paths (`line.points`).
+fn vec_paths(t: &Ty, ptr: PtrWidth, base: u32, name: &str) -> Vec<(u32, String)> {
+    let mut out = Vec::new();
+    match t {
+        Ty::Vec(_) => out.push((base, name.to_string())),
+        Ty::Struct(_) | Ty::Tuple(_) => {
+            for (f, ft, off) in t.fields(ptr) {
+                out.extend(vec_paths(&ft, ptr, base + off, &format!("{name}.{f}")));
+            }
+        }
+        Ty::Array(e, n) if e.needs_drop() => {
+            let size = e.size(ptr);
+            for i in 0..*n as u32 {
+                out.extend(vec_paths(e, ptr, base + i * size, &format!("{name}[{i}]")));
+            }
+        }
+        _ => {}
+    }
+    out
 }
 
 fn arith_of(op: BinOp, rhs: &Ty) -> Arith {

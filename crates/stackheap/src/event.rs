@@ -158,6 +158,20 @@ pub struct VariableView {
     pub value: String,
     /// The value was moved out (a `Vec` passed on or dropped with `drop`); its bytes stay.
     pub moved: bool,
+    /// For structs, tuples and arrays: the scalar and `Vec` fields inside, in address order,
+    /// with offsets from `addr`. Bytes of the variable that no field covers are padding.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<FieldView>,
+}
+
+/// One field of a variable: a path such as `start.x`, `0` or `[2]`, its place and type.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FieldView {
+    pub name: String,
+    pub ty: String,
+    /// Offset from the start of the variable.
+    pub offset: u32,
+    pub size: u32,
 }
 
 /// One function's frame.

@@ -2,6 +2,9 @@
 //! bools and Vecs the way Rust's `Display` and `Debug` do, with fill, alignment, sign, `#`,
 //! zero padding, width and the `x X b o` radixes.
 
+use crate::settings::PtrWidth;
+use crate::types::{StructKind, Ty};
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Align {
     Left,
@@ -310,8 +313,10 @@ pub fn write_list(
         }
         out.push_str("[\n");
         for i in 0..len {
+            let mut item = String::new();
+            element(&mut item, i);
             out.push_str("    ");
-            element(out, i);
+            out.push_str(&indent(&item));
             out.push_str(",\n");
         }
         out.push(']');
@@ -325,6 +330,109 @@ pub fn write_list(
         element(out, i);
     }
     out.push(']');
+}
+
+/// Reads a field's value: a scalar's bits, or a memory value's address.
+pub type ReadField<'a> = dyn Fn(u64, &Ty) -> u64 + 'a;
+/// Writes one value (of any type) with a spec.
+pub type WriteValue<'a> = dyn Fn(&mut String, u64, &Ty, &Spec) + 'a;
+
+/// Indents every line after the first by four spaces, as `{:#?}` nests values.
+fn indent(s: &str) -> String {
+    s.replace('\n', "\n    ")
+}
+
+/// Writes a struct, tuple or array at `addr` the way `#[derive(Debug)]` and the standard
+/// library do: `Point { x: 1, y: 2 }`, `Pair(1, 2)`, `(1, 2)`, `(1,)`, `[1, 2]`, `Unit`, and
+/// under `{:#?}` one field per line with four-space indents and trailing commas. Each field
+/// is read with `read` and written with `write`, with the same spec (as Rust passes it on).
+pub fn write_debug(
+    out: &mut String,
+    addr: u64,
+    ty: &Ty,
+    ptr: PtrWidth,
+    spec: &Spec,
+    read: &ReadField<'_>,
+    write: &WriteValue<'_>,
+) {
+    let pretty = spec.alternate;
+    let field = |t: &Ty, off: u64| {
+        let mut s = String::new();
+        write(&mut s, read(addr + off, t), t, spec);
+        s
+    };
+    let (name, named) = match ty {
+        Ty::Struct(d) => match d.kind {
+            StructKind::Unit => {
+                out.push_str(&d.name);
+                return;
+            }
+            StructKind::Named => (Some(d.name.as_str()), true),
+            StructKind::Tuple => (Some(d.name.as_str()), false),
+        },
+        Ty::Tuple(_) => (None, false),
+        Ty::Array(e, n) => {
+            let size = e.size(ptr) as u64;
+            let items: Vec<String> = (0..*n).map(|k| field(e, k * size)).collect();
+            if items.is_empty() {
+                out.push_str("[]");
+            } else if pretty {
+                out.push_str("[\n");
+                for it in items {
+                    out.push_str("    ");
+                    out.push_str(&indent(&it));
+                    out.push_str(",\n");
+                }
+                out.push(']');
+            } else {
+                out.push('[');
+                out.push_str(&items.join(", "));
+                out.push(']');
+            }
+            return;
+        }
+        _ => return,
+    };
+    let fields = ty.fields(ptr);
+    if fields.is_empty() {
+        out.push_str(name.unwrap_or("()"));
+        return;
+    }
+    let items: Vec<(String, String)> = fields
+        .iter()
+        .map(|(n, t, off)| (n.clone(), field(t, *off as u64)))
+        .collect();
+    if named {
+        let name = name.unwrap_or_default();
+        if pretty {
+            out.push_str(name);
+            out.push_str(" {\n");
+            for (n, v) in items {
+                out.push_str(&format!("    {n}: {},\n", indent(&v)));
+            }
+            out.push('}');
+        } else {
+            let parts: Vec<String> = items.iter().map(|(n, v)| format!("{n}: {v}")).collect();
+            out.push_str(&format!("{name} {{ {} }}", parts.join(", ")));
+        }
+        return;
+    }
+    out.push_str(name.unwrap_or(""));
+    if pretty {
+        out.push_str("(\n");
+        for (_, v) in items {
+            out.push_str(&format!("    {},\n", indent(&v)));
+        }
+        out.push(')');
+    } else {
+        let parts: Vec<&str> = items.iter().map(|(_, v)| v.as_str()).collect();
+        out.push('(');
+        out.push_str(&parts.join(", "));
+        if parts.len() == 1 && name.is_none() {
+            out.push(',');
+        }
+        out.push(')');
+    }
 }
 
 #[cfg(test)]

@@ -34,6 +34,8 @@ const FILES: &[(&str, &str)] = lessons![
     "manual_double_free",
     "manual_double_free_unchecked",
     "manual_leak",
+    "struct_padding",
+    "struct_owns_vecs",
 ];
 
 fn header<'a>(source: &'a str, key: &str) -> &'a str {

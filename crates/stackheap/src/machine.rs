@@ -354,6 +354,7 @@ impl Program {
                     ..f.clone()
                 })
                 .collect(),
+            glues: Vec::new(),
             sites: self.sites.clone(),
             spans: Vec::new(),
             formats: Vec::new(),
@@ -365,13 +366,19 @@ impl Program {
     }
 }
 
+/// Which array an address points into. Registers tag stack addresses with bit 63; a
+/// reference stored in memory tags them with its top bit, which is bit 31 at pointer width
+/// 32. No index reaches bit 31 (the arrays are at most 256 MiB), so either tag means stack.
 fn split(addr: u64) -> (Region, u32) {
-    if addr & STACK_TAG != 0 {
-        (Region::Stack, (addr & !STACK_TAG) as u32)
+    if addr & (STACK_TAG | REF_TAG_32) != 0 {
+        (Region::Stack, addr as u32 & !(REF_TAG_32 as u32))
     } else {
         (Region::Heap, addr as u32)
     }
 }
+
+/// The stack tag of a reference stored at pointer width 32.
+const REF_TAG_32: u64 = 1 << 31;
 
 impl<'p> Vm<'p> {
     fn pw(&self) -> u32 {
@@ -847,11 +854,7 @@ impl<'p> Vm<'p> {
                     self.st.copy(fr, f, tr, t, size);
                     self.rec.copy(fr, f, tr, t, size);
                     if self.checked && fr == Region::Stack && tr == Region::Stack {
-                        // A copied Vec's pointer keeps the allocation it came from.
-                        match self.provenance.get(&f).copied() {
-                            Some(id) => self.provenance.insert(t, id),
-                            None => self.provenance.remove(&t),
-                        };
+                        self.copy_provenance(f, t, size);
                     }
                 }
                 Op::VecNew { align } => {
@@ -1320,6 +1323,56 @@ impl<'p> Vm<'p> {
                     let text = self.format(format, args);
                     return Err(panic_at(text, self.span(at)));
                 }
+                Op::Offset(n) => {
+                    let a = self.pop();
+                    self.regs.push(a.wrapping_add(n as u64));
+                }
+                Op::DropGlueLocal { off, local, glue } => {
+                    let base = self.calls.last().map_or(0, |c| c.flags_base);
+                    let i = base + local as usize;
+                    if self.owned.get(i).copied().unwrap_or(false) {
+                        self.owned[i] = false;
+                        self.drop_glue((fb + off) as u64 | STACK_TAG, glue);
+                    }
+                }
+                Op::DropGlueAt(glue) => {
+                    let a = self.pop();
+                    self.drop_glue(a, glue);
+                }
+                Op::ArrayIndex { len, elem, at } => {
+                    let idx = self.pop();
+                    let a = self.pop();
+                    if idx >= len as u64 {
+                        return Err(panic_at(
+                            format!("index out of bounds: the len is {len} but the index is {idx}"),
+                            self.span(at),
+                        ));
+                    }
+                    self.regs.push(a + idx * elem as u64);
+                }
+                Op::Fill { size, count } => {
+                    let a = self.pop();
+                    self.fill(a, size, count);
+                }
+                Op::VecInitCopy { index, elem } => {
+                    let src = self.pop();
+                    let block = *self.regs.last().unwrap_or(&0);
+                    self.copy_bytes(src, block + (index * elem as u32) as u64, elem as u32);
+                }
+                Op::VecPushCopy { elem, label, at } => {
+                    let src = self.pop();
+                    let vec = self.pop();
+                    self.push_copy(vec, src, elem, label, at)?;
+                }
+                Op::ToRef => {
+                    let a = self.pop();
+                    let r = if ptr == PtrWidth::W32 && a & STACK_TAG != 0 {
+                        (a & !STACK_TAG) | REF_TAG_32
+                    } else {
+                        a
+                    };
+                    self.regs.push(r);
+                }
             }
         }
     }
@@ -1357,6 +1410,83 @@ impl<'p> Vm<'p> {
             labels: Vec::new(),
             memory: None,
         }
+    }
+
+    /// Copies `size` bytes between any two addresses, as one recorded copy.
+    fn copy_bytes(&mut self, src: u64, dst: u64, size: u32) {
+        let (fr, f) = split(src);
+        let (tr, t) = split(dst);
+        self.st.copy(fr, f, tr, t, size);
+        self.rec.copy(fr, f, tr, t, size);
+    }
+
+    /// `push` of an element whose bytes are at `src` (a struct, tuple or array): as `VecPush`
+    /// does for scalars, growing the block as rustc does, then copying the bytes in.
+    fn push_copy(&mut self, vec: u64, src: u64, elem: u8, label: u32, at: u32) -> Result<(), Stop> {
+        let (p, len, cap) = self.meta(vec);
+        let e = elem as u64;
+        if self.checked {
+            if len == cap && len > 0 {
+                self.check_heap(
+                    Some(vec),
+                    p as u32,
+                    (len * e) as u32,
+                    Access::Read,
+                    self.span(at),
+                )?;
+            } else if len < cap {
+                let a = (p + len * e) as u32;
+                self.check_heap(Some(vec), a, elem as u32, Access::Write, self.span(at))?;
+            }
+        }
+        if len < cap {
+            self.copy_bytes(src, p + len * e, elem as u32);
+            let w = self.pw();
+            self.write(vec + w as u64, len + 1, w);
+            return Ok(());
+        }
+        let min_cap = if e == 1 { 8 } else { 4 };
+        let new_cap = (cap * 2).max(len + 1).max(min_cap);
+        let old_label = self
+            .st
+            .block_at(p as u32)
+            .filter(|(_, b)| cap > 0 && !b.freed)
+            .map_or(label, |(_, b)| b.label);
+        let np = self.alloc(new_cap, elem as u32, old_label, self.span(at), "push")? as u64;
+        if len > 0 {
+            self.copy_bytes(p, np, (len * e) as u32);
+        }
+        self.copy_bytes(src, np + len * e, elem as u32);
+        if cap > 0 {
+            self.dealloc(p as u32);
+        }
+        self.write_meta(vec, np, len + 1, new_cap);
+        Ok(())
+    }
+
+    /// Drops the Vecs inside the value at `addr`, in the order of its drop glue.
+    fn drop_glue(&mut self, addr: u64, glue: u32) {
+        let n = self.p.glues.get(glue as usize).map_or(0, Vec::len);
+        for k in 0..n {
+            let off = self.p.glues[glue as usize][k];
+            self.drop_vec(addr + off as u64);
+        }
+    }
+
+    /// `[value; count]`: the first element's bytes, written into the next `count - 1`.
+    fn fill(&mut self, addr: u64, size: u32, count: u32) {
+        let (r, a) = split(addr);
+        let first: Vec<u8> = (0..size)
+            .map(|i| self.st.read_uint(r, a + i, 1) as u8)
+            .collect();
+        let bytes: Vec<u8> = first
+            .iter()
+            .copied()
+            .cycle()
+            .take(size as usize * (count as usize - 1))
+            .collect();
+        self.st.write(r, a + size, &bytes);
+        self.rec.write(r, a + size, &bytes);
     }
 
     /// `place op= b` for the place at `addr`: reads it, applies `op` with Rust's checks and
@@ -1476,6 +1606,9 @@ impl<'p> Vm<'p> {
                 let elem = (**elem).clone();
                 write_list(out, len as usize, spec, |o, k| {
                     let a = p + k as u64 * esize as u64;
+                    if elem.is_mem() {
+                        return self.format_value(o, a, &elem, spec);
+                    }
                     let raw = self.read(a, esize);
                     match &elem {
                         Ty::Int(i) => {
@@ -1484,6 +1617,33 @@ impl<'p> Vm<'p> {
                         }
                         _ => write_bool(o, raw != 0, spec),
                     }
+                });
+            }
+            Ty::Ref(_, inner) => {
+                // A reference prints what it points to.
+                let v = match &**inner {
+                    Ty::Int(i) => canon(self.read(v, i.size(ptr)), *i, ptr),
+                    Ty::Bool => self.read(v, 1),
+                    Ty::Ref(..) => self.read(v, ptr.bytes()),
+                    _ => v,
+                };
+                self.format_value(out, v, inner, spec);
+            }
+            Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) => {
+                let read = |a: u64, t: &Ty| -> u64 {
+                    match t {
+                        Ty::Int(i) => {
+                            let raw = self.read(a, i.size(ptr));
+                            canon(raw, *i, ptr)
+                        }
+                        Ty::Bool => self.read(a, 1),
+                        Ty::Ref(..) => self.read(a, ptr.bytes()),
+                        // Memory values are passed by address.
+                        _ => a,
+                    }
+                };
+                crate::format::write_debug(out, v, ty, ptr, spec, &read, &|o, v, t, s| {
+                    self.format_value(o, v, t, s)
                 });
             }
             _ => {}

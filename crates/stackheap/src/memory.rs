@@ -293,7 +293,21 @@ impl MemState {
             return;
         }
         let buf = src[f..f + l].to_vec();
+        // Bytes never written (a struct's padding) stay unwritten in the copy.
+        let bits = match from_region {
+            Region::Stack => &self.stack_init,
+            Region::Heap => &self.heap_init,
+        };
+        let unwritten: Vec<usize> = (0..l).filter(|&k| !bits.get(f + k)).collect();
         self.write(to_region, to, &buf);
+        let dst = match to_region {
+            Region::Stack => &mut self.stack_init,
+            Region::Heap => &mut self.heap_init,
+        };
+        for k in unwritten {
+            let a = to as usize + k;
+            dst.set_range(a, a + 1, false);
+        }
     }
 
     /// Records a new block at `addr` and returns its allocation number.

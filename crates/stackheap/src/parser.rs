@@ -17,7 +17,23 @@ pub struct Parser {
     depth: u32,
     /// Set once nesting went too deep: parsing stops.
     abandoned: bool,
+    /// Inside an `if`/`while` condition or a `for` head: `Name {` is not a struct literal.
+    no_struct: bool,
     pub diags: Vec<Diagnostic>,
+}
+
+/// What an item parsed into.
+enum Item {
+    Fn(Function),
+    Impl(Vec<Function>),
+    Struct(StructItem),
+}
+
+/// The attributes before an item that the engine reads.
+#[derive(Default)]
+struct Attrs {
+    repr_c: bool,
+    derives: Vec<(String, Span)>,
 }
 
 type PResult<T> = Result<T, ()>;
@@ -40,13 +56,16 @@ pub fn parse(tokens: Vec<Token>) -> (File, Vec<Diagnostic>) {
         next_id: 0,
         depth: 0,
         abandoned: false,
+        no_struct: false,
         diags: Vec::new(),
     };
     let mut file = File::default();
     while !p.at_eof() && !p.abandoned {
         let before = p.pos;
         match p.item() {
-            Ok(Some(f)) => file.functions.push(f),
+            Ok(Some(Item::Fn(f))) => file.functions.push(f),
+            Ok(Some(Item::Impl(fs))) => file.functions.extend(fs),
+            Ok(Some(Item::Struct(st))) => file.structs.push(st),
             Ok(None) => {}
             Err(()) => p.skip_item(),
         }
@@ -257,16 +276,58 @@ impl Parser {
         }
     }
 
-    fn item(&mut self) -> PResult<Option<Function>> {
+    /// Reads `#[derive(...)]` and `#[repr(C)]`; skips other attributes.
+    fn attributes(&mut self) -> Attrs {
+        let mut attrs = Attrs::default();
         while self.is_punct("#") {
+            let is = |p: &Parser, n: usize, k: &str| matches!(p.peek_at(n), TokenKind::Ident(s) if s == k);
+            let open = matches!(self.peek_at(1), TokenKind::Punct("["));
+            if open && is(self, 2, "derive") && matches!(self.peek_at(3), TokenKind::Punct("(")) {
+                self.bump();
+                self.bump();
+                self.bump();
+                self.bump();
+                while let TokenKind::Ident(name) = self.peek().clone() {
+                    let sp = self.bump().span;
+                    attrs.derives.push((name, sp));
+                    if !self.eat_punct(",") {
+                        break;
+                    }
+                }
+                self.eat_punct(")");
+                self.eat_punct("]");
+                continue;
+            }
+            if open
+                && is(self, 2, "repr")
+                && matches!(self.peek_at(3), TokenKind::Punct("("))
+                && is(self, 4, "C")
+                && matches!(self.peek_at(5), TokenKind::Punct(")"))
+            {
+                attrs.repr_c = true;
+            }
             self.skip_attribute();
         }
+        attrs
+    }
+
+    fn item(&mut self) -> PResult<Option<Item>> {
+        let attrs = self.attributes();
         if self.at_eof() {
             return Ok(None);
         }
         self.eat_keyword("pub");
         if self.is_keyword("fn") {
-            return self.function().map(Some);
+            return self.function().map(|f| Some(Item::Fn(f)));
+        }
+        if self.is_keyword("struct") {
+            return self.struct_item(attrs).map(|s| Some(Item::Struct(s)));
+        }
+        if self.is_keyword("impl") && !matches!(self.peek_at(1), TokenKind::Punct("<")) {
+            return self.impl_item().map(|fs| Some(Item::Impl(fs)));
+        }
+        if self.is_keyword("use") && self.use_of_std_mem() {
+            return Ok(None);
         }
         let span = self.span();
         let what = match self.peek() {
@@ -293,6 +354,115 @@ impl Parser {
         Err(())
     }
 
+    /// `use std::mem;` and `use std::mem::{size_of, align_of};` (and single imports): skipped,
+    /// since `size_of` and `mem::size_of` are known without them. Anything else is not.
+    fn use_of_std_mem(&mut self) -> bool {
+        let is =
+            |p: &Parser, n: usize, k: &str| matches!(p.peek_at(n), TokenKind::Ident(s) if s == k);
+        if !(is(self, 1, "std")
+            && matches!(self.peek_at(2), TokenKind::Punct("::"))
+            && is(self, 3, "mem"))
+        {
+            return false;
+        }
+        let mut n = 4;
+        while !matches!(self.peek_at(n), TokenKind::Punct(";") | TokenKind::Eof) {
+            match self.peek_at(n) {
+                TokenKind::Ident(s) if matches!(s.as_str(), "size_of" | "align_of" | "self") => {}
+                TokenKind::Punct("::" | "{" | "}" | ",") => {}
+                _ => return false,
+            }
+            n += 1;
+        }
+        for _ in 0..=n {
+            self.bump();
+        }
+        true
+    }
+
+    /// `impl Name { fn ... }`; trait impls and generic impls are not supported yet.
+    fn impl_item(&mut self) -> PResult<Vec<Function>> {
+        let start = self.bump().span;
+        let (name, name_span) = self.ident()?;
+        if self.is_keyword("for") || self.is_punct("<") {
+            self.diags.push(unsupported(
+                start.to(name_span),
+                "an `impl` of a trait or a generic `impl`",
+            ));
+            return Err(());
+        }
+        self.expect_punct("{")?;
+        let mut fns = Vec::new();
+        while !self.is_punct("}") && !self.at_eof() {
+            self.attributes();
+            self.eat_keyword("pub");
+            if !self.is_keyword("fn") {
+                let span = self.span();
+                self.diags
+                    .push(unsupported(span, "an item other than `fn` inside `impl`"));
+                return Err(());
+            }
+            let mut f = self.function()?;
+            f.impl_of = Some((name.clone(), name_span));
+            fns.push(f);
+        }
+        self.expect_punct("}")?;
+        Ok(fns)
+    }
+
+    fn struct_item(&mut self, attrs: Attrs) -> PResult<StructItem> {
+        self.bump();
+        let (name, name_span) = self.ident()?;
+        if self.is_punct("<") {
+            let span = self.span();
+            self.diags.push(unsupported(span, "a generic struct"));
+            return Err(());
+        }
+        let mut fields = Vec::new();
+        let kind = if self.eat_punct(";") {
+            crate::types::StructKind::Unit
+        } else if self.eat_punct("(") {
+            while !self.is_punct(")") {
+                self.attributes();
+                self.eat_keyword("pub");
+                let ty = self.type_expr()?;
+                let span = ty.span;
+                fields.push((fields.len().to_string(), ty, span));
+                if !self.eat_punct(",") {
+                    break;
+                }
+            }
+            self.expect_punct(")")?;
+            self.expect_punct(";")?;
+            crate::types::StructKind::Tuple
+        } else if self.eat_punct("{") {
+            while !self.is_punct("}") {
+                self.attributes();
+                self.eat_keyword("pub");
+                let (fname, fspan) = self.ident()?;
+                self.expect_punct(":")?;
+                let ty = self.type_expr()?;
+                fields.push((fname, ty, fspan));
+                if !self.eat_punct(",") {
+                    break;
+                }
+            }
+            self.expect_punct("}")?;
+            crate::types::StructKind::Named
+        } else {
+            self.error_expected("`{`, `(` or `;`");
+            return Err(());
+        };
+        Ok(StructItem {
+            name,
+            name_span,
+            kind,
+            fields,
+            repr_c: attrs.repr_c,
+            derives: attrs.derives,
+        })
+    }
+
     fn function(&mut self) -> PResult<Function> {
         let start = self.bump().span;
         let (name, name_span) = self.ident()?;
@@ -305,10 +475,37 @@ impl Parser {
         let mut params = Vec::new();
         while !self.is_punct(")") {
             let pstart = self.span();
-            if self.is_punct("&") || self.is_keyword("self") {
-                self.diags
-                    .push(unsupported(pstart, "a reference or `self` parameter"));
-                return Err(());
+            // `self`, `mut self`, `&self` and `&mut self`: a parameter named `self`.
+            let self_ty = |kind: TypeExprKind, span: Span| TypeExpr { kind, span };
+            if params.is_empty()
+                && (self.is_keyword("self")
+                    || self.is_keyword("mut")
+                        && matches!(self.peek_at(1), TokenKind::Ident(s) if s == "self")
+                    || self.is_punct("&")
+                        && (matches!(self.peek_at(1), TokenKind::Ident(s) if s == "self")
+                            || matches!(self.peek_at(1), TokenKind::Ident(s) if s == "mut")
+                                && matches!(self.peek_at(2), TokenKind::Ident(s) if s == "self")))
+            {
+                let by_ref = self.eat_punct("&");
+                let mutable = self.eat_keyword("mut");
+                let sp = self.bump().span;
+                let span = pstart.to(sp);
+                let plain = self_ty(TypeExprKind::Path("Self".into(), Vec::new()), span);
+                let ty = if by_ref {
+                    self_ty(TypeExprKind::Ref(mutable, Box::new(plain)), span)
+                } else {
+                    plain
+                };
+                params.push(Param {
+                    name: "self".into(),
+                    mutable: mutable && !by_ref,
+                    span,
+                    ty,
+                });
+                if !self.eat_punct(",") {
+                    break;
+                }
+                continue;
             }
             let mutable = self.eat_keyword("mut");
             let (pname, _) = self.ident()?;
@@ -337,12 +534,37 @@ impl Parser {
         let body = self.block()?;
         Ok(Function {
             name,
+            impl_of: None,
             name_span,
             params,
             ret,
             span: start.to(body.span),
             body,
         })
+    }
+
+    /// Whether `[` at the cursor starts an array type `[T; N]` (not a slice `[T]`).
+    fn array_type_ahead(&self) -> bool {
+        let mut depth = 0;
+        let mut n = 0;
+        loop {
+            match self.peek_at(n) {
+                TokenKind::Punct("[" | "(" | "<") => depth += 1,
+                TokenKind::Punct("]" | ")" | ">") => {
+                    depth -= 1;
+                    if depth == 0 {
+                        return false;
+                    }
+                }
+                TokenKind::Punct(";") if depth == 1 => return true,
+                TokenKind::Eof => return false,
+                _ => {}
+            }
+            n += 1;
+            if n > 10_000 {
+                return false;
+            }
+        }
     }
 
     fn type_expr(&mut self) -> PResult<TypeExpr> {
@@ -361,8 +583,65 @@ impl Parser {
                     span: start.to(self.prev_span()),
                 });
             }
-            self.diags.push(unsupported(start, "a tuple type"));
-            return Err(());
+            let mut tys = Vec::new();
+            let mut trailing = false;
+            while !self.is_punct(")") {
+                tys.push(self.type_expr()?);
+                trailing = self.eat_punct(",");
+                if !trailing {
+                    break;
+                }
+            }
+            self.expect_punct(")")?;
+            let span = start.to(self.prev_span());
+            if tys.len() == 1 && !trailing {
+                let t = tys.pop().map(|t| t.kind).unwrap_or(TypeExprKind::Error);
+                return Ok(TypeExpr { kind: t, span });
+            }
+            return Ok(TypeExpr {
+                kind: TypeExprKind::Tuple(tys),
+                span,
+            });
+        }
+        if self.is_punct("[") && self.array_type_ahead() {
+            self.bump();
+            let elem = self.type_expr()?;
+            self.expect_punct(";")?;
+            let n = match self.peek().clone() {
+                TokenKind::Int {
+                    value,
+                    suffix: None | Some(_),
+                    too_large: false,
+                } if value <= u32::MAX as u128 => {
+                    self.bump();
+                    value as u64
+                }
+                _ => {
+                    let span = self.span();
+                    self.diags.push(unsupported(
+                        span,
+                        "an array length other than an integer literal",
+                    ));
+                    return Err(());
+                }
+            };
+            self.expect_punct("]")?;
+            return Ok(TypeExpr {
+                kind: TypeExprKind::Array(Box::new(elem), n),
+                span: start.to(self.prev_span()),
+            });
+        }
+        if self.is_punct("&") || self.is_punct("&&") {
+            let double = self.is_punct("&&");
+            self.bump();
+            let mutable = self.eat_keyword("mut");
+            let inner = self.type_expr()?;
+            let span = start.to(self.prev_span());
+            let mut kind = TypeExprKind::Ref(mutable, Box::new(inner));
+            if double {
+                kind = TypeExprKind::Ref(false, Box::new(TypeExpr { kind, span }));
+            }
+            return Ok(TypeExpr { kind, span });
         }
         if self.is_punct("&") || self.is_punct("[") || self.is_punct("*") {
             let what = if self.is_punct("[") {
@@ -560,13 +839,132 @@ impl Parser {
         );
     }
 
+    /// A pattern: a name, `_`, a tuple, or a struct or tuple struct.
+    fn pat(&mut self) -> PResult<Pat> {
+        self.enter()?;
+        let r = self.pat_inner();
+        self.leave();
+        r
+    }
+
+    fn pat_inner(&mut self) -> PResult<Pat> {
+        let start = self.span();
+        if self.eat_punct("(") {
+            let mut items = Vec::new();
+            let mut trailing = false;
+            while !self.is_punct(")") {
+                items.push(self.pat()?);
+                trailing = self.eat_punct(",");
+                if !trailing {
+                    break;
+                }
+            }
+            self.expect_punct(")")?;
+            if items.len() == 1 && !trailing {
+                return Ok(items.remove(0));
+            }
+            return Ok(Pat::Tuple(items, start.to(self.prev_span())));
+        }
+        if self.is_keyword("_") {
+            self.bump();
+            return Ok(Pat::Wild);
+        }
+        if self.is_punct("[") || self.is_punct("&") || self.is_punct("..") {
+            self.diags.push(unsupported(start, "this kind of pattern"));
+            return Err(());
+        }
+        let mutable = self.eat_keyword("mut");
+        let (name, span) = self.ident()?;
+        let upper = name.chars().next().is_some_and(char::is_uppercase);
+        if !mutable && upper && self.eat_punct("{") {
+            let mut fields = Vec::new();
+            let mut rest = false;
+            while !self.is_punct("}") {
+                if self.eat_punct("..") {
+                    rest = true;
+                    break;
+                }
+                let fmut = self.eat_keyword("mut");
+                let (fname, fspan) = match self.peek().clone() {
+                    TokenKind::Int { value, .. } if !fmut => (value.to_string(), self.bump().span),
+                    _ => self.ident()?,
+                };
+                let p = if !fmut && self.eat_punct(":") {
+                    self.pat()?
+                } else {
+                    Pat::Bind {
+                        name: fname.clone(),
+                        span: fspan,
+                        mutable: fmut,
+                    }
+                };
+                fields.push((fname, fspan, p));
+                if !self.eat_punct(",") {
+                    break;
+                }
+            }
+            self.expect_punct("}")?;
+            return Ok(Pat::Struct {
+                name,
+                name_span: span,
+                fields,
+                rest,
+            });
+        }
+        if !mutable && upper && self.eat_punct("(") {
+            let mut items = Vec::new();
+            while !self.is_punct(")") {
+                items.push(self.pat()?);
+                if !self.eat_punct(",") {
+                    break;
+                }
+            }
+            self.expect_punct(")")?;
+            return Ok(Pat::TupleStruct {
+                name,
+                name_span: span,
+                items,
+            });
+        }
+        Ok(Pat::Bind {
+            name,
+            span,
+            mutable,
+        })
+    }
+
     fn let_stmt(&mut self) -> PResult<Stmt> {
         let start = self.bump().span;
-        if self.is_punct("(") || self.is_punct("[") || self.is_punct("&") {
+        if self.is_punct("[") || self.is_punct("&") {
             let span = self.span();
             self.diags
                 .push(unsupported(span, "a destructuring pattern in `let`"));
             return Err(());
+        }
+        let destructure = self.is_punct("(")
+            || matches!(self.peek(), TokenKind::Ident(s) if s.chars().next().is_some_and(char::is_uppercase))
+                && matches!(self.peek_at(1), TokenKind::Punct("{" | "("));
+        if destructure {
+            let pat = self.pat()?;
+            let ty = if self.eat_punct(":") {
+                Some(self.type_expr()?)
+            } else {
+                None
+            };
+            self.expect_punct("=")?;
+            let init = self.expr()?;
+            if self.is_keyword("else") {
+                let span = self.span();
+                self.diags.push(unsupported(span, "`let ... else`"));
+                return Err(());
+            }
+            self.expect_punct(";")?;
+            return Ok(Stmt::LetPat {
+                pat,
+                ty,
+                init,
+                span: start.to(self.prev_span()),
+            });
         }
         let mutable = self.eat_keyword("mut");
         let (name, name_span) = if self.is_keyword("_") {
@@ -775,20 +1173,35 @@ impl Parser {
             return Ok(self.new_expr(ExprKind::Unary(op, Box::new(inner)), span));
         }
         if self.is_punct("&") || self.is_punct("&&") || self.is_punct("*") {
-            let what = if self.is_punct("*") {
-                "dereferencing with `*`"
-            } else {
-                "a reference (`&`)"
-            };
-            self.diags.push(unsupported(start, what));
+            let deref = self.is_punct("*");
+            let double = self.is_punct("&&");
             self.bump();
-            self.eat_keyword("mut");
+            let mutable = !deref && self.eat_keyword("mut");
             self.enter()?;
             let inner = self.unary();
             self.leave();
             let inner = inner?;
             let span = start.to(inner.span);
-            return Ok(self.new_expr(ExprKind::Error, span));
+            if deref {
+                return Ok(self.new_expr(ExprKind::Deref(Box::new(inner)), span));
+            }
+            let mut e = self.new_expr(
+                ExprKind::AddrOf {
+                    mutable,
+                    inner: Box::new(inner),
+                },
+                span,
+            );
+            if double {
+                e = self.new_expr(
+                    ExprKind::AddrOf {
+                        mutable: false,
+                        inner: Box::new(e),
+                    },
+                    span,
+                );
+            }
+            return Ok(e);
         }
         self.postfix()
     }
@@ -801,10 +1214,33 @@ impl Parser {
             self.check_chain(chain)?;
             if self.is_punct(".") {
                 self.bump();
+                if let TokenKind::Int {
+                    value,
+                    suffix: None,
+                    ..
+                } = self.peek().clone()
+                {
+                    let name_span = self.bump().span;
+                    let span = e.span.to(name_span);
+                    e = self.new_expr(
+                        ExprKind::Field {
+                            base: Box::new(e),
+                            name: value.to_string(),
+                            name_span,
+                        },
+                        span,
+                    );
+                    continue;
+                }
                 if let TokenKind::Int { .. } | TokenKind::Float = self.peek() {
-                    let span = self.span();
-                    self.diags.push(unsupported(span, "a tuple field access"));
-                    return Err(());
+                    let span = self.bump().span;
+                    self.diags.push(unsupported(
+                        span,
+                        "a nested tuple field access such as `t.0.1` (write `(t.0).1`)",
+                    ));
+                    let span = e.span.to(span);
+                    e = self.new_expr(ExprKind::Error, span);
+                    continue;
                 }
                 let (method, method_span) = self.ident()?;
                 if self.is_punct("::") {
@@ -814,9 +1250,15 @@ impl Parser {
                     return Err(());
                 }
                 if !self.is_punct("(") {
-                    self.diags.push(unsupported(method_span, "field access"));
                     let span = e.span.to(method_span);
-                    e = self.new_expr(ExprKind::Error, span);
+                    e = self.new_expr(
+                        ExprKind::Field {
+                            base: Box::new(e),
+                            name: method,
+                            name_span: method_span,
+                        },
+                        span,
+                    );
                     continue;
                 }
                 let args = self.call_args()?;
@@ -836,7 +1278,10 @@ impl Parser {
                 e = self.new_expr(ExprKind::Call(Box::new(e), args), span);
             } else if self.is_punct("[") {
                 self.bump();
-                let idx = self.expr()?;
+                let saved = std::mem::replace(&mut self.no_struct, false);
+                let idx = self.expr();
+                self.no_struct = saved;
+                let idx = idx?;
                 self.expect_punct("]")?;
                 let span = e.span.to(self.prev_span());
                 e = self.new_expr(ExprKind::Index(Box::new(e), Box::new(idx)), span);
@@ -852,6 +1297,13 @@ impl Parser {
 
     fn call_args(&mut self) -> PResult<Vec<Expr>> {
         self.expect_punct("(")?;
+        let saved = std::mem::replace(&mut self.no_struct, false);
+        let r = self.call_args_inner();
+        self.no_struct = saved;
+        r
+    }
+
+    fn call_args_inner(&mut self) -> PResult<Vec<Expr>> {
         let mut args = Vec::new();
         while !self.is_punct(")") {
             args.push(self.expr()?);
@@ -913,26 +1365,25 @@ impl Parser {
                     ));
                     return Ok(self.new_expr(ExprKind::Error, start.to(self.prev_span())));
                 }
-                let inner = self.expr()?;
-                if self.is_punct(",") {
-                    let span = self.span();
-                    self.diags.push(unsupported(span, "a tuple"));
-                    return Err(());
-                }
-                self.expect_punct(")")?;
-                Ok(Expr {
-                    span: start.to(self.prev_span()),
-                    ..inner
-                })
+                let saved = std::mem::replace(&mut self.no_struct, false);
+                let r = self.paren_or_tuple(start);
+                self.no_struct = saved;
+                r
             }
             TokenKind::Punct("{") => {
-                let b = self.block()?;
+                let saved = std::mem::replace(&mut self.no_struct, false);
+                let b = self.block();
+                self.no_struct = saved;
+                let b = b?;
                 let span = b.span;
                 Ok(self.new_expr(ExprKind::Block(b), span))
             }
             TokenKind::Punct("[") => {
-                self.diags.push(unsupported(start, "an array"));
-                Err(())
+                self.bump();
+                let saved = std::mem::replace(&mut self.no_struct, false);
+                let r = self.array_literal(start);
+                self.no_struct = saved;
+                r
             }
             TokenKind::Punct("|") | TokenKind::Punct("||") => {
                 self.diags.push(unsupported(start, "a closure"));
@@ -950,6 +1401,79 @@ impl Parser {
         }
     }
 
+    /// After `(`: a parenthesized expression or a tuple `(a, b)` / `(a,)`.
+    fn paren_or_tuple(&mut self, start: Span) -> PResult<Expr> {
+        let inner = self.expr()?;
+        if !self.is_punct(",") {
+            self.expect_punct(")")?;
+            return Ok(Expr {
+                span: start.to(self.prev_span()),
+                ..inner
+            });
+        }
+        let mut items = vec![inner];
+        while self.eat_punct(",") {
+            if self.is_punct(")") {
+                break;
+            }
+            items.push(self.expr()?);
+        }
+        self.expect_punct(")")?;
+        let span = start.to(self.prev_span());
+        Ok(self.new_expr(ExprKind::Tuple(items), span))
+    }
+
+    /// After `[`: `[a, b, c]` or `[value; N]`.
+    fn array_literal(&mut self, start: Span) -> PResult<Expr> {
+        if self.eat_punct("]") {
+            let span = start.to(self.prev_span());
+            self.diags.push(unsupported(span, "an empty array"));
+            return Ok(self.new_expr(ExprKind::Error, span));
+        }
+        let first = self.expr()?;
+        if self.eat_punct(";") {
+            let n = match self.peek().clone() {
+                TokenKind::Int {
+                    value,
+                    too_large: false,
+                    ..
+                } if value <= u32::MAX as u128 => {
+                    self.bump();
+                    value as u64
+                }
+                _ => {
+                    let span = self.span();
+                    self.diags.push(unsupported(
+                        span,
+                        "an array length other than an integer literal",
+                    ));
+                    return Err(());
+                }
+            };
+            self.expect_punct("]")?;
+            let span = start.to(self.prev_span());
+            return Ok(self.new_expr(ExprKind::ArrayRepeat(Box::new(first), n), span));
+        }
+        let mut items = vec![first];
+        while self.eat_punct(",") {
+            if self.is_punct("]") {
+                break;
+            }
+            items.push(self.expr()?);
+        }
+        self.expect_punct("]")?;
+        let span = start.to(self.prev_span());
+        Ok(self.new_expr(ExprKind::ArrayList(items), span))
+    }
+
+    /// A condition or `for` head: `Name {` there starts the block, not a struct literal.
+    fn cond_expr(&mut self) -> PResult<Expr> {
+        let saved = std::mem::replace(&mut self.no_struct, true);
+        let r = self.expr();
+        self.no_struct = saved;
+        r
+    }
+
     fn word(&mut self, word: &str, start: Span) -> PResult<Expr> {
         match word {
             "true" | "false" => {
@@ -964,7 +1488,7 @@ impl Parser {
                     self.diags.push(unsupported(span, "`while let`"));
                     return Err(());
                 }
-                let cond = self.expr()?;
+                let cond = self.cond_expr()?;
                 let body = self.block()?;
                 let span = start.to(body.span);
                 Ok(self.new_expr(ExprKind::While(Box::new(cond), body), span))
@@ -993,7 +1517,7 @@ impl Parser {
                     self.error_expected("`in`");
                     return Err(());
                 }
-                let range = self.expr()?;
+                let range = self.cond_expr()?;
                 let body = self.block()?;
                 let span = start.to(body.span);
                 Ok(self.new_expr(
@@ -1063,7 +1587,7 @@ impl Parser {
             self.diags.push(unsupported(span, "`if let`"));
             return Err(());
         }
-        let cond = self.expr()?;
+        let cond = self.cond_expr()?;
         let then = self.block()?;
         let mut end = then.span;
         let els = if self.eat_keyword("else") {
@@ -1091,6 +1615,10 @@ impl Parser {
         while self.is_punct("::") {
             self.bump();
             if self.is_punct("<") {
+                let last = segs.last().map(|s| s.0.as_str()).unwrap_or("");
+                if matches!(last, "size_of" | "align_of") {
+                    return self.mem_query(start, last == "align_of", &segs);
+                }
                 let span = self.span();
                 self.diags.push(unsupported(
                     span,
@@ -1106,15 +1634,103 @@ impl Parser {
             return self.macro_call(&name, start);
         }
         if self.is_punct("{")
+            && !self.no_struct
             && segs.len() == 1
             && segs[0].0.chars().next().is_some_and(char::is_uppercase)
         {
-            let span = self.span();
-            self.diags.push(unsupported(span, "a struct literal"));
-            return Err(());
+            let (name, name_span) = segs.pop().unwrap_or_default();
+            return self.struct_literal(start, name, name_span);
         }
         let span = start.to(self.prev_span());
         Ok(self.new_expr(ExprKind::Path(segs), span))
+    }
+
+    /// After `size_of::` or `align_of::` (the cursor at `<`): `<T>()`.
+    fn mem_query(&mut self, start: Span, align: bool, segs: &[(String, Span)]) -> PResult<Expr> {
+        let path: Vec<&str> = segs.iter().map(|s| s.0.as_str()).collect();
+        let known = matches!(
+            path.as_slice(),
+            [_] | ["mem", _] | ["std", "mem", _] | ["core", "mem", _]
+        );
+        if !known {
+            let span = segs.first().map_or(start, |s| s.1);
+            self.diags.push(
+                Diagnostic::error(
+                    DiagnosticKind::Name,
+                    span,
+                    format!(
+                        "failed to resolve: use of undeclared crate or module `{}`",
+                        path[0]
+                    ),
+                )
+                .with_code("E0433"),
+            );
+            return Err(());
+        }
+        self.expect_punct("<")?;
+        let ty = self.type_expr()?;
+        if self.is_punct(">>") {
+            self.error_expected("`>`");
+            return Err(());
+        }
+        self.expect_punct(">")?;
+        self.expect_punct("(")?;
+        self.expect_punct(")")?;
+        let span = start.to(self.prev_span());
+        Ok(self.new_expr(ExprKind::MemQuery { ty, align }, span))
+    }
+
+    /// After the name of a struct literal (the cursor at `{`).
+    fn struct_literal(&mut self, start: Span, name: String, name_span: Span) -> PResult<Expr> {
+        self.bump();
+        let saved = std::mem::replace(&mut self.no_struct, false);
+        let r = self.struct_literal_fields(start, name, name_span);
+        self.no_struct = saved;
+        r
+    }
+
+    fn struct_literal_fields(
+        &mut self,
+        start: Span,
+        name: String,
+        name_span: Span,
+    ) -> PResult<Expr> {
+        let mut fields = Vec::new();
+        let mut base = None;
+        while !self.is_punct("}") {
+            if self.eat_punct("..") {
+                base = Some(Box::new(self.expr()?));
+                break;
+            }
+            let (fname, fspan) = match self.peek().clone() {
+                TokenKind::Int {
+                    value,
+                    suffix: None,
+                    ..
+                } => (value.to_string(), self.bump().span),
+                _ => self.ident()?,
+            };
+            let value = if self.eat_punct(":") {
+                self.expr()?
+            } else {
+                self.new_expr(ExprKind::Path(vec![(fname.clone(), fspan)]), fspan)
+            };
+            fields.push((fname, fspan, value));
+            if !self.eat_punct(",") {
+                break;
+            }
+        }
+        self.expect_punct("}")?;
+        let span = start.to(self.prev_span());
+        Ok(self.new_expr(
+            ExprKind::StructLit {
+                name,
+                name_span,
+                fields,
+                base,
+            },
+            span,
+        ))
     }
 
     fn macro_call(&mut self, name: &str, start: Span) -> PResult<Expr> {

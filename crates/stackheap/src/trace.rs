@@ -729,6 +729,7 @@ fn view(p: &Program, st: &MemState, output: &str, stderr: &str) -> MemoryState {
                     size: l.size,
                     value: render(p, st, &l.ty, addr),
                     moved: fr.moved.contains(&id),
+                    fields: field_views(&l.ty, p.ptr),
                 }
             })
             .collect();
@@ -786,15 +787,86 @@ fn view(p: &Program, st: &MemState, output: &str, stderr: &str) -> MemoryState {
     }
 }
 
+/// The scalar and Vec fields inside a struct, tuple or array, in address order (none for
+/// other types). Arrays of more than 256 elements list their first 256.
+pub fn field_views(ty: &Ty, ptr: crate::settings::PtrWidth) -> Vec<FieldView> {
+    fn walk(
+        t: &Ty,
+        ptr: crate::settings::PtrWidth,
+        base: u32,
+        path: &str,
+        out: &mut Vec<FieldView>,
+    ) {
+        match t {
+            Ty::Struct(_) | Ty::Tuple(_) => {
+                for (name, ft, off) in t.fields(ptr) {
+                    let p = if path.is_empty() {
+                        name
+                    } else {
+                        format!("{path}.{name}")
+                    };
+                    walk(&ft, ptr, base + off, &p, out);
+                }
+            }
+            Ty::Array(e, n) => {
+                let size = e.size(ptr);
+                for i in 0..(*n).min(256) as u32 {
+                    walk(e, ptr, base + i * size, &format!("{path}[{i}]"), out);
+                }
+            }
+            _ => {
+                let size = t.size(ptr);
+                if size > 0 {
+                    out.push(FieldView {
+                        name: path.to_string(),
+                        ty: t.to_string(),
+                        offset: base,
+                        size,
+                    });
+                }
+            }
+        }
+    }
+    let mut out = Vec::new();
+    if matches!(ty, Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..)) {
+        walk(ty, ptr, 0, "", &mut out);
+        out.sort_by_key(|f| f.offset);
+    }
+    out
+}
+
 /// A value as `{:?}` shows it, read from the stack at `addr`.
 pub fn render(p: &Program, st: &MemState, ty: &Ty, addr: u32) -> String {
+    render_in(p, st, Region::Stack, ty, addr)
+}
+
+/// A value as `{:?}` shows it, read from `region` at `addr` (Vec elements are in the heap).
+fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> String {
     let size = ty.size(p.ptr);
-    if !st.is_init(Region::Stack, addr, size) {
+    if let Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) = ty {
+        // Padding is never written: a value is uninit only when none of its fields is.
+        let any = field_views(ty, p.ptr)
+            .iter()
+            .any(|f| st.is_init(region, addr + f.offset, f.size));
+        if size > 0 && !any {
+            return "uninit".into();
+        }
+        if let Ty::Array(e, n) = ty {
+            if *n > 32 {
+                let esize = e.size(p.ptr);
+                let mut items: Vec<String> = (0..32)
+                    .map(|k| render_in(p, st, region, e, addr + k * esize))
+                    .collect();
+                items.push(format!("… {} more", n - 32));
+                return format!("[{}]", items.join(", "));
+            }
+        }
+    } else if !st.is_init(region, addr, size) {
         return "uninit".into();
     }
     match ty {
         Ty::Int(i) => {
-            let raw = st.read_uint(Region::Stack, addr, size);
+            let raw = st.read_uint(region, addr, size);
             let bits = size * 8;
             if i.signed() {
                 let shift = 64 - bits;
@@ -803,12 +875,22 @@ pub fn render(p: &Program, st: &MemState, ty: &Ty, addr: u32) -> String {
                 raw.to_string()
             }
         }
-        Ty::Bool => (st.read_uint(Region::Stack, addr, 1) != 0).to_string(),
+        Ty::Bool => (st.read_uint(region, addr, 1) != 0).to_string(),
+        Ty::Ref(..) => {
+            // A stored reference: the top bit of the pointer marks a stack address.
+            let raw = st.read_uint(region, addr, size);
+            let tag = 1u64 << (size * 8 - 1);
+            if raw & tag != 0 {
+                format!("stack[{}]", raw & !tag)
+            } else {
+                format!("heap[{raw}]")
+            }
+        }
         Ty::Vec(elem) => {
             let w = p.ptr.bytes();
-            let ptr = st.read_uint(Region::Stack, addr, w) as u32;
-            let len = st.read_uint(Region::Stack, addr + w, w) as u32;
-            let cap = st.read_uint(Region::Stack, addr + 2 * w, w) as u32;
+            let ptr = st.read_uint(region, addr, w) as u32;
+            let len = st.read_uint(region, addr + w, w) as u32;
+            let cap = st.read_uint(region, addr + 2 * w, w) as u32;
             let esize = elem.size(p.ptr);
             if len > cap
                 || (ptr as u64 + cap as u64 * esize as u64) > st.heap.len() as u64 && cap > 0
@@ -819,6 +901,10 @@ pub fn render(p: &Program, st: &MemState, ty: &Ty, addr: u32) -> String {
             let mut items = Vec::new();
             for k in 0..shown {
                 let a = ptr + k * esize;
+                if elem.is_mem() {
+                    items.push(render_in(p, st, Region::Heap, elem, a));
+                    continue;
+                }
                 let raw = st.read_uint(Region::Heap, a, esize);
                 items.push(match &**elem {
                     Ty::Bool => (raw != 0).to_string(),
@@ -833,6 +919,27 @@ pub fn render(p: &Program, st: &MemState, ty: &Ty, addr: u32) -> String {
                 items.push(format!("… {} more", len - shown));
             }
             format!("[{}]", items.join(", "))
+        }
+        Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) => {
+            // Fields as `{:?}` shows them; each field read back with `render`.
+            let read = |a: u64, _: &Ty| a;
+            let write = |o: &mut String, a: u64, t: &Ty, _: &crate::format::Spec| {
+                o.push_str(&render_in(p, st, region, t, a as u32));
+            };
+            let mut out = String::new();
+            crate::format::write_debug(
+                &mut out,
+                addr as u64,
+                ty,
+                p.ptr,
+                &crate::format::Spec {
+                    debug: true,
+                    ..Default::default()
+                },
+                &read,
+                &write,
+            );
+            out
         }
         _ => String::new(),
     }

@@ -2,6 +2,7 @@
 //! infers the types of integer literals and empty `Vec`s as rustc does.
 
 use std::fmt;
+use std::sync::Arc;
 
 use crate::settings::PtrWidth;
 
@@ -99,6 +100,14 @@ pub enum Ty {
     /// The type of `return`, `break`, `continue` and `panic!`: fits anywhere.
     Never,
     Vec(Box<Ty>),
+    /// A struct declared in the program.
+    Struct(Arc<StructDef>),
+    /// A tuple of two or more types (or one, written `(T,)`).
+    Tuple(Vec<Ty>),
+    /// `[T; N]`
+    Array(Box<Ty>, u64),
+    /// `&T` (false) or `&mut T` (true): an address, pointer-sized.
+    Ref(bool, Box<Ty>),
     /// An inference variable.
     Var(u32),
     /// A type already reported as an error.
@@ -112,7 +121,115 @@ impl Ty {
             Ty::Int(i) => Some((i.size(ptr), i.size(ptr))),
             Ty::Bool => Some((1, 1)),
             Ty::Vec(_) => Some((3 * ptr.bytes(), ptr.bytes())),
+            Ty::Ref(..) => Some((ptr.bytes(), ptr.bytes())),
+            Ty::Struct(d) => {
+                let l = d.layout(ptr);
+                Some((l.size, l.align))
+            }
+            Ty::Tuple(ts) => {
+                let l = layout_fields(ts, ptr, false)?;
+                Some((l.size, l.align))
+            }
+            Ty::Array(e, n) => {
+                let (size, align) = e.layout(ptr)?;
+                let total = (size as u64).checked_mul(*n)?;
+                (total <= u32::MAX as u64 / 2).then_some((total as u32, align))
+            }
             _ => None,
+        }
+    }
+
+    /// Values of these types live in memory (stack bytes), not in registers.
+    pub fn is_mem(&self) -> bool {
+        matches!(
+            self,
+            Ty::Vec(_) | Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..)
+        )
+    }
+
+    /// Whether using the value copies it (rather than moving it).
+    pub fn is_copy(&self) -> bool {
+        match self {
+            Ty::Int(_) | Ty::Bool | Ty::Unit | Ty::Never | Ty::Error | Ty::Var(_) => true,
+            // `&mut` is not `Copy`, but passing one reborrows it: it is never moved here.
+            Ty::Ref(..) => true,
+            Ty::Vec(_) => false,
+            Ty::Struct(d) => d.copy,
+            Ty::Tuple(ts) => ts.iter().all(Ty::is_copy),
+            Ty::Array(e, _) => e.is_copy(),
+        }
+    }
+
+    /// How deeply types nest: 1 for scalars, one more than the deepest part otherwise.
+    pub fn depth(&self) -> u32 {
+        match self {
+            Ty::Struct(d) => d.depth,
+            Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) => 1 + e.depth(),
+            Ty::Tuple(ts) => 1 + ts.iter().map(Ty::depth).max().unwrap_or(0),
+            _ => 1,
+        }
+    }
+
+    /// Whether dropping the value frees heap memory.
+    pub fn needs_drop(&self) -> bool {
+        match self {
+            Ty::Vec(_) => true,
+            Ty::Struct(d) => d.needs_drop,
+            Ty::Tuple(ts) => ts.iter().any(Ty::needs_drop),
+            Ty::Array(e, n) => *n > 0 && e.needs_drop(),
+            _ => false,
+        }
+    }
+
+    /// Offsets of the `Vec`s inside a value, in the order Rust drops them (fields in
+    /// declaration order, elements in index order).
+    pub fn drop_offsets(&self, ptr: PtrWidth, base: u32, out: &mut Vec<u32>) {
+        match self {
+            Ty::Vec(_) => out.push(base),
+            Ty::Struct(d) => {
+                let l = d.layout(ptr);
+                for (f, off) in d.fields.iter().zip(&l.offsets) {
+                    f.ty.drop_offsets(ptr, base + off, out);
+                }
+            }
+            Ty::Tuple(ts) => {
+                if let Some(l) = layout_fields(ts, ptr, false) {
+                    for (t, off) in ts.iter().zip(&l.offsets) {
+                        t.drop_offsets(ptr, base + off, out);
+                    }
+                }
+            }
+            Ty::Array(e, n) if e.needs_drop() => {
+                let size = e.size(ptr);
+                for i in 0..*n as u32 {
+                    e.drop_offsets(ptr, base + i * size, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// The fields of a struct or tuple: names (`x`, or `0` for tuples), types and offsets.
+    pub fn fields(&self, ptr: PtrWidth) -> Vec<(String, Ty, u32)> {
+        match self {
+            Ty::Struct(d) => {
+                let l = d.layout(ptr);
+                d.fields
+                    .iter()
+                    .zip(&l.offsets)
+                    .map(|(f, o)| (f.name.clone(), f.ty.clone(), *o))
+                    .collect()
+            }
+            Ty::Tuple(ts) => match layout_fields(ts, ptr, false) {
+                Some(l) => ts
+                    .iter()
+                    .zip(&l.offsets)
+                    .enumerate()
+                    .map(|(i, (t, o))| (i.to_string(), t.clone(), *o))
+                    .collect(),
+                None => Vec::new(),
+            },
+            _ => Vec::new(),
         }
     }
 
@@ -122,7 +239,15 @@ impl Ty {
 
     /// Values of scalar types travel in registers; the others live in memory.
     pub fn is_scalar(&self) -> bool {
-        matches!(self, Ty::Int(_) | Ty::Bool)
+        matches!(self, Ty::Int(_) | Ty::Bool | Ty::Ref(..))
+    }
+
+    /// The type behind any number of references.
+    pub fn deref_all(&self) -> &Ty {
+        match self {
+            Ty::Ref(_, t) => t.deref_all(),
+            t => t,
+        }
     }
 
     pub fn is_vec(&self) -> bool {
@@ -145,6 +270,23 @@ impl fmt::Display for Ty {
             Ty::Unit => f.write_str("()"),
             Ty::Never => f.write_str("!"),
             Ty::Vec(t) => write!(f, "Vec<{t}>"),
+            Ty::Struct(d) => f.write_str(&d.name),
+            Ty::Tuple(ts) => {
+                f.write_str("(")?;
+                for (i, t) in ts.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{t}")?;
+                }
+                if ts.len() == 1 {
+                    f.write_str(",")?;
+                }
+                f.write_str(")")
+            }
+            Ty::Array(t, n) => write!(f, "[{t}; {n}]"),
+            Ty::Ref(false, t) => write!(f, "&{t}"),
+            Ty::Ref(true, t) => write!(f, "&mut {t}"),
             Ty::Var(_) => f.write_str("_"),
             Ty::Error => f.write_str("{unknown}"),
         }
@@ -195,6 +337,9 @@ impl Infer {
     pub fn resolve(&self, t: &Ty) -> Ty {
         match self.shallow(t) {
             Ty::Vec(e) => Ty::Vec(Box::new(self.resolve(&e))),
+            Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|t| self.resolve(t)).collect()),
+            Ty::Array(e, n) => Ty::Array(Box::new(self.resolve(&e)), n),
+            Ty::Ref(m, e) => Ty::Ref(m, Box::new(self.resolve(&e))),
             other => other,
         }
     }
@@ -202,7 +347,8 @@ impl Infer {
     fn occurs(&self, v: u32, t: &Ty) -> bool {
         match self.shallow(t) {
             Ty::Var(w) => v == w,
-            Ty::Vec(e) => self.occurs(v, &e),
+            Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) => self.occurs(v, &e),
+            Ty::Tuple(ts) => ts.iter().any(|t| self.occurs(v, t)),
             _ => false,
         }
     }
@@ -236,6 +382,21 @@ impl Infer {
                 let (x, y) = ((**x).clone(), (**y).clone());
                 self.unify(&x, &y)
             }
+            (Ty::Ref(a, x), Ty::Ref(b, y)) if a == b => {
+                let (x, y) = ((**x).clone(), (**y).clone());
+                self.unify(&x, &y)
+            }
+            (Ty::Array(x, n), Ty::Array(y, m)) if n == m => {
+                let (x, y) = ((**x).clone(), (**y).clone());
+                self.unify(&x, &y)
+            }
+            (Ty::Tuple(xs), Ty::Tuple(ys)) if xs.len() == ys.len() => {
+                let (xs, ys) = (xs.clone(), ys.clone());
+                for (x, y) in xs.iter().zip(&ys) {
+                    self.unify(x, y)?;
+                }
+                Ok(())
+            }
             _ => Err(()),
         }
     }
@@ -255,7 +416,128 @@ impl Infer {
             Ty::Var(_) if self.is_int_var(t) => "{integer}".to_string(),
             Ty::Var(_) => "_".to_string(),
             Ty::Vec(e) => format!("Vec<{}>", self.describe(&e)),
+            Ty::Array(e, n) => format!("[{}; {n}]", self.describe(&e)),
+            Ty::Ref(false, e) => format!("&{}", self.describe(&e)),
+            Ty::Ref(true, e) => format!("&mut {}", self.describe(&e)),
+            Ty::Tuple(ts) => {
+                let parts: Vec<String> = ts.iter().map(|t| self.describe(t)).collect();
+                if parts.len() == 1 {
+                    format!("({},)", parts[0])
+                } else {
+                    format!("({})", parts.join(", "))
+                }
+            }
             other => other.to_string(),
         }
     }
+}
+
+/// How a struct was declared.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StructKind {
+    /// `struct Point { x: i32, y: i32 }`
+    Named,
+    /// `struct Pair(i32, i32);`
+    Tuple,
+    /// `struct Unit;`
+    Unit,
+}
+
+#[derive(Clone, Debug)]
+pub struct FieldDef {
+    /// The field's name; `0`, `1`, ... for tuple structs.
+    pub name: String,
+    pub ty: Ty,
+}
+
+/// Where a struct's or tuple's fields lie in its bytes.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Layout {
+    pub size: u32,
+    pub align: u32,
+    /// Offset of each field, in declaration order.
+    pub offsets: Vec<u32>,
+}
+
+/// A struct the program declares, with its layout at both pointer widths.
+#[derive(Clone)]
+pub struct StructDef {
+    pub id: u32,
+    pub name: String,
+    pub kind: StructKind,
+    pub fields: Vec<FieldDef>,
+    pub debug: bool,
+    pub copy: bool,
+    pub clone: bool,
+    pub partial_eq: bool,
+    /// Some field owns heap memory (computed once, so deep nesting costs no recursion).
+    pub needs_drop: bool,
+    /// How deeply types nest inside it (see [`Ty::depth`]).
+    pub depth: u32,
+    /// Layouts at pointer width 32 and 64.
+    pub layouts: [Layout; 2],
+}
+
+impl StructDef {
+    pub fn layout(&self, ptr: PtrWidth) -> &Layout {
+        &self.layouts[(ptr == PtrWidth::W64) as usize]
+    }
+
+    pub fn field(&self, name: &str) -> Option<(usize, &FieldDef)> {
+        self.fields.iter().enumerate().find(|(_, f)| f.name == name)
+    }
+}
+
+impl PartialEq for StructDef {
+    fn eq(&self, other: &StructDef) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for StructDef {}
+
+impl std::hash::Hash for StructDef {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.id.hash(h);
+    }
+}
+
+impl fmt::Debug for StructDef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "struct {}", self.name)
+    }
+}
+
+/// Lays out fields as rustc does: in declaration order under `#[repr(C)]` (each field at
+/// the next offset aligned for it); otherwise rustc may reorder fields, and sorting them by
+/// decreasing alignment (stable, so equal alignments keep their order) gives its sizes. The
+/// size is rounded up to the largest alignment. `None` if a field has no layout.
+pub fn layout_fields(tys: &[Ty], ptr: PtrWidth, repr_c: bool) -> Option<Layout> {
+    let parts: Vec<(u32, u32)> = tys
+        .iter()
+        .map(|t| match t {
+            Ty::Unit => Some((0, 1)),
+            _ => t.layout(ptr),
+        })
+        .collect::<Option<_>>()?;
+    let mut order: Vec<usize> = (0..parts.len()).collect();
+    if !repr_c {
+        order.sort_by_key(|&i| std::cmp::Reverse(parts[i].1));
+    }
+    let mut offsets = vec![0u32; parts.len()];
+    let mut off = 0u32;
+    let mut align = 1u32;
+    for i in order {
+        let (size, a) = parts[i];
+        off = off.checked_add(a - 1)? / a * a;
+        offsets[i] = off;
+        off = off.checked_add(size)?;
+        align = align.max(a);
+    }
+    let size = off.checked_add(align - 1)? / align * align;
+    Some(Layout {
+        size,
+        align,
+        offsets,
+    })
 }

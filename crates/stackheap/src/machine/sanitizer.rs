@@ -9,6 +9,20 @@ use crate::diagnostic::{BlockReport, MemoryErrorKind, Severity};
 
 impl<'p> Vm<'p> {
     /// Records which allocation the Vec metadata at stack index `meta` points into.
+    /// A copy of stack bytes: every Vec pointer in them (a Vec, or the Vec fields of a
+    /// struct) keeps the allocation it came from; the destination's old ones are forgotten.
+    pub(super) fn copy_provenance(&mut self, from: u32, to: u32, size: u32) {
+        let size = size.max(1);
+        let moved: Vec<(u32, u32)> = self
+            .provenance
+            .iter()
+            .filter(|(a, _)| **a >= from && **a - from < size)
+            .map(|(a, id)| (*a - from + to, *id))
+            .collect();
+        self.provenance.retain(|a, _| !(*a >= to && *a - to < size));
+        self.provenance.extend(moved);
+    }
+
     pub(super) fn note_provenance(&mut self, meta: u32, ptr: u64, cap: u64) {
         let id = (cap > 0)
             .then(|| self.st.block_at(ptr as u32))

@@ -1,0 +1,34 @@
+// title: A struct that owns Vecs
+// teaches: the struct's bytes are on the stack, each Vec's elements in its own heap block; the blocks are freed field by field when the owner goes out of scope
+#[derive(Debug)]
+struct Gradebook {
+    id: u8,
+    scores: Vec<u32>,
+    bonus: Vec<u32>,
+}
+
+impl Gradebook {
+    fn new(id: u8) -> Gradebook {
+        Gradebook { id, scores: Vec::new(), bonus: vec![5] }
+    }
+
+    fn add(&mut self, score: u32) {
+        self.scores.push(score);
+    }
+
+    fn total(&self) -> u32 {
+        let mut sum = 0;
+        for i in 0..self.scores.len() {
+            sum += self.scores[i];
+        }
+        sum + self.bonus[0]
+    }
+}
+
+fn main() {
+    let mut book = Gradebook::new(7);
+    book.add(90);
+    book.add(75);
+    println!("{:?}", book);
+    println!("total: {}", book.total());
+}
