@@ -70,6 +70,9 @@ struct Vm<'p> {
     regs: Vec<u64>,
     calls: Vec<CallRec>,
     owned: Vec<bool>,
+    /// By function: whether it uses ownership flags (it owns a Vec parameter or drops or
+    /// moves a local); the others get none, so calling them resizes nothing.
+    uses_flags: Vec<bool>,
     next_fit: u32,
     bump: u32,
     /// Manual memory mode: nothing is dropped automatically.
@@ -99,6 +102,16 @@ pub fn execute(
         regs: Vec::with_capacity(64),
         calls: Vec::new(),
         owned: Vec::new(),
+        uses_flags: program
+            .functions
+            .iter()
+            .map(|f| {
+                !f.owning_params.is_empty()
+                    || f.code
+                        .iter()
+                        .any(|op| matches!(op, Op::DropLocal { .. } | Op::SetOwned { .. }))
+            })
+            .collect(),
         next_fit: 0,
         bump: 0,
         manual: settings.mode == MemoryMode::Manual,
@@ -411,6 +424,7 @@ impl<'p> Vm<'p> {
         self.rec.write_scalar(r, a, value, size);
     }
 
+    #[inline(always)]
     fn set_stack_length(&mut self, to: u32) -> Result<(), Stop> {
         if to == self.st.stack_length {
             return Ok(());
@@ -423,6 +437,7 @@ impl<'p> Vm<'p> {
         Ok(())
     }
 
+    #[cold]
     fn stack_overflow(&self) -> Stop {
         Stop {
             kind: DiagnosticKind::StackOverflow,
@@ -1435,11 +1450,13 @@ impl<'p> Vm<'p> {
 
     /// Pushes a frame for `func`: its record, its ownership flags, and the trace's call event.
     fn enter(&mut self, func: u32, base: u32, slot: u32, slot_size: u32) {
-        let f = &self.p.functions[func as usize];
-        let flags_base = self.owned.len();
-        self.owned.resize(flags_base + f.locals.len(), false);
-        for &l in &f.owning_params {
-            self.owned[flags_base + l as usize] = true;
+        if self.uses_flags[func as usize] {
+            let f = &self.p.functions[func as usize];
+            let flags_base = self.owned.len();
+            self.owned.resize(flags_base + f.locals.len(), false);
+            for &l in &f.owning_params {
+                self.owned[flags_base + l as usize] = true;
+            }
         }
         self.st
             .frames
