@@ -282,6 +282,22 @@ pub enum Op {
         off: u32,
         ty: Scalar,
     },
+    /// `AddrLocalLoad { addr: vec, off: idx, ty: idx_ty }` then `VecStore { elem, at, size }`:
+    /// `vec[idx] = ` the value in the register below.
+    VecStoreLocal {
+        vec: u32,
+        idx: u32,
+        idx_ty: Scalar,
+        elem: u8,
+        at: u32,
+        size: u8,
+    },
+    /// `SetStack(len)` then `Store { off, size }` (a `let` that reserves its variable).
+    SetStackStore {
+        len: u32,
+        off: u32,
+        size: u8,
+    },
     /// `AddrLocalLoad { addr: vec, off: idx, ty: idx_ty }` then `VecIndex { elem, at }`.
     VecIndexLocal {
         vec: u32,
@@ -609,6 +625,29 @@ fn fuse_pairs(code: &[Op]) -> Vec<Op> {
             }
             (Op::AddrLocal(addr), Some(Op::Load { off, ty })) => {
                 Some(Op::AddrLocalLoad { addr, off, ty })
+            }
+            (Op::AddrLocalLoad { addr, off, ty }, Some(Op::VecLoad { elem, at, ty: load })) => {
+                Some(Op::VecLoadLocal {
+                    vec: addr,
+                    idx: off,
+                    idx_ty: ty,
+                    elem,
+                    at,
+                    ty: load,
+                })
+            }
+            (Op::AddrLocalLoad { addr, off, ty }, Some(Op::VecStore { elem, at, size })) => {
+                Some(Op::VecStoreLocal {
+                    vec: addr,
+                    idx: off,
+                    idx_ty: ty,
+                    elem,
+                    at,
+                    size,
+                })
+            }
+            (Op::SetStack(len), Some(Op::Store { off, size })) => {
+                Some(Op::SetStackStore { len, off, size })
             }
             (Op::AddrLocalLoad { addr, off, ty }, Some(Op::VecIndex { elem, at })) => {
                 Some(Op::VecIndexLocal {

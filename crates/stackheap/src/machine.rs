@@ -1069,6 +1069,24 @@ impl<'p> Vm<'p> {
                     let v = self.pop();
                     self.write(a, v, size as u32);
                 }
+                Op::VecStoreLocal {
+                    vec,
+                    idx,
+                    idx_ty,
+                    elem,
+                    at,
+                    size,
+                } => {
+                    let i = self.load((fb + idx) as u64 | STACK_TAG, idx_ty);
+                    let a = self.vec_index((fb + vec) as u64 | STACK_TAG, i, elem, at, true)?;
+                    let v = self.pop();
+                    self.write(a, v, size as u32);
+                }
+                Op::SetStackStore { len, off, size } => {
+                    self.set_stack_length(fb + len)?;
+                    let v = self.pop();
+                    self.write((fb + off) as u64 | STACK_TAG, v, size as u32);
+                }
                 Op::VecLoadLocal {
                     vec,
                     idx,
