@@ -298,6 +298,25 @@ pub enum Op {
         off: u32,
         size: u8,
     },
+    /// `SetStack2 { first, second }` then `Store { off, size }`.
+    SetStack2Store {
+        first: u32,
+        second: u32,
+        off: u32,
+        size: u8,
+    },
+    /// `LoadArith { off, load, op, ty, at }` then `VecStore { elem, at: store_at, size }`:
+    /// `vec[index op local] = value`.
+    LoadArithVecStore {
+        off: u32,
+        load: Scalar,
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        elem: u8,
+        store_at: u32,
+        size: u8,
+    },
     /// `AddrLocalLoad { addr: vec, off: idx, ty: idx_ty }` then `VecIndex { elem, at }`.
     VecIndexLocal {
         vec: u32,
@@ -649,6 +668,37 @@ fn fuse_pairs(code: &[Op]) -> Vec<Op> {
             (Op::SetStack(len), Some(Op::Store { off, size })) => {
                 Some(Op::SetStackStore { len, off, size })
             }
+            (Op::SetStack2 { first, second }, Some(Op::Store { off, size })) => {
+                Some(Op::SetStack2Store {
+                    first,
+                    second,
+                    off,
+                    size,
+                })
+            }
+            (
+                Op::LoadArith {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                },
+                Some(Op::VecStore {
+                    elem,
+                    at: store_at,
+                    size,
+                }),
+            ) => Some(Op::LoadArithVecStore {
+                off,
+                load,
+                op,
+                ty,
+                at,
+                elem,
+                store_at,
+                size,
+            }),
             (Op::AddrLocalLoad { addr, off, ty }, Some(Op::VecIndex { elem, at })) => {
                 Some(Op::VecIndexLocal {
                     vec: addr,

@@ -1082,6 +1082,35 @@ impl<'p> Vm<'p> {
                     let v = self.pop();
                     self.write(a, v, size as u32);
                 }
+                Op::SetStack2Store {
+                    first,
+                    second,
+                    off,
+                    size,
+                } => {
+                    self.set_stack_length(fb + first)?;
+                    self.set_stack_length(fb + second)?;
+                    let v = self.pop();
+                    self.write((fb + off) as u64 | STACK_TAG, v, size as u32);
+                }
+                Op::LoadArithVecStore {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                    elem,
+                    store_at,
+                    size,
+                } => {
+                    let b = self.load((fb + off) as u64 | STACK_TAG, load);
+                    let a = self.pop();
+                    let idx = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    let vec = self.pop();
+                    let addr = self.vec_index(vec, idx, elem, store_at, true)?;
+                    let v = self.pop();
+                    self.write(addr, v, size as u32);
+                }
                 Op::SetStackStore { len, off, size } => {
                     self.set_stack_length(fb + len)?;
                     let v = self.pop();
