@@ -1441,10 +1441,26 @@ impl<'p> Vm<'p> {
     /// The heap address of element `idx` of the Vec at `vec`, or the bounds-check panic.
     #[inline(always)]
     fn vec_index(&self, vec: u64, idx: u64, elem: u8, at: u32, write: bool) -> Result<u64, Stop> {
-        // The pointer and the length (the capacity is not needed).
+        // The pointer and the length (the capacity is not needed): with 64-bit pointers,
+        // both from one sixteen-byte slice.
         let w = self.pw();
-        let p = self.read(vec, w);
-        let len = self.read(vec + w as u64, w);
+        let (r, at_vec) = split(vec);
+        let a = at_vec as usize;
+        let both = if w == 8 {
+            self.st
+                .bytes(r)
+                .get(a..a + 16)
+                .and_then(|s| <[u8; 16]>::try_from(s).ok())
+        } else {
+            None
+        };
+        let (p, len) = match both {
+            Some(b) => {
+                let v = u128::from_le_bytes(b);
+                (v as u64, (v >> 64) as u64)
+            }
+            None => (self.read(vec, w), self.read(vec + w as u64, w)),
+        };
         if idx >= len {
             return Err(self.index_out_of_bounds(len, idx, at));
         }
