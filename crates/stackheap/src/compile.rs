@@ -413,6 +413,46 @@ pub enum Op {
         ty: IntTy,
         at: u32,
     },
+    /// `Load { off, ty: load }` then `SwapArith { op, ty, at }`: the local is the left operand.
+    LoadSwapArith {
+        off: u32,
+        load: Scalar,
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+    },
+    /// `Load { off: from, ty }` then `SetStack2Store { first, second, off: to, size }`.
+    LoadSetStack2Store {
+        from: u32,
+        ty: Scalar,
+        first: u32,
+        second: u32,
+        to: u32,
+        size: u8,
+    },
+    /// `Step(site)` then `Return`.
+    StepReturn(u32),
+    /// `Load { off, ty }` then `SetStack(len)`.
+    LoadSetStack {
+        off: u32,
+        ty: Scalar,
+        len: u32,
+    },
+    /// `StoreRet(size)` then `SetStack(len)`.
+    StoreRetSetStack {
+        size: u8,
+        len: u32,
+    },
+    /// `VecLoadLocal { vec, idx, idx_ty, elem, at, ty }` then `JumpIfFalse(target)`.
+    VecLoadLocalJumpIfFalse {
+        vec: u32,
+        idx: u32,
+        idx_ty: Scalar,
+        elem: u8,
+        at: u32,
+        ty: Scalar,
+        target: u32,
+    },
     /// The head of a `for` loop over a range: `Load2CmpJumpIfFalse { a: cur, b: end, .. }`,
     /// then `Move { from: cur, to: var, .. }`, then `WrapConstLocal` adding 1 to `cur` (all
     /// with the scalar type `ty`, of integer type `int`): while `cur op end`, `var = cur` and
@@ -517,7 +557,8 @@ impl Op {
             | Op::StepJump { target, .. }
             | Op::ForRange { target, .. }
             | Op::ArithConstCmpJump { target, .. }
-            | Op::VecLoadCmpJump { target, .. } => Some(target),
+            | Op::VecLoadCmpJump { target, .. }
+            | Op::VecLoadLocalJumpIfFalse { target, .. } => Some(target),
             _ => None,
         }
     }
@@ -668,6 +709,57 @@ fn fuse_pairs(code: &[Op]) -> Vec<Op> {
             (Op::SetStack(len), Some(Op::Store { off, size })) => {
                 Some(Op::SetStackStore { len, off, size })
             }
+            (Op::Load { off, ty: load }, Some(Op::SwapArith { op, ty, at })) => {
+                Some(Op::LoadSwapArith {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                })
+            }
+            (
+                Op::Load { off: from, ty },
+                Some(Op::SetStack2Store {
+                    first,
+                    second,
+                    off: to,
+                    size,
+                }),
+            ) => Some(Op::LoadSetStack2Store {
+                from,
+                ty,
+                first,
+                second,
+                to,
+                size,
+            }),
+            (Op::Step(site), Some(Op::Return)) => Some(Op::StepReturn(site)),
+            (Op::Load { off, ty }, Some(Op::SetStack(len))) => {
+                Some(Op::LoadSetStack { off, ty, len })
+            }
+            (Op::StoreRet(size), Some(Op::SetStack(len))) => {
+                Some(Op::StoreRetSetStack { size, len })
+            }
+            (
+                Op::VecLoadLocal {
+                    vec,
+                    idx,
+                    idx_ty,
+                    elem,
+                    at,
+                    ty,
+                },
+                Some(Op::JumpIfFalse(target)),
+            ) => Some(Op::VecLoadLocalJumpIfFalse {
+                vec,
+                idx,
+                idx_ty,
+                elem,
+                at,
+                ty,
+                target,
+            }),
             (Op::SetStack2 { first, second }, Some(Op::Store { off, size })) => {
                 Some(Op::SetStack2Store {
                     first,

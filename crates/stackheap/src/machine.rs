@@ -621,6 +621,28 @@ impl<'p> Vm<'p> {
         let mut code: &'p [Op] = &program.functions[main as usize].code;
         let mut fb: u32 = self.fb();
         let mut pc = 0usize;
+        // `Return`: pops the frame and goes back to the caller (or ends the run).
+        macro_rules! ret {
+            () => {{
+                let Some(frame) = self.st.frames.pop() else {
+                    return Ok(());
+                };
+                self.set_stack_length(frame.slot + frame.slot_size)?;
+                self.rec.ret();
+                let Some(call) = self.calls.pop() else {
+                    return Ok(());
+                };
+                self.regs.truncate(call.regs_base);
+                self.owned.truncate(call.flags_base);
+                if call.pc == usize::MAX || self.st.frames.is_empty() {
+                    return Ok(());
+                }
+                pc = call.pc;
+                let func = self.st.frames.last().map_or(0, |f| f.func as usize);
+                code = &program.functions[func].code;
+                fb = self.fb();
+            }};
+        }
         loop {
             // Matched through the reference: each arm reads only its own fields.
             let Some(op) = code.get(pc) else {
@@ -835,24 +857,61 @@ impl<'p> Vm<'p> {
                     let slot = self.st.frames.last().map_or(0, |f| f.slot);
                     self.write(slot as u64 | STACK_TAG, v, size as u32);
                 }
-                Op::Return => {
-                    let Some(frame) = self.st.frames.pop() else {
-                        return Ok(());
-                    };
-                    self.set_stack_length(frame.slot + frame.slot_size)?;
-                    self.rec.ret();
-                    let Some(call) = self.calls.pop() else {
-                        return Ok(());
-                    };
-                    self.regs.truncate(call.regs_base);
-                    self.owned.truncate(call.flags_base);
-                    if call.pc == usize::MAX || self.st.frames.is_empty() {
-                        return Ok(());
+                Op::Return => ret!(),
+                Op::StepReturn(site) => {
+                    self.step(site)?;
+                    ret!()
+                }
+                Op::LoadSetStack { off, ty, len } => {
+                    let v = self.load((fb + off) as u64 | STACK_TAG, ty);
+                    self.regs.push(v);
+                    self.set_stack_length(fb + len)?;
+                }
+                Op::StoreRetSetStack { size, len } => {
+                    let v = self.pop();
+                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
+                    self.write(slot as u64 | STACK_TAG, v, size as u32);
+                    self.set_stack_length(fb + len)?;
+                }
+                Op::VecLoadLocalJumpIfFalse {
+                    vec,
+                    idx,
+                    idx_ty,
+                    elem,
+                    at,
+                    ty,
+                    target,
+                } => {
+                    let i = self.load((fb + idx) as u64 | STACK_TAG, idx_ty);
+                    let a = self.vec_index((fb + vec) as u64 | STACK_TAG, i, elem, at, false)?;
+                    if self.load(a, ty) == 0 {
+                        pc = target as usize;
                     }
-                    pc = call.pc;
-                    let func = self.st.frames.last().map_or(0, |f| f.func as usize);
-                    code = &program.functions[func].code;
-                    fb = self.fb();
+                }
+                Op::LoadSwapArith {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                } => {
+                    let a = self.load((fb + off) as u64 | STACK_TAG, load);
+                    let b = self.pop();
+                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push(r);
+                }
+                Op::LoadSetStack2Store {
+                    from,
+                    ty,
+                    first,
+                    second,
+                    to,
+                    size,
+                } => {
+                    let v = self.load((fb + from) as u64 | STACK_TAG, ty);
+                    self.set_stack_length(fb + first)?;
+                    self.set_stack_length(fb + second)?;
+                    self.write((fb + to) as u64 | STACK_TAG, v, size as u32);
                 }
                 Op::Copy(size) => {
                     let src = self.pop();
