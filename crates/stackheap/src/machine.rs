@@ -1239,9 +1239,21 @@ impl<'p> Vm<'p> {
                 } => {
                     let c = self.load((fb + cur) as u64 | STACK_TAG, ty);
                     let e = self.load((fb + end) as u64 | STACK_TAG, ty);
-                    if compare(op, signed, c, e) {
+                    // The common head, `a..b` over an eight-byte unsigned type: `c < e`,
+                    // and the increment needs no canonical form.
+                    let wide = ty.size == 8 && !signed && op == Cmp::Lt;
+                    let go = if wide {
+                        c < e
+                    } else {
+                        compare(op, signed, c, e)
+                    };
+                    if go {
                         self.write((fb + var) as u64 | STACK_TAG, c, ty.size as u32);
-                        let next = canon(c.wrapping_add(1), int, ptr);
+                        let next = if wide {
+                            c.wrapping_add(1)
+                        } else {
+                            canon(c.wrapping_add(1), int, ptr)
+                        };
                         self.write((fb + cur) as u64 | STACK_TAG, next, ty.size as u32);
                     } else {
                         pc = target as usize;
