@@ -282,6 +282,41 @@ pub enum Op {
         off: u32,
         ty: Scalar,
     },
+    /// `AddrLocalLoad { addr: vec, off: idx, ty: idx_ty }` then `VecStore { elem, at, size }`:
+    /// `vec[idx] = ` the value in the register below.
+    VecStoreLocal {
+        vec: u32,
+        idx: u32,
+        idx_ty: Scalar,
+        elem: u8,
+        at: u32,
+        size: u8,
+    },
+    /// `SetStack(len)` then `Store { off, size }` (a `let` that reserves its variable).
+    SetStackStore {
+        len: u32,
+        off: u32,
+        size: u8,
+    },
+    /// `SetStack2 { first, second }` then `Store { off, size }`.
+    SetStack2Store {
+        first: u32,
+        second: u32,
+        off: u32,
+        size: u8,
+    },
+    /// `LoadArith { off, load, op, ty, at }` then `VecStore { elem, at: store_at, size }`:
+    /// `vec[index op local] = value`.
+    LoadArithVecStore {
+        off: u32,
+        load: Scalar,
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+        elem: u8,
+        store_at: u32,
+        size: u8,
+    },
     /// `AddrLocalLoad { addr: vec, off: idx, ty: idx_ty }` then `VecIndex { elem, at }`.
     VecIndexLocal {
         vec: u32,
@@ -377,6 +412,46 @@ pub enum Op {
         op: Arith,
         ty: IntTy,
         at: u32,
+    },
+    /// `Load { off, ty: load }` then `SwapArith { op, ty, at }`: the local is the left operand.
+    LoadSwapArith {
+        off: u32,
+        load: Scalar,
+        op: Arith,
+        ty: IntTy,
+        at: u32,
+    },
+    /// `Load { off: from, ty }` then `SetStack2Store { first, second, off: to, size }`.
+    LoadSetStack2Store {
+        from: u32,
+        ty: Scalar,
+        first: u32,
+        second: u32,
+        to: u32,
+        size: u8,
+    },
+    /// `Step(site)` then `Return`.
+    StepReturn(u32),
+    /// `Load { off, ty }` then `SetStack(len)`.
+    LoadSetStack {
+        off: u32,
+        ty: Scalar,
+        len: u32,
+    },
+    /// `StoreRet(size)` then `SetStack(len)`.
+    StoreRetSetStack {
+        size: u8,
+        len: u32,
+    },
+    /// `VecLoadLocal { vec, idx, idx_ty, elem, at, ty }` then `JumpIfFalse(target)`.
+    VecLoadLocalJumpIfFalse {
+        vec: u32,
+        idx: u32,
+        idx_ty: Scalar,
+        elem: u8,
+        at: u32,
+        ty: Scalar,
+        target: u32,
     },
     /// The head of a `for` loop over a range: `Load2CmpJumpIfFalse { a: cur, b: end, .. }`,
     /// then `Move { from: cur, to: var, .. }`, then `WrapConstLocal` adding 1 to `cur` (all
@@ -521,7 +596,8 @@ impl Op {
             | Op::StepJump { target, .. }
             | Op::ForRange { target, .. }
             | Op::ArithConstCmpJump { target, .. }
-            | Op::VecLoadCmpJump { target, .. } => Some(target),
+            | Op::VecLoadCmpJump { target, .. }
+            | Op::VecLoadLocalJumpIfFalse { target, .. } => Some(target),
             _ => None,
         }
     }
@@ -649,6 +725,111 @@ fn fuse_pairs(code: &[Op]) -> Vec<Op> {
             (Op::AddrLocal(addr), Some(Op::Load { off, ty })) => {
                 Some(Op::AddrLocalLoad { addr, off, ty })
             }
+            (Op::AddrLocalLoad { addr, off, ty }, Some(Op::VecLoad { elem, at, ty: load })) => {
+                Some(Op::VecLoadLocal {
+                    vec: addr,
+                    idx: off,
+                    idx_ty: ty,
+                    elem,
+                    at,
+                    ty: load,
+                })
+            }
+            (Op::AddrLocalLoad { addr, off, ty }, Some(Op::VecStore { elem, at, size })) => {
+                Some(Op::VecStoreLocal {
+                    vec: addr,
+                    idx: off,
+                    idx_ty: ty,
+                    elem,
+                    at,
+                    size,
+                })
+            }
+            (Op::SetStack(len), Some(Op::Store { off, size })) => {
+                Some(Op::SetStackStore { len, off, size })
+            }
+            (Op::Load { off, ty: load }, Some(Op::SwapArith { op, ty, at })) => {
+                Some(Op::LoadSwapArith {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                })
+            }
+            (
+                Op::Load { off: from, ty },
+                Some(Op::SetStack2Store {
+                    first,
+                    second,
+                    off: to,
+                    size,
+                }),
+            ) => Some(Op::LoadSetStack2Store {
+                from,
+                ty,
+                first,
+                second,
+                to,
+                size,
+            }),
+            (Op::Step(site), Some(Op::Return)) => Some(Op::StepReturn(site)),
+            (Op::Load { off, ty }, Some(Op::SetStack(len))) => {
+                Some(Op::LoadSetStack { off, ty, len })
+            }
+            (Op::StoreRet(size), Some(Op::SetStack(len))) => {
+                Some(Op::StoreRetSetStack { size, len })
+            }
+            (
+                Op::VecLoadLocal {
+                    vec,
+                    idx,
+                    idx_ty,
+                    elem,
+                    at,
+                    ty,
+                },
+                Some(Op::JumpIfFalse(target)),
+            ) => Some(Op::VecLoadLocalJumpIfFalse {
+                vec,
+                idx,
+                idx_ty,
+                elem,
+                at,
+                ty,
+                target,
+            }),
+            (Op::SetStack2 { first, second }, Some(Op::Store { off, size })) => {
+                Some(Op::SetStack2Store {
+                    first,
+                    second,
+                    off,
+                    size,
+                })
+            }
+            (
+                Op::LoadArith {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                },
+                Some(Op::VecStore {
+                    elem,
+                    at: store_at,
+                    size,
+                }),
+            ) => Some(Op::LoadArithVecStore {
+                off,
+                load,
+                op,
+                ty,
+                at,
+                elem,
+                store_at,
+                size,
+            }),
             (Op::AddrLocalLoad { addr, off, ty }, Some(Op::VecIndex { elem, at })) => {
                 Some(Op::VecIndexLocal {
                     vec: addr,

@@ -70,6 +70,9 @@ struct Vm<'p> {
     regs: Vec<u64>,
     calls: Vec<CallRec>,
     owned: Vec<bool>,
+    /// By function: whether it uses ownership flags (it owns a Vec parameter or drops or
+    /// moves a local); the others get none, so calling them resizes nothing.
+    uses_flags: Vec<bool>,
     next_fit: u32,
     bump: u32,
     /// Manual memory mode: nothing is dropped automatically.
@@ -99,6 +102,16 @@ pub fn execute(
         regs: Vec::with_capacity(64),
         calls: Vec::new(),
         owned: Vec::new(),
+        uses_flags: program
+            .functions
+            .iter()
+            .map(|f| {
+                !f.owning_params.is_empty()
+                    || f.code
+                        .iter()
+                        .any(|op| matches!(op, Op::DropLocal { .. } | Op::SetOwned { .. }))
+            })
+            .collect(),
         next_fit: 0,
         bump: 0,
         manual: settings.mode == MemoryMode::Manual,
@@ -418,6 +431,7 @@ impl<'p> Vm<'p> {
         self.rec.write_scalar(r, a, value, size);
     }
 
+    #[inline(always)]
     fn set_stack_length(&mut self, to: u32) -> Result<(), Stop> {
         if to == self.st.stack_length {
             return Ok(());
@@ -430,6 +444,7 @@ impl<'p> Vm<'p> {
         Ok(())
     }
 
+    #[cold]
     fn stack_overflow(&self) -> Stop {
         Stop {
             kind: DiagnosticKind::StackOverflow,
@@ -613,6 +628,28 @@ impl<'p> Vm<'p> {
         let mut code: &'p [Op] = &program.functions[main as usize].code;
         let mut fb: u32 = self.fb();
         let mut pc = 0usize;
+        // `Return`: pops the frame and goes back to the caller (or ends the run).
+        macro_rules! ret {
+            () => {{
+                let Some(frame) = self.st.frames.pop() else {
+                    return Ok(());
+                };
+                self.set_stack_length(frame.slot + frame.slot_size)?;
+                self.rec.ret();
+                let Some(call) = self.calls.pop() else {
+                    return Ok(());
+                };
+                self.regs.truncate(call.regs_base);
+                self.owned.truncate(call.flags_base);
+                if call.pc == usize::MAX || self.st.frames.is_empty() {
+                    return Ok(());
+                }
+                pc = call.pc;
+                let func = self.st.frames.last().map_or(0, |f| f.func as usize);
+                code = &program.functions[func].code;
+                fb = self.fb();
+            }};
+        }
         loop {
             // Matched through the reference: each arm reads only its own fields.
             let Some(op) = code.get(pc) else {
@@ -827,24 +864,61 @@ impl<'p> Vm<'p> {
                     let slot = self.st.frames.last().map_or(0, |f| f.slot);
                     self.write(slot as u64 | STACK_TAG, v, size as u32);
                 }
-                Op::Return => {
-                    let Some(frame) = self.st.frames.pop() else {
-                        return Ok(());
-                    };
-                    self.set_stack_length(frame.slot + frame.slot_size)?;
-                    self.rec.ret();
-                    let Some(call) = self.calls.pop() else {
-                        return Ok(());
-                    };
-                    self.regs.truncate(call.regs_base);
-                    self.owned.truncate(call.flags_base);
-                    if call.pc == usize::MAX || self.st.frames.is_empty() {
-                        return Ok(());
+                Op::Return => ret!(),
+                Op::StepReturn(site) => {
+                    self.step(site)?;
+                    ret!()
+                }
+                Op::LoadSetStack { off, ty, len } => {
+                    let v = self.load((fb + off) as u64 | STACK_TAG, ty);
+                    self.regs.push(v);
+                    self.set_stack_length(fb + len)?;
+                }
+                Op::StoreRetSetStack { size, len } => {
+                    let v = self.pop();
+                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
+                    self.write(slot as u64 | STACK_TAG, v, size as u32);
+                    self.set_stack_length(fb + len)?;
+                }
+                Op::VecLoadLocalJumpIfFalse {
+                    vec,
+                    idx,
+                    idx_ty,
+                    elem,
+                    at,
+                    ty,
+                    target,
+                } => {
+                    let i = self.load((fb + idx) as u64 | STACK_TAG, idx_ty);
+                    let a = self.vec_index((fb + vec) as u64 | STACK_TAG, i, elem, at, false)?;
+                    if self.load(a, ty) == 0 {
+                        pc = target as usize;
                     }
-                    pc = call.pc;
-                    let func = self.st.frames.last().map_or(0, |f| f.func as usize);
-                    code = &program.functions[func].code;
-                    fb = self.fb();
+                }
+                Op::LoadSwapArith {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                } => {
+                    let a = self.load((fb + off) as u64 | STACK_TAG, load);
+                    let b = self.pop();
+                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push(r);
+                }
+                Op::LoadSetStack2Store {
+                    from,
+                    ty,
+                    first,
+                    second,
+                    to,
+                    size,
+                } => {
+                    let v = self.load((fb + from) as u64 | STACK_TAG, ty);
+                    self.set_stack_length(fb + first)?;
+                    self.set_stack_length(fb + second)?;
+                    self.write((fb + to) as u64 | STACK_TAG, v, size as u32);
                 }
                 Op::Copy(size) => {
                     let src = self.pop();
@@ -1057,6 +1131,53 @@ impl<'p> Vm<'p> {
                     let v = self.pop();
                     self.write(a, v, size as u32);
                 }
+                Op::VecStoreLocal {
+                    vec,
+                    idx,
+                    idx_ty,
+                    elem,
+                    at,
+                    size,
+                } => {
+                    let i = self.load((fb + idx) as u64 | STACK_TAG, idx_ty);
+                    let a = self.vec_index((fb + vec) as u64 | STACK_TAG, i, elem, at, true)?;
+                    let v = self.pop();
+                    self.write(a, v, size as u32);
+                }
+                Op::SetStack2Store {
+                    first,
+                    second,
+                    off,
+                    size,
+                } => {
+                    self.set_stack_length(fb + first)?;
+                    self.set_stack_length(fb + second)?;
+                    let v = self.pop();
+                    self.write((fb + off) as u64 | STACK_TAG, v, size as u32);
+                }
+                Op::LoadArithVecStore {
+                    off,
+                    load,
+                    op,
+                    ty,
+                    at,
+                    elem,
+                    store_at,
+                    size,
+                } => {
+                    let b = self.load((fb + off) as u64 | STACK_TAG, load);
+                    let a = self.pop();
+                    let idx = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    let vec = self.pop();
+                    let addr = self.vec_index(vec, idx, elem, store_at, true)?;
+                    let v = self.pop();
+                    self.write(addr, v, size as u32);
+                }
+                Op::SetStackStore { len, off, size } => {
+                    self.set_stack_length(fb + len)?;
+                    let v = self.pop();
+                    self.write((fb + off) as u64 | STACK_TAG, v, size as u32);
+                }
                 Op::VecLoadLocal {
                     vec,
                     idx,
@@ -1121,9 +1242,21 @@ impl<'p> Vm<'p> {
                 } => {
                     let c = self.load((fb + cur) as u64 | STACK_TAG, ty);
                     let e = self.load((fb + end) as u64 | STACK_TAG, ty);
-                    if compare(op, signed, c, e) {
+                    // The common head, `a..b` over an eight-byte unsigned type: `c < e`,
+                    // and the increment needs no canonical form.
+                    let wide = ty.size == 8 && !signed && op == Cmp::Lt;
+                    let go = if wide {
+                        c < e
+                    } else {
+                        compare(op, signed, c, e)
+                    };
+                    if go {
                         self.write((fb + var) as u64 | STACK_TAG, c, ty.size as u32);
-                        let next = canon(c.wrapping_add(1), int, ptr);
+                        let next = if wide {
+                            c.wrapping_add(1)
+                        } else {
+                            canon(c.wrapping_add(1), int, ptr)
+                        };
                         self.write((fb + cur) as u64 | STACK_TAG, next, ty.size as u32);
                     } else {
                         pc = target as usize;
@@ -1509,10 +1642,26 @@ impl<'p> Vm<'p> {
     /// The heap address of element `idx` of the Vec at `vec`, or the bounds-check panic.
     #[inline(always)]
     fn vec_index(&self, vec: u64, idx: u64, elem: u8, at: u32, write: bool) -> Result<u64, Stop> {
-        // The pointer and the length (the capacity is not needed).
+        // The pointer and the length (the capacity is not needed): with 64-bit pointers,
+        // both from one sixteen-byte slice.
         let w = self.pw();
-        let p = self.read(vec, w);
-        let len = self.read(vec + w as u64, w);
+        let (r, at_vec) = split(vec);
+        let a = at_vec as usize;
+        let both = if w == 8 {
+            self.st
+                .bytes(r)
+                .get(a..a + 16)
+                .and_then(|s| <[u8; 16]>::try_from(s).ok())
+        } else {
+            None
+        };
+        let (p, len) = match both {
+            Some(b) => {
+                let v = u128::from_le_bytes(b);
+                (v as u64, (v >> 64) as u64)
+            }
+            None => (self.read(vec, w), self.read(vec + w as u64, w)),
+        };
         if idx >= len {
             return Err(self.index_out_of_bounds(len, idx, at));
         }
@@ -1565,11 +1714,13 @@ impl<'p> Vm<'p> {
 
     /// Pushes a frame for `func`: its record, its ownership flags, and the trace's call event.
     fn enter(&mut self, func: u32, base: u32, slot: u32, slot_size: u32) {
-        let f = &self.p.functions[func as usize];
-        let flags_base = self.owned.len();
-        self.owned.resize(flags_base + f.locals.len(), false);
-        for &l in &f.owning_params {
-            self.owned[flags_base + l as usize] = true;
+        if self.uses_flags[func as usize] {
+            let f = &self.p.functions[func as usize];
+            let flags_base = self.owned.len();
+            self.owned.resize(flags_base + f.locals.len(), false);
+            for &l in &f.owning_params {
+                self.owned[flags_base + l as usize] = true;
+            }
         }
         self.st
             .frames

@@ -92,6 +92,32 @@ impl Bits {
         }
     }
 
+    /// Sets flags `start..end` to false, as `set_range` does; inline for the common case of
+    /// at most 64 flags within the array (a frame's or a local's bytes).
+    #[inline(always)]
+    pub fn clear_range(&mut self, start: usize, end: usize) {
+        let n = end.wrapping_sub(start);
+        if n == 0 || n > 64 {
+            if start < end {
+                self.set_range(start, end, false);
+            }
+            return;
+        }
+        let (w, sh) = (start / 64, (start % 64) as u32);
+        let bits = u64::MAX >> (64 - n as u32);
+        if let Some(x) = self.words.get_mut(w) {
+            *x &= !(bits << sh);
+        } else {
+            return;
+        }
+        // The flags that spill into the next word.
+        if sh as usize + n > 64 {
+            if let Some(x) = self.words.get_mut(w + 1) {
+                *x &= !(bits >> (64 - sh));
+            }
+        }
+    }
+
     /// A copy of the first `n` flags (rounded up to whole words).
     pub fn prefix(&self, n: usize) -> Bits {
         Bits {
@@ -225,11 +251,12 @@ impl MemState {
         }
     }
 
+    #[inline]
     pub fn set_stack_length(&mut self, to: u32) {
         if to > self.stack_length {
             // Newly reserved bytes hold no value yet.
             self.stack_init
-                .set_range(self.stack_length as usize, to as usize, false);
+                .clear_range(self.stack_length as usize, to as usize);
             self.stack_high = self.stack_high.max(to);
         }
         self.stack_length = to;
