@@ -153,7 +153,7 @@ pub fn run(source: &str, overrides: &SettingsOverrides) -> Run {
             }
         }
     };
-    let (trace, error, leaks) = machine::execute(&program, &settings);
+    let (trace, error, leaks) = machine::execute(std::sync::Arc::new(program), &settings);
     let outcome = match error {
         Some(e) => {
             diagnostics.push(e);

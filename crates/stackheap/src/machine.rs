@@ -1,6 +1,8 @@
 //! The machine: runs compiled code against `stack_bytes` and `heap_bytes`, with Rust's
 //! debug-build arithmetic checks, the calling convention of `shared/model.md`, Vec growth
-//! as rustc does it and the chosen allocator policy, recording every step and event.
+//! as rustc does it and the chosen allocator policy. It is deterministic and can pause
+//! before any step: the first run takes snapshots of itself at intervals, and the trace
+//! rebuilds any step by restoring a snapshot and running on, with its event log on.
 
 mod sanitizer;
 
@@ -15,11 +17,25 @@ use crate::format::{write_bool, write_int, write_list, Spec};
 use crate::memory::{FrameRec, MemState};
 use crate::settings::{AllocatorPolicy, Checks, MemoryMode, PtrWidth, Settings};
 use crate::span::Span;
-use crate::trace::{Recorder, Trace};
+use crate::trace::{EventLog, Recording, Trace};
 use crate::types::{IntTy, Ty};
 
 /// Most frames the machine keeps before it reports a stack overflow, whatever their size.
 const MAX_FRAMES: usize = 100_000;
+
+/// Why the machine stopped before the end of `main`.
+enum Halt {
+    /// It reached the step it was asked to pause before.
+    Pause,
+    /// An error ended the run.
+    Stop(Stop),
+}
+
+impl From<Stop> for Halt {
+    fn from(s: Stop) -> Halt {
+        Halt::Stop(s)
+    }
+}
 
 struct Stop {
     kind: DiagnosticKind,
@@ -43,6 +59,7 @@ fn panic_at(message: impl Into<String>, span: Span) -> Stop {
 }
 
 /// The history of one allocation, kept after its bytes are reused, for memory reports.
+#[derive(Clone)]
 struct AllocRec {
     addr: u32,
     size: u32,
@@ -55,6 +72,7 @@ struct AllocRec {
     freed: Option<(u64, u32)>,
 }
 
+#[derive(Clone)]
 struct CallRec {
     pc: usize,
     fb: u32,
@@ -62,11 +80,25 @@ struct CallRec {
     flags_base: usize,
 }
 
-struct Vm<'p> {
+pub struct Vm<'p> {
     p: &'p Program,
     settings: &'p Settings,
     st: MemState,
-    rec: Recorder,
+    pub log: EventLog<'p>,
+    /// Pause just before beginning this step (`u64::MAX`: run to the end).
+    stop_at: u64,
+    /// Where to go on when resumed: function, op index, frame base.
+    resume: Option<(usize, usize, u32)>,
+    /// The run has ended (`main` returned or an error stopped it).
+    ended: bool,
+    /// The error that ended the run, if one did.
+    stopped: Option<Stop>,
+    /// The first run: it takes snapshots and keeps the output.
+    first_run: bool,
+    snapshots: Vec<Snapshot>,
+    next_snapshot: u64,
+    /// Bytes in live blocks, at the start and wherever they changed (first run only).
+    heap_in_use: Vec<(u64, u32)>,
     regs: Vec<u64>,
     calls: Vec<CallRec>,
     owned: Vec<bool>,
@@ -87,23 +119,148 @@ struct Vm<'p> {
     double_freed: Vec<(u32, u32)>,
 }
 
+/// Everything that changes while the machine runs, copied at a step boundary.
+#[derive(Clone)]
+pub struct Snapshot {
+    st: MemState,
+    regs: Vec<u64>,
+    calls: Vec<CallRec>,
+    owned: Vec<bool>,
+    next_fit: u32,
+    bump: u32,
+    allocs: Vec<AllocRec>,
+    provenance: HashMap<u32, u32>,
+    double_freed: Vec<(u32, u32)>,
+    resume: (usize, usize, u32),
+}
+
+impl Snapshot {
+    /// Steps run when it was taken.
+    pub fn step(&self) -> u64 {
+        self.st.step
+    }
+
+    /// Roughly the memory it takes.
+    pub fn bytes(&self) -> usize {
+        self.st.snapshot_bytes()
+            + self.regs.len() * 8
+            + self.calls.len() * 24
+            + self.owned.len()
+            + self.allocs.len() * 40
+            + self.provenance.len() * 16
+    }
+}
+
 /// Runs a program. Returns the trace, the error that stopped the run (if any) and, for a
 /// manual-mode run that finished, one diagnostic per leaked block.
 pub fn execute(
-    program: &Program,
+    program: Arc<Program>,
     settings: &Settings,
 ) -> (Trace, Option<Diagnostic>, Vec<Diagnostic>) {
-    let shared = Arc::new(program.clone_for_trace());
-    let mut vm = Vm {
-        p: program,
-        settings,
-        st: MemState::new(settings.stack_size, settings.heap_size),
-        rec: Recorder::new(shared, settings),
-        regs: Vec::with_capacity(64),
-        calls: Vec::new(),
-        owned: Vec::new(),
-        uses_flags: program
-            .functions
+    let (recording, error, leaks) = {
+        let mut vm = Vm::new(&program, settings);
+        vm.run_to(u64::MAX);
+        let leaks = if vm.stopped.is_none() && vm.manual {
+            vm.leaks()
+        } else {
+            Vec::new()
+        };
+        let message = vm.stopped.as_ref().map(|s| s.message.clone());
+        let error = vm.stopped.take().map(|stop| {
+            let step = vm.st.step.saturating_sub(1);
+            let label = match (stop.kind, stop.memory.as_ref().and_then(|m| m.access)) {
+                (DiagnosticKind::Panic, _) => "panicked here".to_string(),
+                (DiagnosticKind::StackOverflow, _) => "the stack ran out here".to_string(),
+                (DiagnosticKind::OutOfMemory, _) => "this allocation failed".to_string(),
+                (DiagnosticKind::MemoryError, Some(Access::Read)) => {
+                    format!(
+                        "READ of size {} here",
+                        stop.memory.as_ref().map_or(0, |m| m.size)
+                    )
+                }
+                (DiagnosticKind::MemoryError, Some(Access::Write)) => {
+                    format!(
+                        "WRITE of size {} here",
+                        stop.memory.as_ref().map_or(0, |m| m.size)
+                    )
+                }
+                (DiagnosticKind::MemoryError, _) => "bad free here".to_string(),
+                _ => "the run stopped here".to_string(),
+            };
+            let mut d =
+                Diagnostic::error(stop.kind, stop.span, stop.message).with_span_label(label);
+            d.step = Some(step);
+            d.notes = stop.notes;
+            for (span, text) in stop.labels {
+                d = d.with_label(span, text);
+            }
+            d.memory = stop.memory.map(|m| *m);
+            d
+        });
+        let recording = Recording {
+            checkpoints: std::mem::take(&mut vm.snapshots),
+            output: std::mem::take(&mut vm.log.output),
+            stderr: std::mem::take(&mut vm.log.stderr),
+            steps: vm.st.step,
+            events: vm.log.count,
+            error: message,
+            heap_in_use: std::mem::take(&mut vm.heap_in_use),
+        };
+        (recording, error, leaks)
+    };
+    (Trace::new(program, settings, recording), error, leaks)
+}
+
+/// First run: steps between snapshots at least...
+const MIN_SNAPSHOT_GAP: u64 = 4096;
+/// ...and more when memory is large (one step per this many bytes a snapshot copies)...
+const SNAPSHOT_BYTES_PER_STEP: u64 = 4;
+/// ...but never more, so that replaying to any step stays quick.
+const MAX_SNAPSHOT_GAP: u64 = 65_536;
+
+impl<'p> Vm<'p> {
+    /// A machine about to run `main`'s first step.
+    fn new(p: &'p Program, settings: &'p Settings) -> Vm<'p> {
+        let mut vm = Vm {
+            p,
+            settings,
+            st: MemState::new(settings.stack_size, settings.heap_size),
+            log: EventLog::new(p, true),
+            stop_at: u64::MAX,
+            resume: None,
+            ended: false,
+            stopped: None,
+            first_run: true,
+            snapshots: Vec::new(),
+            next_snapshot: 0,
+            heap_in_use: vec![(0, 0)],
+            regs: Vec::with_capacity(64),
+            calls: Vec::new(),
+            owned: Vec::new(),
+            uses_flags: Self::flag_users(p),
+            next_fit: 0,
+            bump: 0,
+            manual: settings.mode == MemoryMode::Manual,
+            checked: settings.mode == MemoryMode::Manual && settings.checks == Checks::Checked,
+            allocs: Vec::new(),
+            provenance: HashMap::new(),
+            double_freed: Vec::new(),
+        };
+        vm.calls.push(CallRec {
+            pc: usize::MAX,
+            fb: 0,
+            regs_base: 0,
+            flags_base: 0,
+        });
+        vm.enter(p.main, 0, 0, 0);
+        vm.resume = Some((p.main as usize, 0, 0));
+        vm.snapshot((p.main as usize, 0, 0));
+        vm
+    }
+
+    /// By function: whether it uses ownership flags.
+    fn flag_users(p: &Program) -> Vec<bool> {
+        p.functions
             .iter()
             .map(|f| {
                 !f.owning_params.is_empty()
@@ -111,53 +268,90 @@ pub fn execute(
                         .iter()
                         .any(|op| matches!(op, Op::DropLocal { .. } | Op::SetOwned { .. }))
             })
-            .collect(),
-        next_fit: 0,
-        bump: 0,
-        manual: settings.mode == MemoryMode::Manual,
-        checked: settings.mode == MemoryMode::Manual && settings.checks == Checks::Checked,
-        allocs: Vec::new(),
-        provenance: HashMap::new(),
-        double_freed: Vec::new(),
-    };
-    let result = vm.run();
-    let leaks = if result.is_ok() && vm.manual {
-        vm.leaks()
-    } else {
-        Vec::new()
-    };
-    let error = result.err().map(|stop| {
-        vm.rec.error(&stop.message);
-        let step = vm.st.step.saturating_sub(1);
-        let label = match (stop.kind, stop.memory.as_ref().and_then(|m| m.access)) {
-            (DiagnosticKind::Panic, _) => "panicked here".to_string(),
-            (DiagnosticKind::StackOverflow, _) => "the stack ran out here".to_string(),
-            (DiagnosticKind::OutOfMemory, _) => "this allocation failed".to_string(),
-            (DiagnosticKind::MemoryError, Some(Access::Read)) => {
-                format!(
-                    "READ of size {} here",
-                    stop.memory.as_ref().map_or(0, |m| m.size)
-                )
-            }
-            (DiagnosticKind::MemoryError, Some(Access::Write)) => {
-                format!(
-                    "WRITE of size {} here",
-                    stop.memory.as_ref().map_or(0, |m| m.size)
-                )
-            }
-            (DiagnosticKind::MemoryError, _) => "bad free here".to_string(),
-            _ => "the run stopped here".to_string(),
-        };
-        let mut d = Diagnostic::error(stop.kind, stop.span, stop.message).with_span_label(label);
-        d.step = Some(step);
-        d.notes = stop.notes;
-        for (span, text) in stop.labels {
-            d = d.with_label(span, text);
+            .collect()
+    }
+
+    /// A machine in the state a snapshot recorded, for a replay: no snapshots, no output kept.
+    pub fn restore(p: &'p Program, settings: &'p Settings, snap: &Snapshot) -> Vm<'p> {
+        let mut st = MemState::new(settings.stack_size, settings.heap_size);
+        st.restore(&snap.st);
+        Vm {
+            p,
+            settings,
+            st,
+            log: EventLog::new(p, false),
+            stop_at: u64::MAX,
+            resume: Some(snap.resume),
+            ended: false,
+            stopped: None,
+            first_run: false,
+            snapshots: Vec::new(),
+            next_snapshot: u64::MAX,
+            heap_in_use: Vec::new(),
+            regs: snap.regs.clone(),
+            calls: snap.calls.clone(),
+            owned: snap.owned.clone(),
+            uses_flags: Self::flag_users(p),
+            next_fit: snap.next_fit,
+            bump: snap.bump,
+            manual: settings.mode == MemoryMode::Manual,
+            checked: settings.mode == MemoryMode::Manual && settings.checks == Checks::Checked,
+            allocs: snap.allocs.clone(),
+            provenance: snap.provenance.clone(),
+            double_freed: snap.double_freed.clone(),
         }
-        d.memory = stop.memory.map(|m| *m);
-        d
-    });
-    (vm.rec.finish(), error, leaks)
+    }
+
+    fn snapshot(&mut self, resume: (usize, usize, u32)) {
+        let snap = Snapshot {
+            st: self.st.snapshot(),
+            regs: self.regs.clone(),
+            calls: self.calls.clone(),
+            owned: self.owned.clone(),
+            next_fit: self.next_fit,
+            bump: self.bump,
+            allocs: self.allocs.clone(),
+            provenance: self.provenance.clone(),
+            double_freed: self.double_freed.clone(),
+            resume,
+        };
+        let gap = (snap.bytes() as u64 / SNAPSHOT_BYTES_PER_STEP)
+            .clamp(MIN_SNAPSHOT_GAP, MAX_SNAPSHOT_GAP);
+        self.next_snapshot = self.st.step + gap;
+        self.snapshots.push(snap);
+    }
+
+    /// Runs until just before step `stop_at` begins, or to the end of the run. An error
+    /// ends the run; with the event log on, it is the last event.
+    pub fn run_to(&mut self, stop_at: u64) {
+        if self.ended {
+            return;
+        }
+        self.stop_at = stop_at;
+        match self.run() {
+            Ok(()) => self.ended = true,
+            Err(Halt::Pause) => {}
+            Err(Halt::Stop(stop)) => {
+                self.log.error(&stop.message);
+                self.ended = true;
+                self.stopped = Some(stop);
+            }
+        }
+    }
+
+    /// Steps begun so far.
+    pub fn steps_run(&self) -> u64 {
+        self.st.step
+    }
+
+    /// The site of the last step begun.
+    pub fn site(&self) -> u32 {
+        self.st.site
+    }
+
+    pub fn memory(&self) -> &MemState {
+        &self.st
+    }
 }
 
 fn canon(v: u64, ty: IntTy, ptr: PtrWidth) -> u64 {
@@ -355,30 +549,6 @@ fn compare(op: Cmp, signed: bool, a: u64, b: u64) -> bool {
     }
 }
 
-impl Program {
-    /// The parts of a program the trace needs to describe steps (code stays with the machine).
-    fn clone_for_trace(&self) -> Program {
-        Program {
-            functions: self
-                .functions
-                .iter()
-                .map(|f| crate::compile::FnCode {
-                    code: Vec::new(),
-                    ..f.clone()
-                })
-                .collect(),
-            glues: Vec::new(),
-            sites: self.sites.clone(),
-            spans: Vec::new(),
-            formats: Vec::new(),
-            labels: self.labels.clone(),
-            main: self.main,
-            line_index: self.line_index.clone(),
-            ptr: self.ptr,
-        }
-    }
-}
-
 /// Which array an address points into. Registers tag stack addresses with bit 63; a
 /// reference stored in memory tags them with its top bit, which is bit 31 at pointer width
 /// 32. No index reaches bit 31 (the arrays are at most 256 MiB), so either tag means stack.
@@ -428,7 +598,7 @@ impl<'p> Vm<'p> {
     fn write(&mut self, addr: u64, value: u64, size: u32) {
         let (r, a) = split(addr);
         self.st.write_scalar(r, a, value, size);
-        self.rec.write_scalar(r, a, value, size);
+        self.log.write_scalar(r, a, value, size);
     }
 
     #[inline(always)]
@@ -439,8 +609,9 @@ impl<'p> Vm<'p> {
         if to > self.settings.stack_size {
             return Err(self.stack_overflow());
         }
+        let from = self.st.stack_length;
         self.st.set_stack_length(to);
-        self.rec.stack_length(to);
+        self.log.stack_length(from, to);
         Ok(())
     }
 
@@ -551,7 +722,8 @@ impl<'p> Vm<'p> {
         self.next_fit = addr + size;
         self.bump = self.bump.max(addr + size);
         let id = self.st.alloc(addr, size, elem, label);
-        self.rec.alloc(addr, size, elem, label);
+        self.log.alloc(addr, size, elem, label);
+        self.note_heap_in_use();
         debug_assert_eq!(id as usize, self.allocs.len());
         self.allocs.push(AllocRec {
             addr,
@@ -573,8 +745,13 @@ impl<'p> Vm<'p> {
                 }
             }
         }
+        let (size, label) = self
+            .st
+            .block_at(addr)
+            .map_or((0, u32::MAX), |(_, b)| (b.size, b.label));
         self.st.dealloc(addr);
-        self.rec.dealloc(addr);
+        self.log.dealloc(addr, size, label);
+        self.note_heap_in_use();
     }
 
     fn meta(&self, vec: u64) -> (u64, u64, u64) {
@@ -595,9 +772,21 @@ impl<'p> Vm<'p> {
         }
         let (r, a) = split(vec);
         self.st.write(r, a, &bytes[..3 * w]);
-        self.rec.write(r, a, &bytes[..3 * w]);
+        self.log.write(r, a, &bytes[..3 * w]);
         if self.checked && r == Region::Stack {
             self.note_provenance(a, ptr, cap);
+        }
+    }
+
+    /// First run: notes the bytes in live blocks after an allocation or a free.
+    fn note_heap_in_use(&mut self) {
+        if !self.first_run {
+            return;
+        }
+        let point = (self.st.step, self.st.live_bytes);
+        match self.heap_in_use.last_mut() {
+            Some(last) if last.0 == point.0 => *last = point,
+            _ => self.heap_in_use.push(point),
         }
     }
 
@@ -611,23 +800,18 @@ impl<'p> Vm<'p> {
         }
     }
 
-    fn run(&mut self) -> Result<(), Stop> {
-        let main = self.p.main;
-        self.calls.push(CallRec {
-            pc: usize::MAX,
-            fb: 0,
-            regs_base: 0,
-            flags_base: 0,
-        });
-        self.enter(main, 0, 0, 0);
-        self.rec.checkpoint(&self.st);
+    fn run(&mut self) -> Result<(), Halt> {
+        let Some((start_func, start_pc, start_fb)) = self.resume.take() else {
+            return Ok(());
+        };
         let ptr = self.p.ptr;
         // The running function's code and frame base, kept in locals (not looked up per op)
         // and updated on every call and return.
         let program: &'p Program = self.p;
-        let mut code: &'p [Op] = &program.functions[main as usize].code;
-        let mut fb: u32 = self.fb();
-        let mut pc = 0usize;
+        let mut func = start_func;
+        let mut code: &'p [Op] = &program.functions[func].code;
+        let mut fb: u32 = start_fb;
+        let mut pc = start_pc;
         // `Return`: pops the frame and goes back to the caller (or ends the run).
         macro_rules! ret {
             () => {{
@@ -635,7 +819,7 @@ impl<'p> Vm<'p> {
                     return Ok(());
                 };
                 self.set_stack_length(frame.slot + frame.slot_size)?;
-                self.rec.ret();
+                self.log.ret(frame.func);
                 let Some(call) = self.calls.pop() else {
                     return Ok(());
                 };
@@ -645,7 +829,7 @@ impl<'p> Vm<'p> {
                     return Ok(());
                 }
                 pc = call.pc;
-                let func = self.st.frames.last().map_or(0, |f| f.func as usize);
+                func = self.st.frames.last().map_or(0, |f| f.func as usize);
                 code = &program.functions[func].code;
                 fb = self.fb();
             }};
@@ -657,7 +841,7 @@ impl<'p> Vm<'p> {
             };
             pc += 1;
             match *op {
-                Op::Step(site) => self.step(site)?,
+                Op::Step(site) => self.step(site, (func, pc - 1, fb))?,
                 Op::Const(v) => self.regs.push(v),
                 Op::Load { off, ty } => {
                     let a = (fb + off) as u64 | STACK_TAG;
@@ -846,7 +1030,7 @@ impl<'p> Vm<'p> {
                     slot_size,
                 } => {
                     if self.calls.len() >= MAX_FRAMES {
-                        return Err(self.stack_overflow());
+                        return Err(Halt::Stop(self.stack_overflow()));
                     }
                     self.calls.push(CallRec {
                         pc,
@@ -855,7 +1039,8 @@ impl<'p> Vm<'p> {
                         flags_base: self.owned.len(),
                     });
                     self.enter(f, fb + base, fb + slot, slot_size);
-                    code = &program.functions[f as usize].code;
+                    func = f as usize;
+                    code = &program.functions[func].code;
                     fb += base;
                     pc = 0;
                 }
@@ -866,7 +1051,7 @@ impl<'p> Vm<'p> {
                 }
                 Op::Return => ret!(),
                 Op::StepReturn(site) => {
-                    self.step(site)?;
+                    self.step(site, (func, pc - 1, fb))?;
                     ret!()
                 }
                 Op::LoadSetStack { off, ty, len } => {
@@ -926,7 +1111,7 @@ impl<'p> Vm<'p> {
                     let (fr, f) = split(src);
                     let (tr, t) = split(dst);
                     self.st.copy(fr, f, tr, t, size);
-                    self.rec.copy(fr, f, tr, t, size);
+                    self.log.copy(fr, f, tr, t, size);
                     if self.checked && fr == Region::Stack && tr == Region::Stack {
                         self.copy_provenance(f, t, size);
                     }
@@ -980,7 +1165,7 @@ impl<'p> Vm<'p> {
                             .take(n as usize * elem as usize)
                             .collect();
                         self.st.write(Region::Heap, b, &bytes);
-                        self.rec.write(Region::Heap, b, &bytes);
+                        self.log.write(Region::Heap, b, &bytes);
                         b as u64
                     };
                     self.write_meta(dst, block, n, n);
@@ -1035,7 +1220,7 @@ impl<'p> Vm<'p> {
                                 np as u32,
                                 (len * e) as u32,
                             );
-                            self.rec.copy(
+                            self.log.copy(
                                 Region::Heap,
                                 p as u32,
                                 Region::Heap,
@@ -1361,7 +1546,7 @@ impl<'p> Vm<'p> {
                     }
                 }
                 Op::StepJump { site, target } => {
-                    self.step(site)?;
+                    self.step(site, (func, pc - 1, fb))?;
                     pc = target as usize;
                 }
                 Op::DropLocal { off, local } => {
@@ -1416,7 +1601,6 @@ impl<'p> Vm<'p> {
                         if let Some(f) = self.st.frames.last_mut() {
                             f.set_moved(local, !owned);
                         }
-                        self.rec.moved(local, !owned);
                     }
                 }
                 Op::Own { off, label } => {
@@ -1431,7 +1615,7 @@ impl<'p> Vm<'p> {
                                 }
                             }
                             self.st.relabel(p as u32, label);
-                            self.rec.owner(p as u32, label);
+                            self.log.owner(p as u32, label);
                         }
                     }
                 }
@@ -1445,16 +1629,16 @@ impl<'p> Vm<'p> {
                     }
                     let text = self.format(format, args);
                     if stderr {
-                        self.rec.stderr(&text);
+                        self.log.stderr(&text);
                         self.st.stderr_len += text.len();
                     } else {
-                        self.rec.output(&text);
-                        self.st.output_len = self.rec.output_len();
+                        self.log.output(&text);
+                        self.st.output_len += text.len();
                     }
                 }
                 Op::Panic { format, args, at } => {
                     let text = self.format(format, args);
-                    return Err(panic_at(text, self.span(at)));
+                    return Err(Halt::Stop(panic_at(text, self.span(at))));
                 }
                 Op::Offset(n) => {
                     let a = self.pop();
@@ -1476,10 +1660,10 @@ impl<'p> Vm<'p> {
                     let idx = self.pop();
                     let a = self.pop();
                     if idx >= len as u64 {
-                        return Err(panic_at(
+                        return Err(Halt::Stop(panic_at(
                             format!("index out of bounds: the len is {len} but the index is {idx}"),
                             self.span(at),
-                        ));
+                        )));
                     }
                     self.regs.push(a + idx * elem as u64);
                 }
@@ -1510,13 +1694,24 @@ impl<'p> Vm<'p> {
         }
     }
 
-    /// Runs a step marker: the step limit, the STEP record, the step count and site.
+    /// Runs a step marker: a pause or a snapshot if one is due, the step limit, the step
+    /// count and site.
     #[inline(always)]
-    fn step(&mut self, site: u32) -> Result<(), Stop> {
-        if self.st.step >= self.settings.max_steps {
-            return Err(self.step_limit(site));
+    /// `at` is where this step's op is (function, op index, frame base): a pause or a
+    /// snapshot resumes there, running the step from its start.
+    fn step(&mut self, site: u32, at: (usize, usize, u32)) -> Result<(), Halt> {
+        if self.st.step >= self.next_snapshot.min(self.stop_at) {
+            if self.st.step == self.stop_at {
+                self.resume = Some(at);
+                return Err(Halt::Pause);
+            }
+            if self.first_run {
+                self.snapshot(at);
+            }
         }
-        self.rec.step(site, &self.st);
+        if self.st.step >= self.settings.max_steps {
+            return Err(Halt::Stop(self.step_limit(site)));
+        }
         self.st.step += 1;
         self.st.site = site;
         if let Some(f) = self.st.frames.last_mut() {
@@ -1550,7 +1745,7 @@ impl<'p> Vm<'p> {
         let (fr, f) = split(src);
         let (tr, t) = split(dst);
         self.st.copy(fr, f, tr, t, size);
-        self.rec.copy(fr, f, tr, t, size);
+        self.log.copy(fr, f, tr, t, size);
     }
 
     /// `push` of an element whose bytes are at `src` (a struct, tuple or array): as `VecPush`
@@ -1619,7 +1814,7 @@ impl<'p> Vm<'p> {
             .take(size as usize * (count as usize - 1))
             .collect();
         self.st.write(r, a + size, &bytes);
-        self.rec.write(r, a + size, &bytes);
+        self.log.write(r, a + size, &bytes);
     }
 
     /// `place op= b` for the place at `addr`: reads it, applies `op` with Rust's checks and
@@ -1725,7 +1920,7 @@ impl<'p> Vm<'p> {
         self.st
             .frames
             .push(FrameRec::new(func, base, slot, slot_size));
-        self.rec.call(func, base, slot, slot_size);
+        self.log.call(func, base);
     }
 
     fn format(&mut self, format: u32, args: u8) -> String {

@@ -469,12 +469,6 @@ impl MemState {
         self.heap_high = snap.heap_high;
     }
 
-    /// The least `snapshot_bytes` can be; it never shrinks while the machine runs (the
-    /// highest touched bytes only grow).
-    pub fn snapshot_bytes_floor(&self) -> usize {
-        (self.stack_high as usize + self.heap_high as usize) * 9 / 8 + 64
-    }
-
     /// Bytes a snapshot of this state takes.
     pub fn snapshot_bytes(&self) -> usize {
         (self.stack_high as usize + self.heap_high as usize) * 9 / 8

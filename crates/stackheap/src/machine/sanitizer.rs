@@ -253,7 +253,8 @@ impl<'p> Vm<'p> {
             Some((false, _)) => self.dealloc(addr),
             Some((true, size)) => {
                 self.double_freed.push((addr, size));
-                self.rec.dealloc(addr);
+                let label = self.st.block_at(addr).map_or(u32::MAX, |(_, b)| b.label);
+                self.log.dealloc(addr, size, label);
             }
             None => {}
         }
