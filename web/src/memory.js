@@ -145,7 +145,7 @@ export class MemoryView {
     const addNote = (addr, note) => {
       const r = Math.floor(addr / STACK_ROW);
       if (!notes.has(r)) notes.set(r, []);
-      notes.get(r).push(note);
+      notes.get(r).push({ ...note, addr });
     };
     const pw = this.ptrBytes;
     const pointers = new Map((meta.pointers || []).map((p) => [p.at, p]));
@@ -294,7 +294,8 @@ export class MemoryView {
       }
       row.append(cells);
       const noteBox = el('span', 'notes');
-      for (const n of notes.get(p.row) || []) {
+      // In address order (a stable sort keeps each variable's name before its first field).
+      for (const n of (notes.get(p.row) || []).sort((a, b) => a.addr - b.addr)) {
         const chip = el('span', `note ${n.kind}`, n.text);
         if (n.tag) chip.append(el('span', 'tag', n.tag));
         if (n.hue !== undefined) chip.style.setProperty('--h', n.hue);
