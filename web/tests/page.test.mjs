@@ -24,7 +24,10 @@ async function setProgram(page, text) {
 
 async function chooseExample(page, name) {
   await page.selectOption('#examples', name);
-  await page.waitForFunction(() => /step 0 of [1-9]/.test(document.querySelector('#step-count').textContent));
+  // The change handler starts the run at once (status "busy"); wait until it is drawn, so
+  // that a previous program that also sat at step 0 is not mistaken for this one.
+  await page.waitForFunction(() => /step 0 of [1-9]/.test(document.querySelector('#step-count').textContent)
+    && !document.querySelector('#status').classList.contains('busy'));
 }
 
 async function stepForward(page) {
