@@ -286,6 +286,7 @@ function renderState(state) {
   lastState = state;
   const atEnd = run && state.meta.step === run.stepCount;
   memory.marks = reportMarks(state);
+  memory.manual = run?.settings.mode === 'manual';
   memory.leaked = new Set(atEnd ? run.leaks.map((d) => `${d.memory.block.addr}:${d.memory.block.alloc_step}`) : []);
   memory.render(state, (run?.settings.ptr_width === '32') ? 4 : 8);
   markHeapChart(state.meta.step);

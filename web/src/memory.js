@@ -114,6 +114,8 @@ export class MemoryView {
     this.heapRoot = heapRoot;
     this.tooltip = tooltip;
     this.format = 'hex';
+    /** Manual memory mode: pointers may outlive their blocks. */
+    this.manual = false;
     /** Report marks: `[{kind: 'access' | 'block', region, from, to, text, tip}]`. */
     this.marks = [];
     /** Leaked blocks at the end of the run, as `addr:alloc_step` keys. */
@@ -150,7 +152,18 @@ export class MemoryView {
     const pw = this.ptrBytes;
     const pointers = new Map((meta.pointers || []).map((p) => [p.at, p]));
     this.pointers = pointers;
-    const target = (p) => (p.region ? `${p.region}[${p.target}]` : 'no allocation');
+    // A heap pointer into no live block dangles: say so, and since when.
+    const dangling = (p) => {
+      if (p.region !== 'heap') return '';
+      const inside = (b) => p.target >= b.addr && p.target < b.addr + Math.max(b.size, 1);
+      const live = meta.blocks.find((b) => b.state === 'live' && inside(b));
+      // In manual mode a pointer may outlive its block while a new owner took the bytes.
+      if (live) return this.manual && owner && ownerName(live.label) !== owner ? ` (now ${live.label}'s block)` : '';
+      const freed = meta.blocks.find((b) => inside(b));
+      return freed ? ` (dangling: freed at step ${freed.free_step})` : ' (dangling)';
+    };
+    let owner = '';
+    const target = (p) => (p.region ? `${p.region}[${p.target}]${dangling(p)}` : 'no allocation');
     meta.frames.forEach((f, fi) => {
       if (f.return_slot) {
         const [a, size] = f.return_slot;
@@ -177,6 +190,7 @@ export class MemoryView {
             rec.pad = false;
             rec.part = part;
           }
+          owner = part.ty.startsWith('Vec<') ? `${v.name}${part.name}` : '';
           if (part.ty.startsWith('Vec<')) {
             const ptr = pointers.get(part.at);
             const len = readUint(stack, part.at + pw, pw);
