@@ -146,6 +146,12 @@ $('set-format').addEventListener('change', (ev) => {
 let editTimer = null;
 function onEdit(text) {
   source = text;
+  // Once the program is no longer the example, the menu stops naming it.
+  const chosen = lessons.find((l) => l.name === $('examples').value);
+  if (chosen && chosen.source !== text) {
+    $('examples').value = '';
+    $('example-info').textContent = '';
+  }
   autosave();
   clearTimeout(editTimer);
   const editStart = performance.now();
@@ -481,7 +487,8 @@ function heapAt(step) {
 function markHeapChart(step) {
   if (!run || $('heap-chart').hidden) return;
   const now = $('heap-chart-svg').querySelector('.now');
-  const xx = run.stepCount ? (step / run.stepCount) * 100 : 0;
+  // Kept off the very edges so that the whole marker stays visible.
+  const xx = Math.min(99.4, Math.max(0.6, run.stepCount ? (step / run.stepCount) * 100 : 0));
   now.setAttribute('x1', String(xx));
   now.setAttribute('x2', String(xx));
   $('heap-chart-label').textContent = `heap in use: ${heapAt(step)} B (max ${run.heapMax} B)`;

@@ -350,3 +350,23 @@ test('a moved variable is shown as moved', async () => {
   assert.ok((await page.$$eval('#stack-view .cell.moved', (c) => c.length)) >= 24);
   await page.close();
 });
+
+test('the memory settings reach the engine: manual mode, deny-leaks', async () => {
+  const page = await openPage(browser, '');
+  await setProgram(page, 'fn main() {\n    let v = vec![1, 2, 3];\n    let w = vec![4];\n    dealloc(v);\n    println!("{}", w.len());\n}\n');
+  // In Rust mode `dealloc` does not compile.
+  await page.waitForSelector('.cm-lintRange-error', { timeout: 10000 });
+  await page.click('#btn-settings');
+  await page.selectOption('#set-mode', 'manual');
+  await page.waitForFunction(() => /Ran \d+ steps/.test(document.querySelector('#status').textContent));
+  assert.match(await page.textContent('#diagnostics'), /4 bytes in 1 block leaked/);
+  await page.selectOption('#set-leaks', 'true');
+  await page.waitForFunction(() => /stopped/.test(document.querySelector('#status').textContent));
+  assert.match(await page.textContent('#status'), /leaked/);
+  await page.keyboard.press('Escape');
+  await page.click('#btn-last');
+  await page.waitForFunction(() => document.querySelectorAll('#heap-view .cell.leaked').length === 4);
+  await shot(page, '16-deny-leaks');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
