@@ -28,7 +28,8 @@ pub fn lessons() -> Result<JsValue, JsError> {
     to_js(&lessons::all())
 }
 
-/// The engine's default settings: `{stack_size, heap_size, ptr_width, allocator, max_steps}`.
+/// The engine's default settings: `{stack_size, heap_size, ptr_width, allocator, max_steps,
+/// mode, checks, deny_leaks}`.
 #[wasm_bindgen(js_name = defaultSettings)]
 pub fn default_settings() -> Result<JsValue, JsError> {
     to_js(&Settings::default())
@@ -146,8 +147,9 @@ impl Session {
 #[wasm_bindgen]
 impl Session {
     /// Compiles and runs `source`. `overrides` is `undefined`/`null` or an object with any of
-    /// `stack_size`, `heap_size`, `ptr_width` ("32"/"64"), `allocator` ("first-fit", ...)
-    /// and `max_steps`; they win over the program's `// stackheap:` comment.
+    /// `stack_size`, `heap_size`, `ptr_width` ("32"/"64"), `allocator` ("first-fit", ...),
+    /// `max_steps`, `mode` ("rust"/"manual"), `checks` ("checked"/"unchecked") and
+    /// `deny_leaks` (a boolean); they win over the program's `// stackheap:` comment.
     #[wasm_bindgen(constructor)]
     pub fn new(source: &str, overrides: JsValue) -> Result<Session, JsError> {
         let overrides: SettingsOverrides = if overrides.is_undefined() || overrides.is_null() {
@@ -251,7 +253,8 @@ impl Session {
     }
 
     /// Moves to the state after `steps` steps (clamped to the run) and returns its metadata:
-    /// `{step, stack_length, stack_size, heap_size, frames, blocks, output}`. The bytes of
+    /// `{step, stack_length, stack_extent, heap_extent, stack_size, heap_size, frames,
+    /// blocks, output, pointers}`. The bytes of
     /// that state then come from `stackBytes()`, `heapBytes()`, `stackInit()`, `heapInit()`.
     #[wasm_bindgen(js_name = goTo)]
     pub fn go_to(&mut self, steps: u32) -> Result<JsValue, JsError> {

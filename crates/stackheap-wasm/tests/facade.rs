@@ -186,3 +186,33 @@ fn state_lists_decoded_pointers() {
         .unwrap();
     assert_eq!(num(&p, "target"), num(&x, "addr"));
 }
+
+#[wasm_bindgen_test]
+fn memory_mode_overrides_and_memory_reports() {
+    let overrides = js_sys::JSON::parse(r#"{"mode":"manual","deny_leaks":true}"#).unwrap();
+    let s = Session::new(
+        "fn main() {\n    let v = vec![1, 2];\n    println!(\"{}\", v[0]);\n}\n",
+        overrides,
+    )
+    .unwrap();
+    let settings = s.settings().unwrap();
+    assert_eq!(get(&settings, "mode").as_string().unwrap(), "manual");
+    assert_eq!(get(&settings, "deny_leaks").as_bool(), Some(true));
+    assert_eq!(s.outcome(), "runtime_error", "the leak is an error");
+    let diags = Array::from(&s.diagnostics().unwrap());
+    let leak = diags.get(diags.length() - 1);
+    assert_eq!(get(&leak, "kind").as_string().unwrap(), "leak");
+    let block = get(&get(&leak, "memory"), "block");
+    assert_eq!(num(&block, "size"), 8.0);
+    assert_eq!(num(&block, "alloc_line"), 2.0);
+
+    let s = Session::new(&lesson("manual_dealloc_too_early"), JsValue::UNDEFINED).unwrap();
+    let diags = Array::from(&s.diagnostics().unwrap());
+    let report = get(&diags.get(0), "memory");
+    assert_eq!(
+        get(&report, "kind").as_string().unwrap(),
+        "heap-use-after-free"
+    );
+    assert_eq!(get(&report, "access").as_string().unwrap(), "read");
+    assert_eq!(num(&get(&report, "block"), "free_step"), 3.0);
+}
