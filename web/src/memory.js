@@ -211,8 +211,9 @@ export class MemoryView {
           } else if (part.ty.startsWith('&')) {
             const ptr = pointers.get(part.at);
             for (let i = part.at; i < part.at + part.size; i++) info.get(i).field = 'reference';
-            if (!whole) addNote(part.at, { text: `${part.name} → ${ptr?.region ? target(ptr) : '??'}`, hue, kind: 'field', ptr: ptr?.region ? ptr : null });
-            else if (ptr?.region) addNote(part.at, { text: `→ ${target(ptr)}`, hue, kind: 'field', ptr });
+            const to = ptr?.region ? { ...ptr, ty: part.ty } : null;
+            if (!whole) addNote(part.at, { text: `${part.name} → ${ptr?.region ? target(ptr) : '??'}`, hue, kind: 'field', ptr: to });
+            else if (ptr?.region) addNote(part.at, { text: `→ ${target(ptr)}`, hue, kind: 'field', ptr: to });
           } else if (!whole) {
             addNote(part.at, { text: `${part.name} = ${scalarText(stack, stackInit, part)} ${byteSpan(part.at - v.addr, part.size)}`, hue, kind: 'field' });
           }
@@ -316,6 +317,7 @@ export class MemoryView {
         if (n.ptr) {
           chip.dataset.pr = n.ptr.region;
           chip.dataset.pt = n.ptr.target;
+          if (n.ptr.ty) chip.dataset.pty = n.ptr.ty;
         }
         noteBox.append(chip);
       }
@@ -546,12 +548,12 @@ export class MemoryView {
         const rec = this.stackInfo.get(i);
         if ((rec?.field === 'pointer' || rec?.field === 'reference') && rec.part) {
           const p = this.pointers.get(rec.part.at);
-          if (p?.region) ptr = p;
+          if (p?.region) ptr = { ...p, ty: rec.part.ty };
           if (ptr) this.lightStack(rec.part.at, rec.part.at + (rec.field === 'pointer' ? this.ptrBytes : rec.part.size));
         }
       } else if (t.dataset.b !== undefined) blockIdx = Number(t.dataset.b);
     } else if (t.dataset?.pr !== undefined) {
-      ptr = { region: t.dataset.pr, target: Number(t.dataset.pt) };
+      ptr = { region: t.dataset.pr, target: Number(t.dataset.pt), ty: t.dataset.pty };
     } else if (t.dataset?.b !== undefined) {
       blockIdx = Number(t.dataset.b);
     }
@@ -560,12 +562,37 @@ export class MemoryView {
       if (ks) blockIdx = ks.find((k) => this.state.meta.blocks[k].state === 'live') ?? ks[0];
       if (blockIdx === null) this.lightHeap(ptr.target, ptr.target + 1);
     } else if (ptr?.region === 'stack') {
-      // Light up what the reference points at: the field or variable starting there.
-      const rec = this.stackInfo.get(ptr.target);
-      const size = rec?.part && rec.part.at === ptr.target ? rec.part.size : rec && rec.start === ptr.target ? rec.size : 1;
-      this.lightStack(ptr.target, ptr.target + size);
+      const [from, to] = this.pointee(ptr.target, ptr.ty);
+      this.lightStack(from, to);
     }
     if (blockIdx !== null) this.link(blockIdx);
+  }
+
+  /**
+   * The stack bytes a reference of type `refTy` (`&T`) at `target` points at: `T`'s size
+   * for integers, `bool` and pointers; the whole variable when `T` is its type; else the
+   * struct, tuple or array field that starts there (`&line.end` covers `end.x` and `end.y`).
+   */
+  pointee(target, refTy) {
+    const rec = this.stackInfo.get(target);
+    const t = (refTy || '').replace(/^&(mut )?/, '');
+    const pw = this.ptrBytes;
+    const scalar = { i8: 1, u8: 1, bool: 1, i16: 2, u16: 2, i32: 4, u32: 4, i64: 8, u64: 8, i128: 16, u128: 16, isize: pw, usize: pw }[t]
+      ?? (t.startsWith('&') ? pw : t.startsWith('Vec<') ? 3 * pw : undefined);
+    if (scalar !== undefined) return [target, target + scalar];
+    if (!rec || rec.role !== 'var') return [target, target + 1];
+    if (rec.start === target && rec.v.ty === t) return [rec.start, rec.start + rec.size];
+    const first = rec.part?.name || '';
+    const cut = Math.max(first.lastIndexOf('.'), first.lastIndexOf('['));
+    if (cut <= 0) return rec.part ? [rec.part.at, rec.part.at + rec.part.size] : [target, target + 1];
+    const prefix = first.slice(0, cut);
+    const parts = (rec.v.fields || []).filter((f) => {
+      const name = f.name.startsWith('[') ? f.name : `.${f.name}`;
+      return name.startsWith(prefix) && /^[.[]/.test(name.slice(prefix.length));
+    });
+    const lo = Math.min(...parts.map((f) => rec.start + f.offset));
+    const hi = Math.max(...parts.map((f) => rec.start + f.offset + f.size));
+    return parts.length ? [lo, hi] : [target, target + 1];
   }
 
   lightStack(from, to) {

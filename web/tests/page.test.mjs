@@ -370,3 +370,32 @@ test('the memory settings reach the engine: manual mode, deny-leaks', async () =
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('tuples, arrays and references: each field labelled, a reference lights up what it points at', async () => {
+  const page = await openPage(browser, '');
+  await setProgram(page, `#[derive(Debug, Clone, Copy)]
+struct Point { x: i32, y: i32 }
+struct Line { start: Point, end: Point, width: u8 }
+fn main() {
+    let t: (u8, u64, bool) = (7, 300, true);
+    let a = [10u16, 20, 30];
+    let line = Line { start: Point { x: 1, y: 2 }, end: Point { x: 3, y: 4 }, width: 2 };
+    let r = &line.end;
+    let e = &a[2];
+    println!("{} {} {} {}", t.1, r.x, e, line.width);
+}
+`);
+  await page.waitForFunction(() => /^step 0 of 7$/.test(document.querySelector('#step-count').textContent));
+  await goToStep(page, 5);
+  const stack = await page.textContent('#stack-view');
+  for (const label of ['.1 = 300 (bytes 0–7)', '.0 = 7 (byte 8)', '[2] = 30 (bytes 4–5)', '.end.y = 4 (bytes 12–15)', 'padding (bytes 17–19)', 'r: &Point = stack[32]']) {
+    assert.ok(stack.includes(label), `${label} is shown`);
+  }
+  // r = &line.end: the whole 8-byte Point lights up, not only its first field.
+  await page.hover('#stack-view .note.field[data-pty="&Point"]');
+  await page.waitForSelector('#stack-view .cell.linked');
+  assert.deepEqual(await page.$$eval('#stack-view .cell.linked', (c) => c.map((x) => Number(x.dataset.i))), [32, 33, 34, 35, 36, 37, 38, 39]);
+  await shot(page, '17-reference-to-a-field');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
