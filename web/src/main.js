@@ -84,7 +84,30 @@ const SETTING_FIELDS = {
   'set-ptr': ['ptr_width', String],
   'set-alloc': ['allocator', String],
   'set-steps': ['max_steps', Number],
+  'set-mode': ['mode', String],
+  'set-checks': ['checks', String],
+  'set-leaks': ['deny_leaks', (v) => v === 'true'],
 };
+
+/** How the effective value of each setting reads after "from the program". */
+const EFFECTIVE = {
+  stack_size: (v) => `${v.toLocaleString('en')} bytes`,
+  heap_size: (v) => `${v.toLocaleString('en')} bytes`,
+  ptr_width: (v) => `${v}-bit`,
+  allocator: (v) => v,
+  max_steps: (v) => v.toLocaleString('en'),
+  mode: (v) => (v === 'manual' ? 'manual' : 'Rust'),
+  checks: (v) => v,
+  deny_leaks: (v) => (v ? 'deny leaks' : 'leaks warn'),
+};
+
+/** Shows the settings the last run used beside "from the program" in each menu. */
+function showEffectiveSettings(used) {
+  for (const [id, [key]] of Object.entries(SETTING_FIELDS)) {
+    const first = $(id).querySelector('option[value=""]');
+    if (first && used && used[key] !== undefined) first.textContent = `from the program: ${EFFECTIVE[key](used[key])}`;
+  }
+}
 
 function showSettings() {
   for (const [id, [key]] of Object.entries(SETTING_FIELDS)) {
@@ -123,6 +146,12 @@ $('set-format').addEventListener('change', (ev) => {
 let editTimer = null;
 function onEdit(text) {
   source = text;
+  // Once the program is no longer the example, the menu stops naming it.
+  const chosen = lessons.find((l) => l.name === $('examples').value);
+  if (chosen && chosen.source !== text) {
+    $('examples').value = '';
+    $('example-info').textContent = '';
+  }
   autosave();
   clearTimeout(editTimer);
   const editStart = performance.now();
@@ -149,7 +178,7 @@ async function rerun(editStart) {
     return;
   }
   editor.showDiagnostics(reply.diagnostics);
-  showDiagnostics(reply.diagnostics);
+  showDiagnostics(reply.diagnostics, reply.stepCount);
   if (reply.outcome === 'compile_error') {
     const n = reply.diagnostics.filter((d) => d.severity === 'error').length;
     status(`The program does not compile (${n} error${n === 1 ? '' : 's'})${run ? ': the memory view shows the last version that did.' : '.'}`, 'error');
@@ -161,6 +190,11 @@ async function rerun(editStart) {
   $('stale-banner').hidden = true;
   run = reply;
   source = text;
+  showEffectiveSettings(run.settings);
+  document.body.dataset.memoryMode = run.settings.mode;
+  run.leaks = reply.diagnostics.filter((d) => d.kind === 'leak' && d.memory?.block);
+  run.report = reply.diagnostics.find((d) => d.kind === 'memory_error' && d.memory) || null;
+  drawHeapChart();
   const slider = $('slider');
   slider.max = String(run.stepCount);
   await goTo(Math.min(position, run.stepCount));
@@ -223,13 +257,50 @@ async function goTo(n, clickTime) {
   autosave();
 }
 
+/** The report's marks for the state shown: the accessed bytes where the run stopped, and
+ * the block concerned wherever it is drawn. */
+function reportMarks(state) {
+  const d = run?.report;
+  if (!d) return [];
+  const m = d.memory;
+  const marks = [];
+  const atEnd = state.meta.step === run.stepCount;
+  const b = m.block;
+  const owner = b ? b.label : '';
+  if (b) {
+    const same = state.meta.blocks.some((x) => x.addr === b.addr && x.alloc_step === b.alloc_step);
+    if (atEnd || same) {
+      marks.push({
+        kind: 'block', region: 'heap', from: b.addr, to: b.addr + Math.max(b.size, 1),
+        text: atEnd ? `⚠ ${m.kind}: the block ${owner} (${b.size} B) was here` : `⚠ the block in the ${m.kind} report (${owner})`,
+        tip: `the block in the ${m.kind} report: ${owner}, heap[${b.addr}..${b.addr + b.size}]`,
+      });
+    }
+  }
+  if (atEnd && m.access) {
+    const verb = { read: 'READ', write: 'WRITE', free: 'free' }[m.access];
+    marks.push({
+      kind: 'access', region: m.region, from: m.addr, to: m.addr + Math.max(m.size, 1),
+      text: `▼ ${verb} of ${m.size} B at ${m.region}[${m.addr}]`,
+      tip: `${m.kind}: ${verb} of size ${m.size} at ${m.region}[${m.addr}] stopped the run here`,
+    });
+  }
+  return marks;
+}
+
 function renderState(state) {
   lastState = state;
+  const atEnd = run && state.meta.step === run.stepCount;
+  memory.marks = reportMarks(state);
+  memory.manual = run?.settings.mode === 'manual';
+  memory.leaked = new Set(atEnd ? run.leaks.map((d) => `${d.memory.block.addr}:${d.memory.block.alloc_step}`) : []);
   memory.render(state, (run?.settings.ptr_width === '32') ? 4 : 8);
+  markHeapChart(state.meta.step);
   editor.showStep(state.next, state.prev);
+  const ctx = { ptrBytes: run?.settings.ptr_width === '32' ? 4 : 8 };
   $('explain').textContent = state.next === null && state.prev
-    ? `${explain(state.prev, source)} The run is over.`
-    : explain(state.prev, source);
+    ? `${explain(state.prev, source, ctx)} The run is over.`
+    : explain(state.prev, source, ctx);
   $('output').textContent = state.meta.output || '';
   $('output-empty').hidden = !!state.meta.output;
   renderBlocks(state.meta.blocks);
@@ -238,13 +309,17 @@ function renderState(state) {
 
 function renderBlocks(blocks) {
   const body = $('blocks-body');
+  const liveAt = new Map();
+  for (const b of blocks) if (b.state === 'live') liveAt.set(b.addr, (liveAt.get(b.addr) || 0) + 1);
   const rows = blocks.map((b) => {
     const tr = document.createElement('tr');
-    tr.className = b.state;
+    const leaked = b.state === 'live' && memory.leaked.has(`${b.addr}:${b.alloc_step}`);
+    const shared = b.state === 'live' && liveAt.get(b.addr) > 1;
+    tr.className = `${b.state}${leaked ? ' leaked' : ''}${shared ? ' shared' : ''}`;
     const cells = [
       `heap[${b.addr}]`,
       String(b.size),
-      b.state,
+      leaked ? 'leaked' : shared ? 'live, shared' : b.state,
       b.label,
       `step ${b.alloc_step}, line ${b.alloc_line}`,
       b.free_step === null || b.free_step === undefined ? '—' : `step ${b.free_step}, line ${b.free_line}`,
@@ -261,7 +336,7 @@ function renderBlocks(blocks) {
   $('blocks-empty').hidden = blocks.length > 0;
 }
 
-function showDiagnostics(list) {
+function showDiagnostics(list, stepCount) {
   const ul = $('diagnostics');
   ul.replaceChildren(...list.map((d) => {
     const li = document.createElement('li');
@@ -278,16 +353,154 @@ function showDiagnostics(list) {
     where.className = 'where';
     where.textContent = ` line ${d.place.line}:${d.place.col}${d.step !== null && d.step !== undefined ? `, step ${d.step}` : ''}`;
     li.append(head, where);
-    for (const n of d.notes || []) {
-      const note = document.createElement('div');
-      note.className = 'diag-note';
-      note.textContent = `note: ${n}`;
-      li.append(note);
+    if (d.memory && d.kind === 'memory_error') {
+      li.append(memoryReport(d, stepCount));
+    } else if (d.memory && d.kind === 'leak') {
+      li.append(leakReport(d));
+    } else {
+      for (const n of d.notes || []) {
+        const note = document.createElement('div');
+        note.className = 'diag-note';
+        note.textContent = `note: ${n}`;
+        li.append(note);
+      }
     }
     return li;
   }));
   $('diagnostics-empty').hidden = list.length > 0;
 }
+
+/** A button that moves the page to state `n` (after `n` steps have run). */
+function stepLink(text, n, name) {
+  const a = document.createElement('button');
+  a.className = 'step-link';
+  a.textContent = text;
+  a.dataset.link = name;
+  a.dataset.state = String(n);
+  a.title = `Go to step ${n}`;
+  a.addEventListener('click', () => {
+    stopPlay();
+    goTo(n);
+  });
+  return a;
+}
+
+function line(...parts) {
+  const div = document.createElement('div');
+  div.append(...parts);
+  return div;
+}
+
+/** A memory error as a sanitizer reports it, with its steps as links. */
+function memoryReport(d, stepCount) {
+  const m = d.memory;
+  const box = document.createElement('div');
+  box.className = 'report';
+  const kind = document.createElement('span');
+  kind.className = 'kind';
+  kind.textContent = `ERROR: ${m.kind}`;
+  box.append(line(kind, ` on address ${m.region}[${m.addr}]`));
+  const verb = { read: 'READ', write: 'WRITE', free: 'free' }[m.access] || 'access';
+  const end = stepCount ?? (d.step ?? 0) + 1;
+  box.append(line(`${verb} of size ${m.size} at ${m.region}[${m.addr}], line ${d.place.line}:${d.place.col}, `,
+    stepLink(`stopped at step ${d.step}`, end, 'stopped')));
+  const b = m.block;
+  if (b) {
+    let where = '';
+    if (m.offset !== null && m.offset !== undefined) {
+      where = m.offset < 0 ? `${-m.offset} bytes before` : m.offset >= b.size ? `${m.offset - b.size} bytes past the end of` : `${m.offset} bytes inside`;
+    }
+    box.append(line(`${m.region}[${m.addr}] is ${where} the ${b.size}-byte block heap[${b.addr}..${b.addr + b.size}], owner ${b.label}`));
+    box.append(line(`allocated at line ${b.alloc_line} by ${b.by}, `, stepLink(`step ${b.alloc_step}`, b.alloc_step + 1, 'allocated')));
+    if (b.free_step !== null && b.free_step !== undefined) {
+      box.append(line(`freed at line ${b.free_line}, `, stepLink(`step ${b.free_step}`, b.free_step + 1, 'freed')));
+    }
+  }
+  const last = (d.notes || []).filter((n) => !/^(heap|stack)\[\d+\] is|^the block was (freed|allocated) at/.test(n));
+  for (const n of last) {
+    const note = document.createElement('div');
+    note.className = 'diag-note';
+    note.textContent = `note: ${n}`;
+    box.append(note);
+  }
+  return box;
+}
+
+/** A leaked block: its size, owner and the step that allocated it. */
+function leakReport(d) {
+  const b = d.memory.block;
+  const box = document.createElement('div');
+  box.className = 'report';
+  box.append(line(`${b.size} bytes at heap[${b.addr}] (${b.label}), allocated at line ${b.alloc_line} by ${b.by}, `,
+    stepLink(`step ${b.alloc_step}`, b.alloc_step + 1, 'allocated')));
+  for (const n of d.notes || []) {
+    const note = document.createElement('div');
+    note.className = 'diag-note';
+    note.textContent = n;
+    box.append(note);
+  }
+  return box;
+}
+
+// ---------------------------------------------------------------- heap in use over the run
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** Draws bytes in live heap blocks per step as a step line under the slider. */
+function drawHeapChart() {
+  const svg = $('heap-chart-svg');
+  const pts = run.heapInUse || [];
+  const n = run.stepCount;
+  let max = 0;
+  for (let i = 1; i < pts.length; i += 2) max = Math.max(max, pts[i]);
+  $('heap-chart').hidden = max === 0 || n === 0;
+  if (max === 0 || n === 0) return;
+  const x = (st) => (st / n) * 100;
+  const y = (b) => 38 - (b / max) * 34;
+  let d = `M0 40 L0 ${y(0)}`;
+  let prevY = y(0);
+  for (let i = 0; i < pts.length; i += 2) {
+    d += ` L${x(pts[i]).toFixed(3)} ${prevY.toFixed(2)} L${x(pts[i]).toFixed(3)} ${y(pts[i + 1]).toFixed(2)}`;
+    prevY = y(pts[i + 1]);
+  }
+  d += ` L100 ${prevY.toFixed(2)} L100 40 Z`;
+  const area = document.createElementNS(SVG, 'path');
+  area.setAttribute('class', 'area');
+  area.setAttribute('d', d);
+  const now = document.createElementNS(SVG, 'line');
+  now.setAttribute('class', 'now');
+  now.setAttribute('y1', '0');
+  now.setAttribute('y2', '40');
+  svg.replaceChildren(area, now);
+  run.heapMax = max;
+  markHeapChart(position);
+}
+
+/** Bytes in use after `step` steps, from the change points. */
+function heapAt(step) {
+  const pts = run?.heapInUse || [];
+  let bytes = 0;
+  for (let i = 0; i < pts.length && pts[i] <= step; i += 2) bytes = pts[i + 1];
+  return bytes;
+}
+
+function markHeapChart(step) {
+  if (!run || $('heap-chart').hidden) return;
+  const now = $('heap-chart-svg').querySelector('.now');
+  // Kept off the very edges so that the whole marker stays visible.
+  const xx = Math.min(99.4, Math.max(0.6, run.stepCount ? (step / run.stepCount) * 100 : 0));
+  now.setAttribute('x1', String(xx));
+  now.setAttribute('x2', String(xx));
+  $('heap-chart-label').textContent = `heap in use: ${heapAt(step)} B (max ${run.heapMax} B)`;
+}
+
+$('heap-chart-svg').addEventListener('click', (ev) => {
+  if (!run) return;
+  const r = ev.currentTarget.getBoundingClientRect();
+  const frac = Math.max(0, Math.min(1, (ev.clientX - r.left) / r.width));
+  stopPlay();
+  goTo(Math.round(frac * run.stepCount));
+});
 
 const step = {
   first: () => goTo(0),

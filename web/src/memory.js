@@ -3,6 +3,10 @@
 // padding, uninitialised and free bytes look different; heap blocks are coloured by owner
 // and freed ones hatched; bytes the last step changed are outlined; hovering a Vec's pointer
 // lights up its block; rows nobody touched are collapsed. All text goes in as text.
+// Struct, tuple and array fields are labelled within their variable, with padding shown;
+// references light up what they point at; moved variables are greyed; a memory-error
+// report marks the bytes accessed and the block concerned; leaked blocks and bytes two
+// live blocks share (after an unchecked double free) are marked as such.
 
 const STACK_ROW = 8;
 const HEAP_ROW = 16;
@@ -33,6 +37,21 @@ function readUint(bytes, addr, size) {
   let v = 0;
   for (let i = size - 1; i >= 0; i--) v = v * 256 + (bytes[addr + i] ?? 0);
   return v;
+}
+
+/** Where a field lies within its variable, as "(byte 0)" or "(bytes 4–7)". */
+function byteSpan(offset, size) {
+  return size === 1 ? `(byte ${offset})` : `(bytes ${offset}–${offset + size - 1})`;
+}
+
+/** A scalar field's value read from its bytes (`??` while unwritten). */
+function scalarText(bytes, init, part) {
+  for (let i = part.at; i < part.at + part.size; i++) if (!init[i]) return '??';
+  if (part.ty === 'bool') return bytes[part.at] ? 'true' : 'false';
+  let x = 0n;
+  for (let i = part.size - 1; i >= 0; i--) x = (x << 8n) | BigInt(bytes[part.at + i] ?? 0);
+  if (/^i(8|16|32|64|128|size)$/.test(part.ty)) x = BigInt.asIntN(part.size * 8, x);
+  return String(x);
 }
 
 export function formatByte(b, format) {
@@ -95,6 +114,14 @@ export class MemoryView {
     this.heapRoot = heapRoot;
     this.tooltip = tooltip;
     this.format = 'hex';
+    /** Manual memory mode: pointers may outlive their blocks. */
+    this.manual = false;
+    /** Report marks: `[{kind: 'access' | 'block', region, from, to, text, tip}]`. */
+    this.marks = [];
+    /** Leaked blocks at the end of the run, as `addr:alloc_step` keys. */
+    this.leaked = new Set();
+    this.linked = [];
+    this.pointers = new Map();
     for (const root of [stackRoot, heapRoot]) {
       root.addEventListener('mouseover', (ev) => this.hover(ev));
       root.addEventListener('mouseleave', () => this.unhover());
@@ -112,17 +139,31 @@ export class MemoryView {
     this.renderHeap(changed.filter((c) => c[0] === 'heap'));
   }
 
-  /** Facts about each stack byte in use: owner, role, label. */
+  /** Facts about each stack byte in use: owner, role, field, label. */
   stackLayout() {
-    const { meta } = this.state;
+    const { meta, stack, stackInit } = this.state;
     const info = new Map();
     const notes = new Map(); // row -> [{text, hue, kind}]
     const addNote = (addr, note) => {
       const r = Math.floor(addr / STACK_ROW);
       if (!notes.has(r)) notes.set(r, []);
-      notes.get(r).push(note);
+      notes.get(r).push({ ...note, addr });
     };
     const pw = this.ptrBytes;
+    const pointers = new Map((meta.pointers || []).map((p) => [p.at, p]));
+    this.pointers = pointers;
+    // A heap pointer into no live block dangles: say so, and since when.
+    const dangling = (p) => {
+      if (p.region !== 'heap') return '';
+      const inside = (b) => p.target >= b.addr && p.target < b.addr + Math.max(b.size, 1);
+      const live = meta.blocks.find((b) => b.state === 'live' && inside(b));
+      // In manual mode a pointer may outlive its block while a new owner took the bytes.
+      if (live) return this.manual && owner && ownerName(live.label) !== owner ? ` (now ${live.label}'s block)` : '';
+      const freed = meta.blocks.find((b) => inside(b));
+      return freed ? ` (dangling: freed at step ${freed.free_step})` : ' (dangling)';
+    };
+    let owner = '';
+    const target = (p) => (p.region ? `${p.region}[${p.target}]${dangling(p)}` : 'no allocation');
     meta.frames.forEach((f, fi) => {
       if (f.return_slot) {
         const [a, size] = f.return_slot;
@@ -133,27 +174,57 @@ export class MemoryView {
         // A variable whose bytes were given back (its scope ended) is no longer drawn.
         if (v.addr >= meta.stack_length) continue;
         const hue = hueOf(v.name);
-        const isVec = v.ty.startsWith('Vec<');
+        // The parts to label: the fields of a struct, tuple or array, or the value itself.
+        const parts = v.fields && v.fields.length
+          ? v.fields.map((fd) => ({ name: fd.name.startsWith('[') ? fd.name : `.${fd.name}`, ty: fd.ty, at: v.addr + fd.offset, size: fd.size }))
+          : [{ name: '', ty: v.ty, at: v.addr, size: v.size }];
+        const whole = !(v.fields && v.fields.length);
         for (let i = v.addr; i < v.addr + v.size; i++) {
-          const rec = { role: 'var', frame: fi, v, hue, start: v.addr, size: v.size };
-          if (isVec) {
-            const field = Math.floor((i - v.addr) / pw);
-            rec.field = ['pointer', 'length', 'capacity'][field];
-            rec.fieldStart = v.addr + field * pw;
-          }
-          info.set(i, rec);
+          info.set(i, { role: 'var', frame: fi, v, hue, start: v.addr, size: v.size, pad: !whole });
         }
-        if (isVec && v.value !== 'uninit') {
-          const stack = this.state.stack;
-          const ptr = readUint(stack, v.addr, pw);
-          const len = readUint(stack, v.addr + pw, pw);
-          const cap = readUint(stack, v.addr + 2 * pw, pw);
-          addNote(v.addr, { text: `${v.name}: ${v.ty} = ${v.value}`, hue, kind: 'var' });
-          addNote(v.addr, { text: `.ptr → ${cap === 0 ? 'no allocation' : `heap[${ptr}]`}`, hue, kind: 'field', ptr: cap === 0 ? null : ptr });
-          addNote(v.addr + pw, { text: `.len = ${len}`, hue, kind: 'field' });
-          addNote(v.addr + 2 * pw, { text: `.cap = ${cap}`, hue, kind: 'field' });
-        } else {
-          addNote(v.addr, { text: `${v.name}: ${v.ty} = ${v.value}`, hue, kind: 'var' });
+        const moved = v.moved ? ' (moved)' : '';
+        addNote(v.addr, { text: `${v.name}: ${v.ty}${v.moved ? '' : ` = ${v.value}`}`, hue, kind: v.moved ? 'var moved' : 'var', tag: moved ? 'moved' : '' });
+        for (const part of parts) {
+          for (let i = part.at; i < part.at + part.size; i++) {
+            const rec = info.get(i);
+            rec.pad = false;
+            rec.part = part;
+          }
+          owner = part.ty.startsWith('Vec<') ? `${v.name}${part.name}` : '';
+          if (part.ty.startsWith('Vec<')) {
+            const ptr = pointers.get(part.at);
+            const len = readUint(stack, part.at + pw, pw);
+            const cap = readUint(stack, part.at + 2 * pw, pw);
+            ['pointer', 'length', 'capacity'].forEach((name, k) => {
+              for (let i = part.at + k * pw; i < part.at + (k + 1) * pw; i++) {
+                const rec = info.get(i);
+                rec.field = name;
+                rec.fieldStart = part.at + k * pw;
+              }
+            });
+            const written = stackInit[part.at] === 1;
+            if (written) {
+              addNote(part.at, { text: `${part.name}.ptr → ${ptr ? target(ptr) : '?'}`, hue, kind: 'field', ptr: ptr?.region ? ptr : null });
+              addNote(part.at + pw, { text: `${part.name}.len = ${len}`, hue, kind: 'field' });
+              addNote(part.at + 2 * pw, { text: `${part.name}.cap = ${cap}`, hue, kind: 'field' });
+            }
+          } else if (part.ty.startsWith('&')) {
+            const ptr = pointers.get(part.at);
+            for (let i = part.at; i < part.at + part.size; i++) info.get(i).field = 'reference';
+            const to = ptr?.region ? { ...ptr, ty: part.ty } : null;
+            if (!whole) addNote(part.at, { text: `${part.name} → ${ptr?.region ? target(ptr) : '??'}`, hue, kind: 'field', ptr: to });
+            else if (ptr?.region) addNote(part.at, { text: `→ ${target(ptr)}`, hue, kind: 'field', ptr: to });
+          } else if (!whole) {
+            addNote(part.at, { text: `${part.name} = ${scalarText(stack, stackInit, part)} ${byteSpan(part.at - v.addr, part.size)}`, hue, kind: 'field' });
+          }
+        }
+        // Runs of bytes no field covers: the padding, named so it reads as such.
+        for (let i = v.addr; i < v.addr + v.size && !whole;) {
+          if (!info.get(i).pad) { i++; continue; }
+          let j = i;
+          while (j < v.addr + v.size && info.get(j).pad) j++;
+          addNote(i, { text: `padding ${byteSpan(i - v.addr, j - i)}`, hue, kind: 'field padnote' });
+          i = j;
         }
       }
     });
@@ -217,9 +288,16 @@ export class MemoryView {
           c.style.setProperty('--h', rec.hue);
           if (i === rec.start) c.classList.add('first');
           if (i === rec.start + rec.size - 1) c.classList.add('last');
-          if (rec.field === 'pointer') c.classList.add('ptr');
+          if (rec.field === 'pointer' || rec.field === 'reference') c.classList.add('ptr');
+          if (rec.pad) c.classList.add('vpad');
+          else if (rec.part && rec.part.name && i === rec.part.at && i !== rec.start) c.classList.add('fstart');
+          if (rec.v.moved) c.classList.add('moved');
         }
-        if (used && !stackInit[i]) {
+        this.markCell(c, 'stack', i);
+        if (used && rec?.pad && !stackInit[i]) {
+          // Padding is never written: drawn as a gap, not as a value waiting to be written.
+          c.textContent = '··';
+        } else if (used && !stackInit[i]) {
           c.classList.add('uninit');
           c.textContent = '??';
         } else {
@@ -231,12 +309,19 @@ export class MemoryView {
       }
       row.append(cells);
       const noteBox = el('span', 'notes');
-      for (const n of notes.get(p.row) || []) {
+      // In address order (a stable sort keeps each variable's name before its first field).
+      for (const n of (notes.get(p.row) || []).sort((a, b) => a.addr - b.addr)) {
         const chip = el('span', `note ${n.kind}`, n.text);
+        if (n.tag) chip.append(el('span', 'tag', n.tag));
         if (n.hue !== undefined) chip.style.setProperty('--h', n.hue);
-        if (n.ptr !== undefined && n.ptr !== null) chip.dataset.ptr = n.ptr;
+        if (n.ptr) {
+          chip.dataset.pr = n.ptr.region;
+          chip.dataset.pt = n.ptr.target;
+          if (n.ptr.ty) chip.dataset.pty = n.ptr.ty;
+        }
         noteBox.append(chip);
       }
+      for (const m of this.markNotes('stack', start, start + STACK_ROW)) noteBox.append(m);
       row.append(noteBox);
       frag.append(row);
       const rowEnd = start + STACK_ROW;
@@ -261,12 +346,24 @@ export class MemoryView {
   renderHeap(changed) {
     const { meta, heap, heapInit } = this.state;
     const root = this.heapRoot;
+    // Blocks covering each byte: usually one, two when an unchecked double free handed the
+    // same bytes to two owners.
     const blockAt = new Map();
-    meta.blocks.forEach((b, k) => { for (let i = b.addr; i < b.addr + b.size; i++) blockAt.set(i, k); });
+    meta.blocks.forEach((b, k) => {
+      for (let i = b.addr; i < b.addr + b.size; i++) {
+        if (!blockAt.has(i)) blockAt.set(i, []);
+        blockAt.get(i).push(k);
+      }
+    });
     this.blockAt = blockAt;
+    const leaked = (b) => b.state === 'live' && this.leaked.has(`${b.addr}:${b.alloc_step}`);
     const wanted = new Set();
     for (const b of meta.blocks) {
       for (let r = Math.floor(b.addr / HEAP_ROW); r * HEAP_ROW < b.addr + Math.max(b.size, 1); r++) wanted.add(r);
+    }
+    for (const m of this.marks || []) {
+      if (m.region !== 'heap') continue;
+      for (let r = Math.floor(m.from / HEAP_ROW); r * HEAP_ROW < Math.max(m.to, m.from + 1); r++) wanted.add(r);
     }
     const isChanged = (i) => changed.some(([, a, b]) => i >= a && i < b);
     const frag = document.createDocumentFragment();
@@ -276,12 +373,16 @@ export class MemoryView {
     header.append(el('span', 'region-name', 'heap_bytes'),
       el('span', 'region-info', `${live.length} live block${live.length === 1 ? '' : 's'}, ${liveBytes} bytes in use of ${meta.heap_size.toLocaleString('en')}`));
     frag.append(header);
-    if (meta.blocks.length === 0) {
+    if (wanted.size === 0) {
       frag.append(el('div', 'gap', 'Nothing allocated yet: the heap is untouched.'));
       root.replaceChildren(frag);
       return;
     }
-    const starts = new Map(meta.blocks.map((b, k) => [b.addr, k]));
+    const starts = new Map();
+    meta.blocks.forEach((b, k) => {
+      if (!starts.has(b.addr)) starts.set(b.addr, []);
+      starts.get(b.addr).push(k);
+    });
     for (const p of rowPlan(wanted, HEAP_ROW, meta.heap_size)) {
       if (p.gap) { frag.append(gapRow(p, 'heap')); continue; }
       const start = p.row * HEAP_ROW;
@@ -293,14 +394,22 @@ export class MemoryView {
         const c = el('span', 'cell');
         c.dataset.r = 'h';
         c.dataset.i = i;
-        const k = blockAt.get(i);
-        if (k === undefined) {
+        const ks = blockAt.get(i);
+        if (ks === undefined) {
           c.classList.add('free');
           c.textContent = formatByte(heap[i] ?? 0, this.format);
         } else {
+          // A live owner wins over a freed one for the colour; two live owners share.
+          const liveKs = ks.filter((k) => meta.blocks[k].state === 'live');
+          const k = liveKs[0] ?? ks[0];
           const b = meta.blocks[k];
           c.classList.add('block', b.state);
           c.style.setProperty('--h', hueOf(ownerName(b.label)));
+          if (liveKs.length > 1) {
+            c.classList.add('shared');
+            c.style.setProperty('--h2', hueOf(ownerName(meta.blocks[liveKs[1]].label)));
+          }
+          if (leaked(b)) c.classList.add('leaked');
           c.dataset.b = k;
           if (i === b.addr) c.classList.add('first');
           if (i === b.addr + b.size - 1) c.classList.add('last');
@@ -312,18 +421,28 @@ export class MemoryView {
           }
         }
         if (isChanged(i)) c.classList.add('changed');
+        this.markCell(c, 'heap', i);
         cells.append(c);
-        if (starts.has(i)) {
-          const b = meta.blocks[starts.get(i)];
-          const chip = el('span', `note block-note ${b.state}`,
-            b.state === 'live'
-              ? `${b.label}: ${b.size} B at heap[${b.addr}], live since step ${b.alloc_step}`
-              : `FREED ${b.label}: ${b.size} B at heap[${b.addr}], freed at step ${b.free_step} (line ${b.free_line})`);
+        for (const k of starts.get(i) || []) {
+          const b = meta.blocks[k];
+          const isLeak = leaked(b);
+          const chip = el('span', `note block-note ${b.state}${isLeak ? ' leaked' : ''}`,
+            isLeak
+              ? `LEAKED ${b.label}: ${b.size} B at heap[${b.addr}], allocated at step ${b.alloc_step} (line ${b.alloc_line}), never freed`
+              : b.state === 'live'
+                ? `${b.label}: ${b.size} B at heap[${b.addr}], live since step ${b.alloc_step}`
+                : `FREED ${b.label}: ${b.size} B at heap[${b.addr}], freed at step ${b.free_step} (line ${b.free_line})`);
           chip.style.setProperty('--h', hueOf(ownerName(b.label)));
-          chip.dataset.b = starts.get(i);
+          chip.dataset.b = k;
           noteBox.append(chip);
         }
+        const sharing = (starts.get(i) || []).filter((k) => meta.blocks[k].state === 'live');
+        if (sharing.length > 1) {
+          noteBox.append(el('span', 'note shared-note',
+            `⚠ the same bytes belong to ${sharing.map((k) => meta.blocks[k].label).join(' and ')}`));
+        }
       }
+      for (const m of this.markNotes('heap', start, start + HEAP_ROW)) noteBox.append(m);
       // Labels of the blocks that start in this row go on a line of their own above it.
       if (noteBox.childElementCount) {
         noteBox.className = 'notes block-heads';
@@ -333,6 +452,26 @@ export class MemoryView {
       frag.append(row);
     }
     root.replaceChildren(frag);
+  }
+
+  /** Marks from a memory-error report on one cell: the bytes accessed, the block concerned. */
+  markCell(c, region, i) {
+    for (const m of this.marks || []) {
+      if (m.region !== region || i < m.from || i >= m.to) continue;
+      if (m.kind === 'access') c.classList.add('accessed');
+      else {
+        c.classList.add('report-block');
+        if (i === m.from) c.classList.add('rb-first');
+        if (i === m.to - 1) c.classList.add('rb-last');
+      }
+    }
+  }
+
+  /** The labels of the report's marks that start in `[from, to)` of `region`. */
+  markNotes(region, from, to) {
+    return (this.marks || [])
+      .filter((m) => m.region === region && m.from >= from && m.from < to && m.text)
+      .map((m) => el('span', `note mark-note ${m.kind}`, m.text));
   }
 
   /** What one cell is, in words. */
@@ -353,27 +492,40 @@ export class MemoryView {
       else {
         const f = meta.frames[rec.frame];
         lines.push(`${rec.v.name}: ${rec.v.ty} in ${f.function}(), byte ${i - rec.start} of ${rec.size}`);
-        if (rec.field) {
-          const val = readUint(stack, rec.fieldStart, this.ptrBytes);
-          lines.push(rec.field === 'pointer' ? `its pointer field: heap[${val}]` : `its ${rec.field} field: ${val}`);
-        } else {
+        if (rec.v.moved) lines.push('moved out: the bytes stay, but the variable may no longer be used');
+        if (rec.pad) lines.push(`padding inside ${rec.v.name}: no field covers this byte, so it is never written`);
+        else if (rec.part && rec.part.name) lines.push(`field ${rec.v.name}${rec.part.name}: ${rec.part.ty}, ${rec.part.size} B at offset ${rec.part.at - rec.start}`);
+        const ptr = rec.part && this.pointers.get(rec.part.at);
+        if (rec.field === 'pointer' || rec.field === 'reference') {
+          const where = ptr?.region ? `${ptr.region}[${ptr.target}]` : 'no allocation';
+          lines.push(rec.field === 'pointer' ? `its pointer field: ${where}` : `a reference to ${where}`);
+        } else if (rec.field) {
+          lines.push(`its ${rec.field} field: ${readUint(stack, rec.fieldStart, this.ptrBytes)}`);
+        } else if (!rec.pad && !(rec.part && rec.part.name)) {
           lines.push(`value ${rec.v.value}`);
         }
       }
       if (i < meta.stack_length && !stackInit[i]) lines.push('uninitialised: reserved but not written yet');
     } else {
-      const k = this.blockAt.get(i);
-      if (k === undefined) lines.push('not in any block');
-      else {
+      const ks = this.blockAt.get(i);
+      if (ks === undefined) lines.push('not in any block');
+      for (const k of ks || []) {
         const bl = meta.blocks[k];
         const off = i - bl.addr;
         const el = bl.align || 1;
         lines.push(`${bl.label}, byte ${off} of ${bl.size} (element ${Math.floor(off / el)})`);
         lines.push(bl.state === 'live'
-          ? `live: allocated at step ${bl.alloc_step}, line ${bl.alloc_line}`
+          ? `live: allocated at step ${bl.alloc_step}, line ${bl.alloc_line}${this.leaked.has(`${bl.addr}:${bl.alloc_step}`) ? '; LEAKED: never freed' : ''}`
           : `FREED at step ${bl.free_step}, line ${bl.free_line}; the bytes stay until reused`);
         if (bl.state === 'live' && !heapInit[i]) lines.push('uninitialised: allocated but not written yet');
       }
+      if (ks && ks.filter((k) => meta.blocks[k].state === 'live').length > 1) {
+        lines.push('two live blocks share this byte: a write through one owner changes the other');
+      }
+    }
+    const region2 = region === 's' ? 'stack' : 'heap';
+    for (const m of this.marks || []) {
+      if (m.region === region2 && i >= m.from && i < m.to && m.tip) lines.push(m.tip);
     }
     return lines.join('\n');
   }
@@ -394,38 +546,81 @@ export class MemoryView {
       this.tooltip.hidden = false;
       if (region === 's') {
         const rec = this.stackInfo.get(i);
-        if (rec?.field && rec.v.value !== 'uninit') {
-          const cap = readUint(this.state.stack, rec.start + 2 * this.ptrBytes, this.ptrBytes);
-          if (cap > 0) ptr = readUint(this.state.stack, rec.start, this.ptrBytes);
+        if ((rec?.field === 'pointer' || rec?.field === 'reference') && rec.part) {
+          const p = this.pointers.get(rec.part.at);
+          if (p?.region) ptr = { ...p, ty: rec.part.ty };
+          if (ptr) this.lightStack(rec.part.at, rec.part.at + (rec.field === 'pointer' ? this.ptrBytes : rec.part.size));
         }
       } else if (t.dataset.b !== undefined) blockIdx = Number(t.dataset.b);
-    } else if (t.dataset?.ptr !== undefined) {
-      ptr = Number(t.dataset.ptr);
+    } else if (t.dataset?.pr !== undefined) {
+      ptr = { region: t.dataset.pr, target: Number(t.dataset.pt), ty: t.dataset.pty };
     } else if (t.dataset?.b !== undefined) {
       blockIdx = Number(t.dataset.b);
     }
-    if (ptr !== null) {
-      const k = this.blockAt.get(ptr);
-      if (k !== undefined) blockIdx = k;
+    if (ptr?.region === 'heap') {
+      const ks = this.blockAt.get(ptr.target);
+      if (ks) blockIdx = ks.find((k) => this.state.meta.blocks[k].state === 'live') ?? ks[0];
+      if (blockIdx === null) this.lightHeap(ptr.target, ptr.target + 1);
+    } else if (ptr?.region === 'stack') {
+      const [from, to] = this.pointee(ptr.target, ptr.ty);
+      this.lightStack(from, to);
     }
     if (blockIdx !== null) this.link(blockIdx);
   }
 
-  /** Lights up a heap block and the stack pointer fields that point at it. */
+  /**
+   * The stack bytes a reference of type `refTy` (`&T`) at `target` points at: `T`'s size
+   * for integers, `bool` and pointers; the whole variable when `T` is its type; else the
+   * struct, tuple or array field that starts there (`&line.end` covers `end.x` and `end.y`).
+   */
+  pointee(target, refTy) {
+    const rec = this.stackInfo.get(target);
+    const t = (refTy || '').replace(/^&(mut )?/, '');
+    const pw = this.ptrBytes;
+    const scalar = { i8: 1, u8: 1, bool: 1, i16: 2, u16: 2, i32: 4, u32: 4, i64: 8, u64: 8, i128: 16, u128: 16, isize: pw, usize: pw }[t]
+      ?? (t.startsWith('&') ? pw : t.startsWith('Vec<') ? 3 * pw : undefined);
+    if (scalar !== undefined) return [target, target + scalar];
+    if (!rec || rec.role !== 'var') return [target, target + 1];
+    if (rec.start === target && rec.v.ty === t) return [rec.start, rec.start + rec.size];
+    const first = rec.part?.name || '';
+    const cut = Math.max(first.lastIndexOf('.'), first.lastIndexOf('['));
+    if (cut <= 0) return rec.part ? [rec.part.at, rec.part.at + rec.part.size] : [target, target + 1];
+    const prefix = first.slice(0, cut);
+    const parts = (rec.v.fields || []).filter((f) => {
+      const name = f.name.startsWith('[') ? f.name : `.${f.name}`;
+      return name.startsWith(prefix) && /^[.[]/.test(name.slice(prefix.length));
+    });
+    const lo = Math.min(...parts.map((f) => rec.start + f.offset));
+    const hi = Math.max(...parts.map((f) => rec.start + f.offset + f.size));
+    return parts.length ? [lo, hi] : [target, target + 1];
+  }
+
+  lightStack(from, to) {
+    for (let i = from; i < to; i++) {
+      const c = this.stackRoot.querySelector(`.cell[data-i="${i}"]`);
+      if (c) { c.classList.add('linked'); this.linked.push(c); }
+    }
+  }
+
+  lightHeap(from, to) {
+    for (let i = from; i < to; i++) {
+      const c = this.heapRoot.querySelector(`.cell[data-i="${i}"]`);
+      if (c) { c.classList.add('linked'); this.linked.push(c); }
+    }
+  }
+
+  /** Lights up a heap block and the stack pointers that point into it. */
   link(k) {
     const b = this.state.meta.blocks[k];
-    this.linked = [];
     for (const c of this.heapRoot.querySelectorAll(`.cell[data-b="${k}"]`)) {
       c.classList.add('linked');
       this.linked.push(c);
     }
-    for (const [i, rec] of this.stackInfo) {
-      if (rec.field !== 'pointer' || rec.v.value === 'uninit') continue;
-      const ptr = readUint(this.state.stack, rec.fieldStart, this.ptrBytes);
-      if (ptr === b.addr && b.state === 'live') {
-        const c = this.stackRoot.querySelector(`.cell[data-i="${i}"]`);
-        if (c) { c.classList.add('linked'); this.linked.push(c); }
-      }
+    if (b.state !== 'live') return;
+    for (const p of this.pointers.values()) {
+      if (p.region !== 'heap' || p.target < b.addr || p.target >= b.addr + Math.max(b.size, 1)) continue;
+      const rec = this.stackInfo.get(p.at);
+      this.lightStack(p.at, p.at + (rec?.field === 'pointer' ? this.ptrBytes : rec?.part?.size ?? this.ptrBytes));
     }
   }
 

@@ -48,6 +48,9 @@ export function decodeShare(fragment) {
   if (s.ptr_width === '32' || s.ptr_width === '64') settings.ptr_width = s.ptr_width;
   if (['first-fit', 'best-fit', 'next-fit', 'bump'].includes(s.allocator)) settings.allocator = s.allocator;
   if (['hex', 'dec', 'char'].includes(s.format)) settings.format = s.format;
+  if (s.mode === 'rust' || s.mode === 'manual') settings.mode = s.mode;
+  if (s.checks === 'checked' || s.checks === 'unchecked') settings.checks = s.checks;
+  if (typeof s.deny_leaks === 'boolean') settings.deny_leaks = s.deny_leaks;
   const step = Number.isInteger(data.n) && data.n >= 0 ? data.n : 0;
   return { program: data.p, settings, step };
 }

@@ -44,8 +44,9 @@ const handlers = {
     goodId = runId;
     const lines = session.stepLines();
     const depths = session.stepDepths();
-    Object.assign(reply, { stepCount: session.stepCount(), lines, depths, output: session.output() });
-    return [reply, [lines.buffer, depths.buffer]];
+    const heapInUse = session.heapInUse();
+    Object.assign(reply, { stepCount: session.stepCount(), lines, depths, heapInUse, output: session.output() });
+    return [reply, [lines.buffer, depths.buffer, heapInUse.buffer]];
   },
   state({ runId, step }) {
     if (!good || runId !== goodId) return { stale: true };

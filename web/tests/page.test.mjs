@@ -1,6 +1,8 @@
 // Browser tests of the playground page in headless Chromium: loading, stepping through the
 // heap_years example until `years`' block is freed and back, diagnostics in the editor,
-// share links, the embed view, damaged links and an endless loop. Run by `cargo xtask test`,
+// share links, the embed view, damaged links and an endless loop; manual mode's reports
+// (use after free with its marked bytes and step links, an unchecked double free's two
+// owners, leaks, heap in use), struct padding, references and moved variables. Run by `cargo xtask test`,
 // which builds and serves the page and sets STACKHEAP_URL. Screenshots go to artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,7 +24,10 @@ async function setProgram(page, text) {
 
 async function chooseExample(page, name) {
   await page.selectOption('#examples', name);
-  await page.waitForFunction(() => /step 0 of [1-9]/.test(document.querySelector('#step-count').textContent));
+  // The change handler starts the run at once (status "busy"); wait until it is drawn, so
+  // that a previous program that also sat at step 0 is not mistaken for this one.
+  await page.waitForFunction(() => /step 0 of [1-9]/.test(document.querySelector('#step-count').textContent)
+    && !document.querySelector('#status').classList.contains('busy'));
 }
 
 async function stepForward(page) {
@@ -220,5 +225,177 @@ test('the program and settings survive a reload', async () => {
   assert.match(await page.evaluate(() => document.querySelector('.cm-content').innerText), /kept \{\}", 7/);
   assert.equal(await page.inputValue('#set-heap'), '4096');
   assert.match(await page.textContent('#heap-view'), /of 4,096/);
+  await page.close();
+});
+
+async function goToStep(page, n) {
+  await page.fill('#slider', String(n));
+  await page.waitForFunction((k) => document.body.dataset.step === String(k), n);
+}
+
+test('use after free: the report is shown, the accessed bytes are marked, "freed at" jumps to that step', async () => {
+  const page = await openPage(browser, '');
+  await chooseExample(page, 'manual_dealloc_too_early');
+  const report = page.locator('#diagnostics .report');
+  await report.waitFor();
+  const text = await report.textContent();
+  assert.match(text, /ERROR: heap-use-after-free/);
+  assert.match(text, /READ of size 4 at heap\[0\]/);
+  assert.match(text, /0 bytes inside the 20-byte block heap\[0\.\.20\], owner `years`/);
+  assert.match(text, /allocated at line 5 by vec!/);
+  assert.match(text, /freed at line 20/);
+  assert.match(await page.inputValue('#set-mode'), /^$/);
+  assert.match(await page.textContent('#set-mode option[value=""]'), /from the program: manual/);
+
+  // Where the run stopped: the four bytes read are marked, the 20-byte block outlined.
+  await page.click('[data-link="stopped"]');
+  const end = Number(await page.getAttribute('[data-link="stopped"]', 'data-state'));
+  await page.waitForFunction((k) => document.body.dataset.step === String(k), end);
+  assert.equal(await page.$$eval('#heap-view .cell.accessed', (c) => c.length), 4);
+  assert.equal(await page.$$eval('#heap-view .cell.report-block', (c) => c.length), 20);
+  assert.match(await page.textContent('#heap-view'), /READ of 4 B at heap\[0\]/);
+  await shot(page, '10-use-after-free-report');
+
+  // "freed at step 3" lands on the state just after step 3: the block shows as freed.
+  const freed = page.locator('[data-link="freed"]');
+  assert.equal(await freed.textContent(), 'step 3');
+  await freed.click();
+  await page.waitForFunction(() => document.body.dataset.step === '4');
+  assert.match(await page.textContent('#step-count'), /^step 4 of/);
+  assert.match(await page.textContent('#heap-view'), /FREED `years`/);
+  assert.equal(await page.$$eval('#heap-view .cell.report-block', (c) => c.length), 20, 'the block concerned stays outlined');
+  assert.equal(await page.$$eval('#heap-view .cell.accessed', (c) => c.length), 0, 'the read has not happened yet');
+  await shot(page, '11-use-after-free-freed-step');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('unchecked double free: two owners on the same bytes, both in the block table', async () => {
+  const page = await openPage(browser, '');
+  await chooseExample(page, 'manual_double_free_unchecked');
+  await goToStep(page, 7);
+  assert.equal(await page.$$eval('#heap-view .cell.shared', (c) => c.length), 12);
+  const heap = await page.textContent('#heap-view');
+  assert.match(heap, /`a`: 12 B at heap\[0\]/);
+  assert.match(heap, /`b`: 12 B at heap\[0\]/);
+  assert.match(heap, /the same bytes belong to `a` and `b`/);
+  assert.equal(await page.$$eval('#blocks-body tr.shared', (r) => r.length), 2);
+  await page.hover('#heap-view .cell.shared');
+  assert.match(await page.textContent('#tooltip'), /`a`[\s\S]*`b`[\s\S]*two live blocks share this byte/);
+  assert.match(await page.textContent('#output'), /a = \[100, 8, 9\], b = \[100, 8, 9\]/);
+  await shot(page, '12-double-free-two-owners');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a leak: the leaked blocks are marked at the end, and heap in use only grows', async () => {
+  const page = await openPage(browser, '');
+  await chooseExample(page, 'manual_leak');
+  assert.equal(await page.$$eval('#diagnostics .report', (r) => r.length), 3, 'one report per leaked block');
+  assert.match(await page.textContent('#diagnostics'), /16 bytes at heap\[16\] \(`s`\), allocated at line 7 by push/);
+  assert.equal(await page.$$eval('#heap-view .cell.leaked', (c) => c.length), 0, 'not leaked before the end');
+  await page.click('#btn-last');
+  await page.waitForFunction(() => document.querySelectorAll('#heap-view .cell.leaked').length === 48);
+  assert.match(await page.textContent('#heap-view'), /LEAKED `s`: 16 B at heap\[0\]/);
+  assert.equal(await page.$$eval('#blocks-body tr.leaked', (r) => r.length), 3);
+  assert.match(await page.textContent('#heap-chart-label'), /heap in use: 48 B \(max 48 B\)/);
+  await shot(page, '13-leak');
+
+  // The report's "allocated" link lands just after the step that allocated the block.
+  await page.locator('[data-link="allocated"]').nth(1).click();
+  await page.waitForFunction(() => document.body.dataset.step === '19');
+  assert.match(await page.textContent('#heap-chart-label'), /heap in use: 32 B/);
+
+  // A click on the chart moves to the step under the pointer.
+  const box = await page.locator('#heap-chart-svg').boundingBox();
+  await page.mouse.click(box.x + 2, box.y + box.height / 2);
+  await page.waitForFunction(() => document.body.dataset.step === '0');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('structs: fields are labelled within the variable and padding shows as padding', async () => {
+  const page = await openPage(browser, '');
+  await chooseExample(page, 'struct_padding');
+  await goToStep(page, 2);
+  // Declared (#[repr(C)]) has 3 + 2 bytes of padding, Reordered 1.
+  assert.equal(await page.$$eval('#stack-view .cell.vpad', (c) => c.length), 6);
+  const stack = await page.textContent('#stack-view');
+  assert.match(stack, /\.flag = 1 \(byte 0\)/);
+  assert.match(stack, /\.count = 2 \(bytes 4–7\)/);
+  assert.match(stack, /padding \(bytes 1–3\)/);
+  await page.hover('#stack-view .cell.vpad');
+  assert.match(await page.textContent('#tooltip'), /padding inside d/);
+  await shot(page, '14-struct-padding');
+
+  // A reference field lights up what it points at.
+  await chooseExample(page, 'struct_owns_vecs');
+  await goToStep(page, 6);
+  assert.match(await page.textContent('#stack-view'), /\.scores\.ptr → heap\[4\]/);
+  await page.hover('#stack-view .note.field[data-pr="stack"]');
+  await page.waitForSelector('#stack-view .cell.linked');
+  await page.hover('#stack-view .note.field[data-pr="heap"]');
+  await page.waitForSelector('#heap-view .cell.linked');
+  await shot(page, '15-struct-owns-vecs');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a moved variable is shown as moved', async () => {
+  const page = await openPage(browser, '');
+  await chooseExample(page, 'heap_years');
+  await goToStep(page, 4);
+  const moved = page.locator('#stack-view .note.var.moved');
+  assert.match(await moved.textContent(), /^years: Vec<i32>moved$/);
+  assert.ok((await page.$$eval('#stack-view .cell.moved', (c) => c.length)) >= 24);
+  await page.close();
+});
+
+test('the memory settings reach the engine: manual mode, deny-leaks', async () => {
+  const page = await openPage(browser, '');
+  await setProgram(page, 'fn main() {\n    let v = vec![1, 2, 3];\n    let w = vec![4];\n    dealloc(v);\n    println!("{}", w.len());\n}\n');
+  // In Rust mode `dealloc` does not compile.
+  await page.waitForSelector('.cm-lintRange-error', { timeout: 10000 });
+  await page.click('#btn-settings');
+  await page.selectOption('#set-mode', 'manual');
+  await page.waitForFunction(() => /Ran \d+ steps/.test(document.querySelector('#status').textContent));
+  assert.match(await page.textContent('#diagnostics'), /4 bytes in 1 block leaked/);
+  await page.selectOption('#set-leaks', 'true');
+  await page.waitForFunction(() => /stopped/.test(document.querySelector('#status').textContent));
+  assert.match(await page.textContent('#status'), /leaked/);
+  await page.keyboard.press('Escape');
+  await page.click('#btn-last');
+  await page.waitForFunction(() => document.querySelectorAll('#heap-view .cell.leaked').length === 4);
+  await shot(page, '16-deny-leaks');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('tuples, arrays and references: each field labelled, a reference lights up what it points at', async () => {
+  const page = await openPage(browser, '');
+  await setProgram(page, `#[derive(Debug, Clone, Copy)]
+struct Point { x: i32, y: i32 }
+struct Line { start: Point, end: Point, width: u8 }
+fn main() {
+    let t: (u8, u64, bool) = (7, 300, true);
+    let a = [10u16, 20, 30];
+    let line = Line { start: Point { x: 1, y: 2 }, end: Point { x: 3, y: 4 }, width: 2 };
+    let r = &line.end;
+    let e = &a[2];
+    println!("{} {} {} {}", t.1, r.x, e, line.width);
+}
+`);
+  await page.waitForFunction(() => /^step 0 of 7$/.test(document.querySelector('#step-count').textContent));
+  await goToStep(page, 5);
+  const stack = await page.textContent('#stack-view');
+  for (const label of ['.1 = 300 (bytes 0–7)', '.0 = 7 (byte 8)', '[2] = 30 (bytes 4–5)', '.end.y = 4 (bytes 12–15)', 'padding (bytes 17–19)', 'r: &Point = stack[32]']) {
+    assert.ok(stack.includes(label), `${label} is shown`);
+  }
+  // r = &line.end: the whole 8-byte Point lights up, not only its first field.
+  await page.hover('#stack-view .note.field[data-pty="&Point"]');
+  await page.waitForSelector('#stack-view .cell.linked');
+  assert.deepEqual(await page.$$eval('#stack-view .cell.linked', (c) => c.map((x) => Number(x.dataset.i))), [32, 33, 34, 35, 36, 37, 38, 39]);
+  await shot(page, '17-reference-to-a-field');
+  assert.deepEqual(page.errors, []);
   await page.close();
 });

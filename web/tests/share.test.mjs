@@ -56,3 +56,23 @@ test('a relocation is explained as the elements moving', () => {
     + '12 bytes copied from heap[0] to heap[32]; 4 bytes written at heap[44]; heap[0..12] freed (`v`).');
   assert.match(explain(null, source), /Nothing has run yet/);
 });
+
+test('a Vec\'s metadata is sized by the run\'s pointer width, not fixed at 24 bytes', () => {
+  const source = 'let v = vec![1, 2, 3];';
+  const step = (pw) => ({
+    kind: 'statement', line: 2, function: 'main', place: { from: 0, to: 22 },
+    events: [
+      { kind: 'alloc', addr: 0, size: 12, align: 4, label: '`v`' },
+      { kind: 'write', region: 'heap', addr: 0, bytes: new Array(12).fill(0) },
+      { kind: 'write', region: 'stack', addr: 0, bytes: new Array(3 * pw).fill(0) },
+    ],
+  });
+  assert.match(explain(step(8), source, { ptrBytes: 8 }), /pointer, length and capacity \(24 bytes at 64-bit pointers\)/);
+  assert.match(explain(step(4), source, { ptrBytes: 4 }), /pointer, length and capacity \(12 bytes at 32-bit pointers\)/);
+  assert.doesNotMatch(explain(step(4), source, { ptrBytes: 4 }), /24/);
+});
+
+test('mode, checks and deny-leaks travel in share links', () => {
+  const frag = encodeShare({ program: 'fn main() {}', settings: { mode: 'manual', checks: 'unchecked', deny_leaks: true }, step: 0 });
+  assert.deepEqual(decodeShare(frag).settings, { mode: 'manual', checks: 'unchecked', deny_leaks: true });
+});

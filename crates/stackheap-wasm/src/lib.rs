@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 use stackheap::{
-    lessons, BlockView, Diagnostic, Event, FrameView, LineIndex, MemoryState, Outcome, Run,
+    lessons, BlockView, Diagnostic, Event, FrameView, LineIndex, MemoryState, Outcome, Region, Run,
     Settings, SettingsOverrides, StepKind,
 };
 use wasm_bindgen::prelude::*;
@@ -28,7 +28,8 @@ pub fn lessons() -> Result<JsValue, JsError> {
     to_js(&lessons::all())
 }
 
-/// The engine's default settings: `{stack_size, heap_size, ptr_width, allocator, max_steps}`.
+/// The engine's default settings: `{stack_size, heap_size, ptr_width, allocator, max_steps,
+/// mode, checks, deny_leaks}`.
 #[wasm_bindgen(js_name = defaultSettings)]
 pub fn default_settings() -> Result<JsValue, JsError> {
     to_js(&Settings::default())
@@ -78,6 +79,21 @@ struct StateMeta<'a> {
     frames: &'a [FrameView],
     blocks: &'a [BlockView],
     output: &'a str,
+    /// Every pointer stored in a variable or field on the stack, decoded.
+    pointers: Vec<PointerView>,
+}
+
+/// A pointer held in stack bytes: a reference (`&T`, `&mut T`) or a `Vec`'s pointer field,
+/// decoded from its bytes (a stack address has the pointer's top bit set).
+#[derive(Serialize, Debug, PartialEq)]
+pub struct PointerView {
+    /// Where the pointer's bytes start in `stack_bytes`.
+    pub at: u32,
+    /// `"ref"` or `"vec"`.
+    pub kind: &'static str,
+    /// Where it points; `None` for a `Vec` with no allocation or unwritten bytes.
+    pub region: Option<Region>,
+    pub target: u32,
 }
 
 /// Converts byte offsets in `source` to UTF-16 offsets.
@@ -131,8 +147,9 @@ impl Session {
 #[wasm_bindgen]
 impl Session {
     /// Compiles and runs `source`. `overrides` is `undefined`/`null` or an object with any of
-    /// `stack_size`, `heap_size`, `ptr_width` ("32"/"64"), `allocator` ("first-fit", ...)
-    /// and `max_steps`; they win over the program's `// stackheap:` comment.
+    /// `stack_size`, `heap_size`, `ptr_width` ("32"/"64"), `allocator` ("first-fit", ...),
+    /// `max_steps`, `mode` ("rust"/"manual"), `checks` ("checked"/"unchecked") and
+    /// `deny_leaks` (a boolean); they win over the program's `// stackheap:` comment.
     #[wasm_bindgen(constructor)]
     pub fn new(source: &str, overrides: JsValue) -> Result<Session, JsError> {
         let overrides: SettingsOverrides = if overrides.is_undefined() || overrides.is_null() {
@@ -236,7 +253,8 @@ impl Session {
     }
 
     /// Moves to the state after `steps` steps (clamped to the run) and returns its metadata:
-    /// `{step, stack_length, stack_size, heap_size, frames, blocks, output}`. The bytes of
+    /// `{step, stack_length, stack_extent, heap_extent, stack_size, heap_size, frames,
+    /// blocks, output, pointers}`. The bytes of
     /// that state then come from `stackBytes()`, `heapBytes()`, `stackInit()`, `heapInit()`.
     #[wasm_bindgen(js_name = goTo)]
     pub fn go_to(&mut self, steps: u32) -> Result<JsValue, JsError> {
@@ -259,7 +277,19 @@ impl Session {
             frames: &self.state.frames,
             blocks: &self.state.blocks,
             output: &self.state.output,
+            pointers: self.pointers(),
         })
+    }
+
+    /// Bytes in live heap blocks over the run, as `[step, bytes, step, bytes, ...]`: the
+    /// amount at state 0 and at every state where it changed (see `Run::heap_in_use`).
+    #[wasm_bindgen(js_name = heapInUse)]
+    pub fn heap_in_use(&self) -> Vec<f64> {
+        self.run
+            .heap_in_use()
+            .into_iter()
+            .flat_map(|(step, bytes)| [step as f64, bytes as f64])
+            .collect()
     }
 
     /// A copy of `stack_bytes` at the current state, or of its first `len` bytes (the page
@@ -329,6 +359,65 @@ impl Session {
         }
     }
 
+    /// The pointers in the current state's stack frames: references and `Vec` pointer
+    /// fields, in variables and inside structs, tuples and arrays.
+    pub fn pointers(&self) -> Vec<PointerView> {
+        let st = &self.state;
+        let pw = self.run.settings.ptr_width.bytes();
+        let read = |at: u32| -> Option<u64> {
+            let (a, b) = (at as usize, (at + pw) as usize);
+            if b > st.stack_length as usize || st.stack_init[a..b].contains(&0) {
+                return None;
+            }
+            Some(
+                st.stack_bytes[a..b]
+                    .iter()
+                    .rev()
+                    .fold(0u64, |v, &x| (v << 8) | x as u64),
+            )
+        };
+        let top = 1u64 << (pw * 8 - 1);
+        let mut out = Vec::new();
+        for v in st.frames.iter().flat_map(|f| &f.variables) {
+            let whole = [(v.addr, v.ty.as_str())];
+            let parts: Vec<(u32, &str)> = if v.fields.is_empty() {
+                whole.to_vec()
+            } else {
+                v.fields
+                    .iter()
+                    .map(|f| (v.addr + f.offset, f.ty.as_str()))
+                    .collect()
+            };
+            for (at, ty) in parts {
+                if ty.starts_with('&') {
+                    let (region, target) = match read(at) {
+                        Some(x) if x & top != 0 => (Some(Region::Stack), (x & !top) as u32),
+                        Some(x) => (Some(Region::Heap), x as u32),
+                        None => (None, 0),
+                    };
+                    out.push(PointerView {
+                        at,
+                        kind: "ref",
+                        region,
+                        target,
+                    });
+                } else if ty.starts_with("Vec<") {
+                    let (region, target) = match (read(at), read(at + 2 * pw)) {
+                        (Some(p), Some(cap)) if cap > 0 => (Some(Region::Heap), p as u32),
+                        _ => (None, 0),
+                    };
+                    out.push(PointerView {
+                        at,
+                        kind: "vec",
+                        region,
+                        target,
+                    });
+                }
+            }
+        }
+        out
+    }
+
     /// The current state's step number.
     pub fn current_step(&self) -> u64 {
         self.state.step
@@ -361,5 +450,42 @@ mod tests {
         assert_eq!(depths[0], 1, "the run starts in main");
         assert!(depths.contains(&2), "get_years runs one level down");
         assert_eq!(*depths.last().unwrap(), 1, "the run ends in main");
+    }
+
+    #[test]
+    fn pointers_are_decoded_from_references_and_vecs() {
+        let src = "struct Point { x: i32, y: i32 }\nfn main() {\n    let p = Point { x: 1, y: 2 };\n    let r = &p.y;\n    let v = vec![1, 2];\n    let e = &v[1];\n    println!(\"{} {} {}\", r, e, p.x);\n}\n";
+        for (width, pw) in [("32", 4), ("64", 8)] {
+            let overrides = SettingsOverrides {
+                ptr_width: Some(width.parse().unwrap()),
+                ..SettingsOverrides::default()
+            };
+            let mut session = Session::from_run(src, stackheap::run(src, &overrides));
+            assert_eq!(
+                session.run.outcome,
+                Outcome::Finished,
+                "{:?}",
+                session.run.diagnostics
+            );
+            session.state = session.run.state_at(4);
+            let ptrs = session.pointers();
+            let vars = &session.state.frames[0].variables;
+            let addr = |n: &str| vars.iter().find(|v| v.name == n).unwrap().addr;
+            let at = |a: u32| ptrs.iter().find(|p| p.at == a).unwrap();
+            let r = at(addr("r"));
+            assert_eq!(
+                (r.kind, r.region, r.target),
+                ("ref", Some(Region::Stack), addr("p") + 4)
+            );
+            let v = at(addr("v"));
+            assert_eq!((v.kind, v.region, v.target), ("vec", Some(Region::Heap), 0));
+            let e = at(addr("e"));
+            assert_eq!((e.kind, e.region, e.target), ("ref", Some(Region::Heap), 4));
+            assert_eq!(
+                session.state.frames[0].variables.len(),
+                4,
+                "pointer width {pw}"
+            );
+        }
     }
 }

@@ -17,12 +17,16 @@ fn num(obj: &JsValue, key: &str) -> f64 {
         .unwrap_or_else(|| panic!("{key} is not a number"))
 }
 
-fn heap_years() -> String {
+fn lesson(name: &str) -> String {
     let list = Array::from(&lessons().unwrap());
     list.iter()
-        .find(|l| get(l, "name").as_string().as_deref() == Some("heap_years"))
+        .find(|l| get(l, "name").as_string().as_deref() == Some(name))
         .map(|l| get(&l, "source").as_string().unwrap())
         .unwrap()
+}
+
+fn heap_years() -> String {
+    lesson("heap_years")
 }
 
 #[wasm_bindgen_test]
@@ -145,4 +149,70 @@ fn step_limit_keeps_the_partial_trace() {
         .contains("step limit"));
     let meta = s.go_to(250).unwrap();
     assert_eq!(num(&meta, "step"), 250.0);
+}
+
+#[wasm_bindgen_test]
+fn heap_in_use_only_grows_in_the_leak_lesson() {
+    let s = Session::new(&lesson("manual_leak"), JsValue::UNDEFINED).unwrap();
+    let points = s.heap_in_use();
+    assert!(points.len() >= 4 && points.len() % 2 == 0);
+    assert_eq!(
+        &points[0..2],
+        &[0.0, 0.0],
+        "nothing is in use before the first step"
+    );
+    let bytes: Vec<f64> = points.chunks(2).map(|p| p[1]).collect();
+    assert!(bytes.windows(2).all(|w| w[1] > w[0]), "{bytes:?}");
+    assert_eq!(*bytes.last().unwrap(), 48.0, "three 16-byte blocks leak");
+    let steps: Vec<f64> = points.chunks(2).map(|p| p[0]).collect();
+    assert!(steps.iter().all(|&n| n <= s.step_count() as f64));
+}
+
+#[wasm_bindgen_test]
+fn state_lists_decoded_pointers() {
+    let src = "fn main() {\n    let x = 5;\n    let r = &x;\n    println!(\"{}\", r);\n}\n";
+    let mut s = Session::new(src, JsValue::UNDEFINED).unwrap();
+    let meta = s.go_to(2).unwrap();
+    let ptrs = Array::from(&get(&meta, "pointers"));
+    assert_eq!(ptrs.length(), 1);
+    let p = ptrs.get(0);
+    assert_eq!(get(&p, "kind").as_string().unwrap(), "ref");
+    assert_eq!(get(&p, "region").as_string().unwrap(), "stack");
+    let frames = Array::from(&get(&meta, "frames"));
+    let vars = Array::from(&get(&frames.get(0), "variables"));
+    let x = vars
+        .iter()
+        .find(|v| get(v, "name").as_string().unwrap() == "x")
+        .unwrap();
+    assert_eq!(num(&p, "target"), num(&x, "addr"));
+}
+
+#[wasm_bindgen_test]
+fn memory_mode_overrides_and_memory_reports() {
+    let overrides = js_sys::JSON::parse(r#"{"mode":"manual","deny_leaks":true}"#).unwrap();
+    let s = Session::new(
+        "fn main() {\n    let v = vec![1, 2];\n    println!(\"{}\", v[0]);\n}\n",
+        overrides,
+    )
+    .unwrap();
+    let settings = s.settings().unwrap();
+    assert_eq!(get(&settings, "mode").as_string().unwrap(), "manual");
+    assert_eq!(get(&settings, "deny_leaks").as_bool(), Some(true));
+    assert_eq!(s.outcome(), "runtime_error", "the leak is an error");
+    let diags = Array::from(&s.diagnostics().unwrap());
+    let leak = diags.get(diags.length() - 1);
+    assert_eq!(get(&leak, "kind").as_string().unwrap(), "leak");
+    let block = get(&get(&leak, "memory"), "block");
+    assert_eq!(num(&block, "size"), 8.0);
+    assert_eq!(num(&block, "alloc_line"), 2.0);
+
+    let s = Session::new(&lesson("manual_dealloc_too_early"), JsValue::UNDEFINED).unwrap();
+    let diags = Array::from(&s.diagnostics().unwrap());
+    let report = get(&diags.get(0), "memory");
+    assert_eq!(
+        get(&report, "kind").as_string().unwrap(),
+        "heap-use-after-free"
+    );
+    assert_eq!(get(&report, "access").as_string().unwrap(), "read");
+    assert_eq!(num(&get(&report, "block"), "free_step"), 3.0);
 }

@@ -1,5 +1,5 @@
 // title: A struct that owns Vecs
-// teaches: the struct's bytes are on the stack, each Vec's elements in its own heap block; the blocks are freed field by field when the owner goes out of scope
+// teaches: The struct's bytes are on the stack and each Vec's elements are in a heap block of their own; when the owner goes out of scope, the blocks are freed field by field.
 #[derive(Debug)]
 struct Gradebook {
     id: u8,

@@ -1,5 +1,5 @@
 // title: A struct's bytes and its padding
-// teaches: fields sit at aligned offsets; #[repr(C)] keeps their order and leaves gaps, while Rust's default order packs them
+// teaches: Each field sits at an offset aligned to its size; #[repr(C)] keeps the declared order and leaves padding, while Rust's default order packs the same fields into fewer bytes.
 use std::mem;
 
 #[repr(C)]
