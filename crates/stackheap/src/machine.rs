@@ -380,7 +380,7 @@ fn value_of(v: u64, ty: IntTy) -> i128 {
 /// The hot operations (+, -, * checked and wrapping) are done here in 64-bit arithmetic
 /// with a shift-based range check; the rest go to `arith_general`, which handles every
 /// operation. Both give the same results and panics.
-#[inline(always)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'static str> {
     let bits = ty.bits(ptr);
     let signed = ty.signed();
@@ -594,14 +594,14 @@ impl<'p> Vm<'p> {
     }
 
     /// Writes the low `size` bytes (`size <= 8`) of `value`.
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn write(&mut self, addr: u64, value: u64, size: u32) {
         let (r, a) = split(addr);
         self.st.write_scalar(r, a, value, size);
         self.log.write_scalar(r, a, value, size);
     }
 
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn set_stack_length(&mut self, to: u32) -> Result<(), Stop> {
         if to == self.st.stack_length {
             return Ok(());
@@ -1696,7 +1696,7 @@ impl<'p> Vm<'p> {
 
     /// Runs a step marker: a pause or a snapshot if one is due, the step limit, the step
     /// count and site.
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     /// `at` is where this step's op is (function, op index, frame base): a pause or a
     /// snapshot resumes there, running the step from its start.
     fn step(&mut self, site: u32, at: (usize, usize, u32)) -> Result<(), Halt> {
@@ -1835,7 +1835,7 @@ impl<'p> Vm<'p> {
     }
 
     /// The heap address of element `idx` of the Vec at `vec`, or the bounds-check panic.
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn vec_index(&self, vec: u64, idx: u64, elem: u8, at: u32, write: bool) -> Result<u64, Stop> {
         // The pointer and the length (the capacity is not needed): with 64-bit pointers,
         // both from one sixteen-byte slice.
@@ -1876,7 +1876,7 @@ impl<'p> Vm<'p> {
         )
     }
 
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn load(&self, addr: u64, ty: Scalar) -> u64 {
         // Fast path: eight bytes from the address lie inside the array; shift the value to
         // the top and back, which keeps its `size` bytes and sign- or zero-extends them.

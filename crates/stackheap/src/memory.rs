@@ -72,7 +72,7 @@ impl Bits {
 
     /// Sets flags `start..start + n` (`n <= 64`) to true, as `set_range` does: in the one or
     /// two words they fall in.
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn set_small(&mut self, start: usize, n: u32) {
         let w = start / 64;
         let sh = (start % 64) as u32;
@@ -94,7 +94,7 @@ impl Bits {
 
     /// Sets flags `start..end` to false, as `set_range` does; inline for the common case of
     /// at most 64 flags within the array (a frame's or a local's bytes).
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn clear_range(&mut self, start: usize, end: usize) {
         let n = end.wrapping_sub(start);
         if n == 0 || n > 64 {
@@ -136,7 +136,7 @@ impl Bits {
 
 /// `dst.copy_from_slice(src)`, with fixed-size copies for the common scalar sizes (a
 /// variable-length copy is a call to `memcpy`, slow for a few bytes).
-#[inline(always)]
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 pub fn copy_small(dst: &mut [u8], src: &[u8]) {
     match (dst, src) {
         (d @ [_], s @ [_]) => d.copy_from_slice(s),

@@ -58,7 +58,7 @@ impl<'p> EventLog<'p> {
             .unwrap_or_default()
     }
 
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn push(&mut self, make: impl FnOnce(&Self) -> Event) {
         self.count += 1;
         if self.collecting {
@@ -67,12 +67,12 @@ impl<'p> EventLog<'p> {
         }
     }
 
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn stack_length(&mut self, from: u32, to: u32) {
         self.push(|_| Event::StackLength { from, to });
     }
 
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn write(&mut self, region: Region, addr: u32, bytes: &[u8]) {
         self.push(|_| Event::Write {
             region,
@@ -81,7 +81,7 @@ impl<'p> EventLog<'p> {
         });
     }
 
-    #[inline(always)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn write_scalar(&mut self, region: Region, addr: u32, value: u64, size: u32) {
         self.push(|_| Event::Write {
             region,
