@@ -256,9 +256,9 @@ test('use after free: the report is shown, the accessed bytes are marked, "freed
   assert.match(await page.textContent('#heap-view'), /READ of 4 B at heap\[0\]/);
   await shot(page, '10-use-after-free-report');
 
-  // "freed at step 3" lands on the state just after step 3: the block shows as freed.
+  // "freed at step 4" (the fourth step) lands on the state just after it: freed.
   const freed = page.locator('[data-link="freed"]');
-  assert.equal(await freed.textContent(), 'step 3');
+  assert.equal(await freed.textContent(), 'step 4');
   await freed.click();
   await page.waitForFunction(() => document.body.dataset.step === '4');
   assert.match(await page.textContent('#step-count'), /^step 4 of/);

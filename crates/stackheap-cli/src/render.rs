@@ -87,7 +87,8 @@ impl DiagnosticRenderer {
             }));
         let mut group = title.element(snippet);
         if let Some(step) = d.step {
-            group = group.element(Level::NOTE.message(format!("the run stopped at step {step}")));
+            group =
+                group.element(Level::NOTE.message(format!("the run stopped at step {}", step + 1)));
         }
         for note in &d.notes {
             group = group.element(Level::NOTE.message(note.as_str()));
@@ -176,7 +177,10 @@ fn sanitizer_header(file: &SourceFile<'_>, d: &Diagnostic) -> String {
     };
     let place = format!("{}[{}]", m.region.name(), m.addr);
     let (line, col) = file.line_col(d.span.start);
-    let step = d.step.map(|s| format!(", step {s}")).unwrap_or_default();
+    let step = d
+        .step
+        .map(|s| format!(", step {}", s + 1))
+        .unwrap_or_default();
     let what = match m.access {
         Some(Access::Read) => format!("READ of size {} at {place}", m.size),
         Some(Access::Write) => format!("WRITE of size {} at {place}", m.size),
@@ -271,7 +275,7 @@ error[E0382]: borrow of moved value: `v`
                     error: index out of bounds";
         assert!(text.starts_with(head), "{text}");
         assert!(text.contains("--> dir/p.rs:3:13"), "{text}");
-        assert!(text.contains("= note: the run stopped at step 7"), "{text}");
+        assert!(text.contains("= note: the run stopped at step 8"), "{text}");
         assert!(text.contains("= note: `v` has 1 element"), "{text}");
     }
 

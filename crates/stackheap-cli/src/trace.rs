@@ -8,7 +8,7 @@ use stackheap::{Diagnostic, Outcome, Run, Settings, StepInfo};
 
 /// `step N  line L  <events joined by "; ">`; a step without events stops after the line number.
 pub fn step_line(step: &StepInfo) -> String {
-    let mut line = format!("step {}  line {}", step.index, step.line);
+    let mut line = format!("step {}  line {}", step.index + 1, step.line);
     for (i, event) in step.events.iter().enumerate() {
         line.push_str(if i == 0 { "  " } else { "; " });
         line.push_str(&event.to_string());
@@ -97,13 +97,13 @@ mod tests {
         );
         assert_eq!(
             step_line(&s),
-            "step 4  line 3  stack_length 24 -> 48; alloc 20 bytes at heap[0] for `years`' buffer; write 2 bytes at heap[0]: 01 00"
+            "step 5  line 3  stack_length 24 -> 48; alloc 20 bytes at heap[0] for `years`' buffer; write 2 bytes at heap[0]: 01 00"
         );
     }
 
     #[test]
     fn line_without_events() {
-        assert_eq!(step_line(&step(0, Vec::new())), "step 0  line 3");
+        assert_eq!(step_line(&step(0, Vec::new())), "step 1  line 3");
     }
 
     #[test]

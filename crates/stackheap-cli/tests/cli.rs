@@ -474,7 +474,10 @@ fn trace_prints_one_line_per_step_then_the_output() {
     );
     assert_eq!(output, "3\n");
     for (i, line) in steps.lines().enumerate() {
-        assert!(line.starts_with(&format!("step {i}  line ")), "{line}");
+        assert!(
+            line.starts_with(&format!("step {}  line ", i + 1)),
+            "{line}"
+        );
     }
     assert!(steps.contains("alloc 12 bytes at heap["), "{steps}");
     assert!(steps.contains("dealloc 12 bytes at heap["), "{steps}");

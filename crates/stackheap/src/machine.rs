@@ -1591,13 +1591,14 @@ impl<'p> Vm<'p> {
                     if let Some(f) = self.owned.get_mut(base + local as usize) {
                         *f = owned;
                     }
-                    // The view shows moved-out variables as moved.
+                    // The view shows moved-out variables as moved (in manual mode a Vec is
+                    // plain bytes: passing it copies, nothing moves).
                     let was_moved = self
                         .st
                         .frames
                         .last()
                         .is_some_and(|f| f.moved.contains(&local));
-                    if was_moved == owned {
+                    if was_moved == owned && !self.manual {
                         if let Some(f) = self.st.frames.last_mut() {
                             f.set_moved(local, !owned);
                         }

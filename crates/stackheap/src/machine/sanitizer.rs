@@ -105,22 +105,27 @@ impl<'p> Vm<'p> {
                 format!("{place} is {off} bytes inside {range}")
             });
             if let (Some(step), Some(line)) = (b.free_step, b.free_line) {
-                notes.push(format!("the block was freed at line {line}, step {step}"));
+                notes.push(format!(
+                    "the block was freed at line {line}, step {}",
+                    step + 1
+                ));
             }
             notes.push(format!(
                 "the block was allocated at line {}, step {}, by `{}`",
-                b.alloc_line, b.alloc_step, b.by
+                b.alloc_line,
+                b.alloc_step + 1,
+                b.by
             ));
             if let Some(a) = self.allocs.get(block.unwrap_or(0) as usize) {
                 if let Some(s) = self.span_of_site(a.site) {
                     labels.push((
                         s,
-                        format!("allocated here by `{}` (step {})", a.by, b.alloc_step),
+                        format!("allocated here by `{}` (step {})", a.by, b.alloc_step + 1),
                     ));
                 }
                 if let Some((step, site)) = a.freed {
                     if let Some(s) = self.span_of_site(site) {
-                        labels.push((s, format!("freed here (step {})", step.saturating_sub(1))));
+                        labels.push((s, format!("freed here (step {})", step.max(1))));
                     }
                 }
             }
@@ -403,7 +408,7 @@ impl<'p> Vm<'p> {
             )
             .with_span_label(format!(
                 "allocated here (step {}), never freed",
-                a.step.saturating_sub(1)
+                a.step.max(1)
             ));
             if self.settings.deny_leaks {
                 d.severity = Severity::Error;
