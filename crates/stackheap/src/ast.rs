@@ -117,12 +117,36 @@ pub enum Pat {
         fields: Vec<(String, Span, Pat)>,
         rest: bool,
     },
-    /// `Pair(a, b)`
+    /// `Pair(a, b)`, and `Some(p)`
     TupleStruct {
         name: String,
         name_span: Span,
         items: Vec<Pat>,
     },
+    /// An integer literal (possibly negative) in `match`.
+    Lit {
+        value: i128,
+        span: Span,
+    },
+    /// `true` or `false`.
+    Bool(bool, Span),
+    /// `lo..=hi` (`inclusive`) or `lo..hi`.
+    Range {
+        lo: i128,
+        hi: i128,
+        inclusive: bool,
+        span: Span,
+    },
+    /// `a | b | c`
+    Or(Vec<Pat>, Span),
+}
+
+/// One arm of a `match`: `pat if guard => body`.
+#[derive(Debug)]
+pub struct Arm {
+    pub pat: Pat,
+    pub guard: Option<Expr>,
+    pub body: Expr,
 }
 
 #[derive(Debug)]
@@ -284,6 +308,11 @@ pub enum ExprKind {
         template: String,
         template_span: Span,
         args: Vec<Expr>,
+    },
+    /// `match scrutinee { arms }`; `if let` and `while let` are parsed into it.
+    Match {
+        scrutinee: Box<Expr>,
+        arms: Vec<Arm>,
     },
     /// Something already reported as an error; checking it reports nothing more.
     Error,

@@ -36,6 +36,10 @@ pub enum Res {
     TupleCtor,
     /// A unit struct's name as a value.
     UnitStruct,
+    /// `Some(x)`
+    SomeCtor,
+    /// `None`
+    NoneVal,
 }
 
 /// How a method takes its receiver.
@@ -64,6 +68,12 @@ pub enum Method {
     WrappingMul,
     /// `.clone()` of a value whose clone is a copy of its bytes.
     Clone,
+    /// `Vec::pop`
+    Pop,
+    /// `Option::unwrap`
+    Unwrap,
+    IsSome,
+    IsNone,
 }
 
 #[derive(Clone, Debug)]
@@ -104,8 +114,8 @@ pub struct Checked {
     /// declares; for `for`, also its hidden range local.
     pub binding: HashMap<ExprId, LocalId>,
     pub for_range: HashMap<ExprId, LocalId>,
-    /// The locals a destructuring `let` binds (keyed by its initializer's id), in the
-    /// pattern's order.
+    /// The locals a destructuring `let` binds (keyed by its initializer's id), or a `match`
+    /// arm's pattern binds (keyed by the arm body's id), in the pattern's order.
     pub pat_locals: HashMap<ExprId, Vec<LocalId>>,
     /// Calls of the program's methods (`p.area()`): the function and how the receiver goes.
     pub method_fns: HashMap<ExprId, (FnId, SelfMode)>,
@@ -514,6 +524,10 @@ impl<'a> Checker<'a> {
                         }
                         Ty::Vec(Box::new(e))
                     }
+                    ("Option", 1) => {
+                        let e = self.type_from_expr(&args[0], allow_infer);
+                        Ty::Option(Box::new(e))
+                    }
                     ("Vec", n) => {
                         self.diags.push(
                             err(
@@ -526,8 +540,7 @@ impl<'a> Checker<'a> {
                         Ty::Error
                     }
                     (
-                        "f32" | "f64" | "char" | "str" | "String" | "Option" | "Box" | "Result"
-                        | "HashMap",
+                        "f32" | "f64" | "char" | "str" | "String" | "Box" | "Result" | "HashMap",
                         _,
                     ) => {
                         self.diags
@@ -717,6 +730,13 @@ impl<'a> Checker<'a> {
     /// do not fit the type.
     fn bind_pat(&mut self, cx: &mut FnCx, pat: &Pat, t: &Ty, ids: &mut Vec<LocalId>) {
         match pat {
+            Pat::Bind { name, span, .. }
+                if name == "None"
+                    && matches!(self.infer.shallow(t), Ty::Option(_) | Ty::Var(_)) =>
+            {
+                let inner = self.infer.fresh();
+                self.expect(*span, &Ty::Option(Box::new(inner)), t);
+            }
             Pat::Bind {
                 name,
                 span,
@@ -726,6 +746,44 @@ impl<'a> Checker<'a> {
                 ids.push(id);
             }
             Pat::Wild => {}
+            Pat::Lit { span, .. } | Pat::Range { span, .. } => {
+                let it = self.infer.fresh_int();
+                self.expect(*span, &it, t);
+            }
+            Pat::Bool(_, span) => self.expect(*span, &Ty::Bool, t),
+            Pat::Or(alts, span) => {
+                let before = ids.len();
+                for a in alts {
+                    self.bind_pat(cx, a, t, ids);
+                }
+                if ids.len() > before {
+                    self.diags
+                        .push(unsupported(*span, "binding names inside a `|` pattern"));
+                }
+            }
+            Pat::TupleStruct {
+                name,
+                name_span,
+                items,
+            } if name == "Some" && !self.structs.contains_key("Some") => {
+                let inner = self.infer.fresh();
+                self.expect(*name_span, &Ty::Option(Box::new(inner.clone())), t);
+                if items.len() != 1 {
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Type,
+                            *name_span,
+                            format!(
+                                "this pattern has {} fields, but the corresponding tuple variant has 1 field",
+                                items.len()
+                            ),
+                        )
+                        .with_code("E0023"),
+                    );
+                    return;
+                }
+                self.bind_pat(cx, &items[0], &inner, ids);
+            }
             Pat::Tuple(items, span) => {
                 let s = self.infer.shallow(t);
                 let ts = match s {
@@ -825,6 +883,60 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// `match`: each arm's pattern against the scrutinee's type, its guard, and its body,
+    /// whose types must agree; the arms must cover every value (E0004).
+    fn check_match(&mut self, cx: &mut FnCx, e: &Expr, scrutinee: &Expr, arms: &[Arm]) -> Ty {
+        let st = self.check_expr(cx, scrutinee);
+        let mut result = Ty::Never;
+        for arm in arms {
+            cx.scopes.push(Vec::new());
+            let mut ids = Vec::new();
+            self.bind_pat(cx, &arm.pat, &st, &mut ids);
+            self.pat_locals.insert(arm.body.id, ids);
+            if let Some(g) = &arm.guard {
+                let gt = self.check_expr(cx, g);
+                self.expect(g.span, &gt, &Ty::Bool);
+            }
+            let at = self.check_expr(cx, &arm.body);
+            cx.scopes.pop();
+            if matches!(self.infer.shallow(&result), Ty::Never) {
+                result = at;
+            } else if self.infer.unify(&result, &at).is_err() {
+                let (a, b) = (self.describe(&result), self.describe(&at));
+                self.diags.push(
+                    err(
+                        DiagnosticKind::Type,
+                        arm.body.span,
+                        "`match` arms have incompatible types",
+                    )
+                    .with_code("E0308")
+                    .with_span_label(format!("expected `{a}`, found `{b}`")),
+                );
+            }
+        }
+        let st = self.infer.resolve(&st);
+        let pats: Vec<&Pat> = arms
+            .iter()
+            .filter(|a| a.guard.is_none())
+            .map(|a| &a.pat)
+            .collect();
+        if let Some(missing) = not_covered(&st, &pats, self.ptr) {
+            let shown = self.describe(&st);
+            self.diags.push(
+                err(
+                    DiagnosticKind::Type,
+                    scrutinee.span,
+                    format!("non-exhaustive patterns: {missing} not covered"),
+                )
+                .with_code("E0004")
+                .with_span_label(format!("pattern {missing} not covered"))
+                .with_note(format!("the matched value is of type `{shown}`")),
+            );
+        }
+        let _ = e;
+        result
+    }
+
     /// The struct called `name`, or the one `Self` stands for.
     fn struct_named(&self, name: &str) -> Option<Arc<StructDef>> {
         if name == "Self" {
@@ -869,6 +981,7 @@ impl<'a> Checker<'a> {
 
     fn check_expr_inner(&mut self, cx: &mut FnCx, e: &Expr) -> Ty {
         match &e.kind {
+            ExprKind::Match { scrutinee, arms } => self.check_match(cx, e, scrutinee, arms),
             ExprKind::Error => Ty::Error,
             ExprKind::Int { value, suffix } => {
                 self.literals.push((e.id, *value, e.span));
@@ -1672,6 +1785,10 @@ impl<'a> Checker<'a> {
                     .push(unsupported(e.span, "a function used as a value"));
                 return Ty::Error;
             }
+            if name == "None" {
+                self.res.insert(e.id, Res::NoneVal);
+                return Ty::Option(Box::new(self.infer.fresh()));
+            }
             self.diags.push(
                 err(
                     DiagnosticKind::Name,
@@ -1735,6 +1852,10 @@ impl<'a> Checker<'a> {
                 vec![Ty::Int(IntTy::Usize)],
                 Ty::Vec(Box::new(self.infer.fresh())),
             ),
+            ["Some"] if self.lookup(cx, "Some").is_none() && !self.fn_ids.contains_key("Some") => {
+                let t = self.infer.fresh();
+                (Res::SomeCtor, vec![t.clone()], Ty::Option(Box::new(t)))
+            }
             ["drop"] | ["std", "mem", "drop"] => {
                 let t = self.infer.fresh();
                 (Res::Drop, vec![t], Ty::Unit)
@@ -1926,6 +2047,22 @@ impl<'a> Checker<'a> {
                 self.check_recv_mut(cx, receiver);
                 (Method::Push, vec![(**elem).clone()], Ty::Unit)
             }
+            (Ty::Vec(elem), "pop") => {
+                self.check_recv_mut(cx, receiver);
+                (Method::Pop, vec![], Ty::Option(elem.clone()))
+            }
+            (Ty::Option(inner), "unwrap") => {
+                if matches!(self.infer.shallow(&rt), Ty::Ref(..)) && !rs.is_copy() {
+                    self.diags.push(unsupported(
+                        method_span,
+                        "`unwrap` through a reference to an `Option` that is not `Copy`",
+                    ));
+                    return Ty::Error;
+                }
+                (Method::Unwrap, vec![], (**inner).clone())
+            }
+            (Ty::Option(_), "is_some") => (Method::IsSome, vec![], Ty::Bool),
+            (Ty::Option(_), "is_none") => (Method::IsNone, vec![], Ty::Bool),
             (Ty::Vec(_), "len") => (Method::Len, vec![], usize_t),
             (Ty::Vec(_), "capacity") => (Method::Capacity, vec![], usize_t),
             (Ty::Vec(_), "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
@@ -2648,7 +2785,10 @@ impl<'a> Checker<'a> {
         }
         for (ty, span, debug, radix) in std::mem::take(&mut self.format_checks) {
             let t = self.infer.resolve(&ty).deref_all().clone();
-            if matches!(t, Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..)) {
+            if matches!(
+                t,
+                Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) | Ty::Option(_)
+            ) {
                 let no_debug = find_no_debug(&t);
                 if !debug || no_debug.is_some() {
                     let shown = no_debug.unwrap_or_else(|| t.to_string());
@@ -2725,7 +2865,7 @@ fn partial_eq(t: &Ty) -> Result<(), Option<String>> {
         Ty::Struct(d) => d.fields.iter().try_for_each(|f| partial_eq(&f.ty)),
         Ty::Tuple(ts) => ts.iter().try_for_each(partial_eq),
         Ty::Array(e, _) => partial_eq(e),
-        Ty::Vec(_) | Ty::Ref(..) => Err(None),
+        Ty::Vec(_) | Ty::Ref(..) | Ty::Option(_) => Err(None),
         _ => Ok(()),
     }
 }
@@ -2756,7 +2896,7 @@ fn has_ref(t: &Ty) -> bool {
         Ty::Ref(..) => true,
         Ty::Struct(d) => d.fields.iter().any(|f| has_ref(&f.ty)),
         Ty::Tuple(ts) => ts.iter().any(has_ref),
-        Ty::Array(e, _) => has_ref(e),
+        Ty::Array(e, _) | Ty::Option(e) => has_ref(e),
         _ => false,
     }
 }
@@ -2767,15 +2907,111 @@ fn find_no_debug(t: &Ty) -> Option<String> {
         Ty::Struct(d) if !d.debug => Some(d.name.clone()),
         Ty::Struct(d) => d.fields.iter().find_map(|f| find_no_debug(&f.ty)),
         Ty::Tuple(ts) => ts.iter().find_map(find_no_debug),
-        Ty::Array(e, _) | Ty::Vec(e) | Ty::Ref(_, e) => find_no_debug(e),
+        Ty::Array(e, _) | Ty::Vec(e) | Ty::Ref(_, e) | Ty::Option(e) => find_no_debug(e),
         _ => None,
+    }
+}
+
+/// Whether a pattern matches every value of its type.
+fn irrefutable(p: &Pat) -> bool {
+    match p {
+        Pat::Bind { name, .. } => name != "None",
+        Pat::Wild => true,
+        Pat::Tuple(items, _) => items.iter().all(irrefutable),
+        Pat::Struct { fields, .. } => fields.iter().all(|f| irrefutable(&f.2)),
+        Pat::TupleStruct { name, items, .. } => name != "Some" && items.iter().all(irrefutable),
+        Pat::Or(alts, _) => alts.iter().any(irrefutable),
+        Pat::Lit { .. } | Pat::Bool(..) | Pat::Range { .. } => false,
+    }
+}
+
+/// The alternatives of a pattern (`a | b` gives both).
+fn alternatives<'p>(p: &'p Pat, out: &mut Vec<&'p Pat>) {
+    match p {
+        Pat::Or(alts, _) => alts.iter().for_each(|a| alternatives(a, out)),
+        p => out.push(p),
+    }
+}
+
+/// What a `match` with these (unguarded) patterns leaves uncovered, as rustc names it;
+/// `None` when the patterns cover every value of `t`.
+fn not_covered(t: &Ty, pats: &[&Pat], ptr: PtrWidth) -> Option<String> {
+    let mut alts = Vec::new();
+    for p in pats {
+        alternatives(p, &mut alts);
+    }
+    if alts.iter().any(|p| irrefutable(p)) {
+        return None;
+    }
+    match t {
+        Ty::Bool => {
+            let has = |v: bool| alts.iter().any(|p| matches!(p, Pat::Bool(b, _) if *b == v));
+            match (has(true), has(false)) {
+                (true, true) => None,
+                (true, false) => Some("`false`".into()),
+                (false, true) => Some("`true`".into()),
+                (false, false) => Some("`false` and `true`".into()),
+            }
+        }
+        Ty::Option(inner) => {
+            let none = alts
+                .iter()
+                .any(|p| matches!(p, Pat::Bind { name, .. } if name == "None"));
+            let somes: Vec<&Pat> = alts
+                .iter()
+                .filter_map(|p| match p {
+                    Pat::TupleStruct { name, items, .. } if name == "Some" && items.len() == 1 => {
+                        Some(&items[0])
+                    }
+                    _ => None,
+                })
+                .collect();
+            let some = match not_covered(inner, &somes, ptr) {
+                None => None,
+                Some(m) if m == "`_`" => Some("`Some(_)`".to_string()),
+                Some(m) => Some(format!("`Some({})`", m.trim_matches('`'))),
+            };
+            match (none, some) {
+                (true, None) => None,
+                (false, None) => Some("`None`".into()),
+                (true, Some(m)) => Some(m),
+                (false, Some(m)) => Some(format!("`None` and {m}")),
+            }
+        }
+        Ty::Int(i) => {
+            let (min, max) = (i.min(ptr), i.max(ptr));
+            let mut ranges: Vec<(i128, i128)> = alts
+                .iter()
+                .filter_map(|p| match p {
+                    Pat::Lit { value, .. } => Some((*value, *value)),
+                    Pat::Range {
+                        lo, hi, inclusive, ..
+                    } => Some((*lo, if *inclusive { *hi } else { hi - 1 })),
+                    _ => None,
+                })
+                .collect();
+            ranges.sort();
+            let mut next = min;
+            for (lo, hi) in ranges {
+                if lo > next {
+                    break;
+                }
+                next = next.max(hi.saturating_add(1));
+            }
+            if next > max {
+                None
+            } else {
+                Some("`_`".into())
+            }
+        }
+        _ => Some("`_`".into()),
     }
 }
 
 fn has_var(t: &Ty) -> bool {
     match t {
         Ty::Var(_) => true,
-        Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) => has_var(e),
+        Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) | Ty::Option(e) => has_var(e),
         Ty::Tuple(ts) => ts.iter().any(has_var),
         _ => false,
     }

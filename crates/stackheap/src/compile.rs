@@ -14,7 +14,7 @@ use crate::lexer;
 use crate::parser;
 use crate::settings::{PtrWidth, Settings};
 use crate::span::{LineIndex, Span};
-use crate::types::{IntTy, Ty};
+use crate::types::{option_layout, Disc, IntTy, Ty};
 
 /// Integer operations that can panic or wrap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -506,6 +506,11 @@ pub enum Op {
         elem: u8,
         label: u32,
         at: u32,
+    },
+    /// `Vec::pop`: pops a Vec's address; if it is empty pushes 0, else lowers its length and
+    /// pushes the last element's heap address, then 1.
+    VecPop {
+        elem: u8,
     },
 }
 
@@ -1333,6 +1338,7 @@ impl<'a> Gen<'a> {
                     | ExprKind::Loop(_)
                     | ExprKind::For { .. }
                     | ExprKind::Block(_)
+                    | ExprKind::Match { .. }
             );
             let site = if block_like {
                 None
@@ -1445,6 +1451,7 @@ impl<'a> Gen<'a> {
                         | ExprKind::Loop(_)
                         | ExprKind::For { .. }
                         | ExprKind::Block(_)
+                        | ExprKind::Match { .. }
                 );
                 let depth = self.f.depth;
                 if block_like {
@@ -1702,6 +1709,10 @@ impl<'a> Gen<'a> {
     /// Evaluates a Vec-valued expression into the stack place `dest`.
     fn expr_into(&mut self, e: &Expr, dest: Dest) {
         match &e.kind {
+            ExprKind::Path(_) if self.c.res.get(&e.id) == Some(&Res::NoneVal) => {
+                let t = self.ty(e);
+                self.write_disc(dest, &t, false);
+            }
             ExprKind::Path(_) => {
                 if let Some(l) = self.use_local(e, true) {
                     let off = self.f.locals[l as usize].off;
@@ -1834,6 +1845,36 @@ impl<'a> Gen<'a> {
                 }
                 self.push_dest(dest);
                 self.place_addr(e);
+                self.emit(Op::Copy(t.size(self.ptr)));
+            }
+            ExprKind::Call(callee, args)
+                if self.c.res.get(&callee.id) == Some(&Res::SomeCtor) && args.len() == 1 =>
+            {
+                let t = self.ty(e);
+                let Some(l) = option_layout(&t, self.ptr) else {
+                    return;
+                };
+                if let Ty::Option(inner) = &t {
+                    self.value_into(&args[0], inner, dest.at(l.payload));
+                }
+                self.write_disc(dest, &t, true);
+            }
+            ExprKind::Match { scrutinee, arms } => self.match_expr(e, scrutinee, arms, Some(dest)),
+            ExprKind::MethodCall { receiver, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::Pop) =>
+            {
+                let t = self.ty(e);
+                self.pop_into(receiver, dest, &t);
+            }
+            ExprKind::MethodCall {
+                receiver,
+                method_span,
+                ..
+            } if self.c.methods.get(&e.id) == Some(&Method::Unwrap) => {
+                let t = self.ty(e);
+                let payload = self.unwrap_check(receiver, *method_span);
+                self.push_dest(dest);
+                self.emit(Op::AddrLocal(payload));
                 self.emit(Op::Copy(t.size(self.ptr)));
             }
             ExprKind::MethodCall { receiver, args, .. }
@@ -2230,7 +2271,12 @@ impl<'a> Gen<'a> {
             | ExprKind::Index(..)
             | ExprKind::MethodCall { .. }
             | ExprKind::Deref(_) => t.is_mem(),
-            ExprKind::Call(callee, _) => self.c.res.get(&callee.id) == Some(&Res::TupleCtor),
+            ExprKind::Call(callee, _) => matches!(
+                self.c.res.get(&callee.id),
+                Some(Res::TupleCtor | Res::SomeCtor)
+            ),
+            ExprKind::Path(_) => self.c.res.get(&e.id) == Some(&Res::NoneVal),
+            ExprKind::Match { .. } => t.is_mem(),
             _ => false,
         };
         if new_mem {
@@ -2239,6 +2285,7 @@ impl<'a> Gen<'a> {
         }
         match &e.kind {
             ExprKind::Error => {}
+            ExprKind::Match { scrutinee, arms } => self.match_expr(e, scrutinee, arms, None),
             ExprKind::Field { .. } => {
                 let ty = self.scalar(&t);
                 if self.is_static_place(e) {
@@ -3051,6 +3098,7 @@ impl<'a> Gen<'a> {
             ExprKind::AddrOf { inner, .. } | ExprKind::Deref(inner) => self.calls_fn(inner),
             ExprKind::ArrayRepeat(a, _) => self.calls_fn(a),
             ExprKind::MemQuery { .. } => false,
+            ExprKind::Match { .. } => true,
             ExprKind::Tuple(items) | ExprKind::ArrayList(items) => any(items),
             ExprKind::StructLit { fields, base, .. } => {
                 fields.iter().any(|f| self.calls_fn(&f.2))
@@ -3288,6 +3336,27 @@ impl<'a> Gen<'a> {
                 // Scalars only: a memory value's clone is made by `expr_into`.
                 self.expr(receiver);
             }
+            Method::Unwrap => {
+                let ExprKind::MethodCall { method_span, .. } = &e.kind else {
+                    return;
+                };
+                let payload = self.unwrap_check(receiver, *method_span);
+                let t = self.ty(e);
+                if t.is_scalar() {
+                    let ty = self.scalar(&t);
+                    self.emit(Op::Load { off: payload, ty });
+                }
+            }
+            Method::IsSome | Method::IsNone => {
+                let off = self.option_offset(receiver);
+                let ot = self.option_ty(receiver);
+                self.emit(Op::AddrLocal(off));
+                self.disc_test(&ot);
+                if m == Method::IsNone {
+                    self.emit(Op::NotBool);
+                }
+            }
+            Method::Pop => {}
             Method::Len | Method::Capacity | Method::IsEmpty => {
                 self.vec_addr(receiver);
                 self.emit(Op::VecField(if m == Method::Capacity { 2 } else { 1 }));
@@ -3318,6 +3387,368 @@ impl<'a> Gen<'a> {
                 };
                 self.emit(Op::Arith { op, ty, at });
             }
+        }
+    }
+
+    /// The `Option` type of a receiver (through references).
+    fn option_ty(&self, e: &Expr) -> Ty {
+        self.ty(e).deref_all().clone()
+    }
+
+    /// The frame offset of an `Option` value: a local's, or a temporary copy of it (a
+    /// value behind a reference or at a computed address is copied; it is `Copy`).
+    fn option_offset(&mut self, e: &Expr) -> u32 {
+        let t = self.ty(e);
+        if let Ty::Ref(..) = t {
+            let ot = t.deref_all().clone();
+            let (size, align) = self.layout(&ot);
+            let off = self.reserve(size, align);
+            self.emit(Op::AddrLocal(off));
+            self.expr(e);
+            let mut inner = t;
+            while let Ty::Ref(_, i) = inner {
+                if matches!(*i, Ty::Ref(..)) {
+                    self.emit(Op::LoadAt(self.scalar(&i)));
+                }
+                inner = *i;
+            }
+            self.emit(Op::Copy(size));
+            return off;
+        }
+        self.value_addr_local(e).unwrap_or(0)
+    }
+
+    /// Writes whether the `Option` of type `t` at `dest` is `Some`: its tag, or for `None`
+    /// in a niche, the value no `T` holds.
+    fn write_disc(&mut self, dest: Dest, t: &Ty, some: bool) {
+        let Some(l) = option_layout(t, self.ptr) else {
+            return;
+        };
+        let (off, size, value) = match l.disc {
+            Disc::Tag => (0, 1, some as u64),
+            Disc::Niche { .. } if some => return,
+            Disc::Niche { off, size, value } => (off, size, value),
+        };
+        self.emit(Op::Const(value));
+        match dest.at(off) {
+            Dest::Local(o) => {
+                self.emit(Op::Store {
+                    off: o,
+                    size: size as u8,
+                });
+            }
+            d => {
+                self.push_dest(d);
+                self.emit(Op::StoreAt(size as u8));
+            }
+        }
+    }
+
+    /// Pops the address of an `Option` of type `t` and pushes whether it is `Some`.
+    fn disc_test(&mut self, t: &Ty) {
+        let Some(l) = option_layout(t, self.ptr) else {
+            return;
+        };
+        match l.disc {
+            Disc::Tag => {
+                self.emit(Op::LoadAt(Scalar {
+                    size: 1,
+                    signed: false,
+                }));
+            }
+            Disc::Niche { off, size, value } => {
+                if off > 0 {
+                    self.emit(Op::Offset(off));
+                }
+                self.emit(Op::LoadAt(Scalar {
+                    size: size as u8,
+                    signed: false,
+                }));
+                self.emit(Op::Const(value));
+                self.emit(Op::Cmp {
+                    op: Cmp::Ne,
+                    signed: false,
+                });
+            }
+        }
+    }
+
+    /// `opt.unwrap()`: panics as Rust does on `None`; returns the payload's frame offset.
+    fn unwrap_check(&mut self, receiver: &Expr, span: Span) -> u32 {
+        let ot = self.option_ty(receiver);
+        let off = self.option_offset(receiver);
+        self.emit(Op::AddrLocal(off));
+        self.disc_test(&ot);
+        let j = self.emit(Op::JumpIfTrue(0));
+        self.formats.push(vec![FmtPiece::Lit(
+            "called `Option::unwrap()` on a `None` value".into(),
+        )]);
+        let format = self.formats.len() as u32 - 1;
+        let at = self.span_id(span);
+        self.emit(Op::Panic {
+            format,
+            args: 0,
+            at,
+        });
+        let h = self.here();
+        self.patch(j, h);
+        off + option_layout(&ot, self.ptr).map_or(0, |l| l.payload)
+    }
+
+    /// `v.pop()` into `dest`: the last element's bytes are copied out and the length drops.
+    fn pop_into(&mut self, receiver: &Expr, dest: Dest, t: &Ty) {
+        let rt = self.ty(receiver);
+        let elem = self.elem_size(&rt);
+        let Some(l) = option_layout(t, self.ptr) else {
+            return;
+        };
+        self.vec_addr(receiver);
+        self.emit(Op::VecPop { elem });
+        let none = self.emit(Op::JumpIfFalse(0));
+        self.push_dest(dest.at(l.payload));
+        self.emit(Op::Swap);
+        self.emit(Op::Copy(elem as u32));
+        self.write_disc(dest, t, true);
+        let end = self.emit(Op::Jump(0));
+        let h = self.here();
+        self.patch(none, h);
+        self.write_disc(dest, t, false);
+        let h = self.here();
+        self.patch(end, h);
+    }
+
+    /// Emits the tests of pattern `pat` against the value of type `t` at frame offset `off`;
+    /// each failing test jumps to one of `fails` (patched by the caller).
+    fn pat_test(&mut self, pat: &Pat, t: &Ty, off: u32, fails: &mut Vec<usize>) {
+        match pat {
+            Pat::Bind { name, .. } if name == "None" && matches!(t, Ty::Option(_)) => {
+                self.emit(Op::AddrLocal(off));
+                self.disc_test(t);
+                fails.push(self.emit(Op::JumpIfTrue(0)));
+            }
+            Pat::Bind { .. } | Pat::Wild => {}
+            Pat::Lit { value, .. } => {
+                let sc = self.scalar(t);
+                self.emit(Op::Load { off, ty: sc });
+                self.emit(Op::Const(*value as i64 as u64 & mask(sc)));
+                self.emit(Op::Cmp {
+                    op: Cmp::Eq,
+                    signed: sc.signed,
+                });
+                fails.push(self.emit(Op::JumpIfFalse(0)));
+            }
+            Pat::Bool(b, _) => {
+                self.emit(Op::Load {
+                    off,
+                    ty: Scalar {
+                        size: 1,
+                        signed: false,
+                    },
+                });
+                self.emit(Op::Const(*b as u64));
+                self.emit(Op::Cmp {
+                    op: Cmp::Eq,
+                    signed: false,
+                });
+                fails.push(self.emit(Op::JumpIfFalse(0)));
+            }
+            Pat::Range {
+                lo, hi, inclusive, ..
+            } => {
+                let sc = self.scalar(t);
+                for (v, op) in [
+                    (*lo, Cmp::Ge),
+                    (*hi, if *inclusive { Cmp::Le } else { Cmp::Lt }),
+                ] {
+                    self.emit(Op::Load { off, ty: sc });
+                    self.emit(Op::Const(v as i64 as u64 & mask(sc)));
+                    self.emit(Op::Cmp {
+                        op,
+                        signed: sc.signed,
+                    });
+                    fails.push(self.emit(Op::JumpIfFalse(0)));
+                }
+            }
+            Pat::Or(alts, _) => {
+                let mut oks = Vec::new();
+                for (i, a) in alts.iter().enumerate() {
+                    if i + 1 == alts.len() {
+                        self.pat_test(a, t, off, fails);
+                    } else {
+                        let mut f2 = Vec::new();
+                        self.pat_test(a, t, off, &mut f2);
+                        oks.push(self.emit(Op::Jump(0)));
+                        let h = self.here();
+                        for f in f2 {
+                            self.patch(f, h);
+                        }
+                    }
+                }
+                let h = self.here();
+                for o in oks {
+                    self.patch(o, h);
+                }
+            }
+            Pat::TupleStruct { name, items, .. } if name == "Some" && items.len() == 1 => {
+                let Ty::Option(inner) = t else { return };
+                let Some(l) = option_layout(t, self.ptr) else {
+                    return;
+                };
+                self.emit(Op::AddrLocal(off));
+                self.disc_test(t);
+                fails.push(self.emit(Op::JumpIfFalse(0)));
+                self.pat_test(&items[0], inner, off + l.payload, fails);
+            }
+            Pat::Tuple(items, _) | Pat::TupleStruct { items, .. } => {
+                for (p, (_, ft, foff)) in items.iter().zip(t.fields(self.ptr)) {
+                    self.pat_test(p, &ft, off + foff, fails);
+                }
+            }
+            Pat::Struct { fields, .. } => {
+                let layout = t.fields(self.ptr);
+                for (name, _, p) in fields {
+                    if let Some((_, ft, foff)) = layout.iter().find(|f| &f.0 == name) {
+                        self.pat_test(p, ft, off + foff, fails);
+                    }
+                }
+            }
+        }
+    }
+
+    /// `match`: the scrutinee is read in place (a local) or built in a temporary; each arm
+    /// tests its pattern, binds its names (copies of the parts), checks its guard and runs
+    /// its body into `dest` (memory values) or a register.
+    fn match_expr(&mut self, e: &Expr, scrutinee: &Expr, arms: &[Arm], dest: Option<Dest>) {
+        let t = self.ty(e);
+        let st = self.ty(scrutinee);
+        if st.needs_drop() {
+            self.diags.push(Diagnostic::error(
+                DiagnosticKind::Unsupported,
+                scrutinee.span,
+                "`match` on a value that owns heap memory is not supported yet",
+            ));
+            return;
+        }
+        let stmt_level = dest.is_none() && (t == Ty::Unit || t == Ty::Never);
+        if stmt_level {
+            self.step(scrutinee.span, StepKind::Condition);
+        }
+        let depth0 = self.f.depth;
+        let in_place = matches!(scrutinee.kind, ExprKind::Path(_))
+            && self.local_res(scrutinee).is_some()
+            && st.is_mem();
+        let soff = if in_place {
+            let moving = arms.iter().any(|a| binds_owner(&a.pat));
+            let l = self
+                .use_local(scrutinee, moving && !st.is_copy())
+                .unwrap_or(0);
+            self.f.locals[l as usize].off
+        } else if st.is_scalar() {
+            self.expr(scrutinee);
+            let (size, align) = self.layout(&st);
+            let off = self.reserve(size, align);
+            let size = self.scalar(&st).size;
+            self.emit(Op::Store { off, size });
+            off
+        } else if st.is_mem() {
+            let (size, align) = self.layout(&st);
+            let off = self.reserve(size, align);
+            self.expr_into(scrutinee, Dest::Local(off));
+            off
+        } else {
+            self.expr_discard(scrutinee);
+            0
+        };
+        let arm_depth = self.f.depth;
+        let before = self.f.moves.clone();
+        let mut after = Moves {
+            dead: true,
+            ..Moves::default()
+        };
+        let mut ends = Vec::new();
+        for arm in arms {
+            self.f.moves = before.clone();
+            let mut fails = Vec::new();
+            self.pat_test(&arm.pat, &st, soff, &mut fails);
+            let ids = self
+                .c
+                .pat_locals
+                .get(&arm.body.id)
+                .cloned()
+                .unwrap_or_default();
+            let mut leaves = Vec::new();
+            let mut unbound = false;
+            pat_leaves(
+                &arm.pat,
+                &st,
+                self.ptr,
+                0,
+                &mut ids.into_iter(),
+                &mut leaves,
+                &mut unbound,
+            );
+            self.f.scopes.push((Vec::new(), arm_depth));
+            for (l, off, lt) in &leaves {
+                let dst = self.declare(*l);
+                if lt.is_scalar() {
+                    let ty = self.scalar(lt);
+                    self.emit(Op::Load {
+                        off: soff + off,
+                        ty,
+                    });
+                    self.emit(Op::Store {
+                        off: dst,
+                        size: ty.size,
+                    });
+                } else {
+                    self.emit(Op::AddrLocal(dst));
+                    self.emit(Op::AddrLocal(soff + off));
+                    self.emit(Op::Copy(lt.size(self.ptr)));
+                }
+            }
+            if let Some(g) = &arm.guard {
+                self.expr(g);
+                fails.push(self.emit(Op::JumpIfFalse(0)));
+            }
+            let body_block = matches!(
+                arm.body.kind,
+                ExprKind::Block(_)
+                    | ExprKind::If(..)
+                    | ExprKind::While(..)
+                    | ExprKind::Loop(_)
+                    | ExprKind::For { .. }
+                    | ExprKind::Match { .. }
+            );
+            let site =
+                (stmt_level && !body_block).then(|| self.step(arm.body.span, StepKind::Statement));
+            let body_depth = self.f.depth;
+            match dest {
+                Some(d) => self.expr_into(&arm.body, d),
+                None if t.is_scalar() => self.expr(&arm.body),
+                None => self.expr_discard(&arm.body),
+            }
+            if site.is_some() {
+                self.end_statement(body_depth, site);
+            }
+            self.f.scopes.pop();
+            if self.f.depth != arm_depth {
+                self.set_stack(arm_depth);
+            }
+            after.merge(&self.f.moves);
+            ends.push(self.emit(Op::Jump(0)));
+            let h = self.here();
+            for f in fails {
+                self.patch(f, h);
+            }
+            self.set_stack(arm_depth);
+        }
+        let h = self.here();
+        for j in ends {
+            self.patch(j, h);
+        }
+        self.f.moves = after;
+        if self.f.depth != depth0 || arm_depth != depth0 {
+            self.set_stack(depth0);
         }
     }
 
@@ -3466,6 +3897,21 @@ fn pat_leaves(
 ) {
     let fields = t.fields(ptr);
     match pat {
+        Pat::Bind { name, .. } if name == "None" && matches!(t, Ty::Option(_)) => {}
+        Pat::Lit { .. } | Pat::Bool(..) | Pat::Range { .. } | Pat::Or(..) => {}
+        Pat::TupleStruct { name, items, .. } if name == "Some" && items.len() == 1 => {
+            if let (Ty::Option(inner), Some(l)) = (t, option_layout(t, ptr)) {
+                pat_leaves(
+                    &items[0],
+                    inner,
+                    ptr,
+                    base + l.payload,
+                    ids,
+                    out,
+                    unbound_owner,
+                );
+            }
+        }
         Pat::Bind { .. } => {
             if let Some(l) = ids.next() {
                 out.push((l, base, t.clone()));
@@ -3493,6 +3939,25 @@ fn pat_leaves(
                     .any(|f| !f.1.is_copy() && !pfields.iter().any(|p| p.0 == f.0));
             }
         }
+    }
+}
+
+/// Whether a pattern binds a part that is not `Copy` by value (moving it out).
+fn binds_owner(p: &Pat) -> bool {
+    match p {
+        Pat::Bind { name, .. } => name != "None",
+        Pat::TupleStruct { items, .. } | Pat::Tuple(items, _) => items.iter().any(binds_owner),
+        Pat::Struct { fields, .. } => fields.iter().any(|f| binds_owner(&f.2)),
+        _ => false,
+    }
+}
+
+/// All ones in the bytes of a scalar (integer constants in patterns are compared as loaded).
+fn mask(sc: Scalar) -> u64 {
+    if sc.signed || sc.size >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (sc.size as u32 * 8)) - 1
     }
 }
 

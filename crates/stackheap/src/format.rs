@@ -435,6 +435,21 @@ pub fn write_debug(
     }
 }
 
+/// A one-field variant as `#[derive(Debug)]` writes it: `Some(5)`, or with `{:#?}` the
+/// field on its own indented line.
+pub fn write_variant(out: &mut String, name: &str, field: &str, pretty: bool) {
+    out.push_str(name);
+    if pretty {
+        out.push_str("(\n    ");
+        out.push_str(&indent(field));
+        out.push_str(",\n)");
+    } else {
+        out.push('(');
+        out.push_str(field);
+        out.push(')');
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1373,6 +1373,18 @@ impl<'p> Vm<'p> {
                     };
                     self.regs.push(r);
                 }
+                Op::VecPop { elem } => {
+                    let vec = self.pop();
+                    let (p, len, _) = self.meta(vec);
+                    if len == 0 {
+                        self.regs.push(0);
+                    } else {
+                        let w = self.pw();
+                        self.write(vec + w as u64, len - 1, w);
+                        self.regs.push(p + (len - 1) * elem as u64);
+                        self.regs.push(1);
+                    }
+                }
             }
         }
     }
@@ -1645,6 +1657,32 @@ impl<'p> Vm<'p> {
                 crate::format::write_debug(out, v, ty, ptr, spec, &read, &|o, v, t, s| {
                     self.format_value(o, v, t, s)
                 });
+            }
+            Ty::Option(inner) => {
+                // `v` is the Option's address: `None`, or `Some(..)` around its payload.
+                let Some(l) = crate::types::option_layout(ty, ptr) else {
+                    return;
+                };
+                let some = match l.disc {
+                    crate::types::Disc::Tag => self.read(v, 1) != 0,
+                    crate::types::Disc::Niche { off, size, value } => {
+                        self.read(v + off as u64, size) != value
+                    }
+                };
+                if !some {
+                    out.push_str("None");
+                    return;
+                }
+                let a = v + l.payload as u64;
+                let pv = match &**inner {
+                    Ty::Int(i) => canon(self.read(a, i.size(ptr)), *i, ptr),
+                    Ty::Bool => self.read(a, 1),
+                    Ty::Ref(..) => self.read(a, ptr.bytes()),
+                    _ => a,
+                };
+                let mut s = String::new();
+                self.format_value(&mut s, pv, inner, spec);
+                crate::format::write_variant(out, "Some", &s, spec.alternate);
             }
             _ => {}
         }

@@ -847,8 +847,94 @@ impl Parser {
         r
     }
 
+    /// A pattern with alternatives: `1 | 2 | 3` (in `match`, `if let` and `while let`).
+    fn pat_or(&mut self) -> PResult<Pat> {
+        let start = self.span();
+        self.eat_punct("|");
+        let first = self.pat()?;
+        if !self.is_punct("|") {
+            return Ok(first);
+        }
+        let mut alts = vec![first];
+        while self.eat_punct("|") {
+            alts.push(self.pat()?);
+        }
+        Ok(Pat::Or(alts, start.to(self.prev_span())))
+    }
+
+    /// An integer literal in a pattern, possibly negative.
+    fn pat_int(&mut self) -> PResult<i128> {
+        if let TokenKind::Ident(name) = self.peek().clone() {
+            // `i32::MIN`, `u8::MAX` (fixed-width types: their bounds do not depend on the
+            // pointer width).
+            let start = self.span();
+            let ty = crate::types::IntTy::from_name(&name)
+                .filter(|t| !matches!(t, crate::types::IntTy::Isize | crate::types::IntTy::Usize));
+            self.bump();
+            if let (Some(t), true) = (ty, self.eat_punct("::")) {
+                let (which, _) = self.ident()?;
+                let w = crate::settings::PtrWidth::W64;
+                match which.as_str() {
+                    "MIN" => return Ok(t.min(w)),
+                    "MAX" => return Ok(t.max(w)),
+                    _ => {}
+                }
+            }
+            self.diags
+                .push(unsupported(start, "this constant in a pattern"));
+            return Err(());
+        }
+        let neg = self.eat_punct("-");
+        match self.peek().clone() {
+            TokenKind::Int { value, .. } => {
+                self.bump();
+                let v = i128::try_from(value).unwrap_or(i128::MAX);
+                Ok(if neg { -v } else { v })
+            }
+            _ => {
+                self.error_expected("an integer literal");
+                Err(())
+            }
+        }
+    }
+
     fn pat_inner(&mut self) -> PResult<Pat> {
         let start = self.span();
+        let int_const = matches!(self.peek(), TokenKind::Ident(n) if crate::types::IntTy::from_name(n).is_some())
+            && matches!(self.peek_at(1), TokenKind::Punct("::"));
+        if int_const || matches!(self.peek(), TokenKind::Int { .. } | TokenKind::Punct("-")) {
+            let lo = self.pat_int()?;
+            let inclusive = if self.eat_punct("..=") {
+                true
+            } else if self.eat_punct("..") {
+                false
+            } else {
+                return Ok(Pat::Lit {
+                    value: lo,
+                    span: start.to(self.prev_span()),
+                });
+            };
+            if !matches!(
+                self.peek(),
+                TokenKind::Int { .. } | TokenKind::Punct("-") | TokenKind::Ident(_)
+            ) {
+                self.diags
+                    .push(unsupported(start, "a range pattern without an end"));
+                return Err(());
+            }
+            let hi = self.pat_int()?;
+            return Ok(Pat::Range {
+                lo,
+                hi,
+                inclusive,
+                span: start.to(self.prev_span()),
+            });
+        }
+        if self.is_keyword("true") || self.is_keyword("false") {
+            let v = self.is_keyword("true");
+            self.bump();
+            return Ok(Pat::Bool(v, start));
+        }
         if self.eat_punct("(") {
             let mut items = Vec::new();
             let mut trailing = false;
@@ -1483,10 +1569,40 @@ impl Parser {
             "if" => self.if_expr(),
             "while" => {
                 self.bump();
-                if self.is_keyword("let") {
-                    let span = self.span();
-                    self.diags.push(unsupported(span, "`while let`"));
-                    return Err(());
+                if self.eat_keyword("let") {
+                    // `while let P = e { body }` is `loop { match e { P => body, _ => break } }`.
+                    let pat = self.pat_or()?;
+                    self.expect_punct("=")?;
+                    let scrutinee = self.cond_expr()?;
+                    let body = self.block()?;
+                    let span = start.to(body.span);
+                    let arm_span = body.span;
+                    let body = self.new_expr(ExprKind::Block(body), arm_span);
+                    let brk = self.new_expr(ExprKind::Break(None), start);
+                    let m = self.new_expr(
+                        ExprKind::Match {
+                            scrutinee: Box::new(scrutinee),
+                            arms: vec![
+                                Arm {
+                                    pat,
+                                    guard: None,
+                                    body,
+                                },
+                                Arm {
+                                    pat: Pat::Wild,
+                                    guard: None,
+                                    body: brk,
+                                },
+                            ],
+                        },
+                        span,
+                    );
+                    let block = Block {
+                        stmts: Vec::new(),
+                        tail: Some(Box::new(m)),
+                        span,
+                    };
+                    return Ok(self.new_expr(ExprKind::Loop(block), span));
                 }
                 let cond = self.cond_expr()?;
                 let body = self.block()?;
@@ -1555,7 +1671,20 @@ impl Parser {
                 let span = start.to(self.prev_span());
                 Ok(self.new_expr(ExprKind::Return(value), span))
             }
-            "match" | "unsafe" | "async" | "move" => {
+            "match" => {
+                self.bump();
+                let scrutinee = self.cond_expr()?;
+                let arms = self.match_arms()?;
+                let span = start.to(self.prev_span());
+                Ok(self.new_expr(
+                    ExprKind::Match {
+                        scrutinee: Box::new(scrutinee),
+                        arms,
+                    },
+                    span,
+                ))
+            }
+            "unsafe" | "async" | "move" => {
                 self.diags.push(unsupported(start, &format!("`{word}`")));
                 Err(())
             }
@@ -1582,10 +1711,55 @@ impl Parser {
 
     fn if_expr(&mut self) -> PResult<Expr> {
         let start = self.bump().span;
-        if self.is_keyword("let") {
-            let span = self.span();
-            self.diags.push(unsupported(span, "`if let`"));
-            return Err(());
+        if self.eat_keyword("let") {
+            // `if let P = e { a } else { b }` is `match e { P => { a } _ => { b } }`.
+            let pat = self.pat_or()?;
+            self.expect_punct("=")?;
+            let scrutinee = self.cond_expr()?;
+            let then = self.block()?;
+            let then_span = then.span;
+            let mut end = then.span;
+            let els = if self.eat_keyword("else") {
+                let e = if self.is_keyword("if") {
+                    self.enter()?;
+                    let r = self.if_expr();
+                    self.leave();
+                    r?
+                } else {
+                    let b = self.block()?;
+                    let span = b.span;
+                    self.new_expr(ExprKind::Block(b), span)
+                };
+                end = e.span;
+                e
+            } else {
+                let span = then.span.to(then.span);
+                let empty = Block {
+                    stmts: Vec::new(),
+                    tail: None,
+                    span,
+                };
+                self.new_expr(ExprKind::Block(empty), span)
+            };
+            let then = self.new_expr(ExprKind::Block(then), then_span);
+            return Ok(self.new_expr(
+                ExprKind::Match {
+                    scrutinee: Box::new(scrutinee),
+                    arms: vec![
+                        Arm {
+                            pat,
+                            guard: None,
+                            body: then,
+                        },
+                        Arm {
+                            pat: Pat::Wild,
+                            guard: None,
+                            body: els,
+                        },
+                    ],
+                },
+                start.to(end),
+            ));
         }
         let cond = self.cond_expr()?;
         let then = self.block()?;
@@ -1607,6 +1781,30 @@ impl Parser {
             None
         };
         Ok(self.new_expr(ExprKind::If(Box::new(cond), then, els), start.to(end)))
+    }
+
+    /// The `{ pat => body, ... }` of a `match`.
+    fn match_arms(&mut self) -> PResult<Vec<Arm>> {
+        self.expect_punct("{")?;
+        let mut arms = Vec::new();
+        while !self.is_punct("}") && !self.at_eof() {
+            let pat = self.pat_or()?;
+            let guard = if self.eat_keyword("if") {
+                Some(self.expr()?)
+            } else {
+                None
+            };
+            self.expect_punct("=>")?;
+            let body = self.expr()?;
+            let block_like = matches!(body.kind, ExprKind::Block(_)) || is_block_like(&body);
+            arms.push(Arm { pat, guard, body });
+            if !self.eat_punct(",") && !block_like && !self.is_punct("}") {
+                self.error_expected("`,` or `}`");
+                return Err(());
+            }
+        }
+        self.expect_punct("}")?;
+        Ok(arms)
     }
 
     fn path_or_macro(&mut self) -> PResult<Expr> {
@@ -1851,6 +2049,7 @@ fn is_block_like(e: &Expr) -> bool {
             | ExprKind::While(..)
             | ExprKind::Loop(_)
             | ExprKind::For { .. }
+            | ExprKind::Match { .. }
     )
 }
 

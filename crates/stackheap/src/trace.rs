@@ -814,6 +814,39 @@ pub fn field_views(ty: &Ty, ptr: crate::settings::PtrWidth) -> Vec<FieldView> {
                     walk(e, ptr, base + i * size, &format!("{path}[{i}]"), out);
                 }
             }
+            Ty::Option(inner) => {
+                // The tag byte (when there is no niche), then the payload of `Some`.
+                let Some(l) = crate::types::option_layout(t, ptr) else {
+                    return;
+                };
+                let p = if path.is_empty() {
+                    "Some.0".to_string()
+                } else {
+                    format!("{path}.Some.0")
+                };
+                if l.disc == crate::types::Disc::Tag {
+                    out.push(FieldView {
+                        name: if path.is_empty() {
+                            "tag".into()
+                        } else {
+                            format!("{path}.tag")
+                        },
+                        ty: "u8".into(),
+                        offset: base,
+                        size: 1,
+                    });
+                }
+                if inner.is_mem() {
+                    walk(inner, ptr, base + l.payload, &p, out);
+                } else if inner.size(ptr) > 0 {
+                    out.push(FieldView {
+                        name: p,
+                        ty: inner.to_string(),
+                        offset: base + l.payload,
+                        size: inner.size(ptr),
+                    });
+                }
+            }
             _ => {
                 let size = t.size(ptr);
                 if size > 0 {
@@ -828,7 +861,10 @@ pub fn field_views(ty: &Ty, ptr: crate::settings::PtrWidth) -> Vec<FieldView> {
         }
     }
     let mut out = Vec::new();
-    if matches!(ty, Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..)) {
+    if matches!(
+        ty,
+        Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) | Ty::Option(_)
+    ) {
         walk(ty, ptr, 0, "", &mut out);
         out.sort_by_key(|f| f.offset);
     }
@@ -843,6 +879,27 @@ pub fn render(p: &Program, st: &MemState, ty: &Ty, addr: u32) -> String {
 /// A value as `{:?}` shows it, read from `region` at `addr` (Vec elements are in the heap).
 fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> String {
     let size = ty.size(p.ptr);
+    if let Ty::Option(inner) = ty {
+        // `None`, or `Some(..)` around the payload; uninit until the tag or niche is written.
+        let Some(l) = crate::types::option_layout(ty, p.ptr) else {
+            return "uninit".into();
+        };
+        let (off, n, none) = match l.disc {
+            crate::types::Disc::Tag => (0, 1, 0),
+            crate::types::Disc::Niche { off, size, value } => (off, size, value),
+        };
+        if !st.is_init(region, addr + off, n) {
+            return "uninit".into();
+        }
+        let v = st.read_uint(region, addr + off, n);
+        if v == none {
+            return "None".into();
+        }
+        return format!(
+            "Some({})",
+            render_in(p, st, region, inner, addr + l.payload)
+        );
+    }
     if let Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) = ty {
         // Padding is never written: a value is uninit only when none of its fields is.
         let any = field_views(ty, p.ptr)
