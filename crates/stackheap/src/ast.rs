@@ -224,6 +224,8 @@ pub enum FormatMacro {
     Eprintln,
     Eprint,
     Panic,
+    /// `format!`: makes a `String`.
+    Format,
 }
 
 #[derive(Debug)]
@@ -233,6 +235,10 @@ pub enum ExprKind {
         suffix: Option<(String, Span)>,
     },
     Bool(bool),
+    /// A string literal: a `&'static str` whose bytes are in the read-only area.
+    Str(String),
+    /// A character literal.
+    Char(char),
     /// A path such as `x`, `Vec::new` or `i32::MAX`.
     Path(Vec<(String, Span)>),
     Unary(UnOp, Box<Expr>),

@@ -40,6 +40,9 @@ pub enum Res {
     SomeCtor,
     /// `None`
     NoneVal,
+    StringNew,
+    StringFrom,
+    StringWithCapacity,
 }
 
 /// How a method takes its receiver.
@@ -74,6 +77,12 @@ pub enum Method {
     Unwrap,
     IsSome,
     IsNone,
+    /// `String::push_str`
+    PushStr,
+    /// `String::push` of a `char`
+    PushChar,
+    /// `str::to_string` (and `to_owned`, `String::from`): a new `String` with the bytes.
+    ToString,
 }
 
 #[derive(Clone, Debug)]
@@ -122,6 +131,8 @@ pub struct Checked {
     /// Per format expression: its parsed pieces and the source of each placeholder.
     pub formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
     pub main: FnId,
+    /// Arguments of type `&String` passed as `&str` (deref coercion).
+    pub coercions: std::collections::HashSet<ExprId>,
 }
 
 struct LoopCtx {
@@ -168,6 +179,8 @@ struct Checker<'a> {
     self_ty: Option<Ty>,
     /// Calls of the program's methods: the function and how the receiver is passed.
     method_fns: HashMap<ExprId, (FnId, SelfMode)>,
+    /// Arguments of type `&String` passed as `&str`.
+    coercions: std::collections::HashSet<ExprId>,
 }
 
 /// Deepest nesting of types inside a struct the engine accepts: values are printed, shown
@@ -211,6 +224,7 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         assoc: HashMap::new(),
         self_ty: None,
         method_fns: HashMap::new(),
+        coercions: Default::default(),
     };
     c.declare_structs(file);
     for (i, f) in file.functions.iter().enumerate() {
@@ -324,6 +338,7 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         for_range: c.for_range,
         pat_locals: c.pat_locals,
         method_fns: c.method_fns,
+        coercions: c.coercions,
         formats: c.formats,
         main: main.unwrap_or(0),
     };
@@ -458,6 +473,9 @@ impl<'a> Checker<'a> {
         match &t.kind {
             TypeExprKind::Unit => Ty::Unit,
             TypeExprKind::Error => Ty::Error,
+            TypeExprKind::Ref(false, inner) if matches!(&inner.kind, TypeExprKind::Path(n, a) if n == "str" && a.is_empty()) => {
+                Ty::StrRef
+            }
             TypeExprKind::Ref(m, inner) => {
                 Ty::Ref(*m, Box::new(self.type_from_expr(inner, allow_infer)))
             }
@@ -515,6 +533,8 @@ impl<'a> Checker<'a> {
                 }
                 match (name, args.len()) {
                     ("bool", 0) => Ty::Bool,
+                    ("char", 0) => Ty::Char,
+                    ("String", 0) => Ty::String,
                     ("Vec", 1) => {
                         let e = self.type_from_expr(&args[0], allow_infer);
                         if vec_elem_error(&e, self.ptr).is_some() {
@@ -539,10 +559,7 @@ impl<'a> Checker<'a> {
                         );
                         Ty::Error
                     }
-                    (
-                        "f32" | "f64" | "char" | "str" | "String" | "Box" | "Result" | "HashMap",
-                        _,
-                    ) => {
+                    ("f32" | "f64" | "str" | "Box" | "Result" | "HashMap", _) => {
                         self.diags
                             .push(unsupported(t.span, &format!("the type `{name}`")));
                         Ty::Error
@@ -582,6 +599,21 @@ impl<'a> Checker<'a> {
         if self.infer.unify(found, expected).is_err() {
             self.mismatch(span, expected, found);
         }
+    }
+
+    /// An argument of type `found` for a parameter of type `expected`; `&String` passed
+    /// where `&str` is expected is coerced (deref coercion), as rustc does.
+    fn expect_arg(&mut self, a: &Expr, found: &Ty, expected: &Ty) {
+        let f = self.infer.resolve(found);
+        if matches!(self.infer.shallow(expected), Ty::StrRef) {
+            if let Ty::Ref(_, inner) = &f {
+                if matches!(**inner, Ty::String) {
+                    self.coercions.insert(a.id);
+                    return;
+                }
+            }
+        }
+        self.expect(a.span, found, expected);
     }
 
     fn check_fn(&mut self, id: FnId, f: &Function) {
@@ -982,6 +1014,8 @@ impl<'a> Checker<'a> {
     fn check_expr_inner(&mut self, cx: &mut FnCx, e: &Expr) -> Ty {
         match &e.kind {
             ExprKind::Match { scrutinee, arms } => self.check_match(cx, e, scrutinee, arms),
+            ExprKind::Str(_) => Ty::StrRef,
+            ExprKind::Char(_) => Ty::Char,
             ExprKind::Error => Ty::Error,
             ExprKind::Int { value, suffix } => {
                 self.literals.push((e.id, *value, e.span));
@@ -1080,6 +1114,8 @@ impl<'a> Checker<'a> {
                 let source_ok = matches!(s, Ty::Int(_) | Ty::Bool | Ty::Error | Ty::Never)
                     || self.is_int_like(&s);
                 match (&target, source_ok) {
+                    (Ty::Int(_), _) if matches!(s, Ty::Char) => target,
+                    (Ty::Char, _) if matches!(s, Ty::Int(IntTy::U8)) => Ty::Char,
                     (Ty::Int(_), true) => target,
                     (Ty::Error, _) => Ty::Error,
                     (Ty::Bool, true) if matches!(s, Ty::Bool) => Ty::Bool,
@@ -1579,6 +1615,7 @@ impl<'a> Checker<'a> {
                 self.check_format(cx, e, template, *template_span, args, &arg_tys);
                 match mac {
                     FormatMacro::Panic => Ty::Never,
+                    FormatMacro::Format => Ty::String,
                     _ => Ty::Unit,
                 }
             }
@@ -1856,6 +1893,13 @@ impl<'a> Checker<'a> {
                 let t = self.infer.fresh();
                 (Res::SomeCtor, vec![t.clone()], Ty::Option(Box::new(t)))
             }
+            ["String", "new"] => (Res::StringNew, vec![], Ty::String),
+            ["String", "from"] => (Res::StringFrom, vec![Ty::StrRef], Ty::String),
+            ["String", "with_capacity"] => (
+                Res::StringWithCapacity,
+                vec![Ty::Int(IntTy::Usize)],
+                Ty::String,
+            ),
             ["drop"] | ["std", "mem", "drop"] => {
                 let t = self.infer.fresh();
                 (Res::Drop, vec![t], Ty::Unit)
@@ -1878,6 +1922,7 @@ impl<'a> Checker<'a> {
                     let arg = arg_tys.first().map(|t| self.infer.shallow(t));
                     let param = match arg {
                         Some(Ty::Vec(e)) => Ty::Vec(e),
+                        Some(Ty::String) => Ty::String,
                         _ => Ty::Int(IntTy::Usize),
                     };
                     (Res::Dealloc, vec![param], Ty::Unit)
@@ -1969,7 +2014,7 @@ impl<'a> Checker<'a> {
             );
         } else {
             for ((a, t), p) in args.iter().zip(&arg_tys).zip(&params) {
-                self.expect(a.span, t, p);
+                self.expect_arg(a, t, p);
             }
         }
         self.res.insert(callee.id, res);
@@ -2034,7 +2079,7 @@ impl<'a> Checker<'a> {
                     );
                 } else {
                     for ((a, t), p) in args.iter().zip(&arg_tys).zip(params) {
-                        self.expect(a.span, t, p);
+                        self.expect_arg(a, t, p);
                     }
                 }
                 self.method_fns.insert(e.id, (fid, mode));
@@ -2063,6 +2108,19 @@ impl<'a> Checker<'a> {
             }
             (Ty::Option(_), "is_some") => (Method::IsSome, vec![], Ty::Bool),
             (Ty::Option(_), "is_none") => (Method::IsNone, vec![], Ty::Bool),
+            (Ty::String, "push_str") => {
+                self.check_recv_mut(cx, receiver);
+                (Method::PushStr, vec![Ty::StrRef], Ty::Unit)
+            }
+            (Ty::String, "push") => {
+                self.check_recv_mut(cx, receiver);
+                (Method::PushChar, vec![Ty::Char], Ty::Unit)
+            }
+            (Ty::String, "len") | (Ty::StrRef, "len") => (Method::Len, vec![], usize_t),
+            (Ty::String, "capacity") => (Method::Capacity, vec![], usize_t),
+            (Ty::String | Ty::StrRef, "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
+            (Ty::StrRef, "to_string" | "to_owned") => (Method::ToString, vec![], Ty::String),
+            (Ty::Char, "clone") => (Method::Clone, vec![], Ty::Char),
             (Ty::Vec(_), "len") => (Method::Len, vec![], usize_t),
             (Ty::Vec(_), "capacity") => (Method::Capacity, vec![], usize_t),
             (Ty::Vec(_), "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
@@ -2166,7 +2224,7 @@ impl<'a> Checker<'a> {
             );
         } else {
             for ((a, t), p) in args.iter().zip(&arg_tys).zip(&params) {
-                self.expect(a.span, t, p);
+                self.expect_arg(a, t, p);
             }
         }
         self.methods.insert(e.id, m);

@@ -512,6 +512,35 @@ pub enum Op {
     VecPop {
         elem: u8,
     },
+    /// Pops a destination and writes a `&str` to the literal at `off` in the read-only block.
+    StrLit {
+        off: u32,
+        len: u32,
+    },
+    /// Pops the address of a `&str` (or a `String`), then a destination: a new `String` with
+    /// a copy of the bytes (capacity = length; nothing allocated when empty).
+    StringFrom {
+        label: u32,
+        at: u32,
+    },
+    /// Pops the address of a `&str` (or a `String`) and a `String`'s address; appends the
+    /// bytes, growing the block as a `Vec<u8>` grows.
+    StringPushStr {
+        label: u32,
+        at: u32,
+    },
+    /// Pops a `char` and a `String`'s address; appends its UTF-8 bytes.
+    StringPushChar {
+        label: u32,
+        at: u32,
+    },
+    /// `format!`: pops the arguments, then a destination, and writes a new `String`.
+    FormatString {
+        format: u32,
+        args: u8,
+        label: u32,
+        at: u32,
+    },
 }
 
 impl Op {
@@ -948,6 +977,11 @@ pub struct Program {
     pub functions: Vec<FnCode>,
     /// Drop glue: for each glue id, the offsets of the Vecs inside a value, in drop order.
     pub glues: Vec<Vec<u32>>,
+    /// The string literals' bytes: the read-only block the machine places in the heap
+    /// before `main` starts.
+    pub rodata: Vec<u8>,
+    /// The read-only block's label.
+    pub rodata_label: u32,
     pub sites: Vec<Site>,
     pub spans: Vec<Span>,
     pub formats: Vec<Vec<FmtPiece>>,
@@ -988,6 +1022,10 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         f: FnGen::default(),
         manual: settings.mode == crate::settings::MemoryMode::Manual,
         glues: Vec::new(),
+        rodata: Vec::new(),
+        literals: HashMap::new(),
+        format_label: 0,
+        rodata_label: 0,
     };
     let mut functions = Vec::new();
     for (i, f) in file.functions.iter().enumerate() {
@@ -1002,6 +1040,8 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
     let program = Program {
         functions,
         glues: g.glues,
+        rodata: g.rodata,
+        rodata_label: g.rodata_label,
         sites: g.sites,
         spans: g.spans,
         formats: g.formats,
@@ -1012,6 +1052,10 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
     };
     (Some(program), diags)
 }
+
+/// The label of the heap block that holds the string literals, read-only: the engine's
+/// stand-in for a binary's `.rodata` section.
+pub const READ_ONLY_LABEL: &str = "string literals (read-only)";
 
 fn align_up(v: u32, a: u32) -> u32 {
     v.div_ceil(a.max(1)) * a.max(1)
@@ -1114,6 +1158,12 @@ struct Gen<'a> {
     /// Manual memory mode: a Vec's metadata is plain bytes (no moves), nothing is dropped.
     manual: bool,
     glues: Vec<Vec<u32>>,
+    /// The bytes of the string literals (the read-only block), each literal once.
+    rodata: Vec<u8>,
+    literals: HashMap<String, u32>,
+    /// The label of the block the `format!` being compiled allocates.
+    format_label: u32,
+    rodata_label: u32,
 }
 
 impl<'a> Gen<'a> {
@@ -1134,6 +1184,10 @@ impl<'a> Gen<'a> {
             Ty::Int(i) => Scalar {
                 size: i.size(self.ptr) as u8,
                 signed: i.signed(),
+            },
+            Ty::Char => Scalar {
+                size: 4,
+                signed: false,
             },
             _ => Scalar {
                 size: 1,
@@ -1163,6 +1217,20 @@ impl<'a> Gen<'a> {
             Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => *t = target,
             _ => {}
         }
+    }
+
+    /// The offset of a string literal's bytes in the read-only block.
+    fn literal(&mut self, text: &str) -> u32 {
+        if let Some(&off) = self.literals.get(text) {
+            return off;
+        }
+        if self.rodata.is_empty() {
+            self.rodata_label = self.label(READ_ONLY_LABEL.into());
+        }
+        let off = self.rodata.len() as u32;
+        self.rodata.extend_from_slice(text.as_bytes());
+        self.literals.insert(text.to_string(), off);
+        off
     }
 
     fn span_id(&mut self, s: Span) -> u32 {
@@ -1289,7 +1357,7 @@ impl<'a> Gen<'a> {
             for &l in locals.iter().rev() {
                 // A local that may have been moved is checked by its run-time ownership flag.
                 let slot = &self.f.locals[l as usize];
-                if slot.ty.is_vec() {
+                if slot.ty.owns_buffer() {
                     ops.push((slot.off, l, None));
                 } else if slot.ty.needs_drop() {
                     ops.push((slot.off, l, Some(slot.ty.clone())));
@@ -1581,7 +1649,7 @@ impl<'a> Gen<'a> {
         let (size, align) = self.layout(&t);
         let off = self.reserve(size, align);
         self.expr_into(e, Dest::Local(off));
-        if t.is_vec() {
+        if t.owns_buffer() {
             self.f.temps.push(Temp { off, glue: None });
         } else if t.needs_drop() {
             let glue = self.glue(&t);
@@ -1708,7 +1776,68 @@ impl<'a> Gen<'a> {
 
     /// Evaluates a Vec-valued expression into the stack place `dest`.
     fn expr_into(&mut self, e: &Expr, dest: Dest) {
+        if self.c.coercions.contains(&e.id) {
+            // `&String` as `&str`: the String's pointer and length are the `&str`.
+            self.push_dest(dest);
+            self.value_addr(e);
+            self.emit(Op::Copy(2 * self.ptr.bytes()));
+            return;
+        }
         match &e.kind {
+            ExprKind::Str(text) => {
+                let off = self.literal(text);
+                self.push_dest(dest);
+                self.emit(Op::StrLit {
+                    off,
+                    len: text.len() as u32,
+                });
+            }
+            ExprKind::Format {
+                mac: FormatMacro::Format,
+                args,
+                ..
+            } => {
+                let label = self.alloc_label(dest, "format!");
+                self.push_dest(dest);
+                self.format_label = label;
+                self.format(e, FormatMacro::Format, args);
+            }
+            ExprKind::Call(callee, args)
+                if matches!(
+                    self.c.res.get(&callee.id),
+                    Some(Res::StringNew | Res::StringFrom | Res::StringWithCapacity)
+                ) =>
+            {
+                match self.c.res.get(&callee.id) {
+                    Some(Res::StringNew) => {
+                        self.push_dest(dest);
+                        self.emit(Op::VecNew { align: 1 });
+                    }
+                    Some(Res::StringWithCapacity) => {
+                        let label = self.alloc_label(dest, "String::with_capacity");
+                        let at = self.span_id(e.span);
+                        self.push_dest(dest);
+                        self.expr(&args[0]);
+                        self.emit(Op::VecWithCapacity { elem: 1, label, at });
+                    }
+                    _ => {
+                        let label = self.alloc_label(dest, "String::from");
+                        let at = self.span_id(e.span);
+                        self.push_dest(dest);
+                        self.value_addr(&args[0]);
+                        self.emit(Op::StringFrom { label, at });
+                    }
+                }
+            }
+            ExprKind::MethodCall { receiver, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::ToString) =>
+            {
+                let label = self.alloc_label(dest, "to_string");
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.value_addr(receiver);
+                self.emit(Op::StringFrom { label, at });
+            }
             ExprKind::Path(_) if self.c.res.get(&e.id) == Some(&Res::NoneVal) => {
                 let t = self.ty(e);
                 self.write_disc(dest, &t, false);
@@ -2277,6 +2406,11 @@ impl<'a> Gen<'a> {
             ),
             ExprKind::Path(_) => self.c.res.get(&e.id) == Some(&Res::NoneVal),
             ExprKind::Match { .. } => t.is_mem(),
+            ExprKind::Str(_) => true,
+            ExprKind::Format {
+                mac: FormatMacro::Format,
+                ..
+            } => true,
             _ => false,
         };
         if new_mem {
@@ -2284,7 +2418,10 @@ impl<'a> Gen<'a> {
             return;
         }
         match &e.kind {
-            ExprKind::Error => {}
+            ExprKind::Error | ExprKind::Str(_) => {}
+            ExprKind::Char(c) => {
+                self.emit(Op::Const(*c as u64));
+            }
             ExprKind::Match { scrutinee, arms } => self.match_expr(e, scrutinee, arms, None),
             ExprKind::Field { .. } => {
                 let ty = self.scalar(&t);
@@ -2413,7 +2550,7 @@ impl<'a> Gen<'a> {
                         self.set_stack(slot);
                     }
                 }
-                Some(Res::Drop) if self.manual && self.ty(&args[0]).is_vec() => {
+                Some(Res::Drop) if self.manual && self.ty(&args[0]).owns_buffer() => {
                     // Nothing is dropped for the program in manual mode, but `drop` frees.
                     let at = self.span_id(e.span);
                     self.vec_addr(&args[0]);
@@ -2426,7 +2563,7 @@ impl<'a> Gen<'a> {
                         if let ExprKind::Path(_) = a.kind {
                             if let Some(l) = self.use_local(a, true) {
                                 let off = self.f.locals[l as usize].off;
-                                if at.is_vec() {
+                                if at.owns_buffer() {
                                     self.drop_local(off, l, None);
                                 } else if at.needs_drop() {
                                     self.drop_local(off, l, Some(&at));
@@ -2439,7 +2576,7 @@ impl<'a> Gen<'a> {
                             }
                         } else {
                             let off = self.reserve_temp_vec(a);
-                            if at.is_vec() {
+                            if at.owns_buffer() {
                                 self.drop_temps(&[Temp { off, glue: None }]);
                             } else if at.needs_drop() {
                                 let glue = self.glue(&at);
@@ -2466,7 +2603,7 @@ impl<'a> Gen<'a> {
                 Some(Res::Dealloc) => {
                     let a = &args[0];
                     let at = self.span_id(e.span);
-                    if self.ty(a).is_vec() {
+                    if self.ty(a).owns_buffer() {
                         self.vec_addr(a);
                         self.emit(Op::DeallocVec { at });
                     } else {
@@ -3090,6 +3227,8 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Int { .. }
             | ExprKind::Bool(_)
+            | ExprKind::Str(_)
+            | ExprKind::Char(_)
             | ExprKind::Path(_)
             | ExprKind::Continue
             | ExprKind::Error => false,
@@ -3230,7 +3369,7 @@ impl<'a> Gen<'a> {
             self.expr_into(rhs, Dest::Local(tmp));
             if t.needs_drop() {
                 self.place_addr(lhs);
-                if t.is_vec() {
+                if t.owns_buffer() {
                     self.emit(Op::DropAt);
                 } else {
                     let glue = self.glue(&t);
@@ -3258,7 +3397,7 @@ impl<'a> Gen<'a> {
             self.expr_into(rhs, Dest::Local(tmp));
             if let Some(l) = self.local_res(lhs) {
                 let off = self.f.locals[l as usize].off;
-                if t.is_vec() {
+                if t.owns_buffer() {
                     self.drop_local(off, l, None);
                 } else if t.needs_drop() {
                     self.drop_local(off, l, Some(&t));
@@ -3356,7 +3495,22 @@ impl<'a> Gen<'a> {
                     self.emit(Op::NotBool);
                 }
             }
-            Method::Pop => {}
+            Method::Pop | Method::ToString => {}
+            Method::PushStr | Method::PushChar => {
+                let label = match self.place_name(receiver) {
+                    Some(name) => self.label(format!("`{name}`")),
+                    None => self.label("a temporary String".into()),
+                };
+                let at = self.span_id(e.span);
+                self.vec_addr(receiver);
+                if m == Method::PushStr {
+                    self.value_addr(&args[0]);
+                    self.emit(Op::StringPushStr { label, at });
+                } else {
+                    self.expr(&args[0]);
+                    self.emit(Op::StringPushChar { label, at });
+                }
+            }
             Method::Len | Method::Capacity | Method::IsEmpty => {
                 self.vec_addr(receiver);
                 self.emit(Op::VecField(if m == Method::Capacity { 2 } else { 1 }));
@@ -3850,6 +4004,16 @@ impl<'a> Gen<'a> {
         let format = self.formats.len() as u32 - 1;
         let n = count.min(255) as u8;
         match mac {
+            FormatMacro::Format => {
+                let at = self.span_id(e.span);
+                let label = self.format_label;
+                self.emit(Op::FormatString {
+                    format,
+                    args: n,
+                    label,
+                    at,
+                });
+            }
             FormatMacro::Panic => {
                 let at = self.span_id(e.span);
                 self.emit(Op::Panic {
@@ -3993,7 +4157,7 @@ const MAX_EQ_FIELDS: usize = 4096;
 fn vec_paths(t: &Ty, ptr: PtrWidth, base: u32, name: &str) -> Vec<(u32, String)> {
     let mut out = Vec::new();
     match t {
-        Ty::Vec(_) => out.push((base, name.to_string())),
+        Ty::Vec(_) | Ty::String => out.push((base, name.to_string())),
         Ty::Struct(_) | Ty::Tuple(_) => {
             for (f, ft, off) in t.fields(ptr) {
                 out.extend(vec_paths(&ft, ptr, base + off, &format!("{name}.{f}")));

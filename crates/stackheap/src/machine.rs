@@ -82,6 +82,8 @@ struct Vm<'p> {
     provenance: HashMap<u32, u32>,
     /// Blocks freed twice in an unchecked run: the allocator hands each out once more.
     double_freed: Vec<(u32, u32)>,
+    /// Where the read-only block of string literals starts in the heap.
+    rodata_base: u32,
 }
 
 /// Runs a program. Returns the trace, the error that stopped the run (if any) and, for a
@@ -106,6 +108,7 @@ pub fn execute(
         allocs: Vec::new(),
         provenance: HashMap::new(),
         double_freed: Vec::new(),
+        rodata_base: 0,
     };
     let result = vm.run();
     let leaks = if result.is_ok() && vm.manual {
@@ -355,6 +358,8 @@ impl Program {
                 })
                 .collect(),
             glues: Vec::new(),
+            rodata: self.rodata.clone(),
+            rodata_label: self.rodata_label,
             sites: self.sites.clone(),
             spans: Vec::new(),
             formats: Vec::new(),
@@ -605,6 +610,15 @@ impl<'p> Vm<'p> {
             flags_base: 0,
         });
         self.enter(main, 0, 0, 0);
+        if !self.p.rodata.is_empty() {
+            // The string literals: one read-only block at the start of the heap.
+            let n = self.p.rodata.len() as u64;
+            let span = self.p.functions[main as usize].span;
+            let a = self.alloc(n, 1, self.p.rodata_label, span, "string literals")?;
+            self.rodata_base = a;
+            self.st.write(Region::Heap, a, &self.p.rodata);
+            self.rec.write(Region::Heap, a, &self.p.rodata);
+        }
         self.rec.checkpoint(&self.st);
         let ptr = self.p.ptr;
         // The running function's code and frame base, kept in locals (not looked up per op)
@@ -1385,6 +1399,61 @@ impl<'p> Vm<'p> {
                         self.regs.push(1);
                     }
                 }
+                Op::StrLit { off, len } => {
+                    let dst = self.pop();
+                    let w = self.pw();
+                    self.write(dst, (self.rodata_base + off) as u64, w);
+                    self.write(dst + w as u64, len as u64, w);
+                }
+                Op::StringFrom { label, at } => {
+                    let src = self.pop();
+                    let dst = self.pop();
+                    let w = self.pw();
+                    let (p, len) = (self.read(src, w), self.read(src + w as u64, w));
+                    if len == 0 {
+                        self.write_meta(dst, 1, 0, 0);
+                    } else {
+                        let np = self.alloc(len, 1, label, self.span(at), "String::from")?;
+                        self.copy_bytes(p, np as u64, len as u32);
+                        self.write_meta(dst, np as u64, len, len);
+                    }
+                }
+                Op::StringPushStr { label, at } => {
+                    let src = self.pop();
+                    let string = self.pop();
+                    let w = self.pw();
+                    let (p, len) = (self.read(src, w), self.read(src + w as u64, w));
+                    let bytes: Vec<u8> = (0..len).map(|i| self.read(p + i, 1) as u8).collect();
+                    self.append(string, &bytes, label, at)?;
+                }
+                Op::StringPushChar { label, at } => {
+                    let c = self.pop();
+                    let string = self.pop();
+                    let ch = char::from_u32(c as u32).unwrap_or('\u{fffd}');
+                    let mut buf = [0u8; 4];
+                    let bytes = ch.encode_utf8(&mut buf).as_bytes().to_vec();
+                    self.append(string, &bytes, label, at)?;
+                }
+                Op::FormatString {
+                    format,
+                    args,
+                    label,
+                    at,
+                } => {
+                    let (text, cap) = self.format_with_capacity(format, args);
+                    let dst = self.pop();
+                    let len = text.len() as u64;
+                    if cap == 0 {
+                        self.write_meta(dst, 1, 0, 0);
+                    } else {
+                        let np = self.alloc(cap, 1, label, self.span(at), "format!")? as u64;
+                        if len > 0 {
+                            self.st.write(Region::Heap, np as u32, text.as_bytes());
+                            self.rec.write(Region::Heap, np as u32, text.as_bytes());
+                        }
+                        self.write_meta(dst, np, len, cap);
+                    }
+                }
             }
         }
     }
@@ -1474,6 +1543,91 @@ impl<'p> Vm<'p> {
         }
         self.write_meta(vec, np, len + 1, new_cap);
         Ok(())
+    }
+
+    /// Appends bytes to the `String` at `string`, growing its block as a `Vec<u8>` grows:
+    /// allocate the new block, copy the old bytes, write the new ones, free the old block.
+    fn append(&mut self, string: u64, bytes: &[u8], label: u32, at: u32) -> Result<(), Stop> {
+        let (p, len, cap) = self.meta(string);
+        let n = bytes.len() as u64;
+        if n == 0 {
+            return Ok(());
+        }
+        if len + n <= cap {
+            self.st.write(Region::Heap, (p + len) as u32, bytes);
+            self.rec.write(Region::Heap, (p + len) as u32, bytes);
+            let w = self.pw();
+            self.write(string + w as u64, len + n, w);
+            return Ok(());
+        }
+        let new_cap = (cap * 2).max(len + n).max(8);
+        let old_label = self
+            .st
+            .block_at(p as u32)
+            .filter(|(_, b)| cap > 0 && !b.freed)
+            .map_or(label, |(_, b)| b.label);
+        let np = self.alloc(new_cap, 1, old_label, self.span(at), "push_str")? as u64;
+        if len > 0 {
+            self.copy_bytes(p, np, len as u32);
+        }
+        self.st.write(Region::Heap, (np + len) as u32, bytes);
+        self.rec.write(Region::Heap, (np + len) as u32, bytes);
+        if cap > 0 {
+            self.dealloc(p as u32);
+        }
+        self.write_meta(string, np, len + n, new_cap);
+        Ok(())
+    }
+
+    /// `format!`'s text and the capacity its `String` ends with: Rust starts from an
+    /// estimate (the literal pieces' length, doubled when there are arguments, or 0 when
+    /// the text starts with an argument and the pieces are short) and grows as each piece
+    /// and argument is written.
+    fn format_with_capacity(&mut self, format: u32, args: u8) -> (String, u64) {
+        let n = args as usize;
+        let start = self.regs.len().saturating_sub(n);
+        let values: Vec<u64> = self.regs.drain(start..).collect();
+        let pieces = &self.p.formats[format as usize];
+        let mut chunks: Vec<(bool, String)> = Vec::new();
+        for piece in pieces {
+            match piece {
+                FmtPiece::Lit(s) => chunks.push((true, s.clone())),
+                FmtPiece::Arg { value, spec, ty } => {
+                    let v = values.get(*value).copied().unwrap_or(0);
+                    let mut out = String::new();
+                    self.format_value(&mut out, v, ty, spec);
+                    chunks.push((false, out));
+                }
+            }
+        }
+        let lits: u64 = chunks
+            .iter()
+            .filter(|c| c.0)
+            .map(|c| c.1.len() as u64)
+            .sum();
+        let has_args = chunks.iter().any(|c| !c.0);
+        let first_empty = chunks.first().is_none_or(|c| !c.0 || c.1.is_empty());
+        let mut cap = if !has_args {
+            lits
+        } else if first_empty && lits < 16 {
+            0
+        } else {
+            lits * 2
+        };
+        let mut len = 0u64;
+        let mut text = String::new();
+        for (_, c) in &chunks {
+            let k = c.len() as u64;
+            if k == 0 {
+                continue;
+            }
+            if len + k > cap {
+                cap = (cap * 2).max(len + k).max(8);
+            }
+            len += k;
+            text.push_str(c);
+        }
+        (text, cap)
     }
 
     /// Drops the Vecs inside the value at `addr`, in the order of its drop glue.
@@ -1635,6 +1789,7 @@ impl<'p> Vm<'p> {
                 // A reference prints what it points to.
                 let v = match &**inner {
                     Ty::Int(i) => canon(self.read(v, i.size(ptr)), *i, ptr),
+                    Ty::Char => self.read(v, 4),
                     Ty::Bool => self.read(v, 1),
                     Ty::Ref(..) => self.read(v, ptr.bytes()),
                     _ => v,
@@ -1649,6 +1804,7 @@ impl<'p> Vm<'p> {
                             canon(raw, *i, ptr)
                         }
                         Ty::Bool => self.read(a, 1),
+                        Ty::Char => self.read(a, 4),
                         Ty::Ref(..) => self.read(a, ptr.bytes()),
                         // Memory values are passed by address.
                         _ => a,
@@ -1657,6 +1813,20 @@ impl<'p> Vm<'p> {
                 crate::format::write_debug(out, v, ty, ptr, spec, &read, &|o, v, t, s| {
                     self.format_value(o, v, t, s)
                 });
+            }
+            Ty::Char => {
+                let c = char::from_u32(v as u32).unwrap_or('\u{fffd}');
+                crate::format::write_text(out, c.encode_utf8(&mut [0u8; 4]), Some('\''), spec);
+            }
+            Ty::String | Ty::StrRef => {
+                // `v` is the address of the pointer and length (a String's or a &str's).
+                let w = ptr.bytes();
+                let (p, len) = (self.read(v, w), self.read(v + w as u64, w));
+                let bytes: Vec<u8> = (0..len.min(1 << 24))
+                    .map(|i| self.read(p + i, 1) as u8)
+                    .collect();
+                let text = String::from_utf8_lossy(&bytes);
+                crate::format::write_text(out, &text, Some('"'), spec);
             }
             Ty::Option(inner) => {
                 // `v` is the Option's address: `None`, or `Some(..)` around its payload.
@@ -1677,6 +1847,7 @@ impl<'p> Vm<'p> {
                 let pv = match &**inner {
                     Ty::Int(i) => canon(self.read(a, i.size(ptr)), *i, ptr),
                     Ty::Bool => self.read(a, 1),
+                    Ty::Char => self.read(a, 4),
                     Ty::Ref(..) => self.read(a, ptr.bytes()),
                     _ => a,
                 };

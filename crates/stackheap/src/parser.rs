@@ -1431,16 +1431,13 @@ impl Parser {
                     .push(unsupported(start, "a floating-point number"));
                 Ok(self.new_expr(ExprKind::Error, start))
             }
-            TokenKind::Str(_) => {
+            TokenKind::Str(text) => {
                 self.bump();
-                self.diags
-                    .push(unsupported(start, "a string value outside `println!`"));
-                Ok(self.new_expr(ExprKind::Error, start))
+                Ok(self.new_expr(ExprKind::Str(text), start))
             }
-            TokenKind::Char(_) => {
+            TokenKind::Char(c) => {
                 self.bump();
-                self.diags.push(unsupported(start, "a `char` value"));
-                Ok(self.new_expr(ExprKind::Error, start))
+                Ok(self.new_expr(ExprKind::Char(c), start))
             }
             TokenKind::Punct("(") => {
                 self.bump();
@@ -1949,6 +1946,7 @@ impl Parser {
             "eprintln" => Some(FormatMacro::Eprintln),
             "eprint" => Some(FormatMacro::Eprint),
             "panic" => Some(FormatMacro::Panic),
+            "format" => Some(FormatMacro::Format),
             _ => None,
         };
         if let Some(mac) = mac {

@@ -759,6 +759,7 @@ fn view(p: &Program, st: &MemState, output: &str, stderr: &str) -> MemoryState {
                 BlockState::Live
             },
             label: p.labels.get(b.label as usize).cloned().unwrap_or_default(),
+            read_only: !p.rodata.is_empty() && b.label == p.rodata_label,
             alloc_step: b.alloc_step.saturating_sub(1),
             alloc_line: line_of(b.alloc_site),
             free_step: b.freed.then(|| b.free_step.saturating_sub(1)),
@@ -933,6 +934,39 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> 
             }
         }
         Ty::Bool => (st.read_uint(region, addr, 1) != 0).to_string(),
+        Ty::Char => {
+            let c = char::from_u32(st.read_uint(region, addr, 4) as u32).unwrap_or('\u{fffd}');
+            let mut out = String::new();
+            let spec = crate::format::Spec {
+                debug: true,
+                ..Default::default()
+            };
+            crate::format::write_text(&mut out, c.encode_utf8(&mut [0u8; 4]), Some('\''), &spec);
+            out
+        }
+        Ty::String | Ty::StrRef => {
+            // The text the pointer and length describe, as `{:?}` shows it.
+            let w = p.ptr.bytes();
+            let ptr = st.read_uint(region, addr, w) as u32;
+            let len = st.read_uint(region, addr + w, w) as u32;
+            if ptr as u64 + len as u64 > st.heap.len() as u64 {
+                return "(invalid string)".into();
+            }
+            let shown = len.min(256);
+            let bytes: Vec<u8> = (0..shown)
+                .map(|k| st.read_uint(Region::Heap, ptr + k, 1) as u8)
+                .collect();
+            let mut out = String::new();
+            let spec = crate::format::Spec {
+                debug: true,
+                ..Default::default()
+            };
+            crate::format::write_text(&mut out, &String::from_utf8_lossy(&bytes), Some('"'), &spec);
+            if len > shown {
+                out.push('…');
+            }
+            out
+        }
         Ty::Ref(..) => {
             // A stored reference: the top bit of the pointer marks a stack address.
             let raw = st.read_uint(region, addr, size);

@@ -108,6 +108,13 @@ pub enum Ty {
     Array(Box<Ty>, u64),
     /// `&T` (false) or `&mut T` (true): an address, pointer-sized.
     Ref(bool, Box<Ty>),
+    /// `char`: a Unicode scalar value in 4 bytes.
+    Char,
+    /// `String`: pointer, length, capacity like a `Vec<u8>`, its UTF-8 bytes in one heap block.
+    String,
+    /// `&str`: pointer and length (a fat reference) to UTF-8 bytes in the heap, either in a
+    /// `String`'s block or in the read-only block of string literals.
+    StrRef,
     /// `Option<T>`: laid out as rustc lays it out (see [`option_layout`]).
     Option(Box<Ty>),
     /// An inference variable.
@@ -122,7 +129,9 @@ impl Ty {
         match self {
             Ty::Int(i) => Some((i.size(ptr), i.size(ptr))),
             Ty::Bool => Some((1, 1)),
-            Ty::Vec(_) => Some((3 * ptr.bytes(), ptr.bytes())),
+            Ty::Char => Some((4, 4)),
+            Ty::Vec(_) | Ty::String => Some((3 * ptr.bytes(), ptr.bytes())),
+            Ty::StrRef => Some((2 * ptr.bytes(), ptr.bytes())),
             Ty::Ref(..) => Some((ptr.bytes(), ptr.bytes())),
             Ty::Struct(d) => {
                 let l = d.layout(ptr);
@@ -149,7 +158,13 @@ impl Ty {
     pub fn is_mem(&self) -> bool {
         matches!(
             self,
-            Ty::Vec(_) | Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) | Ty::Option(_)
+            Ty::Vec(_)
+                | Ty::Struct(_)
+                | Ty::Tuple(_)
+                | Ty::Array(..)
+                | Ty::Option(_)
+                | Ty::String
+                | Ty::StrRef
         )
     }
 
@@ -157,6 +172,8 @@ impl Ty {
     pub fn is_copy(&self) -> bool {
         match self {
             Ty::Int(_) | Ty::Bool | Ty::Unit | Ty::Never | Ty::Error | Ty::Var(_) => true,
+            Ty::Char | Ty::StrRef => true,
+            Ty::String => false,
             // `&mut` is not `Copy`, but passing one reborrows it: it is never moved here.
             Ty::Ref(..) => true,
             Ty::Vec(_) => false,
@@ -179,7 +196,7 @@ impl Ty {
     /// Whether dropping the value frees heap memory.
     pub fn needs_drop(&self) -> bool {
         match self {
-            Ty::Vec(_) => true,
+            Ty::Vec(_) | Ty::String => true,
             Ty::Struct(d) => d.needs_drop,
             Ty::Tuple(ts) => ts.iter().any(Ty::needs_drop),
             Ty::Array(e, n) => *n > 0 && e.needs_drop(),
@@ -192,7 +209,7 @@ impl Ty {
     /// declaration order, elements in index order).
     pub fn drop_offsets(&self, ptr: PtrWidth, base: u32, out: &mut Vec<u32>) {
         match self {
-            Ty::Vec(_) => out.push(base),
+            Ty::Vec(_) | Ty::String => out.push(base),
             Ty::Struct(d) => {
                 let l = d.layout(ptr);
                 for (f, off) in d.fields.iter().zip(&l.offsets) {
@@ -246,7 +263,7 @@ impl Ty {
 
     /// Values of scalar types travel in registers; the others live in memory.
     pub fn is_scalar(&self) -> bool {
-        matches!(self, Ty::Int(_) | Ty::Bool | Ty::Ref(..))
+        matches!(self, Ty::Int(_) | Ty::Bool | Ty::Ref(..) | Ty::Char)
     }
 
     /// The type behind any number of references.
@@ -259,6 +276,11 @@ impl Ty {
 
     pub fn is_vec(&self) -> bool {
         matches!(self, Ty::Vec(_))
+    }
+
+    /// A `Vec` or a `String`: metadata (pointer, length, capacity) owning one heap block.
+    pub fn owns_buffer(&self) -> bool {
+        matches!(self, Ty::Vec(_) | Ty::String)
     }
 
     pub fn int(&self) -> Option<IntTy> {
@@ -274,6 +296,9 @@ impl fmt::Display for Ty {
         match self {
             Ty::Int(i) => f.write_str(i.name()),
             Ty::Bool => f.write_str("bool"),
+            Ty::Char => f.write_str("char"),
+            Ty::String => f.write_str("String"),
+            Ty::StrRef => f.write_str("&str"),
             Ty::Unit => f.write_str("()"),
             Ty::Never => f.write_str("!"),
             Ty::Vec(t) => write!(f, "Vec<{t}>"),
@@ -603,7 +628,19 @@ pub fn niche(t: &Ty, ptr: PtrWidth) -> Option<Niche> {
             start: all_ones,
             count: 1,
         }),
-        Ty::Vec(_) => Some(Niche {
+        Ty::Char => Some(Niche {
+            off: 0,
+            size: 4,
+            start: 0x11_0000,
+            count: u32::MAX as u64 - 0x10_FFFF,
+        }),
+        Ty::StrRef => Some(Niche {
+            off: 0,
+            size: w,
+            start: all_ones,
+            count: 1,
+        }),
+        Ty::Vec(_) | Ty::String => Some(Niche {
             off: 2 * w,
             size: w,
             start: 1u64 << (w * 8 - 1),
