@@ -42,6 +42,8 @@ pub enum Res {
     NoneVal,
     StringNew,
     StringFrom,
+    /// `Box::new(x)`
+    BoxNew,
     StringWithCapacity,
 }
 
@@ -544,6 +546,17 @@ impl<'a> Checker<'a> {
                         }
                         Ty::Vec(Box::new(e))
                     }
+                    ("Box", 1) => {
+                        let e = self.type_from_expr(&args[0], allow_infer);
+                        if e.needs_drop() {
+                            self.diags.push(unsupported(
+                                args[0].span,
+                                &format!("a `Box` of `{e}` (a value that owns heap memory)"),
+                            ));
+                            return Ty::Error;
+                        }
+                        Ty::Box(Box::new(e))
+                    }
                     ("Option", 1) => {
                         let e = self.type_from_expr(&args[0], allow_infer);
                         Ty::Option(Box::new(e))
@@ -559,7 +572,7 @@ impl<'a> Checker<'a> {
                         );
                         Ty::Error
                     }
-                    ("f32" | "f64" | "str" | "Box" | "Result" | "HashMap", _) => {
+                    ("f32" | "f64" | "str" | "Result" | "HashMap", _) => {
                         self.diags
                             .push(unsupported(t.span, &format!("the type `{name}`")));
                         Ty::Error
@@ -1540,7 +1553,7 @@ impl<'a> Checker<'a> {
             ExprKind::Deref(inner) => {
                 let t = self.check_expr(cx, inner);
                 match self.infer.shallow(&t) {
-                    Ty::Ref(_, t) => *t,
+                    Ty::Ref(_, t) | Ty::Box(t) => *t,
                     Ty::Error => Ty::Error,
                     other => {
                         let d = self.describe(&other);
@@ -1893,6 +1906,10 @@ impl<'a> Checker<'a> {
                 let t = self.infer.fresh();
                 (Res::SomeCtor, vec![t.clone()], Ty::Option(Box::new(t)))
             }
+            ["Box", "new"] => {
+                let t = self.infer.fresh();
+                (Res::BoxNew, vec![t.clone()], Ty::Box(Box::new(t)))
+            }
             ["String", "new"] => (Res::StringNew, vec![], Ty::String),
             ["String", "from"] => (Res::StringFrom, vec![Ty::StrRef], Ty::String),
             ["String", "with_capacity"] => (
@@ -1923,6 +1940,7 @@ impl<'a> Checker<'a> {
                     let param = match arg {
                         Some(Ty::Vec(e)) => Ty::Vec(e),
                         Some(Ty::String) => Ty::String,
+                        Some(Ty::Box(e)) => Ty::Box(e),
                         _ => Ty::Int(IntTy::Usize),
                     };
                     (Res::Dealloc, vec![param], Ty::Unit)
@@ -2372,7 +2390,9 @@ impl<'a> Checker<'a> {
             },
             ExprKind::Deref(inner) => match ref_of(inner) {
                 Some(false) => Some(Err(())),
-                _ => None,
+                Some(true) => None,
+                // `*b` of a `Box` is as mutable as `b`.
+                None => self.immutable_root(cx, inner),
             },
             _ => None,
         }
@@ -2965,7 +2985,9 @@ fn find_no_debug(t: &Ty) -> Option<String> {
         Ty::Struct(d) if !d.debug => Some(d.name.clone()),
         Ty::Struct(d) => d.fields.iter().find_map(|f| find_no_debug(&f.ty)),
         Ty::Tuple(ts) => ts.iter().find_map(find_no_debug),
-        Ty::Array(e, _) | Ty::Vec(e) | Ty::Ref(_, e) | Ty::Option(e) => find_no_debug(e),
+        Ty::Array(e, _) | Ty::Vec(e) | Ty::Ref(_, e) | Ty::Option(e) | Ty::Box(e) => {
+            find_no_debug(e)
+        }
         _ => None,
     }
 }
@@ -3069,7 +3091,7 @@ fn not_covered(t: &Ty, pats: &[&Pat], ptr: PtrWidth) -> Option<String> {
 fn has_var(t: &Ty) -> bool {
     match t {
         Ty::Var(_) => true,
-        Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) | Ty::Option(e) => has_var(e),
+        Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) | Ty::Option(e) | Ty::Box(e) => has_var(e),
         Ty::Tuple(ts) => ts.iter().any(has_var),
         _ => false,
     }

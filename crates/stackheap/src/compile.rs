@@ -534,6 +534,14 @@ pub enum Op {
         label: u32,
         at: u32,
     },
+    /// `Box::new`: pops the address of the value's bytes, then a destination; allocates a
+    /// block for them, copies them in and writes its address at the destination.
+    BoxNew {
+        size: u32,
+        align: u32,
+        label: u32,
+        at: u32,
+    },
     /// `format!`: pops the arguments, then a destination, and writes a new `String`.
     FormatString {
         format: u32,
@@ -1803,6 +1811,28 @@ impl<'a> Gen<'a> {
                 self.format(e, FormatMacro::Format, args);
             }
             ExprKind::Call(callee, args)
+                if self.c.res.get(&callee.id) == Some(&Res::BoxNew) && args.len() == 1 =>
+            {
+                // The value is made first (in a temporary), then the block is allocated and
+                // the value's bytes moved into it.
+                let Ty::Box(inner) = self.ty(e) else { return };
+                let (size, align) = self.layout(&inner);
+                let before = self.f.depth;
+                let tmp = self.reserve(size, align);
+                self.value_into(&args[0], &inner, Dest::Local(tmp));
+                let label = self.alloc_label(dest, "Box::new");
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::BoxNew {
+                    size,
+                    align,
+                    label,
+                    at,
+                });
+                self.set_stack(before);
+            }
+            ExprKind::Call(callee, args)
                 if matches!(
                     self.c.res.get(&callee.id),
                     Some(Res::StringNew | Res::StringFrom | Res::StringWithCapacity)
@@ -1980,6 +2010,14 @@ impl<'a> Gen<'a> {
                 if self.c.res.get(&callee.id) == Some(&Res::SomeCtor) && args.len() == 1 =>
             {
                 let t = self.ty(e);
+                if t.needs_drop() {
+                    self.diags.push(Diagnostic::error(
+                        DiagnosticKind::Unsupported,
+                        e.span,
+                        format!("an `Option` holding a value that owns heap memory (`{t}`) is not supported yet"),
+                    ));
+                    return;
+                }
                 let Some(l) = option_layout(&t, self.ptr) else {
                     return;
                 };
@@ -2289,7 +2327,7 @@ impl<'a> Gen<'a> {
                     .map(|&l| &self.f.locals[l as usize])
                     .filter(|l| !l.hidden && l.ty.needs_drop())
                     .find_map(|l| {
-                        vec_paths(&l.ty, self.ptr, l.off, &l.name)
+                        owner_paths(&l.ty, self.ptr, l.off, &l.name, true)
                             .into_iter()
                             .find(|(o, _)| *o == off)
                             .map(|(_, p)| p)
@@ -2402,7 +2440,14 @@ impl<'a> Gen<'a> {
             | ExprKind::Deref(_) => t.is_mem(),
             ExprKind::Call(callee, _) => matches!(
                 self.c.res.get(&callee.id),
-                Some(Res::TupleCtor | Res::SomeCtor)
+                Some(
+                    Res::TupleCtor
+                        | Res::SomeCtor
+                        | Res::BoxNew
+                        | Res::StringNew
+                        | Res::StringFrom
+                        | Res::StringWithCapacity
+                )
             ),
             ExprKind::Path(_) => self.c.res.get(&e.id) == Some(&Res::NoneVal),
             ExprKind::Match { .. } => t.is_mem(),
@@ -2603,7 +2648,12 @@ impl<'a> Gen<'a> {
                 Some(Res::Dealloc) => {
                     let a = &args[0];
                     let at = self.span_id(e.span);
-                    if self.ty(a).owns_buffer() {
+                    if let Ty::Box(_) = self.ty(a) {
+                        self.value_addr(a);
+                        let ty = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                        self.emit(Op::LoadAt(ty));
+                        self.emit(Op::DeallocRaw { at });
+                    } else if self.ty(a).owns_buffer() {
                         self.vec_addr(a);
                         self.emit(Op::DeallocVec { at });
                     } else {
@@ -3274,6 +3324,12 @@ impl<'a> Gen<'a> {
                 let l = self.use_local(e, false).unwrap_or(0);
                 let off = self.f.locals[l as usize].off;
                 self.emit(Op::AddrLocal(off));
+            }
+            ExprKind::Deref(inner) if matches!(self.ty(inner), Ty::Box(_)) => {
+                // The Box's pointer, read from where the Box is.
+                self.value_addr(inner);
+                let ty = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                self.emit(Op::LoadAt(ty));
             }
             ExprKind::Deref(inner) => self.expr(inner),
             ExprKind::Field { base, name, .. } => {
@@ -4155,18 +4211,36 @@ const MAX_EQ_FIELDS: usize = 4096;
 
 /// The Vecs inside a value of type `t` at offset `base`, with their paths (`line.points`).
 fn vec_paths(t: &Ty, ptr: PtrWidth, base: u32, name: &str) -> Vec<(u32, String)> {
+    owner_paths(t, ptr, base, name, false)
+}
+
+/// Like [`vec_paths`], with the `Box`es too when `boxes`: every pointer that owns a block.
+fn owner_paths(t: &Ty, ptr: PtrWidth, base: u32, name: &str, boxes: bool) -> Vec<(u32, String)> {
     let mut out = Vec::new();
     match t {
         Ty::Vec(_) | Ty::String => out.push((base, name.to_string())),
+        Ty::Box(_) if boxes => out.push((base, name.to_string())),
         Ty::Struct(_) | Ty::Tuple(_) => {
             for (f, ft, off) in t.fields(ptr) {
-                out.extend(vec_paths(&ft, ptr, base + off, &format!("{name}.{f}")));
+                out.extend(owner_paths(
+                    &ft,
+                    ptr,
+                    base + off,
+                    &format!("{name}.{f}"),
+                    boxes,
+                ));
             }
         }
         Ty::Array(e, n) if e.needs_drop() => {
             let size = e.size(ptr);
             for i in 0..*n as u32 {
-                out.extend(vec_paths(e, ptr, base + i * size, &format!("{name}[{i}]")));
+                out.extend(owner_paths(
+                    e,
+                    ptr,
+                    base + i * size,
+                    &format!("{name}[{i}]"),
+                    boxes,
+                ));
             }
         }
         _ => {}

@@ -1434,6 +1434,25 @@ impl<'p> Vm<'p> {
                     let bytes = ch.encode_utf8(&mut buf).as_bytes().to_vec();
                     self.append(string, &bytes, label, at)?;
                 }
+                Op::BoxNew {
+                    size,
+                    align,
+                    label,
+                    at,
+                } => {
+                    let src = self.pop();
+                    let dst = self.pop();
+                    let w = self.pw();
+                    if size == 0 {
+                        self.write(dst, align as u64, w);
+                    } else {
+                        let a = align.max(1);
+                        let np =
+                            self.alloc((size / a) as u64, a, label, self.span(at), "Box::new")?;
+                        self.copy_bytes(src, np as u64, size);
+                        self.write(dst, np as u64, w);
+                    }
+                }
                 Op::FormatString {
                     format,
                     args,
@@ -1635,6 +1654,16 @@ impl<'p> Vm<'p> {
         let n = self.p.glues.get(glue as usize).map_or(0, Vec::len);
         for k in 0..n {
             let off = self.p.glues[glue as usize][k];
+            if off & crate::types::BOX_DROP != 0 {
+                if !self.manual {
+                    let w = self.pw();
+                    let p = self.read(addr + (off & !crate::types::BOX_DROP) as u64, w) as u32;
+                    if self.st.block_at(p).is_some_and(|(_, b)| !b.freed) {
+                        self.dealloc(p);
+                    }
+                }
+                continue;
+            }
             self.drop_vec(addr + off as u64);
         }
     }
@@ -1813,6 +1842,11 @@ impl<'p> Vm<'p> {
                 crate::format::write_debug(out, v, ty, ptr, spec, &read, &|o, v, t, s| {
                     self.format_value(o, v, t, s)
                 });
+            }
+            Ty::Box(inner) => {
+                // A Box prints what it points to: read its pointer, then as a reference.
+                let p = self.read(v, ptr.bytes());
+                self.format_value(out, p, &Ty::Ref(false, inner.clone()), spec);
             }
             Ty::Char => {
                 let c = char::from_u32(v as u32).unwrap_or('\u{fffd}');

@@ -934,6 +934,10 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> 
             }
         }
         Ty::Bool => (st.read_uint(region, addr, 1) != 0).to_string(),
+        Ty::Box(_) => {
+            let raw = st.read_uint(region, addr, size);
+            format!("Box(heap[{raw}])")
+        }
         Ty::Char => {
             let c = char::from_u32(st.read_uint(region, addr, 4) as u32).unwrap_or('\u{fffd}');
             let mut out = String::new();

@@ -115,6 +115,8 @@ pub enum Ty {
     /// `&str`: pointer and length (a fat reference) to UTF-8 bytes in the heap, either in a
     /// `String`'s block or in the read-only block of string literals.
     StrRef,
+    /// `Box<T>`: a pointer (pointer-sized) to a heap block holding the `T`.
+    Box(Box<Ty>),
     /// `Option<T>`: laid out as rustc lays it out (see [`option_layout`]).
     Option(Box<Ty>),
     /// An inference variable.
@@ -132,6 +134,7 @@ impl Ty {
             Ty::Char => Some((4, 4)),
             Ty::Vec(_) | Ty::String => Some((3 * ptr.bytes(), ptr.bytes())),
             Ty::StrRef => Some((2 * ptr.bytes(), ptr.bytes())),
+            Ty::Box(_) => Some((ptr.bytes(), ptr.bytes())),
             Ty::Ref(..) => Some((ptr.bytes(), ptr.bytes())),
             Ty::Struct(d) => {
                 let l = d.layout(ptr);
@@ -165,6 +168,7 @@ impl Ty {
                 | Ty::Option(_)
                 | Ty::String
                 | Ty::StrRef
+                | Ty::Box(_)
         )
     }
 
@@ -173,7 +177,7 @@ impl Ty {
         match self {
             Ty::Int(_) | Ty::Bool | Ty::Unit | Ty::Never | Ty::Error | Ty::Var(_) => true,
             Ty::Char | Ty::StrRef => true,
-            Ty::String => false,
+            Ty::String | Ty::Box(_) => false,
             // `&mut` is not `Copy`, but passing one reborrows it: it is never moved here.
             Ty::Ref(..) => true,
             Ty::Vec(_) => false,
@@ -187,7 +191,9 @@ impl Ty {
     pub fn depth(&self) -> u32 {
         match self {
             Ty::Struct(d) => d.depth,
-            Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) | Ty::Option(e) => 1 + e.depth(),
+            Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) | Ty::Option(e) | Ty::Box(e) => {
+                1 + e.depth()
+            }
             Ty::Tuple(ts) => 1 + ts.iter().map(Ty::depth).max().unwrap_or(0),
             _ => 1,
         }
@@ -196,7 +202,7 @@ impl Ty {
     /// Whether dropping the value frees heap memory.
     pub fn needs_drop(&self) -> bool {
         match self {
-            Ty::Vec(_) | Ty::String => true,
+            Ty::Vec(_) | Ty::String | Ty::Box(_) => true,
             Ty::Struct(d) => d.needs_drop,
             Ty::Tuple(ts) => ts.iter().any(Ty::needs_drop),
             Ty::Array(e, n) => *n > 0 && e.needs_drop(),
@@ -210,6 +216,7 @@ impl Ty {
     pub fn drop_offsets(&self, ptr: PtrWidth, base: u32, out: &mut Vec<u32>) {
         match self {
             Ty::Vec(_) | Ty::String => out.push(base),
+            Ty::Box(_) => out.push(base | BOX_DROP),
             Ty::Struct(d) => {
                 let l = d.layout(ptr);
                 for (f, off) in d.fields.iter().zip(&l.offsets) {
@@ -318,6 +325,7 @@ impl fmt::Display for Ty {
             }
             Ty::Array(t, n) => write!(f, "[{t}; {n}]"),
             Ty::Option(t) => write!(f, "Option<{t}>"),
+            Ty::Box(t) => write!(f, "Box<{t}>"),
             Ty::Ref(false, t) => write!(f, "&{t}"),
             Ty::Ref(true, t) => write!(f, "&mut {t}"),
             Ty::Var(_) => f.write_str("_"),
@@ -374,6 +382,7 @@ impl Infer {
             Ty::Array(e, n) => Ty::Array(Box::new(self.resolve(&e)), n),
             Ty::Ref(m, e) => Ty::Ref(m, Box::new(self.resolve(&e))),
             Ty::Option(e) => Ty::Option(Box::new(self.resolve(&e))),
+            Ty::Box(e) => Ty::Box(Box::new(self.resolve(&e))),
             other => other,
         }
     }
@@ -381,7 +390,9 @@ impl Infer {
     fn occurs(&self, v: u32, t: &Ty) -> bool {
         match self.shallow(t) {
             Ty::Var(w) => v == w,
-            Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) | Ty::Option(e) => self.occurs(v, &e),
+            Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) | Ty::Option(e) | Ty::Box(e) => {
+                self.occurs(v, &e)
+            }
             Ty::Tuple(ts) => ts.iter().any(|t| self.occurs(v, t)),
             _ => false,
         }
@@ -412,7 +423,9 @@ impl Infer {
                 self.vars[*x as usize] = VarState::Bound(other.clone());
                 Ok(())
             }
-            (Ty::Vec(x), Ty::Vec(y)) | (Ty::Option(x), Ty::Option(y)) => {
+            (Ty::Vec(x), Ty::Vec(y))
+            | (Ty::Option(x), Ty::Option(y))
+            | (Ty::Box(x), Ty::Box(y)) => {
                 let (x, y) = ((**x).clone(), (**y).clone());
                 self.unify(&x, &y)
             }
@@ -451,6 +464,7 @@ impl Infer {
             Ty::Var(_) => "_".to_string(),
             Ty::Vec(e) => format!("Vec<{}>", self.describe(&e)),
             Ty::Option(e) => format!("Option<{}>", self.describe(&e)),
+            Ty::Box(e) => format!("Box<{}>", self.describe(&e)),
             Ty::Array(e, n) => format!("[{}; {n}]", self.describe(&e)),
             Ty::Ref(false, e) => format!("&{}", self.describe(&e)),
             Ty::Ref(true, e) => format!("&mut {}", self.describe(&e)),
@@ -577,6 +591,9 @@ pub fn layout_fields(tys: &[Ty], ptr: PtrWidth, repr_c: bool) -> Option<Layout> 
     })
 }
 
+/// Marks a drop-glue offset as a `Box` (free the block it points to) rather than a `Vec`.
+pub const BOX_DROP: u32 = 1 << 31;
+
 /// Where an `Option<T>` keeps whether it is `Some`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Disc {
@@ -634,7 +651,7 @@ pub fn niche(t: &Ty, ptr: PtrWidth) -> Option<Niche> {
             start: 0x11_0000,
             count: u32::MAX as u64 - 0x10_FFFF,
         }),
-        Ty::StrRef => Some(Niche {
+        Ty::StrRef | Ty::Box(_) => Some(Niche {
             off: 0,
             size: w,
             start: all_ones,
