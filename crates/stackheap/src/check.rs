@@ -79,6 +79,8 @@ pub enum Method {
     Unwrap,
     IsSome,
     IsNone,
+    /// `.clone()` of a `Vec` or `String`: a new block with a copy of the bytes.
+    CloneBuffer,
     /// `String::push_str`
     PushStr,
     /// `String::push` of a `char`
@@ -2139,6 +2141,7 @@ impl<'a> Checker<'a> {
             (Ty::String | Ty::StrRef, "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
             (Ty::StrRef, "to_string" | "to_owned") => (Method::ToString, vec![], Ty::String),
             (Ty::Char, "clone") => (Method::Clone, vec![], Ty::Char),
+            (Ty::Vec(_) | Ty::String, "clone") => (Method::CloneBuffer, vec![], rs.clone()),
             (Ty::Vec(_), "len") => (Method::Len, vec![], usize_t),
             (Ty::Vec(_), "capacity") => (Method::Capacity, vec![], usize_t),
             (Ty::Vec(_), "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),

@@ -542,6 +542,14 @@ pub enum Op {
         label: u32,
         at: u32,
     },
+    /// `.clone()` of a `Vec` or `String`: pops its address, then a destination; allocates
+    /// exactly its length, copies the elements' bytes and writes the new metadata.
+    CloneBuffer {
+        elem: u8,
+        align: u8,
+        label: u32,
+        at: u32,
+    },
     /// `format!`: pops the arguments, then a destination, and writes a new `String`.
     FormatString {
         format: u32,
@@ -1858,6 +1866,26 @@ impl<'a> Gen<'a> {
                         self.emit(Op::StringFrom { label, at });
                     }
                 }
+            }
+            ExprKind::MethodCall { receiver, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::CloneBuffer) =>
+            {
+                let rt = self.ty(receiver);
+                let elem = self.elem_size(&rt);
+                let align = match rt.deref_all() {
+                    Ty::Vec(et) => self.layout(et).1 as u8,
+                    _ => 1,
+                };
+                let label = self.alloc_label(dest, "clone");
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.vec_addr(receiver);
+                self.emit(Op::CloneBuffer {
+                    elem,
+                    align,
+                    label,
+                    at,
+                });
             }
             ExprKind::MethodCall { receiver, .. }
                 if self.c.methods.get(&e.id) == Some(&Method::ToString) =>
@@ -3551,7 +3579,7 @@ impl<'a> Gen<'a> {
                     self.emit(Op::NotBool);
                 }
             }
-            Method::Pop | Method::ToString => {}
+            Method::Pop | Method::ToString | Method::CloneBuffer => {}
             Method::PushStr | Method::PushChar => {
                 let label = match self.place_name(receiver) {
                     Some(name) => self.label(format!("`{name}`")),

@@ -1453,6 +1453,24 @@ impl<'p> Vm<'p> {
                         self.write(dst, np as u64, w);
                     }
                 }
+                Op::CloneBuffer {
+                    elem,
+                    align,
+                    label,
+                    at,
+                } => {
+                    let src = self.pop();
+                    let dst = self.pop();
+                    let (p, len, _) = self.meta(src);
+                    if len == 0 {
+                        self.write_meta(dst, align.max(1) as u64, 0, 0);
+                    } else {
+                        let e = elem as u32;
+                        let np = self.alloc(len, e, label, self.span(at), "clone")?;
+                        self.copy_bytes(p, np as u64, len as u32 * e);
+                        self.write_meta(dst, np as u64, len, len);
+                    }
+                }
                 Op::FormatString {
                     format,
                     args,
