@@ -65,6 +65,8 @@ pub enum TypeExprKind {
     Ref(bool, Box<TypeExpr>),
     /// `[T; N]`
     Array(Box<TypeExpr>, u64),
+    /// `[T]` (behind `&`)
+    Slice(Box<TypeExpr>),
     /// `_` in a type position: to be inferred.
     Infer,
     /// Something the parser read but the engine does not support (already reported).
@@ -314,6 +316,12 @@ pub enum ExprKind {
         template: String,
         template_span: Span,
         args: Vec<Expr>,
+    },
+    /// A range missing its start or end (`..`, `a..`, `..b`, `..=b`): slicing only.
+    OpenRange {
+        start: Option<Box<Expr>>,
+        end: Option<Box<Expr>>,
+        inclusive: bool,
     },
     /// `match scrutinee { arms }`; `if let` and `while let` are parsed into it.
     Match {

@@ -480,6 +480,17 @@ impl<'a> Checker<'a> {
             TypeExprKind::Ref(false, inner) if matches!(&inner.kind, TypeExprKind::Path(n, a) if n == "str" && a.is_empty()) => {
                 Ty::StrRef
             }
+            TypeExprKind::Ref(false, inner) if matches!(&inner.kind, TypeExprKind::Slice(_)) => {
+                let TypeExprKind::Slice(e) = &inner.kind else {
+                    return Ty::Error;
+                };
+                Ty::SliceRef(Box::new(self.type_from_expr(e, allow_infer)))
+            }
+            TypeExprKind::Slice(_) => {
+                self.diags
+                    .push(unsupported(t.span, "a slice type other than `&[T]`"));
+                Ty::Error
+            }
             TypeExprKind::Ref(m, inner) => {
                 Ty::Ref(*m, Box::new(self.type_from_expr(inner, allow_infer)))
             }
@@ -620,6 +631,15 @@ impl<'a> Checker<'a> {
     /// where `&str` is expected is coerced (deref coercion), as rustc does.
     fn expect_arg(&mut self, a: &Expr, found: &Ty, expected: &Ty) {
         let f = self.infer.resolve(found);
+        if let Ty::SliceRef(e) = self.infer.shallow(expected) {
+            if let Ty::Ref(_, inner) = &f {
+                if let Ty::Vec(x) | Ty::Array(x, _) = &**inner {
+                    self.expect(a.span, x, &e);
+                    self.coercions.insert(a.id);
+                    return;
+                }
+            }
+        }
         if matches!(self.infer.shallow(expected), Ty::StrRef) {
             if let Ty::Ref(_, inner) = &f {
                 if matches!(**inner, Ty::String) {
@@ -1029,6 +1049,13 @@ impl<'a> Checker<'a> {
     fn check_expr_inner(&mut self, cx: &mut FnCx, e: &Expr) -> Ty {
         match &e.kind {
             ExprKind::Match { scrutinee, arms } => self.check_match(cx, e, scrutinee, arms),
+            ExprKind::OpenRange { .. } => {
+                self.diags.push(unsupported(
+                    e.span,
+                    "a range without a start or an end outside `&v[..]`",
+                ));
+                Ty::Error
+            }
             ExprKind::Str(_) => Ty::StrRef,
             ExprKind::Char(_) => Ty::Char,
             ExprKind::Error => Ty::Error,
@@ -1189,7 +1216,7 @@ impl<'a> Checker<'a> {
                 let bt = self.check_expr(cx, base);
                 let it = self.check_expr(cx, idx);
                 match self.infer.resolve(&bt).deref_all().clone() {
-                    Ty::Vec(elem) | Ty::Array(elem, _) => {
+                    Ty::Vec(elem) | Ty::Array(elem, _) | Ty::SliceRef(elem) => {
                         if self.infer.unify(&it, &Ty::Int(IntTy::Usize)).is_err() {
                             let d = self.describe(&it);
                             let el = self.describe(&elem);
@@ -1310,8 +1337,63 @@ impl<'a> Checker<'a> {
                 body,
             } => {
                 let ExprKind::Range { start, end, .. } = &range.kind else {
-                    let rt = self.check_expr(cx, range);
+                    // `.iter()` of a Vec, array or slice walks it like `&v`.
+                    let rt = match &range.kind {
+                        ExprKind::MethodCall {
+                            receiver,
+                            method,
+                            args,
+                            ..
+                        } if method == "iter" && args.is_empty() => {
+                            let t = self.check_expr(cx, receiver);
+                            match self.infer.resolve(&t).deref_all().clone() {
+                                Ty::Vec(el) | Ty::Array(el, _) | Ty::SliceRef(el) => {
+                                    self.set(range, Ty::SliceRef(el.clone()))
+                                }
+                                _ => {
+                                    self.diags.push(unsupported(range.span, "this `.iter()`"));
+                                    return Ty::Unit;
+                                }
+                            }
+                        }
+                        _ => self.check_expr(cx, range),
+                    };
                     let rt = self.infer.resolve(&rt);
+                    let walked = match &rt {
+                        Ty::SliceRef(el) => Some(el.clone()),
+                        Ty::Ref(false, inner) => match &**inner {
+                            Ty::Vec(el) | Ty::Array(el, _) => Some(el.clone()),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    if let Some(elem) = walked {
+                        // A hidden slice of the elements, a hidden index, and `x: &T`.
+                        cx.scopes.push(Vec::new());
+                        let hidden = self.declare(
+                            cx,
+                            "(slice)",
+                            Ty::SliceRef(elem.clone()),
+                            true,
+                            range.span,
+                            true,
+                        );
+                        self.declare(cx, "(index)", Ty::Int(IntTy::Usize), true, range.span, true);
+                        let v =
+                            self.declare(cx, var, Ty::Ref(false, elem), *mutable, *var_span, false);
+                        self.binding.insert(e.id, v);
+                        self.for_range.insert(e.id, hidden);
+                        cx.loops.push(LoopCtx {
+                            is_loop: false,
+                            break_ty: Ty::Unit,
+                            has_break: true,
+                        });
+                        let bt = self.check_block(cx, body);
+                        cx.loops.pop();
+                        cx.scopes.pop();
+                        self.expect_unit_body(body, &bt);
+                        return Ty::Unit;
+                    }
                     if let Ty::Array(elem, _) = &rt {
                         if elem.is_copy() {
                             // The array is copied into a hidden local, walked by a hidden index.
@@ -1522,6 +1604,41 @@ impl<'a> Checker<'a> {
             } => self.check_struct_lit(cx, e, name, *name_span, fields, base.as_deref()),
             ExprKind::Tuple(items) => {
                 Ty::Tuple(items.iter().map(|it| self.check_expr(cx, it)).collect())
+            }
+            ExprKind::AddrOf { mutable, inner } if matches!(&inner.kind, ExprKind::Index(_, idx) if matches!(idx.kind, ExprKind::Range { .. } | ExprKind::OpenRange { .. })) =>
+            {
+                let ExprKind::Index(base, idx) = &inner.kind else {
+                    return Ty::Error;
+                };
+                if *mutable {
+                    self.diags.push(unsupported(e.span, "a `&mut` slice"));
+                    return Ty::Error;
+                }
+                let bt = self.check_expr(cx, base);
+                let (start, end) = match &idx.kind {
+                    ExprKind::Range { start, end, .. } => (Some(&**start), Some(&**end)),
+                    ExprKind::OpenRange { start, end, .. } => (start.as_deref(), end.as_deref()),
+                    _ => (None, None),
+                };
+                for b in [start, end].into_iter().flatten() {
+                    let t = self.check_expr(cx, b);
+                    self.expect(b.span, &t, &Ty::Int(IntTy::Usize));
+                }
+                match self.infer.resolve(&bt).deref_all().clone() {
+                    Ty::Vec(elem) | Ty::Array(elem, _) | Ty::SliceRef(elem) => {
+                        self.set(inner, Ty::Error);
+                        Ty::SliceRef(elem)
+                    }
+                    Ty::Error => Ty::Error,
+                    other => {
+                        let d = self.describe(&other);
+                        self.diags.push(unsupported(
+                            e.span,
+                            &format!("slicing a value of type `{d}`"),
+                        ));
+                        Ty::Error
+                    }
+                }
             }
             ExprKind::AddrOf { mutable, inner } => {
                 let placeish = matches!(
@@ -2136,7 +2253,10 @@ impl<'a> Checker<'a> {
                 self.check_recv_mut(cx, receiver);
                 (Method::PushChar, vec![Ty::Char], Ty::Unit)
             }
-            (Ty::String, "len") | (Ty::StrRef, "len") => (Method::Len, vec![], usize_t),
+            (Ty::String, "len") | (Ty::StrRef, "len") | (Ty::SliceRef(_), "len") => {
+                (Method::Len, vec![], usize_t)
+            }
+            (Ty::SliceRef(_), "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
             (Ty::String, "capacity") => (Method::Capacity, vec![], usize_t),
             (Ty::String | Ty::StrRef, "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
             (Ty::StrRef, "to_string" | "to_owned") => (Method::ToString, vec![], Ty::String),
@@ -2898,7 +3018,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let bad = match (&t, debug, radix) {
-                (Ty::Vec(_), false, _) => Some("std::fmt::Display"),
+                (Ty::Vec(_) | Ty::SliceRef(_), false, _) => Some("std::fmt::Display"),
                 (Ty::Bool, _, Radix::LowerHex) => Some("std::fmt::LowerHex"),
                 (Ty::Bool, _, Radix::UpperHex) => Some("std::fmt::UpperHex"),
                 (Ty::Bool, _, Radix::Binary) => Some("std::fmt::Binary"),
@@ -2988,9 +3108,12 @@ fn find_no_debug(t: &Ty) -> Option<String> {
         Ty::Struct(d) if !d.debug => Some(d.name.clone()),
         Ty::Struct(d) => d.fields.iter().find_map(|f| find_no_debug(&f.ty)),
         Ty::Tuple(ts) => ts.iter().find_map(find_no_debug),
-        Ty::Array(e, _) | Ty::Vec(e) | Ty::Ref(_, e) | Ty::Option(e) | Ty::Box(e) => {
-            find_no_debug(e)
-        }
+        Ty::Array(e, _)
+        | Ty::Vec(e)
+        | Ty::Ref(_, e)
+        | Ty::Option(e)
+        | Ty::Box(e)
+        | Ty::SliceRef(e) => find_no_debug(e),
         _ => None,
     }
 }
@@ -3094,7 +3217,12 @@ fn not_covered(t: &Ty, pats: &[&Pat], ptr: PtrWidth) -> Option<String> {
 fn has_var(t: &Ty) -> bool {
     match t {
         Ty::Var(_) => true,
-        Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) | Ty::Option(e) | Ty::Box(e) => has_var(e),
+        Ty::Vec(e)
+        | Ty::Array(e, _)
+        | Ty::Ref(_, e)
+        | Ty::Option(e)
+        | Ty::Box(e)
+        | Ty::SliceRef(e) => has_var(e),
         Ty::Tuple(ts) => ts.iter().any(has_var),
         _ => false,
     }

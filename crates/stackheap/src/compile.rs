@@ -542,6 +542,17 @@ pub enum Op {
         label: u32,
         at: u32,
     },
+    /// `&base[start..end]`: pops the end (when `has_end`), the start, the base's address and
+    /// a destination; checks the range as Rust does (panicking with its messages) and writes
+    /// the slice's pointer and length. The base is an array of `array_len` elements at the
+    /// address, or (`array_len` `u32::MAX`) a Vec or slice whose pointer and length are there.
+    MakeSlice {
+        elem: u32,
+        array_len: u32,
+        has_end: bool,
+        inclusive: bool,
+        at: u32,
+    },
     /// `.clone()` of a `Vec` or `String`: pops its address, then a destination; allocates
     /// exactly its length, copies the elements' bytes and writes the new metadata.
     CloneBuffer {
@@ -1214,7 +1225,7 @@ impl<'a> Gen<'a> {
 
     fn elem_size(&self, t: &Ty) -> u8 {
         match t.deref_all() {
-            Ty::Vec(e) => self.layout(e).0 as u8,
+            Ty::Vec(e) | Ty::SliceRef(e) => self.layout(e).0 as u8,
             _ => 1,
         }
     }
@@ -1792,14 +1803,79 @@ impl<'a> Gen<'a> {
 
     /// Evaluates a Vec-valued expression into the stack place `dest`.
     fn expr_into(&mut self, e: &Expr, dest: Dest) {
+        if let (true, Ty::Ref(_, inner)) = (self.c.coercions.contains(&e.id), self.ty(e)) {
+            if let Ty::Array(elem, n) = *inner {
+                // `&[T; N]` as `&[T]`: the array's address and its length.
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.value_addr(e);
+                self.emit(Op::Const(0));
+                self.emit(Op::MakeSlice {
+                    elem: elem.size(self.ptr),
+                    array_len: n as u32,
+                    has_end: false,
+                    inclusive: false,
+                    at,
+                });
+                return;
+            }
+        }
         if self.c.coercions.contains(&e.id) {
-            // `&String` as `&str`: the String's pointer and length are the `&str`.
+            // `&String` as `&str` and `&Vec<T>` as `&[T]`: the pointer and length are the
+            // first two fields of the metadata.
             self.push_dest(dest);
             self.value_addr(e);
             self.emit(Op::Copy(2 * self.ptr.bytes()));
             return;
         }
         match &e.kind {
+            ExprKind::AddrOf { inner, .. } if matches!(self.ty(e), Ty::SliceRef(_)) => {
+                let ExprKind::Index(base, idx) = &inner.kind else {
+                    return;
+                };
+                let (start, end, inclusive) = match &idx.kind {
+                    ExprKind::Range {
+                        start,
+                        end,
+                        inclusive,
+                    } => (Some(&**start), Some(&**end), *inclusive),
+                    ExprKind::OpenRange {
+                        start,
+                        end,
+                        inclusive,
+                    } => (start.as_deref(), end.as_deref(), *inclusive),
+                    _ => return,
+                };
+                let bt = self.ty(base).deref_all().clone();
+                let (elem, array_len) = match &bt {
+                    Ty::Array(el, n) => (el.size(self.ptr), *n as u32),
+                    Ty::Vec(el) | Ty::SliceRef(el) => (el.size(self.ptr), u32::MAX),
+                    _ => return,
+                };
+                // rustc reports a bad range at the `[`, as for an index.
+                let at = self.span_id(Span {
+                    start: base.span.end,
+                    end: inner.span.end,
+                });
+                self.push_dest(dest);
+                self.value_addr(base);
+                match start {
+                    Some(s) => self.expr(s),
+                    None => {
+                        self.emit(Op::Const(0));
+                    }
+                }
+                if let Some(x) = end {
+                    self.expr(x);
+                }
+                self.emit(Op::MakeSlice {
+                    elem,
+                    array_len,
+                    has_end: end.is_some(),
+                    inclusive,
+                    at,
+                });
+            }
             ExprKind::Str(text) => {
                 let off = self.literal(text);
                 self.push_dest(dest);
@@ -2331,7 +2407,7 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Index(base, _) => match self.ty(base) {
                 Ty::Array(..) => self.is_place(base),
-                Ty::Vec(_) | Ty::Ref(..) => true,
+                Ty::Vec(_) | Ty::Ref(..) | Ty::SliceRef(_) => true,
                 _ => false,
             },
             _ => false,
@@ -2479,6 +2555,7 @@ impl<'a> Gen<'a> {
             ),
             ExprKind::Path(_) => self.c.res.get(&e.id) == Some(&Res::NoneVal),
             ExprKind::Match { .. } => t.is_mem(),
+            ExprKind::AddrOf { .. } => t.is_mem(),
             ExprKind::Str(_) => true,
             ExprKind::Format {
                 mac: FormatMacro::Format,
@@ -2491,7 +2568,7 @@ impl<'a> Gen<'a> {
             return;
         }
         match &e.kind {
-            ExprKind::Error | ExprKind::Str(_) => {}
+            ExprKind::Error | ExprKind::Str(_) | ExprKind::OpenRange { .. } => {}
             ExprKind::Char(c) => {
                 self.emit(Op::Const(*c as u64));
             }
@@ -2913,6 +2990,10 @@ impl<'a> Gen<'a> {
     fn for_array(&mut self, e: &Expr, array: &Expr, body: &Block) {
         let var = self.c.binding[&e.id];
         let hidden = self.c.for_range[&e.id];
+        if let Ty::SliceRef(elem) = self.f.locals[hidden as usize].ty.clone() {
+            self.for_slice(e, array, body, &elem);
+            return;
+        }
         let Ty::Array(elem, n) = self.f.locals[hidden as usize].ty.clone() else {
             return;
         };
@@ -2977,6 +3058,117 @@ impl<'a> Gen<'a> {
             self.emit(index);
             self.emit(Op::Copy(esize));
         }
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::Const(1));
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: IntTy::Usize,
+            at: 0,
+        });
+        self.emit(Op::Store {
+            off: ioff,
+            size: usize_ty.size,
+        });
+        let mark = self.condition_mark();
+        self.end_condition(mark);
+        self.block_body(body, None, false, &Ty::Unit);
+        self.emit(Op::Jump(head));
+        let exit = self.here();
+        self.patch(exit_jump, exit);
+        self.end_loop(exit, Some(entry_moves));
+        self.pop_scope();
+        self.set_stack(scope_depth);
+    }
+
+    /// Makes the hidden `&[T]` a `for` over `&v`, a slice or `.iter()` walks.
+    fn slice_of(&mut self, range: &Expr, soff: u32) {
+        let w = self.ptr.bytes();
+        let (base, bt) = match &range.kind {
+            ExprKind::MethodCall {
+                receiver, method, ..
+            } if method == "iter" => (&**receiver, self.ty(receiver)),
+            _ => (range, self.ty(range)),
+        };
+        match bt.deref_all().clone() {
+            Ty::SliceRef(_) if !matches!(bt, Ty::Ref(..)) && base.id == range.id => {
+                self.expr_into(range, Dest::Local(soff));
+            }
+            Ty::Array(el, n) => {
+                let at = self.span_id(range.span);
+                self.emit(Op::AddrLocal(soff));
+                self.value_addr(base);
+                self.emit(Op::Const(0));
+                self.emit(Op::MakeSlice {
+                    elem: el.size(self.ptr),
+                    array_len: n as u32,
+                    has_end: false,
+                    inclusive: false,
+                    at,
+                });
+            }
+            _ => {
+                // A Vec's or a slice's pointer and length.
+                self.emit(Op::AddrLocal(soff));
+                self.value_addr(base);
+                self.emit(Op::Copy(2 * w));
+            }
+        }
+    }
+
+    /// `for x in &v` (or a slice, or `.iter()`): `x` is a reference to each element in turn.
+    fn for_slice(&mut self, e: &Expr, range: &Expr, body: &Block, elem: &Ty) {
+        let var = self.c.binding[&e.id];
+        let hidden = self.c.for_range[&e.id];
+        let esize = elem.size(self.ptr);
+        let scope_depth = self.f.depth;
+        self.f.scopes.push((Vec::new(), scope_depth));
+        let site = self.step(range.span, StepKind::Statement);
+        let soff = self.declare(hidden);
+        self.slice_of(range, soff);
+        let ioff = self.declare(hidden + 1);
+        let usize_ty = self.scalar(&Ty::Int(IntTy::Usize));
+        self.emit(Op::Const(0));
+        self.emit(Op::Store {
+            off: ioff,
+            size: usize_ty.size,
+        });
+        let temps = std::mem::take(&mut self.f.temps);
+        self.drop_temps(&temps);
+        self.sites[site as usize].live = self.live_now();
+        let voff = self.declare(var);
+        let loop_depth = self.f.depth;
+        let head = self.here();
+        self.begin_loop(None, loop_depth, head, e.span);
+        let entry_moves = self.f.moves.clone();
+        self.step(range.span, StepKind::Condition);
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::AddrLocal(soff));
+        self.emit(Op::VecField(1));
+        self.emit(Op::Cmp {
+            op: Cmp::Lt,
+            signed: false,
+        });
+        let exit_jump = self.emit(Op::JumpIfFalse(0));
+        let at = self.span_id(range.span);
+        self.emit(Op::AddrLocal(soff));
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::VecIndex {
+            elem: esize as u8,
+            at,
+        });
+        self.emit(Op::Store {
+            off: voff,
+            size: self.ptr.bytes() as u8,
+        });
         self.emit(Op::Load {
             off: ioff,
             ty: usize_ty,
@@ -3316,6 +3508,10 @@ impl<'a> Gen<'a> {
             ExprKind::ArrayRepeat(a, _) => self.calls_fn(a),
             ExprKind::MemQuery { .. } => false,
             ExprKind::Match { .. } => true,
+            ExprKind::OpenRange { start, end, .. } => {
+                start.as_deref().is_some_and(|s| self.calls_fn(s))
+                    || end.as_deref().is_some_and(|s| self.calls_fn(s))
+            }
             ExprKind::Tuple(items) | ExprKind::ArrayList(items) => any(items),
             ExprKind::StructLit { fields, base, .. } => {
                 fields.iter().any(|f| self.calls_fn(&f.2))
@@ -3407,11 +3603,16 @@ impl<'a> Gen<'a> {
                 let elem = self.elem_size(&bt);
                 self.vec_addr(base);
                 self.expr(idx);
-                // rustc reports an index out of bounds at the `[`.
-                let at = self.span_id(Span {
-                    start: base.span.end,
-                    end: e.span.end,
-                });
+                // rustc reports an index out of bounds at the `[` for a Vec (its `Index`),
+                // at the whole expression for a slice (built-in indexing).
+                let at = if matches!(bt.deref_all(), Ty::SliceRef(_)) {
+                    self.span_id(e.span)
+                } else {
+                    self.span_id(Span {
+                        start: base.span.end,
+                        end: e.span.end,
+                    })
+                };
                 self.emit(Op::VecIndex { elem, at });
             }
             _ => {}

@@ -1471,6 +1471,52 @@ impl<'p> Vm<'p> {
                         self.write_meta(dst, np as u64, len, len);
                     }
                 }
+                Op::MakeSlice {
+                    elem,
+                    array_len,
+                    has_end,
+                    inclusive,
+                    at,
+                } => {
+                    let end = if has_end { Some(self.pop()) } else { None };
+                    let start = self.pop();
+                    let base = self.pop();
+                    let dst = self.pop();
+                    let w = self.pw();
+                    let (p, len) = if array_len == u32::MAX {
+                        (self.read(base, w), self.read(base + w as u64, w))
+                    } else {
+                        (base, array_len as u64)
+                    };
+                    let end_v = match end {
+                        Some(e) if inclusive => e.checked_add(1),
+                        Some(e) => Some(e),
+                        None => Some(len),
+                    };
+                    let msg = match end_v {
+                        None => Some("attempted to index slice up to maximum usize".to_string()),
+                        Some(_) if end.is_none() && start > len => Some(format!(
+                            "range start index {start} out of range for slice of length {len}"
+                        )),
+                        Some(e) if start > e => {
+                            Some(format!("slice index starts at {start} but ends at {e}"))
+                        }
+                        Some(e) if e > len => Some(format!(
+                            "range end index {e} out of range for slice of length {len}"
+                        )),
+                        _ => None,
+                    };
+                    if let Some(m) = msg {
+                        return Err(panic_at(m, self.span(at)));
+                    }
+                    let end_v = end_v.unwrap_or(len);
+                    let mut sp = p.wrapping_add(start * elem as u64);
+                    if ptr == PtrWidth::W32 && sp & STACK_TAG != 0 {
+                        sp = (sp & !STACK_TAG) | REF_TAG_32;
+                    }
+                    self.write(dst, sp, w);
+                    self.write(dst + w as u64, end_v - start, w);
+                }
                 Op::FormatString {
                     format,
                     args,
@@ -1813,7 +1859,7 @@ impl<'p> Vm<'p> {
         match ty {
             Ty::Int(i) => write_int(out, value_of(v, *i), i.bits(ptr), spec),
             Ty::Bool => write_bool(out, v != 0, spec),
-            Ty::Vec(elem) => {
+            Ty::Vec(elem) | Ty::SliceRef(elem) => {
                 let (p, len, _) = self.meta(v);
                 let esize = elem.size(ptr);
                 let elem = (**elem).clone();

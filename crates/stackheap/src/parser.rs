@@ -631,6 +631,16 @@ impl Parser {
                 span: start.to(self.prev_span()),
             });
         }
+        if self.is_punct("[") {
+            // `[T]`: a slice type (only behind `&`).
+            self.bump();
+            let elem = self.type_expr()?;
+            self.expect_punct("]")?;
+            return Ok(TypeExpr {
+                kind: TypeExprKind::Slice(Box::new(elem)),
+                span: start.to(self.prev_span()),
+            });
+        }
         if self.is_punct("&") || self.is_punct("&&") {
             let double = self.is_punct("&&");
             self.bump();
@@ -1131,10 +1141,23 @@ impl Parser {
 
     fn range_expr(&mut self) -> PResult<Expr> {
         if self.is_punct("..") || self.is_punct("..=") {
-            let span = self.span();
-            self.diags
-                .push(unsupported(span, "a range without a start"));
-            return Err(());
+            let op = self.bump();
+            let inclusive = matches!(op.kind, TokenKind::Punct("..="));
+            let ends = self.is_punct("]") || self.is_punct(")") || self.is_punct(";");
+            let end = if ends {
+                None
+            } else {
+                Some(Box::new(self.binary(0)?))
+            };
+            let span = op.span.to(self.prev_span());
+            return Ok(self.new_expr(
+                ExprKind::OpenRange {
+                    start: None,
+                    end,
+                    inclusive,
+                },
+                span,
+            ));
         }
         let start = self.binary(0)?;
         let inclusive = if self.is_punct("..") {
@@ -1145,7 +1168,18 @@ impl Parser {
             return Ok(start);
         };
         let op_span = self.bump().span;
-        if self.is_punct("{") || self.is_punct(")") || self.is_punct("]") || self.is_punct(";") {
+        if self.is_punct("]") {
+            let span = start.span.to(op_span);
+            return Ok(self.new_expr(
+                ExprKind::OpenRange {
+                    start: Some(Box::new(start)),
+                    end: None,
+                    inclusive,
+                },
+                span,
+            ));
+        }
+        if self.is_punct("{") || self.is_punct(")") || self.is_punct(";") {
             self.diags
                 .push(unsupported(op_span, "a range without an end"));
             return Err(());

@@ -934,6 +934,19 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> 
             }
         }
         Ty::Bool => (st.read_uint(region, addr, 1) != 0).to_string(),
+        Ty::SliceRef(_) => {
+            // Where the elements are and how many: `&[3 × i32] at heap[8]`.
+            let w = p.ptr.bytes();
+            let raw = st.read_uint(region, addr, w);
+            let len = st.read_uint(region, addr + w, w);
+            let tag = 1u64 << (w * 8 - 1);
+            let at = if raw & tag != 0 {
+                format!("stack[{}]", raw & !tag)
+            } else {
+                format!("heap[{raw}]")
+            };
+            format!("{len} elements at {at}")
+        }
         Ty::Box(_) => {
             let raw = st.read_uint(region, addr, size);
             format!("Box(heap[{raw}])")

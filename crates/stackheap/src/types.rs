@@ -115,6 +115,9 @@ pub enum Ty {
     /// `&str`: pointer and length (a fat reference) to UTF-8 bytes in the heap, either in a
     /// `String`'s block or in the read-only block of string literals.
     StrRef,
+    /// `&[T]`: pointer and length (a fat reference) to elements in a `Vec`'s block or an
+    /// array on the stack.
+    SliceRef(Box<Ty>),
     /// `Box<T>`: a pointer (pointer-sized) to a heap block holding the `T`.
     Box(Box<Ty>),
     /// `Option<T>`: laid out as rustc lays it out (see [`option_layout`]).
@@ -133,7 +136,7 @@ impl Ty {
             Ty::Bool => Some((1, 1)),
             Ty::Char => Some((4, 4)),
             Ty::Vec(_) | Ty::String => Some((3 * ptr.bytes(), ptr.bytes())),
-            Ty::StrRef => Some((2 * ptr.bytes(), ptr.bytes())),
+            Ty::StrRef | Ty::SliceRef(_) => Some((2 * ptr.bytes(), ptr.bytes())),
             Ty::Box(_) => Some((ptr.bytes(), ptr.bytes())),
             Ty::Ref(..) => Some((ptr.bytes(), ptr.bytes())),
             Ty::Struct(d) => {
@@ -169,6 +172,7 @@ impl Ty {
                 | Ty::String
                 | Ty::StrRef
                 | Ty::Box(_)
+                | Ty::SliceRef(_)
         )
     }
 
@@ -176,7 +180,7 @@ impl Ty {
     pub fn is_copy(&self) -> bool {
         match self {
             Ty::Int(_) | Ty::Bool | Ty::Unit | Ty::Never | Ty::Error | Ty::Var(_) => true,
-            Ty::Char | Ty::StrRef => true,
+            Ty::Char | Ty::StrRef | Ty::SliceRef(_) => true,
             Ty::String | Ty::Box(_) => false,
             // `&mut` is not `Copy`, but passing one reborrows it: it is never moved here.
             Ty::Ref(..) => true,
@@ -191,9 +195,12 @@ impl Ty {
     pub fn depth(&self) -> u32 {
         match self {
             Ty::Struct(d) => d.depth,
-            Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) | Ty::Option(e) | Ty::Box(e) => {
-                1 + e.depth()
-            }
+            Ty::Vec(e)
+            | Ty::Array(e, _)
+            | Ty::Ref(_, e)
+            | Ty::Option(e)
+            | Ty::Box(e)
+            | Ty::SliceRef(e) => 1 + e.depth(),
             Ty::Tuple(ts) => 1 + ts.iter().map(Ty::depth).max().unwrap_or(0),
             _ => 1,
         }
@@ -326,6 +333,7 @@ impl fmt::Display for Ty {
             Ty::Array(t, n) => write!(f, "[{t}; {n}]"),
             Ty::Option(t) => write!(f, "Option<{t}>"),
             Ty::Box(t) => write!(f, "Box<{t}>"),
+            Ty::SliceRef(t) => write!(f, "&[{t}]"),
             Ty::Ref(false, t) => write!(f, "&{t}"),
             Ty::Ref(true, t) => write!(f, "&mut {t}"),
             Ty::Var(_) => f.write_str("_"),
@@ -383,6 +391,7 @@ impl Infer {
             Ty::Ref(m, e) => Ty::Ref(m, Box::new(self.resolve(&e))),
             Ty::Option(e) => Ty::Option(Box::new(self.resolve(&e))),
             Ty::Box(e) => Ty::Box(Box::new(self.resolve(&e))),
+            Ty::SliceRef(e) => Ty::SliceRef(Box::new(self.resolve(&e))),
             other => other,
         }
     }
@@ -390,9 +399,12 @@ impl Infer {
     fn occurs(&self, v: u32, t: &Ty) -> bool {
         match self.shallow(t) {
             Ty::Var(w) => v == w,
-            Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) | Ty::Option(e) | Ty::Box(e) => {
-                self.occurs(v, &e)
-            }
+            Ty::Vec(e)
+            | Ty::Array(e, _)
+            | Ty::Ref(_, e)
+            | Ty::Option(e)
+            | Ty::Box(e)
+            | Ty::SliceRef(e) => self.occurs(v, &e),
             Ty::Tuple(ts) => ts.iter().any(|t| self.occurs(v, t)),
             _ => false,
         }
@@ -425,7 +437,8 @@ impl Infer {
             }
             (Ty::Vec(x), Ty::Vec(y))
             | (Ty::Option(x), Ty::Option(y))
-            | (Ty::Box(x), Ty::Box(y)) => {
+            | (Ty::Box(x), Ty::Box(y))
+            | (Ty::SliceRef(x), Ty::SliceRef(y)) => {
                 let (x, y) = ((**x).clone(), (**y).clone());
                 self.unify(&x, &y)
             }
@@ -465,6 +478,7 @@ impl Infer {
             Ty::Vec(e) => format!("Vec<{}>", self.describe(&e)),
             Ty::Option(e) => format!("Option<{}>", self.describe(&e)),
             Ty::Box(e) => format!("Box<{}>", self.describe(&e)),
+            Ty::SliceRef(e) => format!("&[{}]", self.describe(&e)),
             Ty::Array(e, n) => format!("[{}; {n}]", self.describe(&e)),
             Ty::Ref(false, e) => format!("&{}", self.describe(&e)),
             Ty::Ref(true, e) => format!("&mut {}", self.describe(&e)),
@@ -651,7 +665,7 @@ pub fn niche(t: &Ty, ptr: PtrWidth) -> Option<Niche> {
             start: 0x11_0000,
             count: u32::MAX as u64 - 0x10_FFFF,
         }),
-        Ty::StrRef | Ty::Box(_) => Some(Niche {
+        Ty::StrRef | Ty::Box(_) | Ty::SliceRef(_) => Some(Niche {
             off: 0,
             size: w,
             start: all_ones,

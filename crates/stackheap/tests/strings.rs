@@ -72,3 +72,22 @@ fn a_char_is_four_bytes() {
     let base = c.addr as usize;
     assert_eq!(st.stack_bytes[base..base + 4], [233, 0, 0, 0]);
 }
+
+#[test]
+fn a_slice_is_pointer_and_length_into_the_vecs_block() {
+    let r = run("fn main() {\n    let v = vec![10u32, 20, 30, 40];\n    let s = &v[1..3];\n    println!(\"{:?} {}\", s, s.len());\n}\n");
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "[20, 30] 2\n");
+    let st = r.state_at(r.step_count() - 1);
+    let vars = &st.frames[0].variables;
+    let s = vars.iter().find(|v| v.name == "s").unwrap();
+    let block = st.blocks.iter().find(|b| !b.read_only).unwrap();
+    assert_eq!((s.size, s.ty.as_str()), (16, "&[u32]"));
+    assert_eq!(s.value, format!("2 elements at heap[{}]", block.addr + 4));
+    let base = s.addr as usize;
+    let ptr = u64::from_le_bytes(st.stack_bytes[base..base + 8].try_into().unwrap());
+    let len = u64::from_le_bytes(st.stack_bytes[base + 8..base + 16].try_into().unwrap());
+    assert_eq!((ptr, len), (block.addr as u64 + 4, 2));
+    // No allocation for the slice: the Vec's block is the only one.
+    assert_eq!(st.blocks.len(), 1);
+}
