@@ -1064,6 +1064,13 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }
+    if settings.mode != crate::settings::MemoryMode::Manual {
+        let mut bdiags = crate::borrowck::check(&file, &checked);
+        if !bdiags.is_empty() {
+            diags.append(&mut bdiags);
+            return (None, diags);
+        }
+    }
     let program = Program {
         functions,
         glues: g.glues,
