@@ -125,9 +125,10 @@ pub enum Pat {
         name_span: Span,
         items: Vec<Pat>,
     },
-    /// An integer literal (possibly negative) in `match`.
+    /// An integer literal (possibly negative) in `match`, or a `char` literal (`is_char`).
     Lit {
         value: i128,
+        is_char: bool,
         span: Span,
     },
     /// `true` or `false`.
@@ -137,6 +138,7 @@ pub enum Pat {
         lo: i128,
         hi: i128,
         inclusive: bool,
+        is_char: bool,
         span: Span,
     },
     /// `a | b | c`

@@ -813,6 +813,16 @@ impl<'a> Checker<'a> {
                 ids.push(id);
             }
             Pat::Wild => {}
+            Pat::Lit {
+                span,
+                is_char: true,
+                ..
+            }
+            | Pat::Range {
+                span,
+                is_char: true,
+                ..
+            } => self.expect(*span, &Ty::Char, t),
             Pat::Lit { span, .. } | Pat::Range { span, .. } => {
                 let it = self.infer.fresh_int();
                 self.expect(*span, &it, t);
@@ -2668,6 +2678,20 @@ impl<'a> Checker<'a> {
             }
             BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor if matches!(ls, Ty::Bool) => {
                 self.expect(rspan, rt, &Ty::Bool);
+                Ty::Bool
+            }
+            _ if op.is_comparison()
+                && matches!(ls, Ty::String | Ty::StrRef)
+                && matches!(rs, Ty::String | Ty::StrRef) =>
+            {
+                if !matches!(op, BinOp::Eq | BinOp::Ne) {
+                    self.diags
+                        .push(unsupported(span, "ordering comparisons of strings"));
+                }
+                Ty::Bool
+            }
+            _ if op.is_comparison() && matches!(ls, Ty::Char) => {
+                self.expect(rspan, rt, &Ty::Char);
                 Ty::Bool
             }
             _ if op.is_comparison() => {

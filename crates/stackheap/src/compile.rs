@@ -553,6 +553,9 @@ pub enum Op {
         inclusive: bool,
         at: u32,
     },
+    /// Pops the addresses of two strings (pointer and length each) and pushes whether their
+    /// bytes are equal.
+    StrEq,
     /// `.clone()` of a `Vec` or `String`: pops its address, then a destination; allocates
     /// exactly its length, copies the elements' bytes and writes the new metadata.
     CloneBuffer {
@@ -3366,6 +3369,16 @@ impl<'a> Gen<'a> {
                 return;
             }
             _ => {}
+        }
+        if matches!(lt, Ty::String | Ty::StrRef) && matches!(op, BinOp::Eq | BinOp::Ne) {
+            // Strings are equal when their bytes are.
+            self.value_addr(l);
+            self.value_addr(r);
+            self.emit(Op::StrEq);
+            if op == BinOp::Ne {
+                self.emit(Op::NotBool);
+            }
+            return;
         }
         if lt.is_mem() && matches!(op, BinOp::Eq | BinOp::Ne) {
             self.mem_eq(l, r, op == BinOp::Ne);

@@ -1517,6 +1517,16 @@ impl<'p> Vm<'p> {
                     self.write(dst, sp, w);
                     self.write(dst + w as u64, end_v - start, w);
                 }
+                Op::StrEq => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let w = self.pw();
+                    let (pa, la) = (self.read(a, w), self.read(a + w as u64, w));
+                    let (pb, lb) = (self.read(b, w), self.read(b + w as u64, w));
+                    let eq =
+                        la == lb && (0..la).all(|i| self.read(pa + i, 1) == self.read(pb + i, 1));
+                    self.regs.push(eq as u64);
+                }
                 Op::FormatString {
                     format,
                     args,

@@ -910,6 +910,32 @@ impl Parser {
 
     fn pat_inner(&mut self) -> PResult<Pat> {
         let start = self.span();
+        if let TokenKind::Char(c) = self.peek().clone() {
+            self.bump();
+            let inclusive = if self.eat_punct("..=") {
+                true
+            } else if self.eat_punct("..") {
+                false
+            } else {
+                return Ok(Pat::Lit {
+                    value: c as i128,
+                    is_char: true,
+                    span: start,
+                });
+            };
+            let TokenKind::Char(hi) = self.peek().clone() else {
+                self.error_expected("a character literal");
+                return Err(());
+            };
+            self.bump();
+            return Ok(Pat::Range {
+                lo: c as i128,
+                hi: hi as i128,
+                inclusive,
+                is_char: true,
+                span: start.to(self.prev_span()),
+            });
+        }
         let int_const = matches!(self.peek(), TokenKind::Ident(n) if crate::types::IntTy::from_name(n).is_some())
             && matches!(self.peek_at(1), TokenKind::Punct("::"));
         if int_const || matches!(self.peek(), TokenKind::Int { .. } | TokenKind::Punct("-")) {
@@ -921,6 +947,7 @@ impl Parser {
             } else {
                 return Ok(Pat::Lit {
                     value: lo,
+                    is_char: false,
                     span: start.to(self.prev_span()),
                 });
             };
@@ -937,6 +964,7 @@ impl Parser {
                 lo,
                 hi,
                 inclusive,
+                is_char: false,
                 span: start.to(self.prev_span()),
             });
         }
