@@ -353,6 +353,8 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
 fn struct_deps<'t>(t: &'t TypeExpr, out: &mut Vec<&'t str>) {
     match &t.kind {
         TypeExprKind::Path(name, args) if args.is_empty() => out.push(name),
+        TypeExprKind::Path(_, args) => args.iter().for_each(|t| struct_deps(t, out)),
+        TypeExprKind::Ref(_, t) | TypeExprKind::Slice(t) => struct_deps(t, out),
         TypeExprKind::Tuple(ts) => ts.iter().for_each(|t| struct_deps(t, out)),
         TypeExprKind::Array(e, _) => struct_deps(e, out),
         _ => {}

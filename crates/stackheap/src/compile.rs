@@ -1012,6 +1012,8 @@ pub struct Program {
     pub rodata: Vec<u8>,
     /// The read-only block's label.
     pub rodata_label: u32,
+    /// How to drop owning Options (drop-glue entries flagged `OPTION_DROP`).
+    pub option_glues: Vec<crate::types::OptionGlue>,
     pub sites: Vec<Site>,
     pub spans: Vec<Span>,
     pub formats: Vec<Vec<FmtPiece>>,
@@ -1056,6 +1058,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         literals: HashMap::new(),
         format_label: 0,
         rodata_label: 0,
+        option_glues: Vec::new(),
     };
     let mut functions = Vec::new();
     for (i, f) in file.functions.iter().enumerate() {
@@ -1079,6 +1082,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         glues: g.glues,
         rodata: g.rodata,
         rodata_label: g.rodata_label,
+        option_glues: g.option_glues,
         sites: g.sites,
         spans: g.spans,
         formats: g.formats,
@@ -1201,6 +1205,7 @@ struct Gen<'a> {
     /// The label of the block the `format!` being compiled allocates.
     format_label: u32,
     rodata_label: u32,
+    option_glues: Vec<crate::types::OptionGlue>,
 }
 
 impl<'a> Gen<'a> {
@@ -1712,12 +1717,51 @@ impl<'a> Gen<'a> {
     /// The drop glue of a type: where its Vecs are, in drop order (interned).
     fn glue(&mut self, t: &Ty) -> u32 {
         let mut offs = Vec::new();
-        t.drop_offsets(self.ptr, 0, &mut offs);
+        self.glue_entries(t, 0, &mut offs);
         if let Some(i) = self.glues.iter().position(|g| *g == offs) {
             return i as u32;
         }
         self.glues.push(offs);
         self.glues.len() as u32 - 1
+    }
+
+    /// The drop glue's entries for a value of type `t` at `base`: Vecs and Strings by offset,
+    /// Boxes flagged `BOX_DROP`, owning Options flagged `OPTION_DROP` (in declaration order).
+    fn glue_entries(&mut self, t: &Ty, base: u32, out: &mut Vec<u32>) {
+        match t {
+            Ty::Option(inner) if inner.needs_drop() => {
+                let Some(l) = option_layout(t, self.ptr) else {
+                    return;
+                };
+                let glue = self.glue(inner);
+                let entry = crate::types::OptionGlue {
+                    off: base,
+                    disc: l.disc,
+                    payload: base + l.payload,
+                    glue,
+                };
+                let i = match self.option_glues.iter().position(|g| *g == entry) {
+                    Some(i) => i,
+                    None => {
+                        self.option_glues.push(entry);
+                        self.option_glues.len() - 1
+                    }
+                };
+                out.push(crate::types::OPTION_DROP | i as u32);
+            }
+            Ty::Struct(_) | Ty::Tuple(_) => {
+                for (_, ft, off) in t.fields(self.ptr) {
+                    self.glue_entries(&ft, base + off, out);
+                }
+            }
+            Ty::Array(e, n) if e.needs_drop() => {
+                let size = e.size(self.ptr);
+                for i in 0..*n as u32 {
+                    self.glue_entries(e, base + i * size, out);
+                }
+            }
+            _ => t.drop_offsets(self.ptr, base, out),
+        }
     }
 
     fn push_dest(&mut self, d: Dest) {
@@ -2124,14 +2168,6 @@ impl<'a> Gen<'a> {
                 if self.c.res.get(&callee.id) == Some(&Res::SomeCtor) && args.len() == 1 =>
             {
                 let t = self.ty(e);
-                if t.needs_drop() {
-                    self.diags.push(Diagnostic::error(
-                        DiagnosticKind::Unsupported,
-                        e.span,
-                        format!("an `Option` holding a value that owns heap memory (`{t}`) is not supported yet"),
-                    ));
-                    return;
-                }
                 let Some(l) = option_layout(&t, self.ptr) else {
                     return;
                 };
@@ -3935,7 +3971,27 @@ impl<'a> Gen<'a> {
     /// `opt.unwrap()`: panics as Rust does on `None`; returns the payload's frame offset.
     fn unwrap_check(&mut self, receiver: &Expr, span: Span) -> u32 {
         let ot = self.option_ty(receiver);
-        let off = self.option_offset(receiver);
+        let off = if ot.needs_drop() {
+            // The payload moves out: the Option's owner gives it up.
+            match self.local_res(receiver) {
+                Some(_) if matches!(receiver.kind, ExprKind::Path(_)) => {
+                    let l = self.use_local(receiver, true).unwrap_or(0);
+                    self.emit(Op::SetOwned {
+                        local: l,
+                        owned: false,
+                    });
+                    self.f.locals[l as usize].off
+                }
+                _ => {
+                    let (size, align) = self.layout(&ot);
+                    let off = self.reserve(size, align);
+                    self.expr_into(receiver, Dest::Local(off));
+                    off
+                }
+            }
+        } else {
+            self.option_offset(receiver)
+        };
         self.emit(Op::AddrLocal(off));
         self.disc_test(&ot);
         let j = self.emit(Op::JumpIfTrue(0));
@@ -4080,14 +4136,15 @@ impl<'a> Gen<'a> {
     fn match_expr(&mut self, e: &Expr, scrutinee: &Expr, arms: &[Arm], dest: Option<Dest>) {
         let t = self.ty(e);
         let st = self.ty(scrutinee);
-        if st.needs_drop() {
+        if st.needs_drop() && !matches!(st, Ty::Option(_)) {
             self.diags.push(Diagnostic::error(
                 DiagnosticKind::Unsupported,
                 scrutinee.span,
-                "`match` on a value that owns heap memory is not supported yet",
+                "`match` on a value that owns heap memory (other than an `Option`) is not supported yet",
             ));
             return;
         }
+        let owning = st.needs_drop();
         let stmt_level = dest.is_none() && (t == Ty::Unit || t == Ty::Never);
         if stmt_level {
             self.step(scrutinee.span, StepKind::Condition);
@@ -4096,11 +4153,15 @@ impl<'a> Gen<'a> {
         let in_place = matches!(scrutinee.kind, ExprKind::Path(_))
             && self.local_res(scrutinee).is_some()
             && st.is_mem();
+        let moving = owning && arms.iter().any(|a| binds_owner(&a.pat));
+        let mut scrutinee_local = None;
+        let mut temp_glue = None;
         let soff = if in_place {
             let moving = arms.iter().any(|a| binds_owner(&a.pat));
             let l = self
                 .use_local(scrutinee, moving && !st.is_copy())
                 .unwrap_or(0);
+            scrutinee_local = Some(l);
             self.f.locals[l as usize].off
         } else if st.is_scalar() {
             self.expr(scrutinee);
@@ -4113,6 +4174,18 @@ impl<'a> Gen<'a> {
             let (size, align) = self.layout(&st);
             let off = self.reserve(size, align);
             self.expr_into(scrutinee, Dest::Local(off));
+            if owning {
+                let glue = self.glue(&st);
+                if moving {
+                    // Arms that take the payload own it; the others drop the temporary.
+                    temp_glue = Some(glue);
+                } else {
+                    self.f.temps.push(Temp {
+                        off,
+                        glue: Some(glue),
+                    });
+                }
+            }
             off
         } else {
             self.expr_discard(scrutinee);
@@ -4147,6 +4220,17 @@ impl<'a> Gen<'a> {
                 &mut unbound,
             );
             self.f.scopes.push((Vec::new(), arm_depth));
+            let takes = leaves.iter().any(|(_, _, lt)| !lt.is_copy());
+            if let (Some(glue), false) = (temp_glue, takes) {
+                self.emit(Op::AddrLocal(soff));
+                self.emit(Op::DropGlueAt(glue));
+            }
+            if let (Some(l), true) = (scrutinee_local, takes && owning) {
+                self.emit(Op::SetOwned {
+                    local: l,
+                    owned: false,
+                });
+            }
             for (l, off, lt) in &leaves {
                 let dst = self.declare(*l);
                 if lt.is_scalar() {
@@ -4164,6 +4248,7 @@ impl<'a> Gen<'a> {
                     self.emit(Op::AddrLocal(soff + off));
                     self.emit(Op::Copy(lt.size(self.ptr)));
                 }
+                self.own(*l, dst);
             }
             if let Some(g) = &arm.guard {
                 self.expr(g);
@@ -4189,7 +4274,12 @@ impl<'a> Gen<'a> {
             if site.is_some() {
                 self.end_statement(body_depth, site);
             }
-            self.f.scopes.pop();
+            // The arm's bindings that own memory are dropped at the end of the arm.
+            let arm_scope = self.f.scopes.len() - 1;
+            if !self.f.moves.dead && self.scope_has_drops(arm_scope) {
+                self.emit_drops(arm_scope);
+            }
+            self.pop_scope();
             if self.f.depth != arm_depth {
                 self.set_stack(arm_depth);
             }

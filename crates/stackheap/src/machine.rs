@@ -360,6 +360,7 @@ impl Program {
             glues: Vec::new(),
             rodata: self.rodata.clone(),
             rodata_label: self.rodata_label,
+            option_glues: Vec::new(),
             sites: self.sites.clone(),
             spans: Vec::new(),
             formats: Vec::new(),
@@ -1728,6 +1729,23 @@ impl<'p> Vm<'p> {
         let n = self.p.glues.get(glue as usize).map_or(0, Vec::len);
         for k in 0..n {
             let off = self.p.glues[glue as usize][k];
+            if off & crate::types::BOX_DROP == 0 && off & crate::types::OPTION_DROP != 0 {
+                // An Option that owns memory when it is `Some`.
+                let i = (off & !crate::types::OPTION_DROP) as usize;
+                let Some(g) = self.p.option_glues.get(i).copied() else {
+                    continue;
+                };
+                let some = match g.disc {
+                    crate::types::Disc::Tag => self.read(addr + g.off as u64, 1) != 0,
+                    crate::types::Disc::Niche { off, size, value } => {
+                        self.read(addr + (g.off + off) as u64, size) != value
+                    }
+                };
+                if some {
+                    self.drop_glue(addr + g.payload as u64, g.glue);
+                }
+                continue;
+            }
             if off & crate::types::BOX_DROP != 0 {
                 if !self.manual {
                     let w = self.pw();

@@ -224,6 +224,8 @@ impl Ty {
         match self {
             Ty::Vec(_) | Ty::String => out.push(base),
             Ty::Box(_) => out.push(base | BOX_DROP),
+            // Where an owning Option is (its drop depends on its tag: see the drop glue).
+            Ty::Option(e) if e.needs_drop() => out.push(base),
             Ty::Struct(d) => {
                 let l = d.layout(ptr);
                 for (f, off) in d.fields.iter().zip(&l.offsets) {
@@ -607,6 +609,20 @@ pub fn layout_fields(tys: &[Ty], ptr: PtrWidth, repr_c: bool) -> Option<Layout> 
 
 /// Marks a drop-glue offset as a `Box` (free the block it points to) rather than a `Vec`.
 pub const BOX_DROP: u32 = 1 << 31;
+
+/// Marks a drop-glue entry as an `Option` whose payload owns memory: the low bits index
+/// `Program::option_glues`.
+pub const OPTION_DROP: u32 = 1 << 30;
+
+/// How to drop an `Option` whose payload owns memory: when it is `Some`, drop the payload at
+/// `payload` with glue `glue`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OptionGlue {
+    pub off: u32,
+    pub disc: Disc,
+    pub payload: u32,
+    pub glue: u32,
+}
 
 /// Where an `Option<T>` keeps whether it is `Some`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -83,3 +83,49 @@ fn drops_happen_where_rustc_drops() {
     // End of `main`: reverse declaration order, the struct's fields in declaration order.
     assert_eq!(at(19), ["free `s`", "free `p.a`", "free `p.b`", "free `s`"]);
 }
+
+#[test]
+fn an_option_that_owns_memory_is_dropped_by_whoever_owns_the_payload() {
+    let src = "\
+fn name(id: u32) -> Option<String> {
+    if id == 1 { Some(String::from(\"Ann\")) } else { None }
+}
+
+fn main() {
+    let a = name(1);
+    match a {
+        Some(n) => println!(\"{n}\"),
+        None => println!(\"none\"),
+    }
+    match name(1) {
+        Some(_) => println!(\"some\"),
+        None => {}
+    }
+    let b = name(1);
+    let c = name(2);
+    println!(\"{:?} {:?}\", b, c);
+}
+";
+    let r = stackheap::run(src, &SettingsOverrides::default());
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "Ann\nsome\nSome(\"Ann\") None\n");
+    let s = steps(&r);
+    let frees: Vec<(u32, String)> = s
+        .iter()
+        .flat_map(|(l, e)| {
+            e.iter()
+                .filter(|x| x.starts_with("free"))
+                .map(move |x| (*l, x.clone()))
+        })
+        .collect();
+    // `n` took the payload and is freed at the end of its arm; the scrutinee temporary of
+    // the second match at the end of that statement; `b` at the end of `main` (`c` is None).
+    assert_eq!(
+        frees,
+        [
+            (8, "free `n`".to_string()),
+            (12, "free String::from returned by `name`".to_string()),
+            (18, "free String::from returned by `name`".to_string()),
+        ]
+    );
+}
