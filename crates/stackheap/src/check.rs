@@ -2272,6 +2272,9 @@ impl<'a> Checker<'a> {
             (Ty::String, "capacity") => (Method::Capacity, vec![], usize_t),
             (Ty::String | Ty::StrRef, "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
             (Ty::StrRef, "to_string" | "to_owned") => (Method::ToString, vec![], Ty::String),
+            (Ty::Int(_) | Ty::Bool | Ty::Char, "to_string") => {
+                (Method::ToString, vec![], Ty::String)
+            }
             (Ty::Char, "clone") => (Method::Clone, vec![], Ty::Char),
             (Ty::Vec(_) | Ty::String, "clone") => (Method::CloneBuffer, vec![], rs.clone()),
             (Ty::Vec(_), "len") => (Method::Len, vec![], usize_t),
@@ -2292,6 +2295,10 @@ impl<'a> Checker<'a> {
                 (Method::Clone, vec![], rs.clone())
             }
             (Ty::Array(..), "len") => (Method::Len, vec![], usize_t),
+            // A trait method: the literal keeps its fallback type, `i32`.
+            (Ty::Var(_), "to_string") if self.infer.is_int_var(&rs) => {
+                (Method::ToString, vec![], Ty::String)
+            }
             (Ty::Var(_), _) if self.infer.is_int_var(&rs) => {
                 self.diags.push(
                     err(

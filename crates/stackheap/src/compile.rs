@@ -553,6 +553,15 @@ pub enum Op {
         inclusive: bool,
         at: u32,
     },
+    /// `x.to_string()` of an integer, `bool` or `char`: pops the value (formatted with
+    /// `format`), then a destination. The capacity is `digits` (plus one for a minus sign)
+    /// for signed integers, the length otherwise.
+    ScalarToString {
+        format: u32,
+        digits: u8,
+        label: u32,
+        at: u32,
+    },
     /// Pops the addresses of two strings (pointer and length each) and pushes whether their
     /// bytes are equal.
     StrEq,
@@ -2013,6 +2022,46 @@ impl<'a> Gen<'a> {
                 self.emit(Op::CloneBuffer {
                     elem,
                     align,
+                    label,
+                    at,
+                });
+            }
+            ExprKind::MethodCall { receiver, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::ToString)
+                    && self.ty(receiver).deref_all().is_scalar() =>
+            {
+                // `5.to_string()`: the text as `{}` writes it. Signed integers reserve room
+                // for their longest value (plus the sign when negative), as the standard
+                // library does; other values get exactly their length.
+                let rt = self.ty(receiver).deref_all().clone();
+                let label = self.alloc_label(dest, "to_string");
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.expr(receiver);
+                let mut inner = self.ty(receiver);
+                while let Ty::Ref(_, i) = inner {
+                    let ty = self.scalar(&i);
+                    self.emit(Op::LoadAt(ty));
+                    inner = *i;
+                }
+                self.formats.push(vec![FmtPiece::Arg {
+                    value: 0,
+                    spec: Spec::default(),
+                    ty: rt.clone(),
+                }]);
+                let format = self.formats.len() as u32 - 1;
+                let digits = match rt {
+                    Ty::Int(i) if i.signed() => match i.size(self.ptr) {
+                        1 => 3,
+                        2 => 5,
+                        4 => 10,
+                        _ => 19,
+                    },
+                    _ => 0,
+                };
+                self.emit(Op::ScalarToString {
+                    format,
+                    digits,
                     label,
                     at,
                 });

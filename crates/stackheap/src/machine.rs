@@ -1518,6 +1518,25 @@ impl<'p> Vm<'p> {
                     self.write(dst, sp, w);
                     self.write(dst + w as u64, end_v - start, w);
                 }
+                Op::ScalarToString {
+                    format,
+                    digits,
+                    label,
+                    at,
+                } => {
+                    let text = self.format(format, 1);
+                    let dst = self.pop();
+                    let len = text.len() as u64;
+                    let cap = if digits > 0 {
+                        (digits as u64 + text.starts_with('-') as u64).max(len)
+                    } else {
+                        len
+                    };
+                    let np = self.alloc(cap, 1, label, self.span(at), "to_string")? as u64;
+                    self.st.write(Region::Heap, np as u32, text.as_bytes());
+                    self.rec.write(Region::Heap, np as u32, text.as_bytes());
+                    self.write_meta(dst, np, len, cap);
+                }
                 Op::StrEq => {
                     let b = self.pop();
                     let a = self.pop();
