@@ -1349,6 +1349,50 @@ impl<'a> Checker<'a> {
                 body,
             } => {
                 let ExprKind::Range { start, end, .. } = &range.kind else {
+                    // `.chars()` of a String or `&str`: each `char`, decoded from UTF-8.
+                    if let ExprKind::MethodCall {
+                        receiver,
+                        method,
+                        args,
+                        ..
+                    } = &range.kind
+                    {
+                        if method == "chars" && args.is_empty() {
+                            let t = self.check_expr(cx, receiver);
+                            if !matches!(
+                                self.infer.resolve(&t).deref_all(),
+                                Ty::String | Ty::StrRef
+                            ) {
+                                self.diags.push(unsupported(range.span, "this `.chars()`"));
+                                return Ty::Unit;
+                            }
+                            self.set(range, Ty::StrRef);
+                            cx.scopes.push(Vec::new());
+                            let hidden =
+                                self.declare(cx, "(str)", Ty::StrRef, true, range.span, true);
+                            self.declare(
+                                cx,
+                                "(index)",
+                                Ty::Int(IntTy::Usize),
+                                true,
+                                range.span,
+                                true,
+                            );
+                            let v = self.declare(cx, var, Ty::Char, *mutable, *var_span, false);
+                            self.binding.insert(e.id, v);
+                            self.for_range.insert(e.id, hidden);
+                            cx.loops.push(LoopCtx {
+                                is_loop: false,
+                                break_ty: Ty::Unit,
+                                has_break: true,
+                            });
+                            let bt = self.check_block(cx, body);
+                            cx.loops.pop();
+                            cx.scopes.pop();
+                            self.expect_unit_body(body, &bt);
+                            return Ty::Unit;
+                        }
+                    }
                     // `.iter()` of a Vec, array or slice walks it like `&v`.
                     let rt = match &range.kind {
                         ExprKind::MethodCall {

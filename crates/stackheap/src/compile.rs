@@ -562,6 +562,9 @@ pub enum Op {
         label: u32,
         at: u32,
     },
+    /// Pops a byte index and a `&str`'s address; decodes the UTF-8 `char` there and pushes
+    /// its byte length, then the `char`.
+    CharAt,
     /// Pops the addresses of two strings (pointer and length each) and pushes whether their
     /// bytes are equal.
     StrEq,
@@ -3089,6 +3092,10 @@ impl<'a> Gen<'a> {
             self.for_slice(e, array, body, &elem);
             return;
         }
+        if let Ty::StrRef = self.f.locals[hidden as usize].ty {
+            self.for_chars(e, array, body);
+            return;
+        }
         let Ty::Array(elem, n) = self.f.locals[hidden as usize].ty.clone() else {
             return;
         };
@@ -3211,6 +3218,79 @@ impl<'a> Gen<'a> {
                 self.emit(Op::Copy(2 * w));
             }
         }
+    }
+
+    /// `for c in s.chars()`: a hidden `&str` and byte index; each turn decodes one `char`
+    /// and moves the index past its UTF-8 bytes.
+    fn for_chars(&mut self, e: &Expr, range: &Expr, body: &Block) {
+        let ExprKind::MethodCall { receiver, .. } = &range.kind else {
+            return;
+        };
+        let var = self.c.binding[&e.id];
+        let hidden = self.c.for_range[&e.id];
+        let scope_depth = self.f.depth;
+        self.f.scopes.push((Vec::new(), scope_depth));
+        let site = self.step(range.span, StepKind::Statement);
+        let soff = self.declare(hidden);
+        self.emit(Op::AddrLocal(soff));
+        self.value_addr(receiver);
+        self.emit(Op::Copy(2 * self.ptr.bytes()));
+        let ioff = self.declare(hidden + 1);
+        let usize_ty = self.scalar(&Ty::Int(IntTy::Usize));
+        self.emit(Op::Const(0));
+        self.emit(Op::Store {
+            off: ioff,
+            size: usize_ty.size,
+        });
+        let temps = std::mem::take(&mut self.f.temps);
+        self.drop_temps(&temps);
+        self.sites[site as usize].live = self.live_now();
+        let voff = self.declare(var);
+        let loop_depth = self.f.depth;
+        let head = self.here();
+        self.begin_loop(None, loop_depth, head, e.span);
+        let entry_moves = self.f.moves.clone();
+        self.step(range.span, StepKind::Condition);
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::AddrLocal(soff));
+        self.emit(Op::VecField(1));
+        self.emit(Op::Cmp {
+            op: Cmp::Lt,
+            signed: false,
+        });
+        let exit_jump = self.emit(Op::JumpIfFalse(0));
+        self.emit(Op::AddrLocal(soff));
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::CharAt);
+        self.emit(Op::Store { off: voff, size: 4 });
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: IntTy::Usize,
+            at: 0,
+        });
+        self.emit(Op::Store {
+            off: ioff,
+            size: usize_ty.size,
+        });
+        let mark = self.condition_mark();
+        self.end_condition(mark);
+        self.block_body(body, None, false, &Ty::Unit);
+        self.emit(Op::Jump(head));
+        let exit = self.here();
+        self.patch(exit_jump, exit);
+        self.end_loop(exit, Some(entry_moves));
+        self.pop_scope();
+        self.set_stack(scope_depth);
     }
 
     /// `for x in &v` (or a slice, or `.iter()`): `x` is a reference to each element in turn.

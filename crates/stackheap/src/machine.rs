@@ -1537,6 +1537,23 @@ impl<'p> Vm<'p> {
                     self.rec.write(Region::Heap, np as u32, text.as_bytes());
                     self.write_meta(dst, np, len, cap);
                 }
+                Op::CharAt => {
+                    let i = self.pop();
+                    let s = self.pop();
+                    let w = self.pw();
+                    let (p, len) = (self.read(s, w), self.read(s + w as u64, w));
+                    let n = (len.saturating_sub(i)).min(4);
+                    let bytes: Vec<u8> = (0..n).map(|k| self.read(p + i + k, 1) as u8).collect();
+                    let (c, size) = match bytes.utf8_chunks().next() {
+                        Some(chunk) if !chunk.valid().is_empty() => {
+                            let c = chunk.valid().chars().next().unwrap_or('\u{fffd}');
+                            (c, c.len_utf8() as u64)
+                        }
+                        _ => ('\u{fffd}', 1),
+                    };
+                    self.regs.push(size);
+                    self.regs.push(c as u64);
+                }
                 Op::StrEq => {
                     let b = self.pop();
                     let a = self.pop();
