@@ -133,6 +133,8 @@ pub enum Pat {
     },
     /// `true` or `false`.
     Bool(bool, Span),
+    /// A string literal, matched against a `&str`.
+    Str(String, Span),
     /// `lo..=hi` (`inclusive`) or `lo..hi`.
     Range {
         lo: i128,

@@ -830,6 +830,7 @@ impl<'a> Checker<'a> {
                 self.expect(*span, &it, t);
             }
             Pat::Bool(_, span) => self.expect(*span, &Ty::Bool, t),
+            Pat::Str(_, span) => self.expect(*span, &Ty::StrRef, t),
             Pat::Or(alts, span) => {
                 let before = ids.len();
                 for a in alts {
@@ -2395,6 +2396,11 @@ impl<'a> Checker<'a> {
                         | "truncate"
                         | "clear"
                         | "get"
+                        | "chars"
+                        | "as_str"
+                        | "bytes"
+                        | "trim"
+                        | "split"
                 );
                 let d = if known {
                     unsupported(method_span, &format!("the method `{method}` on `{d}`"))
@@ -2732,6 +2738,14 @@ impl<'a> Checker<'a> {
             BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor if matches!(ls, Ty::Bool) => {
                 self.expect(rspan, rt, &Ty::Bool);
                 Ty::Bool
+            }
+            BinOp::Add if matches!(ls, Ty::String) => {
+                // `s + "text"`: `s`'s buffer, the text appended.
+                let rr = self.infer.resolve(rt);
+                if !(matches!(rr, Ty::StrRef) || matches!(rr, Ty::String) && through) {
+                    self.expect(rspan, rt, &Ty::StrRef);
+                }
+                Ty::String
             }
             _ if op.is_comparison()
                 && matches!(ls, Ty::String | Ty::StrRef)
@@ -3204,7 +3218,7 @@ fn irrefutable(p: &Pat) -> bool {
         Pat::Struct { fields, .. } => fields.iter().all(|f| irrefutable(&f.2)),
         Pat::TupleStruct { name, items, .. } => name != "Some" && items.iter().all(irrefutable),
         Pat::Or(alts, _) => alts.iter().any(irrefutable),
-        Pat::Lit { .. } | Pat::Bool(..) | Pat::Range { .. } => false,
+        Pat::Lit { .. } | Pat::Bool(..) | Pat::Range { .. } | Pat::Str(..) => false,
     }
 }
 

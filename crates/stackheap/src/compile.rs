@@ -1942,6 +1942,15 @@ impl<'a> Gen<'a> {
                     at,
                 });
             }
+            ExprKind::Binary(BinOp::Add, l, r) if matches!(self.ty(e), Ty::String) => {
+                // `s + "text"` takes `s` and appends to its buffer.
+                self.expr_into(l, dest);
+                let label = self.alloc_label(dest, "String");
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.value_addr(r);
+                self.emit(Op::StringPushStr { label, at });
+            }
             ExprKind::Str(text) => {
                 let off = self.literal(text);
                 self.push_dest(dest);
@@ -2654,6 +2663,7 @@ impl<'a> Gen<'a> {
             ExprKind::Path(_) => self.c.res.get(&e.id) == Some(&Res::NoneVal),
             ExprKind::Match { .. } => t.is_mem(),
             ExprKind::AddrOf { .. } => t.is_mem(),
+            ExprKind::Binary(BinOp::Add, ..) => t == Ty::String,
             ExprKind::Str(_) => true,
             ExprKind::Format {
                 mac: FormatMacro::Format,
@@ -4181,6 +4191,21 @@ impl<'a> Gen<'a> {
                 });
                 fails.push(self.emit(Op::JumpIfFalse(0)));
             }
+            Pat::Str(text, _) => {
+                // The literal as a `&str` in a temporary, compared byte by byte.
+                let w = self.ptr.bytes();
+                let lit = self.literal(text);
+                let tmp = self.reserve(2 * w, w);
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::StrLit {
+                    off: lit,
+                    len: text.len() as u32,
+                });
+                self.emit(Op::AddrLocal(off));
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::StrEq);
+                fails.push(self.emit(Op::JumpIfFalse(0)));
+            }
             Pat::Bool(b, _) => {
                 self.emit(Op::Load {
                     off,
@@ -4586,7 +4611,7 @@ fn pat_leaves(
     let fields = t.fields(ptr);
     match pat {
         Pat::Bind { name, .. } if name == "None" && matches!(t, Ty::Option(_)) => {}
-        Pat::Lit { .. } | Pat::Bool(..) | Pat::Range { .. } | Pat::Or(..) => {}
+        Pat::Lit { .. } | Pat::Bool(..) | Pat::Range { .. } | Pat::Or(..) | Pat::Str(..) => {}
         Pat::TupleStruct { name, items, .. } if name == "Some" && items.len() == 1 => {
             if let (Ty::Option(inner), Some(l)) = (t, option_layout(t, ptr)) {
                 pat_leaves(

@@ -910,6 +910,10 @@ impl Parser {
 
     fn pat_inner(&mut self) -> PResult<Pat> {
         let start = self.span();
+        if let TokenKind::Str(text) = self.peek().clone() {
+            self.bump();
+            return Ok(Pat::Str(text, start));
+        }
         if let TokenKind::Char(c) = self.peek().clone() {
             self.bump();
             let inclusive = if self.eat_punct("..=") {
