@@ -2321,6 +2321,13 @@ impl<'a> Checker<'a> {
                 (Method::ToString, vec![], Ty::String)
             }
             (Ty::Char, "clone") => (Method::Clone, vec![], Ty::Char),
+            (Ty::Vec(e), "clone") if e.needs_drop() => {
+                self.diags.push(unsupported(
+                    method_span,
+                    "`.clone()` of a `Vec` whose elements own heap memory",
+                ));
+                return Ty::Error;
+            }
             (Ty::Vec(_) | Ty::String, "clone") => (Method::CloneBuffer, vec![], rs.clone()),
             (Ty::Vec(_), "len") => (Method::Len, vec![], usize_t),
             (Ty::Vec(_), "capacity") => (Method::Capacity, vec![], usize_t),
@@ -3162,15 +3169,15 @@ fn partial_eq(t: &Ty) -> Result<(), Option<String>> {
     }
 }
 
-/// Why a Vec cannot hold elements of type `t` yet: integers, `bool`, and structs, tuples
-/// and arrays of at most 255 bytes that own no heap memory are supported.
+/// Why a Vec cannot hold elements of type `t` yet: integers, `bool`, `char`, strings, Vecs,
+/// Boxes, and structs, tuples, arrays and Options of at most 255 bytes without references
+/// are supported.
 fn vec_elem_error(t: &Ty, ptr: PtrWidth) -> Option<&'static str> {
     match t {
-        Ty::Int(_) | Ty::Bool | Ty::Var(_) | Ty::Error | Ty::Never => None,
-        Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) => {
-            if t.needs_drop() {
-                Some("elements that own heap memory")
-            } else if t.is_mem() && has_ref(t) {
+        Ty::Int(_) | Ty::Bool | Ty::Char | Ty::Var(_) | Ty::Error | Ty::Never => None,
+        Ty::String | Ty::StrRef | Ty::Vec(_) | Ty::Box(_) => None,
+        Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) | Ty::Option(_) => {
+            if t.is_mem() && has_ref(t) {
                 Some("elements holding references")
             } else {
                 match t.layout(ptr) {

@@ -1026,6 +1026,9 @@ pub struct Program {
     pub rodata_label: u32,
     /// How to drop owning Options (drop-glue entries flagged `OPTION_DROP`).
     pub option_glues: Vec<crate::types::OptionGlue>,
+    /// How to drop the elements of Vecs whose elements own memory (entries flagged
+    /// `ELEMS_DROP`): the Vec's offset, the element size, the element's glue.
+    pub elem_glues: Vec<(u32, u32, u32)>,
     pub sites: Vec<Site>,
     pub spans: Vec<Span>,
     pub formats: Vec<Vec<FmtPiece>>,
@@ -1071,6 +1074,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         format_label: 0,
         rodata_label: 0,
         option_glues: Vec::new(),
+        elem_glues: Vec::new(),
     };
     let mut functions = Vec::new();
     for (i, f) in file.functions.iter().enumerate() {
@@ -1095,6 +1099,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         rodata: g.rodata,
         rodata_label: g.rodata_label,
         option_glues: g.option_glues,
+        elem_glues: g.elem_glues,
         sites: g.sites,
         spans: g.spans,
         formats: g.formats,
@@ -1218,6 +1223,7 @@ struct Gen<'a> {
     format_label: u32,
     rodata_label: u32,
     option_glues: Vec<crate::types::OptionGlue>,
+    elem_glues: Vec<(u32, u32, u32)>,
 }
 
 impl<'a> Gen<'a> {
@@ -1411,7 +1417,7 @@ impl<'a> Gen<'a> {
             for &l in locals.iter().rev() {
                 // A local that may have been moved is checked by its run-time ownership flag.
                 let slot = &self.f.locals[l as usize];
-                if slot.ty.owns_buffer() {
+                if slot.ty.plain_buffer() {
                     ops.push((slot.off, l, None));
                 } else if slot.ty.needs_drop() {
                     ops.push((slot.off, l, Some(slot.ty.clone())));
@@ -1703,7 +1709,7 @@ impl<'a> Gen<'a> {
         let (size, align) = self.layout(&t);
         let off = self.reserve(size, align);
         self.expr_into(e, Dest::Local(off));
-        if t.owns_buffer() {
+        if t.plain_buffer() {
             self.f.temps.push(Temp { off, glue: None });
         } else if t.needs_drop() {
             let glue = self.glue(&t);
@@ -1760,6 +1766,18 @@ impl<'a> Gen<'a> {
                     }
                 };
                 out.push(crate::types::OPTION_DROP | i as u32);
+            }
+            Ty::Vec(e) if e.needs_drop() => {
+                let glue = self.glue(e);
+                let entry = (base, e.size(self.ptr), glue);
+                let i = match self.elem_glues.iter().position(|g| *g == entry) {
+                    Some(i) => i,
+                    None => {
+                        self.elem_glues.push(entry);
+                        self.elem_glues.len() - 1
+                    }
+                };
+                out.push(crate::types::ELEMS_DROP | i as u32);
             }
             Ty::Struct(_) | Ty::Tuple(_) => {
                 for (_, ft, off) in t.fields(self.ptr) {
@@ -2821,7 +2839,7 @@ impl<'a> Gen<'a> {
                         if let ExprKind::Path(_) = a.kind {
                             if let Some(l) = self.use_local(a, true) {
                                 let off = self.f.locals[l as usize].off;
-                                if at.owns_buffer() {
+                                if at.plain_buffer() {
                                     self.drop_local(off, l, None);
                                 } else if at.needs_drop() {
                                     self.drop_local(off, l, Some(&at));
@@ -2834,7 +2852,7 @@ impl<'a> Gen<'a> {
                             }
                         } else {
                             let off = self.reserve_temp_vec(a);
-                            if at.owns_buffer() {
+                            if at.plain_buffer() {
                                 self.drop_temps(&[Temp { off, glue: None }]);
                             } else if at.needs_drop() {
                                 let glue = self.glue(&at);
@@ -3849,7 +3867,7 @@ impl<'a> Gen<'a> {
             self.expr_into(rhs, Dest::Local(tmp));
             if t.needs_drop() {
                 self.place_addr(lhs);
-                if t.owns_buffer() {
+                if t.plain_buffer() {
                     self.emit(Op::DropAt);
                 } else {
                     let glue = self.glue(&t);
@@ -3877,7 +3895,7 @@ impl<'a> Gen<'a> {
             self.expr_into(rhs, Dest::Local(tmp));
             if let Some(l) = self.local_res(lhs) {
                 let off = self.f.locals[l as usize].off;
-                if t.owns_buffer() {
+                if t.plain_buffer() {
                     self.drop_local(off, l, None);
                 } else if t.needs_drop() {
                     self.drop_local(off, l, Some(&t));

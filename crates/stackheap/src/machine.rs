@@ -361,6 +361,7 @@ impl Program {
             rodata: self.rodata.clone(),
             rodata_label: self.rodata_label,
             option_glues: Vec::new(),
+            elem_glues: Vec::new(),
             sites: self.sites.clone(),
             spans: Vec::new(),
             formats: Vec::new(),
@@ -1765,6 +1766,24 @@ impl<'p> Vm<'p> {
         let n = self.p.glues.get(glue as usize).map_or(0, Vec::len);
         for k in 0..n {
             let off = self.p.glues[glue as usize][k];
+            if off & (crate::types::BOX_DROP | crate::types::OPTION_DROP) == 0
+                && off & crate::types::ELEMS_DROP != 0
+            {
+                // A Vec whose elements own memory: each element, then the block.
+                let i = (off & !crate::types::ELEMS_DROP) as usize;
+                let Some((voff, size, g)) = self.p.elem_glues.get(i).copied() else {
+                    continue;
+                };
+                let vec = addr + voff as u64;
+                if !self.manual {
+                    let (p, len, _) = self.meta(vec);
+                    for k in 0..len {
+                        self.drop_glue(p + k * size as u64, g);
+                    }
+                }
+                self.drop_vec(vec);
+                continue;
+            }
             if off & crate::types::BOX_DROP == 0 && off & crate::types::OPTION_DROP != 0 {
                 // An Option that owns memory when it is `Some`.
                 let i = (off & !crate::types::OPTION_DROP) as usize;
@@ -1938,6 +1957,7 @@ impl<'p> Vm<'p> {
                             let c = canon(raw, *i, ptr);
                             write_int(o, value_of(c, *i), i.bits(ptr), spec)
                         }
+                        Ty::Char => self.format_value(o, raw, &Ty::Char, spec),
                         _ => write_bool(o, raw != 0, spec),
                     }
                 });

@@ -1016,6 +1016,7 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> 
                 let raw = st.read_uint(Region::Heap, a, esize);
                 items.push(match &**elem {
                     Ty::Bool => (raw != 0).to_string(),
+                    Ty::Char => render_in(p, st, Region::Heap, elem, a),
                     Ty::Int(i) if i.signed() => {
                         let shift = 64 - esize * 8;
                         (((raw << shift) as i64) >> shift).to_string()

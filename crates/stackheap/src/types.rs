@@ -299,6 +299,15 @@ impl Ty {
         matches!(self, Ty::Vec(_) | Ty::String)
     }
 
+    /// A `Vec` or `String` whose elements own nothing: dropping it frees just its block.
+    pub fn plain_buffer(&self) -> bool {
+        match self {
+            Ty::Vec(e) => !e.needs_drop(),
+            Ty::String => true,
+            _ => false,
+        }
+    }
+
     pub fn int(&self) -> Option<IntTy> {
         match self {
             Ty::Int(i) => Some(*i),
@@ -613,6 +622,10 @@ pub const BOX_DROP: u32 = 1 << 31;
 /// Marks a drop-glue entry as an `Option` whose payload owns memory: the low bits index
 /// `Program::option_glues`.
 pub const OPTION_DROP: u32 = 1 << 30;
+
+/// Marks a drop-glue entry as a `Vec` whose elements own memory: the low bits index
+/// `Program::elem_glues` (the Vec's offset, the element size and the element's glue).
+pub const ELEMS_DROP: u32 = 1 << 29;
 
 /// How to drop an `Option` whose payload owns memory: when it is `Some`, drop the payload at
 /// `payload` with glue `glue`.

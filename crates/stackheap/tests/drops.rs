@@ -129,3 +129,20 @@ fn main() {
         ]
     );
 }
+
+#[test]
+fn a_vec_of_strings_frees_each_string_then_its_block() {
+    let src = "fn main() {\n    let v = vec![String::from(\"a\"), String::from(\"b\")];\n    println!(\"{:?}\", v);\n}\n";
+    let r = stackheap::run(src, &SettingsOverrides::default());
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    let s = steps(&r);
+    let (_, last) = s.last().unwrap();
+    assert_eq!(
+        last,
+        &[
+            "free a temporary String::from".to_string(),
+            "free a temporary String::from".to_string(),
+            "free `v`".to_string()
+        ]
+    );
+}
