@@ -563,13 +563,6 @@ impl<'a> Checker<'a> {
                     }
                     ("Box", 1) => {
                         let e = self.type_from_expr(&args[0], allow_infer);
-                        if e.needs_drop() {
-                            self.diags.push(unsupported(
-                                args[0].span,
-                                &format!("a `Box` of `{e}` (a value that owns heap memory)"),
-                            ));
-                            return Ty::Error;
-                        }
                         Ty::Box(Box::new(e))
                     }
                     ("Option", 1) => {

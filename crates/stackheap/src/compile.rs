@@ -1029,6 +1029,9 @@ pub struct Program {
     /// How to drop the elements of Vecs whose elements own memory (entries flagged
     /// `ELEMS_DROP`): the Vec's offset, the element size, the element's glue.
     pub elem_glues: Vec<(u32, u32, u32)>,
+    /// How to drop Boxes whose value owns memory (entries flagged `BOXED_DROP`): the Box's
+    /// offset and the value's glue.
+    pub box_glues: Vec<(u32, u32)>,
     pub sites: Vec<Site>,
     pub spans: Vec<Span>,
     pub formats: Vec<Vec<FmtPiece>>,
@@ -1075,6 +1078,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         rodata_label: 0,
         option_glues: Vec::new(),
         elem_glues: Vec::new(),
+        box_glues: Vec::new(),
     };
     let mut functions = Vec::new();
     for (i, f) in file.functions.iter().enumerate() {
@@ -1100,6 +1104,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         rodata_label: g.rodata_label,
         option_glues: g.option_glues,
         elem_glues: g.elem_glues,
+        box_glues: g.box_glues,
         sites: g.sites,
         spans: g.spans,
         formats: g.formats,
@@ -1224,6 +1229,7 @@ struct Gen<'a> {
     rodata_label: u32,
     option_glues: Vec<crate::types::OptionGlue>,
     elem_glues: Vec<(u32, u32, u32)>,
+    box_glues: Vec<(u32, u32)>,
 }
 
 impl<'a> Gen<'a> {
@@ -1766,6 +1772,18 @@ impl<'a> Gen<'a> {
                     }
                 };
                 out.push(crate::types::OPTION_DROP | i as u32);
+            }
+            Ty::Box(e) if e.needs_drop() => {
+                let glue = self.glue(e);
+                let entry = (base, glue);
+                let i = match self.box_glues.iter().position(|g| *g == entry) {
+                    Some(i) => i,
+                    None => {
+                        self.box_glues.push(entry);
+                        self.box_glues.len() - 1
+                    }
+                };
+                out.push(crate::types::BOXED_DROP | i as u32);
             }
             Ty::Vec(e) if e.needs_drop() => {
                 let glue = self.glue(e);

@@ -362,6 +362,7 @@ impl Program {
             rodata_label: self.rodata_label,
             option_glues: Vec::new(),
             elem_glues: Vec::new(),
+            box_glues: Vec::new(),
             sites: self.sites.clone(),
             spans: Vec::new(),
             formats: Vec::new(),
@@ -1766,6 +1767,24 @@ impl<'p> Vm<'p> {
         let n = self.p.glues.get(glue as usize).map_or(0, Vec::len);
         for k in 0..n {
             let off = self.p.glues[glue as usize][k];
+            let high =
+                crate::types::BOX_DROP | crate::types::OPTION_DROP | crate::types::ELEMS_DROP;
+            if off & high == 0 && off & crate::types::BOXED_DROP != 0 {
+                // A Box whose value owns memory: the value's drop, then the Box's block.
+                let i = (off & !crate::types::BOXED_DROP) as usize;
+                let Some((boff, g)) = self.p.box_glues.get(i).copied() else {
+                    continue;
+                };
+                if !self.manual {
+                    let w = self.pw();
+                    let p = self.read(addr + boff as u64, w) as u32;
+                    if self.st.block_at(p).is_some_and(|(_, b)| !b.freed) {
+                        self.drop_glue(p as u64, g);
+                        self.dealloc(p);
+                    }
+                }
+                continue;
+            }
             if off & (crate::types::BOX_DROP | crate::types::OPTION_DROP) == 0
                 && off & crate::types::ELEMS_DROP != 0
             {

@@ -627,6 +627,10 @@ pub const OPTION_DROP: u32 = 1 << 30;
 /// `Program::elem_glues` (the Vec's offset, the element size and the element's glue).
 pub const ELEMS_DROP: u32 = 1 << 29;
 
+/// Marks a drop-glue entry as a `Box` whose value owns memory: the low bits index
+/// `Program::box_glues` (the Box's offset and the value's glue).
+pub const BOXED_DROP: u32 = 1 << 28;
+
 /// How to drop an `Option` whose payload owns memory: when it is `Some`, drop the payload at
 /// `payload` with glue `glue`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
