@@ -350,6 +350,19 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
 }
 
 /// Struct names a written type mentions (directly, not through a `Vec`).
+/// The structs a type holds inline (not behind a `Box`, `Vec` or reference).
+fn struct_deps_direct<'t>(t: &'t TypeExpr, out: &mut Vec<&'t str>) {
+    match &t.kind {
+        TypeExprKind::Path(name, args) if args.is_empty() => out.push(name),
+        TypeExprKind::Path(name, args) if name == "Option" => {
+            args.iter().for_each(|t| struct_deps_direct(t, out))
+        }
+        TypeExprKind::Tuple(ts) => ts.iter().for_each(|t| struct_deps_direct(t, out)),
+        TypeExprKind::Array(e, _) => struct_deps_direct(e, out),
+        _ => {}
+    }
+}
+
 fn struct_deps<'t>(t: &'t TypeExpr, out: &mut Vec<&'t str>) {
     match &t.kind {
         TypeExprKind::Path(name, args) if args.is_empty() => out.push(name),
@@ -391,16 +404,38 @@ impl<'a> Checker<'a> {
                     .all(|d| !names.iter().any(|n| n == d) || self.structs.contains_key(*d))
             });
             let Some(i) = ready else {
+                // Stuck: structs that contain themselves directly are E0072; a cycle only
+                // through a `Box` or `Vec` is valid Rust the engine does not run yet.
+                let mut left: Vec<&StructItem> = pending.clone();
+                loop {
+                    let names_left: Vec<&str> = left.iter().map(|st| st.name.as_str()).collect();
+                    let free = left.iter().position(|st| {
+                        let mut deps = Vec::new();
+                        for (_, t, _) in &st.fields {
+                            struct_deps_direct(t, &mut deps);
+                        }
+                        deps.iter().all(|d| !names_left.contains(d))
+                    });
+                    match free {
+                        Some(i) => {
+                            left.remove(i);
+                        }
+                        None => break,
+                    }
+                }
                 for st in pending {
-                    self.diags.push(
+                    let direct = left.iter().any(|l| l.name == st.name);
+                    self.diags.push(if direct {
                         err(
                             DiagnosticKind::Type,
                             st.name_span,
                             format!("recursive type `{}` has infinite size", st.name),
                         )
                         .with_code("E0072")
-                        .with_note("a struct cannot contain itself; a `Box` would break the cycle, but `Box` is not supported yet"),
-                    );
+                        .with_note("a struct cannot contain itself; put the inner one in a `Box`")
+                    } else {
+                        unsupported(st.name_span, "a recursive type (through `Box` or `Vec`)")
+                    });
                 }
                 return;
             };
