@@ -65,6 +65,8 @@ pub enum TypeExprKind {
     Ref(bool, Box<TypeExpr>),
     /// `[T; N]`
     Array(Box<TypeExpr>, u64),
+    /// `[T]` (behind `&`)
+    Slice(Box<TypeExpr>),
     /// `_` in a type position: to be inferred.
     Infer,
     /// Something the parser read but the engine does not support (already reported).
@@ -117,12 +119,40 @@ pub enum Pat {
         fields: Vec<(String, Span, Pat)>,
         rest: bool,
     },
-    /// `Pair(a, b)`
+    /// `Pair(a, b)`, and `Some(p)`
     TupleStruct {
         name: String,
         name_span: Span,
         items: Vec<Pat>,
     },
+    /// An integer literal (possibly negative) in `match`, or a `char` literal (`is_char`).
+    Lit {
+        value: i128,
+        is_char: bool,
+        span: Span,
+    },
+    /// `true` or `false`.
+    Bool(bool, Span),
+    /// A string literal, matched against a `&str`.
+    Str(String, Span),
+    /// `lo..=hi` (`inclusive`) or `lo..hi`.
+    Range {
+        lo: i128,
+        hi: i128,
+        inclusive: bool,
+        is_char: bool,
+        span: Span,
+    },
+    /// `a | b | c`
+    Or(Vec<Pat>, Span),
+}
+
+/// One arm of a `match`: `pat if guard => body`.
+#[derive(Debug)]
+pub struct Arm {
+    pub pat: Pat,
+    pub guard: Option<Expr>,
+    pub body: Expr,
 }
 
 #[derive(Debug)]
@@ -200,6 +230,8 @@ pub enum FormatMacro {
     Eprintln,
     Eprint,
     Panic,
+    /// `format!`: makes a `String`.
+    Format,
 }
 
 #[derive(Debug)]
@@ -209,6 +241,10 @@ pub enum ExprKind {
         suffix: Option<(String, Span)>,
     },
     Bool(bool),
+    /// A string literal: a `&'static str` whose bytes are in the read-only area.
+    Str(String),
+    /// A character literal.
+    Char(char),
     /// A path such as `x`, `Vec::new` or `i32::MAX`.
     Path(Vec<(String, Span)>),
     Unary(UnOp, Box<Expr>),
@@ -284,6 +320,17 @@ pub enum ExprKind {
         template: String,
         template_span: Span,
         args: Vec<Expr>,
+    },
+    /// A range missing its start or end (`..`, `a..`, `..b`, `..=b`): slicing only.
+    OpenRange {
+        start: Option<Box<Expr>>,
+        end: Option<Box<Expr>>,
+        inclusive: bool,
+    },
+    /// `match scrutinee { arms }`; `if let` and `while let` are parsed into it.
+    Match {
+        scrutinee: Box<Expr>,
+        arms: Vec<Arm>,
     },
     /// Something already reported as an error; checking it reports nothing more.
     Error,

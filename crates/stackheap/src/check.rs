@@ -36,6 +36,15 @@ pub enum Res {
     TupleCtor,
     /// A unit struct's name as a value.
     UnitStruct,
+    /// `Some(x)`
+    SomeCtor,
+    /// `None`
+    NoneVal,
+    StringNew,
+    StringFrom,
+    /// `Box::new(x)`
+    BoxNew,
+    StringWithCapacity,
 }
 
 /// How a method takes its receiver.
@@ -64,6 +73,20 @@ pub enum Method {
     WrappingMul,
     /// `.clone()` of a value whose clone is a copy of its bytes.
     Clone,
+    /// `Vec::pop`
+    Pop,
+    /// `Option::unwrap`
+    Unwrap,
+    IsSome,
+    IsNone,
+    /// `.clone()` of a `Vec` or `String`: a new block with a copy of the bytes.
+    CloneBuffer,
+    /// `String::push_str`
+    PushStr,
+    /// `String::push` of a `char`
+    PushChar,
+    /// `str::to_string` (and `to_owned`, `String::from`): a new `String` with the bytes.
+    ToString,
 }
 
 #[derive(Clone, Debug)]
@@ -104,14 +127,16 @@ pub struct Checked {
     /// declares; for `for`, also its hidden range local.
     pub binding: HashMap<ExprId, LocalId>,
     pub for_range: HashMap<ExprId, LocalId>,
-    /// The locals a destructuring `let` binds (keyed by its initializer's id), in the
-    /// pattern's order.
+    /// The locals a destructuring `let` binds (keyed by its initializer's id), or a `match`
+    /// arm's pattern binds (keyed by the arm body's id), in the pattern's order.
     pub pat_locals: HashMap<ExprId, Vec<LocalId>>,
     /// Calls of the program's methods (`p.area()`): the function and how the receiver goes.
     pub method_fns: HashMap<ExprId, (FnId, SelfMode)>,
     /// Per format expression: its parsed pieces and the source of each placeholder.
     pub formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
     pub main: FnId,
+    /// Arguments of type `&String` passed as `&str` (deref coercion).
+    pub coercions: std::collections::HashSet<ExprId>,
 }
 
 struct LoopCtx {
@@ -158,6 +183,8 @@ struct Checker<'a> {
     self_ty: Option<Ty>,
     /// Calls of the program's methods: the function and how the receiver is passed.
     method_fns: HashMap<ExprId, (FnId, SelfMode)>,
+    /// Arguments of type `&String` passed as `&str`.
+    coercions: std::collections::HashSet<ExprId>,
 }
 
 /// Deepest nesting of types inside a struct the engine accepts: values are printed, shown
@@ -201,6 +228,7 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         assoc: HashMap::new(),
         self_ty: None,
         method_fns: HashMap::new(),
+        coercions: Default::default(),
     };
     c.declare_structs(file);
     for (i, f) in file.functions.iter().enumerate() {
@@ -314,6 +342,7 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         for_range: c.for_range,
         pat_locals: c.pat_locals,
         method_fns: c.method_fns,
+        coercions: c.coercions,
         formats: c.formats,
         main: main.unwrap_or(0),
     };
@@ -321,9 +350,24 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
 }
 
 /// Struct names a written type mentions (directly, not through a `Vec`).
+/// The structs a type holds inline (not behind a `Box`, `Vec` or reference).
+fn struct_deps_direct<'t>(t: &'t TypeExpr, out: &mut Vec<&'t str>) {
+    match &t.kind {
+        TypeExprKind::Path(name, args) if args.is_empty() => out.push(name),
+        TypeExprKind::Path(name, args) if name == "Option" => {
+            args.iter().for_each(|t| struct_deps_direct(t, out))
+        }
+        TypeExprKind::Tuple(ts) => ts.iter().for_each(|t| struct_deps_direct(t, out)),
+        TypeExprKind::Array(e, _) => struct_deps_direct(e, out),
+        _ => {}
+    }
+}
+
 fn struct_deps<'t>(t: &'t TypeExpr, out: &mut Vec<&'t str>) {
     match &t.kind {
         TypeExprKind::Path(name, args) if args.is_empty() => out.push(name),
+        TypeExprKind::Path(_, args) => args.iter().for_each(|t| struct_deps(t, out)),
+        TypeExprKind::Ref(_, t) | TypeExprKind::Slice(t) => struct_deps(t, out),
         TypeExprKind::Tuple(ts) => ts.iter().for_each(|t| struct_deps(t, out)),
         TypeExprKind::Array(e, _) => struct_deps(e, out),
         _ => {}
@@ -360,16 +404,38 @@ impl<'a> Checker<'a> {
                     .all(|d| !names.iter().any(|n| n == d) || self.structs.contains_key(*d))
             });
             let Some(i) = ready else {
+                // Stuck: structs that contain themselves directly are E0072; a cycle only
+                // through a `Box` or `Vec` is valid Rust the engine does not run yet.
+                let mut left: Vec<&StructItem> = pending.clone();
+                loop {
+                    let names_left: Vec<&str> = left.iter().map(|st| st.name.as_str()).collect();
+                    let free = left.iter().position(|st| {
+                        let mut deps = Vec::new();
+                        for (_, t, _) in &st.fields {
+                            struct_deps_direct(t, &mut deps);
+                        }
+                        deps.iter().all(|d| !names_left.contains(d))
+                    });
+                    match free {
+                        Some(i) => {
+                            left.remove(i);
+                        }
+                        None => break,
+                    }
+                }
                 for st in pending {
-                    self.diags.push(
+                    let direct = left.iter().any(|l| l.name == st.name);
+                    self.diags.push(if direct {
                         err(
                             DiagnosticKind::Type,
                             st.name_span,
                             format!("recursive type `{}` has infinite size", st.name),
                         )
                         .with_code("E0072")
-                        .with_note("a struct cannot contain itself; a `Box` would break the cycle, but `Box` is not supported yet"),
-                    );
+                        .with_note("a struct cannot contain itself; put the inner one in a `Box`")
+                    } else {
+                        unsupported(st.name_span, "a recursive type (through `Box` or `Vec`)")
+                    });
                 }
                 return;
             };
@@ -448,6 +514,20 @@ impl<'a> Checker<'a> {
         match &t.kind {
             TypeExprKind::Unit => Ty::Unit,
             TypeExprKind::Error => Ty::Error,
+            TypeExprKind::Ref(false, inner) if matches!(&inner.kind, TypeExprKind::Path(n, a) if n == "str" && a.is_empty()) => {
+                Ty::StrRef
+            }
+            TypeExprKind::Ref(false, inner) if matches!(&inner.kind, TypeExprKind::Slice(_)) => {
+                let TypeExprKind::Slice(e) = &inner.kind else {
+                    return Ty::Error;
+                };
+                Ty::SliceRef(Box::new(self.type_from_expr(e, allow_infer)))
+            }
+            TypeExprKind::Slice(_) => {
+                self.diags
+                    .push(unsupported(t.span, "a slice type other than `&[T]`"));
+                Ty::Error
+            }
             TypeExprKind::Ref(m, inner) => {
                 Ty::Ref(*m, Box::new(self.type_from_expr(inner, allow_infer)))
             }
@@ -505,6 +585,8 @@ impl<'a> Checker<'a> {
                 }
                 match (name, args.len()) {
                     ("bool", 0) => Ty::Bool,
+                    ("char", 0) => Ty::Char,
+                    ("String", 0) => Ty::String,
                     ("Vec", 1) => {
                         let e = self.type_from_expr(&args[0], allow_infer);
                         if vec_elem_error(&e, self.ptr).is_some() {
@@ -513,6 +595,14 @@ impl<'a> Checker<'a> {
                             return Ty::Error;
                         }
                         Ty::Vec(Box::new(e))
+                    }
+                    ("Box", 1) => {
+                        let e = self.type_from_expr(&args[0], allow_infer);
+                        Ty::Box(Box::new(e))
+                    }
+                    ("Option", 1) => {
+                        let e = self.type_from_expr(&args[0], allow_infer);
+                        Ty::Option(Box::new(e))
                     }
                     ("Vec", n) => {
                         self.diags.push(
@@ -525,11 +615,7 @@ impl<'a> Checker<'a> {
                         );
                         Ty::Error
                     }
-                    (
-                        "f32" | "f64" | "char" | "str" | "String" | "Option" | "Box" | "Result"
-                        | "HashMap",
-                        _,
-                    ) => {
+                    ("f32" | "f64" | "str" | "Result" | "HashMap", _) => {
                         self.diags
                             .push(unsupported(t.span, &format!("the type `{name}`")));
                         Ty::Error
@@ -569,6 +655,30 @@ impl<'a> Checker<'a> {
         if self.infer.unify(found, expected).is_err() {
             self.mismatch(span, expected, found);
         }
+    }
+
+    /// An argument of type `found` for a parameter of type `expected`; `&String` passed
+    /// where `&str` is expected is coerced (deref coercion), as rustc does.
+    fn expect_arg(&mut self, a: &Expr, found: &Ty, expected: &Ty) {
+        let f = self.infer.resolve(found);
+        if let Ty::SliceRef(e) = self.infer.shallow(expected) {
+            if let Ty::Ref(_, inner) = &f {
+                if let Ty::Vec(x) | Ty::Array(x, _) = &**inner {
+                    self.expect(a.span, x, &e);
+                    self.coercions.insert(a.id);
+                    return;
+                }
+            }
+        }
+        if matches!(self.infer.shallow(expected), Ty::StrRef) {
+            if let Ty::Ref(_, inner) = &f {
+                if matches!(**inner, Ty::String) {
+                    self.coercions.insert(a.id);
+                    return;
+                }
+            }
+        }
+        self.expect(a.span, found, expected);
     }
 
     fn check_fn(&mut self, id: FnId, f: &Function) {
@@ -717,6 +827,13 @@ impl<'a> Checker<'a> {
     /// do not fit the type.
     fn bind_pat(&mut self, cx: &mut FnCx, pat: &Pat, t: &Ty, ids: &mut Vec<LocalId>) {
         match pat {
+            Pat::Bind { name, span, .. }
+                if name == "None"
+                    && matches!(self.infer.shallow(t), Ty::Option(_) | Ty::Var(_)) =>
+            {
+                let inner = self.infer.fresh();
+                self.expect(*span, &Ty::Option(Box::new(inner)), t);
+            }
             Pat::Bind {
                 name,
                 span,
@@ -726,6 +843,55 @@ impl<'a> Checker<'a> {
                 ids.push(id);
             }
             Pat::Wild => {}
+            Pat::Lit {
+                span,
+                is_char: true,
+                ..
+            }
+            | Pat::Range {
+                span,
+                is_char: true,
+                ..
+            } => self.expect(*span, &Ty::Char, t),
+            Pat::Lit { span, .. } | Pat::Range { span, .. } => {
+                let it = self.infer.fresh_int();
+                self.expect(*span, &it, t);
+            }
+            Pat::Bool(_, span) => self.expect(*span, &Ty::Bool, t),
+            Pat::Str(_, span) => self.expect(*span, &Ty::StrRef, t),
+            Pat::Or(alts, span) => {
+                let before = ids.len();
+                for a in alts {
+                    self.bind_pat(cx, a, t, ids);
+                }
+                if ids.len() > before {
+                    self.diags
+                        .push(unsupported(*span, "binding names inside a `|` pattern"));
+                }
+            }
+            Pat::TupleStruct {
+                name,
+                name_span,
+                items,
+            } if name == "Some" && !self.structs.contains_key("Some") => {
+                let inner = self.infer.fresh();
+                self.expect(*name_span, &Ty::Option(Box::new(inner.clone())), t);
+                if items.len() != 1 {
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Type,
+                            *name_span,
+                            format!(
+                                "this pattern has {} fields, but the corresponding tuple variant has 1 field",
+                                items.len()
+                            ),
+                        )
+                        .with_code("E0023"),
+                    );
+                    return;
+                }
+                self.bind_pat(cx, &items[0], &inner, ids);
+            }
             Pat::Tuple(items, span) => {
                 let s = self.infer.shallow(t);
                 let ts = match s {
@@ -825,6 +991,60 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// `match`: each arm's pattern against the scrutinee's type, its guard, and its body,
+    /// whose types must agree; the arms must cover every value (E0004).
+    fn check_match(&mut self, cx: &mut FnCx, e: &Expr, scrutinee: &Expr, arms: &[Arm]) -> Ty {
+        let st = self.check_expr(cx, scrutinee);
+        let mut result = Ty::Never;
+        for arm in arms {
+            cx.scopes.push(Vec::new());
+            let mut ids = Vec::new();
+            self.bind_pat(cx, &arm.pat, &st, &mut ids);
+            self.pat_locals.insert(arm.body.id, ids);
+            if let Some(g) = &arm.guard {
+                let gt = self.check_expr(cx, g);
+                self.expect(g.span, &gt, &Ty::Bool);
+            }
+            let at = self.check_expr(cx, &arm.body);
+            cx.scopes.pop();
+            if matches!(self.infer.shallow(&result), Ty::Never) {
+                result = at;
+            } else if self.infer.unify(&result, &at).is_err() {
+                let (a, b) = (self.describe(&result), self.describe(&at));
+                self.diags.push(
+                    err(
+                        DiagnosticKind::Type,
+                        arm.body.span,
+                        "`match` arms have incompatible types",
+                    )
+                    .with_code("E0308")
+                    .with_span_label(format!("expected `{a}`, found `{b}`")),
+                );
+            }
+        }
+        let st = self.infer.resolve(&st);
+        let pats: Vec<&Pat> = arms
+            .iter()
+            .filter(|a| a.guard.is_none())
+            .map(|a| &a.pat)
+            .collect();
+        if let Some(missing) = not_covered(&st, &pats, self.ptr) {
+            let shown = self.describe(&st);
+            self.diags.push(
+                err(
+                    DiagnosticKind::Type,
+                    scrutinee.span,
+                    format!("non-exhaustive patterns: {missing} not covered"),
+                )
+                .with_code("E0004")
+                .with_span_label(format!("pattern {missing} not covered"))
+                .with_note(format!("the matched value is of type `{shown}`")),
+            );
+        }
+        let _ = e;
+        result
+    }
+
     /// The struct called `name`, or the one `Self` stands for.
     fn struct_named(&self, name: &str) -> Option<Arc<StructDef>> {
         if name == "Self" {
@@ -869,6 +1089,16 @@ impl<'a> Checker<'a> {
 
     fn check_expr_inner(&mut self, cx: &mut FnCx, e: &Expr) -> Ty {
         match &e.kind {
+            ExprKind::Match { scrutinee, arms } => self.check_match(cx, e, scrutinee, arms),
+            ExprKind::OpenRange { .. } => {
+                self.diags.push(unsupported(
+                    e.span,
+                    "a range without a start or an end outside `&v[..]`",
+                ));
+                Ty::Error
+            }
+            ExprKind::Str(_) => Ty::StrRef,
+            ExprKind::Char(_) => Ty::Char,
             ExprKind::Error => Ty::Error,
             ExprKind::Int { value, suffix } => {
                 self.literals.push((e.id, *value, e.span));
@@ -967,6 +1197,8 @@ impl<'a> Checker<'a> {
                 let source_ok = matches!(s, Ty::Int(_) | Ty::Bool | Ty::Error | Ty::Never)
                     || self.is_int_like(&s);
                 match (&target, source_ok) {
+                    (Ty::Int(_), _) if matches!(s, Ty::Char) => target,
+                    (Ty::Char, _) if matches!(s, Ty::Int(IntTy::U8)) => Ty::Char,
                     (Ty::Int(_), true) => target,
                     (Ty::Error, _) => Ty::Error,
                     (Ty::Bool, true) if matches!(s, Ty::Bool) => Ty::Bool,
@@ -1025,7 +1257,7 @@ impl<'a> Checker<'a> {
                 let bt = self.check_expr(cx, base);
                 let it = self.check_expr(cx, idx);
                 match self.infer.resolve(&bt).deref_all().clone() {
-                    Ty::Vec(elem) | Ty::Array(elem, _) => {
+                    Ty::Vec(elem) | Ty::Array(elem, _) | Ty::SliceRef(elem) => {
                         if self.infer.unify(&it, &Ty::Int(IntTy::Usize)).is_err() {
                             let d = self.describe(&it);
                             let el = self.describe(&elem);
@@ -1146,8 +1378,107 @@ impl<'a> Checker<'a> {
                 body,
             } => {
                 let ExprKind::Range { start, end, .. } = &range.kind else {
-                    let rt = self.check_expr(cx, range);
+                    // `.chars()` of a String or `&str`: each `char`, decoded from UTF-8.
+                    if let ExprKind::MethodCall {
+                        receiver,
+                        method,
+                        args,
+                        ..
+                    } = &range.kind
+                    {
+                        if method == "chars" && args.is_empty() {
+                            let t = self.check_expr(cx, receiver);
+                            if !matches!(
+                                self.infer.resolve(&t).deref_all(),
+                                Ty::String | Ty::StrRef
+                            ) {
+                                self.diags.push(unsupported(range.span, "this `.chars()`"));
+                                return Ty::Unit;
+                            }
+                            self.set(range, Ty::StrRef);
+                            cx.scopes.push(Vec::new());
+                            let hidden =
+                                self.declare(cx, "(str)", Ty::StrRef, true, range.span, true);
+                            self.declare(
+                                cx,
+                                "(index)",
+                                Ty::Int(IntTy::Usize),
+                                true,
+                                range.span,
+                                true,
+                            );
+                            let v = self.declare(cx, var, Ty::Char, *mutable, *var_span, false);
+                            self.binding.insert(e.id, v);
+                            self.for_range.insert(e.id, hidden);
+                            cx.loops.push(LoopCtx {
+                                is_loop: false,
+                                break_ty: Ty::Unit,
+                                has_break: true,
+                            });
+                            let bt = self.check_block(cx, body);
+                            cx.loops.pop();
+                            cx.scopes.pop();
+                            self.expect_unit_body(body, &bt);
+                            return Ty::Unit;
+                        }
+                    }
+                    // `.iter()` of a Vec, array or slice walks it like `&v`.
+                    let rt = match &range.kind {
+                        ExprKind::MethodCall {
+                            receiver,
+                            method,
+                            args,
+                            ..
+                        } if method == "iter" && args.is_empty() => {
+                            let t = self.check_expr(cx, receiver);
+                            match self.infer.resolve(&t).deref_all().clone() {
+                                Ty::Vec(el) | Ty::Array(el, _) | Ty::SliceRef(el) => {
+                                    self.set(range, Ty::SliceRef(el.clone()))
+                                }
+                                _ => {
+                                    self.diags.push(unsupported(range.span, "this `.iter()`"));
+                                    return Ty::Unit;
+                                }
+                            }
+                        }
+                        _ => self.check_expr(cx, range),
+                    };
                     let rt = self.infer.resolve(&rt);
+                    let walked = match &rt {
+                        Ty::SliceRef(el) => Some(el.clone()),
+                        Ty::Ref(false, inner) => match &**inner {
+                            Ty::Vec(el) | Ty::Array(el, _) => Some(el.clone()),
+                            _ => None,
+                        },
+                        _ => None,
+                    };
+                    if let Some(elem) = walked {
+                        // A hidden slice of the elements, a hidden index, and `x: &T`.
+                        cx.scopes.push(Vec::new());
+                        let hidden = self.declare(
+                            cx,
+                            "(slice)",
+                            Ty::SliceRef(elem.clone()),
+                            true,
+                            range.span,
+                            true,
+                        );
+                        self.declare(cx, "(index)", Ty::Int(IntTy::Usize), true, range.span, true);
+                        let v =
+                            self.declare(cx, var, Ty::Ref(false, elem), *mutable, *var_span, false);
+                        self.binding.insert(e.id, v);
+                        self.for_range.insert(e.id, hidden);
+                        cx.loops.push(LoopCtx {
+                            is_loop: false,
+                            break_ty: Ty::Unit,
+                            has_break: true,
+                        });
+                        let bt = self.check_block(cx, body);
+                        cx.loops.pop();
+                        cx.scopes.pop();
+                        self.expect_unit_body(body, &bt);
+                        return Ty::Unit;
+                    }
                     if let Ty::Array(elem, _) = &rt {
                         if elem.is_copy() {
                             // The array is copied into a hidden local, walked by a hidden index.
@@ -1359,6 +1690,41 @@ impl<'a> Checker<'a> {
             ExprKind::Tuple(items) => {
                 Ty::Tuple(items.iter().map(|it| self.check_expr(cx, it)).collect())
             }
+            ExprKind::AddrOf { mutable, inner } if matches!(&inner.kind, ExprKind::Index(_, idx) if matches!(idx.kind, ExprKind::Range { .. } | ExprKind::OpenRange { .. })) =>
+            {
+                let ExprKind::Index(base, idx) = &inner.kind else {
+                    return Ty::Error;
+                };
+                if *mutable {
+                    self.diags.push(unsupported(e.span, "a `&mut` slice"));
+                    return Ty::Error;
+                }
+                let bt = self.check_expr(cx, base);
+                let (start, end) = match &idx.kind {
+                    ExprKind::Range { start, end, .. } => (Some(&**start), Some(&**end)),
+                    ExprKind::OpenRange { start, end, .. } => (start.as_deref(), end.as_deref()),
+                    _ => (None, None),
+                };
+                for b in [start, end].into_iter().flatten() {
+                    let t = self.check_expr(cx, b);
+                    self.expect(b.span, &t, &Ty::Int(IntTy::Usize));
+                }
+                match self.infer.resolve(&bt).deref_all().clone() {
+                    Ty::Vec(elem) | Ty::Array(elem, _) | Ty::SliceRef(elem) => {
+                        self.set(inner, Ty::Error);
+                        Ty::SliceRef(elem)
+                    }
+                    Ty::Error => Ty::Error,
+                    other => {
+                        let d = self.describe(&other);
+                        self.diags.push(unsupported(
+                            e.span,
+                            &format!("slicing a value of type `{d}`"),
+                        ));
+                        Ty::Error
+                    }
+                }
+            }
             ExprKind::AddrOf { mutable, inner } => {
                 let placeish = matches!(
                     inner.kind,
@@ -1391,7 +1757,7 @@ impl<'a> Checker<'a> {
             ExprKind::Deref(inner) => {
                 let t = self.check_expr(cx, inner);
                 match self.infer.shallow(&t) {
-                    Ty::Ref(_, t) => *t,
+                    Ty::Ref(_, t) | Ty::Box(t) => *t,
                     Ty::Error => Ty::Error,
                     other => {
                         let d = self.describe(&other);
@@ -1466,6 +1832,7 @@ impl<'a> Checker<'a> {
                 self.check_format(cx, e, template, *template_span, args, &arg_tys);
                 match mac {
                     FormatMacro::Panic => Ty::Never,
+                    FormatMacro::Format => Ty::String,
                     _ => Ty::Unit,
                 }
             }
@@ -1672,6 +2039,10 @@ impl<'a> Checker<'a> {
                     .push(unsupported(e.span, "a function used as a value"));
                 return Ty::Error;
             }
+            if name == "None" {
+                self.res.insert(e.id, Res::NoneVal);
+                return Ty::Option(Box::new(self.infer.fresh()));
+            }
             self.diags.push(
                 err(
                     DiagnosticKind::Name,
@@ -1735,6 +2106,21 @@ impl<'a> Checker<'a> {
                 vec![Ty::Int(IntTy::Usize)],
                 Ty::Vec(Box::new(self.infer.fresh())),
             ),
+            ["Some"] if self.lookup(cx, "Some").is_none() && !self.fn_ids.contains_key("Some") => {
+                let t = self.infer.fresh();
+                (Res::SomeCtor, vec![t.clone()], Ty::Option(Box::new(t)))
+            }
+            ["Box", "new"] => {
+                let t = self.infer.fresh();
+                (Res::BoxNew, vec![t.clone()], Ty::Box(Box::new(t)))
+            }
+            ["String", "new"] => (Res::StringNew, vec![], Ty::String),
+            ["String", "from"] => (Res::StringFrom, vec![Ty::StrRef], Ty::String),
+            ["String", "with_capacity"] => (
+                Res::StringWithCapacity,
+                vec![Ty::Int(IntTy::Usize)],
+                Ty::String,
+            ),
             ["drop"] | ["std", "mem", "drop"] => {
                 let t = self.infer.fresh();
                 (Res::Drop, vec![t], Ty::Unit)
@@ -1757,6 +2143,8 @@ impl<'a> Checker<'a> {
                     let arg = arg_tys.first().map(|t| self.infer.shallow(t));
                     let param = match arg {
                         Some(Ty::Vec(e)) => Ty::Vec(e),
+                        Some(Ty::String) => Ty::String,
+                        Some(Ty::Box(e)) => Ty::Box(e),
                         _ => Ty::Int(IntTy::Usize),
                     };
                     (Res::Dealloc, vec![param], Ty::Unit)
@@ -1848,7 +2236,7 @@ impl<'a> Checker<'a> {
             );
         } else {
             for ((a, t), p) in args.iter().zip(&arg_tys).zip(&params) {
-                self.expect(a.span, t, p);
+                self.expect_arg(a, t, p);
             }
         }
         self.res.insert(callee.id, res);
@@ -1913,7 +2301,7 @@ impl<'a> Checker<'a> {
                     );
                 } else {
                     for ((a, t), p) in args.iter().zip(&arg_tys).zip(params) {
-                        self.expect(a.span, t, p);
+                        self.expect_arg(a, t, p);
                     }
                 }
                 self.method_fns.insert(e.id, (fid, mode));
@@ -1926,6 +2314,49 @@ impl<'a> Checker<'a> {
                 self.check_recv_mut(cx, receiver);
                 (Method::Push, vec![(**elem).clone()], Ty::Unit)
             }
+            (Ty::Vec(elem), "pop") => {
+                self.check_recv_mut(cx, receiver);
+                (Method::Pop, vec![], Ty::Option(elem.clone()))
+            }
+            (Ty::Option(inner), "unwrap") => {
+                if matches!(self.infer.shallow(&rt), Ty::Ref(..)) && !rs.is_copy() {
+                    self.diags.push(unsupported(
+                        method_span,
+                        "`unwrap` through a reference to an `Option` that is not `Copy`",
+                    ));
+                    return Ty::Error;
+                }
+                (Method::Unwrap, vec![], (**inner).clone())
+            }
+            (Ty::Option(_), "is_some") => (Method::IsSome, vec![], Ty::Bool),
+            (Ty::Option(_), "is_none") => (Method::IsNone, vec![], Ty::Bool),
+            (Ty::String, "push_str") => {
+                self.check_recv_mut(cx, receiver);
+                (Method::PushStr, vec![Ty::StrRef], Ty::Unit)
+            }
+            (Ty::String, "push") => {
+                self.check_recv_mut(cx, receiver);
+                (Method::PushChar, vec![Ty::Char], Ty::Unit)
+            }
+            (Ty::String, "len") | (Ty::StrRef, "len") | (Ty::SliceRef(_), "len") => {
+                (Method::Len, vec![], usize_t)
+            }
+            (Ty::SliceRef(_), "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
+            (Ty::String, "capacity") => (Method::Capacity, vec![], usize_t),
+            (Ty::String | Ty::StrRef, "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
+            (Ty::StrRef, "to_string" | "to_owned") => (Method::ToString, vec![], Ty::String),
+            (Ty::Int(_) | Ty::Bool | Ty::Char, "to_string") => {
+                (Method::ToString, vec![], Ty::String)
+            }
+            (Ty::Char, "clone") => (Method::Clone, vec![], Ty::Char),
+            (Ty::Vec(e), "clone") if e.needs_drop() => {
+                self.diags.push(unsupported(
+                    method_span,
+                    "`.clone()` of a `Vec` whose elements own heap memory",
+                ));
+                return Ty::Error;
+            }
+            (Ty::Vec(_) | Ty::String, "clone") => (Method::CloneBuffer, vec![], rs.clone()),
             (Ty::Vec(_), "len") => (Method::Len, vec![], usize_t),
             (Ty::Vec(_), "capacity") => (Method::Capacity, vec![], usize_t),
             (Ty::Vec(_), "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
@@ -1944,6 +2375,10 @@ impl<'a> Checker<'a> {
                 (Method::Clone, vec![], rs.clone())
             }
             (Ty::Array(..), "len") => (Method::Len, vec![], usize_t),
+            // A trait method: the literal keeps its fallback type, `i32`.
+            (Ty::Var(_), "to_string") if self.infer.is_int_var(&rs) => {
+                (Method::ToString, vec![], Ty::String)
+            }
             (Ty::Var(_), _) if self.infer.is_int_var(&rs) => {
                 self.diags.push(
                     err(
@@ -1996,6 +2431,11 @@ impl<'a> Checker<'a> {
                         | "truncate"
                         | "clear"
                         | "get"
+                        | "chars"
+                        | "as_str"
+                        | "bytes"
+                        | "trim"
+                        | "split"
                 );
                 let d = if known {
                     unsupported(method_span, &format!("the method `{method}` on `{d}`"))
@@ -2029,7 +2469,7 @@ impl<'a> Checker<'a> {
             );
         } else {
             for ((a, t), p) in args.iter().zip(&arg_tys).zip(&params) {
-                self.expect(a.span, t, p);
+                self.expect_arg(a, t, p);
             }
         }
         self.methods.insert(e.id, m);
@@ -2177,7 +2617,9 @@ impl<'a> Checker<'a> {
             },
             ExprKind::Deref(inner) => match ref_of(inner) {
                 Some(false) => Some(Err(())),
-                _ => None,
+                Some(true) => None,
+                // `*b` of a `Box` is as mutable as `b`.
+                None => self.immutable_root(cx, inner),
             },
             _ => None,
         }
@@ -2330,6 +2772,28 @@ impl<'a> Checker<'a> {
             }
             BinOp::BitAnd | BinOp::BitOr | BinOp::BitXor if matches!(ls, Ty::Bool) => {
                 self.expect(rspan, rt, &Ty::Bool);
+                Ty::Bool
+            }
+            BinOp::Add if matches!(ls, Ty::String) => {
+                // `s + "text"`: `s`'s buffer, the text appended.
+                let rr = self.infer.resolve(rt);
+                if !(matches!(rr, Ty::StrRef) || matches!(rr, Ty::String) && through) {
+                    self.expect(rspan, rt, &Ty::StrRef);
+                }
+                Ty::String
+            }
+            _ if op.is_comparison()
+                && matches!(ls, Ty::String | Ty::StrRef)
+                && matches!(rs, Ty::String | Ty::StrRef) =>
+            {
+                if !matches!(op, BinOp::Eq | BinOp::Ne) {
+                    self.diags
+                        .push(unsupported(span, "ordering comparisons of strings"));
+                }
+                Ty::Bool
+            }
+            _ if op.is_comparison() && matches!(ls, Ty::Char) => {
+                self.expect(rspan, rt, &Ty::Char);
                 Ty::Bool
             }
             _ if op.is_comparison() => {
@@ -2648,7 +3112,10 @@ impl<'a> Checker<'a> {
         }
         for (ty, span, debug, radix) in std::mem::take(&mut self.format_checks) {
             let t = self.infer.resolve(&ty).deref_all().clone();
-            if matches!(t, Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..)) {
+            if matches!(
+                t,
+                Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) | Ty::Option(_)
+            ) {
                 let no_debug = find_no_debug(&t);
                 if !debug || no_debug.is_some() {
                     let shown = no_debug.unwrap_or_else(|| t.to_string());
@@ -2677,7 +3144,7 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let bad = match (&t, debug, radix) {
-                (Ty::Vec(_), false, _) => Some("std::fmt::Display"),
+                (Ty::Vec(_) | Ty::SliceRef(_), false, _) => Some("std::fmt::Display"),
                 (Ty::Bool, _, Radix::LowerHex) => Some("std::fmt::LowerHex"),
                 (Ty::Bool, _, Radix::UpperHex) => Some("std::fmt::UpperHex"),
                 (Ty::Bool, _, Radix::Binary) => Some("std::fmt::Binary"),
@@ -2725,20 +3192,20 @@ fn partial_eq(t: &Ty) -> Result<(), Option<String>> {
         Ty::Struct(d) => d.fields.iter().try_for_each(|f| partial_eq(&f.ty)),
         Ty::Tuple(ts) => ts.iter().try_for_each(partial_eq),
         Ty::Array(e, _) => partial_eq(e),
-        Ty::Vec(_) | Ty::Ref(..) => Err(None),
+        Ty::Vec(_) | Ty::Ref(..) | Ty::Option(_) => Err(None),
         _ => Ok(()),
     }
 }
 
-/// Why a Vec cannot hold elements of type `t` yet: integers, `bool`, and structs, tuples
-/// and arrays of at most 255 bytes that own no heap memory are supported.
+/// Why a Vec cannot hold elements of type `t` yet: integers, `bool`, `char`, strings, Vecs,
+/// Boxes, and structs, tuples, arrays and Options of at most 255 bytes without references
+/// are supported.
 fn vec_elem_error(t: &Ty, ptr: PtrWidth) -> Option<&'static str> {
     match t {
-        Ty::Int(_) | Ty::Bool | Ty::Var(_) | Ty::Error | Ty::Never => None,
-        Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) => {
-            if t.needs_drop() {
-                Some("elements that own heap memory")
-            } else if t.is_mem() && has_ref(t) {
+        Ty::Int(_) | Ty::Bool | Ty::Char | Ty::Var(_) | Ty::Error | Ty::Never => None,
+        Ty::String | Ty::StrRef | Ty::Vec(_) | Ty::Box(_) => None,
+        Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) | Ty::Option(_) => {
+            if t.is_mem() && has_ref(t) {
                 Some("elements holding references")
             } else {
                 match t.layout(ptr) {
@@ -2756,7 +3223,7 @@ fn has_ref(t: &Ty) -> bool {
         Ty::Ref(..) => true,
         Ty::Struct(d) => d.fields.iter().any(|f| has_ref(&f.ty)),
         Ty::Tuple(ts) => ts.iter().any(has_ref),
-        Ty::Array(e, _) => has_ref(e),
+        Ty::Array(e, _) | Ty::Option(e) => has_ref(e),
         _ => false,
     }
 }
@@ -2767,15 +3234,121 @@ fn find_no_debug(t: &Ty) -> Option<String> {
         Ty::Struct(d) if !d.debug => Some(d.name.clone()),
         Ty::Struct(d) => d.fields.iter().find_map(|f| find_no_debug(&f.ty)),
         Ty::Tuple(ts) => ts.iter().find_map(find_no_debug),
-        Ty::Array(e, _) | Ty::Vec(e) | Ty::Ref(_, e) => find_no_debug(e),
+        Ty::Array(e, _)
+        | Ty::Vec(e)
+        | Ty::Ref(_, e)
+        | Ty::Option(e)
+        | Ty::Box(e)
+        | Ty::SliceRef(e) => find_no_debug(e),
         _ => None,
+    }
+}
+
+/// Whether a pattern matches every value of its type.
+fn irrefutable(p: &Pat) -> bool {
+    match p {
+        Pat::Bind { name, .. } => name != "None",
+        Pat::Wild => true,
+        Pat::Tuple(items, _) => items.iter().all(irrefutable),
+        Pat::Struct { fields, .. } => fields.iter().all(|f| irrefutable(&f.2)),
+        Pat::TupleStruct { name, items, .. } => name != "Some" && items.iter().all(irrefutable),
+        Pat::Or(alts, _) => alts.iter().any(irrefutable),
+        Pat::Lit { .. } | Pat::Bool(..) | Pat::Range { .. } | Pat::Str(..) => false,
+    }
+}
+
+/// The alternatives of a pattern (`a | b` gives both).
+fn alternatives<'p>(p: &'p Pat, out: &mut Vec<&'p Pat>) {
+    match p {
+        Pat::Or(alts, _) => alts.iter().for_each(|a| alternatives(a, out)),
+        p => out.push(p),
+    }
+}
+
+/// What a `match` with these (unguarded) patterns leaves uncovered, as rustc names it;
+/// `None` when the patterns cover every value of `t`.
+fn not_covered(t: &Ty, pats: &[&Pat], ptr: PtrWidth) -> Option<String> {
+    let mut alts = Vec::new();
+    for p in pats {
+        alternatives(p, &mut alts);
+    }
+    if alts.iter().any(|p| irrefutable(p)) {
+        return None;
+    }
+    match t {
+        Ty::Bool => {
+            let has = |v: bool| alts.iter().any(|p| matches!(p, Pat::Bool(b, _) if *b == v));
+            match (has(true), has(false)) {
+                (true, true) => None,
+                (true, false) => Some("`false`".into()),
+                (false, true) => Some("`true`".into()),
+                (false, false) => Some("`false` and `true`".into()),
+            }
+        }
+        Ty::Option(inner) => {
+            let none = alts
+                .iter()
+                .any(|p| matches!(p, Pat::Bind { name, .. } if name == "None"));
+            let somes: Vec<&Pat> = alts
+                .iter()
+                .filter_map(|p| match p {
+                    Pat::TupleStruct { name, items, .. } if name == "Some" && items.len() == 1 => {
+                        Some(&items[0])
+                    }
+                    _ => None,
+                })
+                .collect();
+            let some = match not_covered(inner, &somes, ptr) {
+                None => None,
+                Some(m) if m == "`_`" => Some("`Some(_)`".to_string()),
+                Some(m) => Some(format!("`Some({})`", m.trim_matches('`'))),
+            };
+            match (none, some) {
+                (true, None) => None,
+                (false, None) => Some("`None`".into()),
+                (true, Some(m)) => Some(m),
+                (false, Some(m)) => Some(format!("`None` and {m}")),
+            }
+        }
+        Ty::Int(i) => {
+            let (min, max) = (i.min(ptr), i.max(ptr));
+            let mut ranges: Vec<(i128, i128)> = alts
+                .iter()
+                .filter_map(|p| match p {
+                    Pat::Lit { value, .. } => Some((*value, *value)),
+                    Pat::Range {
+                        lo, hi, inclusive, ..
+                    } => Some((*lo, if *inclusive { *hi } else { hi - 1 })),
+                    _ => None,
+                })
+                .collect();
+            ranges.sort();
+            let mut next = min;
+            for (lo, hi) in ranges {
+                if lo > next {
+                    break;
+                }
+                next = next.max(hi.saturating_add(1));
+            }
+            if next > max {
+                None
+            } else {
+                Some("`_`".into())
+            }
+        }
+        _ => Some("`_`".into()),
     }
 }
 
 fn has_var(t: &Ty) -> bool {
     match t {
         Ty::Var(_) => true,
-        Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) => has_var(e),
+        Ty::Vec(e)
+        | Ty::Array(e, _)
+        | Ty::Ref(_, e)
+        | Ty::Option(e)
+        | Ty::Box(e)
+        | Ty::SliceRef(e) => has_var(e),
         Ty::Tuple(ts) => ts.iter().any(has_var),
         _ => false,
     }

@@ -14,7 +14,7 @@ use crate::lexer;
 use crate::parser;
 use crate::settings::{PtrWidth, Settings};
 use crate::span::{LineIndex, Span};
-use crate::types::{IntTy, Ty};
+use crate::types::{option_layout, Disc, IntTy, Ty};
 
 /// Integer operations that can panic or wrap.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -582,6 +582,82 @@ pub enum Op {
         label: u32,
         at: u32,
     },
+    /// `Vec::pop`: pops a Vec's address; if it is empty pushes 0, else lowers its length and
+    /// pushes the last element's heap address, then 1.
+    VecPop {
+        elem: u8,
+    },
+    /// Pops a destination and writes a `&str` to the literal at `off` in the read-only block.
+    StrLit {
+        off: u32,
+        len: u32,
+    },
+    /// Pops the address of a `&str` (or a `String`), then a destination: a new `String` with
+    /// a copy of the bytes (capacity = length; nothing allocated when empty).
+    StringFrom {
+        label: u32,
+        at: u32,
+    },
+    /// Pops the address of a `&str` (or a `String`) and a `String`'s address; appends the
+    /// bytes, growing the block as a `Vec<u8>` grows.
+    StringPushStr {
+        label: u32,
+        at: u32,
+    },
+    /// Pops a `char` and a `String`'s address; appends its UTF-8 bytes.
+    StringPushChar {
+        label: u32,
+        at: u32,
+    },
+    /// `Box::new`: pops the address of the value's bytes, then a destination; allocates a
+    /// block for them, copies them in and writes its address at the destination.
+    BoxNew {
+        size: u32,
+        align: u32,
+        label: u32,
+        at: u32,
+    },
+    /// `&base[start..end]`: pops the end (when `has_end`), the start, the base's address and
+    /// a destination; checks the range as Rust does (panicking with its messages) and writes
+    /// the slice's pointer and length. The base is an array of `array_len` elements at the
+    /// address, or (`array_len` `u32::MAX`) a Vec or slice whose pointer and length are there.
+    MakeSlice {
+        elem: u32,
+        array_len: u32,
+        has_end: bool,
+        inclusive: bool,
+        at: u32,
+    },
+    /// `x.to_string()` of an integer, `bool` or `char`: pops the value (formatted with
+    /// `format`), then a destination. The capacity is `digits` (plus one for a minus sign)
+    /// for signed integers, the length otherwise.
+    ScalarToString {
+        format: u32,
+        digits: u8,
+        label: u32,
+        at: u32,
+    },
+    /// Pops a byte index and a `&str`'s address; decodes the UTF-8 `char` there and pushes
+    /// its byte length, then the `char`.
+    CharAt,
+    /// Pops the addresses of two strings (pointer and length each) and pushes whether their
+    /// bytes are equal.
+    StrEq,
+    /// `.clone()` of a `Vec` or `String`: pops its address, then a destination; allocates
+    /// exactly its length, copies the elements' bytes and writes the new metadata.
+    CloneBuffer {
+        elem: u8,
+        align: u8,
+        label: u32,
+        at: u32,
+    },
+    /// `format!`: pops the arguments, then a destination, and writes a new `String`.
+    FormatString {
+        format: u32,
+        args: u8,
+        label: u32,
+        at: u32,
+    },
 }
 
 impl Op {
@@ -1124,6 +1200,19 @@ pub struct Program {
     pub functions: Vec<FnCode>,
     /// Drop glue: for each glue id, the offsets of the Vecs inside a value, in drop order.
     pub glues: Vec<Vec<u32>>,
+    /// The string literals' bytes: the read-only block the machine places in the heap
+    /// before `main` starts.
+    pub rodata: Vec<u8>,
+    /// The read-only block's label.
+    pub rodata_label: u32,
+    /// How to drop owning Options (drop-glue entries flagged `OPTION_DROP`).
+    pub option_glues: Vec<crate::types::OptionGlue>,
+    /// How to drop the elements of Vecs whose elements own memory (entries flagged
+    /// `ELEMS_DROP`): the Vec's offset, the element size, the element's glue.
+    pub elem_glues: Vec<(u32, u32, u32)>,
+    /// How to drop Boxes whose value owns memory (entries flagged `BOXED_DROP`): the Box's
+    /// offset and the value's glue.
+    pub box_glues: Vec<(u32, u32)>,
     pub sites: Vec<Site>,
     pub spans: Vec<Span>,
     pub formats: Vec<Vec<FmtPiece>>,
@@ -1164,6 +1253,13 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         f: FnGen::default(),
         manual: settings.mode == crate::settings::MemoryMode::Manual,
         glues: Vec::new(),
+        rodata: Vec::new(),
+        literals: HashMap::new(),
+        format_label: 0,
+        rodata_label: 0,
+        option_glues: Vec::new(),
+        elem_glues: Vec::new(),
+        box_glues: Vec::new(),
     };
     let mut functions = Vec::new();
     for (i, f) in file.functions.iter().enumerate() {
@@ -1175,9 +1271,21 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
     }
+    if settings.mode != crate::settings::MemoryMode::Manual {
+        let mut bdiags = crate::borrowck::check(&file, &checked);
+        if !bdiags.is_empty() {
+            diags.append(&mut bdiags);
+            return (None, diags);
+        }
+    }
     let program = Program {
         functions,
         glues: g.glues,
+        rodata: g.rodata,
+        rodata_label: g.rodata_label,
+        option_glues: g.option_glues,
+        elem_glues: g.elem_glues,
+        box_glues: g.box_glues,
         sites: g.sites,
         spans: g.spans,
         formats: g.formats,
@@ -1188,6 +1296,10 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
     };
     (Some(program), diags)
 }
+
+/// The label of the heap block that holds the string literals, read-only: the engine's
+/// stand-in for a binary's `.rodata` section.
+pub const READ_ONLY_LABEL: &str = "string literals (read-only)";
 
 fn align_up(v: u32, a: u32) -> u32 {
     v.div_ceil(a.max(1)) * a.max(1)
@@ -1290,6 +1402,15 @@ struct Gen<'a> {
     /// Manual memory mode: a Vec's metadata is plain bytes (no moves), nothing is dropped.
     manual: bool,
     glues: Vec<Vec<u32>>,
+    /// The bytes of the string literals (the read-only block), each literal once.
+    rodata: Vec<u8>,
+    literals: HashMap<String, u32>,
+    /// The label of the block the `format!` being compiled allocates.
+    format_label: u32,
+    rodata_label: u32,
+    option_glues: Vec<crate::types::OptionGlue>,
+    elem_glues: Vec<(u32, u32, u32)>,
+    box_glues: Vec<(u32, u32)>,
 }
 
 impl<'a> Gen<'a> {
@@ -1311,6 +1432,10 @@ impl<'a> Gen<'a> {
                 size: i.size(self.ptr) as u8,
                 signed: i.signed(),
             },
+            Ty::Char => Scalar {
+                size: 4,
+                signed: false,
+            },
             _ => Scalar {
                 size: 1,
                 signed: false,
@@ -1320,7 +1445,7 @@ impl<'a> Gen<'a> {
 
     fn elem_size(&self, t: &Ty) -> u8 {
         match t.deref_all() {
-            Ty::Vec(e) => self.layout(e).0 as u8,
+            Ty::Vec(e) | Ty::SliceRef(e) => self.layout(e).0 as u8,
             _ => 1,
         }
     }
@@ -1339,6 +1464,20 @@ impl<'a> Gen<'a> {
             Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => *t = target,
             _ => {}
         }
+    }
+
+    /// The offset of a string literal's bytes in the read-only block.
+    fn literal(&mut self, text: &str) -> u32 {
+        if let Some(&off) = self.literals.get(text) {
+            return off;
+        }
+        if self.rodata.is_empty() {
+            self.rodata_label = self.label(READ_ONLY_LABEL.into());
+        }
+        let off = self.rodata.len() as u32;
+        self.rodata.extend_from_slice(text.as_bytes());
+        self.literals.insert(text.to_string(), off);
+        off
     }
 
     fn span_id(&mut self, s: Span) -> u32 {
@@ -1465,7 +1604,7 @@ impl<'a> Gen<'a> {
             for &l in locals.iter().rev() {
                 // A local that may have been moved is checked by its run-time ownership flag.
                 let slot = &self.f.locals[l as usize];
-                if slot.ty.is_vec() {
+                if slot.ty.plain_buffer() {
                     ops.push((slot.off, l, None));
                 } else if slot.ty.needs_drop() {
                     ops.push((slot.off, l, Some(slot.ty.clone())));
@@ -1514,6 +1653,7 @@ impl<'a> Gen<'a> {
                     | ExprKind::Loop(_)
                     | ExprKind::For { .. }
                     | ExprKind::Block(_)
+                    | ExprKind::Match { .. }
             );
             let site = if block_like {
                 None
@@ -1626,6 +1766,7 @@ impl<'a> Gen<'a> {
                         | ExprKind::Loop(_)
                         | ExprKind::For { .. }
                         | ExprKind::Block(_)
+                        | ExprKind::Match { .. }
                 );
                 let depth = self.f.depth;
                 if block_like {
@@ -1755,7 +1896,7 @@ impl<'a> Gen<'a> {
         let (size, align) = self.layout(&t);
         let off = self.reserve(size, align);
         self.expr_into(e, Dest::Local(off));
-        if t.is_vec() {
+        if t.plain_buffer() {
             self.f.temps.push(Temp { off, glue: None });
         } else if t.needs_drop() {
             let glue = self.glue(&t);
@@ -1781,12 +1922,75 @@ impl<'a> Gen<'a> {
     /// The drop glue of a type: where its Vecs are, in drop order (interned).
     fn glue(&mut self, t: &Ty) -> u32 {
         let mut offs = Vec::new();
-        t.drop_offsets(self.ptr, 0, &mut offs);
+        self.glue_entries(t, 0, &mut offs);
         if let Some(i) = self.glues.iter().position(|g| *g == offs) {
             return i as u32;
         }
         self.glues.push(offs);
         self.glues.len() as u32 - 1
+    }
+
+    /// The drop glue's entries for a value of type `t` at `base`: Vecs and Strings by offset,
+    /// Boxes flagged `BOX_DROP`, owning Options flagged `OPTION_DROP` (in declaration order).
+    fn glue_entries(&mut self, t: &Ty, base: u32, out: &mut Vec<u32>) {
+        match t {
+            Ty::Option(inner) if inner.needs_drop() => {
+                let Some(l) = option_layout(t, self.ptr) else {
+                    return;
+                };
+                let glue = self.glue(inner);
+                let entry = crate::types::OptionGlue {
+                    off: base,
+                    disc: l.disc,
+                    payload: base + l.payload,
+                    glue,
+                };
+                let i = match self.option_glues.iter().position(|g| *g == entry) {
+                    Some(i) => i,
+                    None => {
+                        self.option_glues.push(entry);
+                        self.option_glues.len() - 1
+                    }
+                };
+                out.push(crate::types::OPTION_DROP | i as u32);
+            }
+            Ty::Box(e) if e.needs_drop() => {
+                let glue = self.glue(e);
+                let entry = (base, glue);
+                let i = match self.box_glues.iter().position(|g| *g == entry) {
+                    Some(i) => i,
+                    None => {
+                        self.box_glues.push(entry);
+                        self.box_glues.len() - 1
+                    }
+                };
+                out.push(crate::types::BOXED_DROP | i as u32);
+            }
+            Ty::Vec(e) if e.needs_drop() => {
+                let glue = self.glue(e);
+                let entry = (base, e.size(self.ptr), glue);
+                let i = match self.elem_glues.iter().position(|g| *g == entry) {
+                    Some(i) => i,
+                    None => {
+                        self.elem_glues.push(entry);
+                        self.elem_glues.len() - 1
+                    }
+                };
+                out.push(crate::types::ELEMS_DROP | i as u32);
+            }
+            Ty::Struct(_) | Ty::Tuple(_) => {
+                for (_, ft, off) in t.fields(self.ptr) {
+                    self.glue_entries(&ft, base + off, out);
+                }
+            }
+            Ty::Array(e, n) if e.needs_drop() => {
+                let size = e.size(self.ptr);
+                for i in 0..*n as u32 {
+                    self.glue_entries(e, base + i * size, out);
+                }
+            }
+            _ => t.drop_offsets(self.ptr, base, out),
+        }
     }
 
     fn push_dest(&mut self, d: Dest) {
@@ -1882,7 +2086,228 @@ impl<'a> Gen<'a> {
 
     /// Evaluates a Vec-valued expression into the stack place `dest`.
     fn expr_into(&mut self, e: &Expr, dest: Dest) {
+        if let (true, Ty::Ref(_, inner)) = (self.c.coercions.contains(&e.id), self.ty(e)) {
+            if let Ty::Array(elem, n) = *inner {
+                // `&[T; N]` as `&[T]`: the array's address and its length.
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.value_addr(e);
+                self.emit(Op::Const(0));
+                self.emit(Op::MakeSlice {
+                    elem: elem.size(self.ptr),
+                    array_len: n as u32,
+                    has_end: false,
+                    inclusive: false,
+                    at,
+                });
+                return;
+            }
+        }
+        if self.c.coercions.contains(&e.id) {
+            // `&String` as `&str` and `&Vec<T>` as `&[T]`: the pointer and length are the
+            // first two fields of the metadata.
+            self.push_dest(dest);
+            self.value_addr(e);
+            self.emit(Op::Copy(2 * self.ptr.bytes()));
+            return;
+        }
         match &e.kind {
+            ExprKind::AddrOf { inner, .. } if matches!(self.ty(e), Ty::SliceRef(_)) => {
+                let ExprKind::Index(base, idx) = &inner.kind else {
+                    return;
+                };
+                let (start, end, inclusive) = match &idx.kind {
+                    ExprKind::Range {
+                        start,
+                        end,
+                        inclusive,
+                    } => (Some(&**start), Some(&**end), *inclusive),
+                    ExprKind::OpenRange {
+                        start,
+                        end,
+                        inclusive,
+                    } => (start.as_deref(), end.as_deref(), *inclusive),
+                    _ => return,
+                };
+                let bt = self.ty(base).deref_all().clone();
+                let (elem, array_len) = match &bt {
+                    Ty::Array(el, n) => (el.size(self.ptr), *n as u32),
+                    Ty::Vec(el) | Ty::SliceRef(el) => (el.size(self.ptr), u32::MAX),
+                    _ => return,
+                };
+                // rustc reports a bad range at the `[`, as for an index.
+                let at = self.span_id(Span {
+                    start: base.span.end,
+                    end: inner.span.end,
+                });
+                self.push_dest(dest);
+                self.value_addr(base);
+                match start {
+                    Some(s) => self.expr(s),
+                    None => {
+                        self.emit(Op::Const(0));
+                    }
+                }
+                if let Some(x) = end {
+                    self.expr(x);
+                }
+                self.emit(Op::MakeSlice {
+                    elem,
+                    array_len,
+                    has_end: end.is_some(),
+                    inclusive,
+                    at,
+                });
+            }
+            ExprKind::Binary(BinOp::Add, l, r) if matches!(self.ty(e), Ty::String) => {
+                // `s + "text"` takes `s` and appends to its buffer.
+                self.expr_into(l, dest);
+                let label = self.alloc_label(dest, "String");
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.value_addr(r);
+                self.emit(Op::StringPushStr { label, at });
+            }
+            ExprKind::Str(text) => {
+                let off = self.literal(text);
+                self.push_dest(dest);
+                self.emit(Op::StrLit {
+                    off,
+                    len: text.len() as u32,
+                });
+            }
+            ExprKind::Format {
+                mac: FormatMacro::Format,
+                args,
+                ..
+            } => {
+                let label = self.alloc_label(dest, "format!");
+                self.push_dest(dest);
+                self.format_label = label;
+                self.format(e, FormatMacro::Format, args);
+            }
+            ExprKind::Call(callee, args)
+                if self.c.res.get(&callee.id) == Some(&Res::BoxNew) && args.len() == 1 =>
+            {
+                // The value is made first (in a temporary), then the block is allocated and
+                // the value's bytes moved into it.
+                let Ty::Box(inner) = self.ty(e) else { return };
+                let (size, align) = self.layout(&inner);
+                let before = self.f.depth;
+                let tmp = self.reserve(size, align);
+                self.value_into(&args[0], &inner, Dest::Local(tmp));
+                let label = self.alloc_label(dest, "Box::new");
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::BoxNew {
+                    size,
+                    align,
+                    label,
+                    at,
+                });
+                self.set_stack(before);
+            }
+            ExprKind::Call(callee, args)
+                if matches!(
+                    self.c.res.get(&callee.id),
+                    Some(Res::StringNew | Res::StringFrom | Res::StringWithCapacity)
+                ) =>
+            {
+                match self.c.res.get(&callee.id) {
+                    Some(Res::StringNew) => {
+                        self.push_dest(dest);
+                        self.emit(Op::VecNew { align: 1 });
+                    }
+                    Some(Res::StringWithCapacity) => {
+                        let label = self.alloc_label(dest, "String::with_capacity");
+                        let at = self.span_id(e.span);
+                        self.push_dest(dest);
+                        self.expr(&args[0]);
+                        self.emit(Op::VecWithCapacity { elem: 1, label, at });
+                    }
+                    _ => {
+                        let label = self.alloc_label(dest, "String::from");
+                        let at = self.span_id(e.span);
+                        self.push_dest(dest);
+                        self.value_addr(&args[0]);
+                        self.emit(Op::StringFrom { label, at });
+                    }
+                }
+            }
+            ExprKind::MethodCall { receiver, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::CloneBuffer) =>
+            {
+                let rt = self.ty(receiver);
+                let elem = self.elem_size(&rt);
+                let align = match rt.deref_all() {
+                    Ty::Vec(et) => self.layout(et).1 as u8,
+                    _ => 1,
+                };
+                let label = self.alloc_label(dest, "clone");
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.vec_addr(receiver);
+                self.emit(Op::CloneBuffer {
+                    elem,
+                    align,
+                    label,
+                    at,
+                });
+            }
+            ExprKind::MethodCall { receiver, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::ToString)
+                    && self.ty(receiver).deref_all().is_scalar() =>
+            {
+                // `5.to_string()`: the text as `{}` writes it. Signed integers reserve room
+                // for their longest value (plus the sign when negative), as the standard
+                // library does; other values get exactly their length.
+                let rt = self.ty(receiver).deref_all().clone();
+                let label = self.alloc_label(dest, "to_string");
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.expr(receiver);
+                let mut inner = self.ty(receiver);
+                while let Ty::Ref(_, i) = inner {
+                    let ty = self.scalar(&i);
+                    self.emit(Op::LoadAt(ty));
+                    inner = *i;
+                }
+                self.formats.push(vec![FmtPiece::Arg {
+                    value: 0,
+                    spec: Spec::default(),
+                    ty: rt.clone(),
+                }]);
+                let format = self.formats.len() as u32 - 1;
+                let digits = match rt {
+                    Ty::Int(i) if i.signed() => match i.size(self.ptr) {
+                        1 => 3,
+                        2 => 5,
+                        4 => 10,
+                        _ => 19,
+                    },
+                    _ => 0,
+                };
+                self.emit(Op::ScalarToString {
+                    format,
+                    digits,
+                    label,
+                    at,
+                });
+            }
+            ExprKind::MethodCall { receiver, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::ToString) =>
+            {
+                let label = self.alloc_label(dest, "to_string");
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.value_addr(receiver);
+                self.emit(Op::StringFrom { label, at });
+            }
+            ExprKind::Path(_) if self.c.res.get(&e.id) == Some(&Res::NoneVal) => {
+                let t = self.ty(e);
+                self.write_disc(dest, &t, false);
+            }
             ExprKind::Path(_) => {
                 if let Some(l) = self.use_local(e, true) {
                     let off = self.f.locals[l as usize].off;
@@ -2015,6 +2440,36 @@ impl<'a> Gen<'a> {
                 }
                 self.push_dest(dest);
                 self.place_addr(e);
+                self.emit(Op::Copy(t.size(self.ptr)));
+            }
+            ExprKind::Call(callee, args)
+                if self.c.res.get(&callee.id) == Some(&Res::SomeCtor) && args.len() == 1 =>
+            {
+                let t = self.ty(e);
+                let Some(l) = option_layout(&t, self.ptr) else {
+                    return;
+                };
+                if let Ty::Option(inner) = &t {
+                    self.value_into(&args[0], inner, dest.at(l.payload));
+                }
+                self.write_disc(dest, &t, true);
+            }
+            ExprKind::Match { scrutinee, arms } => self.match_expr(e, scrutinee, arms, Some(dest)),
+            ExprKind::MethodCall { receiver, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::Pop) =>
+            {
+                let t = self.ty(e);
+                self.pop_into(receiver, dest, &t);
+            }
+            ExprKind::MethodCall {
+                receiver,
+                method_span,
+                ..
+            } if self.c.methods.get(&e.id) == Some(&Method::Unwrap) => {
+                let t = self.ty(e);
+                let payload = self.unwrap_check(receiver, *method_span);
+                self.push_dest(dest);
+                self.emit(Op::AddrLocal(payload));
                 self.emit(Op::Copy(t.size(self.ptr)));
             }
             ExprKind::MethodCall { receiver, args, .. }
@@ -2276,7 +2731,7 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Index(base, _) => match self.ty(base) {
                 Ty::Array(..) => self.is_place(base),
-                Ty::Vec(_) | Ty::Ref(..) => true,
+                Ty::Vec(_) | Ty::Ref(..) | Ty::SliceRef(_) => true,
                 _ => false,
             },
             _ => false,
@@ -2300,7 +2755,7 @@ impl<'a> Gen<'a> {
                     .map(|&l| &self.f.locals[l as usize])
                     .filter(|l| !l.hidden && l.ty.needs_drop())
                     .find_map(|l| {
-                        vec_paths(&l.ty, self.ptr, l.off, &l.name)
+                        owner_paths(&l.ty, self.ptr, l.off, &l.name, true)
                             .into_iter()
                             .find(|(o, _)| *o == off)
                             .map(|(_, p)| p)
@@ -2411,7 +2866,26 @@ impl<'a> Gen<'a> {
             | ExprKind::Index(..)
             | ExprKind::MethodCall { .. }
             | ExprKind::Deref(_) => t.is_mem(),
-            ExprKind::Call(callee, _) => self.c.res.get(&callee.id) == Some(&Res::TupleCtor),
+            ExprKind::Call(callee, _) => matches!(
+                self.c.res.get(&callee.id),
+                Some(
+                    Res::TupleCtor
+                        | Res::SomeCtor
+                        | Res::BoxNew
+                        | Res::StringNew
+                        | Res::StringFrom
+                        | Res::StringWithCapacity
+                )
+            ),
+            ExprKind::Path(_) => self.c.res.get(&e.id) == Some(&Res::NoneVal),
+            ExprKind::Match { .. } => t.is_mem(),
+            ExprKind::AddrOf { .. } => t.is_mem(),
+            ExprKind::Binary(BinOp::Add, ..) => t == Ty::String,
+            ExprKind::Str(_) => true,
+            ExprKind::Format {
+                mac: FormatMacro::Format,
+                ..
+            } => true,
             _ => false,
         };
         if new_mem {
@@ -2419,7 +2893,11 @@ impl<'a> Gen<'a> {
             return;
         }
         match &e.kind {
-            ExprKind::Error => {}
+            ExprKind::Error | ExprKind::Str(_) | ExprKind::OpenRange { .. } => {}
+            ExprKind::Char(c) => {
+                self.emit(Op::Const(*c as u64));
+            }
+            ExprKind::Match { scrutinee, arms } => self.match_expr(e, scrutinee, arms, None),
             ExprKind::Field { .. } => {
                 let ty = self.scalar(&t);
                 if self.is_static_place(e) {
@@ -2547,7 +3025,7 @@ impl<'a> Gen<'a> {
                         self.set_stack(slot);
                     }
                 }
-                Some(Res::Drop) if self.manual && self.ty(&args[0]).is_vec() => {
+                Some(Res::Drop) if self.manual && self.ty(&args[0]).owns_buffer() => {
                     // Nothing is dropped for the program in manual mode, but `drop` frees.
                     let at = self.span_id(e.span);
                     self.vec_addr(&args[0]);
@@ -2560,7 +3038,7 @@ impl<'a> Gen<'a> {
                         if let ExprKind::Path(_) = a.kind {
                             if let Some(l) = self.use_local(a, true) {
                                 let off = self.f.locals[l as usize].off;
-                                if at.is_vec() {
+                                if at.plain_buffer() {
                                     self.drop_local(off, l, None);
                                 } else if at.needs_drop() {
                                     self.drop_local(off, l, Some(&at));
@@ -2573,7 +3051,7 @@ impl<'a> Gen<'a> {
                             }
                         } else {
                             let off = self.reserve_temp_vec(a);
-                            if at.is_vec() {
+                            if at.plain_buffer() {
                                 self.drop_temps(&[Temp { off, glue: None }]);
                             } else if at.needs_drop() {
                                 let glue = self.glue(&at);
@@ -2600,7 +3078,12 @@ impl<'a> Gen<'a> {
                 Some(Res::Dealloc) => {
                     let a = &args[0];
                     let at = self.span_id(e.span);
-                    if self.ty(a).is_vec() {
+                    if let Ty::Box(_) = self.ty(a) {
+                        self.value_addr(a);
+                        let ty = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                        self.emit(Op::LoadAt(ty));
+                        self.emit(Op::DeallocRaw { at });
+                    } else if self.ty(a).owns_buffer() {
                         self.vec_addr(a);
                         self.emit(Op::DeallocVec { at });
                     } else {
@@ -2832,6 +3315,14 @@ impl<'a> Gen<'a> {
     fn for_array(&mut self, e: &Expr, array: &Expr, body: &Block) {
         let var = self.c.binding[&e.id];
         let hidden = self.c.for_range[&e.id];
+        if let Ty::SliceRef(elem) = self.f.locals[hidden as usize].ty.clone() {
+            self.for_slice(e, array, body, &elem);
+            return;
+        }
+        if let Ty::StrRef = self.f.locals[hidden as usize].ty {
+            self.for_chars(e, array, body);
+            return;
+        }
         let Ty::Array(elem, n) = self.f.locals[hidden as usize].ty.clone() else {
             return;
         };
@@ -2896,6 +3387,190 @@ impl<'a> Gen<'a> {
             self.emit(index);
             self.emit(Op::Copy(esize));
         }
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::Const(1));
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: IntTy::Usize,
+            at: 0,
+        });
+        self.emit(Op::Store {
+            off: ioff,
+            size: usize_ty.size,
+        });
+        let mark = self.condition_mark();
+        self.end_condition(mark);
+        self.block_body(body, None, false, &Ty::Unit);
+        self.emit(Op::Jump(head));
+        let exit = self.here();
+        self.patch(exit_jump, exit);
+        self.end_loop(exit, Some(entry_moves));
+        self.pop_scope();
+        self.set_stack(scope_depth);
+    }
+
+    /// Makes the hidden `&[T]` a `for` over `&v`, a slice or `.iter()` walks.
+    fn slice_of(&mut self, range: &Expr, soff: u32) {
+        let w = self.ptr.bytes();
+        let (base, bt) = match &range.kind {
+            ExprKind::MethodCall {
+                receiver, method, ..
+            } if method == "iter" => (&**receiver, self.ty(receiver)),
+            _ => (range, self.ty(range)),
+        };
+        match bt.deref_all().clone() {
+            Ty::SliceRef(_) if !matches!(bt, Ty::Ref(..)) && base.id == range.id => {
+                self.expr_into(range, Dest::Local(soff));
+            }
+            Ty::Array(el, n) => {
+                let at = self.span_id(range.span);
+                self.emit(Op::AddrLocal(soff));
+                self.value_addr(base);
+                self.emit(Op::Const(0));
+                self.emit(Op::MakeSlice {
+                    elem: el.size(self.ptr),
+                    array_len: n as u32,
+                    has_end: false,
+                    inclusive: false,
+                    at,
+                });
+            }
+            _ => {
+                // A Vec's or a slice's pointer and length.
+                self.emit(Op::AddrLocal(soff));
+                self.value_addr(base);
+                self.emit(Op::Copy(2 * w));
+            }
+        }
+    }
+
+    /// `for c in s.chars()`: a hidden `&str` and byte index; each turn decodes one `char`
+    /// and moves the index past its UTF-8 bytes.
+    fn for_chars(&mut self, e: &Expr, range: &Expr, body: &Block) {
+        let ExprKind::MethodCall { receiver, .. } = &range.kind else {
+            return;
+        };
+        let var = self.c.binding[&e.id];
+        let hidden = self.c.for_range[&e.id];
+        let scope_depth = self.f.depth;
+        self.f.scopes.push((Vec::new(), scope_depth));
+        let site = self.step(range.span, StepKind::Statement);
+        let soff = self.declare(hidden);
+        self.emit(Op::AddrLocal(soff));
+        self.value_addr(receiver);
+        self.emit(Op::Copy(2 * self.ptr.bytes()));
+        let ioff = self.declare(hidden + 1);
+        let usize_ty = self.scalar(&Ty::Int(IntTy::Usize));
+        self.emit(Op::Const(0));
+        self.emit(Op::Store {
+            off: ioff,
+            size: usize_ty.size,
+        });
+        let temps = std::mem::take(&mut self.f.temps);
+        self.drop_temps(&temps);
+        self.sites[site as usize].live = self.live_now();
+        let voff = self.declare(var);
+        let loop_depth = self.f.depth;
+        let head = self.here();
+        self.begin_loop(None, loop_depth, head, e.span);
+        let entry_moves = self.f.moves.clone();
+        self.step(range.span, StepKind::Condition);
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::AddrLocal(soff));
+        self.emit(Op::VecField(1));
+        self.emit(Op::Cmp {
+            op: Cmp::Lt,
+            signed: false,
+        });
+        let exit_jump = self.emit(Op::JumpIfFalse(0));
+        self.emit(Op::AddrLocal(soff));
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::CharAt);
+        self.emit(Op::Store { off: voff, size: 4 });
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: IntTy::Usize,
+            at: 0,
+        });
+        self.emit(Op::Store {
+            off: ioff,
+            size: usize_ty.size,
+        });
+        let mark = self.condition_mark();
+        self.end_condition(mark);
+        self.block_body(body, None, false, &Ty::Unit);
+        self.emit(Op::Jump(head));
+        let exit = self.here();
+        self.patch(exit_jump, exit);
+        self.end_loop(exit, Some(entry_moves));
+        self.pop_scope();
+        self.set_stack(scope_depth);
+    }
+
+    /// `for x in &v` (or a slice, or `.iter()`): `x` is a reference to each element in turn.
+    fn for_slice(&mut self, e: &Expr, range: &Expr, body: &Block, elem: &Ty) {
+        let var = self.c.binding[&e.id];
+        let hidden = self.c.for_range[&e.id];
+        let esize = elem.size(self.ptr);
+        let scope_depth = self.f.depth;
+        self.f.scopes.push((Vec::new(), scope_depth));
+        let site = self.step(range.span, StepKind::Statement);
+        let soff = self.declare(hidden);
+        self.slice_of(range, soff);
+        let ioff = self.declare(hidden + 1);
+        let usize_ty = self.scalar(&Ty::Int(IntTy::Usize));
+        self.emit(Op::Const(0));
+        self.emit(Op::Store {
+            off: ioff,
+            size: usize_ty.size,
+        });
+        let temps = std::mem::take(&mut self.f.temps);
+        self.drop_temps(&temps);
+        self.sites[site as usize].live = self.live_now();
+        let voff = self.declare(var);
+        let loop_depth = self.f.depth;
+        let head = self.here();
+        self.begin_loop(None, loop_depth, head, e.span);
+        let entry_moves = self.f.moves.clone();
+        self.step(range.span, StepKind::Condition);
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::AddrLocal(soff));
+        self.emit(Op::VecField(1));
+        self.emit(Op::Cmp {
+            op: Cmp::Lt,
+            signed: false,
+        });
+        let exit_jump = self.emit(Op::JumpIfFalse(0));
+        let at = self.span_id(range.span);
+        self.emit(Op::AddrLocal(soff));
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::VecIndex {
+            elem: esize as u8,
+            at,
+        });
+        self.emit(Op::Store {
+            off: voff,
+            size: self.ptr.bytes() as u8,
+        });
         self.emit(Op::Load {
             off: ioff,
             ty: usize_ty,
@@ -3087,6 +3762,16 @@ impl<'a> Gen<'a> {
             }
             _ => {}
         }
+        if matches!(lt, Ty::String | Ty::StrRef) && matches!(op, BinOp::Eq | BinOp::Ne) {
+            // Strings are equal when their bytes are.
+            self.value_addr(l);
+            self.value_addr(r);
+            self.emit(Op::StrEq);
+            if op == BinOp::Ne {
+                self.emit(Op::NotBool);
+            }
+            return;
+        }
         if lt.is_mem() && matches!(op, BinOp::Eq | BinOp::Ne) {
             self.mem_eq(l, r, op == BinOp::Ne);
             return;
@@ -3224,6 +3909,8 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Int { .. }
             | ExprKind::Bool(_)
+            | ExprKind::Str(_)
+            | ExprKind::Char(_)
             | ExprKind::Path(_)
             | ExprKind::Continue
             | ExprKind::Error => false,
@@ -3232,6 +3919,11 @@ impl<'a> Gen<'a> {
             ExprKind::AddrOf { inner, .. } | ExprKind::Deref(inner) => self.calls_fn(inner),
             ExprKind::ArrayRepeat(a, _) => self.calls_fn(a),
             ExprKind::MemQuery { .. } => false,
+            ExprKind::Match { .. } => true,
+            ExprKind::OpenRange { start, end, .. } => {
+                start.as_deref().is_some_and(|s| self.calls_fn(s))
+                    || end.as_deref().is_some_and(|s| self.calls_fn(s))
+            }
             ExprKind::Tuple(items) | ExprKind::ArrayList(items) => any(items),
             ExprKind::StructLit { fields, base, .. } => {
                 fields.iter().any(|f| self.calls_fn(&f.2))
@@ -3268,6 +3960,12 @@ impl<'a> Gen<'a> {
                 let l = self.use_local(e, false).unwrap_or(0);
                 let off = self.f.locals[l as usize].off;
                 self.emit(Op::AddrLocal(off));
+            }
+            ExprKind::Deref(inner) if matches!(self.ty(inner), Ty::Box(_)) => {
+                // The Box's pointer, read from where the Box is.
+                self.value_addr(inner);
+                let ty = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                self.emit(Op::LoadAt(ty));
             }
             ExprKind::Deref(inner) => self.expr(inner),
             ExprKind::Field { base, name, .. } => {
@@ -3317,11 +4015,16 @@ impl<'a> Gen<'a> {
                 let elem = self.elem_size(&bt);
                 self.vec_addr(base);
                 self.expr(idx);
-                // rustc reports an index out of bounds at the `[`.
-                let at = self.span_id(Span {
-                    start: base.span.end,
-                    end: e.span.end,
-                });
+                // rustc reports an index out of bounds at the `[` for a Vec (its `Index`),
+                // at the whole expression for a slice (built-in indexing).
+                let at = if matches!(bt.deref_all(), Ty::SliceRef(_)) {
+                    self.span_id(e.span)
+                } else {
+                    self.span_id(Span {
+                        start: base.span.end,
+                        end: e.span.end,
+                    })
+                };
                 self.emit(Op::VecIndex { elem, at });
             }
             _ => {}
@@ -3363,7 +4066,7 @@ impl<'a> Gen<'a> {
             self.expr_into(rhs, Dest::Local(tmp));
             if t.needs_drop() {
                 self.place_addr(lhs);
-                if t.is_vec() {
+                if t.plain_buffer() {
                     self.emit(Op::DropAt);
                 } else {
                     let glue = self.glue(&t);
@@ -3391,7 +4094,7 @@ impl<'a> Gen<'a> {
             self.expr_into(rhs, Dest::Local(tmp));
             if let Some(l) = self.local_res(lhs) {
                 let off = self.f.locals[l as usize].off;
-                if t.is_vec() {
+                if t.plain_buffer() {
                     self.drop_local(off, l, None);
                 } else if t.needs_drop() {
                     self.drop_local(off, l, Some(&t));
@@ -3469,6 +4172,42 @@ impl<'a> Gen<'a> {
                 // Scalars only: a memory value's clone is made by `expr_into`.
                 self.expr(receiver);
             }
+            Method::Unwrap => {
+                let ExprKind::MethodCall { method_span, .. } = &e.kind else {
+                    return;
+                };
+                let payload = self.unwrap_check(receiver, *method_span);
+                let t = self.ty(e);
+                if t.is_scalar() {
+                    let ty = self.scalar(&t);
+                    self.emit(Op::Load { off: payload, ty });
+                }
+            }
+            Method::IsSome | Method::IsNone => {
+                let off = self.option_offset(receiver);
+                let ot = self.option_ty(receiver);
+                self.emit(Op::AddrLocal(off));
+                self.disc_test(&ot);
+                if m == Method::IsNone {
+                    self.emit(Op::NotBool);
+                }
+            }
+            Method::Pop | Method::ToString | Method::CloneBuffer => {}
+            Method::PushStr | Method::PushChar => {
+                let label = match self.place_name(receiver) {
+                    Some(name) => self.label(format!("`{name}`")),
+                    None => self.label("a temporary String".into()),
+                };
+                let at = self.span_id(e.span);
+                self.vec_addr(receiver);
+                if m == Method::PushStr {
+                    self.value_addr(&args[0]);
+                    self.emit(Op::StringPushStr { label, at });
+                } else {
+                    self.expr(&args[0]);
+                    self.emit(Op::StringPushChar { label, at });
+                }
+            }
             Method::Len | Method::Capacity | Method::IsEmpty => {
                 self.vec_addr(receiver);
                 self.emit(Op::VecField(if m == Method::Capacity { 2 } else { 1 }));
@@ -3499,6 +4238,437 @@ impl<'a> Gen<'a> {
                 };
                 self.emit(Op::Arith { op, ty, at });
             }
+        }
+    }
+
+    /// The `Option` type of a receiver (through references).
+    fn option_ty(&self, e: &Expr) -> Ty {
+        self.ty(e).deref_all().clone()
+    }
+
+    /// The frame offset of an `Option` value: a local's, or a temporary copy of it (a
+    /// value behind a reference or at a computed address is copied; it is `Copy`).
+    fn option_offset(&mut self, e: &Expr) -> u32 {
+        let t = self.ty(e);
+        if let Ty::Ref(..) = t {
+            let ot = t.deref_all().clone();
+            let (size, align) = self.layout(&ot);
+            let off = self.reserve(size, align);
+            self.emit(Op::AddrLocal(off));
+            self.expr(e);
+            let mut inner = t;
+            while let Ty::Ref(_, i) = inner {
+                if matches!(*i, Ty::Ref(..)) {
+                    self.emit(Op::LoadAt(self.scalar(&i)));
+                }
+                inner = *i;
+            }
+            self.emit(Op::Copy(size));
+            return off;
+        }
+        self.value_addr_local(e).unwrap_or(0)
+    }
+
+    /// Writes whether the `Option` of type `t` at `dest` is `Some`: its tag, or for `None`
+    /// in a niche, the value no `T` holds.
+    fn write_disc(&mut self, dest: Dest, t: &Ty, some: bool) {
+        let Some(l) = option_layout(t, self.ptr) else {
+            return;
+        };
+        let (off, size, value) = match l.disc {
+            Disc::Tag => (0, 1, some as u64),
+            Disc::Niche { .. } if some => return,
+            Disc::Niche { off, size, value } => (off, size, value),
+        };
+        self.emit(Op::Const(value));
+        match dest.at(off) {
+            Dest::Local(o) => {
+                self.emit(Op::Store {
+                    off: o,
+                    size: size as u8,
+                });
+            }
+            d => {
+                self.push_dest(d);
+                self.emit(Op::StoreAt(size as u8));
+            }
+        }
+    }
+
+    /// Pops the address of an `Option` of type `t` and pushes whether it is `Some`.
+    fn disc_test(&mut self, t: &Ty) {
+        let Some(l) = option_layout(t, self.ptr) else {
+            return;
+        };
+        match l.disc {
+            Disc::Tag => {
+                self.emit(Op::LoadAt(Scalar {
+                    size: 1,
+                    signed: false,
+                }));
+            }
+            Disc::Niche { off, size, value } => {
+                if off > 0 {
+                    self.emit(Op::Offset(off));
+                }
+                self.emit(Op::LoadAt(Scalar {
+                    size: size as u8,
+                    signed: false,
+                }));
+                self.emit(Op::Const(value));
+                self.emit(Op::Cmp {
+                    op: Cmp::Ne,
+                    signed: false,
+                });
+            }
+        }
+    }
+
+    /// `opt.unwrap()`: panics as Rust does on `None`; returns the payload's frame offset.
+    fn unwrap_check(&mut self, receiver: &Expr, span: Span) -> u32 {
+        let ot = self.option_ty(receiver);
+        let off = if ot.needs_drop() {
+            // The payload moves out: the Option's owner gives it up.
+            match self.local_res(receiver) {
+                Some(_) if matches!(receiver.kind, ExprKind::Path(_)) => {
+                    let l = self.use_local(receiver, true).unwrap_or(0);
+                    self.emit(Op::SetOwned {
+                        local: l,
+                        owned: false,
+                    });
+                    self.f.locals[l as usize].off
+                }
+                _ => {
+                    let (size, align) = self.layout(&ot);
+                    let off = self.reserve(size, align);
+                    self.expr_into(receiver, Dest::Local(off));
+                    off
+                }
+            }
+        } else {
+            self.option_offset(receiver)
+        };
+        self.emit(Op::AddrLocal(off));
+        self.disc_test(&ot);
+        let j = self.emit(Op::JumpIfTrue(0));
+        self.formats.push(vec![FmtPiece::Lit(
+            "called `Option::unwrap()` on a `None` value".into(),
+        )]);
+        let format = self.formats.len() as u32 - 1;
+        let at = self.span_id(span);
+        self.emit(Op::Panic {
+            format,
+            args: 0,
+            at,
+        });
+        let h = self.here();
+        self.patch(j, h);
+        off + option_layout(&ot, self.ptr).map_or(0, |l| l.payload)
+    }
+
+    /// `v.pop()` into `dest`: the last element's bytes are copied out and the length drops.
+    fn pop_into(&mut self, receiver: &Expr, dest: Dest, t: &Ty) {
+        let rt = self.ty(receiver);
+        let elem = self.elem_size(&rt);
+        let Some(l) = option_layout(t, self.ptr) else {
+            return;
+        };
+        self.vec_addr(receiver);
+        self.emit(Op::VecPop { elem });
+        let none = self.emit(Op::JumpIfFalse(0));
+        self.push_dest(dest.at(l.payload));
+        self.emit(Op::Swap);
+        self.emit(Op::Copy(elem as u32));
+        self.write_disc(dest, t, true);
+        let end = self.emit(Op::Jump(0));
+        let h = self.here();
+        self.patch(none, h);
+        self.write_disc(dest, t, false);
+        let h = self.here();
+        self.patch(end, h);
+    }
+
+    /// Emits the tests of pattern `pat` against the value of type `t` at frame offset `off`;
+    /// each failing test jumps to one of `fails` (patched by the caller).
+    fn pat_test(&mut self, pat: &Pat, t: &Ty, off: u32, fails: &mut Vec<usize>) {
+        match pat {
+            Pat::Bind { name, .. } if name == "None" && matches!(t, Ty::Option(_)) => {
+                self.emit(Op::AddrLocal(off));
+                self.disc_test(t);
+                fails.push(self.emit(Op::JumpIfTrue(0)));
+            }
+            Pat::Bind { .. } | Pat::Wild => {}
+            Pat::Lit { value, .. } => {
+                let sc = self.scalar(t);
+                self.emit(Op::Load { off, ty: sc });
+                self.emit(Op::Const(*value as i64 as u64 & mask(sc)));
+                self.emit(Op::Cmp {
+                    op: Cmp::Eq,
+                    signed: sc.signed,
+                });
+                fails.push(self.emit(Op::JumpIfFalse(0)));
+            }
+            Pat::Str(text, _) => {
+                // The literal as a `&str` in a temporary, compared byte by byte.
+                let w = self.ptr.bytes();
+                let lit = self.literal(text);
+                let tmp = self.reserve(2 * w, w);
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::StrLit {
+                    off: lit,
+                    len: text.len() as u32,
+                });
+                self.emit(Op::AddrLocal(off));
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::StrEq);
+                fails.push(self.emit(Op::JumpIfFalse(0)));
+            }
+            Pat::Bool(b, _) => {
+                self.emit(Op::Load {
+                    off,
+                    ty: Scalar {
+                        size: 1,
+                        signed: false,
+                    },
+                });
+                self.emit(Op::Const(*b as u64));
+                self.emit(Op::Cmp {
+                    op: Cmp::Eq,
+                    signed: false,
+                });
+                fails.push(self.emit(Op::JumpIfFalse(0)));
+            }
+            Pat::Range {
+                lo, hi, inclusive, ..
+            } => {
+                let sc = self.scalar(t);
+                for (v, op) in [
+                    (*lo, Cmp::Ge),
+                    (*hi, if *inclusive { Cmp::Le } else { Cmp::Lt }),
+                ] {
+                    self.emit(Op::Load { off, ty: sc });
+                    self.emit(Op::Const(v as i64 as u64 & mask(sc)));
+                    self.emit(Op::Cmp {
+                        op,
+                        signed: sc.signed,
+                    });
+                    fails.push(self.emit(Op::JumpIfFalse(0)));
+                }
+            }
+            Pat::Or(alts, _) => {
+                let mut oks = Vec::new();
+                for (i, a) in alts.iter().enumerate() {
+                    if i + 1 == alts.len() {
+                        self.pat_test(a, t, off, fails);
+                    } else {
+                        let mut f2 = Vec::new();
+                        self.pat_test(a, t, off, &mut f2);
+                        oks.push(self.emit(Op::Jump(0)));
+                        let h = self.here();
+                        for f in f2 {
+                            self.patch(f, h);
+                        }
+                    }
+                }
+                let h = self.here();
+                for o in oks {
+                    self.patch(o, h);
+                }
+            }
+            Pat::TupleStruct { name, items, .. } if name == "Some" && items.len() == 1 => {
+                let Ty::Option(inner) = t else { return };
+                let Some(l) = option_layout(t, self.ptr) else {
+                    return;
+                };
+                self.emit(Op::AddrLocal(off));
+                self.disc_test(t);
+                fails.push(self.emit(Op::JumpIfFalse(0)));
+                self.pat_test(&items[0], inner, off + l.payload, fails);
+            }
+            Pat::Tuple(items, _) | Pat::TupleStruct { items, .. } => {
+                for (p, (_, ft, foff)) in items.iter().zip(t.fields(self.ptr)) {
+                    self.pat_test(p, &ft, off + foff, fails);
+                }
+            }
+            Pat::Struct { fields, .. } => {
+                let layout = t.fields(self.ptr);
+                for (name, _, p) in fields {
+                    if let Some((_, ft, foff)) = layout.iter().find(|f| &f.0 == name) {
+                        self.pat_test(p, ft, off + foff, fails);
+                    }
+                }
+            }
+        }
+    }
+
+    /// `match`: the scrutinee is read in place (a local) or built in a temporary; each arm
+    /// tests its pattern, binds its names (copies of the parts), checks its guard and runs
+    /// its body into `dest` (memory values) or a register.
+    fn match_expr(&mut self, e: &Expr, scrutinee: &Expr, arms: &[Arm], dest: Option<Dest>) {
+        let t = self.ty(e);
+        let st = self.ty(scrutinee);
+        if st.needs_drop() && !matches!(st, Ty::Option(_)) {
+            self.diags.push(Diagnostic::error(
+                DiagnosticKind::Unsupported,
+                scrutinee.span,
+                "`match` on a value that owns heap memory (other than an `Option`) is not supported yet",
+            ));
+            return;
+        }
+        let owning = st.needs_drop();
+        let stmt_level = dest.is_none() && (t == Ty::Unit || t == Ty::Never);
+        if stmt_level {
+            self.step(scrutinee.span, StepKind::Condition);
+        }
+        let depth0 = self.f.depth;
+        let in_place = matches!(scrutinee.kind, ExprKind::Path(_))
+            && self.local_res(scrutinee).is_some()
+            && st.is_mem();
+        let moving = owning && arms.iter().any(|a| binds_owner(&a.pat));
+        let mut scrutinee_local = None;
+        let mut temp_glue = None;
+        let soff = if in_place {
+            let moving = arms.iter().any(|a| binds_owner(&a.pat));
+            let l = self
+                .use_local(scrutinee, moving && !st.is_copy())
+                .unwrap_or(0);
+            scrutinee_local = Some(l);
+            self.f.locals[l as usize].off
+        } else if st.is_scalar() {
+            self.expr(scrutinee);
+            let (size, align) = self.layout(&st);
+            let off = self.reserve(size, align);
+            let size = self.scalar(&st).size;
+            self.emit(Op::Store { off, size });
+            off
+        } else if st.is_mem() {
+            let (size, align) = self.layout(&st);
+            let off = self.reserve(size, align);
+            self.expr_into(scrutinee, Dest::Local(off));
+            if owning {
+                let glue = self.glue(&st);
+                if moving {
+                    // Arms that take the payload own it; the others drop the temporary.
+                    temp_glue = Some(glue);
+                } else {
+                    self.f.temps.push(Temp {
+                        off,
+                        glue: Some(glue),
+                    });
+                }
+            }
+            off
+        } else {
+            self.expr_discard(scrutinee);
+            0
+        };
+        let arm_depth = self.f.depth;
+        let before = self.f.moves.clone();
+        let mut after = Moves {
+            dead: true,
+            ..Moves::default()
+        };
+        let mut ends = Vec::new();
+        for arm in arms {
+            self.f.moves = before.clone();
+            let mut fails = Vec::new();
+            self.pat_test(&arm.pat, &st, soff, &mut fails);
+            let ids = self
+                .c
+                .pat_locals
+                .get(&arm.body.id)
+                .cloned()
+                .unwrap_or_default();
+            let mut leaves = Vec::new();
+            let mut unbound = false;
+            pat_leaves(
+                &arm.pat,
+                &st,
+                self.ptr,
+                0,
+                &mut ids.into_iter(),
+                &mut leaves,
+                &mut unbound,
+            );
+            self.f.scopes.push((Vec::new(), arm_depth));
+            let takes = leaves.iter().any(|(_, _, lt)| !lt.is_copy());
+            if let (Some(glue), false) = (temp_glue, takes) {
+                self.emit(Op::AddrLocal(soff));
+                self.emit(Op::DropGlueAt(glue));
+            }
+            if let (Some(l), true) = (scrutinee_local, takes && owning) {
+                self.emit(Op::SetOwned {
+                    local: l,
+                    owned: false,
+                });
+            }
+            for (l, off, lt) in &leaves {
+                let dst = self.declare(*l);
+                if lt.is_scalar() {
+                    let ty = self.scalar(lt);
+                    self.emit(Op::Load {
+                        off: soff + off,
+                        ty,
+                    });
+                    self.emit(Op::Store {
+                        off: dst,
+                        size: ty.size,
+                    });
+                } else {
+                    self.emit(Op::AddrLocal(dst));
+                    self.emit(Op::AddrLocal(soff + off));
+                    self.emit(Op::Copy(lt.size(self.ptr)));
+                }
+                self.own(*l, dst);
+            }
+            if let Some(g) = &arm.guard {
+                self.expr(g);
+                fails.push(self.emit(Op::JumpIfFalse(0)));
+            }
+            let body_block = matches!(
+                arm.body.kind,
+                ExprKind::Block(_)
+                    | ExprKind::If(..)
+                    | ExprKind::While(..)
+                    | ExprKind::Loop(_)
+                    | ExprKind::For { .. }
+                    | ExprKind::Match { .. }
+            );
+            let site =
+                (stmt_level && !body_block).then(|| self.step(arm.body.span, StepKind::Statement));
+            let body_depth = self.f.depth;
+            match dest {
+                Some(d) => self.expr_into(&arm.body, d),
+                None if t.is_scalar() => self.expr(&arm.body),
+                None => self.expr_discard(&arm.body),
+            }
+            if site.is_some() {
+                self.end_statement(body_depth, site);
+            }
+            // The arm's bindings that own memory are dropped at the end of the arm.
+            let arm_scope = self.f.scopes.len() - 1;
+            if !self.f.moves.dead && self.scope_has_drops(arm_scope) {
+                self.emit_drops(arm_scope);
+            }
+            self.pop_scope();
+            if self.f.depth != arm_depth {
+                self.set_stack(arm_depth);
+            }
+            after.merge(&self.f.moves);
+            ends.push(self.emit(Op::Jump(0)));
+            let h = self.here();
+            for f in fails {
+                self.patch(f, h);
+            }
+            self.set_stack(arm_depth);
+        }
+        let h = self.here();
+        for j in ends {
+            self.patch(j, h);
+        }
+        self.f.moves = after;
+        if self.f.depth != depth0 || arm_depth != depth0 {
+            self.set_stack(depth0);
         }
     }
 
@@ -3600,6 +4770,16 @@ impl<'a> Gen<'a> {
         let format = self.formats.len() as u32 - 1;
         let n = count.min(255) as u8;
         match mac {
+            FormatMacro::Format => {
+                let at = self.span_id(e.span);
+                let label = self.format_label;
+                self.emit(Op::FormatString {
+                    format,
+                    args: n,
+                    label,
+                    at,
+                });
+            }
             FormatMacro::Panic => {
                 let at = self.span_id(e.span);
                 self.emit(Op::Panic {
@@ -3647,6 +4827,21 @@ fn pat_leaves(
 ) {
     let fields = t.fields(ptr);
     match pat {
+        Pat::Bind { name, .. } if name == "None" && matches!(t, Ty::Option(_)) => {}
+        Pat::Lit { .. } | Pat::Bool(..) | Pat::Range { .. } | Pat::Or(..) | Pat::Str(..) => {}
+        Pat::TupleStruct { name, items, .. } if name == "Some" && items.len() == 1 => {
+            if let (Ty::Option(inner), Some(l)) = (t, option_layout(t, ptr)) {
+                pat_leaves(
+                    &items[0],
+                    inner,
+                    ptr,
+                    base + l.payload,
+                    ids,
+                    out,
+                    unbound_owner,
+                );
+            }
+        }
         Pat::Bind { .. } => {
             if let Some(l) = ids.next() {
                 out.push((l, base, t.clone()));
@@ -3674,6 +4869,25 @@ fn pat_leaves(
                     .any(|f| !f.1.is_copy() && !pfields.iter().any(|p| p.0 == f.0));
             }
         }
+    }
+}
+
+/// Whether a pattern binds a part that is not `Copy` by value (moving it out).
+fn binds_owner(p: &Pat) -> bool {
+    match p {
+        Pat::Bind { name, .. } => name != "None",
+        Pat::TupleStruct { items, .. } | Pat::Tuple(items, _) => items.iter().any(binds_owner),
+        Pat::Struct { fields, .. } => fields.iter().any(|f| binds_owner(&f.2)),
+        _ => false,
+    }
+}
+
+/// All ones in the bytes of a scalar (integer constants in patterns are compared as loaded).
+fn mask(sc: Scalar) -> u64 {
+    if sc.signed || sc.size >= 8 {
+        u64::MAX
+    } else {
+        (1u64 << (sc.size as u32 * 8)) - 1
     }
 }
 
@@ -3707,18 +4921,36 @@ const MAX_EQ_FIELDS: usize = 4096;
 
 /// The Vecs inside a value of type `t` at offset `base`, with their paths (`line.points`).
 fn vec_paths(t: &Ty, ptr: PtrWidth, base: u32, name: &str) -> Vec<(u32, String)> {
+    owner_paths(t, ptr, base, name, false)
+}
+
+/// Like [`vec_paths`], with the `Box`es too when `boxes`: every pointer that owns a block.
+fn owner_paths(t: &Ty, ptr: PtrWidth, base: u32, name: &str, boxes: bool) -> Vec<(u32, String)> {
     let mut out = Vec::new();
     match t {
-        Ty::Vec(_) => out.push((base, name.to_string())),
+        Ty::Vec(_) | Ty::String => out.push((base, name.to_string())),
+        Ty::Box(_) if boxes => out.push((base, name.to_string())),
         Ty::Struct(_) | Ty::Tuple(_) => {
             for (f, ft, off) in t.fields(ptr) {
-                out.extend(vec_paths(&ft, ptr, base + off, &format!("{name}.{f}")));
+                out.extend(owner_paths(
+                    &ft,
+                    ptr,
+                    base + off,
+                    &format!("{name}.{f}"),
+                    boxes,
+                ));
             }
         }
         Ty::Array(e, n) if e.needs_drop() => {
             let size = e.size(ptr);
             for i in 0..*n as u32 {
-                out.extend(vec_paths(e, ptr, base + i * size, &format!("{name}[{i}]")));
+                out.extend(owner_paths(
+                    e,
+                    ptr,
+                    base + i * size,
+                    &format!("{name}[{i}]"),
+                    boxes,
+                ));
             }
         }
         _ => {}

@@ -205,6 +205,9 @@ pub struct BlockView {
     pub state: BlockState,
     /// Who owns (or owned) the block, such as "`years`' buffer".
     pub label: String,
+    /// The block of string literals: read-only, never freed (a binary's `.rodata`).
+    #[serde(default)]
+    pub read_only: bool,
     pub alloc_step: u64,
     pub alloc_line: u32,
     pub free_step: Option<u64>,

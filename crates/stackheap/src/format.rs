@@ -435,6 +435,55 @@ pub fn write_debug(
     }
 }
 
+/// Writes text as `{}` (padded to the width, left-aligned by default) or `{:?}` (quoted
+/// and escaped as Rust's `Debug` for `str` and `char`: no padding) writes it.
+pub fn write_text(out: &mut String, text: &str, quote: Option<char>, spec: &Spec) {
+    let Some(q) = quote.filter(|_| spec.debug) else {
+        if spec.debug {
+            out.push_str(text);
+        } else {
+            let mut body = String::new();
+            body.push_str(text);
+            let plain = Spec {
+                zero: false,
+                ..spec.clone()
+            };
+            pad(out, &body, 0, &plain, Align::Left);
+        }
+        return;
+    };
+    out.push(q);
+    for c in text.chars() {
+        match c {
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            '\n' => out.push_str("\\n"),
+            '\\' => out.push_str("\\\\"),
+            '\0' => out.push_str("\\0"),
+            '"' if q == '"' => out.push_str("\\\""),
+            '\'' if q == '\'' => out.push_str("\\'"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
+            c => out.push(c),
+        }
+    }
+    out.push(q);
+}
+
+/// A one-field variant as `#[derive(Debug)]` writes it: `Some(5)`, or with `{:#?}` the
+/// field on its own indented line.
+pub fn write_variant(out: &mut String, name: &str, field: &str, pretty: bool) {
+    out.push_str(name);
+    if pretty {
+        out.push_str("(\n    ");
+        out.push_str(&indent(field));
+        out.push_str(",\n)");
+    } else {
+        out.push('(');
+        out.push_str(field);
+        out.push(')');
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,6 +11,7 @@ pub mod settings;
 pub mod span;
 
 mod ast;
+mod borrowck;
 mod check;
 mod compile;
 mod format;

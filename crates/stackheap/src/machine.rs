@@ -117,6 +117,8 @@ pub struct Vm<'p> {
     provenance: HashMap<u32, u32>,
     /// Blocks freed twice in an unchecked run: the allocator hands each out once more.
     double_freed: Vec<(u32, u32)>,
+    /// Where the read-only block of string literals starts in the heap.
+    rodata_base: u32,
 }
 
 /// Everything that changes while the machine runs, copied at a step boundary.
@@ -131,6 +133,7 @@ pub struct Snapshot {
     allocs: Vec<AllocRec>,
     provenance: HashMap<u32, u32>,
     double_freed: Vec<(u32, u32)>,
+    rodata_base: u32,
     resume: (usize, usize, u32),
 }
 
@@ -245,6 +248,7 @@ impl<'p> Vm<'p> {
             allocs: Vec::new(),
             provenance: HashMap::new(),
             double_freed: Vec::new(),
+            rodata_base: 0,
         };
         vm.calls.push(CallRec {
             pc: usize::MAX,
@@ -254,6 +258,22 @@ impl<'p> Vm<'p> {
         });
         vm.enter(p.main, 0, 0, 0);
         vm.resume = Some((p.main as usize, 0, 0));
+        if !p.rodata.is_empty() {
+            // The string literals: one read-only block at the start of the heap.
+            let n = p.rodata.len() as u64;
+            let span = p.functions[p.main as usize].span;
+            match vm.alloc(n, 1, p.rodata_label, span, "string literals") {
+                Ok(a) => {
+                    vm.rodata_base = a;
+                    vm.st.write(Region::Heap, a, &p.rodata);
+                    vm.log.write(Region::Heap, a, &p.rodata);
+                }
+                Err(stop) => {
+                    vm.ended = true;
+                    vm.stopped = Some(stop);
+                }
+            }
+        }
         vm.snapshot((p.main as usize, 0, 0));
         vm
     }
@@ -299,6 +319,7 @@ impl<'p> Vm<'p> {
             allocs: snap.allocs.clone(),
             provenance: snap.provenance.clone(),
             double_freed: snap.double_freed.clone(),
+            rodata_base: snap.rodata_base,
         }
     }
 
@@ -313,6 +334,7 @@ impl<'p> Vm<'p> {
             allocs: self.allocs.clone(),
             provenance: self.provenance.clone(),
             double_freed: self.double_freed.clone(),
+            rodata_base: self.rodata_base,
             resume,
         };
         let gap = (snap.bytes() as u64 / SNAPSHOT_BYTES_PER_STEP)
@@ -1691,6 +1713,202 @@ impl<'p> Vm<'p> {
                     };
                     self.regs.push(r);
                 }
+                Op::VecPop { elem } => {
+                    let vec = self.pop();
+                    let (p, len, _) = self.meta(vec);
+                    if len == 0 {
+                        self.regs.push(0);
+                    } else {
+                        let w = self.pw();
+                        self.write(vec + w as u64, len - 1, w);
+                        self.regs.push(p + (len - 1) * elem as u64);
+                        self.regs.push(1);
+                    }
+                }
+                Op::StrLit { off, len } => {
+                    let dst = self.pop();
+                    let w = self.pw();
+                    self.write(dst, (self.rodata_base + off) as u64, w);
+                    self.write(dst + w as u64, len as u64, w);
+                }
+                Op::StringFrom { label, at } => {
+                    let src = self.pop();
+                    let dst = self.pop();
+                    let w = self.pw();
+                    let (p, len) = (self.read(src, w), self.read(src + w as u64, w));
+                    if len == 0 {
+                        self.write_meta(dst, 1, 0, 0);
+                    } else {
+                        let np = self.alloc(len, 1, label, self.span(at), "String::from")?;
+                        self.copy_bytes(p, np as u64, len as u32);
+                        self.write_meta(dst, np as u64, len, len);
+                    }
+                }
+                Op::StringPushStr { label, at } => {
+                    let src = self.pop();
+                    let string = self.pop();
+                    let w = self.pw();
+                    let (p, len) = (self.read(src, w), self.read(src + w as u64, w));
+                    let bytes: Vec<u8> = (0..len).map(|i| self.read(p + i, 1) as u8).collect();
+                    self.append(string, &bytes, label, at)?;
+                }
+                Op::StringPushChar { label, at } => {
+                    let c = self.pop();
+                    let string = self.pop();
+                    let ch = char::from_u32(c as u32).unwrap_or('\u{fffd}');
+                    let mut buf = [0u8; 4];
+                    let bytes = ch.encode_utf8(&mut buf).as_bytes().to_vec();
+                    self.append(string, &bytes, label, at)?;
+                }
+                Op::BoxNew {
+                    size,
+                    align,
+                    label,
+                    at,
+                } => {
+                    let src = self.pop();
+                    let dst = self.pop();
+                    let w = self.pw();
+                    if size == 0 {
+                        self.write(dst, align as u64, w);
+                    } else {
+                        let a = align.max(1);
+                        let np =
+                            self.alloc((size / a) as u64, a, label, self.span(at), "Box::new")?;
+                        self.copy_bytes(src, np as u64, size);
+                        self.write(dst, np as u64, w);
+                    }
+                }
+                Op::CloneBuffer {
+                    elem,
+                    align,
+                    label,
+                    at,
+                } => {
+                    let src = self.pop();
+                    let dst = self.pop();
+                    let (p, len, _) = self.meta(src);
+                    if len == 0 {
+                        self.write_meta(dst, align.max(1) as u64, 0, 0);
+                    } else {
+                        let e = elem as u32;
+                        let np = self.alloc(len, e, label, self.span(at), "clone")?;
+                        self.copy_bytes(p, np as u64, len as u32 * e);
+                        self.write_meta(dst, np as u64, len, len);
+                    }
+                }
+                Op::MakeSlice {
+                    elem,
+                    array_len,
+                    has_end,
+                    inclusive,
+                    at,
+                } => {
+                    let end = if has_end { Some(self.pop()) } else { None };
+                    let start = self.pop();
+                    let base = self.pop();
+                    let dst = self.pop();
+                    let w = self.pw();
+                    let (p, len) = if array_len == u32::MAX {
+                        (self.read(base, w), self.read(base + w as u64, w))
+                    } else {
+                        (base, array_len as u64)
+                    };
+                    let end_v = match end {
+                        Some(e) if inclusive => e.checked_add(1),
+                        Some(e) => Some(e),
+                        None => Some(len),
+                    };
+                    let msg = match end_v {
+                        None => Some("attempted to index slice up to maximum usize".to_string()),
+                        Some(_) if end.is_none() && start > len => Some(format!(
+                            "range start index {start} out of range for slice of length {len}"
+                        )),
+                        Some(e) if start > e => {
+                            Some(format!("slice index starts at {start} but ends at {e}"))
+                        }
+                        Some(e) if e > len => Some(format!(
+                            "range end index {e} out of range for slice of length {len}"
+                        )),
+                        _ => None,
+                    };
+                    if let Some(m) = msg {
+                        return Err(Halt::Stop(panic_at(m, self.span(at))));
+                    }
+                    let end_v = end_v.unwrap_or(len);
+                    let mut sp = p.wrapping_add(start * elem as u64);
+                    if ptr == PtrWidth::W32 && sp & STACK_TAG != 0 {
+                        sp = (sp & !STACK_TAG) | REF_TAG_32;
+                    }
+                    self.write(dst, sp, w);
+                    self.write(dst + w as u64, end_v - start, w);
+                }
+                Op::ScalarToString {
+                    format,
+                    digits,
+                    label,
+                    at,
+                } => {
+                    let text = self.format(format, 1);
+                    let dst = self.pop();
+                    let len = text.len() as u64;
+                    let cap = if digits > 0 {
+                        (digits as u64 + text.starts_with('-') as u64).max(len)
+                    } else {
+                        len
+                    };
+                    let np = self.alloc(cap, 1, label, self.span(at), "to_string")? as u64;
+                    self.st.write(Region::Heap, np as u32, text.as_bytes());
+                    self.log.write(Region::Heap, np as u32, text.as_bytes());
+                    self.write_meta(dst, np, len, cap);
+                }
+                Op::CharAt => {
+                    let i = self.pop();
+                    let s = self.pop();
+                    let w = self.pw();
+                    let (p, len) = (self.read(s, w), self.read(s + w as u64, w));
+                    let n = (len.saturating_sub(i)).min(4);
+                    let bytes: Vec<u8> = (0..n).map(|k| self.read(p + i + k, 1) as u8).collect();
+                    let (c, size) = match bytes.utf8_chunks().next() {
+                        Some(chunk) if !chunk.valid().is_empty() => {
+                            let c = chunk.valid().chars().next().unwrap_or('\u{fffd}');
+                            (c, c.len_utf8() as u64)
+                        }
+                        _ => ('\u{fffd}', 1),
+                    };
+                    self.regs.push(size);
+                    self.regs.push(c as u64);
+                }
+                Op::StrEq => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let w = self.pw();
+                    let (pa, la) = (self.read(a, w), self.read(a + w as u64, w));
+                    let (pb, lb) = (self.read(b, w), self.read(b + w as u64, w));
+                    let eq =
+                        la == lb && (0..la).all(|i| self.read(pa + i, 1) == self.read(pb + i, 1));
+                    self.regs.push(eq as u64);
+                }
+                Op::FormatString {
+                    format,
+                    args,
+                    label,
+                    at,
+                } => {
+                    let (text, cap) = self.format_with_capacity(format, args);
+                    let dst = self.pop();
+                    let len = text.len() as u64;
+                    if cap == 0 {
+                        self.write_meta(dst, 1, 0, 0);
+                    } else {
+                        let np = self.alloc(cap, 1, label, self.span(at), "format!")? as u64;
+                        if len > 0 {
+                            self.st.write(Region::Heap, np as u32, text.as_bytes());
+                            self.log.write(Region::Heap, np as u32, text.as_bytes());
+                        }
+                        self.write_meta(dst, np, len, cap);
+                    }
+                }
             }
         }
     }
@@ -1793,11 +2011,159 @@ impl<'p> Vm<'p> {
         Ok(())
     }
 
+    /// Appends bytes to the `String` at `string`, growing its block as a `Vec<u8>` grows:
+    /// allocate the new block, copy the old bytes, write the new ones, free the old block.
+    fn append(&mut self, string: u64, bytes: &[u8], label: u32, at: u32) -> Result<(), Stop> {
+        let (p, len, cap) = self.meta(string);
+        let n = bytes.len() as u64;
+        if n == 0 {
+            return Ok(());
+        }
+        if len + n <= cap {
+            self.st.write(Region::Heap, (p + len) as u32, bytes);
+            self.log.write(Region::Heap, (p + len) as u32, bytes);
+            let w = self.pw();
+            self.write(string + w as u64, len + n, w);
+            return Ok(());
+        }
+        let new_cap = (cap * 2).max(len + n).max(8);
+        let old_label = self
+            .st
+            .block_at(p as u32)
+            .filter(|(_, b)| cap > 0 && !b.freed)
+            .map_or(label, |(_, b)| b.label);
+        let np = self.alloc(new_cap, 1, old_label, self.span(at), "push_str")? as u64;
+        if len > 0 {
+            self.copy_bytes(p, np, len as u32);
+        }
+        self.st.write(Region::Heap, (np + len) as u32, bytes);
+        self.log.write(Region::Heap, (np + len) as u32, bytes);
+        if cap > 0 {
+            self.dealloc(p as u32);
+        }
+        self.write_meta(string, np, len + n, new_cap);
+        Ok(())
+    }
+
+    /// `format!`'s text and the capacity its `String` ends with: Rust starts from an
+    /// estimate (the literal pieces' length, doubled when there are arguments, or 0 when
+    /// the text starts with an argument and the pieces are short) and grows as each piece
+    /// and argument is written.
+    fn format_with_capacity(&mut self, format: u32, args: u8) -> (String, u64) {
+        let n = args as usize;
+        let start = self.regs.len().saturating_sub(n);
+        let values: Vec<u64> = self.regs.drain(start..).collect();
+        let pieces = &self.p.formats[format as usize];
+        let mut chunks: Vec<(bool, String)> = Vec::new();
+        for piece in pieces {
+            match piece {
+                FmtPiece::Lit(s) => chunks.push((true, s.clone())),
+                FmtPiece::Arg { value, spec, ty } => {
+                    let v = values.get(*value).copied().unwrap_or(0);
+                    let mut out = String::new();
+                    self.format_value(&mut out, v, ty, spec);
+                    chunks.push((false, out));
+                }
+            }
+        }
+        let lits: u64 = chunks
+            .iter()
+            .filter(|c| c.0)
+            .map(|c| c.1.len() as u64)
+            .sum();
+        let has_args = chunks.iter().any(|c| !c.0);
+        let first_empty = chunks.first().is_none_or(|c| !c.0 || c.1.is_empty());
+        let mut cap = if !has_args {
+            lits
+        } else if first_empty && lits < 16 {
+            0
+        } else {
+            lits * 2
+        };
+        let mut len = 0u64;
+        let mut text = String::new();
+        for (_, c) in &chunks {
+            let k = c.len() as u64;
+            if k == 0 {
+                continue;
+            }
+            if len + k > cap {
+                cap = (cap * 2).max(len + k).max(8);
+            }
+            len += k;
+            text.push_str(c);
+        }
+        (text, cap)
+    }
+
     /// Drops the Vecs inside the value at `addr`, in the order of its drop glue.
     fn drop_glue(&mut self, addr: u64, glue: u32) {
         let n = self.p.glues.get(glue as usize).map_or(0, Vec::len);
         for k in 0..n {
             let off = self.p.glues[glue as usize][k];
+            let high =
+                crate::types::BOX_DROP | crate::types::OPTION_DROP | crate::types::ELEMS_DROP;
+            if off & high == 0 && off & crate::types::BOXED_DROP != 0 {
+                // A Box whose value owns memory: the value's drop, then the Box's block.
+                let i = (off & !crate::types::BOXED_DROP) as usize;
+                let Some((boff, g)) = self.p.box_glues.get(i).copied() else {
+                    continue;
+                };
+                if !self.manual {
+                    let w = self.pw();
+                    let p = self.read(addr + boff as u64, w) as u32;
+                    if self.st.block_at(p).is_some_and(|(_, b)| !b.freed) {
+                        self.drop_glue(p as u64, g);
+                        self.dealloc(p);
+                    }
+                }
+                continue;
+            }
+            if off & (crate::types::BOX_DROP | crate::types::OPTION_DROP) == 0
+                && off & crate::types::ELEMS_DROP != 0
+            {
+                // A Vec whose elements own memory: each element, then the block.
+                let i = (off & !crate::types::ELEMS_DROP) as usize;
+                let Some((voff, size, g)) = self.p.elem_glues.get(i).copied() else {
+                    continue;
+                };
+                let vec = addr + voff as u64;
+                if !self.manual {
+                    let (p, len, _) = self.meta(vec);
+                    for k in 0..len {
+                        self.drop_glue(p + k * size as u64, g);
+                    }
+                }
+                self.drop_vec(vec);
+                continue;
+            }
+            if off & crate::types::BOX_DROP == 0 && off & crate::types::OPTION_DROP != 0 {
+                // An Option that owns memory when it is `Some`.
+                let i = (off & !crate::types::OPTION_DROP) as usize;
+                let Some(g) = self.p.option_glues.get(i).copied() else {
+                    continue;
+                };
+                let some = match g.disc {
+                    crate::types::Disc::Tag => self.read(addr + g.off as u64, 1) != 0,
+                    crate::types::Disc::Niche { off, size, value } => {
+                        self.read(addr + (g.off + off) as u64, size) != value
+                    }
+                };
+                if some {
+                    self.drop_glue(addr + g.payload as u64, g.glue);
+                }
+                continue;
+            }
+            if off & crate::types::BOX_DROP != 0 {
+                if !self.manual {
+                    let w = self.pw();
+                    let p = self.read(addr + (off & !crate::types::BOX_DROP) as u64, w) as u32;
+                    if self.st.block_at(p).is_some_and(|(_, b)| !b.freed) {
+                        self.dealloc(p);
+                    }
+                }
+                continue;
+            }
             self.drop_vec(addr + off as u64);
         }
     }
@@ -1947,7 +2313,7 @@ impl<'p> Vm<'p> {
         match ty {
             Ty::Int(i) => write_int(out, value_of(v, *i), i.bits(ptr), spec),
             Ty::Bool => write_bool(out, v != 0, spec),
-            Ty::Vec(elem) => {
+            Ty::Vec(elem) | Ty::SliceRef(elem) => {
                 let (p, len, _) = self.meta(v);
                 let esize = elem.size(ptr);
                 let elem = (**elem).clone();
@@ -1962,6 +2328,7 @@ impl<'p> Vm<'p> {
                             let c = canon(raw, *i, ptr);
                             write_int(o, value_of(c, *i), i.bits(ptr), spec)
                         }
+                        Ty::Char => self.format_value(o, raw, &Ty::Char, spec),
                         _ => write_bool(o, raw != 0, spec),
                     }
                 });
@@ -1970,6 +2337,7 @@ impl<'p> Vm<'p> {
                 // A reference prints what it points to.
                 let v = match &**inner {
                     Ty::Int(i) => canon(self.read(v, i.size(ptr)), *i, ptr),
+                    Ty::Char => self.read(v, 4),
                     Ty::Bool => self.read(v, 1),
                     Ty::Ref(..) => self.read(v, ptr.bytes()),
                     _ => v,
@@ -1984,6 +2352,7 @@ impl<'p> Vm<'p> {
                             canon(raw, *i, ptr)
                         }
                         Ty::Bool => self.read(a, 1),
+                        Ty::Char => self.read(a, 4),
                         Ty::Ref(..) => self.read(a, ptr.bytes()),
                         // Memory values are passed by address.
                         _ => a,
@@ -1992,6 +2361,52 @@ impl<'p> Vm<'p> {
                 crate::format::write_debug(out, v, ty, ptr, spec, &read, &|o, v, t, s| {
                     self.format_value(o, v, t, s)
                 });
+            }
+            Ty::Box(inner) => {
+                // A Box prints what it points to: read its pointer, then as a reference.
+                let p = self.read(v, ptr.bytes());
+                self.format_value(out, p, &Ty::Ref(false, inner.clone()), spec);
+            }
+            Ty::Char => {
+                let c = char::from_u32(v as u32).unwrap_or('\u{fffd}');
+                crate::format::write_text(out, c.encode_utf8(&mut [0u8; 4]), Some('\''), spec);
+            }
+            Ty::String | Ty::StrRef => {
+                // `v` is the address of the pointer and length (a String's or a &str's).
+                let w = ptr.bytes();
+                let (p, len) = (self.read(v, w), self.read(v + w as u64, w));
+                let bytes: Vec<u8> = (0..len.min(1 << 24))
+                    .map(|i| self.read(p + i, 1) as u8)
+                    .collect();
+                let text = String::from_utf8_lossy(&bytes);
+                crate::format::write_text(out, &text, Some('"'), spec);
+            }
+            Ty::Option(inner) => {
+                // `v` is the Option's address: `None`, or `Some(..)` around its payload.
+                let Some(l) = crate::types::option_layout(ty, ptr) else {
+                    return;
+                };
+                let some = match l.disc {
+                    crate::types::Disc::Tag => self.read(v, 1) != 0,
+                    crate::types::Disc::Niche { off, size, value } => {
+                        self.read(v + off as u64, size) != value
+                    }
+                };
+                if !some {
+                    out.push_str("None");
+                    return;
+                }
+                let a = v + l.payload as u64;
+                let pv = match &**inner {
+                    Ty::Int(i) => canon(self.read(a, i.size(ptr)), *i, ptr),
+                    Ty::Bool => self.read(a, 1),
+                    Ty::Char => self.read(a, 4),
+                    Ty::Ref(..) => self.read(a, ptr.bytes()),
+                    _ => a,
+                };
+                let mut s = String::new();
+                self.format_value(&mut s, pv, inner, spec);
+                crate::format::write_variant(out, "Some", &s, spec.alternate);
             }
             _ => {}
         }

@@ -631,6 +631,16 @@ impl Parser {
                 span: start.to(self.prev_span()),
             });
         }
+        if self.is_punct("[") {
+            // `[T]`: a slice type (only behind `&`).
+            self.bump();
+            let elem = self.type_expr()?;
+            self.expect_punct("]")?;
+            return Ok(TypeExpr {
+                kind: TypeExprKind::Slice(Box::new(elem)),
+                span: start.to(self.prev_span()),
+            });
+        }
         if self.is_punct("&") || self.is_punct("&&") {
             let double = self.is_punct("&&");
             self.bump();
@@ -847,8 +857,126 @@ impl Parser {
         r
     }
 
+    /// A pattern with alternatives: `1 | 2 | 3` (in `match`, `if let` and `while let`).
+    fn pat_or(&mut self) -> PResult<Pat> {
+        let start = self.span();
+        self.eat_punct("|");
+        let first = self.pat()?;
+        if !self.is_punct("|") {
+            return Ok(first);
+        }
+        let mut alts = vec![first];
+        while self.eat_punct("|") {
+            alts.push(self.pat()?);
+        }
+        Ok(Pat::Or(alts, start.to(self.prev_span())))
+    }
+
+    /// An integer literal in a pattern, possibly negative.
+    fn pat_int(&mut self) -> PResult<i128> {
+        if let TokenKind::Ident(name) = self.peek().clone() {
+            // `i32::MIN`, `u8::MAX` (fixed-width types: their bounds do not depend on the
+            // pointer width).
+            let start = self.span();
+            let ty = crate::types::IntTy::from_name(&name)
+                .filter(|t| !matches!(t, crate::types::IntTy::Isize | crate::types::IntTy::Usize));
+            self.bump();
+            if let (Some(t), true) = (ty, self.eat_punct("::")) {
+                let (which, _) = self.ident()?;
+                let w = crate::settings::PtrWidth::W64;
+                match which.as_str() {
+                    "MIN" => return Ok(t.min(w)),
+                    "MAX" => return Ok(t.max(w)),
+                    _ => {}
+                }
+            }
+            self.diags
+                .push(unsupported(start, "this constant in a pattern"));
+            return Err(());
+        }
+        let neg = self.eat_punct("-");
+        match self.peek().clone() {
+            TokenKind::Int { value, .. } => {
+                self.bump();
+                let v = i128::try_from(value).unwrap_or(i128::MAX);
+                Ok(if neg { -v } else { v })
+            }
+            _ => {
+                self.error_expected("an integer literal");
+                Err(())
+            }
+        }
+    }
+
     fn pat_inner(&mut self) -> PResult<Pat> {
         let start = self.span();
+        if let TokenKind::Str(text) = self.peek().clone() {
+            self.bump();
+            return Ok(Pat::Str(text, start));
+        }
+        if let TokenKind::Char(c) = self.peek().clone() {
+            self.bump();
+            let inclusive = if self.eat_punct("..=") {
+                true
+            } else if self.eat_punct("..") {
+                false
+            } else {
+                return Ok(Pat::Lit {
+                    value: c as i128,
+                    is_char: true,
+                    span: start,
+                });
+            };
+            let TokenKind::Char(hi) = self.peek().clone() else {
+                self.error_expected("a character literal");
+                return Err(());
+            };
+            self.bump();
+            return Ok(Pat::Range {
+                lo: c as i128,
+                hi: hi as i128,
+                inclusive,
+                is_char: true,
+                span: start.to(self.prev_span()),
+            });
+        }
+        let int_const = matches!(self.peek(), TokenKind::Ident(n) if crate::types::IntTy::from_name(n).is_some())
+            && matches!(self.peek_at(1), TokenKind::Punct("::"));
+        if int_const || matches!(self.peek(), TokenKind::Int { .. } | TokenKind::Punct("-")) {
+            let lo = self.pat_int()?;
+            let inclusive = if self.eat_punct("..=") {
+                true
+            } else if self.eat_punct("..") {
+                false
+            } else {
+                return Ok(Pat::Lit {
+                    value: lo,
+                    is_char: false,
+                    span: start.to(self.prev_span()),
+                });
+            };
+            if !matches!(
+                self.peek(),
+                TokenKind::Int { .. } | TokenKind::Punct("-") | TokenKind::Ident(_)
+            ) {
+                self.diags
+                    .push(unsupported(start, "a range pattern without an end"));
+                return Err(());
+            }
+            let hi = self.pat_int()?;
+            return Ok(Pat::Range {
+                lo,
+                hi,
+                inclusive,
+                is_char: false,
+                span: start.to(self.prev_span()),
+            });
+        }
+        if self.is_keyword("true") || self.is_keyword("false") {
+            let v = self.is_keyword("true");
+            self.bump();
+            return Ok(Pat::Bool(v, start));
+        }
         if self.eat_punct("(") {
             let mut items = Vec::new();
             let mut trailing = false;
@@ -1045,10 +1173,23 @@ impl Parser {
 
     fn range_expr(&mut self) -> PResult<Expr> {
         if self.is_punct("..") || self.is_punct("..=") {
-            let span = self.span();
-            self.diags
-                .push(unsupported(span, "a range without a start"));
-            return Err(());
+            let op = self.bump();
+            let inclusive = matches!(op.kind, TokenKind::Punct("..="));
+            let ends = self.is_punct("]") || self.is_punct(")") || self.is_punct(";");
+            let end = if ends {
+                None
+            } else {
+                Some(Box::new(self.binary(0)?))
+            };
+            let span = op.span.to(self.prev_span());
+            return Ok(self.new_expr(
+                ExprKind::OpenRange {
+                    start: None,
+                    end,
+                    inclusive,
+                },
+                span,
+            ));
         }
         let start = self.binary(0)?;
         let inclusive = if self.is_punct("..") {
@@ -1059,7 +1200,18 @@ impl Parser {
             return Ok(start);
         };
         let op_span = self.bump().span;
-        if self.is_punct("{") || self.is_punct(")") || self.is_punct("]") || self.is_punct(";") {
+        if self.is_punct("]") {
+            let span = start.span.to(op_span);
+            return Ok(self.new_expr(
+                ExprKind::OpenRange {
+                    start: Some(Box::new(start)),
+                    end: None,
+                    inclusive,
+                },
+                span,
+            ));
+        }
+        if self.is_punct("{") || self.is_punct(")") || self.is_punct(";") {
             self.diags
                 .push(unsupported(op_span, "a range without an end"));
             return Err(());
@@ -1345,16 +1497,13 @@ impl Parser {
                     .push(unsupported(start, "a floating-point number"));
                 Ok(self.new_expr(ExprKind::Error, start))
             }
-            TokenKind::Str(_) => {
+            TokenKind::Str(text) => {
                 self.bump();
-                self.diags
-                    .push(unsupported(start, "a string value outside `println!`"));
-                Ok(self.new_expr(ExprKind::Error, start))
+                Ok(self.new_expr(ExprKind::Str(text), start))
             }
-            TokenKind::Char(_) => {
+            TokenKind::Char(c) => {
                 self.bump();
-                self.diags.push(unsupported(start, "a `char` value"));
-                Ok(self.new_expr(ExprKind::Error, start))
+                Ok(self.new_expr(ExprKind::Char(c), start))
             }
             TokenKind::Punct("(") => {
                 self.bump();
@@ -1483,10 +1632,40 @@ impl Parser {
             "if" => self.if_expr(),
             "while" => {
                 self.bump();
-                if self.is_keyword("let") {
-                    let span = self.span();
-                    self.diags.push(unsupported(span, "`while let`"));
-                    return Err(());
+                if self.eat_keyword("let") {
+                    // `while let P = e { body }` is `loop { match e { P => body, _ => break } }`.
+                    let pat = self.pat_or()?;
+                    self.expect_punct("=")?;
+                    let scrutinee = self.cond_expr()?;
+                    let body = self.block()?;
+                    let span = start.to(body.span);
+                    let arm_span = body.span;
+                    let body = self.new_expr(ExprKind::Block(body), arm_span);
+                    let brk = self.new_expr(ExprKind::Break(None), start);
+                    let m = self.new_expr(
+                        ExprKind::Match {
+                            scrutinee: Box::new(scrutinee),
+                            arms: vec![
+                                Arm {
+                                    pat,
+                                    guard: None,
+                                    body,
+                                },
+                                Arm {
+                                    pat: Pat::Wild,
+                                    guard: None,
+                                    body: brk,
+                                },
+                            ],
+                        },
+                        span,
+                    );
+                    let block = Block {
+                        stmts: Vec::new(),
+                        tail: Some(Box::new(m)),
+                        span,
+                    };
+                    return Ok(self.new_expr(ExprKind::Loop(block), span));
                 }
                 let cond = self.cond_expr()?;
                 let body = self.block()?;
@@ -1555,7 +1734,20 @@ impl Parser {
                 let span = start.to(self.prev_span());
                 Ok(self.new_expr(ExprKind::Return(value), span))
             }
-            "match" | "unsafe" | "async" | "move" => {
+            "match" => {
+                self.bump();
+                let scrutinee = self.cond_expr()?;
+                let arms = self.match_arms()?;
+                let span = start.to(self.prev_span());
+                Ok(self.new_expr(
+                    ExprKind::Match {
+                        scrutinee: Box::new(scrutinee),
+                        arms,
+                    },
+                    span,
+                ))
+            }
+            "unsafe" | "async" | "move" => {
                 self.diags.push(unsupported(start, &format!("`{word}`")));
                 Err(())
             }
@@ -1582,10 +1774,55 @@ impl Parser {
 
     fn if_expr(&mut self) -> PResult<Expr> {
         let start = self.bump().span;
-        if self.is_keyword("let") {
-            let span = self.span();
-            self.diags.push(unsupported(span, "`if let`"));
-            return Err(());
+        if self.eat_keyword("let") {
+            // `if let P = e { a } else { b }` is `match e { P => { a } _ => { b } }`.
+            let pat = self.pat_or()?;
+            self.expect_punct("=")?;
+            let scrutinee = self.cond_expr()?;
+            let then = self.block()?;
+            let then_span = then.span;
+            let mut end = then.span;
+            let els = if self.eat_keyword("else") {
+                let e = if self.is_keyword("if") {
+                    self.enter()?;
+                    let r = self.if_expr();
+                    self.leave();
+                    r?
+                } else {
+                    let b = self.block()?;
+                    let span = b.span;
+                    self.new_expr(ExprKind::Block(b), span)
+                };
+                end = e.span;
+                e
+            } else {
+                let span = then.span.to(then.span);
+                let empty = Block {
+                    stmts: Vec::new(),
+                    tail: None,
+                    span,
+                };
+                self.new_expr(ExprKind::Block(empty), span)
+            };
+            let then = self.new_expr(ExprKind::Block(then), then_span);
+            return Ok(self.new_expr(
+                ExprKind::Match {
+                    scrutinee: Box::new(scrutinee),
+                    arms: vec![
+                        Arm {
+                            pat,
+                            guard: None,
+                            body: then,
+                        },
+                        Arm {
+                            pat: Pat::Wild,
+                            guard: None,
+                            body: els,
+                        },
+                    ],
+                },
+                start.to(end),
+            ));
         }
         let cond = self.cond_expr()?;
         let then = self.block()?;
@@ -1607,6 +1844,30 @@ impl Parser {
             None
         };
         Ok(self.new_expr(ExprKind::If(Box::new(cond), then, els), start.to(end)))
+    }
+
+    /// The `{ pat => body, ... }` of a `match`.
+    fn match_arms(&mut self) -> PResult<Vec<Arm>> {
+        self.expect_punct("{")?;
+        let mut arms = Vec::new();
+        while !self.is_punct("}") && !self.at_eof() {
+            let pat = self.pat_or()?;
+            let guard = if self.eat_keyword("if") {
+                Some(self.expr()?)
+            } else {
+                None
+            };
+            self.expect_punct("=>")?;
+            let body = self.expr()?;
+            let block_like = matches!(body.kind, ExprKind::Block(_)) || is_block_like(&body);
+            arms.push(Arm { pat, guard, body });
+            if !self.eat_punct(",") && !block_like && !self.is_punct("}") {
+                self.error_expected("`,` or `}`");
+                return Err(());
+            }
+        }
+        self.expect_punct("}")?;
+        Ok(arms)
     }
 
     fn path_or_macro(&mut self) -> PResult<Expr> {
@@ -1751,6 +2012,7 @@ impl Parser {
             "eprintln" => Some(FormatMacro::Eprintln),
             "eprint" => Some(FormatMacro::Eprint),
             "panic" => Some(FormatMacro::Panic),
+            "format" => Some(FormatMacro::Format),
             _ => None,
         };
         if let Some(mac) = mac {
@@ -1851,6 +2113,7 @@ fn is_block_like(e: &Expr) -> bool {
             | ExprKind::While(..)
             | ExprKind::Loop(_)
             | ExprKind::For { .. }
+            | ExprKind::Match { .. }
     )
 }
 

@@ -385,6 +385,7 @@ fn view(p: &Program, st: &MemState, output: &str, stderr: &str) -> MemoryState {
                 BlockState::Live
             },
             label: p.labels.get(b.label as usize).cloned().unwrap_or_default(),
+            read_only: !p.rodata.is_empty() && b.label == p.rodata_label,
             alloc_step: b.alloc_step.saturating_sub(1),
             alloc_line: line_of(b.alloc_site),
             free_step: b.freed.then(|| b.free_step.saturating_sub(1)),
@@ -440,6 +441,39 @@ pub fn field_views(ty: &Ty, ptr: crate::settings::PtrWidth) -> Vec<FieldView> {
                     walk(e, ptr, base + i * size, &format!("{path}[{i}]"), out);
                 }
             }
+            Ty::Option(inner) => {
+                // The tag byte (when there is no niche), then the payload of `Some`.
+                let Some(l) = crate::types::option_layout(t, ptr) else {
+                    return;
+                };
+                let p = if path.is_empty() {
+                    "Some.0".to_string()
+                } else {
+                    format!("{path}.Some.0")
+                };
+                if l.disc == crate::types::Disc::Tag {
+                    out.push(FieldView {
+                        name: if path.is_empty() {
+                            "tag".into()
+                        } else {
+                            format!("{path}.tag")
+                        },
+                        ty: "u8".into(),
+                        offset: base,
+                        size: 1,
+                    });
+                }
+                if inner.is_mem() {
+                    walk(inner, ptr, base + l.payload, &p, out);
+                } else if inner.size(ptr) > 0 {
+                    out.push(FieldView {
+                        name: p,
+                        ty: inner.to_string(),
+                        offset: base + l.payload,
+                        size: inner.size(ptr),
+                    });
+                }
+            }
             _ => {
                 let size = t.size(ptr);
                 if size > 0 {
@@ -454,7 +488,10 @@ pub fn field_views(ty: &Ty, ptr: crate::settings::PtrWidth) -> Vec<FieldView> {
         }
     }
     let mut out = Vec::new();
-    if matches!(ty, Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..)) {
+    if matches!(
+        ty,
+        Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) | Ty::Option(_)
+    ) {
         walk(ty, ptr, 0, "", &mut out);
         out.sort_by_key(|f| f.offset);
     }
@@ -469,6 +506,27 @@ pub fn render(p: &Program, st: &MemState, ty: &Ty, addr: u32) -> String {
 /// A value as `{:?}` shows it, read from `region` at `addr` (Vec elements are in the heap).
 fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> String {
     let size = ty.size(p.ptr);
+    if let Ty::Option(inner) = ty {
+        // `None`, or `Some(..)` around the payload; uninit until the tag or niche is written.
+        let Some(l) = crate::types::option_layout(ty, p.ptr) else {
+            return "uninit".into();
+        };
+        let (off, n, none) = match l.disc {
+            crate::types::Disc::Tag => (0, 1, 0),
+            crate::types::Disc::Niche { off, size, value } => (off, size, value),
+        };
+        if !st.is_init(region, addr + off, n) {
+            return "uninit".into();
+        }
+        let v = st.read_uint(region, addr + off, n);
+        if v == none {
+            return "None".into();
+        }
+        return format!(
+            "Some({})",
+            render_in(p, st, region, inner, addr + l.payload)
+        );
+    }
     if let Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) = ty {
         // Padding is never written: a value is uninit only when none of its fields is.
         let any = field_views(ty, p.ptr)
@@ -502,6 +560,56 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> 
             }
         }
         Ty::Bool => (st.read_uint(region, addr, 1) != 0).to_string(),
+        Ty::SliceRef(_) => {
+            // Where the elements are and how many: `&[3 × i32] at heap[8]`.
+            let w = p.ptr.bytes();
+            let raw = st.read_uint(region, addr, w);
+            let len = st.read_uint(region, addr + w, w);
+            let tag = 1u64 << (w * 8 - 1);
+            let at = if raw & tag != 0 {
+                format!("stack[{}]", raw & !tag)
+            } else {
+                format!("heap[{raw}]")
+            };
+            format!("{len} elements at {at}")
+        }
+        Ty::Box(_) => {
+            let raw = st.read_uint(region, addr, size);
+            format!("Box(heap[{raw}])")
+        }
+        Ty::Char => {
+            let c = char::from_u32(st.read_uint(region, addr, 4) as u32).unwrap_or('\u{fffd}');
+            let mut out = String::new();
+            let spec = crate::format::Spec {
+                debug: true,
+                ..Default::default()
+            };
+            crate::format::write_text(&mut out, c.encode_utf8(&mut [0u8; 4]), Some('\''), &spec);
+            out
+        }
+        Ty::String | Ty::StrRef => {
+            // The text the pointer and length describe, as `{:?}` shows it.
+            let w = p.ptr.bytes();
+            let ptr = st.read_uint(region, addr, w) as u32;
+            let len = st.read_uint(region, addr + w, w) as u32;
+            if ptr as u64 + len as u64 > st.heap.len() as u64 {
+                return "(invalid string)".into();
+            }
+            let shown = len.min(256);
+            let bytes: Vec<u8> = (0..shown)
+                .map(|k| st.read_uint(Region::Heap, ptr + k, 1) as u8)
+                .collect();
+            let mut out = String::new();
+            let spec = crate::format::Spec {
+                debug: true,
+                ..Default::default()
+            };
+            crate::format::write_text(&mut out, &String::from_utf8_lossy(&bytes), Some('"'), &spec);
+            if len > shown {
+                out.push('…');
+            }
+            out
+        }
         Ty::Ref(..) => {
             // A stored reference: the top bit of the pointer marks a stack address.
             let raw = st.read_uint(region, addr, size);
@@ -534,6 +642,7 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> 
                 let raw = st.read_uint(Region::Heap, a, esize);
                 items.push(match &**elem {
                     Ty::Bool => (raw != 0).to_string(),
+                    Ty::Char => render_in(p, st, Region::Heap, elem, a),
                     Ty::Int(i) if i.signed() => {
                         let shift = 64 - esize * 8;
                         (((raw << shift) as i64) >> shift).to_string()

@@ -108,6 +108,20 @@ pub enum Ty {
     Array(Box<Ty>, u64),
     /// `&T` (false) or `&mut T` (true): an address, pointer-sized.
     Ref(bool, Box<Ty>),
+    /// `char`: a Unicode scalar value in 4 bytes.
+    Char,
+    /// `String`: pointer, length, capacity like a `Vec<u8>`, its UTF-8 bytes in one heap block.
+    String,
+    /// `&str`: pointer and length (a fat reference) to UTF-8 bytes in the heap, either in a
+    /// `String`'s block or in the read-only block of string literals.
+    StrRef,
+    /// `&[T]`: pointer and length (a fat reference) to elements in a `Vec`'s block or an
+    /// array on the stack.
+    SliceRef(Box<Ty>),
+    /// `Box<T>`: a pointer (pointer-sized) to a heap block holding the `T`.
+    Box(Box<Ty>),
+    /// `Option<T>`: laid out as rustc lays it out (see [`option_layout`]).
+    Option(Box<Ty>),
     /// An inference variable.
     Var(u32),
     /// A type already reported as an error.
@@ -120,7 +134,10 @@ impl Ty {
         match self {
             Ty::Int(i) => Some((i.size(ptr), i.size(ptr))),
             Ty::Bool => Some((1, 1)),
-            Ty::Vec(_) => Some((3 * ptr.bytes(), ptr.bytes())),
+            Ty::Char => Some((4, 4)),
+            Ty::Vec(_) | Ty::String => Some((3 * ptr.bytes(), ptr.bytes())),
+            Ty::StrRef | Ty::SliceRef(_) => Some((2 * ptr.bytes(), ptr.bytes())),
+            Ty::Box(_) => Some((ptr.bytes(), ptr.bytes())),
             Ty::Ref(..) => Some((ptr.bytes(), ptr.bytes())),
             Ty::Struct(d) => {
                 let l = d.layout(ptr);
@@ -135,6 +152,10 @@ impl Ty {
                 let total = (size as u64).checked_mul(*n)?;
                 (total <= u32::MAX as u64 / 2).then_some((total as u32, align))
             }
+            Ty::Option(_) => {
+                let l = option_layout(self, ptr)?;
+                Some((l.size, l.align))
+            }
             _ => None,
         }
     }
@@ -143,7 +164,15 @@ impl Ty {
     pub fn is_mem(&self) -> bool {
         matches!(
             self,
-            Ty::Vec(_) | Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..)
+            Ty::Vec(_)
+                | Ty::Struct(_)
+                | Ty::Tuple(_)
+                | Ty::Array(..)
+                | Ty::Option(_)
+                | Ty::String
+                | Ty::StrRef
+                | Ty::Box(_)
+                | Ty::SliceRef(_)
         )
     }
 
@@ -151,12 +180,14 @@ impl Ty {
     pub fn is_copy(&self) -> bool {
         match self {
             Ty::Int(_) | Ty::Bool | Ty::Unit | Ty::Never | Ty::Error | Ty::Var(_) => true,
+            Ty::Char | Ty::StrRef | Ty::SliceRef(_) => true,
+            Ty::String | Ty::Box(_) => false,
             // `&mut` is not `Copy`, but passing one reborrows it: it is never moved here.
             Ty::Ref(..) => true,
             Ty::Vec(_) => false,
             Ty::Struct(d) => d.copy,
             Ty::Tuple(ts) => ts.iter().all(Ty::is_copy),
-            Ty::Array(e, _) => e.is_copy(),
+            Ty::Array(e, _) | Ty::Option(e) => e.is_copy(),
         }
     }
 
@@ -164,7 +195,12 @@ impl Ty {
     pub fn depth(&self) -> u32 {
         match self {
             Ty::Struct(d) => d.depth,
-            Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) => 1 + e.depth(),
+            Ty::Vec(e)
+            | Ty::Array(e, _)
+            | Ty::Ref(_, e)
+            | Ty::Option(e)
+            | Ty::Box(e)
+            | Ty::SliceRef(e) => 1 + e.depth(),
             Ty::Tuple(ts) => 1 + ts.iter().map(Ty::depth).max().unwrap_or(0),
             _ => 1,
         }
@@ -173,10 +209,11 @@ impl Ty {
     /// Whether dropping the value frees heap memory.
     pub fn needs_drop(&self) -> bool {
         match self {
-            Ty::Vec(_) => true,
+            Ty::Vec(_) | Ty::String | Ty::Box(_) => true,
             Ty::Struct(d) => d.needs_drop,
             Ty::Tuple(ts) => ts.iter().any(Ty::needs_drop),
             Ty::Array(e, n) => *n > 0 && e.needs_drop(),
+            Ty::Option(e) => e.needs_drop(),
             _ => false,
         }
     }
@@ -185,7 +222,10 @@ impl Ty {
     /// declaration order, elements in index order).
     pub fn drop_offsets(&self, ptr: PtrWidth, base: u32, out: &mut Vec<u32>) {
         match self {
-            Ty::Vec(_) => out.push(base),
+            Ty::Vec(_) | Ty::String => out.push(base),
+            Ty::Box(_) => out.push(base | BOX_DROP),
+            // Where an owning Option is (its drop depends on its tag: see the drop glue).
+            Ty::Option(e) if e.needs_drop() => out.push(base),
             Ty::Struct(d) => {
                 let l = d.layout(ptr);
                 for (f, off) in d.fields.iter().zip(&l.offsets) {
@@ -239,7 +279,7 @@ impl Ty {
 
     /// Values of scalar types travel in registers; the others live in memory.
     pub fn is_scalar(&self) -> bool {
-        matches!(self, Ty::Int(_) | Ty::Bool | Ty::Ref(..))
+        matches!(self, Ty::Int(_) | Ty::Bool | Ty::Ref(..) | Ty::Char)
     }
 
     /// The type behind any number of references.
@@ -252,6 +292,20 @@ impl Ty {
 
     pub fn is_vec(&self) -> bool {
         matches!(self, Ty::Vec(_))
+    }
+
+    /// A `Vec` or a `String`: metadata (pointer, length, capacity) owning one heap block.
+    pub fn owns_buffer(&self) -> bool {
+        matches!(self, Ty::Vec(_) | Ty::String)
+    }
+
+    /// A `Vec` or `String` whose elements own nothing: dropping it frees just its block.
+    pub fn plain_buffer(&self) -> bool {
+        match self {
+            Ty::Vec(e) => !e.needs_drop(),
+            Ty::String => true,
+            _ => false,
+        }
     }
 
     pub fn int(&self) -> Option<IntTy> {
@@ -267,6 +321,9 @@ impl fmt::Display for Ty {
         match self {
             Ty::Int(i) => f.write_str(i.name()),
             Ty::Bool => f.write_str("bool"),
+            Ty::Char => f.write_str("char"),
+            Ty::String => f.write_str("String"),
+            Ty::StrRef => f.write_str("&str"),
             Ty::Unit => f.write_str("()"),
             Ty::Never => f.write_str("!"),
             Ty::Vec(t) => write!(f, "Vec<{t}>"),
@@ -285,6 +342,9 @@ impl fmt::Display for Ty {
                 f.write_str(")")
             }
             Ty::Array(t, n) => write!(f, "[{t}; {n}]"),
+            Ty::Option(t) => write!(f, "Option<{t}>"),
+            Ty::Box(t) => write!(f, "Box<{t}>"),
+            Ty::SliceRef(t) => write!(f, "&[{t}]"),
             Ty::Ref(false, t) => write!(f, "&{t}"),
             Ty::Ref(true, t) => write!(f, "&mut {t}"),
             Ty::Var(_) => f.write_str("_"),
@@ -340,6 +400,9 @@ impl Infer {
             Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|t| self.resolve(t)).collect()),
             Ty::Array(e, n) => Ty::Array(Box::new(self.resolve(&e)), n),
             Ty::Ref(m, e) => Ty::Ref(m, Box::new(self.resolve(&e))),
+            Ty::Option(e) => Ty::Option(Box::new(self.resolve(&e))),
+            Ty::Box(e) => Ty::Box(Box::new(self.resolve(&e))),
+            Ty::SliceRef(e) => Ty::SliceRef(Box::new(self.resolve(&e))),
             other => other,
         }
     }
@@ -347,7 +410,12 @@ impl Infer {
     fn occurs(&self, v: u32, t: &Ty) -> bool {
         match self.shallow(t) {
             Ty::Var(w) => v == w,
-            Ty::Vec(e) | Ty::Array(e, _) | Ty::Ref(_, e) => self.occurs(v, &e),
+            Ty::Vec(e)
+            | Ty::Array(e, _)
+            | Ty::Ref(_, e)
+            | Ty::Option(e)
+            | Ty::Box(e)
+            | Ty::SliceRef(e) => self.occurs(v, &e),
             Ty::Tuple(ts) => ts.iter().any(|t| self.occurs(v, t)),
             _ => false,
         }
@@ -378,7 +446,10 @@ impl Infer {
                 self.vars[*x as usize] = VarState::Bound(other.clone());
                 Ok(())
             }
-            (Ty::Vec(x), Ty::Vec(y)) => {
+            (Ty::Vec(x), Ty::Vec(y))
+            | (Ty::Option(x), Ty::Option(y))
+            | (Ty::Box(x), Ty::Box(y))
+            | (Ty::SliceRef(x), Ty::SliceRef(y)) => {
                 let (x, y) = ((**x).clone(), (**y).clone());
                 self.unify(&x, &y)
             }
@@ -416,6 +487,9 @@ impl Infer {
             Ty::Var(_) if self.is_int_var(t) => "{integer}".to_string(),
             Ty::Var(_) => "_".to_string(),
             Ty::Vec(e) => format!("Vec<{}>", self.describe(&e)),
+            Ty::Option(e) => format!("Option<{}>", self.describe(&e)),
+            Ty::Box(e) => format!("Box<{}>", self.describe(&e)),
+            Ty::SliceRef(e) => format!("&[{}]", self.describe(&e)),
             Ty::Array(e, n) => format!("[{}; {n}]", self.describe(&e)),
             Ty::Ref(false, e) => format!("&{}", self.describe(&e)),
             Ty::Ref(true, e) => format!("&mut {}", self.describe(&e)),
@@ -539,5 +613,172 @@ pub fn layout_fields(tys: &[Ty], ptr: PtrWidth, repr_c: bool) -> Option<Layout> 
         size,
         align,
         offsets,
+    })
+}
+
+/// Marks a drop-glue offset as a `Box` (free the block it points to) rather than a `Vec`.
+pub const BOX_DROP: u32 = 1 << 31;
+
+/// Marks a drop-glue entry as an `Option` whose payload owns memory: the low bits index
+/// `Program::option_glues`.
+pub const OPTION_DROP: u32 = 1 << 30;
+
+/// Marks a drop-glue entry as a `Vec` whose elements own memory: the low bits index
+/// `Program::elem_glues` (the Vec's offset, the element size and the element's glue).
+pub const ELEMS_DROP: u32 = 1 << 29;
+
+/// Marks a drop-glue entry as a `Box` whose value owns memory: the low bits index
+/// `Program::box_glues` (the Box's offset and the value's glue).
+pub const BOXED_DROP: u32 = 1 << 28;
+
+/// How to drop an `Option` whose payload owns memory: when it is `Some`, drop the payload at
+/// `payload` with glue `glue`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OptionGlue {
+    pub off: u32,
+    pub disc: Disc,
+    pub payload: u32,
+    pub glue: u32,
+}
+
+/// Where an `Option<T>` keeps whether it is `Some`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Disc {
+    /// A tag byte at offset 0: 0 for `None`, 1 for `Some`; the payload follows, aligned.
+    Tag,
+    /// A niche: `None` is the `size`-byte value `value` at `off`, which no `T` can hold
+    /// (rustc's niche optimisation: `Option<&T>` is as big as the pointer).
+    Niche { off: u32, size: u32, value: u64 },
+}
+
+/// The layout of an `Option<T>`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct OptionLayout {
+    pub size: u32,
+    pub align: u32,
+    /// Offset of the `T` inside.
+    pub payload: u32,
+    pub disc: Disc,
+}
+
+/// Values a type never holds, as rustc's layouts find them: the bytes at `off` (`size`
+/// long) never hold the `count` values from `start` on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Niche {
+    pub off: u32,
+    pub size: u32,
+    pub start: u64,
+    pub count: u64,
+}
+
+/// The largest niche of a type, as rustc picks it (the one with the most invalid values):
+/// `bool` (2..=255), references (the engine's address 0 is `heap[0]`, a real address, so
+/// the value no reference holds is the all-ones pointer rather than null; the size is the
+/// same as rustc's), a `Vec`'s capacity (above `isize::MAX`, as rustc's `Vec`), a tagged
+/// `Option`'s tag byte, and the niches of fields and elements.
+pub fn niche(t: &Ty, ptr: PtrWidth) -> Option<Niche> {
+    let w = ptr.bytes();
+    let all_ones = if w == 8 { u64::MAX } else { u32::MAX as u64 };
+    match t {
+        Ty::Bool => Some(Niche {
+            off: 0,
+            size: 1,
+            start: 2,
+            count: 254,
+        }),
+        Ty::Ref(..) => Some(Niche {
+            off: 0,
+            size: w,
+            start: all_ones,
+            count: 1,
+        }),
+        Ty::Char => Some(Niche {
+            off: 0,
+            size: 4,
+            start: 0x11_0000,
+            count: u32::MAX as u64 - 0x10_FFFF,
+        }),
+        Ty::StrRef | Ty::Box(_) | Ty::SliceRef(_) => Some(Niche {
+            off: 0,
+            size: w,
+            start: all_ones,
+            count: 1,
+        }),
+        Ty::Vec(_) | Ty::String => Some(Niche {
+            off: 2 * w,
+            size: w,
+            start: 1u64 << (w * 8 - 1),
+            count: 1u64 << (w * 8 - 1),
+        }),
+        Ty::Struct(_) | Ty::Tuple(_) => {
+            let mut best: Option<Niche> = None;
+            for (_, ft, off) in t.fields(ptr) {
+                if let Some(n) = niche(&ft, ptr) {
+                    if best.is_none_or(|b| n.count > b.count) {
+                        best = Some(Niche {
+                            off: n.off + off,
+                            ..n
+                        });
+                    }
+                }
+            }
+            best
+        }
+        Ty::Array(e, n) if *n > 0 => niche(e, ptr),
+        Ty::Option(_) => {
+            let l = option_layout(t, ptr)?;
+            match l.disc {
+                Disc::Tag => Some(Niche {
+                    off: 0,
+                    size: 1,
+                    start: 2,
+                    count: 254,
+                }),
+                Disc::Niche { off, size, value } => {
+                    let inner = match t {
+                        Ty::Option(e) => niche(e, ptr)?,
+                        _ => return None,
+                    };
+                    (inner.count > 1).then_some(Niche {
+                        off,
+                        size,
+                        start: value + 1,
+                        count: inner.count - 1,
+                    })
+                }
+            }
+        }
+        _ => None,
+    }
+}
+
+/// How rustc lays out `Option<T>`: in `T`'s own bytes when `T` has a niche, otherwise a tag
+/// byte first and `T` after it at `T`'s alignment.
+pub fn option_layout(t: &Ty, ptr: PtrWidth) -> Option<OptionLayout> {
+    let Ty::Option(inner) = t else {
+        return None;
+    };
+    let (size, align) = match &**inner {
+        Ty::Unit => (0, 1),
+        t => t.layout(ptr)?,
+    };
+    if let Some(n) = niche(inner, ptr) {
+        return Some(OptionLayout {
+            size,
+            align,
+            payload: 0,
+            disc: Disc::Niche {
+                off: n.off,
+                size: n.size,
+                value: n.start,
+            },
+        });
+    }
+    let payload = align;
+    Some(OptionLayout {
+        size: payload.checked_add(size)?,
+        align,
+        payload,
+        disc: Disc::Tag,
     })
 }

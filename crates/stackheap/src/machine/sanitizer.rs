@@ -389,7 +389,7 @@ impl<'p> Vm<'p> {
             .allocs
             .iter()
             .enumerate()
-            .filter(|(_, a)| a.freed.is_none())
+            .filter(|(_, a)| a.freed.is_none() && a.by != "string literals")
             .map(|(i, a)| (i as u32, a))
             .collect();
         let total: u64 = live.iter().map(|(_, a)| a.size as u64).sum();

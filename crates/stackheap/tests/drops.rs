@@ -1,0 +1,148 @@
+//! Drop order as rustc drops: temporaries at the end of their statement, an assigned owner's
+//! old value after the new one is made, locals in reverse order of declaration (shadowed
+//! ones too), a struct's fields in declaration order, a moved argument when the callee
+//! returns; each drop a visible event in its step.
+
+use stackheap::{Event, SettingsOverrides};
+
+const SOURCE: &str = "\
+struct Pair {
+    a: String,
+    b: Box<i32>,
+}
+
+fn len_of(s: String) -> usize {
+    s.len()
+}
+
+fn main() {
+    println!(\"{}\", format!(\"a{}\", 1));
+    let n = String::from(\"abc\").len();
+    let mut s = String::from(\"first\");
+    s = String::from(\"second\");
+    let p = Pair { a: String::from(\"x\"), b: Box::new(1) };
+    let k = len_of(String::from(\"tmp\"));
+    let s = String::from(\"shadow\");
+    println!(\"{n} {k} {s} {}\", p.a);
+}
+";
+
+/// Each step's line and its allocator events, as `alloc LABEL` / `free LABEL` / `print`.
+fn steps(r: &stackheap::Run) -> Vec<(u32, Vec<String>)> {
+    (0..r.step_count())
+        .filter_map(|i| r.step(i))
+        .map(|s| {
+            let evs = s
+                .events
+                .iter()
+                .filter_map(|e| match e {
+                    Event::Alloc { label, .. } => Some(format!("alloc {label}")),
+                    Event::Dealloc { label, .. } => Some(format!("free {label}")),
+                    Event::Output { .. } => Some("print".to_string()),
+                    _ => None,
+                })
+                .collect();
+            (s.line, evs)
+        })
+        .collect()
+}
+
+#[test]
+fn drops_happen_where_rustc_drops() {
+    let r = stackheap::run(SOURCE, &SettingsOverrides::default());
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "a1\n3 3 shadow x\n");
+    let s = steps(&r);
+    let at = |line: u32| -> Vec<String> {
+        s.iter()
+            .filter(|(l, _)| *l == line)
+            .flat_map(|(_, e)| e.clone())
+            .collect()
+    };
+    // The `format!` temporary lives until its statement has printed.
+    assert_eq!(
+        at(11),
+        [
+            "alloc a temporary format!",
+            "print",
+            "free a temporary format!"
+        ]
+    );
+    // A temporary in a `let` initializer is gone by the end of the `let`.
+    assert_eq!(
+        at(12),
+        [
+            "alloc a temporary String::from",
+            "free a temporary String::from"
+        ]
+    );
+    // Assignment: the new String is made, then the old one freed.
+    assert_eq!(at(14), ["alloc a temporary String::from", "free `s`"]);
+    // The argument moved into `len_of` is freed when `len_of` returns (line 8's step).
+    assert_eq!(at(8), ["free a temporary String::from"]);
+    // End of `main`: reverse declaration order, the struct's fields in declaration order.
+    assert_eq!(at(19), ["free `s`", "free `p.a`", "free `p.b`", "free `s`"]);
+}
+
+#[test]
+fn an_option_that_owns_memory_is_dropped_by_whoever_owns_the_payload() {
+    let src = "\
+fn name(id: u32) -> Option<String> {
+    if id == 1 { Some(String::from(\"Ann\")) } else { None }
+}
+
+fn main() {
+    let a = name(1);
+    match a {
+        Some(n) => println!(\"{n}\"),
+        None => println!(\"none\"),
+    }
+    match name(1) {
+        Some(_) => println!(\"some\"),
+        None => {}
+    }
+    let b = name(1);
+    let c = name(2);
+    println!(\"{:?} {:?}\", b, c);
+}
+";
+    let r = stackheap::run(src, &SettingsOverrides::default());
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "Ann\nsome\nSome(\"Ann\") None\n");
+    let s = steps(&r);
+    let frees: Vec<(u32, String)> = s
+        .iter()
+        .flat_map(|(l, e)| {
+            e.iter()
+                .filter(|x| x.starts_with("free"))
+                .map(move |x| (*l, x.clone()))
+        })
+        .collect();
+    // `n` took the payload and is freed at the end of its arm; the scrutinee temporary of
+    // the second match at the end of that statement; `b` at the end of `main` (`c` is None).
+    assert_eq!(
+        frees,
+        [
+            (8, "free `n`".to_string()),
+            (12, "free String::from returned by `name`".to_string()),
+            (18, "free String::from returned by `name`".to_string()),
+        ]
+    );
+}
+
+#[test]
+fn a_vec_of_strings_frees_each_string_then_its_block() {
+    let src = "fn main() {\n    let v = vec![String::from(\"a\"), String::from(\"b\")];\n    println!(\"{:?}\", v);\n}\n";
+    let r = stackheap::run(src, &SettingsOverrides::default());
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    let s = steps(&r);
+    let (_, last) = s.last().unwrap();
+    assert_eq!(
+        last,
+        &[
+            "free a temporary String::from".to_string(),
+            "free a temporary String::from".to_string(),
+            "free `v`".to_string()
+        ]
+    );
+}
