@@ -371,8 +371,10 @@ impl<'p> Vm<'p> {
         self.st.site
     }
 
-    pub fn memory(&self) -> &MemState {
-        &self.st
+    /// The machine's memory, taking its byte arrays (the machine is done with).
+    pub fn take_memory(&mut self) -> MemState {
+        let empty = MemState::new(0, 0);
+        std::mem::replace(&mut self.st, empty)
     }
 }
 

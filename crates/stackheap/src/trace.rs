@@ -316,10 +316,10 @@ impl Trace {
             };
         };
         let steps = steps.min(self.recording.steps);
-        let vm = self.machine_at(program, steps);
+        let mut vm = self.machine_at(program, steps);
         view(
             program,
-            vm.memory(),
+            vm.take_memory(),
             &self.recording.output,
             &self.recording.stderr,
         )
@@ -327,7 +327,8 @@ impl Trace {
 }
 
 /// Builds the public view of a state.
-fn view(p: &Program, st: &MemState, output: &str, stderr: &str) -> MemoryState {
+fn view(p: &Program, mut owned: MemState, output: &str, stderr: &str) -> MemoryState {
+    let st = &owned;
     let mut frames = Vec::new();
     for (i, fr) in st.frames.iter().enumerate() {
         let Some(f) = p.functions.get(fr.func as usize) else {
@@ -400,18 +401,21 @@ fn view(p: &Program, st: &MemState, output: &str, stderr: &str) -> MemoryState {
         }
         out
     };
-    MemoryState {
+    let mut m = MemoryState {
         step: st.step,
         stack_length: st.stack_length,
-        stack_bytes: st.stack.clone(),
-        heap_bytes: st.heap.clone(),
+        stack_bytes: Vec::new(),
+        heap_bytes: Vec::new(),
         stack_init: flags(&st.stack_init, st.stack_high, st.stack.len()),
         heap_init: flags(&st.heap_init, st.heap_high, st.heap.len()),
         frames,
         blocks,
         output: output.get(..st.output_len).unwrap_or(output).to_string(),
         stderr: stderr.get(..st.stderr_len).unwrap_or(stderr).to_string(),
-    }
+    };
+    m.stack_bytes = std::mem::take(&mut owned.stack);
+    m.heap_bytes = std::mem::take(&mut owned.heap);
+    m
 }
 
 /// The scalar and Vec fields inside a struct, tuple or array, in address order (none for
