@@ -879,12 +879,18 @@ impl<'p> Vm<'p> {
                 }
                 Op::LoadAt(ty) => {
                     let a = self.pop();
+                    if self.checked {
+                        self.check_stack_access(a, ty.size as u32, Access::Read)?;
+                    }
                     let v = self.load(a, ty);
                     self.regs.push(v);
                 }
                 Op::StoreAt(size) => {
                     let a = self.pop();
                     let v = self.pop();
+                    if self.checked {
+                        self.check_stack_access(a, size as u32, Access::Write)?;
+                    }
                     self.write(a, v, size as u32);
                 }
                 Op::AddrLocal(off) => self.regs.push((fb + off) as u64 | STACK_TAG),

@@ -644,6 +644,11 @@ impl Parser {
         if self.is_punct("&") || self.is_punct("&&") {
             let double = self.is_punct("&&");
             self.bump();
+            // A lifetime (`&'static T`, `&'a T`) changes nothing here: references are checked
+            // by the borrow checker's own rules.
+            if matches!(self.peek(), TokenKind::Lifetime) {
+                self.bump();
+            }
             let mutable = self.eat_keyword("mut");
             let inner = self.type_expr()?;
             let span = start.to(self.prev_span());

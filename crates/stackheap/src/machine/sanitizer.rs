@@ -340,6 +340,33 @@ impl<'p> Vm<'p> {
         }
     }
 
+    /// An access through a reference: on the stack, the bytes must be below `stack_length`
+    /// (a reference that outlived its frame points above it: stack-use-after-return).
+    pub(super) fn check_stack_access(
+        &self,
+        addr: u64,
+        size: u32,
+        access: Access,
+    ) -> Result<(), Stop> {
+        let (region, a) = split(addr);
+        if region != Region::Stack || a + size <= self.st.stack_length {
+            return Ok(());
+        }
+        let span = self.site_span();
+        let mut stop = self.memory_error(
+            MemoryErrorKind::StackUseAfterReturn,
+            access,
+            (Region::Stack, a, size),
+            None,
+            span,
+        );
+        stop.notes.push(format!(
+            "stack[{a}] is past stack_length ({}): the frame that owned it has returned",
+            self.st.stack_length
+        ));
+        Err(stop)
+    }
+
     /// `heap_bytes[i]` or `stack_bytes[i]`: the byte's address, after the checks.
     pub(super) fn raw_addr(
         &self,
