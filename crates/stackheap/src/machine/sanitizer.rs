@@ -226,17 +226,26 @@ impl<'p> Vm<'p> {
         let start = self.regs.len().saturating_sub(n);
         let span = self.site_span();
         for piece in &self.p.formats[format as usize] {
-            if let FmtPiece::Arg {
-                value,
-                ty: Ty::Vec(elem),
-                ..
-            } = piece
+            // A Vec's elements, or a String's bytes (a String is laid out as a `Vec<u8>`).
+            let (value, elem_size) = match piece {
+                FmtPiece::Arg {
+                    value,
+                    ty: Ty::Vec(elem),
+                    ..
+                } => (*value, elem.size(self.p.ptr) as u64),
+                FmtPiece::Arg {
+                    value,
+                    ty: Ty::String,
+                    ..
+                } => (*value, 1),
+                _ => continue,
+            };
             {
                 let Some(&vec) = self.regs.get(start + value) else {
                     continue;
                 };
                 let (p, len, _) = self.meta(vec);
-                let bytes = len.saturating_mul(elem.size(self.p.ptr) as u64);
+                let bytes = len.saturating_mul(elem_size);
                 if bytes > 0 {
                     self.check_heap(
                         Some(vec),
