@@ -2349,7 +2349,7 @@ impl<'a> Checker<'a> {
                 (Method::ToString, vec![], Ty::String)
             }
             (Ty::Char, "clone") => (Method::Clone, vec![], Ty::Char),
-            (Ty::Vec(e), "clone") if e.needs_drop() => {
+            (Ty::Vec(e), "clone") if self.infer.resolve(e).needs_drop() => {
                 self.diags.push(unsupported(
                     method_span,
                     "`.clone()` of a `Vec` whose elements own heap memory",

@@ -2239,6 +2239,17 @@ impl<'a> Gen<'a> {
                 if self.c.methods.get(&e.id) == Some(&Method::CloneBuffer) =>
             {
                 let rt = self.ty(receiver);
+                if let Ty::Vec(et) = rt.deref_all() {
+                    if et.needs_drop() {
+                        // Types are only all known here: the checker may have let it pass.
+                        self.diags.push(Diagnostic::error(
+                            DiagnosticKind::Unsupported,
+                            e.span,
+                            "`.clone()` of a `Vec` whose elements own heap memory is not supported yet",
+                        ));
+                        return;
+                    }
+                }
                 let elem = self.elem_size(&rt);
                 let align = match rt.deref_all() {
                     Ty::Vec(et) => self.layout(et).1 as u8,
