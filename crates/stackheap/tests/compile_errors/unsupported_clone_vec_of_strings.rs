@@ -1,4 +1,4 @@
-// unsupported 5:17: `.clone()` of a `Vec` whose elements own heap memory is not supported yet
+// unsupported 5:19: `.clone()` of a `Vec` whose elements own heap memory is not supported yet
 // (a shallow copy would print wrong data, so it is refused until it is deep)
 fn main() {
     let a = vec![String::from("ann")];
