@@ -89,7 +89,8 @@ struct StateMeta<'a> {
 pub struct PointerView {
     /// Where the pointer's bytes start in `stack_bytes`.
     pub at: u32,
-    /// `"ref"` or `"vec"`.
+    /// `"ref"` (also `&str` and slices, whose length follows the pointer), `"box"`, `"vec"`
+    /// or `"string"` (a `String`, laid out as a `Vec<u8>`).
     pub kind: &'static str,
     /// Where it points; `None` for a `Vec` with no allocation or unwritten bytes.
     pub region: Option<Region>,
@@ -359,8 +360,8 @@ impl Session {
         }
     }
 
-    /// The pointers in the current state's stack frames: references and `Vec` pointer
-    /// fields, in variables and inside structs, tuples and arrays.
+    /// The pointers in the current state's stack frames: references, `Box`es and the pointer
+    /// fields of `Vec`s and `String`s, in variables and inside structs, tuples and arrays.
     pub fn pointers(&self) -> Vec<PointerView> {
         let st = &self.state;
         let pw = self.run.settings.ptr_width.bytes();
@@ -389,7 +390,7 @@ impl Session {
                     .collect()
             };
             for (at, ty) in parts {
-                if ty.starts_with('&') {
+                if ty.starts_with('&') || ty.starts_with("Box<") {
                     let (region, target) = match read(at) {
                         Some(x) if x & top != 0 => (Some(Region::Stack), (x & !top) as u32),
                         Some(x) => (Some(Region::Heap), x as u32),
@@ -397,18 +398,18 @@ impl Session {
                     };
                     out.push(PointerView {
                         at,
-                        kind: "ref",
+                        kind: if ty.starts_with('&') { "ref" } else { "box" },
                         region,
                         target,
                     });
-                } else if ty.starts_with("Vec<") {
+                } else if ty.starts_with("Vec<") || ty == "String" {
                     let (region, target) = match (read(at), read(at + 2 * pw)) {
                         (Some(p), Some(cap)) if cap > 0 => (Some(Region::Heap), p as u32),
                         _ => (None, 0),
                     };
                     out.push(PointerView {
                         at,
-                        kind: "vec",
+                        kind: if ty == "String" { "string" } else { "vec" },
                         region,
                         target,
                     });
