@@ -60,7 +60,10 @@ export function explain(step, source, ctx = {}) {
   const kinds = new Set(ev.map((e) => e.kind));
   let prefix = '';
   if (kinds.has('alloc') && kinds.has('copy') && kinds.has('dealloc')) {
-    prefix = 'the Vec is full, so its elements move: ';
+    // `push_str`, `push('c')` and `+ "..."` grow a String's buffer; the rest a Vec's.
+    prefix = /push_str|push\('|\+ *"/.test(code)
+      ? 'the String\'s buffer is full, so its bytes move: '
+      : 'the Vec is full, so its elements move: ';
   }
   // A step that allocates a block and writes three pointers' worth of stack bytes is
   // storing a Vec's metadata.

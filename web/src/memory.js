@@ -52,7 +52,7 @@ function sliceElem(ty, pw) {
 
 /** How a character is drawn in a cell: spaces and control characters made visible. */
 function glyph(ch) {
-  if (ch === ' ') return '␠';
+  if (ch === ' ') return '␣';
   if (ch === '\n') return '↵';
   if (ch === '\t') return '⇥';
   const c = ch.codePointAt(0);
@@ -556,15 +556,17 @@ export class MemoryView {
           const chip = el('span', `note block-note ${b.state}${isLeak ? ' leaked' : ''}`,
             isLeak
               ? `LEAKED ${b.label}: ${b.size} B at heap[${b.addr}], allocated at step ${b.alloc_step + 1} (line ${b.alloc_line}), never freed`
-              : b.state === 'live'
+              : b.read_only
+                ? `${b.label}: ${b.size} B at heap[${b.addr}]`
+                : b.state === 'live'
                 ? `${b.label}: ${b.size} B at heap[${b.addr}], live since step ${b.alloc_step + 1}`
                 : `FREED ${b.label}: ${b.size} B at heap[${b.addr}], freed at step ${b.free_step + 1} (line ${b.free_line})`);
           chip.style.setProperty('--h', hueOf(ownerName(b.label)));
           chip.dataset.b = k;
           if (b.read_only) {
             chip.classList.add('ro');
-            chip.prepend(el('span', 'tag ro-tag', '🔒 READ-ONLY'), ' ');
-            chip.append(' — part of the program, never freed, never written');
+            chip.prepend(el('span', 'tag ro-tag', 'READ-ONLY'), ' ');
+            chip.append(' — part of the program: never written, never freed');
           }
           if (blockText.has(k) && b.state === 'live') {
             chip.append(el('span', 'block-text', ` text: ${JSON.stringify(blockText.get(k))}`));

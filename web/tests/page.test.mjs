@@ -421,11 +421,13 @@ test('strings: a String\'s UTF-8 bytes and the read-only literals are drawn as t
   await goToStep(page, 5);
   const heap = await page.textContent('#heap-view');
   assert.match(heap, /READ-ONLY/);
+  assert.match(await page.textContent('#blocks-body'), /read-only/);
+  assert.match(await page.textContent('#explain'), /the String's buffer is full/);
   assert.match(heap, /string literals \(read-only\)/);
   assert.match(heap, /text: "hié wörld"/);
   assert.ok((await page.$$eval('#heap-view .cell.block.ro', (c) => c.length)) >= 15, 'every literal byte is marked read-only');
   const chars = await page.$$eval('#heap-view .cell.text', (c) => c.filter((x) => !x.classList.contains('ro')).map((x) => x.dataset.ch));
-  assert.deepEqual(chars, ['h', 'i', 'é', '', '␠', 'w', 'ö', '', 'r', 'l', 'd']);
+  assert.deepEqual(chars, ['h', 'i', 'é', '', '␣', 'w', 'ö', '', 'r', 'l', 'd']);
   const literals = await page.$$eval('#heap-view .cell.text.ro', (c) => c.map((x) => x.dataset.ch).join(''));
   assert.ok(literals.startsWith('héllo'), `the literals read as text: ${literals}`);
   await page.hover('#heap-view .cell.text.cont:not(.ro)');
