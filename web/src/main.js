@@ -321,8 +321,8 @@ function renderBlocks(blocks) {
       String(b.size),
       b.read_only ? 'read-only' : leaked ? 'leaked' : shared ? 'live, shared' : b.state,
       b.label,
-      b.read_only ? 'when the program loads' : `step ${b.alloc_step + 1}, line ${b.alloc_line}`,
-      b.read_only ? 'never (part of the program)' : b.free_step === null || b.free_step === undefined ? '—' : `step ${b.free_step + 1}, line ${b.free_line}`,
+      b.read_only ? 'at load' : `step ${b.alloc_step + 1}, line ${b.alloc_line}`,
+      b.read_only ? 'never' : b.free_step === null || b.free_step === undefined ? '—' : `step ${b.free_step + 1}, line ${b.free_line}`,
     ];
     for (const c of cells) {
       const td = document.createElement('td');

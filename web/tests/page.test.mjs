@@ -422,7 +422,7 @@ test('strings: a String\'s UTF-8 bytes and the read-only literals are drawn as t
   const heap = await page.textContent('#heap-view');
   assert.match(heap, /READ-ONLY/);
   assert.match(await page.textContent('#blocks-body'), /read-only/);
-  assert.match(await page.textContent('#explain'), /the String's buffer is full/);
+  assert.match(await page.textContent('#explain'), /the String's buffer is full.*the String's pointer, length and capacity/);
   assert.match(heap, /string literals \(read-only\)/);
   assert.match(heap, /text: "hié wörld"/);
   assert.ok((await page.$$eval('#heap-view .cell.block.ro', (c) => c.length)) >= 15, 'every literal byte is marked read-only');
