@@ -454,6 +454,15 @@ test('strings: a String\'s UTF-8 bytes and the read-only literals are drawn as t
   await page.waitForSelector('#heap-view .cell.linked');
   assert.deepEqual(await page.$$eval('#heap-view .cell.linked', (c) => c.map((x) => Number(x.dataset.i))), [36, 37, 38, 39, 40, 41, 42, 43]);
   await shot(page, '19-slice-option-box');
+
+  // In the character format the text cells show the characters themselves.
+  await page.click('#btn-settings');
+  await page.selectOption('#set-format', 'char');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelector('#heap-view').dataset.format === 'char');
+  const shown = await page.$$eval('#heap-view .cell.text.ro', (c) => c.map((x) => x.textContent).join(''));
+  assert.ok(shown.startsWith('héllo'), `the literals read as characters: ${shown}`);
+  await shot(page, '20-strings-as-characters');
   assert.deepEqual(page.errors, []);
   await page.close();
 });
