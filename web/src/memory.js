@@ -125,7 +125,7 @@ function scalarText(bytes, init, part) {
 
 export function formatByte(b, format) {
   if (format === 'dec') return String(b);
-  if (format === 'char') return b >= 0x21 && b < 0x7f ? String.fromCharCode(b) : b === 0x20 ? '␠' : '·';
+  if (format === 'char') return b >= 0x21 && b < 0x7f ? String.fromCharCode(b) : b === 0x20 ? '␣' : '·';
   return b.toString(16).padStart(2, '0');
 }
 
