@@ -489,4 +489,32 @@ mod tests {
             );
         }
     }
+
+    #[test]
+    fn strings_boxes_and_str_slices_are_pointers_too() {
+        let src = "fn main() {\n    let g = \"hé\";\n    let s = String::from(\"ab\");\n    let b = Box::new(5);\n    println!(\"{} {} {}\", g, s, b);\n}\n";
+        let mut session =
+            Session::from_run(src, stackheap::run(src, &SettingsOverrides::default()));
+        assert_eq!(
+            session.run.outcome,
+            Outcome::Finished,
+            "{:?}",
+            session.run.diagnostics
+        );
+        session.state = session.run.state_at(3);
+        let ptrs = session.pointers();
+        let vars = &session.state.frames[0].variables;
+        let kind = |n: &str| {
+            let a = vars.iter().find(|v| v.name == n).unwrap().addr;
+            let p = ptrs.iter().find(|p| p.at == a).unwrap();
+            (p.kind, p.region)
+        };
+        assert_eq!(kind("g"), ("ref", Some(Region::Heap)));
+        assert_eq!(kind("s"), ("string", Some(Region::Heap)));
+        assert_eq!(kind("b"), ("box", Some(Region::Heap)));
+        assert!(
+            session.state.blocks.iter().any(|b| b.read_only),
+            "the literals' block is read-only"
+        );
+    }
 }
