@@ -465,6 +465,22 @@ export class MemoryView {
       const end = p.target + readUint(this.state.stack, p.at + this.ptrBytes, this.ptrBytes);
       textEnd.set(k, Math.max(textEnd.get(k) ?? 0, Math.min(end, meta.blocks[k].addr + meta.blocks[k].size)));
     }
+    // Strings kept in the heap: the elements of a Vec<String>, the String in a Box<String>.
+    const pw = this.ptrBytes;
+    for (const p of meta.pointers || []) {
+      const ty = this.stackInfo?.get(p.at)?.part?.ty;
+      if (p.region !== 'heap' || (ty !== 'Vec<String>' && ty !== 'Box<String>')) continue;
+      const count = ty === 'Box<String>' ? 1 : readUint(this.state.stack, p.at + pw, pw);
+      for (let e = 0; e < Math.min(count, 256); e++) {
+        const a = p.target + e * 3 * pw;
+        if (!heapInit[a] || !heapInit[a + 3 * pw - 1]) continue;
+        const [ptr, len, cap] = [0, 1, 2].map((f) => readUint(heap, a + f * pw, pw));
+        const k = cap > 0 ? (blockAt.get(ptr) || []).find((x) => meta.blocks[x].state === 'live') : undefined;
+        if (k === undefined) continue;
+        const end = Math.min(ptr + len, meta.blocks[k].addr + meta.blocks[k].size);
+        textEnd.set(k, Math.max(textEnd.get(k) ?? 0, end));
+      }
+    }
     const text = new Map();
     const blockText = new Map();
     for (const [k, end] of textEnd) {
