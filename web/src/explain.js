@@ -15,7 +15,7 @@ function eventText(e, ctx) {
     case 'write':
       // A Vec's metadata is three pointer-sized fields: 24 bytes at 64-bit pointers, 12 at 32.
       if (e.region === 'stack' && e.bytes.length === 3 * pw && ctx?.vecMeta) {
-        return `the Vec's pointer, length and capacity (${plural(3 * pw, 'byte')} at ${pw * 8}-bit pointers) written at stack[${e.addr}]`;
+        return `the ${ctx.stringMeta ? 'String' : 'Vec'}'s pointer, length and capacity (${plural(3 * pw, 'byte')} at ${pw * 8}-bit pointers) written at stack[${e.addr}]`;
       }
       return `${plural(e.bytes.length, 'byte')} written at ${e.region}[${e.addr}]`;
     case 'copy':
@@ -59,12 +59,16 @@ export function explain(step, source, ctx = {}) {
   if (ev.length === 0) return `${lead}: nothing in memory changed.`;
   const kinds = new Set(ev.map((e) => e.kind));
   let prefix = '';
+  // `push_str`, `push('c')`, `+ "..."` and `String::` work on a String's buffer; the rest on a Vec's.
+  const stringy = /push_str|push\('|\+ *"|String::|to_string|format!/.test(code);
   if (kinds.has('alloc') && kinds.has('copy') && kinds.has('dealloc')) {
-    prefix = 'the Vec is full, so its elements move: ';
+    prefix = stringy
+      ? 'the String\'s buffer is full, so its bytes move: '
+      : 'the Vec is full, so its elements move: ';
   }
   // A step that allocates a block and writes three pointers' worth of stack bytes is
   // storing a Vec's metadata.
-  const c = { ...ctx, vecMeta: kinds.has('alloc') || kinds.has('owner') };
+  const c = { ...ctx, vecMeta: kinds.has('alloc') || kinds.has('owner'), stringMeta: stringy };
   const pw = c.ptrBytes || 8;
   const metaWrites = ev.filter((e) => e.kind === 'write' && e.region === 'stack' && e.bytes.length === 3 * pw).length;
   if (metaWrites !== 1) c.vecMeta = false;

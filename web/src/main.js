@@ -315,14 +315,14 @@ function renderBlocks(blocks) {
     const tr = document.createElement('tr');
     const leaked = b.state === 'live' && memory.leaked.has(`${b.addr}:${b.alloc_step}`);
     const shared = b.state === 'live' && liveAt.get(b.addr) > 1;
-    tr.className = `${b.state}${leaked ? ' leaked' : ''}${shared ? ' shared' : ''}`;
+    tr.className = `${b.state}${leaked ? ' leaked' : ''}${shared ? ' shared' : ''}${b.read_only ? ' ro' : ''}`;
     const cells = [
       `heap[${b.addr}]`,
       String(b.size),
-      leaked ? 'leaked' : shared ? 'live, shared' : b.state,
+      b.read_only ? 'read-only' : leaked ? 'leaked' : shared ? 'live, shared' : b.state,
       b.label,
-      `step ${b.alloc_step + 1}, line ${b.alloc_line}`,
-      b.free_step === null || b.free_step === undefined ? '—' : `step ${b.free_step + 1}, line ${b.free_line}`,
+      b.read_only ? 'at load' : `step ${b.alloc_step + 1}, line ${b.alloc_line}`,
+      b.read_only ? 'never' : b.free_step === null || b.free_step === undefined ? '—' : `step ${b.free_step + 1}, line ${b.free_line}`,
     ];
     for (const c of cells) {
       const td = document.createElement('td');

@@ -7,6 +7,10 @@
 // references light up what they point at; moved variables are greyed; a memory-error
 // report marks the bytes accessed and the block concerned; leaked blocks and bytes two
 // live blocks share (after an unchecked double free) are marked as such.
+// Text: the bytes of a String's buffer and of the read-only block of string literals are
+// decoded as UTF-8 and each character is drawn under its first byte (in every format);
+// the literal block is marked read-only. `&str` and slices are a pointer and a length: the
+// range they cover lights up. Box is a pointer; Option's tag (or niche) is labelled.
 
 const STACK_ROW = 8;
 const HEAP_ROW = 16;
@@ -25,6 +29,71 @@ export function ownerName(label) {
   const m = /`([^`]+)`/.exec(label || '');
   return m ? m[1] : label || '';
 }
+
+/** A buffer like a Vec's on the stack: pointer, length, capacity. */
+const isBuf = (ty) => ty.startsWith('Vec<') || ty === 'String';
+/** A fat pointer: `&str`, `&[T]` and their `&mut` forms (pointer, then length). */
+const isSlice = (ty) => /^&(mut )?(str|\[)/.test(ty);
+/** A thin pointer drawn as a reference: `&T`, `&mut T`, `Box<T>`. */
+const isRef = (ty) => ty.startsWith('&') || ty.startsWith('Box<');
+
+/** Size in bytes of one element of type `t` (`undefined` when not known here). */
+function sizeOf(t, pw) {
+  return { i8: 1, u8: 1, bool: 1, i16: 2, u16: 2, i32: 4, u32: 4, char: 4, f32: 4, i64: 8, u64: 8, f64: 8, i128: 16, u128: 16, isize: pw, usize: pw, str: 1 }[t]
+    ?? (isSlice(t) ? 2 * pw : isRef(t) ? pw : isBuf(t) ? 3 * pw : undefined);
+}
+
+/** Bytes a slice type covers per element: `&str` 1, `&[T]` the size of `T`. */
+function sliceElem(ty, pw) {
+  const m = /^&(?:mut )?(?:str|\[(.*)\])$/.exec(ty);
+  if (!m) return 1;
+  return m[1] === undefined ? 1 : sizeOf(m[1], pw) ?? 1;
+}
+
+/** How a character is drawn in a cell: spaces and control characters made visible. */
+function glyph(ch) {
+  if (ch === ' ') return '␣';
+  if (ch === '\n') return '↵';
+  if (ch === '\t') return '⇥';
+  const c = ch.codePointAt(0);
+  if (c < 0x20 || c === 0x7f) return '·';
+  return ch;
+}
+
+/**
+ * UTF-8 decoding of `bytes[from, to)` (stopping at unwritten bytes): for each byte index,
+ * `{ch, k, n}` (the character, this byte's place in its sequence, the sequence's length).
+ */
+export function decodeUtf8(bytes, init, from, to) {
+  const out = new Map();
+  const dec = new TextDecoder('utf-8', { fatal: true });
+  for (let i = from; i < to;) {
+    if (init && !init[i]) { i++; continue; }
+    const b = bytes[i];
+    const n = b < 0x80 ? 1 : (b >> 5) === 6 ? 2 : (b >> 4) === 14 ? 3 : (b >> 3) === 30 ? 4 : 0;
+    let ch = null;
+    if (n && i + n <= to) {
+      try { ch = dec.decode(bytes.slice(i, i + n)); } catch { ch = null; }
+    }
+    if (ch === null) { out.set(i, { ch: '\ufffd', k: 0, n: 1, bad: true }); i++; continue; }
+    for (let k = 0; k < n; k++) out.set(i + k, { ch, k, n });
+    i += n;
+  }
+  return out;
+}
+
+/** The text of `bytes[from, to)` as decoded above. */
+function textOf(decoded, from, to) {
+  let s = '';
+  for (let i = from; i < to; i++) {
+    const d = decoded.get(i);
+    if (d && d.k === 0) s += d.ch;
+  }
+  return s;
+}
+
+/** A character's code point as "U+00E9". */
+const codePoint = (ch) => `U+${ch.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}`;
 
 function el(tag, cls, text) {
   const e = document.createElement(tag);
@@ -56,7 +125,7 @@ function scalarText(bytes, init, part) {
 
 export function formatByte(b, format) {
   if (format === 'dec') return String(b);
-  if (format === 'char') return b >= 0x21 && b < 0x7f ? String.fromCharCode(b) : b === 0x20 ? '␠' : '·';
+  if (format === 'char') return b >= 0x21 && b < 0x7f ? String.fromCharCode(b) : b === 0x20 ? '␣' : '·';
   return b.toString(16).padStart(2, '0');
 }
 
@@ -190,8 +259,8 @@ export class MemoryView {
             rec.pad = false;
             rec.part = part;
           }
-          owner = part.ty.startsWith('Vec<') ? `${v.name}${part.name}` : '';
-          if (part.ty.startsWith('Vec<')) {
+          owner = isBuf(part.ty) ? `${v.name}${part.name}` : '';
+          if (isBuf(part.ty)) {
             const ptr = pointers.get(part.at);
             const len = readUint(stack, part.at + pw, pw);
             const cap = readUint(stack, part.at + 2 * pw, pw);
@@ -208,14 +277,41 @@ export class MemoryView {
               addNote(part.at + pw, { text: `${part.name}.len = ${len}`, hue, kind: 'field' });
               addNote(part.at + 2 * pw, { text: `${part.name}.cap = ${cap}`, hue, kind: 'field' });
             }
-          } else if (part.ty.startsWith('&')) {
+          } else if (isRef(part.ty) && /Some/.test(part.name) && stackInit[part.at] && stack.slice(part.at, part.at + pw).every((x) => x === 0xff)) {
+            // Option<&T> / Option<Box<T>>: a pointer no value can hold is None (the niche,
+            // here all ones, as address 0 is a real heap address), so there is no tag byte.
+            for (let i = part.at; i < part.at + part.size; i++) info.get(i).field = 'niche';
+            addNote(part.at, { text: `${part.name}: all ones = None (the niche: no pointer has this value, so no tag byte)`, hue, kind: 'field' });
+          } else if (isSlice(part.ty)) {
+            // A fat pointer: the pointer, then the length; the range it covers lights up.
+            const ptr = pointers.get(part.at);
+            const len = readUint(stack, part.at + pw, pw);
+            const bytes = len * sliceElem(part.ty, pw);
+            ['reference', 'length'].forEach((name, k) => {
+              for (let i = part.at + k * pw; i < part.at + (k + 1) * pw; i++) {
+                const rec = info.get(i);
+                rec.field = name;
+                rec.fieldStart = part.at + k * pw;
+                rec.slice = bytes;
+              }
+            });
+            const to = ptr?.region ? { ...ptr, ty: part.ty, bytes } : null;
+            const range = ptr?.region ? `${ptr.region}[${ptr.target}..${ptr.target + bytes}]${dangling(ptr)}` : '??';
+            if (stackInit[part.at]) {
+              addNote(part.at, { text: `${part.name}${part.name ? '.' : ''}ptr → ${range}`, hue, kind: 'field', ptr: to });
+              addNote(part.at + pw, { text: `${part.name}${part.name ? '.' : ''}len = ${len}${part.ty.endsWith('str') ? ' bytes' : ''}`, hue, kind: 'field' });
+            }
+          } else if (isRef(part.ty)) {
             const ptr = pointers.get(part.at);
             for (let i = part.at; i < part.at + part.size; i++) info.get(i).field = 'reference';
             const to = ptr?.region ? { ...ptr, ty: part.ty } : null;
             if (!whole) addNote(part.at, { text: `${part.name} → ${ptr?.region ? target(ptr) : '??'}`, hue, kind: 'field', ptr: to });
             else if (ptr?.region) addNote(part.at, { text: `→ ${target(ptr)}`, hue, kind: 'field', ptr: to });
           } else if (!whole) {
-            addNote(part.at, { text: `${part.name} = ${scalarText(stack, stackInit, part)} ${byteSpan(part.at - v.addr, part.size)}`, hue, kind: 'field' });
+            const val = scalarText(stack, stackInit, part);
+            // Option's tag byte: 0 is None, 1 is Some.
+            const tag = /(^|\.)tag$/.test(part.name) && val !== '??' ? (val === '0' ? ' (None)' : ' (Some)') : '';
+            addNote(part.at, { text: `${part.name} = ${val}${tag} ${byteSpan(part.at - v.addr, part.size)}`, hue, kind: 'field' });
           }
         }
         // Runs of bytes no field covers: the padding, named so it reads as such.
@@ -289,6 +385,7 @@ export class MemoryView {
           if (i === rec.start) c.classList.add('first');
           if (i === rec.start + rec.size - 1) c.classList.add('last');
           if (rec.field === 'pointer' || rec.field === 'reference') c.classList.add('ptr');
+          if (rec.field === 'length' && rec.slice !== undefined) c.classList.add('slen');
           if (rec.pad) c.classList.add('vpad');
           else if (rec.part && rec.part.name && i === rec.part.at && i !== rec.start) c.classList.add('fstart');
           if (rec.v.moved) c.classList.add('moved');
@@ -318,6 +415,7 @@ export class MemoryView {
           chip.dataset.pr = n.ptr.region;
           chip.dataset.pt = n.ptr.target;
           if (n.ptr.ty) chip.dataset.pty = n.ptr.ty;
+          if (n.ptr.bytes !== undefined) chip.dataset.pb = n.ptr.bytes;
         }
         noteBox.append(chip);
       }
@@ -357,6 +455,41 @@ export class MemoryView {
     });
     this.blockAt = blockAt;
     const leaked = (b) => b.state === 'live' && this.leaked.has(`${b.addr}:${b.alloc_step}`);
+    // Blocks holding text: the literals' block, and each String's buffer up to its length.
+    const textEnd = new Map();
+    meta.blocks.forEach((b, k) => { if (b.read_only) textEnd.set(k, b.addr + b.size); });
+    for (const p of meta.pointers || []) {
+      if (p.kind !== 'string' || p.region !== 'heap') continue;
+      const k = (blockAt.get(p.target) || []).find((x) => meta.blocks[x].state === 'live');
+      if (k === undefined) continue;
+      const end = p.target + readUint(this.state.stack, p.at + this.ptrBytes, this.ptrBytes);
+      textEnd.set(k, Math.max(textEnd.get(k) ?? 0, Math.min(end, meta.blocks[k].addr + meta.blocks[k].size)));
+    }
+    // Strings kept in the heap: the elements of a Vec<String>, the String in a Box<String>.
+    const pw = this.ptrBytes;
+    for (const p of meta.pointers || []) {
+      const ty = this.stackInfo?.get(p.at)?.part?.ty;
+      if (p.region !== 'heap' || (ty !== 'Vec<String>' && ty !== 'Box<String>')) continue;
+      const count = ty === 'Box<String>' ? 1 : readUint(this.state.stack, p.at + pw, pw);
+      for (let e = 0; e < Math.min(count, 256); e++) {
+        const a = p.target + e * 3 * pw;
+        if (!heapInit[a] || !heapInit[a + 3 * pw - 1]) continue;
+        const [ptr, len, cap] = [0, 1, 2].map((f) => readUint(heap, a + f * pw, pw));
+        const k = cap > 0 ? (blockAt.get(ptr) || []).find((x) => meta.blocks[x].state === 'live') : undefined;
+        if (k === undefined) continue;
+        const end = Math.min(ptr + len, meta.blocks[k].addr + meta.blocks[k].size);
+        textEnd.set(k, Math.max(textEnd.get(k) ?? 0, end));
+      }
+    }
+    const text = new Map();
+    const blockText = new Map();
+    for (const [k, end] of textEnd) {
+      const b = meta.blocks[k];
+      const d = decodeUtf8(heap, heapInit, b.addr, end);
+      for (const [i, x] of d) text.set(i, x);
+      blockText.set(k, textOf(d, b.addr, end));
+    }
+    this.text = text;
     const wanted = new Set();
     for (const b of meta.blocks) {
       for (let r = Math.floor(b.addr / HEAP_ROW); r * HEAP_ROW < b.addr + Math.max(b.size, 1); r++) wanted.add(r);
@@ -413,9 +546,19 @@ export class MemoryView {
           c.dataset.b = k;
           if (i === b.addr) c.classList.add('first');
           if (i === b.addr + b.size - 1) c.classList.add('last');
+          if (b.read_only) c.classList.add('ro');
+          const t = b.state === 'live' ? text.get(i) : undefined;
           if (b.state === 'live' && !heapInit[i]) {
             c.classList.add('uninit');
             c.textContent = '??';
+          } else if (t) {
+            // A character under the byte value; the bytes after a sequence's first are tied to it.
+            c.classList.add('text');
+            if (t.k > 0) c.classList.add('cont');
+            if (t.k < t.n - 1) c.classList.add('more');
+            const g = t.k === 0 ? glyph(t.ch) : '';
+            c.dataset.ch = g;
+            c.textContent = this.format === 'char' ? g : formatByte(heap[i] ?? 0, this.format);
           } else {
             c.textContent = formatByte(heap[i] ?? 0, this.format);
           }
@@ -429,11 +572,21 @@ export class MemoryView {
           const chip = el('span', `note block-note ${b.state}${isLeak ? ' leaked' : ''}`,
             isLeak
               ? `LEAKED ${b.label}: ${b.size} B at heap[${b.addr}], allocated at step ${b.alloc_step + 1} (line ${b.alloc_line}), never freed`
-              : b.state === 'live'
+              : b.read_only
+                ? `${b.label}: ${b.size} B at heap[${b.addr}]`
+                : b.state === 'live'
                 ? `${b.label}: ${b.size} B at heap[${b.addr}], live since step ${b.alloc_step + 1}`
                 : `FREED ${b.label}: ${b.size} B at heap[${b.addr}], freed at step ${b.free_step + 1} (line ${b.free_line})`);
           chip.style.setProperty('--h', hueOf(ownerName(b.label)));
           chip.dataset.b = k;
+          if (b.read_only) {
+            chip.classList.add('ro');
+            chip.prepend(el('span', 'tag ro-tag', 'READ-ONLY'), ' ');
+            chip.append(' — part of the program: never written, never freed');
+          }
+          if (blockText.has(k) && b.state === 'live') {
+            chip.append(el('span', 'block-text', ` text: ${JSON.stringify(blockText.get(k))}`));
+          }
           noteBox.append(chip);
         }
         const sharing = (starts.get(i) || []).filter((k) => meta.blocks[k].state === 'live');
@@ -498,7 +651,11 @@ export class MemoryView {
         const ptr = rec.part && this.pointers.get(rec.part.at);
         if (rec.field === 'pointer' || rec.field === 'reference') {
           const where = ptr?.region ? `${ptr.region}[${ptr.target}]` : 'no allocation';
-          lines.push(rec.field === 'pointer' ? `its pointer field: ${where}` : `a reference to ${where}`);
+          lines.push(rec.field === 'pointer' ? `its pointer field: ${where}`
+            : rec.slice !== undefined ? `its pointer: ${where}, covering ${rec.slice} bytes from there`
+              : rec.part.ty.startsWith('Box<') ? `a Box: owns the heap block at ${where}` : `a reference to ${where}`);
+        } else if (rec.field === 'niche') {
+          lines.push('the niche: no pointer has this value, so Option uses it for None and needs no tag byte');
         } else if (rec.field) {
           lines.push(`its ${rec.field} field: ${readUint(stack, rec.fieldStart, this.ptrBytes)}`);
         } else if (!rec.pad && !(rec.part && rec.part.name)) {
@@ -509,6 +666,12 @@ export class MemoryView {
     } else {
       const ks = this.blockAt.get(i);
       if (ks === undefined) lines.push('not in any block');
+      const t = this.text?.get(i);
+      if (t && ks) {
+        lines.push(t.n === 1
+          ? `UTF-8: the character '${t.ch}' (${codePoint(t.ch)}), one byte`
+          : `UTF-8: byte ${t.k + 1} of the ${t.n} bytes of '${t.ch}' (${codePoint(t.ch)})`);
+      }
       for (const k of ks || []) {
         const bl = meta.blocks[k];
         const off = i - bl.addr;
@@ -518,6 +681,7 @@ export class MemoryView {
           ? `live: allocated at step ${bl.alloc_step + 1}, line ${bl.alloc_line}${this.leaked.has(`${bl.addr}:${bl.alloc_step}`) ? '; LEAKED: never freed' : ''}`
           : `FREED at step ${bl.free_step + 1}, line ${bl.free_line}; the bytes stay until reused`);
         if (bl.state === 'live' && !heapInit[i]) lines.push('uninitialised: allocated but not written yet');
+        if (bl.read_only) lines.push('read-only: string literals are part of the program; nothing may write here');
       }
       if (ks && ks.filter((k) => meta.blocks[k].state === 'live').length > 1) {
         lines.push('two live blocks share this byte: a write through one owner changes the other');
@@ -546,18 +710,23 @@ export class MemoryView {
       this.tooltip.hidden = false;
       if (region === 's') {
         const rec = this.stackInfo.get(i);
-        if ((rec?.field === 'pointer' || rec?.field === 'reference') && rec.part) {
+        if ((rec?.field === 'pointer' || rec?.field === 'reference' || rec?.slice !== undefined) && rec.part) {
           const p = this.pointers.get(rec.part.at);
-          if (p?.region) ptr = { ...p, ty: rec.part.ty };
+          if (p?.region) ptr = { ...p, ty: rec.part.ty, bytes: rec.slice };
           if (ptr) this.lightStack(rec.part.at, rec.part.at + (rec.field === 'pointer' ? this.ptrBytes : rec.part.size));
         }
       } else if (t.dataset.b !== undefined) blockIdx = Number(t.dataset.b);
     } else if (t.dataset?.pr !== undefined) {
-      ptr = { region: t.dataset.pr, target: Number(t.dataset.pt), ty: t.dataset.pty };
+      ptr = { region: t.dataset.pr, target: Number(t.dataset.pt), ty: t.dataset.pty, bytes: t.dataset.pb === undefined ? undefined : Number(t.dataset.pb) };
     } else if (t.dataset?.b !== undefined) {
       blockIdx = Number(t.dataset.b);
     }
-    if (ptr?.region === 'heap') {
+    if (ptr?.bytes !== undefined) {
+      // A slice: only the range it covers.
+      const to = ptr.target + Math.max(ptr.bytes, 1);
+      if (ptr.region === 'heap') this.lightHeap(ptr.target, to);
+      else this.lightStack(ptr.target, to);
+    } else if (ptr?.region === 'heap') {
       const ks = this.blockAt.get(ptr.target);
       if (ks) blockIdx = ks.find((k) => this.state.meta.blocks[k].state === 'live') ?? ks[0];
       if (blockIdx === null) this.lightHeap(ptr.target, ptr.target + 1);
@@ -577,8 +746,7 @@ export class MemoryView {
     const rec = this.stackInfo.get(target);
     const t = (refTy || '').replace(/^&(mut )?/, '');
     const pw = this.ptrBytes;
-    const scalar = { i8: 1, u8: 1, bool: 1, i16: 2, u16: 2, i32: 4, u32: 4, i64: 8, u64: 8, i128: 16, u128: 16, isize: pw, usize: pw }[t]
-      ?? (t.startsWith('&') ? pw : t.startsWith('Vec<') ? 3 * pw : undefined);
+    const scalar = sizeOf(t, pw);
     if (scalar !== undefined) return [target, target + scalar];
     if (!rec || rec.role !== 'var') return [target, target + 1];
     if (rec.start === target && rec.v.ty === t) return [rec.start, rec.start + rec.size];

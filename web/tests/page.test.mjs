@@ -399,3 +399,84 @@ fn main() {
   assert.deepEqual(page.errors, []);
   await page.close();
 });
+
+test('strings: a String\'s UTF-8 bytes and the read-only literals are drawn as text; slices, Option and Box are labelled', async () => {
+  const page = await openPage(browser, '');
+  await setProgram(page, `fn main() {
+    let greeting = "héllo";
+    let mut s = String::with_capacity(4);
+    s.push_str("hi");
+    s.push('é');
+    s.push_str(" wörld");
+    let v = vec![1, 2, 3, 4];
+    let mid = &v[1..3];
+    let n: Option<i32> = Some(7);
+    let b = Box::new(5);
+    let ob: Option<Box<i32>> = None;
+    println!("{} {} {:?} {:?} {} {:?}", greeting, s, mid, n, b, ob);
+}
+`);
+  await page.waitForFunction(() => /^step \d+ of 12$/.test(document.querySelector('#step-count').textContent));
+  // After " wörld" is pushed past the capacity of 4: a new 11-byte block, the old one freed.
+  await goToStep(page, 5);
+  const heap = await page.textContent('#heap-view');
+  assert.match(heap, /READ-ONLY/);
+  assert.match(await page.textContent('#blocks-body'), /read-only/);
+  assert.match(await page.textContent('#explain'), /the String's buffer is full.*the String's pointer, length and capacity/);
+  assert.match(heap, /string literals \(read-only\)/);
+  assert.match(heap, /text: "hié wörld"/);
+  assert.ok((await page.$$eval('#heap-view .cell.block.ro', (c) => c.length)) >= 15, 'every literal byte is marked read-only');
+  const chars = await page.$$eval('#heap-view .cell.text', (c) => c.filter((x) => !x.classList.contains('ro')).map((x) => x.dataset.ch));
+  assert.deepEqual(chars, ['h', 'i', 'é', '', '␣', 'w', 'ö', '', 'r', 'l', 'd']);
+  const literals = await page.$$eval('#heap-view .cell.text.ro', (c) => c.map((x) => x.dataset.ch).join(''));
+  assert.ok(literals.startsWith('héllo'), `the literals read as text: ${literals}`);
+  await page.hover('#heap-view .cell.text.cont:not(.ro)');
+  assert.match(await page.textContent('#tooltip'), /byte 2 of the 2 bytes of 'é' \(U\+00E9\)/);
+  const stack = await page.textContent('#stack-view');
+  assert.match(stack, /s: String = "hié wörld"/);
+  assert.match(stack, /greeting: &str = "héllo"/);
+  assert.match(stack, /ptr → heap\[0\.\.6\]/);
+  assert.match(stack, /len = 6 bytes/);
+  // The &str lights up the six bytes of "héllo", not the whole block of literals.
+  await page.hover('#stack-view .note.field[data-pty="&str"]');
+  await page.waitForSelector('#heap-view .cell.linked');
+  assert.deepEqual(await page.$$eval('#heap-view .cell.linked', (c) => c.map((x) => Number(x.dataset.i))), [0, 1, 2, 3, 4, 5]);
+  await shot(page, '18-strings');
+
+  await goToStep(page, 11);
+  const stack2 = await page.textContent('#stack-view');
+  assert.match(stack2, /ptr → heap\[36\.\.44\]/, 'mid covers v[1] and v[2]');
+  assert.match(stack2, /\.tag = 1 \(Some\)/);
+  assert.match(stack2, /\.Some\.0 = 7/);
+  assert.match(stack2, /→ heap\[48\]/, 'the Box points at its block');
+  assert.match(stack2, /None \(the niche/);
+  await page.hover('#stack-view .note.field[data-pty="&[i32]"]');
+  await page.waitForSelector('#heap-view .cell.linked');
+  assert.deepEqual(await page.$$eval('#heap-view .cell.linked', (c) => c.map((x) => Number(x.dataset.i))), [36, 37, 38, 39, 40, 41, 42, 43]);
+  await shot(page, '19-slice-option-box');
+
+  // In the character format the text cells show the characters themselves.
+  await page.click('#btn-settings');
+  await page.selectOption('#set-format', 'char');
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => document.querySelector('#heap-view').dataset.format === 'char');
+  const shown = await page.$$eval('#heap-view .cell.text.ro', (c) => c.map((x) => x.textContent).join(''));
+  assert.ok(shown.startsWith('héllo'), `the literals read as characters: ${shown}`);
+  await shot(page, '20-strings-as-characters');
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('strings kept in the heap (a Vec<String>\'s elements, a Box<String>) are drawn as text too', async () => {
+  const page = await openPage(browser, '');
+  await setProgram(page, 'fn main() {\n    let mut names = Vec::new();\n    names.push(String::from("ab"));\n    let b = Box::new(String::from("cd"));\n    println!("{:?} {}", names, b);\n}\n');
+  // The page may keep the step the last test left (the profile's storage is shared): wait
+  // for this program's 5 steps, whatever the position.
+  await page.waitForFunction(() => /^step \d+ of 5$/.test(document.querySelector('#step-count').textContent));
+  await goToStep(page, 4);
+  const heap = await page.textContent('#heap-view');
+  assert.match(heap, /text: "ab"/);
+  assert.match(heap, /text: "cd"/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});

@@ -89,7 +89,8 @@ struct StateMeta<'a> {
 pub struct PointerView {
     /// Where the pointer's bytes start in `stack_bytes`.
     pub at: u32,
-    /// `"ref"` or `"vec"`.
+    /// `"ref"` (also `&str` and slices, whose length follows the pointer), `"box"`, `"vec"`
+    /// or `"string"` (a `String`, laid out as a `Vec<u8>`).
     pub kind: &'static str,
     /// Where it points; `None` for a `Vec` with no allocation or unwritten bytes.
     pub region: Option<Region>,
@@ -359,8 +360,8 @@ impl Session {
         }
     }
 
-    /// The pointers in the current state's stack frames: references and `Vec` pointer
-    /// fields, in variables and inside structs, tuples and arrays.
+    /// The pointers in the current state's stack frames: references, `Box`es and the pointer
+    /// fields of `Vec`s and `String`s, in variables and inside structs, tuples and arrays.
     pub fn pointers(&self) -> Vec<PointerView> {
         let st = &self.state;
         let pw = self.run.settings.ptr_width.bytes();
@@ -389,7 +390,7 @@ impl Session {
                     .collect()
             };
             for (at, ty) in parts {
-                if ty.starts_with('&') {
+                if ty.starts_with('&') || ty.starts_with("Box<") {
                     let (region, target) = match read(at) {
                         Some(x) if x & top != 0 => (Some(Region::Stack), (x & !top) as u32),
                         Some(x) => (Some(Region::Heap), x as u32),
@@ -397,18 +398,18 @@ impl Session {
                     };
                     out.push(PointerView {
                         at,
-                        kind: "ref",
+                        kind: if ty.starts_with('&') { "ref" } else { "box" },
                         region,
                         target,
                     });
-                } else if ty.starts_with("Vec<") {
+                } else if ty.starts_with("Vec<") || ty == "String" {
                     let (region, target) = match (read(at), read(at + 2 * pw)) {
                         (Some(p), Some(cap)) if cap > 0 => (Some(Region::Heap), p as u32),
                         _ => (None, 0),
                     };
                     out.push(PointerView {
                         at,
-                        kind: "vec",
+                        kind: if ty == "String" { "string" } else { "vec" },
                         region,
                         target,
                     });
@@ -487,5 +488,33 @@ mod tests {
                 "pointer width {pw}"
             );
         }
+    }
+
+    #[test]
+    fn strings_boxes_and_str_slices_are_pointers_too() {
+        let src = "fn main() {\n    let g = \"hé\";\n    let s = String::from(\"ab\");\n    let b = Box::new(5);\n    println!(\"{} {} {}\", g, s, b);\n}\n";
+        let mut session =
+            Session::from_run(src, stackheap::run(src, &SettingsOverrides::default()));
+        assert_eq!(
+            session.run.outcome,
+            Outcome::Finished,
+            "{:?}",
+            session.run.diagnostics
+        );
+        session.state = session.run.state_at(3);
+        let ptrs = session.pointers();
+        let vars = &session.state.frames[0].variables;
+        let kind = |n: &str| {
+            let a = vars.iter().find(|v| v.name == n).unwrap().addr;
+            let p = ptrs.iter().find(|p| p.at == a).unwrap();
+            (p.kind, p.region)
+        };
+        assert_eq!(kind("g"), ("ref", Some(Region::Heap)));
+        assert_eq!(kind("s"), ("string", Some(Region::Heap)));
+        assert_eq!(kind("b"), ("box", Some(Region::Heap)));
+        assert!(
+            session.state.blocks.iter().any(|b| b.read_only),
+            "the literals' block is read-only"
+        );
     }
 }
