@@ -2218,14 +2218,21 @@ impl<'a> Checker<'a> {
                 return Ty::Error;
             }
         };
+        self.check_args(callee.span, "function", args, &arg_tys, &params);
+        self.res.insert(callee.id, res);
+        ret
+    }
+
+    /// Checks a call's arguments against the parameters: their count (E0061) and types.
+    fn check_args(&mut self, span: Span, what: &str, args: &[Expr], arg_tys: &[Ty], params: &[Ty]) {
         if params.len() != args.len() {
             let s = |n: usize| if n == 1 { "" } else { "s" };
             self.diags.push(
                 err(
                     DiagnosticKind::Type,
-                    callee.span,
+                    span,
                     format!(
-                        "this function takes {} argument{} but {} argument{} supplied",
+                        "this {what} takes {} argument{} but {} argument{} supplied",
                         params.len(),
                         s(params.len()),
                         args.len(),
@@ -2234,13 +2241,11 @@ impl<'a> Checker<'a> {
                 )
                 .with_code("E0061"),
             );
-        } else {
-            for ((a, t), p) in args.iter().zip(&arg_tys).zip(&params) {
-                self.expect_arg(a, t, p);
-            }
+            return;
         }
-        self.res.insert(callee.id, res);
-        ret
+        for ((a, t), p) in args.iter().zip(arg_tys).zip(params) {
+            self.expect_arg(a, t, p);
+        }
     }
 
     fn check_method(
@@ -2451,27 +2456,7 @@ impl<'a> Checker<'a> {
                 return Ty::Error;
             }
         };
-        if params.len() != args.len() {
-            let s = |n: usize| if n == 1 { "" } else { "s" };
-            self.diags.push(
-                err(
-                    DiagnosticKind::Type,
-                    method_span,
-                    format!(
-                        "this method takes {} argument{} but {} argument{} supplied",
-                        params.len(),
-                        s(params.len()),
-                        args.len(),
-                        if args.len() == 1 { " was" } else { "s were" }
-                    ),
-                )
-                .with_code("E0061"),
-            );
-        } else {
-            for ((a, t), p) in args.iter().zip(&arg_tys).zip(&params) {
-                self.expect_arg(a, t, p);
-            }
-        }
+        self.check_args(method_span, "method", args, &arg_tys, &params);
         self.methods.insert(e.id, m);
         ret
     }
