@@ -2288,27 +2288,7 @@ impl<'a> Checker<'a> {
                     _ => SelfMode::Value,
                 };
                 let params = &sig.params[1..];
-                if params.len() != args.len() {
-                    let s = |n: usize| if n == 1 { "" } else { "s" };
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            method_span,
-                            format!(
-                                "this method takes {} argument{} but {} argument{} supplied",
-                                params.len(),
-                                s(params.len()),
-                                args.len(),
-                                if args.len() == 1 { " was" } else { "s were" }
-                            ),
-                        )
-                        .with_code("E0061"),
-                    );
-                } else {
-                    for ((a, t), p) in args.iter().zip(&arg_tys).zip(params) {
-                        self.expect_arg(a, t, p);
-                    }
-                }
+                self.check_args(method_span, "method", args, &arg_tys, params);
                 self.method_fns.insert(e.id, (fid, mode));
                 return sig.ret;
             }

@@ -1301,6 +1301,13 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
 /// stand-in for a binary's `.rodata` section.
 pub const READ_ONLY_LABEL: &str = "string literals (read-only)";
 
+/// What a loop over a pointer and length walks: a string's chars, or elements of a size.
+#[derive(Clone, Copy)]
+enum ViewLoop<'e> {
+    Chars(&'e Expr),
+    Elements(u32),
+}
+
 fn align_up(v: u32, a: u32) -> u32 {
     v.div_ceil(a.max(1)) * a.max(1)
 }
@@ -3461,86 +3468,34 @@ impl<'a> Gen<'a> {
     /// `for c in s.chars()`: a hidden `&str` and byte index; each turn decodes one `char`
     /// and moves the index past its UTF-8 bytes.
     fn for_chars(&mut self, e: &Expr, range: &Expr, body: &Block) {
-        let ExprKind::MethodCall { receiver, .. } = &range.kind else {
-            return;
-        };
-        let var = self.c.binding[&e.id];
-        let hidden = self.c.for_range[&e.id];
-        let scope_depth = self.f.depth;
-        self.f.scopes.push((Vec::new(), scope_depth));
-        let site = self.step(range.span, StepKind::Statement);
-        let soff = self.declare(hidden);
-        self.emit(Op::AddrLocal(soff));
-        self.value_addr(receiver);
-        self.emit(Op::Copy(2 * self.ptr.bytes()));
-        let ioff = self.declare(hidden + 1);
-        let usize_ty = self.scalar(&Ty::Int(IntTy::Usize));
-        self.emit(Op::Const(0));
-        self.emit(Op::Store {
-            off: ioff,
-            size: usize_ty.size,
-        });
-        let temps = std::mem::take(&mut self.f.temps);
-        self.drop_temps(&temps);
-        self.sites[site as usize].live = self.live_now();
-        let voff = self.declare(var);
-        let loop_depth = self.f.depth;
-        let head = self.here();
-        self.begin_loop(None, loop_depth, head, e.span);
-        let entry_moves = self.f.moves.clone();
-        self.step(range.span, StepKind::Condition);
-        self.emit(Op::Load {
-            off: ioff,
-            ty: usize_ty,
-        });
-        self.emit(Op::AddrLocal(soff));
-        self.emit(Op::VecField(1));
-        self.emit(Op::Cmp {
-            op: Cmp::Lt,
-            signed: false,
-        });
-        let exit_jump = self.emit(Op::JumpIfFalse(0));
-        self.emit(Op::AddrLocal(soff));
-        self.emit(Op::Load {
-            off: ioff,
-            ty: usize_ty,
-        });
-        self.emit(Op::CharAt);
-        self.emit(Op::Store { off: voff, size: 4 });
-        self.emit(Op::Load {
-            off: ioff,
-            ty: usize_ty,
-        });
-        self.emit(Op::Arith {
-            op: Arith::WrappingAdd,
-            ty: IntTy::Usize,
-            at: 0,
-        });
-        self.emit(Op::Store {
-            off: ioff,
-            size: usize_ty.size,
-        });
-        let mark = self.condition_mark();
-        self.end_condition(mark);
-        self.block_body(body, None, false, &Ty::Unit);
-        self.emit(Op::Jump(head));
-        let exit = self.here();
-        self.patch(exit_jump, exit);
-        self.end_loop(exit, Some(entry_moves));
-        self.pop_scope();
-        self.set_stack(scope_depth);
+        if let ExprKind::MethodCall { receiver, .. } = &range.kind {
+            self.for_view(e, range, body, ViewLoop::Chars(receiver));
+        }
     }
 
     /// `for x in &v` (or a slice, or `.iter()`): `x` is a reference to each element in turn.
     fn for_slice(&mut self, e: &Expr, range: &Expr, body: &Block, elem: &Ty) {
+        let esize = elem.size(self.ptr);
+        self.for_view(e, range, body, ViewLoop::Elements(esize));
+    }
+
+    /// A loop over a pointer and length (a hidden local) with a hidden index: each turn
+    /// puts the next item into the loop variable and moves the index on.
+    fn for_view(&mut self, e: &Expr, range: &Expr, body: &Block, kind: ViewLoop<'_>) {
         let var = self.c.binding[&e.id];
         let hidden = self.c.for_range[&e.id];
-        let esize = elem.size(self.ptr);
         let scope_depth = self.f.depth;
         self.f.scopes.push((Vec::new(), scope_depth));
         let site = self.step(range.span, StepKind::Statement);
         let soff = self.declare(hidden);
-        self.slice_of(range, soff);
+        match kind {
+            ViewLoop::Chars(receiver) => {
+                self.emit(Op::AddrLocal(soff));
+                self.value_addr(receiver);
+                self.emit(Op::Copy(2 * self.ptr.bytes()));
+            }
+            ViewLoop::Elements(_) => self.slice_of(range, soff),
+        }
         let ioff = self.declare(hidden + 1);
         let usize_ty = self.scalar(&Ty::Int(IntTy::Usize));
         self.emit(Op::Const(0));
@@ -3568,25 +3523,39 @@ impl<'a> Gen<'a> {
             signed: false,
         });
         let exit_jump = self.emit(Op::JumpIfFalse(0));
-        let at = self.span_id(range.span);
+        let at = match kind {
+            ViewLoop::Elements(_) => self.span_id(range.span),
+            ViewLoop::Chars(_) => 0,
+        };
         self.emit(Op::AddrLocal(soff));
         self.emit(Op::Load {
             off: ioff,
             ty: usize_ty,
         });
-        self.emit(Op::VecIndex {
-            elem: esize as u8,
-            at,
-        });
-        self.emit(Op::Store {
-            off: voff,
-            size: self.ptr.bytes() as u8,
-        });
+        // The item goes into the variable; for a char, its byte count stays in a register.
+        match kind {
+            ViewLoop::Chars(_) => {
+                self.emit(Op::CharAt);
+                self.emit(Op::Store { off: voff, size: 4 });
+            }
+            ViewLoop::Elements(esize) => {
+                self.emit(Op::VecIndex {
+                    elem: esize as u8,
+                    at,
+                });
+                self.emit(Op::Store {
+                    off: voff,
+                    size: self.ptr.bytes() as u8,
+                });
+            }
+        }
         self.emit(Op::Load {
             off: ioff,
             ty: usize_ty,
         });
-        self.emit(Op::Const(1));
+        if let ViewLoop::Elements(_) = kind {
+            self.emit(Op::Const(1));
+        }
         self.emit(Op::Arith {
             op: Arith::WrappingAdd,
             ty: IntTy::Usize,

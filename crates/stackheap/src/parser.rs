@@ -227,6 +227,28 @@ impl Parser {
         Ok(())
     }
 
+    /// The length of an array type or `[x; N]`: an integer literal.
+    fn array_length(&mut self) -> PResult<u64> {
+        match self.peek().clone() {
+            TokenKind::Int {
+                value,
+                too_large: false,
+                ..
+            } if value <= u32::MAX as u128 => {
+                self.bump();
+                Ok(value as u64)
+            }
+            _ => {
+                let span = self.span();
+                self.diags.push(unsupported(
+                    span,
+                    "an array length other than an integer literal",
+                ));
+                Err(())
+            }
+        }
+    }
+
     fn leave(&mut self) {
         self.depth -= 1;
     }
@@ -607,24 +629,7 @@ impl Parser {
             self.bump();
             let elem = self.type_expr()?;
             self.expect_punct(";")?;
-            let n = match self.peek().clone() {
-                TokenKind::Int {
-                    value,
-                    suffix: None | Some(_),
-                    too_large: false,
-                } if value <= u32::MAX as u128 => {
-                    self.bump();
-                    value as u64
-                }
-                _ => {
-                    let span = self.span();
-                    self.diags.push(unsupported(
-                        span,
-                        "an array length other than an integer literal",
-                    ));
-                    return Err(());
-                }
-            };
+            let n = self.array_length()?;
             self.expect_punct("]")?;
             return Ok(TypeExpr {
                 kind: TypeExprKind::Array(Box::new(elem), n),
@@ -1586,24 +1591,7 @@ impl Parser {
         }
         let first = self.expr()?;
         if self.eat_punct(";") {
-            let n = match self.peek().clone() {
-                TokenKind::Int {
-                    value,
-                    too_large: false,
-                    ..
-                } if value <= u32::MAX as u128 => {
-                    self.bump();
-                    value as u64
-                }
-                _ => {
-                    let span = self.span();
-                    self.diags.push(unsupported(
-                        span,
-                        "an array length other than an integer literal",
-                    ));
-                    return Err(());
-                }
-            };
+            let n = self.array_length()?;
             self.expect_punct("]")?;
             let span = start.to(self.prev_span());
             return Ok(self.new_expr(ExprKind::ArrayRepeat(Box::new(first), n), span));
