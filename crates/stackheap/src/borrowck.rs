@@ -119,12 +119,16 @@ impl<'a> Walker<'a> {
         let mut declared = Vec::new();
         for s in &b.stmts {
             match s {
-                Stmt::Let { init, .. } => {
+                Stmt::Let { init, name, .. } => {
                     let before = self.events.len();
                     self.expr(init);
                     if let Some(&l) = self.c.binding.get(&init.id) {
                         self.hold(before, init, l);
                         declared.push(l);
+                    }
+                    // `let _ = v;` reads `v` (a use) but moves nothing.
+                    if name == "_" {
+                        continue;
                     }
                     if let Some(l) = self.moved_path(init) {
                         self.push(init.span, Action::Move(l));

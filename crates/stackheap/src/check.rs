@@ -775,7 +775,7 @@ impl<'a> Checker<'a> {
                         diverges = true;
                     }
                     let lt = declared.unwrap_or(t);
-                    if matches!(self.infer.shallow(&lt), Ty::Unit) {
+                    if matches!(self.infer.shallow(&lt), Ty::Unit) && name != "_" {
                         self.diags
                             .push(unsupported(*name_span, "a variable of type `()`"));
                     }

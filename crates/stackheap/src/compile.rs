@@ -1738,6 +1738,10 @@ impl<'a> Gen<'a> {
             } => {
                 self.f.let_name = Some(name.clone());
                 let site = self.step(*span, StepKind::Statement);
+                if name == "_" {
+                    self.let_wild(init, site);
+                    return;
+                }
                 let id = self.c.binding[&init.id];
                 let ty = self.f.locals[id as usize].ty.clone();
                 let depth = self.f.depth;
@@ -1786,6 +1790,22 @@ impl<'a> Gen<'a> {
                 }
             }
         }
+    }
+
+    /// `let _ = init;` binds nothing: a place is neither read nor moved (an index into it is
+    /// still checked, and references on the way are followed); any other value is a
+    /// temporary dropped at the end of the statement.
+    fn let_wild(&mut self, init: &Expr, site: u32) {
+        let depth = self.f.depth;
+        if self.is_static_place(init) {
+            // Nothing to do: the place stays as it is.
+        } else if self.is_place(init) {
+            self.place_addr(init);
+            self.emit(Op::Pop);
+        } else {
+            self.expr_discard(init);
+        }
+        self.end_statement(depth, Some(site));
     }
 
     /// `let PATTERN = init;`: the bound locals are declared first; the value is built above
