@@ -101,15 +101,15 @@ pub enum Stmt {
     Expr { expr: Expr, semi: bool },
 }
 
-/// A destructuring pattern in `let`.
-#[derive(Debug)]
+/// A pattern: in `let`, `match` arms, `if let` and `while let`.
+#[derive(Clone, Debug)]
 pub enum Pat {
     Bind {
         name: String,
         span: Span,
         mutable: bool,
     },
-    Wild,
+    Wild(Span),
     /// `(a, b)`
     Tuple(Vec<Pat>, Span),
     /// `Point { x, y: py, .. }`: fields with their patterns, and whether `..` ends it.
@@ -118,12 +118,14 @@ pub enum Pat {
         name_span: Span,
         fields: Vec<(String, Span, Pat)>,
         rest: bool,
+        span: Span,
     },
     /// `Pair(a, b)`, and `Some(p)`
     TupleStruct {
         name: String,
         name_span: Span,
         items: Vec<Pat>,
+        span: Span,
     },
     /// An integer literal (possibly negative) in `match`, or a `char` literal (`is_char`).
     Lit {
@@ -135,7 +137,8 @@ pub enum Pat {
     Bool(bool, Span),
     /// A string literal, matched against a `&str`.
     Str(String, Span),
-    /// `lo..=hi` (`inclusive`) or `lo..hi`.
+    /// `lo..=hi` (`inclusive`) or `lo..hi`; an end not written is [`RANGE_OPEN_LO`] or
+    /// [`RANGE_OPEN_HI`].
     Range {
         lo: i128,
         hi: i128,
@@ -146,6 +149,29 @@ pub enum Pat {
     /// `a | b | c`
     Or(Vec<Pat>, Span),
 }
+
+impl Pat {
+    /// Where the whole pattern is written.
+    pub fn span(&self) -> Span {
+        match self {
+            Pat::Bind { span, .. }
+            | Pat::Wild(span)
+            | Pat::Tuple(_, span)
+            | Pat::Struct { span, .. }
+            | Pat::TupleStruct { span, .. }
+            | Pat::Lit { span, .. }
+            | Pat::Bool(_, span)
+            | Pat::Str(_, span)
+            | Pat::Range { span, .. }
+            | Pat::Or(_, span) => *span,
+        }
+    }
+}
+
+/// The start of a range pattern written without one (`..=5`).
+pub const RANGE_OPEN_LO: i128 = i128::MIN;
+/// The end of a range pattern written without one (`5..`), with `inclusive` set.
+pub const RANGE_OPEN_HI: i128 = i128::MAX;
 
 /// One arm of a `match`: `pat if guard => body`.
 #[derive(Debug)]

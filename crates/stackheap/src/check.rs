@@ -185,6 +185,24 @@ struct Checker<'a> {
     method_fns: HashMap<ExprId, (FnId, SelfMode)>,
     /// Arguments of type `&String` passed as `&str`.
     coercions: std::collections::HashSet<ExprId>,
+    /// Patterns to check for exhaustiveness once all types are known.
+    pattern_checks: Vec<PatternCheck>,
+}
+
+/// Where patterns must cover every value of their type.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum PatternPlace {
+    Match,
+    Let,
+}
+
+/// The arms of a `match` (each pattern, and whether it has a guard), or the pattern of a
+/// `let` or `for`, against the matched type; checked after inference.
+struct PatternCheck {
+    ty: Ty,
+    pats: Vec<(Pat, bool)>,
+    span: Span,
+    place: PatternPlace,
 }
 
 /// Deepest nesting of types inside a struct the engine accepts: values are printed, shown
@@ -229,6 +247,7 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         self_ty: None,
         method_fns: HashMap::new(),
         coercions: Default::default(),
+        pattern_checks: Vec::new(),
     };
     c.declare_structs(file);
     for (i, f) in file.functions.iter().enumerate() {
@@ -795,6 +814,12 @@ impl<'a> Checker<'a> {
                     let mut ids = Vec::new();
                     self.bind_pat(cx, pat, &lt, &mut ids);
                     self.pat_locals.insert(init.id, ids);
+                    self.pattern_checks.push(PatternCheck {
+                        ty: lt,
+                        pats: vec![(pat.clone(), false)],
+                        span: pat.span(),
+                        place: PatternPlace::Let,
+                    });
                 }
                 Stmt::Expr { expr, semi } => {
                     let t = self.check_expr(cx, expr);
@@ -834,6 +859,16 @@ impl<'a> Checker<'a> {
                 let inner = self.infer.fresh();
                 self.expect(*span, &Ty::Option(Box::new(inner)), t);
             }
+            Pat::Bind { name, span, .. }
+                if self
+                    .structs
+                    .get(name)
+                    .is_some_and(|d| d.kind == crate::types::StructKind::Unit) =>
+            {
+                // A unit struct's name is its one value, not a new binding.
+                let d = self.structs[name].clone();
+                self.expect(*span, &Ty::Struct(d), t);
+            }
             Pat::Bind {
                 name,
                 span,
@@ -842,7 +877,7 @@ impl<'a> Checker<'a> {
                 let id = self.declare(cx, name, t.clone(), *mutable, *span, false);
                 ids.push(id);
             }
-            Pat::Wild => {}
+            Pat::Wild(_) => {}
             Pat::Lit {
                 span,
                 is_char: true,
@@ -873,6 +908,7 @@ impl<'a> Checker<'a> {
                 name,
                 name_span,
                 items,
+                ..
             } if name == "Some" && !self.structs.contains_key("Some") => {
                 let inner = self.infer.fresh();
                 self.expect(*name_span, &Ty::Option(Box::new(inner.clone())), t);
@@ -925,6 +961,7 @@ impl<'a> Checker<'a> {
                 name_span,
                 fields,
                 rest,
+                ..
             } => {
                 let Some(def) = self.pat_struct(name, *name_span, t) else {
                     return;
@@ -964,6 +1001,7 @@ impl<'a> Checker<'a> {
                 name,
                 name_span,
                 items,
+                ..
             } => {
                 let Some(def) = self.pat_struct(name, *name_span, t) else {
                     return;
@@ -1022,27 +1060,58 @@ impl<'a> Checker<'a> {
                 );
             }
         }
-        let st = self.infer.resolve(&st);
-        let pats: Vec<&Pat> = arms
-            .iter()
-            .filter(|a| a.guard.is_none())
-            .map(|a| &a.pat)
-            .collect();
-        if let Some(missing) = not_covered(&st, &pats, self.ptr) {
-            let shown = self.describe(&st);
-            self.diags.push(
-                err(
-                    DiagnosticKind::Type,
-                    scrutinee.span,
-                    format!("non-exhaustive patterns: {missing} not covered"),
-                )
-                .with_code("E0004")
-                .with_span_label(format!("pattern {missing} not covered"))
-                .with_note(format!("the matched value is of type `{shown}`")),
-            );
-        }
+        self.pattern_checks.push(PatternCheck {
+            ty: st,
+            pats: arms
+                .iter()
+                .map(|a| (a.pat.clone(), a.guard.is_some()))
+                .collect(),
+            span: scrutinee.span,
+            place: PatternPlace::Match,
+        });
         let _ = e;
         result
+    }
+
+    /// Matches that miss values (E0004), and `let` and `for` patterns that can fail (E0005),
+    /// with what they miss as rustc names it.
+    fn check_patterns(&mut self) {
+        for pc in std::mem::take(&mut self.pattern_checks) {
+            let t = self.infer.resolve(&pc.ty);
+            if has_var(&t) || matches!(t, Ty::Error) {
+                continue;
+            }
+            let arms: Vec<(&Pat, bool)> = pc.pats.iter().map(|(p, g)| (p, *g)).collect();
+            let missing = match crate::exhaustive::uncovered(&t, &arms, self.ptr) {
+                Ok(m) => m,
+                Err(()) => {
+                    self.diags.push(unsupported(
+                        pc.span,
+                        "a `match` with this many patterns to check",
+                    ));
+                    continue;
+                }
+            };
+            if missing.is_empty() {
+                continue;
+            }
+            let list = crate::exhaustive::joined(&missing);
+            let s = if missing.len() == 1 { "" } else { "s" };
+            let (msg, code) = match pc.place {
+                PatternPlace::Match => (
+                    format!("non-exhaustive patterns: {list} not covered"),
+                    "E0004",
+                ),
+                PatternPlace::Let => ("refutable pattern in local binding".to_string(), "E0005"),
+            };
+            let shown = self.describe(&t);
+            self.diags.push(
+                err(DiagnosticKind::Type, pc.span, msg)
+                    .with_code(code)
+                    .with_span_label(format!("pattern{s} {list} not covered"))
+                    .with_note(format!("the matched value is of type `{shown}`")),
+            );
+        }
     }
 
     /// The struct called `name`, or the one `Self` stands for.
@@ -2968,6 +3037,7 @@ impl<'a> Checker<'a> {
     /// against their types and format arguments against their traits.
     fn finish(&mut self) {
         self.infer.default_integers();
+        self.check_patterns();
         for t in self.expr_ty.iter_mut() {
             *t = self.infer.resolve(t);
         }
@@ -3206,102 +3276,6 @@ fn find_no_debug(t: &Ty) -> Option<String> {
         | Ty::Box(e)
         | Ty::SliceRef(e) => find_no_debug(e),
         _ => None,
-    }
-}
-
-/// Whether a pattern matches every value of its type.
-fn irrefutable(p: &Pat) -> bool {
-    match p {
-        Pat::Bind { name, .. } => name != "None",
-        Pat::Wild => true,
-        Pat::Tuple(items, _) => items.iter().all(irrefutable),
-        Pat::Struct { fields, .. } => fields.iter().all(|f| irrefutable(&f.2)),
-        Pat::TupleStruct { name, items, .. } => name != "Some" && items.iter().all(irrefutable),
-        Pat::Or(alts, _) => alts.iter().any(irrefutable),
-        Pat::Lit { .. } | Pat::Bool(..) | Pat::Range { .. } | Pat::Str(..) => false,
-    }
-}
-
-/// The alternatives of a pattern (`a | b` gives both).
-fn alternatives<'p>(p: &'p Pat, out: &mut Vec<&'p Pat>) {
-    match p {
-        Pat::Or(alts, _) => alts.iter().for_each(|a| alternatives(a, out)),
-        p => out.push(p),
-    }
-}
-
-/// What a `match` with these (unguarded) patterns leaves uncovered, as rustc names it;
-/// `None` when the patterns cover every value of `t`.
-fn not_covered(t: &Ty, pats: &[&Pat], ptr: PtrWidth) -> Option<String> {
-    let mut alts = Vec::new();
-    for p in pats {
-        alternatives(p, &mut alts);
-    }
-    if alts.iter().any(|p| irrefutable(p)) {
-        return None;
-    }
-    match t {
-        Ty::Bool => {
-            let has = |v: bool| alts.iter().any(|p| matches!(p, Pat::Bool(b, _) if *b == v));
-            match (has(true), has(false)) {
-                (true, true) => None,
-                (true, false) => Some("`false`".into()),
-                (false, true) => Some("`true`".into()),
-                (false, false) => Some("`false` and `true`".into()),
-            }
-        }
-        Ty::Option(inner) => {
-            let none = alts
-                .iter()
-                .any(|p| matches!(p, Pat::Bind { name, .. } if name == "None"));
-            let somes: Vec<&Pat> = alts
-                .iter()
-                .filter_map(|p| match p {
-                    Pat::TupleStruct { name, items, .. } if name == "Some" && items.len() == 1 => {
-                        Some(&items[0])
-                    }
-                    _ => None,
-                })
-                .collect();
-            let some = match not_covered(inner, &somes, ptr) {
-                None => None,
-                Some(m) if m == "`_`" => Some("`Some(_)`".to_string()),
-                Some(m) => Some(format!("`Some({})`", m.trim_matches('`'))),
-            };
-            match (none, some) {
-                (true, None) => None,
-                (false, None) => Some("`None`".into()),
-                (true, Some(m)) => Some(m),
-                (false, Some(m)) => Some(format!("`None` and {m}")),
-            }
-        }
-        Ty::Int(i) => {
-            let (min, max) = (i.min(ptr), i.max(ptr));
-            let mut ranges: Vec<(i128, i128)> = alts
-                .iter()
-                .filter_map(|p| match p {
-                    Pat::Lit { value, .. } => Some((*value, *value)),
-                    Pat::Range {
-                        lo, hi, inclusive, ..
-                    } => Some((*lo, if *inclusive { *hi } else { hi - 1 })),
-                    _ => None,
-                })
-                .collect();
-            ranges.sort();
-            let mut next = min;
-            for (lo, hi) in ranges {
-                if lo > next {
-                    break;
-                }
-                next = next.max(hi.saturating_add(1));
-            }
-            if next > max {
-                None
-            } else {
-                Some("`_`".into())
-            }
-        }
-        _ => Some("`_`".into()),
     }
 }
 

@@ -4397,7 +4397,7 @@ impl<'a> Gen<'a> {
                 self.disc_test(t);
                 fails.push(self.emit(Op::JumpIfTrue(0)));
             }
-            Pat::Bind { .. } | Pat::Wild => {}
+            Pat::Bind { .. } | Pat::Wild(_) => {}
             Pat::Lit { value, .. } => {
                 let sc = self.scalar(t);
                 self.emit(Op::Load { off, ty: sc });
@@ -4446,6 +4446,9 @@ impl<'a> Gen<'a> {
                     (*lo, Cmp::Ge),
                     (*hi, if *inclusive { Cmp::Le } else { Cmp::Lt }),
                 ] {
+                    if v == RANGE_OPEN_LO || v == RANGE_OPEN_HI {
+                        continue;
+                    }
                     self.emit(Op::Load { off, ty: sc });
                     self.emit(Op::Const(v as i64 as u64 & mask(sc)));
                     self.emit(Op::Cmp {
@@ -4828,6 +4831,7 @@ fn pat_leaves(
     let fields = t.fields(ptr);
     match pat {
         Pat::Bind { name, .. } if name == "None" && matches!(t, Ty::Option(_)) => {}
+        Pat::Bind { name, .. } if is_unit_struct(t, name) => {}
         Pat::Lit { .. } | Pat::Bool(..) | Pat::Range { .. } | Pat::Or(..) | Pat::Str(..) => {}
         Pat::TupleStruct { name, items, .. } if name == "Some" && items.len() == 1 => {
             if let (Ty::Option(inner), Some(l)) = (t, option_layout(t, ptr)) {
@@ -4847,7 +4851,7 @@ fn pat_leaves(
                 out.push((l, base, t.clone()));
             }
         }
-        Pat::Wild => *unbound_owner |= !t.is_copy(),
+        Pat::Wild(_) => *unbound_owner |= !t.is_copy(),
         Pat::Tuple(items, _) | Pat::TupleStruct { items, .. } => {
             for (p, (_, ft, off)) in items.iter().zip(fields) {
                 pat_leaves(p, &ft, ptr, base + off, ids, out, unbound_owner);
@@ -4870,6 +4874,11 @@ fn pat_leaves(
             }
         }
     }
+}
+
+/// Whether `name` in a pattern against a value of type `t` is that unit struct's name.
+fn is_unit_struct(t: &Ty, name: &str) -> bool {
+    matches!(t, Ty::Struct(d) if d.kind == crate::types::StructKind::Unit && d.name == name)
 }
 
 /// Whether a pattern binds a part that is not `Copy` by value (moving it out).

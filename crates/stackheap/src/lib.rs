@@ -14,6 +14,7 @@ mod ast;
 mod borrowck;
 mod check;
 mod compile;
+mod exhaustive;
 mod format;
 mod lexer;
 mod machine;

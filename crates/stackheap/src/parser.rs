@@ -882,6 +882,19 @@ impl Parser {
         Ok(Pat::Or(alts, start.to(self.prev_span())))
     }
 
+    /// Whether an integer of a pattern (`5`, `-5`, `i32::MAX`) starts at the cursor.
+    fn pat_int_ahead(&self) -> bool {
+        self.pat_int_ahead_at(0)
+    }
+
+    fn pat_int_ahead_at(&self, n: usize) -> bool {
+        match self.peek_at(n) {
+            TokenKind::Int { .. } | TokenKind::Punct("-") => true,
+            TokenKind::Ident(name) => crate::types::IntTy::from_name(name).is_some(),
+            _ => false,
+        }
+    }
+
     /// An integer literal in a pattern, possibly negative.
     fn pat_int(&mut self) -> PResult<i128> {
         if let TokenKind::Ident(name) = self.peek().clone() {
@@ -950,6 +963,18 @@ impl Parser {
                 span: start.to(self.prev_span()),
             });
         }
+        if (self.is_punct("..=") || self.is_punct("..")) && self.pat_int_ahead_at(1) {
+            // `..=hi` or `..hi`: every value up to `hi`.
+            let inclusive = self.bump().kind == TokenKind::Punct("..=");
+            let hi = self.pat_int()?;
+            return Ok(Pat::Range {
+                lo: RANGE_OPEN_LO,
+                hi,
+                inclusive,
+                is_char: false,
+                span: start.to(self.prev_span()),
+            });
+        }
         let int_const = matches!(self.peek(), TokenKind::Ident(n) if crate::types::IntTy::from_name(n).is_some())
             && matches!(self.peek_at(1), TokenKind::Punct("::"));
         if int_const || matches!(self.peek(), TokenKind::Int { .. } | TokenKind::Punct("-")) {
@@ -965,13 +990,19 @@ impl Parser {
                     span: start.to(self.prev_span()),
                 });
             };
-            if !matches!(
-                self.peek(),
-                TokenKind::Int { .. } | TokenKind::Punct("-") | TokenKind::Ident(_)
-            ) {
-                self.diags
-                    .push(unsupported(start, "a range pattern without an end"));
-                return Err(());
+            if !self.pat_int_ahead() {
+                if inclusive {
+                    self.error_expected("the end of the range after `..=`");
+                    return Err(());
+                }
+                // `lo..`: every value from `lo` on.
+                return Ok(Pat::Range {
+                    lo,
+                    hi: RANGE_OPEN_HI,
+                    inclusive: true,
+                    is_char: false,
+                    span: start.to(self.prev_span()),
+                });
             }
             let hi = self.pat_int()?;
             return Ok(Pat::Range {
@@ -991,7 +1022,7 @@ impl Parser {
             let mut items = Vec::new();
             let mut trailing = false;
             while !self.is_punct(")") {
-                items.push(self.pat()?);
+                items.push(self.pat_or()?);
                 trailing = self.eat_punct(",");
                 if !trailing {
                     break;
@@ -1005,7 +1036,7 @@ impl Parser {
         }
         if self.is_keyword("_") {
             self.bump();
-            return Ok(Pat::Wild);
+            return Ok(Pat::Wild(start));
         }
         if self.is_punct("[") || self.is_punct("&") || self.is_punct("..") {
             self.diags.push(unsupported(start, "this kind of pattern"));
@@ -1028,7 +1059,7 @@ impl Parser {
                     _ => self.ident()?,
                 };
                 let p = if !fmut && self.eat_punct(":") {
-                    self.pat()?
+                    self.pat_or()?
                 } else {
                     Pat::Bind {
                         name: fname.clone(),
@@ -1047,12 +1078,13 @@ impl Parser {
                 name_span: span,
                 fields,
                 rest,
+                span: span.to(self.prev_span()),
             });
         }
         if !mutable && upper && self.eat_punct("(") {
             let mut items = Vec::new();
             while !self.is_punct(")") {
-                items.push(self.pat()?);
+                items.push(self.pat_or()?);
                 if !self.eat_punct(",") {
                     break;
                 }
@@ -1062,6 +1094,7 @@ impl Parser {
                 name,
                 name_span: span,
                 items,
+                span: span.to(self.prev_span()),
             });
         }
         Ok(Pat::Bind {
@@ -1645,7 +1678,7 @@ impl Parser {
                                     body,
                                 },
                                 Arm {
-                                    pat: Pat::Wild,
+                                    pat: Pat::Wild(start),
                                     guard: None,
                                     body: brk,
                                 },
@@ -1808,7 +1841,7 @@ impl Parser {
                             body: then,
                         },
                         Arm {
-                            pat: Pat::Wild,
+                            pat: Pat::Wild(start),
                             guard: None,
                             body: els,
                         },
