@@ -245,7 +245,7 @@ export class MemoryView {
         const hue = hueOf(v.name);
         // The parts to label: the fields of a struct, tuple or array, or the value itself.
         const parts = v.fields && v.fields.length
-          ? v.fields.map((fd) => ({ name: fd.name.startsWith('[') ? fd.name : `.${fd.name}`, ty: fd.ty, at: v.addr + fd.offset, size: fd.size }))
+          ? v.fields.map((fd) => ({ name: fd.name.startsWith('[') ? fd.name : `.${fd.name}`, ty: fd.ty, at: v.addr + fd.offset, size: fd.size, moved: !!fd.moved }))
           : [{ name: '', ty: v.ty, at: v.addr, size: v.size }];
         const whole = !(v.fields && v.fields.length);
         for (let i = v.addr; i < v.addr + v.size; i++) {
@@ -273,7 +273,7 @@ export class MemoryView {
             });
             const written = stackInit[part.at] === 1;
             if (written) {
-              addNote(part.at, { text: `${part.name}.ptr → ${ptr ? target(ptr) : '?'}`, hue, kind: 'field', ptr: ptr?.region ? ptr : null });
+              addNote(part.at, { text: `${part.name}.ptr → ${ptr ? target(ptr) : '?'}${part.moved ? ' (moved out)' : ''}`, hue, kind: 'field', ptr: ptr?.region ? ptr : null });
               addNote(part.at + pw, { text: `${part.name}.len = ${len}`, hue, kind: 'field' });
               addNote(part.at + 2 * pw, { text: `${part.name}.cap = ${cap}`, hue, kind: 'field' });
             }
@@ -305,7 +305,7 @@ export class MemoryView {
             const ptr = pointers.get(part.at);
             for (let i = part.at; i < part.at + part.size; i++) info.get(i).field = 'reference';
             const to = ptr?.region ? { ...ptr, ty: part.ty } : null;
-            if (!whole) addNote(part.at, { text: `${part.name} → ${ptr?.region ? target(ptr) : '??'}`, hue, kind: 'field', ptr: to });
+            if (!whole) addNote(part.at, { text: `${part.name} → ${ptr?.region ? target(ptr) : '??'}${part.moved ? ' (moved out)' : ''}`, hue, kind: 'field', ptr: to });
             else if (ptr?.region) addNote(part.at, { text: `→ ${target(ptr)}`, hue, kind: 'field', ptr: to });
           } else if (!whole) {
             const val = scalarText(stack, stackInit, part);
@@ -388,7 +388,7 @@ export class MemoryView {
           if (rec.field === 'length' && rec.slice !== undefined) c.classList.add('slen');
           if (rec.pad) c.classList.add('vpad');
           else if (rec.part && rec.part.name && i === rec.part.at && i !== rec.start) c.classList.add('fstart');
-          if (rec.v.moved) c.classList.add('moved');
+          if (rec.v.moved || rec.part?.moved) c.classList.add('moved');
         }
         this.markCell(c, 'stack', i);
         if (used && rec?.pad && !stackInit[i]) {
@@ -646,6 +646,7 @@ export class MemoryView {
         const f = meta.frames[rec.frame];
         lines.push(`${rec.v.name}: ${rec.v.ty} in ${f.function}(), byte ${i - rec.start} of ${rec.size}`);
         if (rec.v.moved) lines.push('moved out: the bytes stay, but the variable may no longer be used');
+        else if (rec.part?.moved) lines.push(`${rec.v.name}${rec.part.name} was moved out (a partial move): its bytes stay, the other fields are still usable`);
         if (rec.pad) lines.push(`padding inside ${rec.v.name}: no field covers this byte, so it is never written`);
         else if (rec.part && rec.part.name) lines.push(`field ${rec.v.name}${rec.part.name}: ${rec.part.ty}, ${rec.part.size} B at offset ${rec.part.at - rec.start}`);
         const ptr = rec.part && this.pointers.get(rec.part.at);

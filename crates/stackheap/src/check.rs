@@ -1999,12 +1999,17 @@ impl<'a> Checker<'a> {
                     .fields
                     .iter()
                     .any(|f| seen.contains(&f.name.as_str()) && f.ty.needs_drop());
-                let simple_base = match &b.kind {
-                    ExprKind::Path(_) => true,
-                    ExprKind::Field { .. } | ExprKind::Index(..) | ExprKind::Deref(_) => false,
-                    _ => true,
-                };
-                if takes_owner && (leaves_owner || !simple_base) {
+                // From a local (or a field of one), the fields move out one by one (a partial
+                // move); from a temporary, the fields written out would have to be dropped.
+                let local_base = self.local_field_chain(b);
+                let temporary = !matches!(
+                    &b.kind,
+                    ExprKind::Path(_)
+                        | ExprKind::Field { .. }
+                        | ExprKind::Index(..)
+                        | ExprKind::Deref(_)
+                );
+                if takes_owner && !local_base && (leaves_owner || !temporary) {
                     self.diags.push(unsupported(
                         b.span,
                         "moving only some fields that are not `Copy` out of the base of `..`",
@@ -2039,6 +2044,20 @@ impl<'a> Checker<'a> {
         }
         let _ = e;
         ty
+    }
+
+    /// A local, or a field of a field ... of a local, reached without a reference.
+    fn local_field_chain(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Path(_) => matches!(self.res.get(&e.id), Some(Res::Local(_))),
+            ExprKind::Field { base, .. } => {
+                !matches!(
+                    self.infer.shallow(&self.expr_ty[base.id as usize]),
+                    Ty::Ref(..)
+                ) && self.local_field_chain(base)
+            }
+            _ => false,
+        }
     }
 
     fn expect_unit_body(&mut self, body: &Block, t: &Ty) {

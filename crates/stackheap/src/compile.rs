@@ -3,7 +3,7 @@
 //! places a step marker before each statement and condition, and checks ownership (use after
 //! move, E0382) along the way.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 use crate::ast::*;
 use crate::check::{self, Checked, FormatSource, LocalId, Method, Res, SelfMode};
@@ -1167,6 +1167,10 @@ pub struct LocalSlot {
     pub off: u32,
     pub size: u32,
     pub hidden: bool,
+    /// For the drop flag of a part of a struct or tuple local (a field that owns memory,
+    /// such as `p.name`): that local and the field's path in views (`name`, `inner.s`,
+    /// `0`). Such a slot has no bytes: it only keeps whether that part is still owned.
+    pub part_of: Option<(u32, String)>,
 }
 
 #[derive(Clone, Debug)]
@@ -1312,11 +1316,23 @@ fn align_up(v: u32, a: u32) -> u32 {
     v.div_ceil(a.max(1)) * a.max(1)
 }
 
+/// A place inside a local: the indexes of the fields on the way to it (none for the local
+/// itself), as in `p.inner.name`.
+type FieldPath = Vec<u32>;
+
+/// How a place is used, for rustc's wording of a use after a move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Use {
+    Move,
+    Copy,
+    Borrow,
+}
+
 /// Ownership state of a function's locals at one point of the code.
 #[derive(Clone, Debug, Default)]
 struct Moves {
-    /// For each local that may have been moved out: where.
-    moved: HashMap<LocalId, Span>,
+    /// For each place that may have been moved out (a local, or a field of one): where.
+    moved: BTreeMap<(LocalId, FieldPath), Span>,
     /// Code after `return`, `break` or `continue` is never reached.
     dead: bool,
 }
@@ -1331,9 +1347,44 @@ impl Moves {
             return;
         }
         for (k, v) in &other.moved {
-            self.moved.entry(*k).or_insert(*v);
+            self.moved.entry(k.clone()).or_insert(*v);
         }
     }
+
+    /// The local and all its parts hold values again (or the local is gone).
+    fn forget(&mut self, l: LocalId) {
+        self.moved.retain(|k, _| k.0 != l);
+    }
+
+    /// The place `path` of `l` and every part of it hold values again.
+    fn reinit(&mut self, l: LocalId, path: &[u32]) {
+        self.moved
+            .retain(|k, _| !(k.0 == l && k.1.starts_with(path)));
+    }
+}
+
+/// A part of a struct or tuple local that owns memory (a `String` field, a `Vec` inside a
+/// field): it has its own drop flag, so that moving it out leaves the rest to be dropped.
+#[derive(Clone, Debug)]
+struct Part {
+    path: FieldPath,
+    /// Offset in the local.
+    off: u32,
+    ty: Ty,
+    /// The hidden slot whose flag says whether the part is still owned.
+    flag: LocalId,
+}
+
+/// A use-after-move error whose message names a place only known at the end of the
+/// function: rustc names the longest part of the used place that is moved or assigned
+/// anywhere in the function.
+struct Rename {
+    diag: usize,
+    local: LocalId,
+    used: FieldPath,
+    /// The used place's length that is surely named (the moved place's).
+    from: usize,
+    verb: &'static str,
 }
 
 struct LoopGen {
@@ -1345,8 +1396,8 @@ struct LoopGen {
     dest: Option<Dest>,
     at_break: Moves,
     at_continue: Moves,
-    /// First use of each outer local inside the body, for "moved in previous iteration".
-    first_use: HashMap<LocalId, Span>,
+    /// First use of each place inside the body, for "moved in previous iteration".
+    first_use: Vec<(LocalId, FieldPath, Span, Use)>,
     span: Span,
 }
 
@@ -1374,6 +1425,17 @@ struct FnGen {
     pending_sites: Vec<u32>,
     /// The variable the current `let` declares, to label what its initializer allocates.
     let_name: Option<String>,
+    /// The parts with their own drop flags, of each struct or tuple local holding owners.
+    parts: HashMap<LocalId, Vec<Part>>,
+    /// Every place moved out or assigned anywhere in the function so far (and the places
+    /// they lie in), in the order first seen.
+    move_paths: BTreeMap<(LocalId, FieldPath), u32>,
+    renames: Vec<Rename>,
+    /// Uses are borrows (the arguments of `println!` and friends).
+    borrowing: bool,
+    /// Where the next use of a place is written, when that is wider than the place: the
+    /// whole `&p` of a borrow.
+    use_span: Option<Span>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1551,8 +1613,12 @@ impl<'a> Gen<'a> {
                 off: 0,
                 size: d.ty.size(self.ptr),
                 hidden: d.hidden,
+                part_of: None,
             })
             .collect();
+        if !self.manual {
+            self.declare_parts();
+        }
         let mut owning_params = Vec::new();
         let mut params = Vec::new();
         let mut off = 0;
@@ -1564,6 +1630,8 @@ impl<'a> Gen<'a> {
             params.push(i as u32);
             if !decls[i].ty.is_copy() {
                 owning_params.push(i as u32);
+                let flags = self.f.parts.get(&(i as u32)).into_iter().flatten();
+                owning_params.extend(flags.map(|p| p.flag));
             }
         }
         self.f.depth = off;
@@ -1571,6 +1639,7 @@ impl<'a> Gen<'a> {
         let ret = self.c.sigs[id as usize].ret.clone();
         let dest = if ret.is_mem() { Some(Dest::Ret) } else { None };
         self.block_body(&f.body, dest, true, &ret);
+        self.name_moved_places();
         let name = self.c.sigs[id as usize].name.clone();
         FnCode {
             name,
@@ -1582,11 +1651,45 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Gives each part of a struct or tuple local that owns memory (a `String` field, the
+    /// fields of a field, ...) a drop flag of its own, in a hidden slot after the locals.
+    fn declare_parts(&mut self) {
+        for l in 0..self.f.locals.len() {
+            let slot = &self.f.locals[l];
+            if !matches!(slot.ty, Ty::Struct(_) | Ty::Tuple(_)) || !slot.ty.needs_drop() {
+                continue;
+            }
+            let (name, ty) = (slot.name.clone(), slot.ty.clone());
+            let mut found = Vec::new();
+            owner_parts(&ty, self.ptr, 0, &mut Vec::new(), &mut found);
+            let mut parts = Vec::new();
+            for (path, off, pty) in found {
+                let shown = path_text(&ty, &path, self.ptr);
+                let flag = self.f.locals.len() as LocalId;
+                self.f.locals.push(LocalSlot {
+                    name: format!("{name}.{shown}"),
+                    ty: pty.clone(),
+                    off: 0,
+                    size: 0,
+                    hidden: true,
+                    part_of: Some((l as u32, shown)),
+                });
+                parts.push(Part {
+                    path,
+                    off,
+                    ty: pty,
+                    flag,
+                });
+            }
+            self.f.parts.insert(l as LocalId, parts);
+        }
+    }
+
     /// Closes the innermost scope; its locals' ownership state goes with it.
     fn pop_scope(&mut self) {
         if let Some((locals, _)) = self.f.scopes.pop() {
             for l in locals {
-                self.f.moves.moved.remove(&l);
+                self.f.moves.forget(l);
             }
         }
     }
@@ -1599,7 +1702,7 @@ impl<'a> Gen<'a> {
         if let Some(s) = self.f.scopes.last_mut() {
             s.0.push(id);
         }
-        self.f.moves.moved.remove(&id);
+        self.f.moves.forget(id);
         off
     }
 
@@ -1626,6 +1729,10 @@ impl<'a> Gen<'a> {
     /// Drops local `local` at `off` if it still owns its value: a Vec (`ty` `None`) or a
     /// value of type `ty` holding Vecs.
     fn drop_local(&mut self, off: u32, local: u32, ty: Option<&Ty>) {
+        if self.f.parts.contains_key(&local) {
+            self.drop_parts(local, off, &[]);
+            return;
+        }
         match ty {
             None => {
                 self.emit(Op::DropLocal { off, local });
@@ -1635,6 +1742,79 @@ impl<'a> Gen<'a> {
                 self.emit(Op::DropGlueLocal { off, local, glue });
             }
         }
+    }
+
+    /// Drops the parts of local `l` (at frame offset `off`) at or inside the place `path`
+    /// that are still owned, in declaration order.
+    fn drop_parts(&mut self, l: LocalId, off: u32, path: &[u32]) {
+        let parts: Vec<Part> = self
+            .f
+            .parts
+            .get(&l)
+            .into_iter()
+            .flatten()
+            .filter(|p| p.path.starts_with(path))
+            .cloned()
+            .collect();
+        for p in parts {
+            let at = off + p.off;
+            if p.ty.plain_buffer() {
+                self.emit(Op::DropLocal {
+                    off: at,
+                    local: p.flag,
+                });
+            } else {
+                let glue = self.glue(&p.ty);
+                self.emit(Op::DropGlueLocal {
+                    off: at,
+                    local: p.flag,
+                    glue,
+                });
+            }
+        }
+    }
+
+    /// An assignment to the place `path` of local `l`: it holds a value again, unless the
+    /// local (or a place the field lies in) was moved out (E0382).
+    fn assign_path(&mut self, l: LocalId, path: &[u32], span: Span) {
+        let moved = self
+            .f
+            .moves
+            .moved
+            .iter()
+            .find(|((ml, mp), _)| *ml == l && mp.len() < path.len() && path.starts_with(mp))
+            .map(|((_, mp), at)| (mp.clone(), *at));
+        if let (Some((mp, at)), false) = (moved, self.f.moves.dead) {
+            let name = self.f.locals[l as usize].name.clone();
+            let ty = self.f.locals[l as usize].ty.clone();
+            let decl_span = self.c.locals[self.f.id as usize][l as usize].span;
+            let mut d = Diagnostic::error(
+                DiagnosticKind::Ownership,
+                span,
+                format!(
+                    "assign to part of moved value: `{}`",
+                    self.path_name(l, &mp)
+                ),
+            )
+            .with_code("E0382")
+            .with_span_label("value partially assigned here after move")
+            .with_label(at, "value moved here");
+            if mp.is_empty() {
+                d = d.with_label(
+                    decl_span,
+                    format!("move occurs because `{name}` has type `{ty}`, which does not implement the `Copy` trait"),
+                );
+            }
+            if !self
+                .diags
+                .iter()
+                .any(|x| x.code.as_deref() == Some("E0382") && x.span == span)
+            {
+                self.diags.push(d);
+            }
+        }
+        self.f.moves.reinit(l, path);
+        self.add_move_path(l, path);
     }
 
     fn scope_has_drops(&self, index: usize) -> bool {
@@ -1808,70 +1988,95 @@ impl<'a> Gen<'a> {
         self.end_statement(depth, Some(site));
     }
 
-    /// `let PATTERN = init;`: the bound locals are declared first; the value is built above
-    /// them in a temporary (or read in place from a local), and each bound part is copied
-    /// down into its local. A pattern that leaves a part that is not `Copy` unbound would
-    /// move only some of the value: not supported yet.
+    /// `let PATTERN = init;`: the bound locals are declared first; the value is read in
+    /// place from a local (or a field of one), or built above them in a temporary, and each
+    /// bound part is copied down into its local. From a local, each bound part that is not
+    /// `Copy` moves out on its own (a partial move: the rest stays and is dropped with the
+    /// local); from a temporary, the parts no name takes are dropped at the end of the
+    /// statement.
     fn let_pat(&mut self, pat: &Pat, init: &Expr, span: Span) {
         let site = self.step(span, StepKind::Statement);
         let t = self.ty(init);
         let ids = self.c.pat_locals.get(&init.id).cloned().unwrap_or_default();
-        let mut leaves = Vec::new();
-        let mut unbound_owner = false;
-        pat_leaves(
-            pat,
-            &t,
-            self.ptr,
-            0,
-            &mut ids.into_iter(),
-            &mut leaves,
-            &mut unbound_owner,
-        );
-        if unbound_owner {
-            self.diags.push(Diagnostic::error(
-                DiagnosticKind::Unsupported,
-                span,
-                "a pattern that leaves a part that is not `Copy` unbound (a partial move) is not supported yet",
-            ));
-            return;
-        }
-        let in_place = matches!(init.kind, ExprKind::Path(_)) && self.local_res(init).is_some();
+        let (leaves, unbound_owner) = pat_leaves(pat, &t, self.ptr, ids);
+        let place = self.static_path(init);
         let mut offs = Vec::new();
-        for (l, _, _) in &leaves {
-            offs.push(self.declare(*l));
+        for leaf in &leaves {
+            offs.push(self.declare(leaf.local));
         }
         let after = self.f.depth;
-        let src = if in_place {
-            let l = self.use_local(init, !t.is_copy()).unwrap_or(0);
-            self.f.locals[l as usize].off
-        } else {
-            let (size, align) = self.layout(&t);
-            let tmp = self.reserve(size, align);
-            self.expr_into(init, Dest::Local(tmp));
-            tmp
+        let src = match &place {
+            Some((l, path, off)) => {
+                if leaves.is_empty() {
+                    // Nothing bound (`let (_, _) = t;`): nothing is read.
+                    self.end_statement(after, Some(site));
+                    return;
+                }
+                for leaf in &leaves {
+                    let mut at = path.clone();
+                    at.extend_from_slice(&leaf.path);
+                    let how = if leaf.ty.is_copy() {
+                        Use::Copy
+                    } else {
+                        Use::Move
+                    };
+                    self.use_path(*l, &at, leaf.span, how);
+                }
+                *off
+            }
+            None => {
+                let (size, align) = self.layout(&t);
+                let tmp = self.reserve(size, align);
+                self.expr_into(init, Dest::Local(tmp));
+                tmp
+            }
         };
-        for ((l, off, lt), dst) in leaves.iter().zip(&offs) {
-            if lt.is_scalar() {
-                let ty = self.scalar(lt);
-                self.emit(Op::Load { off: src + off, ty });
+        for (leaf, dst) in leaves.iter().zip(&offs) {
+            if leaf.ty.is_scalar() {
+                let ty = self.scalar(&leaf.ty);
+                self.emit(Op::Load {
+                    off: src + leaf.off,
+                    ty,
+                });
                 self.emit(Op::Store {
                     off: *dst,
                     size: ty.size,
                 });
             } else {
                 self.emit(Op::AddrLocal(*dst));
-                self.emit(Op::AddrLocal(src + off));
-                self.emit(Op::Copy(lt.size(self.ptr)));
+                self.emit(Op::AddrLocal(src + leaf.off));
+                self.emit(Op::Copy(leaf.ty.size(self.ptr)));
             }
-            self.own(*l, *dst);
+            self.own(leaf.local, *dst);
         }
-        if in_place && !t.is_copy() {
-            if let Some(l) = self.local_res(init) {
-                self.emit(Op::SetOwned {
-                    local: l,
-                    owned: false,
-                });
+        match &place {
+            Some((l, path, _)) => {
+                for leaf in leaves.iter().filter(|leaf| !leaf.ty.is_copy()) {
+                    let mut at = path.clone();
+                    at.extend_from_slice(&leaf.path);
+                    self.set_part_owned(*l, &at, false);
+                }
             }
+            None if unbound_owner => {
+                // What no name took stays in the temporary, dropped at the statement's end
+                // in declaration order.
+                let mut parts = Vec::new();
+                owner_parts(&t, self.ptr, 0, &mut Vec::new(), &mut parts);
+                for (path, off, pty) in parts.into_iter().rev() {
+                    let taken = leaves
+                        .iter()
+                        .any(|leaf| !leaf.ty.is_copy() && path.starts_with(&leaf.path));
+                    if taken {
+                        continue;
+                    }
+                    let glue = (!pty.plain_buffer()).then(|| self.glue(&pty));
+                    self.f.temps.push(Temp {
+                        off: src + off,
+                        glue,
+                    });
+                }
+            }
+            None => {}
         }
         self.end_statement(after, Some(site));
     }
@@ -1882,16 +2087,35 @@ impl<'a> Gen<'a> {
         if slot.ty.is_copy() {
             return;
         }
-        self.emit(Op::SetOwned {
-            local: id,
-            owned: true,
-        });
+        self.set_owned(id, true);
         for (voff, path) in vec_paths(&slot.ty, self.ptr, 0, &slot.name) {
             let label = self.label(format!("`{path}`"));
             self.emit(Op::Own {
                 off: off + voff,
                 label,
             });
+        }
+    }
+
+    /// Sets whether local `l` owns its value; for a local with parts, each part's flag too.
+    fn set_owned(&mut self, l: LocalId, owned: bool) {
+        self.emit(Op::SetOwned { local: l, owned });
+        self.set_part_owned(l, &[], owned);
+    }
+
+    /// Sets the flags of the parts of `l` at or inside the place `path`.
+    fn set_part_owned(&mut self, l: LocalId, path: &[u32], owned: bool) {
+        let flags: Vec<LocalId> = self
+            .f
+            .parts
+            .get(&l)
+            .into_iter()
+            .flatten()
+            .filter(|p| p.path.starts_with(path))
+            .map(|p| p.flag)
+            .collect();
+        for local in flags {
+            self.emit(Op::SetOwned { local, owned });
         }
     }
 
@@ -2041,73 +2265,192 @@ impl<'a> Gen<'a> {
     /// Records a use of a local; `moving` for uses that move a Vec out. Reports E0382.
     fn use_local(&mut self, e: &Expr, moving: bool) -> Option<LocalId> {
         let l = self.local_res(e)?;
-        for lp in self.f.loops.iter_mut() {
-            lp.first_use.entry(l).or_insert(e.span);
-        }
-        let is_copy = self.f.locals[l as usize].ty.is_copy();
-        if let Some(&moved_at) = self.f.moves.moved.get(&l) {
-            if !self.f.moves.dead {
-                self.report_moved(l, e.span, moved_at, moving, false);
-            }
-        }
-        if moving && !is_copy && !self.manual {
-            self.f.moves.moved.insert(l, e.span);
-        }
+        let how = if moving { Use::Move } else { Use::Borrow };
+        self.use_path(l, &[], e.span, how);
         Some(l)
     }
 
+    /// Records a use of the place `path` of local `l` at `span`. Reports E0382 when the
+    /// place, a place it lies in, or (for a use of all of it) a part of it may have been
+    /// moved out; a move of a value that is not `Copy` marks the place moved.
+    fn use_path(&mut self, l: LocalId, path: &[u32], span: Span, how: Use) {
+        let how = if self.f.borrowing && how == Use::Copy {
+            Use::Borrow
+        } else {
+            how
+        };
+        let span = self.f.use_span.take().unwrap_or(span);
+        for lp in self.f.loops.iter_mut() {
+            if !lp.first_use.iter().any(|u| u.0 == l && u.1 == path) {
+                lp.first_use.push((l, path.to_vec(), span, how));
+            }
+        }
+        if !self.f.moves.dead {
+            if let Some((moved, at)) = self.moved_conflict(&self.f.moves, l, path) {
+                self.report_moved(l, path, &moved, span, at, how, false);
+            }
+        }
+        if how == Use::Move && !self.path_ty(l, path).is_copy() && !self.manual {
+            self.f.moves.moved.insert((l, path.to_vec()), span);
+            self.add_move_path(l, path);
+        }
+    }
+
+    /// A moved place in `moves` that a use of `path` of `l` runs into: the place itself or
+    /// one it lies in, else (the one seen last, as rustc picks it) a part of it.
+    fn moved_conflict(&self, moves: &Moves, l: LocalId, path: &[u32]) -> Option<(FieldPath, Span)> {
+        let mut partial: Option<(&FieldPath, Span)> = None;
+        for ((ml, mp), at) in &moves.moved {
+            if *ml != l {
+                continue;
+            }
+            if path.starts_with(mp) {
+                return Some((mp.clone(), *at));
+            }
+            if mp.starts_with(path) {
+                let order = |p: &FieldPath| self.f.move_paths.get(&(l, p.clone())).copied();
+                if partial.is_none_or(|(q, _)| order(mp) > order(q)) {
+                    partial = Some((mp, *at));
+                }
+            }
+        }
+        partial.map(|(p, at)| (p.clone(), at))
+    }
+
+    /// Notes that the place `path` of `l` (and each place it lies in) is moved or assigned
+    /// somewhere in the function.
+    fn add_move_path(&mut self, l: LocalId, path: &[u32]) {
+        for k in 0..=path.len() {
+            let n = self.f.move_paths.len() as u32;
+            self.f
+                .move_paths
+                .entry((l, path[..k].to_vec()))
+                .or_insert(n);
+        }
+    }
+
+    /// The type of the place `path` of local `l`.
+    fn path_ty(&self, l: LocalId, path: &[u32]) -> Ty {
+        let mut t = self.f.locals[l as usize].ty.clone();
+        for &i in path {
+            match t.fields(self.ptr).into_iter().nth(i as usize) {
+                Some((_, ft, _)) => t = ft,
+                None => return Ty::Error,
+            }
+        }
+        t
+    }
+
+    /// The place `path` of local `l` as rustc names it: `p.inner.name`, `t.0`.
+    fn path_name(&self, l: LocalId, path: &[u32]) -> String {
+        let slot = &self.f.locals[l as usize];
+        if path.is_empty() {
+            return slot.name.clone();
+        }
+        format!("{}.{}", slot.name, path_text(&slot.ty, path, self.ptr))
+    }
+
+    #[allow(clippy::too_many_arguments)]
     fn report_moved(
         &mut self,
         l: LocalId,
+        used: &[u32],
+        moved: &[u32],
         use_span: Span,
         moved_at: Span,
-        moving: bool,
+        how: Use,
         in_loop: bool,
     ) {
-        let slot = &self.f.locals[l as usize];
         let decl_span = self.c.locals[self.f.id as usize][l as usize].span;
-        let name = slot.name.clone();
-        let ty = slot.ty.clone();
-        let (msg, label) = if moving {
-            (
-                format!("use of moved value: `{name}`"),
-                "value used here after move",
+        let name = self.f.locals[l as usize].name.clone();
+        let ty = self.f.locals[l as usize].ty.clone();
+        let verb = if how == Use::Borrow { "borrow" } else { "use" };
+        let done = if how == Use::Borrow {
+            "value borrowed here after"
+        } else {
+            "value used here after"
+        };
+        // A part of the used place was moved out (not the place itself).
+        let partial = moved.len() > used.len();
+        let msg = if partial {
+            format!(
+                "{verb} of partially moved value: `{}`",
+                self.path_name(l, used)
             )
         } else {
-            (
-                format!("borrow of moved value: `{name}`"),
-                "value borrowed here after move",
-            )
+            format!("{verb} of moved value: `{}`", self.path_name(l, moved))
         };
-        let mut d = Diagnostic::error(DiagnosticKind::Ownership, use_span, msg)
-            .with_code("E0382")
-            .with_label(
+        let mut d = Diagnostic::error(DiagnosticKind::Ownership, use_span, msg).with_code("E0382");
+        if moved.is_empty() {
+            d = d.with_label(
                 decl_span,
                 format!("move occurs because `{name}` has type `{ty}`, which does not implement the `Copy` trait"),
             );
-        if in_loop && use_span == moved_at {
-            d = d.with_span_label("value moved here, in previous iteration of loop");
-        } else {
-            d = d.with_span_label(label).with_label(
-                moved_at,
-                if in_loop {
-                    "value moved here, in previous iteration of loop"
-                } else {
-                    "value moved here"
-                },
-            );
         }
-        d = d.with_note(if ty.is_vec() {
-            "a `Vec` has one owner; after a move, only the new owner may use it".to_string()
+        let moved_label = if partial {
+            "value partially moved here"
+        } else if in_loop {
+            "value moved here, in previous iteration of loop"
         } else {
-            format!("a `{ty}` has one owner; after a move, only the new owner may use it")
-        });
-        if !self
+            "value moved here"
+        };
+        if in_loop && use_span == moved_at {
+            d = d.with_span_label(moved_label);
+        } else {
+            let kind = if partial { "partial move" } else { "move" };
+            d = d
+                .with_span_label(format!("{done} {kind}"))
+                .with_label(moved_at, moved_label);
+        }
+        d = if moved.is_empty() {
+            d.with_note(if ty.is_vec() {
+                "a `Vec` has one owner; after a move, only the new owner may use it".to_string()
+            } else {
+                format!("a `{ty}` has one owner; after a move, only the new owner may use it")
+            })
+        } else {
+            d.with_note(format!(
+                "{} occurs because `{}` has type `{}`, which does not implement the `Copy` trait",
+                if partial { "partial move" } else { "move" },
+                self.path_name(l, moved),
+                self.path_ty(l, moved)
+            ))
+        };
+        if self
             .diags
             .iter()
             .any(|x| x.code.as_deref() == Some("E0382") && x.span == use_span)
         {
-            self.diags.push(d);
+            return;
+        }
+        if !partial && used.len() > moved.len() {
+            self.f.renames.push(Rename {
+                diag: self.diags.len(),
+                local: l,
+                used: used.to_vec(),
+                from: moved.len(),
+                verb,
+            });
+        }
+        self.diags.push(d);
+    }
+
+    /// Names the places of this function's use-after-move errors as rustc does: the
+    /// longest part of the used place that is moved or assigned somewhere in the function.
+    fn name_moved_places(&mut self) {
+        for r in std::mem::take(&mut self.f.renames) {
+            let k = (r.from..=r.used.len())
+                .rev()
+                .find(|&k| {
+                    self.f
+                        .move_paths
+                        .contains_key(&(r.local, r.used[..k].to_vec()))
+                })
+                .unwrap_or(r.from);
+            let name = self.path_name(r.local, &r.used[..k]);
+            if let Some(d) = self.diags.get_mut(r.diag) {
+                d.message = format!("{} of moved value: `{name}`", r.verb);
+            }
         }
     }
 
@@ -2354,10 +2697,7 @@ impl<'a> Gen<'a> {
                     self.emit(Op::AddrLocal(off));
                     self.emit(Op::Copy(size));
                     if !self.f.locals[l as usize].ty.is_copy() {
-                        self.emit(Op::SetOwned {
-                            local: l,
-                            owned: false,
-                        });
+                        self.set_owned(l, false);
                     }
                 }
             }
@@ -2382,19 +2722,26 @@ impl<'a> Gen<'a> {
                     let takes_owner = layout
                         .iter()
                         .any(|(name, ft, _)| !given.contains(name) && !ft.is_copy());
-                    let addr_off = match (&b.kind, takes_owner) {
-                        (ExprKind::Path(_), true) => {
-                            // The whole base moves: its Vecs now belong to the new value.
-                            let l = self.use_local(b, true);
-                            if let Some(l) = l {
-                                self.emit(Op::SetOwned {
-                                    local: l,
-                                    owned: false,
-                                });
+                    let base_place = self.static_path(b).filter(|_| takes_owner);
+                    let addr_off = match (&base_place, takes_owner) {
+                        (Some((l, path, off)), _) => {
+                            // The fields not written out move out of the base (or are
+                            // copied): what they own now belongs to the new value.
+                            for (i, (name, ft, _)) in layout.iter().enumerate() {
+                                if given.contains(name) {
+                                    continue;
+                                }
+                                let mut fpath = path.clone();
+                                fpath.push(i as u32);
+                                let how = if ft.is_copy() { Use::Copy } else { Use::Move };
+                                self.use_path(*l, &fpath, e.span, how);
+                                if !ft.is_copy() {
+                                    self.set_part_owned(*l, &fpath, false);
+                                }
                             }
-                            l.map(|l| self.f.locals[l as usize].off)
+                            Some(*off)
                         }
-                        (_, true) => {
+                        (None, true) => {
                             // A temporary whose owning fields all move: nothing left to drop.
                             let bt = self.ty(b);
                             let (size, align) = self.layout(&bt);
@@ -2450,21 +2797,18 @@ impl<'a> Gen<'a> {
                     });
                 }
             }
-            ExprKind::Field { .. } if !self.ty(e).is_copy() && self.movable_field(e).is_some() => {
-                // Moving the only owning field out of a local (`self.items`): the local gives
-                // up its value, and nothing else in it needs dropping.
-                let Some((root, l, off)) = self.movable_field(e) else {
+            ExprKind::Field { .. } if !self.ty(e).is_copy() && self.is_static_place(e) => {
+                // Moving a field out of a local (`p.name`, `self.items`, `t.0`): only that
+                // part moves; the rest of the local is still dropped at its end.
+                let Some((l, path, off)) = self.static_path(e) else {
                     return;
                 };
                 let size = self.ty(e).size(self.ptr);
-                self.use_local(root, true);
+                self.use_path(l, &path, e.span, Use::Move);
                 self.push_dest(dest);
                 self.emit(Op::AddrLocal(off));
                 self.emit(Op::Copy(size));
-                self.emit(Op::SetOwned {
-                    local: l,
-                    owned: false,
-                });
+                self.set_part_owned(l, &path, false);
             }
             ExprKind::Field { .. } | ExprKind::Index(..) | ExprKind::Deref(_) => {
                 let t = self.ty(e);
@@ -2691,46 +3035,42 @@ impl<'a> Gen<'a> {
     }
 
     /// A local, or a field of a field ... of a local: the local and the frame offset. Records
-    /// the use of the local (not a move).
+    /// a use of the place (a borrow, not a move).
     fn static_place(&mut self, e: &Expr) -> Option<(LocalId, u32)> {
-        match &e.kind {
-            ExprKind::Path(_) => {
-                let l = self.local_res(e)?;
-                self.use_local(e, false);
-                Some((l, self.f.locals[l as usize].off))
-            }
-            ExprKind::Field { base, name, .. } => {
-                let bt = self.ty(base);
-                let foff = bt.fields(self.ptr).into_iter().find(|f| &f.0 == name)?.2;
-                let (l, off) = self.static_place(base)?;
-                Some((l, off + foff))
-            }
-            _ => None,
-        }
+        self.static_place_as(e, Use::Borrow)
     }
 
-    /// A field of a local that holds every Vec of the local: its root path expression, the
-    /// local and the field's frame offset. Moving it out leaves nothing else to drop.
-    fn movable_field<'e>(&self, e: &'e Expr) -> Option<(&'e Expr, LocalId, u32)> {
+    /// [`Self::static_place`], recording the use as `how`.
+    fn static_place_as(&mut self, e: &Expr, how: Use) -> Option<(LocalId, u32)> {
+        let (l, path, off) = self.static_path(e)?;
+        self.use_path(l, &path, e.span, how);
+        Some((l, off))
+    }
+
+    /// A local, or a field of a field ... of a local (not through a reference): the local,
+    /// the field path and the frame offset. Records nothing.
+    fn static_path(&self, e: &Expr) -> Option<(LocalId, FieldPath, u32)> {
         if !self.is_static_place(e) {
             return None;
         }
-        let mut root = e;
-        let mut rel = 0;
-        while let ExprKind::Field { base, name, .. } = &root.kind {
-            let bt = self.ty(base);
-            rel += bt.fields(self.ptr).into_iter().find(|f| &f.0 == name)?.2;
-            root = base;
+        match &e.kind {
+            ExprKind::Path(_) => {
+                let l = self.local_res(e)?;
+                Some((l, Vec::new(), self.f.locals[l as usize].off))
+            }
+            ExprKind::Field { base, name, .. } => {
+                let bt = self.ty(base);
+                let (i, (_, _, foff)) = bt
+                    .fields(self.ptr)
+                    .into_iter()
+                    .enumerate()
+                    .find(|(_, f)| &f.0 == name)?;
+                let (l, mut path, off) = self.static_path(base)?;
+                path.push(i as u32);
+                Some((l, path, off + foff))
+            }
+            _ => None,
         }
-        let l = self.local_res(root)?;
-        let slot = &self.f.locals[l as usize];
-        let size = self.ty(e).size(self.ptr);
-        let mut all = Vec::new();
-        slot.ty.drop_offsets(self.ptr, 0, &mut all);
-        if all.iter().any(|o| *o < rel || *o >= rel + size) {
-            return None;
-        }
-        Some((root, l, slot.off + rel))
     }
 
     /// How a local or a field of one reads in labels: `t.scores`.
@@ -2939,7 +3279,7 @@ impl<'a> Gen<'a> {
             ExprKind::Field { .. } => {
                 let ty = self.scalar(&t);
                 if self.is_static_place(e) {
-                    if let Some((_, off)) = self.static_place(e) {
+                    if let Some((_, off)) = self.static_place_as(e, Use::Copy) {
                         self.emit(Op::Load { off, ty });
                     }
                     return;
@@ -2954,7 +3294,11 @@ impl<'a> Gen<'a> {
             }
             ExprKind::AddrOf { inner, .. } => {
                 if self.is_place(inner) {
+                    if self.is_static_place(inner) {
+                        self.f.use_span = Some(e.span);
+                    }
                     self.place_addr(inner);
+                    self.f.use_span = None;
                 } else {
                     let off = self.temp(inner);
                     self.emit(Op::AddrLocal(off));
@@ -3082,10 +3426,7 @@ impl<'a> Gen<'a> {
                                     self.drop_local(off, l, Some(&at));
                                 }
                                 // `drop` took the value: the variable now shows as moved.
-                                self.emit(Op::SetOwned {
-                                    local: l,
-                                    owned: false,
-                                });
+                                self.set_owned(l, false);
                             }
                         } else {
                             let off = self.reserve_temp_vec(a);
@@ -3298,7 +3639,7 @@ impl<'a> Gen<'a> {
                 dead: true,
                 ..Moves::default()
             },
-            first_use: HashMap::new(),
+            first_use: Vec::new(),
             span,
         });
     }
@@ -3314,16 +3655,12 @@ impl<'a> Gen<'a> {
         let mut again = self.f.moves.clone();
         again.merge(&lp.at_continue);
         if !again.dead {
-            let mut found = None;
-            for (l, use_span) in &lp.first_use {
-                if let Some(moved_at) = again.moved.get(l) {
-                    found = Some((*l, *use_span, *moved_at));
-                    break;
-                }
-            }
-            if let Some((l, use_span, moved_at)) = found {
-                let moving = use_span == moved_at;
-                self.report_moved(l, use_span, moved_at, moving, true);
+            let found = lp.first_use.iter().find_map(|(l, path, span, how)| {
+                self.moved_conflict(&again, *l, path)
+                    .map(|(moved, at)| (*l, path.clone(), moved, *span, at, *how))
+            });
+            if let Some((l, path, moved, use_span, moved_at, how)) = found {
+                self.report_moved(l, &path, &moved, use_span, moved_at, how, true);
                 let _ = lp.span;
             }
         }
@@ -4064,6 +4401,24 @@ impl<'a> Gen<'a> {
             let (size, align) = self.layout(&t);
             let tmp = self.reserve(size, align);
             self.expr_into(rhs, Dest::Local(tmp));
+            if let Some((l, path, off)) = self.static_path(lhs) {
+                if self.f.parts.contains_key(&l) {
+                    // A field of a local: the old value is dropped if it was not moved out.
+                    self.assign_path(l, &path, lhs.span);
+                    let local_off = self.f.locals[l as usize].off;
+                    self.drop_parts(l, local_off, &path);
+                    self.emit(Op::AddrLocal(off));
+                    self.emit(Op::AddrLocal(tmp));
+                    self.emit(Op::Copy(size));
+                    self.set_part_owned(l, &path, true);
+                    let name = self.path_name(l, &path);
+                    for (voff, vpath) in vec_paths(&t, self.ptr, off, &name) {
+                        let label = self.label(format!("`{vpath}`"));
+                        self.emit(Op::Own { off: voff, label });
+                    }
+                    return;
+                }
+            }
             if t.needs_drop() {
                 self.place_addr(lhs);
                 if t.plain_buffer() {
@@ -4102,7 +4457,7 @@ impl<'a> Gen<'a> {
                 self.emit(Op::AddrLocal(off));
                 self.emit(Op::AddrLocal(tmp));
                 self.emit(Op::Copy(size));
-                self.f.moves.moved.remove(&l);
+                self.f.moves.forget(l);
                 self.own(l, off);
             }
             return;
@@ -4117,8 +4472,13 @@ impl<'a> Gen<'a> {
                 }
             }
             _ => {
-                self.place_addr(lhs);
                 let size = self.scalar(&t).size;
+                if let Some((l, path, off)) = self.static_path(lhs) {
+                    self.assign_path(l, &path, lhs.span);
+                    self.emit(Op::Store { off, size });
+                    return;
+                }
+                self.place_addr(lhs);
                 self.emit(Op::StoreAt(size));
             }
         }
@@ -4332,10 +4692,7 @@ impl<'a> Gen<'a> {
             match self.local_res(receiver) {
                 Some(_) if matches!(receiver.kind, ExprKind::Path(_)) => {
                     let l = self.use_local(receiver, true).unwrap_or(0);
-                    self.emit(Op::SetOwned {
-                        local: l,
-                        owned: false,
-                    });
+                    self.set_owned(l, false);
                     self.f.locals[l as usize].off
                 }
                 _ => {
@@ -4582,35 +4939,22 @@ impl<'a> Gen<'a> {
                 .get(&arm.body.id)
                 .cloned()
                 .unwrap_or_default();
-            let mut leaves = Vec::new();
-            let mut unbound = false;
-            pat_leaves(
-                &arm.pat,
-                &st,
-                self.ptr,
-                0,
-                &mut ids.into_iter(),
-                &mut leaves,
-                &mut unbound,
-            );
+            let (leaves, _) = pat_leaves(&arm.pat, &st, self.ptr, ids);
             self.f.scopes.push((Vec::new(), arm_depth));
-            let takes = leaves.iter().any(|(_, _, lt)| !lt.is_copy());
+            let takes = leaves.iter().any(|leaf| !leaf.ty.is_copy());
             if let (Some(glue), false) = (temp_glue, takes) {
                 self.emit(Op::AddrLocal(soff));
                 self.emit(Op::DropGlueAt(glue));
             }
             if let (Some(l), true) = (scrutinee_local, takes && owning) {
-                self.emit(Op::SetOwned {
-                    local: l,
-                    owned: false,
-                });
+                self.set_owned(l, false);
             }
-            for (l, off, lt) in &leaves {
-                let dst = self.declare(*l);
-                if lt.is_scalar() {
-                    let ty = self.scalar(lt);
+            for leaf in &leaves {
+                let dst = self.declare(leaf.local);
+                if leaf.ty.is_scalar() {
+                    let ty = self.scalar(&leaf.ty);
                     self.emit(Op::Load {
-                        off: soff + off,
+                        off: soff + leaf.off,
                         ty,
                     });
                     self.emit(Op::Store {
@@ -4619,10 +4963,10 @@ impl<'a> Gen<'a> {
                     });
                 } else {
                     self.emit(Op::AddrLocal(dst));
-                    self.emit(Op::AddrLocal(soff + off));
-                    self.emit(Op::Copy(lt.size(self.ptr)));
+                    self.emit(Op::AddrLocal(soff + leaf.off));
+                    self.emit(Op::Copy(leaf.ty.size(self.ptr)));
                 }
-                self.own(*l, dst);
+                self.own(leaf.local, dst);
             }
             if let Some(g) = &arm.guard {
                 self.expr(g);
@@ -4687,21 +5031,18 @@ impl<'a> Gen<'a> {
             ),
         };
         // Push each argument once, in order, then each captured name. When a later argument
-        // calls a function, earlier values wait on the stack, not in registers.
+        // calls a function, earlier values wait on the stack, not in registers. The
+        // arguments are borrowed (a field named there is not moved or copied out).
+        let borrowing = self.f.borrowing;
         let spill = args.iter().skip(1).any(|a| self.calls_fn(a));
         let mut count = 0usize;
         if spill {
             let mut saved = Vec::new();
             for a in args {
                 let t = self.ty(a);
+                self.f.borrowing = matches!(a.kind, ExprKind::Field { .. });
                 if t.is_mem() {
-                    let off = match (&a.kind, self.local_res(a)) {
-                        (ExprKind::Path(_), Some(l)) => {
-                            self.use_local(a, false);
-                            self.f.locals[l as usize].off
-                        }
-                        _ => self.temp(a),
-                    };
+                    let off = self.value_addr_local(a).unwrap_or(0);
                     saved.push(Op::AddrLocal(off));
                 } else if self.is_rereadable(a) {
                     saved.push(Op::Pop);
@@ -4716,7 +5057,10 @@ impl<'a> Gen<'a> {
             }
             for (a, op) in args.iter().zip(saved) {
                 match op {
-                    Op::Pop => self.expr(a),
+                    Op::Pop => {
+                        self.f.borrowing = matches!(a.kind, ExprKind::Field { .. });
+                        self.expr(a)
+                    }
                     op => {
                         self.emit(op);
                     }
@@ -4726,6 +5070,7 @@ impl<'a> Gen<'a> {
         } else {
             for a in args {
                 let t = self.ty(a);
+                self.f.borrowing = matches!(a.kind, ExprKind::Field { .. });
                 if t.is_mem() {
                     self.vec_addr(a);
                 } else {
@@ -4734,6 +5079,7 @@ impl<'a> Gen<'a> {
                 count += 1;
             }
         }
+        self.f.borrowing = borrowing;
         let mut out = Vec::new();
         let mut src_iter = sources.iter();
         for p in pieces {
@@ -4816,61 +5162,87 @@ impl<'a> Gen<'a> {
     }
 }
 
-/// The bound names of a pattern matched against a value of type `t`: each local with its
-/// offset in the value and its type, in the order the checker declared them. Sets
-/// `unbound_owner` when `_` or `..` leaves a part that is not `Copy`.
-fn pat_leaves(
-    pat: &Pat,
-    t: &Ty,
+/// A name a pattern binds: its local, where its part lies in the matched value (offset and
+/// field path), its type, and where the name is written.
+#[derive(Clone, Debug)]
+struct Leaf {
+    local: LocalId,
+    off: u32,
+    path: FieldPath,
+    ty: Ty,
+    span: Span,
+}
+
+/// The bound names of a pattern matched against a value of type `t`, in the order the
+/// checker declared them (`ids`), and whether `_` or `..` leaves a part that is not `Copy`.
+fn pat_leaves(pat: &Pat, t: &Ty, ptr: PtrWidth, ids: Vec<LocalId>) -> (Vec<Leaf>, bool) {
+    let mut w = LeafWalk {
+        ptr,
+        ids: ids.into_iter(),
+        out: Vec::new(),
+        unbound_owner: false,
+    };
+    w.walk(pat, t, 0, &mut Vec::new());
+    (w.out, w.unbound_owner)
+}
+
+struct LeafWalk {
     ptr: PtrWidth,
-    base: u32,
-    ids: &mut impl Iterator<Item = LocalId>,
-    out: &mut Vec<(LocalId, u32, Ty)>,
-    unbound_owner: &mut bool,
-) {
-    let fields = t.fields(ptr);
-    match pat {
-        Pat::Bind { name, .. } if name == "None" && matches!(t, Ty::Option(_)) => {}
-        Pat::Bind { name, .. } if is_unit_struct(t, name) => {}
-        Pat::Lit { .. } | Pat::Bool(..) | Pat::Range { .. } | Pat::Or(..) | Pat::Str(..) => {}
-        Pat::TupleStruct { name, items, .. } if name == "Some" && items.len() == 1 => {
-            if let (Ty::Option(inner), Some(l)) = (t, option_layout(t, ptr)) {
-                pat_leaves(
-                    &items[0],
-                    inner,
-                    ptr,
-                    base + l.payload,
-                    ids,
-                    out,
-                    unbound_owner,
-                );
-            }
-        }
-        Pat::Bind { .. } => {
-            if let Some(l) = ids.next() {
-                out.push((l, base, t.clone()));
-            }
-        }
-        Pat::Wild(_) => *unbound_owner |= !t.is_copy(),
-        Pat::Tuple(items, _) | Pat::TupleStruct { items, .. } => {
-            for (p, (_, ft, off)) in items.iter().zip(fields) {
-                pat_leaves(p, &ft, ptr, base + off, ids, out, unbound_owner);
-            }
-        }
-        Pat::Struct {
-            fields: pfields,
-            rest,
-            ..
-        } => {
-            for (name, _, p) in pfields {
-                if let Some((_, ft, off)) = fields.iter().find(|f| &f.0 == name) {
-                    pat_leaves(p, ft, ptr, base + off, ids, out, unbound_owner);
+    ids: std::vec::IntoIter<LocalId>,
+    out: Vec<Leaf>,
+    unbound_owner: bool,
+}
+
+impl LeafWalk {
+    fn walk(&mut self, pat: &Pat, t: &Ty, base: u32, path: &mut FieldPath) {
+        let fields = t.fields(self.ptr);
+        match pat {
+            Pat::Bind { name, .. } if name == "None" && matches!(t, Ty::Option(_)) => {}
+            Pat::Bind { name, .. } if is_unit_struct(t, name) => {}
+            Pat::Lit { .. } | Pat::Bool(..) | Pat::Range { .. } | Pat::Or(..) | Pat::Str(..) => {}
+            Pat::TupleStruct { name, items, .. } if name == "Some" && items.len() == 1 => {
+                if let (Ty::Option(inner), Some(l)) = (t, option_layout(t, self.ptr)) {
+                    self.walk(&items[0], inner, base + l.payload, path);
                 }
             }
-            if *rest {
-                *unbound_owner |= fields
-                    .iter()
-                    .any(|f| !f.1.is_copy() && !pfields.iter().any(|p| p.0 == f.0));
+            Pat::Bind { span, .. } => {
+                if let Some(l) = self.ids.next() {
+                    self.out.push(Leaf {
+                        local: l,
+                        off: base,
+                        path: path.clone(),
+                        ty: t.clone(),
+                        span: *span,
+                    });
+                }
+            }
+            Pat::Wild(_) => self.unbound_owner |= !t.is_copy(),
+            Pat::Tuple(items, _) | Pat::TupleStruct { items, .. } => {
+                for (i, (p, (_, ft, off))) in items.iter().zip(fields).enumerate() {
+                    path.push(i as u32);
+                    self.walk(p, &ft, base + off, path);
+                    path.pop();
+                }
+            }
+            Pat::Struct {
+                fields: pfields,
+                rest,
+                ..
+            } => {
+                for (name, _, p) in pfields {
+                    if let Some((i, (_, ft, off))) =
+                        fields.iter().enumerate().find(|(_, f)| &f.0 == name)
+                    {
+                        path.push(i as u32);
+                        self.walk(p, ft, base + off, path);
+                        path.pop();
+                    }
+                }
+                if *rest {
+                    self.unbound_owner |= fields
+                        .iter()
+                        .any(|f| !f.1.is_copy() && !pfields.iter().any(|p| p.0 == f.0));
+                }
             }
         }
     }
@@ -4927,6 +5299,42 @@ fn scalar_leaves(t: &Ty, ptr: PtrWidth, base: u32, out: &mut Vec<(u32, Ty)>) {
 
 /// Most scalar fields `==` compares one by one (each is a few ops of code).
 const MAX_EQ_FIELDS: usize = 4096;
+
+/// The parts of a value of type `t` that own memory, looking into structs and tuples: each
+/// one's field path, offset (from `base`) and type, in declaration order (drop order).
+fn owner_parts(
+    t: &Ty,
+    ptr: PtrWidth,
+    base: u32,
+    path: &mut FieldPath,
+    out: &mut Vec<(FieldPath, u32, Ty)>,
+) {
+    match t {
+        Ty::Struct(_) | Ty::Tuple(_) => {
+            for (i, (_, ft, off)) in t.fields(ptr).into_iter().enumerate() {
+                path.push(i as u32);
+                owner_parts(&ft, ptr, base + off, path, out);
+                path.pop();
+            }
+        }
+        t if t.needs_drop() => out.push((path.clone(), base, t.clone())),
+        _ => {}
+    }
+}
+
+/// A field path of a value of type `t` as written after the value: `name`, `inner.s`, `0`.
+fn path_text(t: &Ty, path: &[u32], ptr: PtrWidth) -> String {
+    let mut t = t.clone();
+    let mut names = Vec::new();
+    for &i in path {
+        let Some((name, ft, _)) = t.fields(ptr).into_iter().nth(i as usize) else {
+            break;
+        };
+        names.push(name);
+        t = ft;
+    }
+    names.join(".")
+}
 
 /// The Vecs inside a value of type `t` at offset `base`, with their paths (`line.points`).
 fn vec_paths(t: &Ty, ptr: PtrWidth, base: u32, name: &str) -> Vec<(u32, String)> {

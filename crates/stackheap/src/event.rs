@@ -172,6 +172,10 @@ pub struct FieldView {
     /// Offset from the start of the variable.
     pub offset: u32,
     pub size: u32,
+    /// The field (or the field it lies in) was moved out of the variable (a partial move:
+    /// `let n = p.name;`); its bytes stay, the rest of the variable is still usable.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub moved: bool,
 }
 
 /// One function's frame.

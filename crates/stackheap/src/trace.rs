@@ -349,6 +349,24 @@ fn view(p: &Program, mut owned: MemState, output: &str, stderr: &str) -> MemoryS
             .filter(|(_, l)| !l.hidden)
             .map(|(id, l)| {
                 let addr = fr.base + l.off;
+                let mut fields = field_views(&l.ty, p.ptr);
+                // Parts moved out on their own (`let n = p.name;`) show as moved fields.
+                for (part, flag) in f.locals.iter().zip(0u32..) {
+                    let Some((_, path)) = part.part_of.as_ref().filter(|(of, _)| *of == id) else {
+                        continue;
+                    };
+                    if !fr.moved.contains(&flag) {
+                        continue;
+                    }
+                    for fv in fields.iter_mut() {
+                        let inside = fv.name.strip_prefix(path.as_str());
+                        if inside
+                            .is_some_and(|rest| rest.is_empty() || rest.starts_with(['.', '[']))
+                        {
+                            fv.moved = true;
+                        }
+                    }
+                }
                 VariableView {
                     name: l.name.clone(),
                     ty: l.ty.to_string(),
@@ -356,7 +374,7 @@ fn view(p: &Program, mut owned: MemState, output: &str, stderr: &str) -> MemoryS
                     size: l.size,
                     value: render(p, st, &l.ty, addr),
                     moved: fr.moved.contains(&id),
-                    fields: field_views(&l.ty, p.ptr),
+                    fields,
                 }
             })
             .collect();
@@ -465,6 +483,7 @@ pub fn field_views(ty: &Ty, ptr: crate::settings::PtrWidth) -> Vec<FieldView> {
                         ty: "u8".into(),
                         offset: base,
                         size: 1,
+                        moved: false,
                     });
                 }
                 if inner.is_mem() {
@@ -475,6 +494,7 @@ pub fn field_views(ty: &Ty, ptr: crate::settings::PtrWidth) -> Vec<FieldView> {
                         ty: inner.to_string(),
                         offset: base + l.payload,
                         size: inner.size(ptr),
+                        moved: false,
                     });
                 }
             }
@@ -486,6 +506,7 @@ pub fn field_views(ty: &Ty, ptr: crate::settings::PtrWidth) -> Vec<FieldView> {
                         ty: t.to_string(),
                         offset: base,
                         size,
+                        moved: false,
                     });
                 }
             }

@@ -146,3 +146,79 @@ fn a_vec_of_strings_frees_each_string_then_its_block() {
         ]
     );
 }
+
+#[test]
+fn a_partially_moved_struct_drops_only_the_fields_it_still_owns() {
+    let src = "\
+struct Person {
+    name: String,
+    items: Vec<i32>,
+    tag: String,
+}
+
+fn main() {
+    let p = Person { name: String::from(\"Ada\"), items: vec![1, 2], tag: String::from(\"t\") };
+    let n = p.name;
+    println!(\"{} {}\", n, p.tag);
+    let q = Person { name: String::from(\"Bo\"), items: vec![3], tag: String::from(\"u\") };
+    if n.len() == 3 {
+        let taken = q.items;
+        println!(\"{:?}\", taken);
+    }
+    let (a, _) = (String::from(\"kept\"), String::from(\"dropped\"));
+    println!(\"{a}\");
+}
+";
+    let r = stackheap::run(src, &SettingsOverrides::default());
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "Ada t\n[3]\nkept\n");
+    let s = steps(&r);
+    let at = |line: u32| -> Vec<String> {
+        s.iter()
+            .filter(|(l, _)| *l == line)
+            .flat_map(|(_, e)| e.clone())
+            .collect()
+    };
+    // The moved field is not freed with its old struct: `taken` frees it at its block's end.
+    assert_eq!(at(15), ["free `taken`"]);
+    // The part of a temporary that no name takes is dropped at the end of the `let`.
+    assert_eq!(
+        at(16),
+        [
+            "alloc a temporary String::from",
+            "alloc a temporary String::from",
+            "free a temporary String::from"
+        ]
+    );
+    // End of `main`: `a`, then what `q` still owns (not `q.items`), then `n`, then what `p`
+    // still owns (not `p.name`), each struct's fields in declaration order.
+    assert_eq!(
+        at(18),
+        [
+            "free `a`",
+            "free `q.name`",
+            "free `q.tag`",
+            "free `n`",
+            "free `p.items`",
+            "free `p.tag`"
+        ]
+    );
+    // Meanwhile the view shows `p.name` as moved out, and `p` itself as not moved.
+    let after_move = (0..r.step_count())
+        .find(|&i| r.step(i).is_some_and(|st| st.line == 10))
+        .unwrap();
+    let state = r.state_at(after_move + 1);
+    let p = state.frames[0]
+        .variables
+        .iter()
+        .find(|v| v.name == "p")
+        .unwrap();
+    assert!(!p.moved);
+    let moved: Vec<&str> = p
+        .fields
+        .iter()
+        .filter(|f| f.moved)
+        .map(|f| f.name.as_str())
+        .collect();
+    assert_eq!(moved, ["name"]);
+}
