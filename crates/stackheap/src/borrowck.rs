@@ -311,7 +311,13 @@ impl<'a> Walker<'a> {
                     (Some(_), _) => None,
                     (
                         None,
-                        Some(Method::Push | Method::Pop | Method::PushStr | Method::PushChar),
+                        Some(
+                            Method::Push
+                            | Method::Pop
+                            | Method::PushStr
+                            | Method::PushChar
+                            | Method::AsMut,
+                        ),
                     ) => Some(true),
                     (None, Some(_)) => Some(false),
                     (None, None) => None,

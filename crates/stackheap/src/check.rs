@@ -87,6 +87,12 @@ pub enum Method {
     PushChar,
     /// `str::to_string` (and `to_owned`, `String::from`): a new `String` with the bytes.
     ToString,
+    /// `Option::as_ref` and `Option::as_mut`: an `Option` of a reference to the payload.
+    AsRef,
+    AsMut,
+    /// `first()` and `last()` of a Vec, slice or array: an `Option` of a reference to it.
+    First,
+    Last,
 }
 
 #[derive(Clone, Debug)]
@@ -851,6 +857,38 @@ impl<'a> Checker<'a> {
     /// Declares the names a pattern binds, matching it against `t`; reports patterns that
     /// do not fit the type.
     fn bind_pat(&mut self, cx: &mut FnCx, pat: &Pat, t: &Ty, ids: &mut Vec<LocalId>) {
+        self.bind_pat_in(cx, pat, t, ids, None);
+    }
+
+    /// [`Self::bind_pat`] with a binding mode: `None` binds by value, `Some(mutable)` by
+    /// reference. A pattern that is not a binding, against a reference, matches what the
+    /// reference points to and binds by reference from there on (match ergonomics), so
+    /// `Some(x)` against `&Option<T>` binds `x: &T`.
+    fn bind_pat_in(
+        &mut self,
+        cx: &mut FnCx,
+        pat: &Pat,
+        t: &Ty,
+        ids: &mut Vec<LocalId>,
+        mode: Option<bool>,
+    ) {
+        let binding = match pat {
+            Pat::Wild(_) => true,
+            Pat::Bind { name, .. } => {
+                name != "None"
+                    && !self
+                        .structs
+                        .get(name)
+                        .is_some_and(|d| d.kind == crate::types::StructKind::Unit)
+            }
+            _ => false,
+        };
+        if !binding {
+            if let Ty::Ref(m, inner) = self.infer.shallow(t) {
+                let mode = Some(mode != Some(false) && m);
+                return self.bind_pat_in(cx, pat, &inner, ids, mode);
+            }
+        }
         match pat {
             Pat::Bind { name, span, .. }
                 if name == "None"
@@ -874,7 +912,12 @@ impl<'a> Checker<'a> {
                 span,
                 mutable,
             } => {
-                let id = self.declare(cx, name, t.clone(), *mutable, *span, false);
+                // `mut x` binds by value (edition 2021), whatever the mode.
+                let bt = match mode {
+                    Some(m) if !*mutable => Ty::Ref(m, Box::new(t.clone())),
+                    _ => t.clone(),
+                };
+                let id = self.declare(cx, name, bt, *mutable, *span, false);
                 ids.push(id);
             }
             Pat::Wild(_) => {}
@@ -897,7 +940,7 @@ impl<'a> Checker<'a> {
             Pat::Or(alts, span) => {
                 let before = ids.len();
                 for a in alts {
-                    self.bind_pat(cx, a, t, ids);
+                    self.bind_pat_in(cx, a, t, ids, mode);
                 }
                 if ids.len() > before {
                     self.diags
@@ -926,7 +969,7 @@ impl<'a> Checker<'a> {
                     );
                     return;
                 }
-                self.bind_pat(cx, &items[0], &inner, ids);
+                self.bind_pat_in(cx, &items[0], &inner, ids, mode);
             }
             Pat::Tuple(items, span) => {
                 let s = self.infer.shallow(t);
@@ -953,7 +996,7 @@ impl<'a> Checker<'a> {
                     }
                 };
                 for (p, t) in items.iter().zip(ts) {
-                    self.bind_pat(cx, p, &t, ids);
+                    self.bind_pat_in(cx, p, &t, ids, mode);
                 }
             }
             Pat::Struct {
@@ -972,7 +1015,7 @@ impl<'a> Checker<'a> {
                         Some((_, f)) => {
                             seen.push(fname.as_str());
                             let ft = f.ty.clone();
-                            self.bind_pat(cx, p, &ft, ids);
+                            self.bind_pat_in(cx, p, &ft, ids, mode);
                         }
                         None => self.diags.push(
                             err(
@@ -1023,7 +1066,7 @@ impl<'a> Checker<'a> {
                 }
                 for (p, f) in items.iter().zip(def.fields.iter()) {
                     let ft = f.ty.clone();
-                    self.bind_pat(cx, p, &ft, ids);
+                    self.bind_pat_in(cx, p, &ft, ids, mode);
                 }
             }
         }
@@ -2401,6 +2444,28 @@ impl<'a> Checker<'a> {
                 }
                 (Method::Unwrap, vec![], (**inner).clone())
             }
+            (Ty::Option(inner), "as_ref") => (
+                Method::AsRef,
+                vec![],
+                Ty::Option(Box::new(Ty::Ref(false, inner.clone()))),
+            ),
+            (Ty::Option(inner), "as_mut") => {
+                self.check_recv_mut(cx, receiver);
+                (
+                    Method::AsMut,
+                    vec![],
+                    Ty::Option(Box::new(Ty::Ref(true, inner.clone()))),
+                )
+            }
+            (Ty::Vec(elem) | Ty::SliceRef(elem) | Ty::Array(elem, _), "first" | "last") => (
+                if method == "first" {
+                    Method::First
+                } else {
+                    Method::Last
+                },
+                vec![],
+                Ty::Option(Box::new(Ty::Ref(false, elem.clone()))),
+            ),
             (Ty::Option(_), "is_some") => (Method::IsSome, vec![], Ty::Bool),
             (Ty::Option(_), "is_none") => (Method::IsNone, vec![], Ty::Bool),
             (Ty::String, "push_str") => {
@@ -3313,7 +3378,7 @@ fn has_var(t: &Ty) -> bool {
 }
 
 /// A place as rustc names it in messages: `p.x`, `a[_]`.
-fn place_text(e: &Expr) -> String {
+pub fn place_text(e: &Expr) -> String {
     match &e.kind {
         ExprKind::Path(segs) => segs
             .iter()

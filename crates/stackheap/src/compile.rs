@@ -1999,7 +1999,12 @@ impl<'a> Gen<'a> {
         let t = self.ty(init);
         let ids = self.c.pat_locals.get(&init.id).cloned().unwrap_or_default();
         let (leaves, unbound_owner) = pat_leaves(pat, &t, self.ptr, ids);
-        let place = self.static_path(init);
+        // Through a reference (`let (a, b) = &pair;`) the names borrow: the reference
+        // itself is what is read.
+        let place = match t {
+            Ty::Ref(..) => None,
+            _ => self.static_path(init),
+        };
         let mut offs = Vec::new();
         for leaf in &leaves {
             offs.push(self.declare(leaf.local));
@@ -2015,11 +2020,7 @@ impl<'a> Gen<'a> {
                 for leaf in &leaves {
                     let mut at = path.clone();
                     at.extend_from_slice(&leaf.path);
-                    let how = if leaf.ty.is_copy() {
-                        Use::Copy
-                    } else {
-                        Use::Move
-                    };
+                    let how = if leaf.moves() { Use::Move } else { Use::Copy };
                     self.use_path(*l, &at, leaf.span, how);
                 }
                 *off
@@ -2027,31 +2028,16 @@ impl<'a> Gen<'a> {
             None => {
                 let (size, align) = self.layout(&t);
                 let tmp = self.reserve(size, align);
-                self.expr_into(init, Dest::Local(tmp));
+                self.value_into(init, &t, Dest::Local(tmp));
                 tmp
             }
         };
         for (leaf, dst) in leaves.iter().zip(&offs) {
-            if leaf.ty.is_scalar() {
-                let ty = self.scalar(&leaf.ty);
-                self.emit(Op::Load {
-                    off: src + leaf.off,
-                    ty,
-                });
-                self.emit(Op::Store {
-                    off: *dst,
-                    size: ty.size,
-                });
-            } else {
-                self.emit(Op::AddrLocal(*dst));
-                self.emit(Op::AddrLocal(src + leaf.off));
-                self.emit(Op::Copy(leaf.ty.size(self.ptr)));
-            }
-            self.own(leaf.local, *dst);
+            self.bind_leaf(leaf, src, *dst, init.span);
         }
         match &place {
             Some((l, path, _)) => {
-                for leaf in leaves.iter().filter(|leaf| !leaf.ty.is_copy()) {
+                for leaf in leaves.iter().filter(|leaf| leaf.moves()) {
                     let mut at = path.clone();
                     at.extend_from_slice(&leaf.path);
                     self.set_part_owned(*l, &at, false);
@@ -2065,7 +2051,7 @@ impl<'a> Gen<'a> {
                 for (path, off, pty) in parts.into_iter().rev() {
                     let taken = leaves
                         .iter()
-                        .any(|leaf| !leaf.ty.is_copy() && path.starts_with(&leaf.path));
+                        .any(|leaf| leaf.moves() && path.starts_with(&leaf.path));
                     if taken {
                         continue;
                     }
@@ -2079,6 +2065,83 @@ impl<'a> Gen<'a> {
             None => {}
         }
         self.end_statement(after, Some(site));
+    }
+
+    /// Copies the part a pattern binds (`leaf`, in the value at frame offset `base`) into
+    /// its local at `dst`: the bytes, or for a name bound by reference, the part's address
+    /// (read through the references on the way). `from` is the matched expression.
+    fn bind_leaf(&mut self, leaf: &Leaf, base: u32, dst: u32, from: Span) {
+        let Some((slot, chain)) = &leaf.through else {
+            if leaf.ty.is_scalar() {
+                let ty = self.scalar(&leaf.ty);
+                self.emit(Op::Load {
+                    off: base + leaf.off,
+                    ty,
+                });
+                self.emit(Op::Store {
+                    off: dst,
+                    size: ty.size,
+                });
+            } else {
+                self.emit(Op::AddrLocal(dst));
+                self.emit(Op::AddrLocal(base + leaf.off));
+                self.emit(Op::Copy(leaf.ty.size(self.ptr)));
+            }
+            self.own(leaf.local, dst);
+            return;
+        };
+        if !leaf.by_ref && !leaf.ty.is_copy() {
+            self.diags.push(
+                Diagnostic::error(
+                    DiagnosticKind::Ownership,
+                    from,
+                    "cannot move out of a shared reference",
+                )
+                .with_code("E0507")
+                .with_label(leaf.span, "data moved here")
+                .with_note(format!(
+                    "move occurs because `{}` has type `{}`, which does not implement the `Copy` trait",
+                    self.f.locals[leaf.local as usize].name,
+                    leaf.ty
+                )),
+            );
+            return;
+        }
+        let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+        let before_dst = |g: &mut Self| {
+            if !leaf.by_ref && !leaf.ty.is_scalar() {
+                g.emit(Op::AddrLocal(dst));
+            }
+        };
+        before_dst(self);
+        self.emit(Op::Load {
+            off: base + slot,
+            ty: ptr,
+        });
+        for &k in chain {
+            if k > 0 {
+                self.emit(Op::Offset(k));
+            }
+            self.emit(Op::LoadAt(ptr));
+        }
+        if leaf.off > 0 {
+            self.emit(Op::Offset(leaf.off));
+        }
+        if leaf.by_ref {
+            self.emit(Op::Store {
+                off: dst,
+                size: ptr.size,
+            });
+        } else if leaf.ty.is_scalar() {
+            let ty = self.scalar(&leaf.ty);
+            self.emit(Op::LoadAt(ty));
+            self.emit(Op::Store {
+                off: dst,
+                size: ty.size,
+            });
+        } else {
+            self.emit(Op::Copy(leaf.ty.size(self.ptr)));
+        }
     }
 
     /// Marks local `id` as owning its Vec and relabels the buffer.
@@ -2842,6 +2905,16 @@ impl<'a> Gen<'a> {
             {
                 let t = self.ty(e);
                 self.pop_into(receiver, dest, &t);
+            }
+            ExprKind::MethodCall { receiver, .. }
+                if matches!(
+                    self.c.methods.get(&e.id),
+                    Some(Method::AsRef | Method::AsMut | Method::First | Method::Last)
+                ) =>
+            {
+                let t = self.ty(e);
+                let m = self.c.methods[&e.id];
+                self.some_ref_into(e, receiver, m, dest, &t);
             }
             ExprKind::MethodCall {
                 receiver,
@@ -4552,7 +4625,13 @@ impl<'a> Gen<'a> {
                     self.emit(Op::NotBool);
                 }
             }
-            Method::Pop | Method::ToString | Method::CloneBuffer => {}
+            Method::Pop
+            | Method::ToString
+            | Method::CloneBuffer
+            | Method::AsRef
+            | Method::AsMut
+            | Method::First
+            | Method::Last => {}
             Method::PushStr | Method::PushChar => {
                 let label = match self.place_name(receiver) {
                     Some(name) => self.label(format!("`{name}`")),
@@ -4723,6 +4802,101 @@ impl<'a> Gen<'a> {
         off + option_layout(&ot, self.ptr).map_or(0, |l| l.payload)
     }
 
+    /// `opt.as_ref()` / `opt.as_mut()` (a reference to the payload, if there is one) and
+    /// `v.first()` / `v.last()` (a reference to that element of a Vec, slice or array, if
+    /// it is not empty) into `dest`, an `Option<&T>`.
+    fn some_ref_into(&mut self, e: &Expr, receiver: &Expr, m: Method, dest: Dest, t: &Ty) {
+        let Some(out) = option_layout(t, self.ptr) else {
+            return;
+        };
+        let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+        let rt = self.ty(receiver).deref_all().clone();
+        // The receiver's address, kept in a slot: it is read once for the test, once more
+        // for the reference.
+        let slot = self.reserve(ptr.size as u32, ptr.size as u32);
+        self.value_addr(receiver);
+        self.emit(Op::ToRef);
+        self.emit(Op::Store {
+            off: slot,
+            size: ptr.size,
+        });
+        let at = self.span_id(e.span);
+        let none = match (m, &rt) {
+            (Method::AsRef | Method::AsMut, Ty::Option(_)) => {
+                self.emit(Op::Load { off: slot, ty: ptr });
+                self.disc_test(&rt);
+                let none = self.emit(Op::JumpIfFalse(0));
+                self.emit(Op::Load { off: slot, ty: ptr });
+                let payload = option_layout(&rt, self.ptr).map_or(0, |l| l.payload);
+                if payload > 0 {
+                    self.emit(Op::Offset(payload));
+                }
+                none
+            }
+            (_, Ty::Array(elem, n)) => {
+                if *n == 0 {
+                    self.write_disc(dest, t, false);
+                    return;
+                }
+                self.emit(Op::Load { off: slot, ty: ptr });
+                let index = if m == Method::First { 0 } else { *n as u32 - 1 };
+                if index > 0 {
+                    self.emit(Op::Offset(index * elem.size(self.ptr)));
+                }
+                // Never taken: an array that is not empty always has the element.
+                self.emit(Op::Const(1));
+                self.emit(Op::JumpIfFalse(0))
+            }
+            (_, Ty::Vec(elem) | Ty::SliceRef(elem)) => {
+                let esize = elem.size(self.ptr) as u8;
+                self.emit(Op::Load { off: slot, ty: ptr });
+                self.emit(Op::VecField(1));
+                self.emit(Op::Const(0));
+                self.emit(Op::Cmp {
+                    op: Cmp::Ne,
+                    signed: false,
+                });
+                let none = self.emit(Op::JumpIfFalse(0));
+                self.emit(Op::Load { off: slot, ty: ptr });
+                if m == Method::First {
+                    self.emit(Op::Const(0));
+                } else {
+                    self.emit(Op::Load { off: slot, ty: ptr });
+                    self.emit(Op::VecField(1));
+                    self.emit(Op::Const(1));
+                    self.emit(Op::Arith {
+                        op: Arith::WrappingSub,
+                        ty: IntTy::Usize,
+                        at: 0,
+                    });
+                }
+                self.emit(Op::VecIndex { elem: esize, at });
+                none
+            }
+            _ => return,
+        };
+        // Some: the reference goes into the payload.
+        match dest.at(out.payload) {
+            Dest::Local(o) => {
+                self.emit(Op::Store {
+                    off: o,
+                    size: ptr.size,
+                });
+            }
+            d => {
+                self.push_dest(d);
+                self.emit(Op::StoreAt(ptr.size));
+            }
+        }
+        self.write_disc(dest, t, true);
+        let end = self.emit(Op::Jump(0));
+        let h = self.here();
+        self.patch(none, h);
+        self.write_disc(dest, t, false);
+        let h = self.here();
+        self.patch(end, h);
+    }
+
     /// `v.pop()` into `dest`: the last element's bytes are copied out and the length drops.
     fn pop_into(&mut self, receiver: &Expr, dest: Dest, t: &Ty) {
         let rt = self.ty(receiver);
@@ -4748,6 +4922,17 @@ impl<'a> Gen<'a> {
     /// Emits the tests of pattern `pat` against the value of type `t` at frame offset `off`;
     /// each failing test jumps to one of `fails` (patched by the caller).
     fn pat_test(&mut self, pat: &Pat, t: &Ty, off: u32, fails: &mut Vec<usize>) {
+        if let (Ty::Ref(_, inner), false) = (t, binds_whole(pat, t)) {
+            // Match ergonomics: the pattern looks at what the reference points to, copied
+            // into a slot of its own to be tested in place.
+            let (size, align) = self.layout(inner);
+            let copy = self.reserve(size, align);
+            let ptr = self.scalar(t);
+            self.emit(Op::AddrLocal(copy));
+            self.emit(Op::Load { off, ty: ptr });
+            self.emit(Op::Copy(size));
+            return self.pat_test(pat, inner, copy, fails);
+        }
         match pat {
             Pat::Bind { name, .. } if name == "None" && matches!(t, Ty::Option(_)) => {
                 self.emit(Op::AddrLocal(off));
@@ -4876,6 +5061,25 @@ impl<'a> Gen<'a> {
             return;
         }
         let owning = st.needs_drop();
+        if let (ExprKind::Deref(inner), true) = (&scrutinee.kind, owning) {
+            if matches!(self.ty(inner), Ty::Ref(false, _))
+                && arms.iter().any(|a| binds_owner(&a.pat))
+            {
+                self.diags.push(
+                    Diagnostic::error(
+                        DiagnosticKind::Ownership,
+                        scrutinee.span,
+                        format!(
+                            "cannot move out of `{}` as enum variant `Some` which is behind a shared reference",
+                            check::place_text(inner)
+                        ),
+                    )
+                    .with_code("E0507")
+                    .with_note("match on the reference instead (`match r`) to bind references to the payload"),
+                );
+                return;
+            }
+        }
         let stmt_level = dest.is_none() && (t == Ty::Unit || t == Ty::Never);
         if stmt_level {
             self.step(scrutinee.span, StepKind::Condition);
@@ -4941,7 +5145,7 @@ impl<'a> Gen<'a> {
                 .unwrap_or_default();
             let (leaves, _) = pat_leaves(&arm.pat, &st, self.ptr, ids);
             self.f.scopes.push((Vec::new(), arm_depth));
-            let takes = leaves.iter().any(|leaf| !leaf.ty.is_copy());
+            let takes = leaves.iter().any(Leaf::moves);
             if let (Some(glue), false) = (temp_glue, takes) {
                 self.emit(Op::AddrLocal(soff));
                 self.emit(Op::DropGlueAt(glue));
@@ -4951,22 +5155,7 @@ impl<'a> Gen<'a> {
             }
             for leaf in &leaves {
                 let dst = self.declare(leaf.local);
-                if leaf.ty.is_scalar() {
-                    let ty = self.scalar(&leaf.ty);
-                    self.emit(Op::Load {
-                        off: soff + leaf.off,
-                        ty,
-                    });
-                    self.emit(Op::Store {
-                        off: dst,
-                        size: ty.size,
-                    });
-                } else {
-                    self.emit(Op::AddrLocal(dst));
-                    self.emit(Op::AddrLocal(soff + leaf.off));
-                    self.emit(Op::Copy(leaf.ty.size(self.ptr)));
-                }
-                self.own(leaf.local, dst);
+                self.bind_leaf(leaf, soff, dst, scrutinee.span);
             }
             if let Some(g) = &arm.guard {
                 self.expr(g);
@@ -5163,7 +5352,10 @@ impl<'a> Gen<'a> {
 }
 
 /// A name a pattern binds: its local, where its part lies in the matched value (offset and
-/// field path), its type, and where the name is written.
+/// field path), its type, and where the name is written. A part reached through a reference
+/// (match ergonomics: `Some(x)` against `&Option<T>`) lies behind the pointer at `through`'s
+/// offset in the value, then behind the pointers at each offset of its chain in turn; such a
+/// name binds a reference to the part (`by_ref`) unless it is written `mut x`.
 #[derive(Clone, Debug)]
 struct Leaf {
     local: LocalId,
@@ -5171,6 +5363,15 @@ struct Leaf {
     path: FieldPath,
     ty: Ty,
     span: Span,
+    through: Option<(u32, Vec<u32>)>,
+    by_ref: bool,
+}
+
+impl Leaf {
+    /// Binding the name moves the part out of the matched value.
+    fn moves(&self) -> bool {
+        !self.by_ref && !self.ty.is_copy()
+    }
 }
 
 /// The bound names of a pattern matched against a value of type `t`, in the order the
@@ -5182,7 +5383,7 @@ fn pat_leaves(pat: &Pat, t: &Ty, ptr: PtrWidth, ids: Vec<LocalId>) -> (Vec<Leaf>
         out: Vec::new(),
         unbound_owner: false,
     };
-    w.walk(pat, t, 0, &mut Vec::new());
+    w.walk(pat, t, 0, &mut Vec::new(), None);
     (w.out, w.unbound_owner)
 }
 
@@ -5194,7 +5395,28 @@ struct LeafWalk {
 }
 
 impl LeafWalk {
-    fn walk(&mut self, pat: &Pat, t: &Ty, base: u32, path: &mut FieldPath) {
+    /// Walks `pat` against a part of type `t` at `base` (in the value, or in what the
+    /// pointers of `through` lead to).
+    fn walk(
+        &mut self,
+        pat: &Pat,
+        t: &Ty,
+        base: u32,
+        path: &mut FieldPath,
+        through: Option<&(u32, Vec<u32>)>,
+    ) {
+        if let (Ty::Ref(_, inner), false) = (t, binds_whole(pat, t)) {
+            // Through the reference: the part it points to, bound by reference.
+            let next = match through {
+                None => (base, Vec::new()),
+                Some((slot, chain)) => {
+                    let mut chain = chain.clone();
+                    chain.push(base);
+                    (*slot, chain)
+                }
+            };
+            return self.walk(pat, inner, 0, &mut Vec::new(), Some(&next));
+        }
         let fields = t.fields(self.ptr);
         match pat {
             Pat::Bind { name, .. } if name == "None" && matches!(t, Ty::Option(_)) => {}
@@ -5202,10 +5424,10 @@ impl LeafWalk {
             Pat::Lit { .. } | Pat::Bool(..) | Pat::Range { .. } | Pat::Or(..) | Pat::Str(..) => {}
             Pat::TupleStruct { name, items, .. } if name == "Some" && items.len() == 1 => {
                 if let (Ty::Option(inner), Some(l)) = (t, option_layout(t, self.ptr)) {
-                    self.walk(&items[0], inner, base + l.payload, path);
+                    self.walk(&items[0], inner, base + l.payload, path, through);
                 }
             }
-            Pat::Bind { span, .. } => {
+            Pat::Bind { span, mutable, .. } => {
                 if let Some(l) = self.ids.next() {
                     self.out.push(Leaf {
                         local: l,
@@ -5213,14 +5435,16 @@ impl LeafWalk {
                         path: path.clone(),
                         ty: t.clone(),
                         span: *span,
+                        through: through.cloned(),
+                        by_ref: through.is_some() && !*mutable,
                     });
                 }
             }
-            Pat::Wild(_) => self.unbound_owner |= !t.is_copy(),
+            Pat::Wild(_) => self.unbound_owner |= through.is_none() && !t.is_copy(),
             Pat::Tuple(items, _) | Pat::TupleStruct { items, .. } => {
                 for (i, (p, (_, ft, off))) in items.iter().zip(fields).enumerate() {
                     path.push(i as u32);
-                    self.walk(p, &ft, base + off, path);
+                    self.walk(p, &ft, base + off, path, through);
                     path.pop();
                 }
             }
@@ -5234,17 +5458,27 @@ impl LeafWalk {
                         fields.iter().enumerate().find(|(_, f)| &f.0 == name)
                     {
                         path.push(i as u32);
-                        self.walk(p, ft, base + off, path);
+                        self.walk(p, ft, base + off, path, through);
                         path.pop();
                     }
                 }
-                if *rest {
+                if *rest && through.is_none() {
                     self.unbound_owner |= fields
                         .iter()
                         .any(|f| !f.1.is_copy() && !pfields.iter().any(|p| p.0 == f.0));
                 }
             }
         }
+    }
+}
+
+/// Whether pattern `pat` takes a value of type `t` as a whole (a name or `_`), rather than
+/// looking inside it (which, for a reference, means looking at what it points to).
+fn binds_whole(pat: &Pat, t: &Ty) -> bool {
+    match pat {
+        Pat::Wild(_) => true,
+        Pat::Bind { name, .. } => name != "None" && !is_unit_struct(t.deref_all(), name),
+        _ => false,
     }
 }
 
