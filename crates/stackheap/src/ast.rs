@@ -148,6 +148,8 @@ pub enum Pat {
     },
     /// `a | b | c`
     Or(Vec<Pat>, Span),
+    /// `&p`: matches what a shared reference points to, binding by value from there on.
+    Ref(Box<Pat>, Span),
 }
 
 impl Pat {
@@ -163,7 +165,8 @@ impl Pat {
             | Pat::Bool(_, span)
             | Pat::Str(_, span)
             | Pat::Range { span, .. }
-            | Pat::Or(_, span) => *span,
+            | Pat::Or(_, span)
+            | Pat::Ref(_, span) => *span,
         }
     }
 }
@@ -294,6 +297,8 @@ pub enum ExprKind {
         var: String,
         var_span: Span,
         mutable: bool,
+        /// A destructuring pattern (`for (i, x) in ...`, `for &x in ...`) instead of a name.
+        pat: Option<Pat>,
         range: Box<Expr>,
         body: Block,
     },

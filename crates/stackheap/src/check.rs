@@ -200,6 +200,15 @@ struct Checker<'a> {
 enum PatternPlace {
     Match,
     Let,
+    For,
+}
+
+/// What a `for` loop binds each turn: a name, or a pattern.
+struct ForHead<'p> {
+    var: &'p str,
+    var_span: Span,
+    mutable: bool,
+    pat: Option<&'p Pat>,
 }
 
 /// The arms of a `match` (each pattern, and whether it has a guard), or the pattern of a
@@ -873,7 +882,7 @@ impl<'a> Checker<'a> {
         mode: Option<bool>,
     ) {
         let binding = match pat {
-            Pat::Wild(_) => true,
+            Pat::Wild(_) | Pat::Ref(..) => true,
             Pat::Bind { name, .. } => {
                 name != "None"
                     && !self
@@ -921,6 +930,19 @@ impl<'a> Checker<'a> {
                 ids.push(id);
             }
             Pat::Wild(_) => {}
+            Pat::Ref(inner, span) => match self.infer.shallow(t) {
+                // `&p` takes what the reference points to, by value from there on.
+                Ty::Ref(false, pointee) => self.bind_pat_in(cx, inner, &pointee, ids, None),
+                Ty::Error => {}
+                other => {
+                    let d = self.describe(&other);
+                    self.diags.push(
+                        err(DiagnosticKind::Type, *span, "mismatched types")
+                            .with_code("E0308")
+                            .with_span_label(format!("expected `{d}`, found `&_`")),
+                    );
+                }
+            },
             Pat::Lit {
                 span,
                 is_char: true,
@@ -1146,6 +1168,10 @@ impl<'a> Checker<'a> {
                     "E0004",
                 ),
                 PatternPlace::Let => ("refutable pattern in local binding".to_string(), "E0005"),
+                PatternPlace::For => (
+                    "refutable pattern in `for` loop binding".to_string(),
+                    "E0005",
+                ),
             };
             let shown = self.describe(&t);
             self.diags.push(
@@ -1486,177 +1512,17 @@ impl<'a> Checker<'a> {
                 var,
                 var_span,
                 mutable,
+                pat,
                 range,
                 body,
             } => {
-                let ExprKind::Range { start, end, .. } = &range.kind else {
-                    // `.chars()` of a String or `&str`: each `char`, decoded from UTF-8.
-                    if let ExprKind::MethodCall {
-                        receiver,
-                        method,
-                        args,
-                        ..
-                    } = &range.kind
-                    {
-                        if method == "chars" && args.is_empty() {
-                            let t = self.check_expr(cx, receiver);
-                            if !matches!(
-                                self.infer.resolve(&t).deref_all(),
-                                Ty::String | Ty::StrRef
-                            ) {
-                                self.diags.push(unsupported(range.span, "this `.chars()`"));
-                                return Ty::Unit;
-                            }
-                            self.set(range, Ty::StrRef);
-                            cx.scopes.push(Vec::new());
-                            let hidden =
-                                self.declare(cx, "(str)", Ty::StrRef, true, range.span, true);
-                            self.declare(
-                                cx,
-                                "(index)",
-                                Ty::Int(IntTy::Usize),
-                                true,
-                                range.span,
-                                true,
-                            );
-                            let v = self.declare(cx, var, Ty::Char, *mutable, *var_span, false);
-                            self.binding.insert(e.id, v);
-                            self.for_range.insert(e.id, hidden);
-                            cx.loops.push(LoopCtx {
-                                is_loop: false,
-                                break_ty: Ty::Unit,
-                                has_break: true,
-                            });
-                            let bt = self.check_block(cx, body);
-                            cx.loops.pop();
-                            cx.scopes.pop();
-                            self.expect_unit_body(body, &bt);
-                            return Ty::Unit;
-                        }
-                    }
-                    // `.iter()` of a Vec, array or slice walks it like `&v`.
-                    let rt = match &range.kind {
-                        ExprKind::MethodCall {
-                            receiver,
-                            method,
-                            args,
-                            ..
-                        } if method == "iter" && args.is_empty() => {
-                            let t = self.check_expr(cx, receiver);
-                            match self.infer.resolve(&t).deref_all().clone() {
-                                Ty::Vec(el) | Ty::Array(el, _) | Ty::SliceRef(el) => {
-                                    self.set(range, Ty::SliceRef(el.clone()))
-                                }
-                                _ => {
-                                    self.diags.push(unsupported(range.span, "this `.iter()`"));
-                                    return Ty::Unit;
-                                }
-                            }
-                        }
-                        _ => self.check_expr(cx, range),
-                    };
-                    let rt = self.infer.resolve(&rt);
-                    let walked = match &rt {
-                        Ty::SliceRef(el) => Some(el.clone()),
-                        Ty::Ref(false, inner) => match &**inner {
-                            Ty::Vec(el) | Ty::Array(el, _) => Some(el.clone()),
-                            _ => None,
-                        },
-                        _ => None,
-                    };
-                    if let Some(elem) = walked {
-                        // A hidden slice of the elements, a hidden index, and `x: &T`.
-                        cx.scopes.push(Vec::new());
-                        let hidden = self.declare(
-                            cx,
-                            "(slice)",
-                            Ty::SliceRef(elem.clone()),
-                            true,
-                            range.span,
-                            true,
-                        );
-                        self.declare(cx, "(index)", Ty::Int(IntTy::Usize), true, range.span, true);
-                        let v =
-                            self.declare(cx, var, Ty::Ref(false, elem), *mutable, *var_span, false);
-                        self.binding.insert(e.id, v);
-                        self.for_range.insert(e.id, hidden);
-                        cx.loops.push(LoopCtx {
-                            is_loop: false,
-                            break_ty: Ty::Unit,
-                            has_break: true,
-                        });
-                        let bt = self.check_block(cx, body);
-                        cx.loops.pop();
-                        cx.scopes.pop();
-                        self.expect_unit_body(body, &bt);
-                        return Ty::Unit;
-                    }
-                    if let Ty::Array(elem, _) = &rt {
-                        if elem.is_copy() {
-                            // The array is copied into a hidden local, walked by a hidden index.
-                            cx.scopes.push(Vec::new());
-                            let hidden =
-                                self.declare(cx, "(array)", rt.clone(), true, range.span, true);
-                            self.declare(
-                                cx,
-                                "(index)",
-                                Ty::Int(IntTy::Usize),
-                                true,
-                                range.span,
-                                true,
-                            );
-                            let v =
-                                self.declare(cx, var, (**elem).clone(), *mutable, *var_span, false);
-                            self.binding.insert(e.id, v);
-                            self.for_range.insert(e.id, hidden);
-                            cx.loops.push(LoopCtx {
-                                is_loop: false,
-                                break_ty: Ty::Unit,
-                                has_break: true,
-                            });
-                            let bt = self.check_block(cx, body);
-                            cx.loops.pop();
-                            cx.scopes.pop();
-                            self.expect_unit_body(body, &bt);
-                            return Ty::Unit;
-                        }
-                    }
-                    self.diags.push(unsupported(
-                        range.span,
-                        "a `for` loop over something other than a range `a..b`, `a..=b` or an array of `Copy` values",
-                    ));
-                    return Ty::Unit;
+                let head = ForHead {
+                    var,
+                    var_span: *var_span,
+                    mutable: *mutable,
+                    pat: pat.as_ref(),
                 };
-                let st = self.check_expr(cx, start);
-                let et = self.check_expr(cx, end);
-                self.expect(end.span, &et, &st);
-                if !self.is_int_like(&st) && !matches!(self.infer.shallow(&st), Ty::Error) {
-                    let d = self.describe(&st);
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            range.span,
-                            format!("`Range<{d}>` is not an iterator"),
-                        )
-                        .with_code("E0277"),
-                    );
-                }
-                self.set(range, Ty::Error);
-                cx.scopes.push(Vec::new());
-                let hidden = self.declare(cx, "(range)", st.clone(), true, range.span, true);
-                let v = self.declare(cx, var, st, *mutable, *var_span, false);
-                self.binding.insert(e.id, v);
-                self.for_range.insert(e.id, hidden);
-                cx.loops.push(LoopCtx {
-                    is_loop: false,
-                    break_ty: Ty::Unit,
-                    has_break: true,
-                });
-                let bt = self.check_block(cx, body);
-                cx.loops.pop();
-                cx.scopes.pop();
-                self.expect_unit_body(body, &bt);
-                Ty::Unit
+                self.check_for(cx, e, head, range, body)
             }
             ExprKind::Range { .. } => {
                 self.diags
@@ -2112,6 +1978,183 @@ impl<'a> Checker<'a> {
                     .with_code("E0308")
                     .with_span_label(format!("expected `()`, found `{d}`")),
             );
+        }
+    }
+
+    /// A `for` loop: what it walks (a range, a string's `chars()`, a Vec, slice or array by
+    /// reference or `.iter()`, an array of `Copy` values or a Vec by value, any of them
+    /// `.enumerate()`d), hidden locals that keep its place, the loop's variable (or the
+    /// pattern's names, taken from a hidden variable each turn) and the body.
+    fn check_for(
+        &mut self,
+        cx: &mut FnCx,
+        e: &Expr,
+        head: ForHead<'_>,
+        range: &Expr,
+        body: &Block,
+    ) -> Ty {
+        let (src, enumerate) = match &range.kind {
+            ExprKind::MethodCall {
+                receiver,
+                method,
+                args,
+                ..
+            } if method == "enumerate" && args.is_empty() => (&**receiver, true),
+            _ => (range, false),
+        };
+        let Some((mut item, mut hidden)) = self.for_source(cx, src) else {
+            return Ty::Unit;
+        };
+        if enumerate {
+            self.set(range, Ty::Error);
+            hidden.push(("(count)", Ty::Int(IntTy::Usize)));
+            item = Ty::Tuple(vec![Ty::Int(IntTy::Usize), item]);
+        }
+        cx.scopes.push(Vec::new());
+        let mut first = None;
+        for (name, t) in hidden {
+            let h = self.declare(cx, name, t, true, range.span, true);
+            first.get_or_insert(h);
+        }
+        if let Some(h) = first {
+            self.for_range.insert(e.id, h);
+        }
+        match head.pat {
+            Some(p) => {
+                let v = self.declare(cx, "(item)", item.clone(), false, head.var_span, true);
+                self.binding.insert(e.id, v);
+                let mut ids = Vec::new();
+                self.bind_pat(cx, p, &item, &mut ids);
+                self.pat_locals.insert(e.id, ids);
+                self.pattern_checks.push(PatternCheck {
+                    ty: item,
+                    pats: vec![(p.clone(), false)],
+                    span: p.span(),
+                    place: PatternPlace::For,
+                });
+            }
+            None => {
+                let v = self.declare(cx, head.var, item, head.mutable, head.var_span, false);
+                self.binding.insert(e.id, v);
+            }
+        }
+        cx.loops.push(LoopCtx {
+            is_loop: false,
+            break_ty: Ty::Unit,
+            has_break: true,
+        });
+        let bt = self.check_block(cx, body);
+        cx.loops.pop();
+        cx.scopes.pop();
+        self.expect_unit_body(body, &bt);
+        Ty::Unit
+    }
+
+    /// What a `for` loop over `src` gives each turn, and the hidden locals it keeps (the
+    /// first one is where it walks, then an index). `None` after reporting what it cannot.
+    fn for_source(&mut self, cx: &mut FnCx, src: &Expr) -> Option<(Ty, Vec<(&'static str, Ty)>)> {
+        let usize_t = Ty::Int(IntTy::Usize);
+        if let ExprKind::Range { start, end, .. } = &src.kind {
+            let st = self.check_expr(cx, start);
+            let et = self.check_expr(cx, end);
+            self.expect(end.span, &et, &st);
+            if !self.is_int_like(&st) && !matches!(self.infer.shallow(&st), Ty::Error) {
+                let d = self.describe(&st);
+                self.diags.push(
+                    err(
+                        DiagnosticKind::Type,
+                        src.span,
+                        format!("`Range<{d}>` is not an iterator"),
+                    )
+                    .with_code("E0277"),
+                );
+            }
+            self.set(src, Ty::Error);
+            return Some((st.clone(), vec![("(range)", st)]));
+        }
+        if let ExprKind::MethodCall {
+            receiver,
+            method,
+            args,
+            ..
+        } = &src.kind
+        {
+            if method == "chars" && args.is_empty() {
+                // Each `char` of a String or `&str`, decoded from UTF-8.
+                let t = self.check_expr(cx, receiver);
+                if !matches!(self.infer.resolve(&t).deref_all(), Ty::String | Ty::StrRef) {
+                    self.diags.push(unsupported(src.span, "this `.chars()`"));
+                    return None;
+                }
+                self.set(src, Ty::StrRef);
+                return Some((Ty::Char, vec![("(str)", Ty::StrRef), ("(index)", usize_t)]));
+            }
+        }
+        // `.iter()` of a Vec, array or slice walks it like `&v`.
+        let rt = match &src.kind {
+            ExprKind::MethodCall {
+                receiver,
+                method,
+                args,
+                ..
+            } if method == "iter" && args.is_empty() => {
+                let t = self.check_expr(cx, receiver);
+                match self.infer.resolve(&t).deref_all().clone() {
+                    Ty::Vec(el) | Ty::Array(el, _) | Ty::SliceRef(el) => {
+                        self.set(src, Ty::SliceRef(el.clone()))
+                    }
+                    _ => {
+                        self.diags.push(unsupported(src.span, "this `.iter()`"));
+                        return None;
+                    }
+                }
+            }
+            // `.into_iter()` is the value itself (by value, or by reference for `&v`).
+            ExprKind::MethodCall {
+                receiver,
+                method,
+                args,
+                ..
+            } if method == "into_iter" && args.is_empty() => {
+                let t = self.check_expr(cx, receiver);
+                self.set(src, t)
+            }
+            _ => self.check_expr(cx, src),
+        };
+        let rt = self.infer.resolve(&rt);
+        let walked = match &rt {
+            Ty::SliceRef(el) => Some(el.clone()),
+            Ty::Ref(false, inner) => match &**inner {
+                Ty::Vec(el) | Ty::Array(el, _) => Some(el.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(elem) = walked {
+            // A hidden slice of the elements, a hidden index, and `x: &T`.
+            return Some((
+                Ty::Ref(false, elem.clone()),
+                vec![("(slice)", Ty::SliceRef(elem)), ("(index)", usize_t)],
+            ));
+        }
+        match &rt {
+            // The array is copied into a hidden local, walked by a hidden index.
+            Ty::Array(elem, _) if elem.is_copy() => Some((
+                (**elem).clone(),
+                vec![("(array)", rt.clone()), ("(index)", usize_t)],
+            )),
+            // The Vec moves into a hidden local; each element moves out of it in turn.
+            Ty::Vec(elem) => Some((
+                (**elem).clone(),
+                vec![("(vec)", rt.clone()), ("(index)", usize_t)],
+            )),
+            _ => {
+                self.diags.push(unsupported(
+                    src.span,
+                    "a `for` loop over something other than a range, a string's `chars()`, a Vec, a slice or an array",
+                ));
+                None
+            }
         }
     }
 

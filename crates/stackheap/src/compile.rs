@@ -3771,6 +3771,10 @@ impl<'a> Gen<'a> {
             self.for_chars(e, array, body);
             return;
         }
+        if let Ty::Vec(elem) = self.f.locals[hidden as usize].ty.clone() {
+            self.for_vec(e, array, body, &elem);
+            return;
+        }
         let Ty::Array(elem, n) = self.f.locals[hidden as usize].ty.clone() else {
             return;
         };
@@ -3787,10 +3791,12 @@ impl<'a> Gen<'a> {
             off: ioff,
             size: usize_ty.size,
         });
+        self.for_count_start(e);
         let temps = std::mem::take(&mut self.f.temps);
         self.drop_temps(&temps);
         self.sites[site as usize].live = self.live_now();
         let voff = self.declare(var);
+        let item = self.for_item_off(e, voff);
         let loop_depth = self.f.depth;
         let head = self.here();
         self.begin_loop(None, loop_depth, head, e.span);
@@ -3822,11 +3828,11 @@ impl<'a> Gen<'a> {
             let ty = self.scalar(&elem);
             self.emit(Op::LoadAt(ty));
             self.emit(Op::Store {
-                off: voff,
+                off: item,
                 size: ty.size,
             });
         } else {
-            self.emit(Op::AddrLocal(voff));
+            self.emit(Op::AddrLocal(item));
             self.emit(Op::AddrLocal(aoff));
             self.emit(Op::Load {
                 off: ioff,
@@ -3849,9 +3855,10 @@ impl<'a> Gen<'a> {
             off: ioff,
             size: usize_ty.size,
         });
+        self.for_count_next(e, voff);
         let mark = self.condition_mark();
         self.end_condition(mark);
-        self.block_body(body, None, false, &Ty::Unit);
+        self.for_body(e, body);
         self.emit(Op::Jump(head));
         let exit = self.here();
         self.patch(exit_jump, exit);
@@ -3933,10 +3940,12 @@ impl<'a> Gen<'a> {
             off: ioff,
             size: usize_ty.size,
         });
+        self.for_count_start(e);
         let temps = std::mem::take(&mut self.f.temps);
         self.drop_temps(&temps);
         self.sites[site as usize].live = self.live_now();
         let voff = self.declare(var);
+        let item = self.for_item_off(e, voff);
         let loop_depth = self.f.depth;
         let head = self.here();
         self.begin_loop(None, loop_depth, head, e.span);
@@ -3966,7 +3975,7 @@ impl<'a> Gen<'a> {
         match kind {
             ViewLoop::Chars(_) => {
                 self.emit(Op::CharAt);
-                self.emit(Op::Store { off: voff, size: 4 });
+                self.emit(Op::Store { off: item, size: 4 });
             }
             ViewLoop::Elements(esize) => {
                 self.emit(Op::VecIndex {
@@ -3974,7 +3983,7 @@ impl<'a> Gen<'a> {
                     at,
                 });
                 self.emit(Op::Store {
-                    off: voff,
+                    off: item,
                     size: self.ptr.bytes() as u8,
                 });
             }
@@ -3995,9 +4004,10 @@ impl<'a> Gen<'a> {
             off: ioff,
             size: usize_ty.size,
         });
+        self.for_count_next(e, voff);
         let mark = self.condition_mark();
         self.end_condition(mark);
-        self.block_body(body, None, false, &Ty::Unit);
+        self.for_body(e, body);
         self.emit(Op::Jump(head));
         let exit = self.here();
         self.patch(exit_jump, exit);
@@ -4006,7 +4016,244 @@ impl<'a> Gen<'a> {
         self.set_stack(scope_depth);
     }
 
+    /// Whether the `for` loop `e` counts its turns (`.enumerate()`): its variable is then a
+    /// `(usize, item)` tuple, and the count a hidden local just before it.
+    fn for_counts(&self, e: &Expr) -> bool {
+        matches!(&e.kind, ExprKind::For { range, .. } if for_source(range).id != range.id)
+    }
+
+    /// Starts the hidden count of an `.enumerate()` loop at 0.
+    fn for_count_start(&mut self, e: &Expr) {
+        if !self.for_counts(e) {
+            return;
+        }
+        let count = self.c.binding[&e.id] - 1;
+        let off = self.declare(count);
+        let usize_ty = self.scalar(&Ty::Int(IntTy::Usize));
+        self.emit(Op::Const(0));
+        self.emit(Op::Store {
+            off,
+            size: usize_ty.size,
+        });
+    }
+
+    /// Where a turn's item goes in the loop variable at `voff`: the variable itself, or the
+    /// item's place in the `(count, item)` tuple of an `.enumerate()` loop.
+    fn for_item_off(&self, e: &Expr, voff: u32) -> u32 {
+        if !self.for_counts(e) {
+            return voff;
+        }
+        let var = self.c.binding[&e.id];
+        let fields = self.f.locals[var as usize].ty.fields(self.ptr);
+        voff + fields.get(1).map_or(0, |f| f.2)
+    }
+
+    /// An `.enumerate()` loop's turn: the count goes into the tuple, and on by one.
+    fn for_count_next(&mut self, e: &Expr, voff: u32) {
+        if !self.for_counts(e) {
+            return;
+        }
+        let var = self.c.binding[&e.id];
+        let count = self.f.locals[var as usize - 1].off;
+        let fields = self.f.locals[var as usize].ty.fields(self.ptr);
+        let at = voff + fields.first().map_or(0, |f| f.2);
+        let ty = self.scalar(&Ty::Int(IntTy::Usize));
+        self.emit(Op::Load { off: count, ty });
+        self.emit(Op::Store {
+            off: at,
+            size: ty.size,
+        });
+        self.emit(Op::Load { off: count, ty });
+        self.emit(Op::Const(1));
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: IntTy::Usize,
+            at: 0,
+        });
+        self.emit(Op::Store {
+            off: count,
+            size: ty.size,
+        });
+    }
+
+    /// A `for` loop's body; with a pattern (`for (i, x) in ...`), its names are taken from
+    /// the hidden variable first, as `let PATTERN = item;` would, in a scope of their own
+    /// that ends (dropping what they still own) with each turn. `in_turn`: the caller has
+    /// opened that scope (the turn of a loop over a Vec by value) and ends it itself.
+    fn for_body(&mut self, e: &Expr, body: &Block) {
+        self.for_body_in(e, body, false);
+    }
+
+    fn for_body_in(&mut self, e: &Expr, body: &Block, in_turn: bool) {
+        let ExprKind::For {
+            pat: Some(pat),
+            range,
+            ..
+        } = &e.kind
+        else {
+            self.block_body(body, None, false, &Ty::Unit);
+            return;
+        };
+        let var = self.c.binding[&e.id];
+        let var_ty = self.f.locals[var as usize].ty.clone();
+        let voff = self.f.locals[var as usize].off;
+        let ids = self.c.pat_locals.get(&e.id).cloned().unwrap_or_default();
+        let (leaves, _) = pat_leaves(pat, &var_ty, self.ptr, ids);
+        let depth = self.f.depth;
+        if !in_turn {
+            self.f.scopes.push((Vec::new(), depth));
+        }
+        let scope = self.f.scopes.len() - 1;
+        let mut offs = Vec::new();
+        for leaf in &leaves {
+            offs.push(self.declare(leaf.local));
+        }
+        for (leaf, dst) in leaves.iter().zip(offs) {
+            if leaf.through.is_none() {
+                let how = if leaf.moves() { Use::Move } else { Use::Copy };
+                self.use_path(var, &leaf.path, leaf.span, how);
+            }
+            self.bind_leaf(leaf, voff, dst, range.span);
+            if leaf.through.is_none() && leaf.moves() {
+                self.set_part_owned(var, &leaf.path, false);
+            }
+        }
+        self.block_body(body, None, false, &Ty::Unit);
+        if !in_turn {
+            self.end_turn(scope, body);
+            self.set_stack(depth);
+        }
+    }
+
+    /// Ends the scope of a `for` loop's turn (at `scope`), dropping what it still owns.
+    fn end_turn(&mut self, scope: usize, body: &Block) {
+        if !self.f.moves.dead && self.scope_has_drops(scope) {
+            let end = Span::new(body.span.end as usize - 1, body.span.end as usize);
+            let site = self.step(end, StepKind::ScopeEnd);
+            self.emit_drops(scope);
+            self.pop_scope();
+            self.sites[site as usize].live = self.live_now();
+        } else {
+            self.pop_scope();
+        }
+    }
+
+    /// `for x in v` of a Vec by value: the Vec moves into a hidden local; each turn moves the
+    /// next element into `x` (dropped at the end of the turn unless moved on); when the loop
+    /// ends, the elements not taken (after a `break`) are dropped, then the block is freed.
+    fn for_vec(&mut self, e: &Expr, src: &Expr, body: &Block, elem: &Ty) {
+        let var = self.c.binding[&e.id];
+        let hidden = self.c.for_range[&e.id];
+        let esize = elem.size(self.ptr);
+        let scope_depth = self.f.depth;
+        self.f.scopes.push((Vec::new(), scope_depth));
+        let site = self.step(src.span, StepKind::Statement);
+        let vec_off = self.declare(hidden);
+        self.expr_into(src, Dest::Local(vec_off));
+        let ioff = self.declare(hidden + 1);
+        let usize_ty = self.scalar(&Ty::Int(IntTy::Usize));
+        self.emit(Op::Const(0));
+        self.emit(Op::Store {
+            off: ioff,
+            size: usize_ty.size,
+        });
+        self.for_count_start(e);
+        let temps = std::mem::take(&mut self.f.temps);
+        self.drop_temps(&temps);
+        self.sites[site as usize].live = self.live_now();
+        let loop_depth = self.f.depth;
+        let head = self.here();
+        self.begin_loop(None, loop_depth, head, e.span);
+        let entry_moves = self.f.moves.clone();
+        self.step(src.span, StepKind::Condition);
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::AddrLocal(vec_off));
+        self.emit(Op::VecField(1));
+        self.emit(Op::Cmp {
+            op: Cmp::Lt,
+            signed: false,
+        });
+        let exit_jump = self.emit(Op::JumpIfFalse(0));
+        // The turn's own scope: the variable lives (and is dropped) within one turn.
+        self.f.scopes.push((Vec::new(), loop_depth));
+        let turn = self.f.scopes.len() - 1;
+        let voff = self.declare(var);
+        let item = self.for_item_off(e, voff);
+        let at = self.span_id(src.span);
+        self.emit(Op::AddrLocal(item));
+        self.emit(Op::AddrLocal(vec_off));
+        self.emit(Op::Load {
+            off: ioff,
+            ty: usize_ty,
+        });
+        self.emit(Op::VecIndex {
+            elem: esize as u8,
+            at,
+        });
+        self.emit(Op::Copy(esize));
+        if self.f.locals[var as usize].hidden {
+            // A pattern's hidden variable: the names taken from it own the parts.
+            self.set_owned(var, true);
+        } else {
+            self.own(var, voff);
+        }
+        self.bump_start(ioff, usize_ty, IntTy::Usize);
+        self.for_count_next(e, voff);
+        let mark = self.condition_mark();
+        self.end_condition(mark);
+        self.for_body_in(e, body, true);
+        self.end_turn(turn, body);
+        self.set_stack(loop_depth);
+        self.emit(Op::Jump(head));
+        let exit = self.here();
+        self.patch(exit_jump, exit);
+        self.end_loop(exit, Some(entry_moves));
+        if elem.needs_drop() {
+            // The elements no turn took (a `break` left early), in index order.
+            let again = self.here();
+            self.emit(Op::Load {
+                off: ioff,
+                ty: usize_ty,
+            });
+            self.emit(Op::AddrLocal(vec_off));
+            self.emit(Op::VecField(1));
+            self.emit(Op::Cmp {
+                op: Cmp::Lt,
+                signed: false,
+            });
+            let done = self.emit(Op::JumpIfFalse(0));
+            self.emit(Op::AddrLocal(vec_off));
+            self.emit(Op::Load {
+                off: ioff,
+                ty: usize_ty,
+            });
+            self.emit(Op::VecIndex {
+                elem: esize as u8,
+                at,
+            });
+            if elem.plain_buffer() {
+                self.emit(Op::DropAt);
+            } else {
+                let glue = self.glue(elem);
+                self.emit(Op::DropGlueAt(glue));
+            }
+            self.bump_start(ioff, usize_ty, IntTy::Usize);
+            self.emit(Op::Jump(again));
+            let h = self.here();
+            self.patch(done, h);
+        }
+        // The block itself (its elements are gone).
+        self.emit(Op::AddrLocal(vec_off));
+        self.emit(Op::DropAt);
+        self.pop_scope();
+        self.set_stack(scope_depth);
+    }
+
     fn for_loop(&mut self, e: &Expr, range: &Expr, body: &Block) {
+        let range = into_iter_of(for_source(range));
         let ExprKind::Range {
             start,
             end,
@@ -4018,7 +4265,7 @@ impl<'a> Gen<'a> {
         };
         let var = self.c.binding[&e.id];
         let hidden = self.c.for_range[&e.id];
-        let elem_ty = self.f.locals[var as usize].ty.clone();
+        let elem_ty = self.f.locals[hidden as usize].ty.clone();
         let Ty::Int(ity) = elem_ty else { return };
         let sc = self.scalar(&elem_ty);
         let size = sc.size as u32;
@@ -4049,8 +4296,10 @@ impl<'a> Gen<'a> {
                 size: 1,
             });
         }
+        self.for_count_start(e);
         self.sites[site as usize].live = self.live_now();
         let voff = self.declare(var);
+        let item = self.for_item_off(e, voff);
         let loop_depth = self.f.depth;
         let head = self.here();
         self.begin_loop(None, loop_depth, head, e.span);
@@ -4078,7 +4327,7 @@ impl<'a> Gen<'a> {
             exits.push(self.emit(Op::JumpIfFalse(0)));
             self.emit(Op::Load { off: roff, ty: sc });
             self.emit(Op::Store {
-                off: voff,
+                off: item,
                 size: size as u8,
             });
             self.emit(Op::Load { off: roff, ty: sc });
@@ -4115,14 +4364,15 @@ impl<'a> Gen<'a> {
             exits.push(self.emit(Op::JumpIfFalse(0)));
             self.emit(Op::Load { off: roff, ty: sc });
             self.emit(Op::Store {
-                off: voff,
+                off: item,
                 size: size as u8,
             });
             self.bump_start(roff, sc, ity);
         }
+        self.for_count_next(e, voff);
         let mark = self.condition_mark();
         self.end_condition(mark);
-        self.block_body(body, None, false, &Ty::Unit);
+        self.for_body(e, body);
         self.emit(Op::Jump(head));
         let exit = self.here();
         for j in exits {
@@ -4922,7 +5172,11 @@ impl<'a> Gen<'a> {
     /// Emits the tests of pattern `pat` against the value of type `t` at frame offset `off`;
     /// each failing test jumps to one of `fails` (patched by the caller).
     fn pat_test(&mut self, pat: &Pat, t: &Ty, off: u32, fails: &mut Vec<usize>) {
-        if let (Ty::Ref(_, inner), false) = (t, binds_whole(pat, t)) {
+        let explicit = match pat {
+            Pat::Ref(inner_pat, _) => Some(&**inner_pat),
+            _ => None,
+        };
+        if let (Ty::Ref(_, inner), true) = (t, explicit.is_some() || !binds_whole(pat, t)) {
             // Match ergonomics: the pattern looks at what the reference points to, copied
             // into a slot of its own to be tested in place.
             let (size, align) = self.layout(inner);
@@ -4931,7 +5185,7 @@ impl<'a> Gen<'a> {
             self.emit(Op::AddrLocal(copy));
             self.emit(Op::Load { off, ty: ptr });
             self.emit(Op::Copy(size));
-            return self.pat_test(pat, inner, copy, fails);
+            return self.pat_test(explicit.unwrap_or(pat), inner, copy, fails);
         }
         match pat {
             Pat::Bind { name, .. } if name == "None" && matches!(t, Ty::Option(_)) => {
@@ -4939,7 +5193,7 @@ impl<'a> Gen<'a> {
                 self.disc_test(t);
                 fails.push(self.emit(Op::JumpIfTrue(0)));
             }
-            Pat::Bind { .. } | Pat::Wild(_) => {}
+            Pat::Bind { .. } | Pat::Wild(_) | Pat::Ref(..) => {}
             Pat::Lit { value, .. } => {
                 let sc = self.scalar(t);
                 self.emit(Op::Load { off, ty: sc });
@@ -5383,7 +5637,7 @@ fn pat_leaves(pat: &Pat, t: &Ty, ptr: PtrWidth, ids: Vec<LocalId>) -> (Vec<Leaf>
         out: Vec::new(),
         unbound_owner: false,
     };
-    w.walk(pat, t, 0, &mut Vec::new(), None);
+    w.walk(pat, t, 0, &mut Vec::new(), None, false);
     (w.out, w.unbound_owner)
 }
 
@@ -5396,7 +5650,7 @@ struct LeafWalk {
 
 impl LeafWalk {
     /// Walks `pat` against a part of type `t` at `base` (in the value, or in what the
-    /// pointers of `through` lead to).
+    /// pointers of `through` lead to); names bind by reference when `by_ref`.
     fn walk(
         &mut self,
         pat: &Pat,
@@ -5404,27 +5658,39 @@ impl LeafWalk {
         base: u32,
         path: &mut FieldPath,
         through: Option<&(u32, Vec<u32>)>,
+        by_ref: bool,
     ) {
+        let deref = |through: Option<&(u32, Vec<u32>)>| match through {
+            None => (base, Vec::new()),
+            Some((slot, chain)) => {
+                let mut chain = chain.clone();
+                chain.push(base);
+                (*slot, chain)
+            }
+        };
+        if let (Pat::Ref(inner_pat, _), Ty::Ref(_, inner)) = (pat, t) {
+            // `&p`: what the reference points to, bound by value.
+            let next = deref(through);
+            return self.walk(inner_pat, inner, 0, &mut Vec::new(), Some(&next), false);
+        }
         if let (Ty::Ref(_, inner), false) = (t, binds_whole(pat, t)) {
             // Through the reference: the part it points to, bound by reference.
-            let next = match through {
-                None => (base, Vec::new()),
-                Some((slot, chain)) => {
-                    let mut chain = chain.clone();
-                    chain.push(base);
-                    (*slot, chain)
-                }
-            };
-            return self.walk(pat, inner, 0, &mut Vec::new(), Some(&next));
+            let next = deref(through);
+            return self.walk(pat, inner, 0, &mut Vec::new(), Some(&next), true);
         }
         let fields = t.fields(self.ptr);
         match pat {
             Pat::Bind { name, .. } if name == "None" && matches!(t, Ty::Option(_)) => {}
             Pat::Bind { name, .. } if is_unit_struct(t, name) => {}
-            Pat::Lit { .. } | Pat::Bool(..) | Pat::Range { .. } | Pat::Or(..) | Pat::Str(..) => {}
+            Pat::Lit { .. }
+            | Pat::Bool(..)
+            | Pat::Range { .. }
+            | Pat::Or(..)
+            | Pat::Str(..)
+            | Pat::Ref(..) => {}
             Pat::TupleStruct { name, items, .. } if name == "Some" && items.len() == 1 => {
                 if let (Ty::Option(inner), Some(l)) = (t, option_layout(t, self.ptr)) {
-                    self.walk(&items[0], inner, base + l.payload, path, through);
+                    self.walk(&items[0], inner, base + l.payload, path, through, by_ref);
                 }
             }
             Pat::Bind { span, mutable, .. } => {
@@ -5436,7 +5702,7 @@ impl LeafWalk {
                         ty: t.clone(),
                         span: *span,
                         through: through.cloned(),
-                        by_ref: through.is_some() && !*mutable,
+                        by_ref: by_ref && !*mutable,
                     });
                 }
             }
@@ -5444,7 +5710,7 @@ impl LeafWalk {
             Pat::Tuple(items, _) | Pat::TupleStruct { items, .. } => {
                 for (i, (p, (_, ft, off))) in items.iter().zip(fields).enumerate() {
                     path.push(i as u32);
-                    self.walk(p, &ft, base + off, path, through);
+                    self.walk(p, &ft, base + off, path, through, by_ref);
                     path.pop();
                 }
             }
@@ -5458,7 +5724,7 @@ impl LeafWalk {
                         fields.iter().enumerate().find(|(_, f)| &f.0 == name)
                     {
                         path.push(i as u32);
-                        self.walk(p, ft, base + off, path, through);
+                        self.walk(p, ft, base + off, path, through, by_ref);
                         path.pop();
                     }
                 }
@@ -5479,6 +5745,33 @@ fn binds_whole(pat: &Pat, t: &Ty) -> bool {
         Pat::Wild(_) => true,
         Pat::Bind { name, .. } => name != "None" && !is_unit_struct(t.deref_all(), name),
         _ => false,
+    }
+}
+
+/// What a `for` loop walks: its range expression, or what `.enumerate()` is called on.
+fn for_source(range: &Expr) -> &Expr {
+    match &range.kind {
+        ExprKind::MethodCall {
+            receiver,
+            method,
+            args,
+            ..
+        } if method == "enumerate" && args.is_empty() => receiver,
+        _ => range,
+    }
+}
+
+/// What a `for` loop's items come from: the source, or what `.into_iter()` is called on
+/// (it walks that value itself).
+fn into_iter_of(src: &Expr) -> &Expr {
+    match &src.kind {
+        ExprKind::MethodCall {
+            receiver,
+            method,
+            args,
+            ..
+        } if method == "into_iter" && args.is_empty() => receiver,
+        _ => src,
     }
 }
 

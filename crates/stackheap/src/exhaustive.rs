@@ -129,6 +129,10 @@ fn lower(p: &Pat, col: &Col) -> Lowered {
         _ => {}
     }
     match (p, t) {
+        (Pat::Ref(inner_pat, _), Ty::Ref(_, inner)) => Lowered::Ctor(
+            Ctor::Single,
+            vec![lower(inner_pat, &Col::Of((**inner).clone()))],
+        ),
         (_, Ty::Ref(_, inner)) => {
             Lowered::Ctor(Ctor::Single, vec![lower(p, &Col::Of((**inner).clone()))])
         }

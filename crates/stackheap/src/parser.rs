@@ -1038,7 +1038,12 @@ impl Parser {
             self.bump();
             return Ok(Pat::Wild(start));
         }
-        if self.is_punct("[") || self.is_punct("&") || self.is_punct("..") {
+        if self.is_punct("&") && !matches!(self.peek_at(1), TokenKind::Ident(s) if s == "mut") {
+            self.bump();
+            let inner = self.pat()?;
+            return Ok(Pat::Ref(Box::new(inner), start.to(self.prev_span())));
+        }
+        if self.is_punct("[") || self.is_punct("&") || self.is_punct("&&") || self.is_punct("..") {
             self.diags.push(unsupported(start, "this kind of pattern"));
             return Err(());
         }
@@ -1706,16 +1711,25 @@ impl Parser {
             }
             "for" => {
                 self.bump();
-                let mutable = self.eat_keyword("mut");
-                let (var, var_span) = if self.is_keyword("_") {
+                let destructure = self.is_punct("(")
+                    || self.is_punct("&")
+                    || matches!(self.peek(), TokenKind::Ident(s) if s.chars().next().is_some_and(char::is_uppercase))
+                        && matches!(self.peek_at(1), TokenKind::Punct("{" | "("));
+                let mut pat = None;
+                let mut mutable = false;
+                let (var, var_span) = if destructure {
+                    let saved = std::mem::replace(&mut self.no_struct, false);
+                    let p = self.pat();
+                    self.no_struct = saved;
+                    let p = p?;
+                    let sp = p.span();
+                    pat = Some(p);
+                    ("(item)".to_string(), sp)
+                } else if self.is_keyword("_") {
                     let sp = self.bump().span;
                     ("_".to_string(), sp)
-                } else if self.is_punct("(") {
-                    let span = self.span();
-                    self.diags
-                        .push(unsupported(span, "a destructuring pattern in `for`"));
-                    return Err(());
                 } else {
+                    mutable = self.eat_keyword("mut");
                     self.ident()?
                 };
                 if !self.eat_keyword("in") {
@@ -1730,6 +1744,7 @@ impl Parser {
                         var,
                         var_span,
                         mutable,
+                        pat,
                         range: Box::new(range),
                         body,
                     },

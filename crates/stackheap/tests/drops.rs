@@ -222,3 +222,41 @@ fn main() {
         .collect();
     assert_eq!(moved, ["name"]);
 }
+
+#[test]
+fn a_vec_walked_by_value_drops_each_element_at_the_end_of_its_turn() {
+    let src = "\
+fn main() {
+    let names = vec![String::from(\"Ada\"), String::from(\"Bo\"), String::from(\"Cy\")];
+    for name in names {
+        if name.len() == 2 {
+            break;
+        }
+        println!(\"{name}\");
+    }
+    println!(\"done\");
+}
+";
+    let r = stackheap::run(src, &SettingsOverrides::default());
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "Ada\ndone\n");
+    let frees: Vec<(u32, String)> = steps(&r)
+        .into_iter()
+        .flat_map(|(l, e)| {
+            e.into_iter()
+                .filter(|x| x.starts_with("free"))
+                .map(move |x| (l, x))
+        })
+        .collect();
+    // `Ada` at the end of its turn; at the `break`, `Bo` (the turn's variable), then `Cy`
+    // (never taken), then the Vec's block.
+    assert_eq!(
+        frees,
+        [
+            (8, "free `name`".to_string()),
+            (5, "free `name`".to_string()),
+            (5, "free a temporary String::from".to_string()),
+            (5, "free `names`".to_string()),
+        ]
+    );
+}
