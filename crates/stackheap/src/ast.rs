@@ -11,6 +11,9 @@ pub struct File {
     pub structs: Vec<StructItem>,
     /// How many expression ids were handed out.
     pub expr_count: u32,
+    /// Generic arguments written on a path (turbofish: `Vec::<i32>::new`, `None::<u8>`), by
+    /// the path expression's id: the segment they follow and the types.
+    pub turbofish: std::collections::HashMap<ExprId, (usize, Vec<TypeExpr>)>,
 }
 
 #[derive(Debug)]

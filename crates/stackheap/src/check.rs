@@ -193,6 +193,8 @@ struct Checker<'a> {
     coercions: std::collections::HashSet<ExprId>,
     /// Patterns to check for exhaustiveness once all types are known.
     pattern_checks: Vec<PatternCheck>,
+    /// Generic arguments written on paths (`Vec::<i32>::new`), by path expression.
+    turbofish: &'a HashMap<ExprId, (usize, Vec<TypeExpr>)>,
 }
 
 /// Where patterns must cover every value of their type.
@@ -263,6 +265,7 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         method_fns: HashMap::new(),
         coercions: Default::default(),
         pattern_checks: Vec::new(),
+        turbofish: &file.turbofish,
     };
     c.declare_structs(file);
     for (i, f) in file.functions.iter().enumerate() {
@@ -2176,7 +2179,30 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The type written as the one generic argument of segment `name` of the path `e`
+    /// (`Vec::<i32>::new`, `None::<u8>`), or a new inference variable when none is written.
+    fn generic_arg(&mut self, e: &Expr, segs: &[(String, Span)], name: &str) -> Result<Ty, ()> {
+        let Some((seg, args)) = self.turbofish.get(&e.id) else {
+            return Ok(self.infer.fresh());
+        };
+        match (segs.get(*seg), args.as_slice()) {
+            (Some((n, _)), [t]) if n == name => Ok(self.type_from_expr(t, true)),
+            _ => {
+                let span = args.first().map_or(e.span, |t| t.span);
+                self.diags
+                    .push(unsupported(span, "these generic arguments on this path"));
+                Err(())
+            }
+        }
+    }
+
     fn check_path(&mut self, cx: &mut FnCx, e: &Expr, segs: &[(String, Span)]) -> Ty {
+        if self.turbofish.contains_key(&e.id) && !matches!(segs, [(n, _)] if n == "None") {
+            let span = self.turbofish[&e.id].1.first().map_or(e.span, |t| t.span);
+            self.diags
+                .push(unsupported(span, "generic arguments on this path"));
+            return Ty::Error;
+        }
         if segs.len() == 1 {
             let name = &segs[0].0;
             if let Some(id) = self.lookup(cx, name) {
@@ -2214,8 +2240,11 @@ impl<'a> Checker<'a> {
                 return Ty::Error;
             }
             if name == "None" {
+                let Ok(t) = self.generic_arg(e, segs, "None") else {
+                    return Ty::Error;
+                };
                 self.res.insert(e.id, Res::NoneVal);
-                return Ty::Option(Box::new(self.infer.fresh()));
+                return Ty::Option(Box::new(t));
             }
             self.diags.push(
                 err(
@@ -2271,18 +2300,38 @@ impl<'a> Checker<'a> {
         };
         let path: Vec<&str> = segs.iter().map(|s| s.0.as_str()).collect();
         let arg_tys: Vec<Ty> = args.iter().map(|a| self.check_expr(cx, a)).collect();
+        let generic = |c: &mut Self, name: &str| c.generic_arg(callee, segs, name);
         let (res, params, ret) = match path.as_slice() {
             ["Vec", "new"] | ["std", "vec", "Vec", "new"] => {
-                (Res::VecNew, vec![], Ty::Vec(Box::new(self.infer.fresh())))
+                let Ok(t) = generic(self, "Vec") else {
+                    return Ty::Error;
+                };
+                (Res::VecNew, vec![], Ty::Vec(Box::new(t)))
             }
-            ["Vec", "with_capacity"] | ["std", "vec", "Vec", "with_capacity"] => (
-                Res::VecWithCapacity,
-                vec![Ty::Int(IntTy::Usize)],
-                Ty::Vec(Box::new(self.infer.fresh())),
-            ),
+            ["Vec", "with_capacity"] | ["std", "vec", "Vec", "with_capacity"] => {
+                let Ok(t) = generic(self, "Vec") else {
+                    return Ty::Error;
+                };
+                (
+                    Res::VecWithCapacity,
+                    vec![Ty::Int(IntTy::Usize)],
+                    Ty::Vec(Box::new(t)),
+                )
+            }
             ["Some"] if self.lookup(cx, "Some").is_none() && !self.fn_ids.contains_key("Some") => {
-                let t = self.infer.fresh();
+                let Ok(t) = generic(self, "Some") else {
+                    return Ty::Error;
+                };
                 (Res::SomeCtor, vec![t.clone()], Ty::Option(Box::new(t)))
+            }
+            _ if self.turbofish.contains_key(&callee.id) => {
+                let span = self.turbofish[&callee.id]
+                    .1
+                    .first()
+                    .map_or(callee.span, |t| t.span);
+                self.diags
+                    .push(unsupported(span, "generic arguments on this path"));
+                return Ty::Error;
             }
             ["Box", "new"] => {
                 let t = self.infer.fresh();

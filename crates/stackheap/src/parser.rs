@@ -19,6 +19,8 @@ pub struct Parser {
     abandoned: bool,
     /// Inside an `if`/`while` condition or a `for` head: `Name {` is not a struct literal.
     no_struct: bool,
+    /// Generic arguments written on paths (see [`File::turbofish`]).
+    turbofish: std::collections::HashMap<ExprId, (usize, Vec<TypeExpr>)>,
     pub diags: Vec<Diagnostic>,
 }
 
@@ -57,6 +59,7 @@ pub fn parse(tokens: Vec<Token>) -> (File, Vec<Diagnostic>) {
         depth: 0,
         abandoned: false,
         no_struct: false,
+        turbofish: Default::default(),
         diags: Vec::new(),
     };
     let mut file = File::default();
@@ -74,6 +77,7 @@ pub fn parse(tokens: Vec<Token>) -> (File, Vec<Diagnostic>) {
         }
     }
     file.expr_count = p.next_id;
+    file.turbofish = std::mem::take(&mut p.turbofish);
     (file, p.diags)
 }
 
@@ -1914,6 +1918,7 @@ impl Parser {
     fn path_or_macro(&mut self) -> PResult<Expr> {
         let start = self.span();
         let mut segs = vec![self.ident()?];
+        let mut generics = None;
         while self.is_punct("::") {
             self.bump();
             if self.is_punct("<") {
@@ -1921,14 +1926,29 @@ impl Parser {
                 if matches!(last, "size_of" | "align_of") {
                     return self.mem_query(start, last == "align_of", &segs);
                 }
-                let span = self.span();
-                self.diags.push(unsupported(
-                    span,
-                    "a path with generic arguments (turbofish)",
-                ));
-                return Err(());
+                if generics.is_some() {
+                    let span = self.span();
+                    self.diags.push(unsupported(
+                        span,
+                        "generic arguments on more than one segment of a path",
+                    ));
+                    return Err(());
+                }
+                generics = Some((segs.len() - 1, self.turbofish_args()?));
+                continue;
             }
             segs.push(self.ident()?);
+        }
+        if let Some(g) = generics {
+            if self.is_punct("!") || self.is_punct("{") && !self.no_struct {
+                let span = self.span();
+                self.diags.push(unsupported(span, "generic arguments here"));
+                return Err(());
+            }
+            let span = start.to(self.prev_span());
+            let e = self.new_expr(ExprKind::Path(segs), span);
+            self.turbofish.insert(e.id, g);
+            return Ok(e);
         }
         if segs.len() == 1 && self.is_punct("!") {
             let name = segs.pop().map(|s| s.0).unwrap_or_default();
@@ -1945,6 +1965,24 @@ impl Parser {
         }
         let span = start.to(self.prev_span());
         Ok(self.new_expr(ExprKind::Path(segs), span))
+    }
+
+    /// The `<A, B>` of a turbofish (the cursor at `<`).
+    fn turbofish_args(&mut self) -> PResult<Vec<TypeExpr>> {
+        self.expect_punct("<")?;
+        let mut args = Vec::new();
+        loop {
+            args.push(self.type_expr()?);
+            if !self.eat_punct(",") || self.is_punct(">") {
+                break;
+            }
+        }
+        if self.is_punct(">>") {
+            self.error_expected("`>`");
+            return Err(());
+        }
+        self.expect_punct(">")?;
+        Ok(args)
     }
 
     /// After `size_of::` or `align_of::` (the cursor at `<`): `<T>()`.
