@@ -277,6 +277,8 @@ pub enum ExprKind {
     Str(String),
     /// A character literal.
     Char(char),
+    /// A byte string literal `b"abc"`: a `&[u8; N]` to bytes in the read-only area.
+    ByteStr(Vec<u8>),
     /// A path such as `x`, `Vec::new` or `i32::MAX`.
     Path(Vec<(String, Span)>),
     Unary(UnOp, Box<Expr>),

@@ -437,6 +437,7 @@ impl<'a> Walker<'a> {
             ExprKind::Int { .. }
             | ExprKind::Bool(_)
             | ExprKind::Str(_)
+            | ExprKind::ByteStr(_)
             | ExprKind::Char(_)
             | ExprKind::Continue
             | ExprKind::MemQuery { .. }

@@ -806,7 +806,8 @@ impl<'a> Checker<'a> {
                     let declared = ty.as_ref().map(|t| self.type_from_expr(t, true));
                     let t = self.check_expr(cx, init);
                     if let Some(d) = &declared {
-                        self.expect(init.span, &t, d);
+                        // `let s: &[u8] = &array;` and `let s: &str = &string;` coerce.
+                        self.expect_arg(init, &t, d);
                     }
                     if matches!(self.infer.shallow(&t), Ty::Never) {
                         diverges = true;
@@ -1239,6 +1240,10 @@ impl<'a> Checker<'a> {
                 Ty::Error
             }
             ExprKind::Str(_) => Ty::StrRef,
+            ExprKind::ByteStr(bytes) => Ty::Ref(
+                false,
+                Box::new(Ty::Array(Box::new(Ty::Int(IntTy::U8)), bytes.len() as u64)),
+            ),
             ExprKind::Char(_) => Ty::Char,
             ExprKind::Error => Ty::Error,
             ExprKind::Int { value, suffix } => {

@@ -1473,7 +1473,7 @@ struct Gen<'a> {
     glues: Vec<Vec<u32>>,
     /// The bytes of the string literals (the read-only block), each literal once.
     rodata: Vec<u8>,
-    literals: HashMap<String, u32>,
+    literals: HashMap<Vec<u8>, u32>,
     /// The label of the block the `format!` being compiled allocates.
     format_label: u32,
     rodata_label: u32,
@@ -1537,15 +1537,21 @@ impl<'a> Gen<'a> {
 
     /// The offset of a string literal's bytes in the read-only block.
     fn literal(&mut self, text: &str) -> u32 {
-        if let Some(&off) = self.literals.get(text) {
+        self.literal_bytes(text.as_bytes())
+    }
+
+    /// The offset of a string or byte string literal's bytes in the read-only block (each
+    /// distinct literal once).
+    fn literal_bytes(&mut self, bytes: &[u8]) -> u32 {
+        if let Some(&off) = self.literals.get(bytes) {
             return off;
         }
         if self.rodata.is_empty() {
             self.rodata_label = self.label(READ_ONLY_LABEL.into());
         }
         let off = self.rodata.len() as u32;
-        self.rodata.extend_from_slice(text.as_bytes());
-        self.literals.insert(text.to_string(), off);
+        self.rodata.extend_from_slice(bytes);
+        self.literals.insert(bytes.to_vec(), off);
         off
     }
 
@@ -3348,6 +3354,20 @@ impl<'a> Gen<'a> {
             ExprKind::Char(c) => {
                 self.emit(Op::Const(*c as u64));
             }
+            ExprKind::ByteStr(bytes) => {
+                // The bytes' address in the read-only block: a literal's pointer, made in a
+                // slot as for a `&str`, and read back.
+                let off = self.literal_bytes(bytes);
+                let w = self.ptr.bytes();
+                let tmp = self.reserve(2 * w, w);
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::StrLit {
+                    off,
+                    len: bytes.len() as u32,
+                });
+                let ty = self.scalar(&t);
+                self.emit(Op::Load { off: tmp, ty });
+            }
             ExprKind::Match { scrutinee, arms } => self.match_expr(e, scrutinee, arms, None),
             ExprKind::Field { .. } => {
                 let ty = self.scalar(&t);
@@ -4570,6 +4590,7 @@ impl<'a> Gen<'a> {
             ExprKind::Int { .. }
             | ExprKind::Bool(_)
             | ExprKind::Str(_)
+            | ExprKind::ByteStr(_)
             | ExprKind::Char(_)
             | ExprKind::Path(_)
             | ExprKind::Continue
@@ -4844,8 +4865,10 @@ impl<'a> Gen<'a> {
                     self.emit(Op::VecPush { elem, label, at });
                 }
             }
-            Method::Len if matches!(rt, Ty::Array(..)) => {
-                let Ty::Array(_, n) = rt else { return };
+            Method::Len if matches!(rt.deref_all(), Ty::Array(..)) => {
+                let Ty::Array(_, n) = *rt.deref_all() else {
+                    return;
+                };
                 if !self.is_place(receiver) {
                     self.expr_discard(receiver);
                 }

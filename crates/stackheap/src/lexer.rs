@@ -15,6 +15,10 @@ pub enum TokenKind {
     Float,
     Str(String),
     Char(char),
+    /// A byte literal `b'a'`.
+    Byte(u8),
+    /// A byte string literal `b"abc"`.
+    ByteStr(Vec<u8>),
     Lifetime,
     /// Punctuation, longest match first (`<<=`, `..=`, `->`, `::`, ...).
     Punct(&'static str),
@@ -74,6 +78,39 @@ pub fn lex(src: &str) -> (Vec<Token>, Vec<Diagnostic>) {
                     "unterminated block comment",
                 ));
             }
+            continue;
+        }
+        if c == b'b' && matches!(bytes.get(i + 1), Some(b'\'' | b'"')) {
+            // `b'a'` or `b"abc"`: bytes, with the escapes of byte literals.
+            let quote = bytes[i + 1];
+            let before = diags.len();
+            let (body, next) = lex_bytes(src, i + 2, quote, &mut diags);
+            let end = next.min(bytes.len());
+            let kind = if quote == b'"' {
+                if next > bytes.len() {
+                    diags.push(Diagnostic::error(
+                        DiagnosticKind::Syntax,
+                        Span::new(start, start + 2),
+                        "unterminated double quote byte string",
+                    ));
+                }
+                TokenKind::ByteStr(body)
+            } else {
+                let reported = diags.len() > before;
+                if (next > bytes.len() || body.len() != 1) && !reported {
+                    diags.push(Diagnostic::error(
+                        DiagnosticKind::Syntax,
+                        Span::new(start, end),
+                        "a byte literal holds exactly one byte",
+                    ));
+                }
+                TokenKind::Byte(body.first().copied().unwrap_or(0))
+            };
+            tokens.push(Token {
+                kind,
+                span: Span::new(start, end),
+            });
+            i = end;
             continue;
         }
         if c.is_ascii_alphabetic() || c == b'_' || c >= 0x80 {
@@ -285,6 +322,104 @@ fn lex_number(src: &str, start: usize, diags: &mut Vec<Diagnostic>) -> (TokenKin
     )
 }
 
+/// Reads a byte or byte string literal's body from `i` (just past the opening quote) to the
+/// closing `quote`: ASCII characters, and the escapes `\n \t \r \0 \\ \' \"` and `\xHH`
+/// (any byte). Returns the bytes and the offset past the closing quote (past the end if
+/// none).
+fn lex_bytes(src: &str, mut i: usize, quote: u8, diags: &mut Vec<Diagnostic>) -> (Vec<u8>, usize) {
+    let bytes = src.as_bytes();
+    let mut out = Vec::new();
+    let what = if quote == b'"' {
+        "byte string literal"
+    } else {
+        "byte literal"
+    };
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == quote {
+            return (out, i + 1);
+        }
+        if b == b'\\' {
+            let esc_start = i;
+            i += 1;
+            let plain = match bytes.get(i) {
+                Some(b'n') => Some(b'\n'),
+                Some(b't') => Some(b'\t'),
+                Some(b'r') => Some(b'\r'),
+                Some(b'0') => Some(0),
+                Some(b'\\') => Some(b'\\'),
+                Some(b'\'') => Some(b'\''),
+                Some(b'"') => Some(b'"'),
+                _ => None,
+            };
+            if let Some(v) = plain {
+                out.push(v);
+                i += 1;
+                continue;
+            }
+            match bytes.get(i) {
+                Some(b'\n') if quote == b'"' => {
+                    // Line continuation: skip the newline and leading whitespace.
+                    i += 1;
+                    while i < bytes.len() && bytes[i].is_ascii_whitespace() {
+                        i += 1;
+                    }
+                }
+                Some(b'x') => match src
+                    .get(i + 1..i + 3)
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
+                    Some(v) => {
+                        out.push(v);
+                        i += 3;
+                    }
+                    None => {
+                        diags.push(Diagnostic::error(
+                            DiagnosticKind::Syntax,
+                            Span::new(esc_start, (i + 3).min(bytes.len())),
+                            "invalid character in numeric character escape",
+                        ));
+                        i += 1;
+                    }
+                },
+                Some(b'u') => {
+                    diags.push(Diagnostic::error(
+                        DiagnosticKind::Syntax,
+                        Span::new(esc_start, (i + 1).min(bytes.len())),
+                        format!("unicode escape in {what}"),
+                    ));
+                    i += 1;
+                }
+                _ => {
+                    let ch = src[i..].chars().next().unwrap_or('\\');
+                    let len = ch.len_utf8();
+                    diags.push(Diagnostic::error(
+                        DiagnosticKind::Syntax,
+                        Span::new(i, (i + len).min(bytes.len())),
+                        format!("unknown byte escape: `{}`", ch.escape_default()),
+                    ));
+                    i += len;
+                }
+            }
+            continue;
+        }
+        if b >= 0x80 {
+            let ch = src[i..].chars().next().unwrap_or('\u{fffd}');
+            let len = ch.len_utf8().max(1);
+            diags.push(Diagnostic::error(
+                DiagnosticKind::Syntax,
+                Span::new(i, i + len),
+                format!("non-ASCII character in {what}"),
+            ));
+            i += len;
+            continue;
+        }
+        out.push(b);
+        i += 1;
+    }
+    (out, bytes.len() + 1)
+}
+
 /// Reads a quoted literal's body from `i` (just past the opening quote) to the closing
 /// `quote`; returns its text and the offset past the closing quote (past the end if none).
 fn lex_string(src: &str, mut i: usize, quote: u8, diags: &mut Vec<Diagnostic>) -> (String, usize) {
@@ -349,13 +484,20 @@ fn lex_string(src: &str, mut i: usize, quote: u8, diags: &mut Vec<Diagnostic>) -
                         )),
                     }
                 }
-                _ => diags.push(Diagnostic::error(
-                    DiagnosticKind::Syntax,
-                    Span::new(esc_start, (i + 1).min(bytes.len())),
-                    "unknown character escape",
-                )),
+                _ => {
+                    let ch = src.get(i..).and_then(|r| r.chars().next()).unwrap_or('\\');
+                    diags.push(Diagnostic::error(
+                        DiagnosticKind::Syntax,
+                        Span::new(i, (i + ch.len_utf8()).min(bytes.len())),
+                        format!("unknown character escape: `{}`", ch.escape_default()),
+                    ))
+                }
             }
-            i += 1;
+            // Past the escaped character (which may take more than one byte).
+            i += src
+                .get(i..)
+                .and_then(|r| r.chars().next())
+                .map_or(1, char::len_utf8);
             continue;
         }
         let ch = src[i..].chars().next().unwrap_or('\u{fffd}');

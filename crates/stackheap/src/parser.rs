@@ -144,6 +144,8 @@ impl Parser {
             TokenKind::Float => "a floating-point number".into(),
             TokenKind::Str(_) => "a string literal".into(),
             TokenKind::Char(_) => "a character literal".into(),
+            TokenKind::Byte(_) => "a byte literal".into(),
+            TokenKind::ByteStr(_) => "a byte string literal".into(),
             TokenKind::Lifetime => "a lifetime".into(),
             TokenKind::Punct(p) => format!("`{p}`"),
             TokenKind::Eof => "the end of the program".into(),
@@ -893,7 +895,7 @@ impl Parser {
 
     fn pat_int_ahead_at(&self, n: usize) -> bool {
         match self.peek_at(n) {
-            TokenKind::Int { .. } | TokenKind::Punct("-") => true,
+            TokenKind::Int { .. } | TokenKind::Byte(_) | TokenKind::Punct("-") => true,
             TokenKind::Ident(name) => crate::types::IntTy::from_name(name).is_some(),
             _ => false,
         }
@@ -927,6 +929,10 @@ impl Parser {
                 self.bump();
                 let v = i128::try_from(value).unwrap_or(i128::MAX);
                 Ok(if neg { -v } else { v })
+            }
+            TokenKind::Byte(b) if !neg => {
+                self.bump();
+                Ok(b as i128)
             }
             _ => {
                 self.error_expected("an integer literal");
@@ -981,7 +987,12 @@ impl Parser {
         }
         let int_const = matches!(self.peek(), TokenKind::Ident(n) if crate::types::IntTy::from_name(n).is_some())
             && matches!(self.peek_at(1), TokenKind::Punct("::"));
-        if int_const || matches!(self.peek(), TokenKind::Int { .. } | TokenKind::Punct("-")) {
+        if int_const
+            || matches!(
+                self.peek(),
+                TokenKind::Int { .. } | TokenKind::Byte(_) | TokenKind::Punct("-")
+            )
+        {
             let lo = self.pat_int()?;
             let inclusive = if self.eat_punct("..=") {
                 true
@@ -1556,6 +1567,22 @@ impl Parser {
             TokenKind::Char(c) => {
                 self.bump();
                 Ok(self.new_expr(ExprKind::Char(c), start))
+            }
+            TokenKind::Byte(b) => {
+                // `b'a'` is the `u8` it names.
+                self.bump();
+                let suffix = Some(("u8".to_string(), start));
+                Ok(self.new_expr(
+                    ExprKind::Int {
+                        value: b as u128,
+                        suffix,
+                    },
+                    start,
+                ))
+            }
+            TokenKind::ByteStr(bytes) => {
+                self.bump();
+                Ok(self.new_expr(ExprKind::ByteStr(bytes), start))
             }
             TokenKind::Punct("(") => {
                 self.bump();
