@@ -23,6 +23,10 @@ pub struct Function {
     /// The struct whose `impl` block holds this function, if any.
     pub impl_of: Option<(String, Span)>,
     pub name_span: Span,
+    /// The lifetime parameters in scope: the function's own (`fn f<'a>`) and its `impl`'s.
+    pub lifetimes: Vec<(String, Span)>,
+    /// The lifetimes `Self` is written with in its `impl` (`impl<'a> Excerpt<'a>`).
+    pub impl_args: Vec<(String, Span)>,
     pub params: Vec<Param>,
     pub ret: Option<TypeExpr>,
     pub body: Block,
@@ -41,6 +45,8 @@ pub struct StructItem {
     pub repr_c: bool,
     /// The traits named in `#[derive(...)]`, with their spans.
     pub derives: Vec<(String, Span)>,
+    /// Its lifetime parameters (`struct Excerpt<'a>`).
+    pub lifetimes: Vec<(String, Span)>,
 }
 
 #[derive(Debug)]
@@ -55,6 +61,19 @@ pub struct Param {
 pub struct TypeExpr {
     pub kind: TypeExprKind,
     pub span: Span,
+    /// Lifetimes written here: after the `&` of a reference (`&'a T`), or as a path's
+    /// generic arguments (`Excerpt<'a>`).
+    pub lifetimes: Vec<(String, Span)>,
+}
+
+impl TypeExpr {
+    pub fn new(kind: TypeExprKind, span: Span) -> TypeExpr {
+        TypeExpr {
+            kind,
+            span,
+            lifetimes: Vec::new(),
+        }
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -91,6 +110,16 @@ pub enum Stmt {
         mutable: bool,
         ty: Option<TypeExpr>,
         init: Expr,
+        span: Span,
+    },
+    /// `let x;` or `let x: T;`: a variable given its value later (`x = ...;`). `id` keys
+    /// the local it declares.
+    Decl {
+        id: ExprId,
+        name: String,
+        name_span: Span,
+        mutable: bool,
+        ty: Option<TypeExpr>,
         span: Span,
     },
     /// `let PATTERN = init;` with a destructuring pattern.

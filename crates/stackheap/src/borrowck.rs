@@ -5,14 +5,18 @@
 //! the borrowed local's scope (E0597) is an error; returning a reference to a local is E0515.
 //!
 //! It works on the evaluation order of one function's syntax tree: every expression gets a
-//! position, and loans and actions are compared by position. Loans only come from `&` written
-//! directly as a `let` initializer or an assignment's right side, so it can miss errors
-//! (a reference returned by a call, stored in a struct, loops) but never rejects a program
-//! rustc accepts: an assignment to the holder ends its loans, as in rustc.
+//! position, and loans and actions are compared by position. A `let` or an assignment holds
+//! the loans whose references end up in the value it stores: an `&place`, a struct, tuple or
+//! Option holding one, a call's result (the arguments its signature's lifetimes tie to the
+//! returned value), a method's (`&self`'s borrow by elision, `as_ref`, `last`), and the
+//! loans of another holder it copies (`let r2 = r;`, `e.part`). It can miss errors (loops,
+//! references stored through other references) but never rejects a program rustc accepts:
+//! an assignment to the holder ends its loans, as in rustc.
 
 use crate::ast::*;
 use crate::check::{Checked, LocalId, Method, Res, SelfMode};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
+use crate::lifetimes::Passes;
 use crate::span::Span;
 use crate::types::Ty;
 
@@ -32,6 +36,40 @@ enum Action {
     Assign(LocalId),
     /// These locals go out of scope.
     ScopeEnd(Vec<LocalId>),
+    /// `to` now holds the loans `from` holds (it copied a reference from it).
+    Derive { from: LocalId, to: LocalId },
+}
+
+/// The references that end up in a value: borrows (by the span of the expression that made
+/// them) and the loans of other holders it copies.
+#[derive(Default)]
+struct Flow {
+    borrows: Vec<Span>,
+    derives: Vec<LocalId>,
+}
+
+/// Whether all the references a value of type `t` holds come from one place, so that a
+/// reference read out of a part of it keeps all the value's loans (and no more than rustc
+/// would): true unless two fields (or elements of a tuple) hold references of their own.
+fn one_source(t: &Ty) -> bool {
+    let parts: Vec<&Ty> = match t {
+        Ty::Struct(d) => d.fields.iter().map(|f| &f.ty).collect(),
+        Ty::Tuple(ts) => ts.iter().collect(),
+        _ => return true,
+    };
+    let holding: Vec<&&Ty> = parts.iter().filter(|t| holds_ref(t)).collect();
+    holding.len() <= 1 && holding.iter().all(|t| one_source(t))
+}
+
+/// Whether values of type `t` can hold a reference.
+fn holds_ref(t: &Ty) -> bool {
+    match t {
+        Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_) => true,
+        Ty::Struct(d) => d.fields.iter().any(|f| holds_ref(&f.ty)),
+        Ty::Tuple(ts) => ts.iter().any(holds_ref),
+        Ty::Array(e, _) | Ty::Option(e) | Ty::Vec(e) | Ty::Box(e) => holds_ref(e),
+        _ => false,
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -61,7 +99,7 @@ pub fn check(file: &File, c: &Checked) -> Vec<Diagnostic> {
             func: i as u32,
             events: Vec::new(),
             diags: Vec::new(),
-            returns_ref: matches!(ret, Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_)),
+            returns_ref: holds_ref(&ret),
             params: f.params.len() as u32,
         };
         w.block(&f.body, true);
@@ -134,6 +172,11 @@ impl<'a> Walker<'a> {
                         self.push(init.span, Action::Move(l));
                     }
                 }
+                Stmt::Decl { id, .. } => {
+                    if let Some(&l) = self.c.binding.get(id) {
+                        declared.push(l);
+                    }
+                }
                 Stmt::LetPat { init, .. } => {
                     self.expr(init);
                     if let Some(l) = self.moved_path(init) {
@@ -167,18 +210,178 @@ impl<'a> Walker<'a> {
         (!t.is_copy()).then_some(l)
     }
 
-    /// The borrow made by `init` (an `&place`) is held by `holder`.
+    /// The borrows whose references end up in the value of `init` (made since event
+    /// `from`) are held by `holder`, and so are the loans of the holders it copies.
     fn hold(&mut self, from: usize, init: &Expr, holder: LocalId) {
-        if !matches!(init.kind, ExprKind::AddrOf { .. }) {
-            return;
-        }
-        for ev in self.events[from..].iter_mut().rev() {
-            if let Action::Borrow { holder: h, .. } = &mut ev.action {
-                if ev.span == init.span {
-                    *h = Some(holder);
-                    return;
+        let mut flow = Flow::default();
+        self.flow(init, &mut flow);
+        for span in flow.borrows {
+            for ev in self.events[from..].iter_mut().rev() {
+                if let Action::Borrow { holder: h, .. } = &mut ev.action {
+                    if ev.span == span && h.is_none() {
+                        *h = Some(holder);
+                        break;
+                    }
                 }
             }
+        }
+        for l in flow.derives {
+            if l != holder {
+                self.push(
+                    init.span,
+                    Action::Derive {
+                        from: l,
+                        to: holder,
+                    },
+                );
+            }
+        }
+    }
+
+    /// The local a place starts from, through references too (`r` in `r.x[1]`).
+    fn base_local(&self, e: &Expr) -> Option<LocalId> {
+        match &e.kind {
+            ExprKind::Path(_) => self.local(e),
+            ExprKind::Field { base, .. } | ExprKind::Index(base, _) | ExprKind::Deref(base) => {
+                self.base_local(base)
+            }
+            _ => None,
+        }
+    }
+
+    /// The references that end up in the value of `e` (see [`Flow`]).
+    fn flow(&self, e: &Expr, out: &mut Flow) {
+        if !self.c.expr_ty.get(e.id as usize).is_some_and(holds_ref) {
+            return;
+        }
+        match &e.kind {
+            ExprKind::AddrOf { inner, .. } => {
+                out.borrows.push(e.span);
+                if self.root(inner).is_none() {
+                    // A reference to a place reached through another reference: what that
+                    // one borrows, it still borrows.
+                    out.derives.extend(self.base_local(inner));
+                }
+            }
+            ExprKind::Path(_) => out.derives.extend(self.local(e)),
+            // A reference read out of a struct, tuple or array value keeps its loans; read
+            // through another reference, it is left out (a missed error rather than a wrong
+            // one).
+            ExprKind::Field { base, .. } | ExprKind::Index(base, _) => {
+                let bt = self.c.expr_ty.get(base.id as usize);
+                if bt.is_some_and(|t| {
+                    t.is_mem() && !matches!(t, Ty::StrRef | Ty::SliceRef(_)) && one_source(t)
+                }) {
+                    self.flow(base, out);
+                }
+            }
+            ExprKind::Call(callee, args) => match self.c.res.get(&callee.id) {
+                Some(Res::Fn(f)) => {
+                    for p in self.c.sigs[*f as usize].ret_passes.clone() {
+                        if let Some(a) = args.get(p.param) {
+                            self.flow_param(a, p, out);
+                        }
+                    }
+                }
+                Some(Res::SomeCtor | Res::BoxNew | Res::TupleCtor) => {
+                    args.iter().for_each(|a| self.flow(a, out))
+                }
+                _ => {}
+            },
+            ExprKind::MethodCall { receiver, args, .. } => {
+                let by_ref = !matches!(
+                    self.c.expr_ty.get(receiver.id as usize),
+                    Some(Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_))
+                );
+                match (self.c.method_fns.get(&e.id), self.c.methods.get(&e.id)) {
+                    (Some((f, mode)), _) => {
+                        for p in self.c.sigs[*f as usize].ret_passes.clone() {
+                            match (p.param, mode) {
+                                (0, SelfMode::Ref { .. }) => {
+                                    // The method borrowed the receiver (auto-ref).
+                                    if p.outer {
+                                        out.borrows.push(e.span);
+                                    }
+                                    if p.inner {
+                                        self.flow_inside(receiver, out);
+                                    }
+                                }
+                                (0, SelfMode::Pass) => {
+                                    if p.outer {
+                                        self.flow(receiver, out);
+                                    }
+                                }
+                                (0, SelfMode::Value) => self.flow(receiver, out),
+                                (i, _) => {
+                                    if let Some(a) = args.get(i - 1) {
+                                        self.flow_param(a, p, out);
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    (None, Some(Method::AsRef | Method::AsMut | Method::First | Method::Last)) => {
+                        if by_ref {
+                            out.borrows.push(e.span);
+                        } else {
+                            self.flow(receiver, out);
+                        }
+                    }
+                    (None, Some(Method::Unwrap | Method::Clone)) => self.flow(receiver, out),
+                    _ => {}
+                }
+            }
+            ExprKind::StructLit { fields, base, .. } => {
+                fields.iter().for_each(|(_, _, v)| self.flow(v, out));
+                if let Some(b) = base {
+                    self.flow(b, out);
+                }
+            }
+            ExprKind::Tuple(items) | ExprKind::ArrayList(items) | ExprKind::VecList(items) => {
+                items.iter().for_each(|i| self.flow(i, out))
+            }
+            ExprKind::Block(b) => {
+                if let Some(t) = &b.tail {
+                    self.flow(t, out);
+                }
+            }
+            ExprKind::If(_, then, els) => {
+                if let Some(t) = &then.tail {
+                    self.flow(t, out);
+                }
+                if let Some(e) = els {
+                    self.flow(e, out);
+                }
+            }
+            ExprKind::Match { arms, .. } => arms.iter().for_each(|a| self.flow(&a.body, out)),
+            _ => {}
+        }
+    }
+
+    /// What an argument passes on to a call's result (see [`Passes`]): its own reference's
+    /// borrow (`outer`), and what the value it refers to holds (`inner`).
+    fn flow_param(&self, a: &Expr, p: Passes, out: &mut Flow) {
+        if p.outer {
+            self.flow(a, out);
+        }
+        if p.inner {
+            match &a.kind {
+                ExprKind::AddrOf { inner, .. } => self.flow_inside(inner, out),
+                _ if !p.outer => self.flow(a, out),
+                _ => {}
+            }
+        }
+    }
+
+    /// The loans of what the place `e` holds (a local struct value such as `e` in `&e`),
+    /// when they all come from one place.
+    fn flow_inside(&self, e: &Expr, out: &mut Flow) {
+        if self.root(e).is_none() {
+            return;
+        }
+        let t = self.c.expr_ty.get(e.id as usize);
+        if t.is_some_and(|t| holds_ref(t) && one_source(t)) {
+            out.derives.extend(self.base_local(e));
         }
     }
 
@@ -234,7 +437,41 @@ impl<'a> Walker<'a> {
                     "`{name}` is freed when the function returns; return an owned value instead"
                 )));
             }
-            _ => {}
+            _ => {
+                // A value holding a borrow of a local: a call's result, a struct, a holder.
+                let mut flow = Flow::default();
+                self.flow(e, &mut flow);
+                let mut targets: Vec<LocalId> = Vec::new();
+                for ev in self.events.iter().rev() {
+                    if let Action::Borrow { target, holder, .. } = ev.action {
+                        let held = holder.is_some_and(|h| flow.derives.contains(&h));
+                        if (flow.borrows.contains(&ev.span) || held) && !targets.contains(&target) {
+                            targets.push(target);
+                        }
+                    }
+                }
+                let Some(&l) = targets.last() else { return };
+                let name = self.name(l);
+                let what = if l < self.params {
+                    "function parameter"
+                } else {
+                    "local variable"
+                };
+                self.diags.push(
+                    Diagnostic::error(
+                        DiagnosticKind::Ownership,
+                        e.span,
+                        format!("cannot return value referencing {what} `{name}`"),
+                    )
+                    .with_code("E0515")
+                    .with_span_label(
+                        "returns a value referencing data owned by the current function",
+                    )
+                    .with_note(format!(
+                        "`{name}` is freed when the function returns; return an owned value instead"
+                    )),
+                );
+            }
         }
     }
 
@@ -470,12 +707,24 @@ impl<'a> Walker<'a> {
             else {
                 continue;
             };
-            // The loan lives until the holder's last use, or until the holder is assigned.
+            // The loan lives until the last use of its holder (or of a holder that copied
+            // from it), or until they are all assigned anew.
             let mut last = None;
+            let mut holders = vec![h];
             for ev in &self.events[loan.at + 1..] {
                 match ev.action {
-                    Action::Use(l) if l == h => last = Some(ev.at),
-                    Action::Assign(l) if l == h => break,
+                    Action::Use(l) if holders.contains(&l) => last = Some(ev.at),
+                    Action::Derive { from, to }
+                        if holders.contains(&from) && !holders.contains(&to) =>
+                    {
+                        holders.push(to);
+                    }
+                    Action::Assign(l) if holders.contains(&l) => {
+                        holders.retain(|x| *x != l);
+                        if holders.is_empty() {
+                            break;
+                        }
+                    }
                     _ => {}
                 }
             }

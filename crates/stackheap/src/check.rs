@@ -103,6 +103,8 @@ pub struct LocalDecl {
     pub span: Span,
     /// Hidden locals (a `for` loop's range) are not shown as variables.
     pub hidden: bool,
+    /// Declared without a value (`let x;`): its first assignment gives it one.
+    pub deferred: bool,
 }
 
 #[derive(Clone, Debug)]
@@ -113,6 +115,8 @@ pub struct FnSig {
     pub ret: Ty,
     /// The first parameter is `self` (a method).
     pub has_self: bool,
+    /// The parameters whose borrows the returned value keeps (by the signature's lifetimes).
+    pub ret_passes: Vec<crate::lifetimes::Passes>,
 }
 
 /// Where a format placeholder's value comes from.
@@ -195,6 +199,8 @@ struct Checker<'a> {
     pattern_checks: Vec<PatternCheck>,
     /// Generic arguments written on paths (`Vec::<i32>::new`), by path expression.
     turbofish: &'a HashMap<ExprId, (usize, Vec<TypeExpr>)>,
+    /// How many lifetime parameters each struct has (`struct Excerpt<'a>`: 1).
+    struct_lifetimes: HashMap<String, usize>,
 }
 
 /// Where patterns must cover every value of their type.
@@ -266,6 +272,11 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         coercions: Default::default(),
         pattern_checks: Vec::new(),
         turbofish: &file.turbofish,
+        struct_lifetimes: file
+            .structs
+            .iter()
+            .map(|s| (s.name.clone(), s.lifetimes.len()))
+            .collect(),
     };
     c.declare_structs(file);
     for (i, f) in file.functions.iter().enumerate() {
@@ -323,6 +334,8 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
             Some(t) => c.type_from_expr(t, false),
             None => Ty::Unit,
         };
+        let ret_passes =
+            crate::lifetimes::signature(f, &f.impl_args, &c.struct_lifetimes, &mut c.diags);
         c.sigs.push(FnSig {
             name: match &f.impl_of {
                 Some((owner, _)) => format!("{owner}::{}", f.name),
@@ -331,6 +344,7 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
             params,
             ret,
             has_self: f.params.first().is_some_and(|p| p.name == "self"),
+            ret_passes,
         });
     }
     c.self_ty = None;
@@ -482,6 +496,14 @@ impl<'a> Checker<'a> {
     }
 
     fn declare_struct(&mut self, st: &StructItem) {
+        for (_, t, _) in &st.fields {
+            crate::lifetimes::check_struct_field(
+                t,
+                &st.lifetimes,
+                &self.struct_lifetimes,
+                &mut self.diags,
+            );
+        }
         let fields: Vec<FieldDef> = st
             .fields
             .iter()
@@ -766,6 +788,7 @@ impl<'a> Checker<'a> {
             mutable,
             span,
             hidden,
+            deferred: false,
         });
         let id = locals.len() as LocalId - 1;
         if let Some(scope) = cx.scopes.last_mut() {
@@ -819,6 +842,26 @@ impl<'a> Checker<'a> {
                     }
                     let id = self.declare(cx, name, lt, *mutable, *name_span, false);
                     self.binding.insert(init.id, id);
+                }
+                Stmt::Decl {
+                    id,
+                    name,
+                    name_span,
+                    mutable,
+                    ty,
+                    ..
+                } => {
+                    let t = match ty {
+                        Some(t) => self.type_from_expr(t, true),
+                        None => self.infer.fresh(),
+                    };
+                    if matches!(self.infer.shallow(&t), Ty::Unit) {
+                        self.diags
+                            .push(unsupported(*name_span, "a variable of type `()`"));
+                    }
+                    let l = self.declare(cx, name, t, *mutable, *name_span, false);
+                    self.locals[cx.id as usize][l as usize].deferred = true;
+                    self.binding.insert(*id, l);
                 }
                 Stmt::LetPat { pat, ty, init, .. } => {
                     let declared = ty.as_ref().map(|t| self.type_from_expr(t, true));
@@ -1888,7 +1931,8 @@ impl<'a> Checker<'a> {
                     }
                     seen.push(fname);
                     let ft = f.ty.clone();
-                    self.expect(v.span, &t, &ft);
+                    // A field's value is a coercion site, as an argument is.
+                    self.expect_arg(v, &t, &ft);
                 }
                 None => {
                     self.diags.push(
@@ -2698,7 +2742,8 @@ impl<'a> Checker<'a> {
                 let t = self.check_expr(cx, e);
                 if let Some(Res::Local(id)) = self.res.get(&e.id).cloned() {
                     let l = self.local(cx, id).clone();
-                    if write && !l.mutable {
+                    // A `let x;` gets its value by assignment (a second one is checked later).
+                    if write && !l.mutable && !l.deferred {
                         let is_vec = matches!(self.infer.shallow(&l.ty), Ty::Vec(_));
                         let d = if is_vec
                             && !matches!(self.infer.shallow(&t), Ty::Error)

@@ -1333,6 +1333,9 @@ enum Use {
 struct Moves {
     /// For each place that may have been moved out (a local, or a field of one): where.
     moved: BTreeMap<(LocalId, FieldPath), Span>,
+    /// Locals declared without a value (`let x;`) that may not have one yet; `true` when
+    /// they may have one too (given on some paths only).
+    uninit: BTreeMap<LocalId, bool>,
     /// Code after `return`, `break` or `continue` is never reached.
     dead: bool,
 }
@@ -1349,11 +1352,22 @@ impl Moves {
         for (k, v) in &other.moved {
             self.moved.entry(k.clone()).or_insert(*v);
         }
+        // A local with no value on one side only may have one.
+        let mut uninit = BTreeMap::new();
+        for (&l, &maybe) in &self.uninit {
+            let other_side = other.uninit.get(&l);
+            uninit.insert(l, maybe || other_side.is_none_or(|m| *m));
+        }
+        for &l in other.uninit.keys() {
+            uninit.entry(l).or_insert(true);
+        }
+        self.uninit = uninit;
     }
 
     /// The local and all its parts hold values again (or the local is gone).
     fn forget(&mut self, l: LocalId) {
         self.moved.retain(|k, _| k.0 != l);
+        self.uninit.remove(&l);
     }
 
     /// The place `path` of `l` and every part of it hold values again.
@@ -1780,9 +1794,76 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// An assignment to local `l`: one declared without a value and without `mut` may be
+    /// assigned once (E0384 when it may have a value already).
+    fn check_reassign(&mut self, l: LocalId, span: Span) {
+        let decl = &self.c.locals[self.f.id as usize][l as usize];
+        if !decl.deferred || decl.mutable || self.f.moves.dead {
+            return;
+        }
+        if self.f.moves.uninit.get(&l) == Some(&false) {
+            return;
+        }
+        let name = decl.name.clone();
+        self.diags.push(
+            Diagnostic::error(
+                DiagnosticKind::Ownership,
+                span,
+                format!("cannot assign twice to immutable variable `{name}`"),
+            )
+            .with_code("E0384")
+            .with_span_label("cannot assign twice to immutable variable")
+            .with_note(format!("make the variable mutable: `let mut {name}`")),
+        );
+    }
+
+    /// A use (or, `partly`, an assignment to a field) of local `l`, declared without a value,
+    /// where it has none (`maybe`: on some paths): E0381.
+    fn report_uninit(&mut self, l: LocalId, span: Span, maybe: bool, partly: bool) {
+        let name = self.f.locals[l as usize].name.clone();
+        let decl_span = self.c.locals[self.f.id as usize][l as usize].span;
+        let state = if maybe {
+            "is possibly-uninitialized"
+        } else {
+            "isn't initialized"
+        };
+        let msg = if partly {
+            format!("partially assigned binding `{name}` isn't fully initialized")
+        } else {
+            format!("used binding `{name}` {state}")
+        };
+        let label = if partly {
+            format!("`{name}` partially assigned here but it isn't fully initialized")
+        } else if maybe {
+            format!("`{name}` used here but it is possibly-uninitialized")
+        } else {
+            format!("`{name}` used here but it isn't initialized")
+        };
+        if self
+            .diags
+            .iter()
+            .any(|x| x.code.as_deref() == Some("E0381") && x.span == span)
+        {
+            return;
+        }
+        self.diags.push(
+            Diagnostic::error(DiagnosticKind::Ownership, span, msg)
+                .with_code("E0381")
+                .with_span_label(label)
+                .with_label(decl_span, "binding declared here but left uninitialized")
+                .with_note(format!(
+                    "give `{name}` a value on every path before it is used"
+                )),
+        );
+    }
+
     /// An assignment to the place `path` of local `l`: it holds a value again, unless the
     /// local (or a place the field lies in) was moved out (E0382).
     fn assign_path(&mut self, l: LocalId, path: &[u32], span: Span) {
+        if let (Some(_), false) = (self.f.moves.uninit.get(&l), self.f.moves.dead) {
+            self.report_uninit(l, span, false, true);
+            return;
+        }
         let moved = self
             .f
             .moves
@@ -1951,6 +2032,14 @@ impl<'a> Gen<'a> {
                     self.expr_discard(init);
                     self.end_statement(depth, Some(site));
                 }
+            }
+            Stmt::Decl { id, span, .. } => {
+                // `let x;`: its bytes are reserved; it has no value until assigned.
+                let site = self.step(*span, StepKind::Statement);
+                let l = self.c.binding[id];
+                self.declare(l);
+                self.f.moves.uninit.insert(l, false);
+                self.end_statement(self.f.depth, Some(site));
             }
             Stmt::LetPat {
                 pat, init, span, ..
@@ -2349,6 +2438,10 @@ impl<'a> Gen<'a> {
             how
         };
         let span = self.f.use_span.take().unwrap_or(span);
+        if let (Some(&maybe), false) = (self.f.moves.uninit.get(&l), self.f.moves.dead) {
+            self.report_uninit(l, span, maybe, false);
+            return;
+        }
         for lp in self.f.loops.iter_mut() {
             if !lp.first_use.iter().any(|u| u.0 == l && u.1 == path) {
                 lp.first_use.push((l, path.to_vec(), span, how));
@@ -4580,6 +4673,7 @@ impl<'a> Gen<'a> {
         let block = |b: &Block| {
             b.stmts.iter().any(|s| match s {
                 Stmt::Let { init, .. } | Stmt::LetPat { init, .. } => self.calls_fn(init),
+                Stmt::Decl { .. } => false,
                 Stmt::Expr { expr, .. } => self.calls_fn(expr),
             }) || b.tail.as_deref().is_some_and(|t| self.calls_fn(t))
         };
@@ -4801,6 +4895,7 @@ impl<'a> Gen<'a> {
                 self.emit(Op::AddrLocal(off));
                 self.emit(Op::AddrLocal(tmp));
                 self.emit(Op::Copy(size));
+                self.check_reassign(l, lhs.span);
                 self.f.moves.forget(l);
                 self.own(l, off);
             }
@@ -4813,6 +4908,8 @@ impl<'a> Gen<'a> {
                     let off = self.f.locals[l as usize].off;
                     let size = self.scalar(&t).size;
                     self.emit(Op::Store { off, size });
+                    self.check_reassign(l, lhs.span);
+                    self.f.moves.uninit.remove(&l);
                 }
             }
             _ => {

@@ -19,7 +19,8 @@ pub enum TokenKind {
     Byte(u8),
     /// A byte string literal `b"abc"`.
     ByteStr(Vec<u8>),
-    Lifetime,
+    /// A lifetime such as `'a` (its name, with the quote) or a loop label.
+    Lifetime(String),
     /// Punctuation, longest match first (`<<=`, `..=`, `->`, `::`, ...).
     Punct(&'static str),
     Eof,
@@ -192,7 +193,7 @@ pub fn lex(src: &str) -> (Vec<Token>, Vec<Diagnostic>) {
                     i += 1;
                 }
                 tokens.push(Token {
-                    kind: TokenKind::Lifetime,
+                    kind: TokenKind::Lifetime(src[start..i].to_string()),
                     span: Span::new(start, i),
                 });
                 continue;

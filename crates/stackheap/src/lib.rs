@@ -17,6 +17,7 @@ mod compile;
 mod exhaustive;
 mod format;
 mod lexer;
+mod lifetimes;
 mod machine;
 mod memory;
 mod parser;

@@ -146,7 +146,7 @@ impl Parser {
             TokenKind::Char(_) => "a character literal".into(),
             TokenKind::Byte(_) => "a byte literal".into(),
             TokenKind::ByteStr(_) => "a byte string literal".into(),
-            TokenKind::Lifetime => "a lifetime".into(),
+            TokenKind::Lifetime(_) => "a lifetime".into(),
             TokenKind::Punct(p) => format!("`{p}`"),
             TokenKind::Eof => "the end of the program".into(),
         }
@@ -351,7 +351,7 @@ impl Parser {
         if self.is_keyword("struct") {
             return self.struct_item(attrs).map(|s| Some(Item::Struct(s)));
         }
-        if self.is_keyword("impl") && !matches!(self.peek_at(1), TokenKind::Punct("<")) {
+        if self.is_keyword("impl") {
             return self.impl_item().map(|fs| Some(Item::Impl(fs)));
         }
         if self.is_keyword("use") && self.use_of_std_mem() {
@@ -408,10 +408,22 @@ impl Parser {
         true
     }
 
-    /// `impl Name { fn ... }`; trait impls and generic impls are not supported yet.
+    /// `impl Name { fn ... }` and `impl<'a> Name<'a> { fn ... }`; trait impls and impls
+    /// generic over types are not supported yet.
     fn impl_item(&mut self) -> PResult<Vec<Function>> {
         let start = self.bump().span;
+        let lifetimes = if self.is_punct("<") {
+            self.lifetime_params("a generic `impl`")?
+        } else {
+            Vec::new()
+        };
         let (name, name_span) = self.ident()?;
+        let impl_args = if self.is_punct("<") {
+            // The struct's lifetime arguments: `impl<'a> Excerpt<'a>`.
+            self.lifetime_params("an `impl` for a generic type")?
+        } else {
+            Vec::new()
+        };
         if self.is_keyword("for") || self.is_punct("<") {
             self.diags.push(unsupported(
                 start.to(name_span),
@@ -432,20 +444,48 @@ impl Parser {
             }
             let mut f = self.function()?;
             f.impl_of = Some((name.clone(), name_span));
+            f.lifetimes.extend(lifetimes.iter().cloned());
+            f.impl_args = impl_args.clone();
             fns.push(f);
         }
         self.expect_punct("}")?;
         Ok(fns)
     }
 
+    /// `<'a, 'b>` after a name: lifetimes only (type parameters and lifetime bounds are not
+    /// supported yet; `what` names the item for that message).
+    fn lifetime_params(&mut self, what: &str) -> PResult<Vec<(String, Span)>> {
+        self.expect_punct("<")?;
+        let mut out = Vec::new();
+        while !self.is_punct(">") {
+            let TokenKind::Lifetime(name) = self.peek().clone() else {
+                let span = self.span();
+                self.diags.push(unsupported(span, what));
+                return Err(());
+            };
+            let sp = self.bump().span;
+            if self.is_punct(":") {
+                let span = self.span();
+                self.diags.push(unsupported(span, "a lifetime bound"));
+                return Err(());
+            }
+            out.push((name, sp));
+            if !self.eat_punct(",") {
+                break;
+            }
+        }
+        self.expect_punct(">")?;
+        Ok(out)
+    }
+
     fn struct_item(&mut self, attrs: Attrs) -> PResult<StructItem> {
         self.bump();
         let (name, name_span) = self.ident()?;
-        if self.is_punct("<") {
-            let span = self.span();
-            self.diags.push(unsupported(span, "a generic struct"));
-            return Err(());
-        }
+        let lifetimes = if self.is_punct("<") {
+            self.lifetime_params("a generic struct")?
+        } else {
+            Vec::new()
+        };
         let mut fields = Vec::new();
         let kind = if self.eat_punct(";") {
             crate::types::StructKind::Unit
@@ -488,39 +528,52 @@ impl Parser {
             fields,
             repr_c: attrs.repr_c,
             derives: attrs.derives,
+            lifetimes,
         })
     }
 
     fn function(&mut self) -> PResult<Function> {
         let start = self.bump().span;
         let (name, name_span) = self.ident()?;
-        if self.is_punct("<") {
-            let span = self.span();
-            self.diags.push(unsupported(span, "a generic function"));
-            return Err(());
-        }
+        let lifetimes = if self.is_punct("<") {
+            self.lifetime_params("a generic function")?
+        } else {
+            Vec::new()
+        };
         self.expect_punct("(")?;
         let mut params = Vec::new();
         while !self.is_punct(")") {
             let pstart = self.span();
             // `self`, `mut self`, `&self` and `&mut self`: a parameter named `self`.
-            let self_ty = |kind: TypeExprKind, span: Span| TypeExpr { kind, span };
+            let self_ty = TypeExpr::new;
+            // `&'a self`: the lifetime comes after the `&`.
+            let lt = usize::from(
+                self.is_punct("&") && matches!(self.peek_at(1), TokenKind::Lifetime(_)),
+            );
             if params.is_empty()
                 && (self.is_keyword("self")
                     || self.is_keyword("mut")
                         && matches!(self.peek_at(1), TokenKind::Ident(s) if s == "self")
                     || self.is_punct("&")
-                        && (matches!(self.peek_at(1), TokenKind::Ident(s) if s == "self")
-                            || matches!(self.peek_at(1), TokenKind::Ident(s) if s == "mut")
-                                && matches!(self.peek_at(2), TokenKind::Ident(s) if s == "self")))
+                        && (matches!(self.peek_at(1 + lt), TokenKind::Ident(s) if s == "self")
+                            || matches!(self.peek_at(1 + lt), TokenKind::Ident(s) if s == "mut")
+                                && matches!(self.peek_at(2 + lt), TokenKind::Ident(s) if s == "self")))
             {
                 let by_ref = self.eat_punct("&");
+                let mut lifetimes = Vec::new();
+                if let TokenKind::Lifetime(name) = self.peek().clone() {
+                    let sp = self.bump().span;
+                    lifetimes.push((name, sp));
+                }
                 let mutable = self.eat_keyword("mut");
                 let sp = self.bump().span;
                 let span = pstart.to(sp);
                 let plain = self_ty(TypeExprKind::Path("Self".into(), Vec::new()), span);
                 let ty = if by_ref {
-                    self_ty(TypeExprKind::Ref(mutable, Box::new(plain)), span)
+                    TypeExpr {
+                        lifetimes,
+                        ..self_ty(TypeExprKind::Ref(mutable, Box::new(plain)), span)
+                    }
                 } else {
                     plain
                 };
@@ -564,6 +617,8 @@ impl Parser {
             name,
             impl_of: None,
             name_span,
+            lifetimes,
+            impl_args: Vec::new(),
             params,
             ret,
             span: start.to(body.span),
@@ -606,10 +661,10 @@ impl Parser {
         let start = self.span();
         if self.eat_punct("(") {
             if self.eat_punct(")") {
-                return Ok(TypeExpr {
-                    kind: TypeExprKind::Unit,
-                    span: start.to(self.prev_span()),
-                });
+                return Ok(TypeExpr::new(
+                    TypeExprKind::Unit,
+                    start.to(self.prev_span()),
+                ));
             }
             let mut tys = Vec::new();
             let mut trailing = false;
@@ -623,13 +678,12 @@ impl Parser {
             self.expect_punct(")")?;
             let span = start.to(self.prev_span());
             if tys.len() == 1 && !trailing {
-                let t = tys.pop().map(|t| t.kind).unwrap_or(TypeExprKind::Error);
-                return Ok(TypeExpr { kind: t, span });
+                let t = tys
+                    .pop()
+                    .unwrap_or(TypeExpr::new(TypeExprKind::Error, span));
+                return Ok(TypeExpr { span, ..t });
             }
-            return Ok(TypeExpr {
-                kind: TypeExprKind::Tuple(tys),
-                span,
-            });
+            return Ok(TypeExpr::new(TypeExprKind::Tuple(tys), span));
         }
         if self.is_punct("[") && self.array_type_ahead() {
             self.bump();
@@ -637,37 +691,42 @@ impl Parser {
             self.expect_punct(";")?;
             let n = self.array_length()?;
             self.expect_punct("]")?;
-            return Ok(TypeExpr {
-                kind: TypeExprKind::Array(Box::new(elem), n),
-                span: start.to(self.prev_span()),
-            });
+            return Ok(TypeExpr::new(
+                TypeExprKind::Array(Box::new(elem), n),
+                start.to(self.prev_span()),
+            ));
         }
         if self.is_punct("[") {
             // `[T]`: a slice type (only behind `&`).
             self.bump();
             let elem = self.type_expr()?;
             self.expect_punct("]")?;
-            return Ok(TypeExpr {
-                kind: TypeExprKind::Slice(Box::new(elem)),
-                span: start.to(self.prev_span()),
-            });
+            return Ok(TypeExpr::new(
+                TypeExprKind::Slice(Box::new(elem)),
+                start.to(self.prev_span()),
+            ));
         }
         if self.is_punct("&") || self.is_punct("&&") {
             let double = self.is_punct("&&");
             self.bump();
-            // A lifetime (`&'static T`, `&'a T`) changes nothing here: references are checked
-            // by the borrow checker's own rules.
-            if matches!(self.peek(), TokenKind::Lifetime) {
-                self.bump();
+            // A lifetime (`&'static T`, `&'a T`) says which borrow the reference is part of.
+            let mut lifetimes = Vec::new();
+            if let TokenKind::Lifetime(name) = self.peek().clone() {
+                let sp = self.bump().span;
+                lifetimes.push((name, sp));
             }
             let mutable = self.eat_keyword("mut");
             let inner = self.type_expr()?;
             let span = start.to(self.prev_span());
-            let mut kind = TypeExprKind::Ref(mutable, Box::new(inner));
+            let mut t = TypeExpr {
+                kind: TypeExprKind::Ref(mutable, Box::new(inner)),
+                span,
+                lifetimes,
+            };
             if double {
-                kind = TypeExprKind::Ref(false, Box::new(TypeExpr { kind, span }));
+                t = TypeExpr::new(TypeExprKind::Ref(false, Box::new(t)), span);
             }
-            return Ok(TypeExpr { kind, span });
+            return Ok(t);
         }
         if self.is_punct("&") || self.is_punct("[") || self.is_punct("*") {
             let what = if self.is_punct("[") {
@@ -680,17 +739,14 @@ impl Parser {
             self.bump();
             let _ = self.eat_keyword("mut");
             let _ = self.type_expr();
-            return Ok(TypeExpr {
-                kind: TypeExprKind::Error,
-                span: start.to(self.prev_span()),
-            });
+            return Ok(TypeExpr::new(
+                TypeExprKind::Error,
+                start.to(self.prev_span()),
+            ));
         }
         if self.is_keyword("_") {
             self.bump();
-            return Ok(TypeExpr {
-                kind: TypeExprKind::Infer,
-                span: start,
-            });
+            return Ok(TypeExpr::new(TypeExprKind::Infer, start));
         }
         let (mut name, _) = self.ident()?;
         while self.is_punct("::") {
@@ -699,9 +755,16 @@ impl Parser {
             name = format!("{name}::{seg}");
         }
         let mut args = Vec::new();
+        let mut lifetimes = Vec::new();
         if self.eat_punct("<") {
             loop {
-                args.push(self.type_expr()?);
+                // Lifetime arguments (`Excerpt<'a>`) come first.
+                if let TokenKind::Lifetime(lt) = self.peek().clone() {
+                    let sp = self.bump().span;
+                    lifetimes.push((lt, sp));
+                } else {
+                    args.push(self.type_expr()?);
+                }
                 if !self.eat_punct(",") || self.is_punct(">") {
                     break;
                 }
@@ -720,6 +783,7 @@ impl Parser {
         Ok(TypeExpr {
             kind: TypeExprKind::Path(name, args),
             span: start.to(self.prev_span()),
+            lifetimes,
         })
     }
 
@@ -1170,10 +1234,23 @@ impl Parser {
             None
         };
         if !self.is_punct("=") {
+            if self.is_punct(";") && name != "_" {
+                self.bump();
+                let id = self.next_id;
+                self.next_id += 1;
+                return Ok(Stmt::Decl {
+                    id,
+                    name,
+                    name_span,
+                    mutable,
+                    ty,
+                    span: start.to(self.prev_span()),
+                });
+            }
             if self.is_punct(";") {
                 let span = start.to(self.span());
                 self.diags
-                    .push(unsupported(span, "a `let` without a value"));
+                    .push(unsupported(span, "a `let _` without a value"));
                 self.bump();
                 return Err(());
             }
@@ -1617,7 +1694,7 @@ impl Parser {
                 self.diags.push(unsupported(start, "a closure"));
                 Err(())
             }
-            TokenKind::Lifetime => {
+            TokenKind::Lifetime(_) => {
                 self.diags.push(unsupported(start, "a loop label"));
                 Err(())
             }

@@ -1,0 +1,3 @@
+// error[E0106] 2:15: missing lifetime specifier
+struct S { r: &str }
+fn main() {}
