@@ -20,20 +20,30 @@ use crate::lifetimes::Passes;
 use crate::span::Span;
 use crate::types::Ty;
 
+/// A place inside a local: the fields on the way to it (none for the local itself).
+type Path = Vec<String>;
+
+/// Whether two places of one local overlap: one lies in the other.
+fn overlaps(a: &[String], b: &[String]) -> bool {
+    a.starts_with(b) || b.starts_with(a)
+}
+
 #[derive(Clone, Debug)]
 enum Action {
-    /// A borrow of `target` (`holder` is the local that keeps the reference, if any).
+    /// A borrow of the place `path` of `target` (`holder` is the local that keeps the
+    /// reference, if any).
     Borrow {
         target: LocalId,
+        path: Path,
         mutable: bool,
         holder: Option<LocalId>,
     },
     /// The local is read (any mention of it).
     Use(LocalId),
-    /// The local's value moves out.
-    Move(LocalId),
-    /// The local (or a part of it) is assigned.
-    Assign(LocalId),
+    /// The place's value moves out.
+    Move(LocalId, Path),
+    /// The place is assigned.
+    Assign(LocalId, Path),
     /// These locals go out of scope.
     ScopeEnd(Vec<LocalId>),
     /// `to` now holds the loans `from` holds (it copied a reference from it).
@@ -59,6 +69,40 @@ fn one_source(t: &Ty) -> bool {
     };
     let holding: Vec<&&Ty> = parts.iter().filter(|t| holds_ref(t)).collect();
     holding.len() <= 1 && holding.iter().all(|t| one_source(t))
+}
+
+/// The places a pattern matched against a value of type `t` at `path` moves out of it: the
+/// parts its names take by value (those that are not `Copy`), with where each name is.
+fn pat_moves(pat: &Pat, t: &Ty, path: &mut Path, out: &mut Vec<(Path, Span)>) {
+    let fields = t.fields(crate::settings::PtrWidth::W64);
+    let mut walk = |name: &str, p: &Pat, out: &mut Vec<(Path, Span)>| {
+        if let Some((_, ft, _)) = fields.iter().find(|f| f.0 == name) {
+            path.push(name.to_string());
+            pat_moves(p, ft, path, out);
+            path.pop();
+        }
+    };
+    match pat {
+        Pat::Bind { name, span, .. } if name != "None" && !t.is_copy() => {
+            out.push((path.clone(), *span))
+        }
+        Pat::Tuple(items, _) => {
+            for (i, p) in items.iter().enumerate() {
+                walk(&i.to_string(), p, out);
+            }
+        }
+        Pat::TupleStruct { name, items, .. } if name != "Some" => {
+            for (i, p) in items.iter().enumerate() {
+                walk(&i.to_string(), p, out);
+            }
+        }
+        Pat::Struct { fields: pf, .. } => {
+            for (name, _, p) in pf {
+                walk(name, p, out);
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Whether values of type `t` can hold a reference.
@@ -134,23 +178,51 @@ impl<'a> Walker<'a> {
     /// The local a place starts from (`v` in `v.x[2]`), when it is reached without going
     /// through a reference.
     fn root(&self, e: &Expr) -> Option<LocalId> {
+        self.place(e).map(|p| p.0)
+    }
+
+    /// A place reached without going through a reference: its local and the fields on the
+    /// way (`p.inner.name`; an element, `v[i]`, stands for all of `v`).
+    fn place(&self, e: &Expr) -> Option<(LocalId, Path)> {
         match &e.kind {
             ExprKind::Path(_) => {
                 let l = self.local(e)?;
                 (!matches!(self.decl_ty(l), Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_)))
-                    .then_some(l)
+                    .then_some((l, Vec::new()))
             }
-            ExprKind::Field { base, .. } | ExprKind::Index(base, _) => {
-                if matches!(
-                    self.c.expr_ty.get(base.id as usize),
-                    Some(Ty::Ref(..) | Ty::SliceRef(_) | Ty::Box(_))
-                ) {
+            ExprKind::Field { base, name, .. } => {
+                if self.through_ref(base) {
                     return None;
                 }
-                self.root(base)
+                let (l, mut path) = self.place(base)?;
+                path.push(name.clone());
+                Some((l, path))
+            }
+            ExprKind::Index(base, _) => {
+                if self.through_ref(base) {
+                    return None;
+                }
+                self.place(base)
             }
             _ => None,
         }
+    }
+
+    fn through_ref(&self, base: &Expr) -> bool {
+        matches!(
+            self.c.expr_ty.get(base.id as usize),
+            Some(Ty::Ref(..) | Ty::SliceRef(_) | Ty::Box(_))
+        )
+    }
+
+    /// A place as rustc names it: `p`, `p.inner.name`.
+    fn place_name(&self, l: LocalId, path: &[String]) -> String {
+        let mut s = self.name(l);
+        for f in path {
+            s.push('.');
+            s.push_str(f);
+        }
+        s
     }
 
     fn block(&mut self, b: &Block, fn_body: bool) {
@@ -168,8 +240,8 @@ impl<'a> Walker<'a> {
                     if name == "_" {
                         continue;
                     }
-                    if let Some(l) = self.moved_path(init) {
-                        self.push(init.span, Action::Move(l));
+                    if let Some((l, p)) = self.moved_path(init) {
+                        self.push(init.span, Action::Move(l, p));
                     }
                 }
                 Stmt::Decl { id, .. } => {
@@ -177,10 +249,16 @@ impl<'a> Walker<'a> {
                         declared.push(l);
                     }
                 }
-                Stmt::LetPat { init, .. } => {
+                Stmt::LetPat { pat, init, .. } => {
                     self.expr(init);
-                    if let Some(l) = self.moved_path(init) {
-                        self.push(init.span, Action::Move(l));
+                    // Each part a name takes by value moves out of a local on its own.
+                    let ty = self.c.expr_ty.get(init.id as usize).cloned();
+                    if let (Some((l, path)), Some(ty)) = (self.place(init), ty) {
+                        let mut parts = Vec::new();
+                        pat_moves(pat, &ty, &mut path.clone(), &mut parts);
+                        for (p, span) in parts {
+                            self.push(span, Action::Move(l, p));
+                        }
                     }
                     if let Some(ls) = self.c.pat_locals.get(&init.id) {
                         declared.extend(ls.iter().copied());
@@ -203,11 +281,20 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// A local's value moving out in a `let`, an argument or an assignment.
-    fn moved_path(&self, e: &Expr) -> Option<LocalId> {
-        let l = self.local(e)?;
-        let t = &self.c.expr_ty[e.id as usize];
-        (!t.is_copy()).then_some(l)
+    /// A local's value (or a field of it) moving out in a `let`, an argument or an
+    /// assignment.
+    fn moved_path(&self, e: &Expr) -> Option<(LocalId, Path)> {
+        if !matches!(e.kind, ExprKind::Path(_) | ExprKind::Field { .. }) {
+            return None;
+        }
+        let t = self.c.expr_ty.get(e.id as usize)?;
+        if t.is_copy() {
+            return None;
+        }
+        match &e.kind {
+            ExprKind::Path(_) => Some((self.local(e)?, Vec::new())),
+            _ => self.place(e),
+        }
     }
 
     /// The borrows whose references end up in the value of `init` (made since event
@@ -484,11 +571,12 @@ impl<'a> Walker<'a> {
             }
             ExprKind::AddrOf { mutable, inner } => {
                 self.expr(inner);
-                if let Some(t) = self.root(inner) {
+                if let Some((t, path)) = self.place(inner) {
                     self.push(
                         e.span,
                         Action::Borrow {
                             target: t,
+                            path,
                             mutable: *mutable,
                             holder: None,
                         },
@@ -501,36 +589,36 @@ impl<'a> Walker<'a> {
                     .then(|| self.local(lhs))
                     .flatten();
                 if let Some(l) = whole {
-                    self.push(e.span, Action::Assign(l));
+                    self.push(e.span, Action::Assign(l, Vec::new()));
                 }
                 let before = self.events.len();
                 self.expr(rhs);
-                if let Some(l) = self.moved_path(rhs) {
-                    self.push(rhs.span, Action::Move(l));
+                if let Some((l, p)) = self.moved_path(rhs) {
+                    self.push(rhs.span, Action::Move(l, p));
                 }
                 if let (ExprKind::Path(_), Some(h)) = (&lhs.kind, self.local(lhs)) {
                     self.hold(before, rhs, h);
                 }
                 self.place_parts(lhs);
                 if whole.is_none() {
-                    if let Some(t) = self.root(lhs) {
-                        self.push(e.span, Action::Assign(t));
+                    if let Some((t, p)) = self.place(lhs) {
+                        self.push(e.span, Action::Assign(t, p));
                     }
                 }
             }
             ExprKind::CompoundAssign(_, lhs, rhs) => {
                 self.expr(rhs);
                 self.place_parts(lhs);
-                if let Some(t) = self.root(lhs) {
-                    self.push(e.span, Action::Assign(t));
+                if let Some((t, p)) = self.place(lhs) {
+                    self.push(e.span, Action::Assign(t, p));
                 }
             }
             ExprKind::Call(callee, args) => {
                 self.expr(callee);
                 for a in args {
                     self.expr(a);
-                    if let Some(l) = self.moved_path(a) {
-                        self.push(a.span, Action::Move(l));
+                    if let Some((l, p)) = self.moved_path(a) {
+                        self.push(a.span, Action::Move(l, p));
                     }
                 }
             }
@@ -538,8 +626,8 @@ impl<'a> Walker<'a> {
                 self.expr(receiver);
                 for a in args {
                     self.expr(a);
-                    if let Some(l) = self.moved_path(a) {
-                        self.push(a.span, Action::Move(l));
+                    if let Some((l, p)) = self.moved_path(a) {
+                        self.push(a.span, Action::Move(l, p));
                     }
                 }
                 // Methods that take `&mut self` borrow the receiver mutably for the call.
@@ -559,11 +647,12 @@ impl<'a> Walker<'a> {
                     (None, Some(_)) => Some(false),
                     (None, None) => None,
                 };
-                if let (Some(mutable), Some(t)) = (mutable, self.root(receiver)) {
+                if let (Some(mutable), Some((t, path))) = (mutable, self.place(receiver)) {
                     self.push(
                         e.span,
                         Action::Borrow {
                             target: t,
+                            path,
                             mutable,
                             holder: None,
                         },
@@ -573,11 +662,12 @@ impl<'a> Walker<'a> {
             ExprKind::Format { args, .. } => {
                 for a in args {
                     self.expr(a);
-                    if let Some(t) = self.root(a) {
+                    if let Some((t, path)) = self.place(a) {
                         self.push(
                             a.span,
                             Action::Borrow {
                                 target: t,
+                                path,
                                 mutable: false,
                                 holder: None,
                             },
@@ -650,8 +740,8 @@ impl<'a> Walker<'a> {
             ExprKind::StructLit { fields, base, .. } => {
                 for (_, _, v) in fields {
                     self.expr(v);
-                    if let Some(l) = self.moved_path(v) {
-                        self.push(v.span, Action::Move(l));
+                    if let Some((l, p)) = self.moved_path(v) {
+                        self.push(v.span, Action::Move(l, p));
                     }
                 }
                 if let Some(b) = base {
@@ -661,8 +751,8 @@ impl<'a> Walker<'a> {
             ExprKind::Tuple(items) | ExprKind::ArrayList(items) | ExprKind::VecList(items) => {
                 for i in items {
                     self.expr(i);
-                    if let Some(l) = self.moved_path(i) {
-                        self.push(i.span, Action::Move(l));
+                    if let Some((l, p)) = self.moved_path(i) {
+                        self.push(i.span, Action::Move(l, p));
                     }
                 }
             }
@@ -701,6 +791,7 @@ impl<'a> Walker<'a> {
         for loan in self.events.clone() {
             let Action::Borrow {
                 target,
+                path: ref lpath,
                 mutable,
                 holder: Some(h),
             } = loan.action
@@ -712,15 +803,15 @@ impl<'a> Walker<'a> {
             let mut last = None;
             let mut holders = vec![h];
             for ev in &self.events[loan.at + 1..] {
-                match ev.action {
-                    Action::Use(l) if holders.contains(&l) => last = Some(ev.at),
+                match &ev.action {
+                    Action::Use(l) if holders.contains(l) => last = Some(ev.at),
                     Action::Derive { from, to }
-                        if holders.contains(&from) && !holders.contains(&to) =>
+                        if holders.contains(from) && !holders.contains(to) =>
                     {
-                        holders.push(to);
+                        holders.push(*to);
                     }
-                    Action::Assign(l) if holders.contains(&l) => {
-                        holders.retain(|x| *x != l);
+                    Action::Assign(l, p) if p.is_empty() && holders.contains(l) => {
+                        holders.retain(|x| x != l);
                         if holders.is_empty() {
                             break;
                         }
@@ -730,30 +821,33 @@ impl<'a> Walker<'a> {
             }
             let Some(last) = last else { continue };
             let tname = self.name(target);
+            let lname = self.place_name(target, lpath);
             for ev in &self.events[loan.at + 1..last] {
-                if let Action::Assign(l) = ev.action {
-                    if l == h {
+                if let Action::Assign(l, p) = &ev.action {
+                    if *l == h && p.is_empty() {
                         break;
                     }
                 }
                 let found = match &ev.action {
                     Action::Borrow {
                         target: t,
+                        path: p,
                         mutable: m,
                         ..
-                    } if *t == target && (*m || mutable) => {
+                    } if *t == target && overlaps(p, lpath) && (*m || mutable) => {
+                        let pname = self.place_name(*t, p);
                         let (code, msg) = match (mutable, *m) {
                             (true, true) => (
                                 "E0499",
-                                format!("cannot borrow `{tname}` as mutable more than once at a time"),
+                                format!("cannot borrow `{pname}` as mutable more than once at a time"),
                             ),
                             (false, _) => (
                                 "E0502",
-                                format!("cannot borrow `{tname}` as mutable because it is also borrowed as immutable"),
+                                format!("cannot borrow `{pname}` as mutable because it is also borrowed as immutable"),
                             ),
                             (true, false) => (
                                 "E0502",
-                                format!("cannot borrow `{tname}` as immutable because it is also borrowed as mutable"),
+                                format!("cannot borrow `{pname}` as immutable because it is also borrowed as mutable"),
                             ),
                         };
                         let label = if *m {
@@ -763,16 +857,22 @@ impl<'a> Walker<'a> {
                         };
                         Some((code, msg, label.to_string()))
                     }
-                    Action::Move(t) if *t == target => Some((
-                        "E0505",
-                        format!("cannot move out of `{tname}` because it is borrowed"),
-                        format!("move out of `{tname}` occurs here"),
-                    )),
-                    Action::Assign(t) if *t == target => Some((
-                        "E0506",
-                        format!("cannot assign to `{tname}` because it is borrowed"),
-                        format!("`{tname}` is assigned to here but it was already borrowed"),
-                    )),
+                    Action::Move(t, p) if *t == target && overlaps(p, lpath) => {
+                        let pname = self.place_name(*t, p);
+                        Some((
+                            "E0505",
+                            format!("cannot move out of `{pname}` because it is borrowed"),
+                            format!("move out of `{pname}` occurs here"),
+                        ))
+                    }
+                    Action::Assign(t, p) if *t == target && overlaps(p, lpath) => {
+                        let pname = self.place_name(*t, p);
+                        Some((
+                            "E0506",
+                            format!("cannot assign to `{pname}` because it is borrowed"),
+                            format!("`{pname}` is assigned to here but it was already borrowed"),
+                        ))
+                    }
                     Action::ScopeEnd(ls) if ls.contains(&target) => Some((
                         "E0597",
                         format!("`{tname}` does not live long enough"),
@@ -810,7 +910,7 @@ impl<'a> Walker<'a> {
                         .with_label(
                             loan.span,
                             if code == "E0505" || code == "E0506" {
-                                format!("`{tname}` is borrowed here")
+                                format!("borrow of `{lname}` occurs here")
                             } else {
                                 first.to_string()
                             },
@@ -818,7 +918,7 @@ impl<'a> Walker<'a> {
                         .with_label(later, "borrow later used here")
                 };
                 self.diags.push(d.with_note(format!(
-                    "`{hname}` still refers to `{tname}` when it is used later"
+                    "`{hname}` still refers to `{lname}` when it is used later"
                 )));
                 break;
             }
