@@ -2975,11 +2975,14 @@ impl<'a> Gen<'a> {
             ExprKind::Field { .. } | ExprKind::Index(..) | ExprKind::Deref(_) => {
                 let t = self.ty(e);
                 if !t.is_copy() {
-                    self.diags.push(Diagnostic::error(
-                        DiagnosticKind::Unsupported,
-                        e.span,
-                        "moving a value that is not `Copy` out of a field or an element is not supported yet",
-                    ));
+                    let d = self.move_out_error(e).unwrap_or_else(|| {
+                        Diagnostic::error(
+                            DiagnosticKind::Unsupported,
+                            e.span,
+                            "moving a value that is not `Copy` out of a field or an element is not supported yet",
+                        )
+                    });
+                    self.diags.push(d);
                     return;
                 }
                 self.push_dest(dest);
@@ -3204,6 +3207,67 @@ impl<'a> Gen<'a> {
             return Some(off);
         }
         Some(self.temp(e))
+    }
+
+    /// rustc's error for moving a value that is not `Copy` out of the place `e` that cannot
+    /// give it up: behind a reference (E0507), an element of a Vec (E0507) or of an array or
+    /// slice (E0508). `None` for places the engine does not handle (a `Box`'s value).
+    fn move_out_error(&self, e: &Expr) -> Option<Diagnostic> {
+        let t = self.ty(e);
+        let behind = |g: &Self, x: &Expr| match g.ty(x) {
+            Ty::Ref(m, _) => Some(m),
+            Ty::SliceRef(_) | Ty::StrRef => Some(false),
+            _ => None,
+        };
+        let (code, msg, label) = match &e.kind {
+            ExprKind::Index(base, _) => match self.ty(base).deref_all() {
+                Ty::Vec(_) => (
+                    "E0507",
+                    format!("cannot move out of index of `{}`", self.ty(base).deref_all()),
+                    format!("move occurs because value has type `{t}`, which does not implement the `Copy` trait"),
+                ),
+                Ty::Array(..) | Ty::SliceRef(_) => {
+                    let whole = match self.ty(base).deref_all() {
+                        Ty::SliceRef(el) => format!("[{el}]"),
+                        other => other.to_string(),
+                    };
+                    let kind = if whole.contains(';') { "array" } else { "slice" };
+                    (
+                        "E0508",
+                        format!("cannot move out of type `{whole}`, a non-copy {kind}"),
+                        format!("move occurs because the element has type `{t}`, which does not implement the `Copy` trait"),
+                    )
+                }
+                _ => return None,
+            },
+            ExprKind::Deref(inner) | ExprKind::Field { base: inner, .. } => {
+                // The nearest reference on the way to the place.
+                let mut x: &Expr = inner;
+                let mutable = loop {
+                    if let Some(m) = behind(self, x) {
+                        break m;
+                    }
+                    match &x.kind {
+                        ExprKind::Field { base, .. } => x = base,
+                        _ => return None,
+                    }
+                };
+                let shown = check::place_text(e);
+                let how = if mutable { "mutable" } else { "shared" };
+                (
+                    "E0507",
+                    format!("cannot move out of `{shown}` which is behind a {how} reference"),
+                    format!("move occurs because `{shown}` has type `{t}`, which does not implement the `Copy` trait"),
+                )
+            }
+            _ => return None,
+        };
+        Some(
+            Diagnostic::error(DiagnosticKind::Ownership, e.span, msg)
+                .with_code(code)
+                .with_span_label(label)
+                .with_note("borrow it (`&`) or `.clone()` it instead of moving it out"),
+        )
     }
 
     /// A local, or a field of a field ... of a local: the local and the frame offset. Records
