@@ -1676,12 +1676,15 @@ impl<'a> Gen<'a> {
     fn declare_parts(&mut self) {
         for l in 0..self.f.locals.len() {
             let slot = &self.f.locals[l];
-            if !matches!(slot.ty, Ty::Struct(_) | Ty::Tuple(_)) || !slot.ty.needs_drop() {
+            let whole = match &slot.ty {
+                Ty::Option(inner) => &**inner,
+                t => t,
+            };
+            if !matches!(whole, Ty::Struct(_) | Ty::Tuple(_)) || !whole.needs_drop() {
                 continue;
             }
             let (name, ty) = (slot.name.clone(), slot.ty.clone());
-            let mut found = Vec::new();
-            owner_parts(&ty, self.ptr, 0, &mut Vec::new(), &mut found);
+            let found = value_parts(&ty, self.ptr);
             let mut parts = Vec::new();
             for (path, off, pty) in found {
                 let shown = path_text(&ty, &path, self.ptr);
@@ -1776,6 +1779,16 @@ impl<'a> Gen<'a> {
             .filter(|p| p.path.starts_with(path))
             .cloned()
             .collect();
+        // In an `Option`, only a `Some` has parts.
+        let local_ty = self.f.locals[l as usize].ty.clone();
+        let none = match (&local_ty, parts.is_empty()) {
+            (Ty::Option(_), false) => {
+                self.emit(Op::AddrLocal(off));
+                self.disc_test(&local_ty);
+                Some(self.emit(Op::JumpIfFalse(0)))
+            }
+            _ => None,
+        };
         for p in parts {
             let at = off + p.off;
             if p.ty.plain_buffer() {
@@ -1791,6 +1804,10 @@ impl<'a> Gen<'a> {
                     glue,
                 });
             }
+        }
+        if let Some(j) = none {
+            let h = self.here();
+            self.patch(j, h);
         }
     }
 
@@ -2495,8 +2512,8 @@ impl<'a> Gen<'a> {
     fn path_ty(&self, l: LocalId, path: &[u32]) -> Ty {
         let mut t = self.f.locals[l as usize].ty.clone();
         for &i in path {
-            match t.fields(self.ptr).into_iter().nth(i as usize) {
-                Some((_, ft, _)) => t = ft,
+            match part_ty(&t, i, self.ptr) {
+                Some((_, ft)) => t = ft,
                 None => return Ty::Error,
             }
         }
@@ -5589,7 +5606,14 @@ impl<'a> Gen<'a> {
                 self.emit(Op::DropGlueAt(glue));
             }
             if let (Some(l), true) = (scrutinee_local, takes && owning) {
-                self.set_owned(l, false);
+                if self.f.parts.contains_key(&l) {
+                    // Only the parts the pattern takes move out; the rest stay with `l`.
+                    for leaf in leaves.iter().filter(|leaf| leaf.moves()) {
+                        self.set_part_owned(l, &leaf.path, false);
+                    }
+                } else {
+                    self.set_owned(l, false);
+                }
             }
             for leaf in &leaves {
                 let dst = self.declare(leaf.local);
@@ -5623,6 +5647,25 @@ impl<'a> Gen<'a> {
             let arm_scope = self.f.scopes.len() - 1;
             if !self.f.moves.dead && self.scope_has_drops(arm_scope) {
                 self.emit_drops(arm_scope);
+            }
+            if let (Some(_), true, false) = (temp_glue, takes, self.f.moves.dead) {
+                // What the pattern leaves in the matched temporary (`Some(S { name, .. })`)
+                // is dropped with it, after the arm.
+                for (path, off, pty) in value_parts(&st, self.ptr) {
+                    if leaves
+                        .iter()
+                        .any(|l| l.moves() && path.starts_with(&l.path))
+                    {
+                        continue;
+                    }
+                    self.emit(Op::AddrLocal(soff + off));
+                    if pty.plain_buffer() {
+                        self.emit(Op::DropAt);
+                    } else {
+                        let glue = self.glue(&pty);
+                        self.emit(Op::DropGlueAt(glue));
+                    }
+                }
             }
             self.pop_scope();
             if self.f.depth != arm_depth {
@@ -5874,7 +5917,9 @@ impl LeafWalk {
             | Pat::Ref(..) => {}
             Pat::TupleStruct { name, items, .. } if name == "Some" && items.len() == 1 => {
                 if let (Ty::Option(inner), Some(l)) = (t, option_layout(t, self.ptr)) {
+                    path.push(SOME_PAYLOAD);
                     self.walk(&items[0], inner, base + l.payload, path, through, by_ref);
+                    path.pop();
                 }
             }
             Pat::Bind { span, mutable, .. } => {
@@ -6033,12 +6078,41 @@ fn owner_parts(
     }
 }
 
-/// A field path of a value of type `t` as written after the value: `name`, `inner.s`, `0`.
+/// In a field path, the payload of an `Option`'s `Some` (as in `Some(Person { name, .. })`).
+const SOME_PAYLOAD: u32 = u32::MAX;
+
+/// The parts of a value of type `t` that own memory (see [`owner_parts`]); for an `Option`
+/// of a struct or tuple, the parts of its `Some` payload.
+fn value_parts(t: &Ty, ptr: PtrWidth) -> Vec<(FieldPath, u32, Ty)> {
+    let mut out = Vec::new();
+    match (t, option_layout(t, ptr)) {
+        (Ty::Option(inner), Some(l)) => {
+            owner_parts(inner, ptr, l.payload, &mut vec![SOME_PAYLOAD], &mut out)
+        }
+        _ => owner_parts(t, ptr, 0, &mut Vec::new(), &mut out),
+    }
+    out
+}
+
+/// The type of the part at `i` of a value of type `t` (a field, or `Some`'s payload).
+fn part_ty(t: &Ty, i: u32, ptr: PtrWidth) -> Option<(String, Ty)> {
+    match t {
+        Ty::Option(inner) if i == SOME_PAYLOAD => Some(("Some.0".to_string(), (**inner).clone())),
+        _ => t
+            .fields(ptr)
+            .into_iter()
+            .nth(i as usize)
+            .map(|(name, ft, _)| (name, ft)),
+    }
+}
+
+/// A field path of a value of type `t` as written after the value: `name`, `inner.s`, `0`
+/// (and `Some.0` for an `Option`'s payload, as the views name it).
 fn path_text(t: &Ty, path: &[u32], ptr: PtrWidth) -> String {
     let mut t = t.clone();
     let mut names = Vec::new();
     for &i in path {
-        let Some((name, ft, _)) = t.fields(ptr).into_iter().nth(i as usize) else {
+        let Some((name, ft)) = part_ty(&t, i, ptr) else {
             break;
         };
         names.push(name);

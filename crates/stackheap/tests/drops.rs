@@ -260,3 +260,51 @@ fn main() {
         ]
     );
 }
+
+#[test]
+fn what_a_pattern_leaves_in_an_option_is_dropped_with_it() {
+    let src = "\
+struct Student {
+    name: String,
+    grades: Vec<u32>,
+}
+
+fn make() -> Option<Student> {
+    Some(Student { name: String::from(\"T\"), grades: vec![1] })
+}
+
+fn main() {
+    let last = Some(Student { name: String::from(\"Cy\"), grades: vec![3, 4] });
+    if let Some(Student { name, .. }) = last {
+        println!(\"{name}\");
+    }
+    match make() {
+        Some(Student { name, .. }) => println!(\"{name}\"),
+        None => {}
+    }
+    println!(\"end\");
+}
+";
+    let r = stackheap::run(src, &SettingsOverrides::default());
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "Cy\nT\nend\n");
+    let frees: Vec<(u32, String)> = steps(&r)
+        .into_iter()
+        .flat_map(|(l, e)| {
+            e.into_iter()
+                .filter(|x| x.starts_with("free"))
+                .map(move |x| (l, x))
+        })
+        .collect();
+    // `name` at the end of its arm; the grades the first pattern left stay in `last` until
+    // the end of `main`; those left in the matched temporary go with it after the arm.
+    assert_eq!(
+        frees,
+        [
+            (13, "free `name`".to_string()),
+            (16, "free `name`".to_string()),
+            (16, "free vec! returned by `make`".to_string()),
+            (20, "free a temporary vec!".to_string()),
+        ]
+    );
+}
