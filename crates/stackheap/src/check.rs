@@ -1256,7 +1256,7 @@ impl<'a> Checker<'a> {
             ExprKind::Index(base, idx) => {
                 let bt = self.check_expr(cx, base);
                 let it = self.check_expr(cx, idx);
-                match self.infer.resolve(&bt).deref_all().clone() {
+                match self.infer.resolve(&bt).autoderef().clone() {
                     Ty::Vec(elem) | Ty::Array(elem, _) | Ty::SliceRef(elem) => {
                         if self.infer.unify(&it, &Ty::Int(IntTy::Usize)).is_err() {
                             let d = self.describe(&it);
@@ -1649,7 +1649,7 @@ impl<'a> Checker<'a> {
                 name_span,
             } => {
                 let bt = self.check_expr(cx, base);
-                let bs = self.infer.resolve(&bt).deref_all().clone();
+                let bs = self.infer.resolve(&bt).autoderef().clone();
                 match &bs {
                     Ty::Error => Ty::Error,
                     Ty::Struct(_) | Ty::Tuple(_) => {
@@ -2266,7 +2266,8 @@ impl<'a> Checker<'a> {
         if matches!(rs, Ty::Error) {
             return Ty::Error;
         }
-        if let Ty::Struct(d) = &rs {
+        // The program's methods are found through references and Boxes (auto-deref).
+        if let Ty::Struct(d) = self.infer.resolve(&rs).autoderef() {
             let found = self
                 .assoc
                 .get(&(d.name.clone(), method.to_string()))
@@ -2293,6 +2294,27 @@ impl<'a> Checker<'a> {
                 return sig.ret;
             }
         }
+        // A Vec's or String's methods through a Box act on the value in the Box.
+        let rs = match self.infer.resolve(&rs) {
+            Ty::Box(inner) if method != "clone" => {
+                let inner = inner.autoderef().clone();
+                let through = matches!(inner, Ty::Vec(_) | Ty::String)
+                    && matches!(
+                        method,
+                        "push" | "pop" | "len" | "capacity" | "is_empty" | "push_str"
+                    );
+                if !through {
+                    let d = self.describe(&rs);
+                    self.diags.push(unsupported(
+                        method_span,
+                        &format!("the method `{method}` on `{d}`"),
+                    ));
+                    return Ty::Error;
+                }
+                inner
+            }
+            _ => rs,
+        };
         let usize_t = Ty::Int(IntTy::Usize);
         let (m, params, ret): (Method, Vec<Ty>, Ty) = match (&rs, method) {
             (Ty::Vec(elem), "push") => {
@@ -2602,14 +2624,24 @@ impl<'a> Checker<'a> {
             return;
         };
         let mut shown = place_text(e);
-        // A method call on a reference borrows what it points to.
+        // A method call on a reference or a Box borrows what it points to.
+        let through_box = borrow
+            && matches!(
+                self.expr_ty
+                    .get(e.id as usize)
+                    .map(|t| self.infer.shallow(t)),
+                Some(Ty::Box(_))
+            );
         if let (true, ExprKind::Path(_)) = (borrow, &e.kind) {
             if matches!(root, Err(())) {
                 shown = format!("*{shown}");
             }
         }
+        if through_box {
+            shown = format!("*{shown}");
+        }
         let (msg, code, label) = match (&root, borrow) {
-            (Ok(l), true) if matches!(e.kind, ExprKind::Path(_)) => (
+            (Ok(l), true) if matches!(e.kind, ExprKind::Path(_)) && !through_box => (
                 format!("cannot borrow `{shown}` as mutable, as it is not declared as mutable"),
                 "E0596",
                 "cannot borrow as mutable",
@@ -3320,7 +3352,7 @@ fn has_var(t: &Ty) -> bool {
 }
 
 /// A place as rustc names it in messages: `p.x`, `a[_]`.
-fn place_text(e: &Expr) -> String {
+pub(crate) fn place_text(e: &Expr) -> String {
     match &e.kind {
         ExprKind::Path(segs) => segs
             .iter()

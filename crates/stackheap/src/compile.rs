@@ -197,6 +197,11 @@ pub enum Op {
         off: u32,
         label: u32,
     },
+    /// The Box at a local now owns its block: relabel the block.
+    OwnBox {
+        off: u32,
+        label: u32,
+    },
     Print {
         format: u32,
         args: u8,
@@ -1317,6 +1322,9 @@ fn align_up(v: u32, a: u32) -> u32 {
 struct Moves {
     /// For each local that may have been moved out: where.
     moved: HashMap<LocalId, Span>,
+    /// Box locals part of whose value may have been moved out (`node.next`): where, the
+    /// moved part as rustc names it, and its type.
+    partial: HashMap<LocalId, (Span, String, Ty)>,
     /// Code after `return`, `break` or `continue` is never reached.
     dead: bool,
 }
@@ -1332,6 +1340,9 @@ impl Moves {
         }
         for (k, v) in &other.moved {
             self.moved.entry(*k).or_insert(*v);
+        }
+        for (k, v) in &other.partial {
+            self.partial.entry(*k).or_insert_with(|| v.clone());
         }
     }
 }
@@ -1374,6 +1385,13 @@ struct FnGen {
     pending_sites: Vec<u32>,
     /// The variable the current `let` declares, to label what its initializer allocates.
     let_name: Option<String>,
+    /// For a Box local whose value may move out (`let p = *b;`): the hidden local that
+    /// frees the Box's block where the Box would have been dropped.
+    box_shells: HashMap<LocalId, LocalId>,
+    /// Values being made for a `Box::new` whose Box has an owner: the temporary's offset,
+    /// its type and the Box's owner, which labels what the value allocates (it is owned
+    /// through the Box).
+    boxing: Vec<(u32, Ty, String)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1451,7 +1469,7 @@ impl<'a> Gen<'a> {
     }
 
     fn elem_size(&self, t: &Ty) -> u8 {
-        match t.deref_all() {
+        match t.autoderef() {
             Ty::Vec(e) | Ty::SliceRef(e) => self.layout(e).0 as u8,
             _ => 1,
         }
@@ -1587,6 +1605,7 @@ impl<'a> Gen<'a> {
         if let Some((locals, _)) = self.f.scopes.pop() {
             for l in locals {
                 self.f.moves.moved.remove(&l);
+                self.f.moves.partial.remove(&l);
             }
         }
     }
@@ -1600,6 +1619,7 @@ impl<'a> Gen<'a> {
             s.0.push(id);
         }
         self.f.moves.moved.remove(&id);
+        self.f.moves.partial.remove(&id);
         off
     }
 
@@ -1866,12 +1886,20 @@ impl<'a> Gen<'a> {
             local: id,
             owned: true,
         });
-        for (voff, path) in vec_paths(&slot.ty, self.ptr, 0, &slot.name) {
+        self.own_blocks(&slot.ty, off, &slot.name);
+    }
+
+    /// Relabels the blocks the Vecs, Strings and Boxes inside the value of type `t` at frame
+    /// offset `off` own, as owned by the paths inside `name`.
+    fn own_blocks(&mut self, t: &Ty, off: u32, name: &str) {
+        let vecs = vec_paths(t, self.ptr, off, name);
+        for (voff, path) in owner_paths(t, self.ptr, off, name, true) {
             let label = self.label(format!("`{path}`"));
-            self.emit(Op::Own {
-                off: off + voff,
-                label,
-            });
+            if vecs.iter().any(|v| v.0 == voff) {
+                self.emit(Op::Own { off: voff, label });
+            } else {
+                self.emit(Op::OwnBox { off: voff, label });
+            }
         }
     }
 
@@ -2030,10 +2058,184 @@ impl<'a> Gen<'a> {
                 self.report_moved(l, e.span, moved_at, moving, false);
             }
         }
+        if moving && !self.f.moves.dead {
+            if let Some((at, part, ty)) = self.f.moves.partial.get(&l).cloned() {
+                self.report_partly_moved(l, e.span, at, &part, &ty);
+            }
+        }
         if moving && !is_copy && !self.manual {
             self.f.moves.moved.insert(l, e.span);
         }
         Some(l)
+    }
+
+    /// E0382 for a use of a whole local after part of it moved out.
+    fn report_partly_moved(&mut self, l: LocalId, use_span: Span, at: Span, part: &str, ty: &Ty) {
+        let name = self.f.locals[l as usize].name.clone();
+        let d = Diagnostic::error(
+            DiagnosticKind::Ownership,
+            use_span,
+            format!("use of partially moved value: `{name}`"),
+        )
+        .with_code("E0382")
+        .with_span_label("value used here after partial move")
+        .with_label(at, "value partially moved here")
+        .with_note(format!(
+            "partial move occurs because `{part}` has type `{ty}`, which does not implement the `Copy` trait"
+        ));
+        if !self
+            .diags
+            .iter()
+            .any(|x| x.code.as_deref() == Some("E0382") && x.span == use_span)
+        {
+            self.diags.push(d);
+        }
+    }
+
+    /// A move out of the value in a Box local: `*b` (the whole value), or a field `b.f`
+    /// (`b.f.g`, `(*b).f`) that holds every part of the value owning memory, so that only
+    /// the Box's block is left to free. Returns the Box's path, its local and the moved
+    /// part's offset in the value.
+    fn box_move<'e>(&self, e: &'e Expr) -> Option<(&'e Expr, LocalId, u32)> {
+        let mut rel = 0;
+        let mut cur = e;
+        let root = loop {
+            match &cur.kind {
+                ExprKind::Deref(inner) if matches!(self.ty(inner), Ty::Box(_)) => break &**inner,
+                ExprKind::Field { base, name, .. } => {
+                    let bt = self.ty(base);
+                    let vt = match &bt {
+                        Ty::Box(inner) => (**inner).clone(),
+                        Ty::Struct(_) | Ty::Tuple(_) => bt.clone(),
+                        _ => return None,
+                    };
+                    rel += vt.fields(self.ptr).into_iter().find(|f| &f.0 == name)?.2;
+                    if matches!(bt, Ty::Box(_)) {
+                        break &**base;
+                    }
+                    cur = base;
+                }
+                _ => return None,
+            }
+        };
+        if !matches!(root.kind, ExprKind::Path(_)) {
+            return None;
+        }
+        let l = self.local_res(root)?;
+        let Ty::Box(value) = self.ty(root) else {
+            return None;
+        };
+        let size = self.ty(e).size(self.ptr);
+        let mut owners = Vec::new();
+        value.drop_offsets(self.ptr, 0, &mut owners);
+        let flags = crate::types::BOX_DROP;
+        if owners
+            .iter()
+            .any(|o| o & !flags < rel || o & !flags >= rel + size)
+        {
+            return None;
+        }
+        Some((root, l, rel))
+    }
+
+    /// Moves (a part of) the value out of a Box local into `dest` (see [`Gen::box_move`]):
+    /// the bytes are copied out, and the Box's block stays allocated until the Box would
+    /// have been dropped, where it is freed without dropping the value again (as rustc
+    /// does).
+    fn move_out_of_box(&mut self, e: &Expr, dest: Dest) {
+        let Some((root, l, rel)) = self.box_move(e) else {
+            return;
+        };
+        let part = (!matches!(e.kind, ExprKind::Deref(_))).then_some(e);
+        self.move_from_box(root, l, rel, part, dest);
+    }
+
+    /// Moves the value in Box local `l` (its path `root`), or the part `part` of it at
+    /// offset `rel`, into `dest`.
+    fn move_from_box(
+        &mut self,
+        root: &Expr,
+        l: LocalId,
+        rel: u32,
+        part: Option<&Expr>,
+        dest: Dest,
+    ) {
+        let size = match (part, self.ty(root)) {
+            (Some(p), _) => self.ty(p).size(self.ptr),
+            (None, Ty::Box(value)) => value.size(self.ptr),
+            _ => 0,
+        };
+        let off = self.f.locals[l as usize].off;
+        self.push_dest(dest);
+        self.emit(Op::AddrLocal(off));
+        let ty = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+        self.emit(Op::LoadAt(ty));
+        if rel > 0 {
+            self.emit(Op::Offset(rel));
+        }
+        self.emit(Op::Copy(size));
+        if let Some(e) = part {
+            let part = check::place_text(e);
+            if let Some((at, p, _)) = self.f.moves.partial.get(&l).cloned() {
+                if p == part && !self.f.moves.dead {
+                    self.report_part_moved(e.span, at, &part);
+                }
+            }
+            self.use_local(root, false);
+            if !self.manual {
+                self.f.moves.partial.insert(l, (e.span, part, self.ty(e)));
+            }
+        } else {
+            self.use_local(root, true);
+        }
+        self.emit(Op::SetOwned {
+            local: l,
+            owned: false,
+        });
+        let shell = self.box_shell(l);
+        self.emit(Op::SetOwned {
+            local: shell,
+            owned: true,
+        });
+    }
+
+    /// E0382 for a part of a local moved out twice.
+    fn report_part_moved(&mut self, use_span: Span, at: Span, part: &str) {
+        let d = Diagnostic::error(
+            DiagnosticKind::Ownership,
+            use_span,
+            format!("use of moved value: `{part}`"),
+        )
+        .with_code("E0382")
+        .with_span_label("value used here after move")
+        .with_label(at, "value moved here");
+        self.diags.push(d);
+    }
+
+    /// The hidden local that frees the block of Box local `l` once its value has moved out:
+    /// it sits just after `l` in `l`'s scope, so it is dropped where `l` would have been.
+    fn box_shell(&mut self, l: LocalId) -> LocalId {
+        if let Some(&s) = self.f.box_shells.get(&l) {
+            return s;
+        }
+        let slot = &self.f.locals[l as usize];
+        let shell = LocalSlot {
+            name: format!("({} block)", slot.name),
+            ty: Ty::Box(Box::new(Ty::Unit)),
+            off: slot.off,
+            size: self.ptr.bytes(),
+            hidden: true,
+        };
+        self.f.locals.push(shell);
+        let id = self.f.locals.len() as LocalId - 1;
+        for (ls, _) in self.f.scopes.iter_mut() {
+            if let Some(i) = ls.iter().position(|&x| x == l) {
+                ls.insert(i + 1, id);
+                break;
+            }
+        }
+        self.f.box_shells.insert(l, id);
+        id
     }
 
     fn report_moved(
@@ -2202,7 +2404,16 @@ impl<'a> Gen<'a> {
                 let (size, align) = self.layout(&inner);
                 let before = self.f.depth;
                 let tmp = self.reserve(size, align);
+                let owner = self.label_text(dest, "Box::new");
+                let owned = owner.starts_with('`');
+                if owned {
+                    let name = owner.trim_matches('`').to_string();
+                    self.f.boxing.push((tmp, (*inner).clone(), name));
+                }
                 self.value_into(&args[0], &inner, Dest::Local(tmp));
+                if owned {
+                    self.f.boxing.pop();
+                }
                 let label = self.alloc_label(dest, "Box::new");
                 let at = self.span_id(e.span);
                 self.push_dest(dest);
@@ -2429,6 +2640,11 @@ impl<'a> Gen<'a> {
                         count: *n as u32,
                     });
                 }
+            }
+            ExprKind::Field { .. } | ExprKind::Deref(_)
+                if !self.ty(e).is_copy() && self.box_move(e).is_some() =>
+            {
+                self.move_out_of_box(e, dest);
             }
             ExprKind::Field { .. } if !self.ty(e).is_copy() && self.movable_field(e).is_some() => {
                 // Moving the only owning field out of a local (`self.items`): the local gives
@@ -2731,7 +2947,7 @@ impl<'a> Gen<'a> {
         match &e.kind {
             ExprKind::Path(_) => self.local_res(e).is_some(),
             ExprKind::Field { base, .. } => {
-                !matches!(self.ty(base), Ty::Ref(..)) && self.is_static_place(base)
+                !matches!(self.ty(base), Ty::Ref(..) | Ty::Box(_)) && self.is_static_place(base)
             }
             _ => false,
         }
@@ -2749,7 +2965,7 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Index(base, _) => match self.ty(base) {
                 Ty::Array(..) => self.is_place(base),
-                Ty::Vec(_) | Ty::Ref(..) | Ty::SliceRef(_) => true,
+                Ty::Vec(_) | Ty::Ref(..) | Ty::SliceRef(_) | Ty::Box(_) => true,
                 _ => false,
             },
             _ => false,
@@ -2758,33 +2974,46 @@ impl<'a> Gen<'a> {
 
     /// The label for a new block: who will own it.
     fn alloc_label(&mut self, dest: Dest, what: &str) -> u32 {
-        let text = match dest {
+        let text = self.label_text(dest, what);
+        self.label(text)
+    }
+
+    /// The text of [`Gen::alloc_label`]: the owner's path in backquotes, or what made it.
+    fn label_text(&self, dest: Dest, what: &str) -> String {
+        match dest {
             Dest::Ret | Dest::RetAt(_) => format!(
                 "{what} returned by `{}`",
                 self.c.sigs[self.f.id as usize].name
             ),
             Dest::Local(off) => {
-                let owner = self
-                    .f
-                    .scopes
-                    .iter()
-                    .flat_map(|s| s.0.iter())
-                    .rev()
-                    .map(|&l| &self.f.locals[l as usize])
-                    .filter(|l| !l.hidden && l.ty.needs_drop())
-                    .find_map(|l| {
-                        owner_paths(&l.ty, self.ptr, l.off, &l.name, true)
-                            .into_iter()
-                            .find(|(o, _)| *o == off)
-                            .map(|(_, p)| p)
-                    });
+                // Inside a value being made for a Box that has an owner: owned through it.
+                let boxed = self.f.boxing.iter().rev().find_map(|(at, ty, name)| {
+                    owner_paths(ty, self.ptr, *at, name, true)
+                        .into_iter()
+                        .find(|(o, _)| *o == off)
+                        .map(|(_, p)| p)
+                });
+                let owner = boxed.or_else(|| {
+                    self.f
+                        .scopes
+                        .iter()
+                        .flat_map(|s| s.0.iter())
+                        .rev()
+                        .map(|&l| &self.f.locals[l as usize])
+                        .filter(|l| !l.hidden && l.ty.needs_drop())
+                        .find_map(|l| {
+                            owner_paths(&l.ty, self.ptr, l.off, &l.name, true)
+                                .into_iter()
+                                .find(|(o, _)| *o == off)
+                                .map(|(_, p)| p)
+                        })
+                });
                 match owner {
                     Some(p) => format!("`{p}`"),
                     None => format!("a temporary {what}"),
                 }
             }
-        };
-        self.label(text)
+        }
     }
 
     /// Emits a call: reserves the return slot, writes the arguments into the callee's frame,
@@ -2821,25 +3050,36 @@ impl<'a> Gen<'a> {
             off = align_up(off, align);
             self.set_stack(off + size);
             match mode {
-                SelfMode::Pass => {
-                    self.expr(r);
-                    self.emit(Op::Store {
-                        off,
-                        size: size as u8,
-                    });
-                }
-                SelfMode::Ref { .. } => {
-                    self.value_addr(r);
+                SelfMode::Pass | SelfMode::Ref { .. } => {
+                    // The receiver's address, through its references and Boxes.
+                    self.deref_addr(r);
                     self.emit(Op::ToRef);
                     self.emit(Op::Store {
                         off,
                         size: size as u8,
                     });
                 }
-                SelfMode::Value if matches!(self.ty(r), Ty::Ref(..)) => {
-                    // A `self` method called on a reference copies the value it points to.
+                SelfMode::Value
+                    if matches!(self.ty(r), Ty::Box(ref v) if !v.is_copy())
+                        && matches!(r.kind, ExprKind::Path(_)) =>
+                {
+                    // `b.consume()` on a Box moves the value out of it.
+                    if let Some(l) = self.local_res(r) {
+                        self.move_from_box(r, l, 0, None, Dest::Local(off));
+                    }
+                }
+                SelfMode::Value if matches!(self.ty(r), Ty::Box(ref v) if !v.is_copy()) => {
+                    self.diags.push(Diagnostic::error(
+                        DiagnosticKind::Unsupported,
+                        r.span,
+                        "moving the value out of a Box that is not a variable is not supported yet",
+                    ));
+                }
+                SelfMode::Value if matches!(self.ty(r), Ty::Ref(..) | Ty::Box(_)) => {
+                    // A `self` method called on a reference or a Box copies the value it
+                    // points to.
                     self.emit(Op::AddrLocal(off));
-                    self.expr(r);
+                    self.deref_addr(r);
                     self.emit(Op::Copy(size));
                 }
                 SelfMode::Value => self.value_into(r, p, Dest::Local(off)),
@@ -3102,7 +3342,7 @@ impl<'a> Gen<'a> {
                         self.emit(Op::LoadAt(ty));
                         self.emit(Op::DeallocRaw { at });
                     } else if self.ty(a).owns_buffer() {
-                        self.vec_addr(a);
+                        self.value_addr(a);
                         self.emit(Op::DeallocVec { at });
                     } else {
                         self.expr(a);
@@ -3955,22 +4195,22 @@ impl<'a> Gen<'a> {
                     }
                     return;
                 }
-                let bt = self.ty(base).deref_all().clone();
+                let bt = self.ty(base).autoderef().clone();
                 let foff = bt
                     .fields(self.ptr)
                     .into_iter()
                     .find(|f| &f.0 == name)
                     .map_or(0, |f| f.2);
-                self.value_addr(base);
+                self.deref_addr(base);
                 if foff > 0 {
                     self.emit(Op::Offset(foff));
                 }
             }
-            ExprKind::Index(base, idx) if matches!(self.ty(base).deref_all(), Ty::Array(..)) => {
-                let Ty::Array(elem, len) = self.ty(base).deref_all().clone() else {
+            ExprKind::Index(base, idx) if matches!(self.ty(base).autoderef(), Ty::Array(..)) => {
+                let Ty::Array(elem, len) = self.ty(base).autoderef().clone() else {
                     return;
                 };
-                self.value_addr(base);
+                self.deref_addr(base);
                 self.expr(idx);
                 let at = self.span_id(e.span);
                 self.emit(Op::ArrayIndex {
@@ -3997,7 +4237,7 @@ impl<'a> Gen<'a> {
                 self.expr(idx);
                 // rustc reports an index out of bounds at the `[` for a Vec (its `Index`),
                 // at the whole expression for a slice (built-in indexing).
-                let at = if matches!(bt.deref_all(), Ty::SliceRef(_)) {
+                let at = if matches!(bt.autoderef(), Ty::SliceRef(_)) {
                     self.span_id(e.span)
                 } else {
                     self.span_id(Span {
@@ -4011,9 +4251,22 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// Pushes the address of a Vec value: a local's, or a temporary's.
+    /// Pushes the address of a Vec value (a method's receiver): a local's, or a temporary's,
+    /// behind any references and Boxes.
     fn vec_addr(&mut self, e: &Expr) {
+        self.deref_addr(e);
+    }
+
+    /// Pushes the address of the value behind `e`'s references and Boxes (what a field
+    /// access or a method call reaches by auto-deref); `e`'s own address when it is neither.
+    fn deref_addr(&mut self, e: &Expr) {
         self.value_addr(e);
+        let mut t = self.ty(e).deref_all().clone();
+        while let Ty::Box(inner) | Ty::Ref(_, inner) = t {
+            let ty = self.scalar(&Ty::Ref(false, inner.clone()));
+            self.emit(Op::LoadAt(ty));
+            t = *inner;
+        }
     }
 
     /// Pushes the address of a value in memory: a place's, or a temporary's.
@@ -4056,13 +4309,10 @@ impl<'a> Gen<'a> {
             self.place_addr(lhs);
             self.emit(Op::AddrLocal(tmp));
             self.emit(Op::Copy(size));
-            // The Vecs that moved in now belong to the place.
+            // The Vecs and Boxes that moved in now belong to the place.
             if let (Some(name), true) = (self.place_name(lhs), self.is_static_place(lhs)) {
                 if let Some((_, off)) = self.static_place(lhs) {
-                    for (voff, path) in vec_paths(&t, self.ptr, off, &name) {
-                        let label = self.label(format!("`{path}`"));
-                        self.emit(Op::Own { off: voff, label });
-                    }
+                    self.own_blocks(&t, off, &name);
                 }
             }
             return;
@@ -4079,10 +4329,17 @@ impl<'a> Gen<'a> {
                 } else if t.needs_drop() {
                     self.drop_local(off, l, Some(&t));
                 }
+                if let Ty::Box(_) = t {
+                    // A Box whose value moved out still has its block: freed here.
+                    let shell = self.box_shell(l);
+                    let shell_ty = self.f.locals[shell as usize].ty.clone();
+                    self.drop_local(off, shell, Some(&shell_ty));
+                }
                 self.emit(Op::AddrLocal(off));
                 self.emit(Op::AddrLocal(tmp));
                 self.emit(Op::Copy(size));
                 self.f.moves.moved.remove(&l);
+                self.f.moves.partial.remove(&l);
                 self.own(l, off);
             }
             return;
@@ -4704,7 +4961,7 @@ impl<'a> Gen<'a> {
             for a in args {
                 let t = self.ty(a);
                 if t.is_mem() {
-                    self.vec_addr(a);
+                    self.value_addr(a);
                 } else {
                     self.expr(a);
                 }
@@ -4910,6 +5167,10 @@ fn owner_paths(t: &Ty, ptr: PtrWidth, base: u32, name: &str, boxes: bool) -> Vec
     match t {
         Ty::Vec(_) | Ty::String => out.push((base, name.to_string())),
         Ty::Box(_) if boxes => out.push((base, name.to_string())),
+        // `None` is the all-ones pointer, which no block starts at.
+        Ty::Option(inner) if boxes && matches!(**inner, Ty::Box(_)) => {
+            out.push((base, name.to_string()))
+        }
         Ty::Struct(_) | Ty::Tuple(_) => {
             for (f, ft, off) in t.fields(ptr) {
                 out.extend(owner_paths(

@@ -778,6 +778,21 @@ impl<'p> Vm<'p> {
         self.note_heap_in_use();
     }
 
+    /// The live block that starts at `p` (if any) is now owned by `label`.
+    fn relabel_live(&mut self, p: u32, label: u32) {
+        let Some((id, b)) = self.st.block_at(p) else {
+            return;
+        };
+        if b.freed || b.label == label {
+            return;
+        }
+        if let Some(a) = self.allocs.get_mut(id as usize) {
+            a.label = label;
+        }
+        self.st.relabel(p, label);
+        self.log.owner(p, label);
+    }
+
     fn meta(&self, vec: u64) -> (u64, u64, u64) {
         let w = self.pw();
         (
@@ -1649,6 +1664,11 @@ impl<'p> Vm<'p> {
                             self.log.owner(p as u32, label);
                         }
                     }
+                }
+                Op::OwnBox { off, label } => {
+                    let a = (fb + off) as u64 | STACK_TAG;
+                    let p = self.read(a, self.pw()) as u32;
+                    self.relabel_live(p, label);
                 }
                 Op::Print {
                     format,

@@ -290,6 +290,15 @@ impl Ty {
         }
     }
 
+    /// The type behind any number of references and `Box`es: what a field access, an index
+    /// or a method call reaches by auto-deref.
+    pub fn autoderef(&self) -> &Ty {
+        match self {
+            Ty::Ref(_, t) | Ty::Box(t) => t.autoderef(),
+            t => t,
+        }
+    }
+
     pub fn is_vec(&self) -> bool {
         matches!(self, Ty::Vec(_))
     }

@@ -146,3 +146,55 @@ fn a_vec_of_strings_frees_each_string_then_its_block() {
         ]
     );
 }
+
+/// Every alloc and free of a run, in order, with the line of its step.
+fn heap_events(r: &stackheap::Run) -> Vec<(u32, String)> {
+    steps(r)
+        .into_iter()
+        .flat_map(|(l, e)| {
+            e.into_iter()
+                .filter(|x| !x.starts_with("print"))
+                .map(move |x| (l, x))
+        })
+        .collect()
+}
+
+#[test]
+fn a_box_whose_value_moved_out_frees_its_block_where_the_box_would_drop() {
+    // As rustc does: `let p = *b;` copies the value out and frees nothing; the block is
+    // freed when `b` is assigned again (after the new value is made) or goes out of scope.
+    let src = "\
+struct Named { name: String, n: i32 }
+fn main() {
+    let mut b = Box::new(Named { name: String::from(\"abc\"), n: 1 });
+    let p = *b;
+    b = Box::new(Named { name: String::from(\"de\"), n: 2 });
+    println!(\"{} {} {}\", p.name, p.n, b.name);
+    let c = Box::new(Named { name: String::from(\"f\"), n: 3 });
+    let q = *c;
+    println!(\"{}\", q.n);
+}
+";
+    let r = stackheap::run(src, &SettingsOverrides::default());
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "abc 1 de\n3\n");
+    let ev = |l: u32, s: &str| (l, s.to_string());
+    assert_eq!(
+        heap_events(&r),
+        [
+            ev(3, "alloc `b.name`"),
+            ev(3, "alloc `b`"),
+            ev(5, "alloc a temporary String::from"),
+            ev(5, "alloc a temporary Box::new"),
+            ev(5, "free `b`"),
+            ev(7, "alloc `c.name`"),
+            ev(7, "alloc `c`"),
+            // End of `main`, in reverse order of declaration: `q`, `c`'s block, `p`, `b`.
+            ev(10, "free `q.name`"),
+            ev(10, "free `c`"),
+            ev(10, "free `p.name`"),
+            ev(10, "free a temporary String::from"),
+            ev(10, "free `b`"),
+        ]
+    );
+}
