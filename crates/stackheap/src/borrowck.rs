@@ -61,7 +61,10 @@ pub fn check(file: &File, c: &Checked) -> Vec<Diagnostic> {
             func: i as u32,
             events: Vec::new(),
             diags: Vec::new(),
-            returns_ref: matches!(ret, Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_)),
+            returns_ref: matches!(
+                ret,
+                Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_)
+            ),
             params: f.params.len() as u32,
         };
         w.block(&f.body, true);
@@ -99,13 +102,16 @@ impl<'a> Walker<'a> {
         match &e.kind {
             ExprKind::Path(_) => {
                 let l = self.local(e)?;
-                (!matches!(self.decl_ty(l), Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_)))
-                    .then_some(l)
+                (!matches!(
+                    self.decl_ty(l),
+                    Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_)
+                ))
+                .then_some(l)
             }
             ExprKind::Field { base, .. } | ExprKind::Index(base, _) => {
                 if matches!(
                     self.c.expr_ty.get(base.id as usize),
-                    Some(Ty::Ref(..) | Ty::SliceRef(_) | Ty::Box(_))
+                    Some(Ty::Ref(..) | Ty::SliceRef(_) | Ty::SliceMut(_) | Ty::Box(_))
                 ) {
                     return None;
                 }

@@ -135,8 +135,12 @@ pub struct Checked {
     /// Per format expression: its parsed pieces and the source of each placeholder.
     pub formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
     pub main: FnId,
-    /// Arguments of type `&String` passed as `&str` (deref coercion).
+    /// References passed as `&str` or a slice (deref coercion: `&String` as `&str`,
+    /// `&Vec<T>` as `&[T]`, ...): the pointer and length of what they point to.
     pub coercions: std::collections::HashSet<ExprId>,
+    /// References passed as `&T` that point to a `&T` or a `Box<T>` (`&&T`, `&Box<T>`):
+    /// how many pointers to read through.
+    pub ref_coercions: HashMap<ExprId, u32>,
 }
 
 struct LoopCtx {
@@ -185,6 +189,8 @@ struct Checker<'a> {
     method_fns: HashMap<ExprId, (FnId, SelfMode)>,
     /// Arguments of type `&String` passed as `&str`.
     coercions: std::collections::HashSet<ExprId>,
+    /// References coerced to the value behind further references or Boxes.
+    ref_coercions: HashMap<ExprId, u32>,
 }
 
 /// Deepest nesting of types inside a struct the engine accepts: values are printed, shown
@@ -229,6 +235,7 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         self_ty: None,
         method_fns: HashMap::new(),
         coercions: Default::default(),
+        ref_coercions: HashMap::new(),
     };
     c.declare_structs(file);
     for (i, f) in file.functions.iter().enumerate() {
@@ -343,6 +350,7 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         pat_locals: c.pat_locals,
         method_fns: c.method_fns,
         coercions: c.coercions,
+        ref_coercions: c.ref_coercions,
         formats: c.formats,
         main: main.unwrap_or(0),
     };
@@ -517,11 +525,16 @@ impl<'a> Checker<'a> {
             TypeExprKind::Ref(false, inner) if matches!(&inner.kind, TypeExprKind::Path(n, a) if n == "str" && a.is_empty()) => {
                 Ty::StrRef
             }
-            TypeExprKind::Ref(false, inner) if matches!(&inner.kind, TypeExprKind::Slice(_)) => {
+            TypeExprKind::Ref(m, inner) if matches!(&inner.kind, TypeExprKind::Slice(_)) => {
                 let TypeExprKind::Slice(e) = &inner.kind else {
                     return Ty::Error;
                 };
-                Ty::SliceRef(Box::new(self.type_from_expr(e, allow_infer)))
+                let elem = Box::new(self.type_from_expr(e, allow_infer));
+                if *m {
+                    Ty::SliceMut(elem)
+                } else {
+                    Ty::SliceRef(elem)
+                }
             }
             TypeExprKind::Slice(_) => {
                 self.diags
@@ -657,28 +670,85 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// An argument of type `found` for a parameter of type `expected`; `&String` passed
-    /// where `&str` is expected is coerced (deref coercion), as rustc does.
+    /// An expression of type `found` where `expected` is wanted (an argument, an annotated
+    /// `let`, a field, a returned value): unified, or coerced as rustc coerces references
+    /// (see [`Checker::coerce`]).
     fn expect_arg(&mut self, a: &Expr, found: &Ty, expected: &Ty) {
-        let f = self.infer.resolve(found);
-        if let Ty::SliceRef(e) = self.infer.shallow(expected) {
-            if let Ty::Ref(_, inner) = &f {
-                if let Ty::Vec(x) | Ty::Array(x, _) = &**inner {
-                    self.expect(a.span, x, &e);
-                    self.coercions.insert(a.id);
-                    return;
-                }
-            }
+        if !self.coerce(a, found, expected) {
+            self.expect(a.span, found, expected);
         }
-        if matches!(self.infer.shallow(expected), Ty::StrRef) {
-            if let Ty::Ref(_, inner) = &f {
-                if matches!(**inner, Ty::String) {
-                    self.coercions.insert(a.id);
-                    return;
-                }
-            }
+    }
+
+    /// Deref coercion of a reference: `&String` (or `&&str`) to `&str`; `&Vec<T>` or
+    /// `&[T; N]` to `&[T]` (`&mut Vec<T>` to `&mut [T]`); `&Box<T>` and `&&T` to `&T`;
+    /// `&mut T` to `&T`; through any number of references and Boxes. Records the coercion
+    /// for code generation and returns whether there was one.
+    fn coerce(&mut self, a: &Expr, found: &Ty, expected: &Ty) -> bool {
+        let Ty::Ref(fm, pointee) = self.infer.resolve(found) else {
+            return false;
+        };
+        let want = self.infer.resolve(expected);
+        // The pointee, then what it points to through each further reference or Box.
+        let mut levels = vec![(*pointee).clone()];
+        while let Some(Ty::Ref(_, t) | Ty::Box(t)) = levels.last().cloned() {
+            levels.push(*t);
         }
-        self.expect(a.span, found, expected);
+        match &want {
+            Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_) => {
+                let mutable = matches!(want, Ty::SliceMut(_));
+                // A `&mut [T]` needs `&mut` all the way (Boxes are as mutable as their owner).
+                let writable =
+                    |n: usize| fm && levels[..n].iter().all(|t| !matches!(t, Ty::Ref(false, _)));
+                for (n, t) in levels.iter().enumerate() {
+                    let elem = match (&want, t) {
+                        (Ty::StrRef, Ty::String | Ty::StrRef) => None,
+                        (Ty::SliceRef(_), Ty::Vec(x) | Ty::Array(x, _) | Ty::SliceRef(x))
+                        | (Ty::SliceMut(_), Ty::Vec(x) | Ty::Array(x, _) | Ty::SliceMut(x)) => {
+                            Some((**x).clone())
+                        }
+                        _ => continue,
+                    };
+                    if mutable && !writable(n) {
+                        return false;
+                    }
+                    if let (Some(x), Ty::SliceRef(e) | Ty::SliceMut(e)) = (elem, &want) {
+                        self.expect(a.span, &x, e);
+                    }
+                    self.coercions.insert(a.id);
+                    return true;
+                }
+                false
+            }
+            Ty::Ref(wm, target) => {
+                if *wm && !fm {
+                    return false;
+                }
+                // Through as few levels as make the types agree (none: only `&mut` to `&`).
+                for (n, t) in levels.iter().enumerate() {
+                    let same_head = std::mem::discriminant(t) == std::mem::discriminant(&**target)
+                        || matches!(**target, Ty::Var(_))
+                        || matches!(**target, Ty::Int(_)) && self.infer.is_int_var(t);
+                    if !same_head {
+                        if *wm && matches!(t, Ty::Ref(false, _)) {
+                            return false;
+                        }
+                        continue;
+                    }
+                    if n == 0 && fm == *wm {
+                        return false;
+                    }
+                    if self.infer.unify(t, target).is_err() {
+                        return false;
+                    }
+                    if n > 0 {
+                        self.ref_coercions.insert(a.id, n as u32);
+                    }
+                    return true;
+                }
+                false
+            }
+            _ => false,
+        }
     }
 
     fn check_fn(&mut self, id: FnId, f: &Function) {
@@ -696,7 +766,12 @@ impl<'a> Checker<'a> {
         }
         let body_ty = self.check_block(&mut cx, &f.body);
         let span = f.body.tail.as_ref().map(|t| t.span).unwrap_or(f.body.span);
-        if self.infer.unify(&body_ty, &sig.ret).is_err() {
+        let coerced = f
+            .body
+            .tail
+            .as_ref()
+            .is_some_and(|t| self.coerce(t, &body_ty, &sig.ret));
+        if !coerced && self.infer.unify(&body_ty, &sig.ret).is_err() {
             let (e, found) = (self.describe(&sig.ret), self.describe(&body_ty));
             let mut d = err(DiagnosticKind::Type, span, "mismatched types")
                 .with_code("E0308")
@@ -769,7 +844,7 @@ impl<'a> Checker<'a> {
                     let declared = ty.as_ref().map(|t| self.type_from_expr(t, true));
                     let t = self.check_expr(cx, init);
                     if let Some(d) = &declared {
-                        self.expect(init.span, &t, d);
+                        self.expect_arg(init, &t, d);
                     }
                     if matches!(self.infer.shallow(&t), Ty::Never) {
                         diverges = true;
@@ -1257,7 +1332,10 @@ impl<'a> Checker<'a> {
                 let bt = self.check_expr(cx, base);
                 let it = self.check_expr(cx, idx);
                 match self.infer.resolve(&bt).autoderef().clone() {
-                    Ty::Vec(elem) | Ty::Array(elem, _) | Ty::SliceRef(elem) => {
+                    Ty::Vec(elem)
+                    | Ty::Array(elem, _)
+                    | Ty::SliceRef(elem)
+                    | Ty::SliceMut(elem) => {
                         if self.infer.unify(&it, &Ty::Int(IntTy::Usize)).is_err() {
                             let d = self.describe(&it);
                             let el = self.describe(&elem);
@@ -1432,9 +1510,10 @@ impl<'a> Checker<'a> {
                         } if method == "iter" && args.is_empty() => {
                             let t = self.check_expr(cx, receiver);
                             match self.infer.resolve(&t).deref_all().clone() {
-                                Ty::Vec(el) | Ty::Array(el, _) | Ty::SliceRef(el) => {
-                                    self.set(range, Ty::SliceRef(el.clone()))
-                                }
+                                Ty::Vec(el)
+                                | Ty::Array(el, _)
+                                | Ty::SliceRef(el)
+                                | Ty::SliceMut(el) => self.set(range, Ty::SliceRef(el.clone())),
                                 _ => {
                                     self.diags.push(unsupported(range.span, "this `.iter()`"));
                                     return Ty::Unit;
@@ -1610,7 +1689,7 @@ impl<'a> Checker<'a> {
                 match value {
                     Some(v) => {
                         let t = self.check_expr(cx, v);
-                        self.expect(v.span, &t, &ret);
+                        self.expect_arg(v, &t, &ret);
                     }
                     None => {
                         if self.infer.unify(&ret, &Ty::Unit).is_err() {
@@ -1695,11 +1774,25 @@ impl<'a> Checker<'a> {
                 let ExprKind::Index(base, idx) = &inner.kind else {
                     return Ty::Error;
                 };
-                if *mutable {
-                    self.diags.push(unsupported(e.span, "a `&mut` slice"));
-                    return Ty::Error;
-                }
                 let bt = self.check_expr(cx, base);
+                if *mutable {
+                    // The elements must be writable: a mutable place, or behind `&mut`.
+                    match self.infer.resolve(&bt) {
+                        Ty::Ref(true, _) | Ty::SliceMut(_) => {}
+                        Ty::Ref(false, _) | Ty::SliceRef(_) => {
+                            let shown = format!("*{}", place_text(base));
+                            self.diags.push(
+                                err(
+                                    DiagnosticKind::Ownership,
+                                    e.span,
+                                    format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
+                                )
+                                .with_code("E0596"),
+                            );
+                        }
+                        _ => self.check_borrow_mut(cx, base, e.span),
+                    }
+                }
                 let (start, end) = match &idx.kind {
                     ExprKind::Range { start, end, .. } => (Some(&**start), Some(&**end)),
                     ExprKind::OpenRange { start, end, .. } => (start.as_deref(), end.as_deref()),
@@ -1710,7 +1803,14 @@ impl<'a> Checker<'a> {
                     self.expect(b.span, &t, &Ty::Int(IntTy::Usize));
                 }
                 match self.infer.resolve(&bt).deref_all().clone() {
-                    Ty::Vec(elem) | Ty::Array(elem, _) | Ty::SliceRef(elem) => {
+                    Ty::Vec(elem) | Ty::Array(elem, _) | Ty::SliceMut(elem) if *mutable => {
+                        self.set(inner, Ty::Error);
+                        Ty::SliceMut(elem)
+                    }
+                    Ty::Vec(elem)
+                    | Ty::Array(elem, _)
+                    | Ty::SliceRef(elem)
+                    | Ty::SliceMut(elem) => {
                         self.set(inner, Ty::Error);
                         Ty::SliceRef(elem)
                     }
@@ -1902,7 +2002,7 @@ impl<'a> Checker<'a> {
                     }
                     seen.push(fname);
                     let ft = f.ty.clone();
-                    self.expect(v.span, &t, &ft);
+                    self.expect_arg(v, &t, &ft);
                 }
                 None => {
                     self.diags.push(
@@ -2345,10 +2445,11 @@ impl<'a> Checker<'a> {
                 self.check_recv_mut(cx, receiver);
                 (Method::PushChar, vec![Ty::Char], Ty::Unit)
             }
-            (Ty::String, "len") | (Ty::StrRef, "len") | (Ty::SliceRef(_), "len") => {
-                (Method::Len, vec![], usize_t)
-            }
-            (Ty::SliceRef(_), "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
+            (Ty::String, "len")
+            | (Ty::StrRef, "len")
+            | (Ty::SliceRef(_), "len")
+            | (Ty::SliceMut(_), "len") => (Method::Len, vec![], usize_t),
+            (Ty::SliceRef(_) | Ty::SliceMut(_), "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
             (Ty::String, "capacity") => (Method::Capacity, vec![], usize_t),
             (Ty::String | Ty::StrRef, "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
             (Ty::StrRef, "to_string" | "to_owned") => (Method::ToString, vec![], Ty::String),
@@ -2587,6 +2688,8 @@ impl<'a> Checker<'a> {
             .map(|t| self.infer.shallow(t))
         {
             Some(Ty::Ref(m, _)) => Some(m),
+            Some(Ty::SliceRef(_)) => Some(false),
+            Some(Ty::SliceMut(_)) => Some(true),
             _ => None,
         };
         match &e.kind {
@@ -3141,7 +3244,9 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let bad = match (&t, debug, radix) {
-                (Ty::Vec(_) | Ty::SliceRef(_), false, _) => Some("std::fmt::Display"),
+                (Ty::Vec(_) | Ty::SliceRef(_) | Ty::SliceMut(_), false, _) => {
+                    Some("std::fmt::Display")
+                }
                 (Ty::Bool, _, Radix::LowerHex) => Some("std::fmt::LowerHex"),
                 (Ty::Bool, _, Radix::UpperHex) => Some("std::fmt::UpperHex"),
                 (Ty::Bool, _, Radix::Binary) => Some("std::fmt::Binary"),
@@ -3236,7 +3341,8 @@ fn find_no_debug(t: &Ty) -> Option<String> {
         | Ty::Ref(_, e)
         | Ty::Option(e)
         | Ty::Box(e)
-        | Ty::SliceRef(e) => find_no_debug(e),
+        | Ty::SliceRef(e)
+        | Ty::SliceMut(e) => find_no_debug(e),
         _ => None,
     }
 }
@@ -3345,7 +3451,8 @@ fn has_var(t: &Ty) -> bool {
         | Ty::Ref(_, e)
         | Ty::Option(e)
         | Ty::Box(e)
-        | Ty::SliceRef(e) => has_var(e),
+        | Ty::SliceRef(e)
+        | Ty::SliceMut(e) => has_var(e),
         Ty::Tuple(ts) => ts.iter().any(has_var),
         _ => false,
     }

@@ -1470,7 +1470,7 @@ impl<'a> Gen<'a> {
 
     fn elem_size(&self, t: &Ty) -> u8 {
         match t.autoderef() {
-            Ty::Vec(e) | Ty::SliceRef(e) => self.layout(e).0 as u8,
+            Ty::Vec(e) | Ty::SliceRef(e) | Ty::SliceMut(e) => self.layout(e).0 as u8,
             _ => 1,
         }
     }
@@ -2296,11 +2296,11 @@ impl<'a> Gen<'a> {
     /// Evaluates a Vec-valued expression into the stack place `dest`.
     fn expr_into(&mut self, e: &Expr, dest: Dest) {
         if let (true, Ty::Ref(_, inner)) = (self.c.coercions.contains(&e.id), self.ty(e)) {
-            if let Ty::Array(elem, n) = *inner {
+            if let Ty::Array(elem, n) = inner.autoderef().clone() {
                 // `&[T; N]` as `&[T]`: the array's address and its length.
                 let at = self.span_id(e.span);
                 self.push_dest(dest);
-                self.value_addr(e);
+                self.deref_addr(e);
                 self.emit(Op::Const(0));
                 self.emit(Op::MakeSlice {
                     elem: elem.size(self.ptr),
@@ -2314,14 +2314,16 @@ impl<'a> Gen<'a> {
         }
         if self.c.coercions.contains(&e.id) {
             // `&String` as `&str` and `&Vec<T>` as `&[T]`: the pointer and length are the
-            // first two fields of the metadata.
+            // first two fields of the metadata (and all of a `&str` or a slice).
             self.push_dest(dest);
-            self.value_addr(e);
+            self.deref_addr(e);
             self.emit(Op::Copy(2 * self.ptr.bytes()));
             return;
         }
         match &e.kind {
-            ExprKind::AddrOf { inner, .. } if matches!(self.ty(e), Ty::SliceRef(_)) => {
+            ExprKind::AddrOf { inner, .. }
+                if matches!(self.ty(e), Ty::SliceRef(_) | Ty::SliceMut(_)) =>
+            {
                 let ExprKind::Index(base, idx) = &inner.kind else {
                     return;
                 };
@@ -2341,7 +2343,9 @@ impl<'a> Gen<'a> {
                 let bt = self.ty(base).deref_all().clone();
                 let (elem, array_len) = match &bt {
                     Ty::Array(el, n) => (el.size(self.ptr), *n as u32),
-                    Ty::Vec(el) | Ty::SliceRef(el) => (el.size(self.ptr), u32::MAX),
+                    Ty::Vec(el) | Ty::SliceRef(el) | Ty::SliceMut(el) => {
+                        (el.size(self.ptr), u32::MAX)
+                    }
                     _ => return,
                 };
                 // rustc reports a bad range at the `[`, as for an index.
@@ -2965,7 +2969,7 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Index(base, _) => match self.ty(base) {
                 Ty::Array(..) => self.is_place(base),
-                Ty::Vec(_) | Ty::Ref(..) | Ty::SliceRef(_) | Ty::Box(_) => true,
+                Ty::Vec(_) | Ty::Ref(..) | Ty::SliceRef(_) | Ty::SliceMut(_) | Ty::Box(_) => true,
                 _ => false,
             },
             _ => false,
@@ -3112,8 +3116,20 @@ impl<'a> Gen<'a> {
         slot
     }
 
-    /// Evaluates a scalar expression into a register (unit expressions push nothing).
+    /// Evaluates a scalar expression into a register (unit expressions push nothing); a
+    /// reference coerced to the value behind it (`&Box<T>` as `&T`) is read through.
     fn expr(&mut self, e: &Expr) {
+        self.expr_value(e);
+        if let Some(&n) = self.c.ref_coercions.get(&e.id) {
+            let ty = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+            for _ in 0..n {
+                self.emit(Op::LoadAt(ty));
+            }
+        }
+    }
+
+    /// [`Gen::expr`] without the coercion.
+    fn expr_value(&mut self, e: &Expr) {
         let t = self.ty(e);
         let new_mem = match &e.kind {
             ExprKind::StructLit { .. }
@@ -4237,7 +4253,7 @@ impl<'a> Gen<'a> {
                 self.expr(idx);
                 // rustc reports an index out of bounds at the `[` for a Vec (its `Index`),
                 // at the whole expression for a slice (built-in indexing).
-                let at = if matches!(bt.autoderef(), Ty::SliceRef(_)) {
+                let at = if matches!(bt.autoderef(), Ty::SliceRef(_) | Ty::SliceMut(_)) {
                     self.span_id(e.span)
                 } else {
                     self.span_id(Span {

@@ -2341,7 +2341,7 @@ impl<'p> Vm<'p> {
         match ty {
             Ty::Int(i) => write_int(out, value_of(v, *i), i.bits(ptr), spec),
             Ty::Bool => write_bool(out, v != 0, spec),
-            Ty::Vec(elem) | Ty::SliceRef(elem) => {
+            Ty::Vec(elem) | Ty::SliceRef(elem) | Ty::SliceMut(elem) => {
                 let (p, len, _) = self.meta(v);
                 let esize = elem.size(ptr);
                 let elem = (**elem).clone();

@@ -564,7 +564,7 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> 
             }
         }
         Ty::Bool => (st.read_uint(region, addr, 1) != 0).to_string(),
-        Ty::SliceRef(_) => {
+        Ty::SliceRef(_) | Ty::SliceMut(_) => {
             // Where the elements are and how many: `&[3 × i32] at heap[8]`.
             let w = p.ptr.bytes();
             let raw = st.read_uint(region, addr, w);

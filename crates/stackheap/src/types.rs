@@ -118,6 +118,9 @@ pub enum Ty {
     /// `&[T]`: pointer and length (a fat reference) to elements in a `Vec`'s block or an
     /// array on the stack.
     SliceRef(Box<Ty>),
+    /// `&mut [T]`: pointer and length, like `&[T]`, through which the elements may be
+    /// written.
+    SliceMut(Box<Ty>),
     /// `Box<T>`: a pointer (pointer-sized) to a heap block holding the `T`.
     Box(Box<Ty>),
     /// `Option<T>`: laid out as rustc lays it out (see [`option_layout`]).
@@ -136,7 +139,7 @@ impl Ty {
             Ty::Bool => Some((1, 1)),
             Ty::Char => Some((4, 4)),
             Ty::Vec(_) | Ty::String => Some((3 * ptr.bytes(), ptr.bytes())),
-            Ty::StrRef | Ty::SliceRef(_) => Some((2 * ptr.bytes(), ptr.bytes())),
+            Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_) => Some((2 * ptr.bytes(), ptr.bytes())),
             Ty::Box(_) => Some((ptr.bytes(), ptr.bytes())),
             Ty::Ref(..) => Some((ptr.bytes(), ptr.bytes())),
             Ty::Struct(d) => {
@@ -173,6 +176,7 @@ impl Ty {
                 | Ty::StrRef
                 | Ty::Box(_)
                 | Ty::SliceRef(_)
+                | Ty::SliceMut(_)
         )
     }
 
@@ -181,6 +185,8 @@ impl Ty {
         match self {
             Ty::Int(_) | Ty::Bool | Ty::Unit | Ty::Never | Ty::Error | Ty::Var(_) => true,
             Ty::Char | Ty::StrRef | Ty::SliceRef(_) => true,
+            // Like `&mut T`: passing one reborrows it.
+            Ty::SliceMut(_) => true,
             Ty::String | Ty::Box(_) => false,
             // `&mut` is not `Copy`, but passing one reborrows it: it is never moved here.
             Ty::Ref(..) => true,
@@ -200,7 +206,8 @@ impl Ty {
             | Ty::Ref(_, e)
             | Ty::Option(e)
             | Ty::Box(e)
-            | Ty::SliceRef(e) => 1 + e.depth(),
+            | Ty::SliceRef(e)
+            | Ty::SliceMut(e) => 1 + e.depth(),
             Ty::Tuple(ts) => 1 + ts.iter().map(Ty::depth).max().unwrap_or(0),
             _ => 1,
         }
@@ -354,6 +361,7 @@ impl fmt::Display for Ty {
             Ty::Option(t) => write!(f, "Option<{t}>"),
             Ty::Box(t) => write!(f, "Box<{t}>"),
             Ty::SliceRef(t) => write!(f, "&[{t}]"),
+            Ty::SliceMut(t) => write!(f, "&mut [{t}]"),
             Ty::Ref(false, t) => write!(f, "&{t}"),
             Ty::Ref(true, t) => write!(f, "&mut {t}"),
             Ty::Var(_) => f.write_str("_"),
@@ -412,6 +420,7 @@ impl Infer {
             Ty::Option(e) => Ty::Option(Box::new(self.resolve(&e))),
             Ty::Box(e) => Ty::Box(Box::new(self.resolve(&e))),
             Ty::SliceRef(e) => Ty::SliceRef(Box::new(self.resolve(&e))),
+            Ty::SliceMut(e) => Ty::SliceMut(Box::new(self.resolve(&e))),
             other => other,
         }
     }
@@ -424,7 +433,8 @@ impl Infer {
             | Ty::Ref(_, e)
             | Ty::Option(e)
             | Ty::Box(e)
-            | Ty::SliceRef(e) => self.occurs(v, &e),
+            | Ty::SliceRef(e)
+            | Ty::SliceMut(e) => self.occurs(v, &e),
             Ty::Tuple(ts) => ts.iter().any(|t| self.occurs(v, t)),
             _ => false,
         }
@@ -458,7 +468,8 @@ impl Infer {
             (Ty::Vec(x), Ty::Vec(y))
             | (Ty::Option(x), Ty::Option(y))
             | (Ty::Box(x), Ty::Box(y))
-            | (Ty::SliceRef(x), Ty::SliceRef(y)) => {
+            | (Ty::SliceRef(x), Ty::SliceRef(y))
+            | (Ty::SliceMut(x), Ty::SliceMut(y)) => {
                 let (x, y) = ((**x).clone(), (**y).clone());
                 self.unify(&x, &y)
             }
@@ -499,6 +510,7 @@ impl Infer {
             Ty::Option(e) => format!("Option<{}>", self.describe(&e)),
             Ty::Box(e) => format!("Box<{}>", self.describe(&e)),
             Ty::SliceRef(e) => format!("&[{}]", self.describe(&e)),
+            Ty::SliceMut(e) => format!("&mut [{}]", self.describe(&e)),
             Ty::Array(e, n) => format!("[{}; {n}]", self.describe(&e)),
             Ty::Ref(false, e) => format!("&{}", self.describe(&e)),
             Ty::Ref(true, e) => format!("&mut {}", self.describe(&e)),
@@ -707,7 +719,7 @@ pub fn niche(t: &Ty, ptr: PtrWidth) -> Option<Niche> {
             start: 0x11_0000,
             count: u32::MAX as u64 - 0x10_FFFF,
         }),
-        Ty::StrRef | Ty::Box(_) | Ty::SliceRef(_) => Some(Niche {
+        Ty::StrRef | Ty::Box(_) | Ty::SliceRef(_) | Ty::SliceMut(_) => Some(Niche {
             off: 0,
             size: w,
             start: all_ones,
