@@ -87,6 +87,24 @@ pub enum Method {
     PushChar,
     /// `str::to_string` (and `to_owned`, `String::from`): a new `String` with the bytes.
     ToString,
+    /// `String::as_str`: the pointer and length of the text.
+    AsStr,
+    /// `str::as_bytes`: a `&[u8]` of the text's bytes.
+    AsBytes,
+    /// `s.chars().count()`
+    CharCount,
+    StartsWith,
+    EndsWith,
+    Contains,
+    /// `str::trim`: a `&str` into the same bytes without the whitespace around them.
+    Trim,
+    /// `str::to_uppercase`, `str::to_lowercase`: a new `String`.
+    ToUppercase,
+    ToLowercase,
+    /// `String::clear`: the length becomes 0; the block stays.
+    Clear,
+    /// `String::pop`: the last `char`, if any.
+    PopChar,
 }
 
 #[derive(Clone, Debug)]
@@ -1456,15 +1474,10 @@ impl<'a> Checker<'a> {
                 body,
             } => {
                 let ExprKind::Range { start, end, .. } = &range.kind else {
-                    // `.chars()` of a String or `&str`: each `char`, decoded from UTF-8.
-                    if let ExprKind::MethodCall {
-                        receiver,
-                        method,
-                        args,
-                        ..
-                    } = &range.kind
-                    {
-                        if method == "chars" && args.is_empty() {
+                    // `.chars()` (or `.chars().rev()`, `.bytes()`) of a String or `&str`:
+                    // each `char`, decoded from UTF-8 (or each byte).
+                    if let Some((receiver, walk)) = text_walk(range) {
+                        {
                             let t = self.check_expr(cx, receiver);
                             if !matches!(
                                 self.infer.resolve(&t).deref_all(),
@@ -1474,6 +1487,10 @@ impl<'a> Checker<'a> {
                                 return Ty::Unit;
                             }
                             self.set(range, Ty::StrRef);
+                            let item = match walk {
+                                TextWalk::Bytes => Ty::Int(IntTy::U8),
+                                _ => Ty::Char,
+                            };
                             cx.scopes.push(Vec::new());
                             let hidden =
                                 self.declare(cx, "(str)", Ty::StrRef, true, range.span, true);
@@ -1485,7 +1502,7 @@ impl<'a> Checker<'a> {
                                 range.span,
                                 true,
                             );
-                            let v = self.declare(cx, var, Ty::Char, *mutable, *var_span, false);
+                            let v = self.declare(cx, var, item, *mutable, *var_span, false);
                             self.binding.insert(e.id, v);
                             self.for_range.insert(e.id, hidden);
                             cx.loops.push(LoopCtx {
@@ -1813,6 +1830,10 @@ impl<'a> Checker<'a> {
                     | Ty::SliceMut(elem) => {
                         self.set(inner, Ty::Error);
                         Ty::SliceRef(elem)
+                    }
+                    Ty::String | Ty::StrRef if !*mutable => {
+                        self.set(inner, Ty::Error);
+                        Ty::StrRef
                     }
                     Ty::Error => Ty::Error,
                     other => {
@@ -2357,6 +2378,29 @@ impl<'a> Checker<'a> {
         method_span: Span,
         args: &[Expr],
     ) -> Ty {
+        // `s.chars().count()`: the chars of the text, counted.
+        if let ExprKind::MethodCall {
+            receiver: text,
+            method: inner,
+            args: inner_args,
+            ..
+        } = &receiver.kind
+        {
+            if method == "count" && args.is_empty() && inner == "chars" && inner_args.is_empty() {
+                let t = self.check_expr(cx, text);
+                if !matches!(
+                    self.infer.resolve(&t).deref_all(),
+                    Ty::String | Ty::StrRef | Ty::Error
+                ) {
+                    self.diags
+                        .push(unsupported(receiver.span, "this `.chars()`"));
+                    return Ty::Error;
+                }
+                self.set(receiver, Ty::StrRef);
+                self.methods.insert(e.id, Method::CharCount);
+                return Ty::Int(IntTy::Usize);
+            }
+        }
         let rt = self.check_expr(cx, receiver);
         let arg_tys: Vec<Ty> = args.iter().map(|a| self.check_expr(cx, a)).collect();
         let rs = match self.infer.shallow(&rt) {
@@ -2452,7 +2496,39 @@ impl<'a> Checker<'a> {
             (Ty::SliceRef(_) | Ty::SliceMut(_), "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
             (Ty::String, "capacity") => (Method::Capacity, vec![], usize_t),
             (Ty::String | Ty::StrRef, "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
-            (Ty::StrRef, "to_string" | "to_owned") => (Method::ToString, vec![], Ty::String),
+            (Ty::StrRef | Ty::String, "to_string" | "to_owned") => {
+                (Method::ToString, vec![], Ty::String)
+            }
+            (Ty::String, "as_str") => (Method::AsStr, vec![], Ty::StrRef),
+            (Ty::String | Ty::StrRef, "as_bytes") => (
+                Method::AsBytes,
+                vec![],
+                Ty::SliceRef(Box::new(Ty::Int(IntTy::U8))),
+            ),
+            (Ty::String | Ty::StrRef, "starts_with" | "ends_with" | "contains") => {
+                // A `&str` pattern, or a `char`.
+                let pat = match arg_tys.first().map(|t| self.infer.resolve(t)) {
+                    Some(Ty::Char) => Ty::Char,
+                    _ => Ty::StrRef,
+                };
+                let m = match method {
+                    "starts_with" => Method::StartsWith,
+                    "ends_with" => Method::EndsWith,
+                    _ => Method::Contains,
+                };
+                (m, vec![pat], Ty::Bool)
+            }
+            (Ty::String | Ty::StrRef, "trim") => (Method::Trim, vec![], Ty::StrRef),
+            (Ty::String | Ty::StrRef, "to_uppercase") => (Method::ToUppercase, vec![], Ty::String),
+            (Ty::String | Ty::StrRef, "to_lowercase") => (Method::ToLowercase, vec![], Ty::String),
+            (Ty::String, "clear") => {
+                self.check_recv_mut(cx, receiver);
+                (Method::Clear, vec![], Ty::Unit)
+            }
+            (Ty::String, "pop") => {
+                self.check_recv_mut(cx, receiver);
+                (Method::PopChar, vec![], Ty::Option(Box::new(Ty::Char)))
+            }
             (Ty::Int(_) | Ty::Bool | Ty::Char, "to_string") => {
                 (Method::ToString, vec![], Ty::String)
             }
@@ -2829,6 +2905,30 @@ impl<'a> Checker<'a> {
         lspan: Span,
         rspan: Span,
     ) -> Ty {
+        if matches!(op, BinOp::Eq | BinOp::Ne) {
+            if let Some(ok) = self.text_eq(lt, rt) {
+                if !ok {
+                    let (ld, rd) = (self.describe(lt), self.describe(rt));
+                    let sym = op.symbol().len();
+                    let gap = rspan.start.saturating_sub(lspan.end) as usize;
+                    let at = if gap >= sym + 2 {
+                        Span::new(lspan.end as usize + 1, lspan.end as usize + 1 + sym)
+                    } else {
+                        span
+                    };
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Type,
+                            at,
+                            format!("can't compare `{ld}` with `{rd}`"),
+                        )
+                        .with_code("E0277")
+                        .with_span_label(format!("no implementation for `{ld} == {rd}`")),
+                    );
+                }
+                return Ty::Bool;
+            }
+        }
         let mut ls = self.infer.shallow(lt);
         let mut rs = self.infer.shallow(rt);
         // References to integers: arithmetic reads through either side (`&a + b`), and
@@ -2959,6 +3059,50 @@ impl<'a> Checker<'a> {
                 self.expect(rspan, rt, lt);
                 lt.clone()
             }
+        }
+    }
+
+    /// `==` between strings: `None` unless both sides are a `String` or a `&str` behind
+    /// any references; then whether the standard library compares them: `String` and
+    /// `str` with each other (a `String` also with `&str`), and `&A` with `&B` when `A`
+    /// compares with `B`.
+    fn text_eq(&self, l: &Ty, r: &Ty) -> Option<bool> {
+        // References and whether the text is a `String` (else `str`): `&str` is `&` + `str`.
+        let shape = |t: &Ty| -> Option<(u32, bool)> {
+            let mut t = self.infer.resolve(t);
+            let mut refs = 0;
+            loop {
+                match t {
+                    Ty::Ref(_, inner) => {
+                        refs += 1;
+                        t = *inner;
+                    }
+                    Ty::String => return Some((refs, true)),
+                    Ty::StrRef => return Some((refs + 1, false)),
+                    _ => return None,
+                }
+            }
+        };
+        let (mut a, sa) = shape(l)?;
+        let (mut b, sb) = shape(r)?;
+        loop {
+            let direct = matches!(
+                (a, sa, b, sb),
+                (0, true, 0, true)
+                    | (0, true, 0, false)
+                    | (0, true, 1, false)
+                    | (0, false, 0, true)
+                    | (1, false, 0, true)
+                    | (0, false, 0, false)
+            );
+            if direct {
+                return Some(true);
+            }
+            if a == 0 || b == 0 {
+                return Some(false);
+            }
+            a -= 1;
+            b -= 1;
         }
     }
 
@@ -3455,6 +3599,48 @@ fn has_var(t: &Ty) -> bool {
         | Ty::SliceMut(e) => has_var(e),
         Ty::Tuple(ts) => ts.iter().any(has_var),
         _ => false,
+    }
+}
+
+/// How a `for` loop walks a string's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TextWalk {
+    /// `s.chars()`
+    Chars,
+    /// `s.chars().rev()`: from the last `char` to the first.
+    CharsRev,
+    /// `s.bytes()`: each `u8`.
+    Bytes,
+}
+
+/// The text a `for` loop's iterator walks and how: `s.chars()`, `s.chars().rev()`,
+/// `s.bytes()`.
+pub(crate) fn text_walk(range: &Expr) -> Option<(&Expr, TextWalk)> {
+    let ExprKind::MethodCall {
+        receiver,
+        method,
+        args,
+        ..
+    } = &range.kind
+    else {
+        return None;
+    };
+    if !args.is_empty() {
+        return None;
+    }
+    match method.as_str() {
+        "chars" => Some((receiver, TextWalk::Chars)),
+        "bytes" => Some((receiver, TextWalk::Bytes)),
+        "rev" => match &receiver.kind {
+            ExprKind::MethodCall {
+                receiver: text,
+                method,
+                args,
+                ..
+            } if method == "chars" && args.is_empty() => Some((text, TextWalk::CharsRev)),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

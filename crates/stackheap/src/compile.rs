@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use crate::ast::*;
-use crate::check::{self, Checked, FormatSource, LocalId, Method, Res, SelfMode};
+use crate::check::{self, Checked, FormatSource, LocalId, Method, Res, SelfMode, TextWalk};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::event::StepKind;
 use crate::format::{Piece, Spec};
@@ -656,6 +656,40 @@ pub enum Op {
         label: u32,
         at: u32,
     },
+    /// `&text[start..end]`: pops the end (when `has_end`), the start, the address of a
+    /// `String` or `&str` and a destination; checks the range as `str` does (bounds and
+    /// char boundaries, panicking with its messages) and writes the `&str`.
+    StrSlice {
+        has_end: bool,
+        inclusive: bool,
+        at: u32,
+    },
+    /// Pops the address of a `String` or `&str` and pushes how many `char`s its text has.
+    StrCharCount,
+    /// Pops a pattern (a `char`, or the address of a `&str`) and the address of a text;
+    /// pushes whether the text starts with, ends with or contains it.
+    StrFind {
+        kind: StrMatch,
+        char_pat: bool,
+    },
+    /// Pops the address of a text and a destination; writes the `&str` of the text without
+    /// the whitespace at its start and end.
+    StrTrim,
+    /// Pops the address of a text and a destination; writes a new `String` of the text in
+    /// upper or lower case (capacity the text's length, growing as a `Vec<u8>` grows).
+    StrChangeCase {
+        upper: bool,
+        label: u32,
+        at: u32,
+    },
+    /// Pops a `Vec`'s or `String`'s address and sets its length to 0 (the block stays).
+    Clear,
+    /// `String::pop`: pops a `String`'s address and a destination; writes `Some` of the last
+    /// `char` (removing it) or `None` there, an `Option<char>`.
+    StringPop,
+    /// Pops a byte index and a `&str`'s address; decodes the UTF-8 `char` that ends there and
+    /// pushes its byte length, then the `char`.
+    CharBefore,
     /// `format!`: pops the arguments, then a destination, and writes a new `String`.
     FormatString {
         format: u32,
@@ -1162,6 +1196,14 @@ fn for_range(ops: &[Op]) -> Option<Op> {
     })
 }
 
+/// What `StrFind` looks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StrMatch {
+    Starts,
+    Ends,
+    Contains,
+}
+
 /// Tag bit of stack addresses in registers.
 pub const STACK_TAG: u64 = 1 << 63;
 
@@ -1306,10 +1348,11 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
 /// stand-in for a binary's `.rodata` section.
 pub const READ_ONLY_LABEL: &str = "string literals (read-only)";
 
-/// What a loop over a pointer and length walks: a string's chars, or elements of a size.
+/// What a loop over a pointer and length walks: a string's chars (or bytes), or elements
+/// of a size.
 #[derive(Clone, Copy)]
 enum ViewLoop<'e> {
-    Chars(&'e Expr),
+    Text(&'e Expr, TextWalk),
     Elements(u32),
 }
 
@@ -1928,7 +1971,13 @@ impl<'a> Gen<'a> {
     /// the statement; returns the slot's offset.
     fn temp(&mut self, e: &Expr) -> u32 {
         let t = self.ty(e);
-        let (size, align) = self.layout(&t);
+        // A coerced reference is made as the `&str` or slice it becomes.
+        let made = if self.c.coercions.contains(&e.id) {
+            Ty::StrRef
+        } else {
+            t.clone()
+        };
+        let (size, align) = self.layout(&made);
         let off = self.reserve(size, align);
         self.expr_into(e, Dest::Local(off));
         if t.plain_buffer() {
@@ -2322,7 +2371,9 @@ impl<'a> Gen<'a> {
         }
         match &e.kind {
             ExprKind::AddrOf { inner, .. }
-                if matches!(self.ty(e), Ty::SliceRef(_) | Ty::SliceMut(_)) =>
+                if matches!(self.ty(e), Ty::SliceRef(_) | Ty::SliceMut(_))
+                    || matches!(self.ty(e), Ty::StrRef)
+                        && matches!(&inner.kind, ExprKind::Index(_, i) if matches!(i.kind, ExprKind::Range { .. } | ExprKind::OpenRange { .. })) =>
             {
                 let ExprKind::Index(base, idx) = &inner.kind else {
                     return;
@@ -2341,6 +2392,31 @@ impl<'a> Gen<'a> {
                     _ => return,
                 };
                 let bt = self.ty(base).deref_all().clone();
+                if let Ty::String | Ty::StrRef = bt {
+                    // `&s[a..b]`: checked as `str` checks it (bounds, char boundaries);
+                    // rustc reports it at the `[`.
+                    let at = self.span_id(Span {
+                        start: base.span.end,
+                        end: inner.span.end,
+                    });
+                    self.push_dest(dest);
+                    self.deref_addr(base);
+                    match start {
+                        Some(s) => self.expr(s),
+                        None => {
+                            self.emit(Op::Const(0));
+                        }
+                    }
+                    if let Some(x) = end {
+                        self.expr(x);
+                    }
+                    self.emit(Op::StrSlice {
+                        has_end: end.is_some(),
+                        inclusive,
+                        at,
+                    });
+                    return;
+                }
                 let (elem, array_len) = match &bt {
                     Ty::Array(el, n) => (el.size(self.ptr), *n as u32),
                     Ty::Vec(el) | Ty::SliceRef(el) | Ty::SliceMut(el) => {
@@ -2527,6 +2603,46 @@ impl<'a> Gen<'a> {
                     label,
                     at,
                 });
+            }
+            ExprKind::MethodCall { receiver, .. }
+                if matches!(
+                    self.c.methods.get(&e.id),
+                    Some(Method::AsStr | Method::AsBytes | Method::Trim)
+                ) =>
+            {
+                // A view of the text: its pointer and length (trimmed by `trim`).
+                self.push_dest(dest);
+                self.deref_addr(receiver);
+                if self.c.methods.get(&e.id) == Some(&Method::Trim) {
+                    self.emit(Op::StrTrim);
+                } else {
+                    self.emit(Op::Copy(2 * self.ptr.bytes()));
+                }
+            }
+            ExprKind::MethodCall { receiver, .. }
+                if matches!(
+                    self.c.methods.get(&e.id),
+                    Some(Method::ToUppercase | Method::ToLowercase)
+                ) =>
+            {
+                let upper = self.c.methods.get(&e.id) == Some(&Method::ToUppercase);
+                let what = if upper {
+                    "to_uppercase"
+                } else {
+                    "to_lowercase"
+                };
+                let label = self.alloc_label(dest, what);
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.deref_addr(receiver);
+                self.emit(Op::StrChangeCase { upper, label, at });
+            }
+            ExprKind::MethodCall { receiver, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::PopChar) =>
+            {
+                self.push_dest(dest);
+                self.deref_addr(receiver);
+                self.emit(Op::StringPop);
             }
             ExprKind::MethodCall { receiver, .. }
                 if self.c.methods.get(&e.id) == Some(&Method::ToString) =>
@@ -3724,8 +3840,8 @@ impl<'a> Gen<'a> {
     /// `for c in s.chars()`: a hidden `&str` and byte index; each turn decodes one `char`
     /// and moves the index past its UTF-8 bytes.
     fn for_chars(&mut self, e: &Expr, range: &Expr, body: &Block) {
-        if let ExprKind::MethodCall { receiver, .. } = &range.kind {
-            self.for_view(e, range, body, ViewLoop::Chars(receiver));
+        if let Some((text, walk)) = check::text_walk(range) {
+            self.for_view(e, range, body, ViewLoop::Text(text, walk));
         }
     }
 
@@ -3745,16 +3861,23 @@ impl<'a> Gen<'a> {
         let site = self.step(range.span, StepKind::Statement);
         let soff = self.declare(hidden);
         match kind {
-            ViewLoop::Chars(receiver) => {
+            ViewLoop::Text(receiver, _) => {
                 self.emit(Op::AddrLocal(soff));
-                self.value_addr(receiver);
+                self.deref_addr(receiver);
                 self.emit(Op::Copy(2 * self.ptr.bytes()));
             }
             ViewLoop::Elements(_) => self.slice_of(range, soff),
         }
         let ioff = self.declare(hidden + 1);
         let usize_ty = self.scalar(&Ty::Int(IntTy::Usize));
-        self.emit(Op::Const(0));
+        let backwards = matches!(kind, ViewLoop::Text(_, TextWalk::CharsRev));
+        if backwards {
+            // From the end of the text.
+            self.emit(Op::AddrLocal(soff));
+            self.emit(Op::VecField(1));
+        } else {
+            self.emit(Op::Const(0));
+        }
         self.emit(Op::Store {
             off: ioff,
             size: usize_ty.size,
@@ -3772,16 +3895,24 @@ impl<'a> Gen<'a> {
             off: ioff,
             ty: usize_ty,
         });
-        self.emit(Op::AddrLocal(soff));
-        self.emit(Op::VecField(1));
-        self.emit(Op::Cmp {
-            op: Cmp::Lt,
-            signed: false,
-        });
+        if backwards {
+            self.emit(Op::Const(0));
+            self.emit(Op::Cmp {
+                op: Cmp::Gt,
+                signed: false,
+            });
+        } else {
+            self.emit(Op::AddrLocal(soff));
+            self.emit(Op::VecField(1));
+            self.emit(Op::Cmp {
+                op: Cmp::Lt,
+                signed: false,
+            });
+        }
         let exit_jump = self.emit(Op::JumpIfFalse(0));
         let at = match kind {
             ViewLoop::Elements(_) => self.span_id(range.span),
-            ViewLoop::Chars(_) => 0,
+            ViewLoop::Text(..) => 0,
         };
         self.emit(Op::AddrLocal(soff));
         self.emit(Op::Load {
@@ -3790,9 +3921,21 @@ impl<'a> Gen<'a> {
         });
         // The item goes into the variable; for a char, its byte count stays in a register.
         match kind {
-            ViewLoop::Chars(_) => {
+            ViewLoop::Text(_, TextWalk::Chars) => {
                 self.emit(Op::CharAt);
                 self.emit(Op::Store { off: voff, size: 4 });
+            }
+            ViewLoop::Text(_, TextWalk::CharsRev) => {
+                self.emit(Op::CharBefore);
+                self.emit(Op::Store { off: voff, size: 4 });
+            }
+            ViewLoop::Text(_, TextWalk::Bytes) => {
+                self.emit(Op::VecIndex { elem: 1, at });
+                self.emit(Op::LoadAt(Scalar {
+                    size: 1,
+                    signed: false,
+                }));
+                self.emit(Op::Store { off: voff, size: 1 });
             }
             ViewLoop::Elements(esize) => {
                 self.emit(Op::VecIndex {
@@ -3809,11 +3952,19 @@ impl<'a> Gen<'a> {
             off: ioff,
             ty: usize_ty,
         });
-        if let ViewLoop::Elements(_) = kind {
+        if let ViewLoop::Elements(_) | ViewLoop::Text(_, TextWalk::Bytes) = kind {
             self.emit(Op::Const(1));
         }
+        if backwards {
+            // The index moves back before the char just read.
+            self.emit(Op::Swap);
+        }
         self.emit(Op::Arith {
-            op: Arith::WrappingAdd,
+            op: if backwards {
+                Arith::WrappingSub
+            } else {
+                Arith::WrappingAdd
+            },
             ty: IntTy::Usize,
             at: 0,
         });
@@ -4446,6 +4597,38 @@ impl<'a> Gen<'a> {
                 }
             }
             Method::Pop | Method::ToString | Method::CloneBuffer => {}
+            Method::AsStr
+            | Method::AsBytes
+            | Method::Trim
+            | Method::ToUppercase
+            | Method::ToLowercase
+            | Method::PopChar => {}
+            Method::CharCount => {
+                // The receiver is `text.chars()`.
+                if let ExprKind::MethodCall { receiver: text, .. } = &receiver.kind {
+                    self.deref_addr(text);
+                    self.emit(Op::StrCharCount);
+                }
+            }
+            Method::StartsWith | Method::EndsWith | Method::Contains => {
+                self.deref_addr(receiver);
+                let char_pat = matches!(self.ty(&args[0]), Ty::Char);
+                if char_pat {
+                    self.expr(&args[0]);
+                } else {
+                    self.value_addr(&args[0]);
+                }
+                let kind = match m {
+                    Method::StartsWith => StrMatch::Starts,
+                    Method::EndsWith => StrMatch::Ends,
+                    _ => StrMatch::Contains,
+                };
+                self.emit(Op::StrFind { kind, char_pat });
+            }
+            Method::Clear => {
+                self.deref_addr(receiver);
+                self.emit(Op::Clear);
+            }
             Method::PushStr | Method::PushChar => {
                 let label = match self.place_name(receiver) {
                     Some(name) => self.label(format!("`{name}`")),

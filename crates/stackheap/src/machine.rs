@@ -9,7 +9,7 @@ mod sanitizer;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::compile::{Arith, Cmp, FmtPiece, Op, Program, Scalar, STACK_TAG};
+use crate::compile::{Arith, Cmp, FmtPiece, Op, Program, Scalar, StrMatch, STACK_TAG};
 use crate::diagnostic::{Access, MemoryReport};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::event::Region;
@@ -1917,6 +1917,92 @@ impl<'p> Vm<'p> {
                         la == lb && (0..la).all(|i| self.read(pa + i, 1) == self.read(pb + i, 1));
                     self.regs.push(eq as u64);
                 }
+                Op::StrSlice {
+                    has_end,
+                    inclusive,
+                    at,
+                } => {
+                    let end = if has_end { Some(self.pop()) } else { None };
+                    let start = self.pop();
+                    let text = self.pop();
+                    let dst = self.pop();
+                    self.str_slice(dst, text, start, end, inclusive, at)?;
+                }
+                Op::StrCharCount => {
+                    let a = self.pop();
+                    let (_, bytes) = self.text(a);
+                    let n = String::from_utf8_lossy(&bytes).chars().count();
+                    self.regs.push(n as u64);
+                }
+                Op::StrFind { kind, char_pat } => {
+                    let pat = self.pop();
+                    let a = self.pop();
+                    let (_, text) = self.text(a);
+                    let pat = if char_pat {
+                        let c = char::from_u32(pat as u32).unwrap_or('\u{fffd}');
+                        c.to_string().into_bytes()
+                    } else {
+                        self.text(pat).1
+                    };
+                    let found = match kind {
+                        StrMatch::Starts => text.starts_with(&pat),
+                        StrMatch::Ends => text.ends_with(&pat),
+                        StrMatch::Contains => {
+                            pat.is_empty() || text.windows(pat.len()).any(|w| w == pat.as_slice())
+                        }
+                    };
+                    self.regs.push(found as u64);
+                }
+                Op::StrTrim => {
+                    let a = self.pop();
+                    let dst = self.pop();
+                    let (p, bytes) = self.text(a);
+                    let text = String::from_utf8_lossy(&bytes);
+                    let trimmed = text.trim_start();
+                    let start = text.len() - trimmed.len();
+                    let len = trimmed.trim_end().len();
+                    let w = self.pw();
+                    self.write(dst, p + start as u64, w);
+                    self.write(dst + w as u64, len as u64, w);
+                }
+                Op::StrChangeCase { upper, label, at } => {
+                    let a = self.pop();
+                    let dst = self.pop();
+                    self.change_case(dst, a, upper, label, at)?;
+                }
+                Op::Clear => {
+                    let a = self.pop();
+                    let w = self.pw();
+                    self.write(a + w as u64, 0, w);
+                }
+                Op::StringPop => {
+                    let a = self.pop();
+                    let dst = self.pop();
+                    let (_, bytes) = self.text(a);
+                    let text = String::from_utf8_lossy(&bytes);
+                    match text.chars().next_back() {
+                        Some(c) => {
+                            let w = self.pw();
+                            let len = bytes.len() - c.len_utf8();
+                            self.write(a + w as u64, len as u64, w);
+                            self.write(dst, c as u64, 4);
+                        }
+                        // `None` is the value no `char` holds, 0x110000.
+                        None => self.write(dst, 0x11_0000, 4),
+                    }
+                }
+                Op::CharBefore => {
+                    let i = self.pop();
+                    let s = self.pop();
+                    let (_, bytes) = self.text(s);
+                    let head = bytes.get(..i as usize).unwrap_or(&bytes);
+                    let (c, size) = match String::from_utf8_lossy(head).chars().next_back() {
+                        Some(c) if c != '\u{fffd}' => (c, c.len_utf8() as u64),
+                        _ => ('\u{fffd}', 1),
+                    };
+                    self.regs.push(size);
+                    self.regs.push(c as u64);
+                }
                 Op::FormatString {
                     format,
                     args,
@@ -2070,6 +2156,147 @@ impl<'p> Vm<'p> {
             self.dealloc(p as u32);
         }
         self.write_meta(string, np, len + n, new_cap);
+        Ok(())
+    }
+
+    /// The pointer and the bytes of the text whose pointer and length are at `addr` (a
+    /// `String`'s or a `&str`'s).
+    fn text(&self, addr: u64) -> (u64, Vec<u8>) {
+        let w = self.pw();
+        let (p, len) = (self.read(addr, w), self.read(addr + w as u64, w));
+        let (r, a) = split(p);
+        let bytes = self
+            .st
+            .bytes(r)
+            .get(a as usize..(a as u64 + len) as usize)
+            .map(<[u8]>::to_vec)
+            .unwrap_or_default();
+        (p, bytes)
+    }
+
+    /// `&text[start..end]` (`end` the length when `None`, inclusive when `inclusive`): the
+    /// `&str` written at `dst`, or `str`'s panic for a range out of bounds, reversed or not
+    /// on char boundaries (the text shown is cut at 256 bytes, as the standard library cuts
+    /// it).
+    fn str_slice(
+        &mut self,
+        dst: u64,
+        text: u64,
+        start: u64,
+        end: Option<u64>,
+        inclusive: bool,
+        at: u32,
+    ) -> Result<(), Stop> {
+        let (p, bytes) = self.text(text);
+        let s = String::from_utf8_lossy(&bytes).into_owned();
+        let len = s.len() as u64;
+        let mut cut = 256.min(s.len());
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let shown = format!(
+            "`{}`{}",
+            &s[..cut],
+            if cut < s.len() { "[...]" } else { "" }
+        );
+        let fail = |m: String| Err(panic_at(m, self.span(at)));
+        if start > len {
+            return fail(format!(
+                "start byte index {start} is out of bounds of {shown}"
+            ));
+        }
+        let end = match end {
+            Some(e) if inclusive => {
+                if e >= len {
+                    return fail(format!("end byte index {e} is out of bounds of {shown}"));
+                }
+                e + 1
+            }
+            Some(e) => e,
+            None => len,
+        };
+        if end > len {
+            return fail(format!("end byte index {end} is out of bounds of {shown}"));
+        }
+        if start > end {
+            return fail(format!(
+                "begin > end ({start} > {end}) when slicing {shown}"
+            ));
+        }
+        for (which, i) in [("start", start), ("end", end)] {
+            let i = i as usize;
+            if !s.is_char_boundary(i) {
+                let mut from = i;
+                while !s.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let c = s[from..].chars().next().unwrap_or('\u{fffd}');
+                return fail(format!(
+                    "{which} byte index {i} is not a char boundary; it is inside {c:?} (bytes {from}..{}) of {shown}",
+                    from + c.len_utf8()
+                ));
+            }
+        }
+        let w = self.pw();
+        self.write(dst, p + start, w);
+        self.write(dst + w as u64, end - start, w);
+        Ok(())
+    }
+
+    /// `to_uppercase` / `to_lowercase` of the text at `text` into a new `String` at `dst`:
+    /// the standard library starts with the text's length as capacity and grows as a
+    /// `Vec<u8>` does when the new case takes more bytes.
+    fn change_case(
+        &mut self,
+        dst: u64,
+        text: u64,
+        upper: bool,
+        label: u32,
+        at: u32,
+    ) -> Result<(), Stop> {
+        let (_, bytes) = self.text(text);
+        let s = String::from_utf8_lossy(&bytes).into_owned();
+        let out = if upper {
+            s.to_uppercase()
+        } else {
+            s.to_lowercase()
+        };
+        let what = if upper {
+            "to_uppercase"
+        } else {
+            "to_lowercase"
+        };
+        let mut cap = s.len() as u64;
+        if cap == 0 {
+            self.write_meta(dst, 1, 0, 0);
+            return Ok(());
+        }
+        let mut block = self.alloc(cap, 1, label, self.span(at), what)? as u64;
+        // The bytes written so far, and those not written yet (written before each growth).
+        let mut written = 0u64;
+        let mut len = 0u64;
+        for c in out.chars() {
+            let n = c.len_utf8() as u64;
+            if len + n > cap {
+                let part = &out.as_bytes()[written as usize..len as usize];
+                self.st.write(Region::Heap, (block + written) as u32, part);
+                self.log.write(Region::Heap, (block + written) as u32, part);
+                written = len;
+                let new_cap = (cap * 2).max(len + n).max(8);
+                let nb = self.alloc(new_cap, 1, label, self.span(at), what)? as u64;
+                self.copy_bytes(block, nb, len as u32);
+                self.dealloc(block as u32);
+                block = nb;
+                cap = new_cap;
+            }
+            len += n;
+        }
+        let part = &out.as_bytes()[written as usize..];
+        if !part.is_empty() {
+            self.st.write(Region::Heap, (block + written) as u32, part);
+            self.log.write(Region::Heap, (block + written) as u32, part);
+        }
+        self.write_meta(dst, block, len, cap);
         Ok(())
     }
 
