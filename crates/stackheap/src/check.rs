@@ -1854,16 +1854,11 @@ impl<'a> Checker<'a> {
                         | ExprKind::Index(..)
                         | ExprKind::Deref(_)
                 );
-                if !placeish {
-                    let t = self.check_expr(cx, inner);
-                    self.diags.push(unsupported(
-                        inner.span,
-                        "a reference to a temporary value (borrow a variable instead)",
-                    ));
-                    let _ = t;
-                    return Ty::Error;
-                }
-                let t = if *mutable {
+                let t = if !placeish {
+                    // A temporary: it lives to the end of the statement, or of the block
+                    // when a `let` borrows it (see the code generation).
+                    self.check_expr(cx, inner)
+                } else if *mutable {
                     let t = self.check_expr(cx, inner);
                     self.check_borrow_mut(cx, inner, e.span);
                     t

@@ -1428,6 +1428,9 @@ struct FnGen {
     pending_sites: Vec<u32>,
     /// The variable the current `let` declares, to label what its initializer allocates.
     let_name: Option<String>,
+    /// Temporaries made in advance, whose lifetime a `let` extends: their frame offsets,
+    /// by expression.
+    materialized: HashMap<ExprId, u32>,
     /// For a Box local whose value may move out (`let p = *b;`): the hidden local that
     /// frees the Box's block where the Box would have been dropped.
     box_shells: HashMap<LocalId, LocalId>,
@@ -1803,6 +1806,7 @@ impl<'a> Gen<'a> {
                 let site = self.step(*span, StepKind::Statement);
                 let id = self.c.binding[&init.id];
                 let ty = self.f.locals[id as usize].ty.clone();
+                self.extend_temporaries(init);
                 let depth = self.f.depth;
                 if ty.is_mem() {
                     let off = self.declare(id);
@@ -1851,12 +1855,68 @@ impl<'a> Gen<'a> {
         }
     }
 
+    /// Temporaries a `let`'s initializer borrows (`let r = &String::from("x");`, also inside
+    /// struct literals, tuples and arrays) live to the end of the block, as rustc extends
+    /// them: each is made first, in a hidden local declared before the variable (so it is
+    /// dropped just after it), and the borrow takes its address.
+    fn extend_temporaries(&mut self, init: &Expr) {
+        let mut temps = Vec::new();
+        self.extended(init, &mut temps);
+        for inner in temps {
+            let t = self.ty(inner);
+            let slot = LocalSlot {
+                name: "(temporary)".into(),
+                ty: t.clone(),
+                off: 0,
+                size: t.size(self.ptr),
+                hidden: true,
+            };
+            self.f.locals.push(slot);
+            let l = self.f.locals.len() as LocalId - 1;
+            let off = self.declare(l);
+            self.value_into(inner, &t, Dest::Local(off));
+            if !t.is_copy() {
+                // Owned by the hidden local; its blocks keep their "a temporary" labels.
+                self.emit(Op::SetOwned {
+                    local: l,
+                    owned: true,
+                });
+            }
+            self.f.materialized.insert(inner.id, off);
+        }
+    }
+
+    /// The operands of the borrows in `e` whose temporaries rustc extends, innermost first.
+    fn extended<'e>(&self, e: &'e Expr, out: &mut Vec<&'e Expr>) {
+        match &e.kind {
+            ExprKind::AddrOf { inner, .. } => {
+                let slicing = matches!(&inner.kind, ExprKind::Index(_, i) if matches!(i.kind, ExprKind::Range { .. } | ExprKind::OpenRange { .. }));
+                if !slicing && !self.is_place(inner) && !matches!(inner.kind, ExprKind::Str(_)) {
+                    self.extended(inner, out);
+                    out.push(inner);
+                }
+            }
+            ExprKind::StructLit { fields, .. } => {
+                for (_, _, v) in fields {
+                    self.extended(v, out);
+                }
+            }
+            ExprKind::Tuple(items) | ExprKind::ArrayList(items) => {
+                for v in items {
+                    self.extended(v, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// `let PATTERN = init;`: the bound locals are declared first; the value is built above
     /// them in a temporary (or read in place from a local), and each bound part is copied
     /// down into its local. A pattern that leaves a part that is not `Copy` unbound would
     /// move only some of the value: not supported yet.
     fn let_pat(&mut self, pat: &Pat, init: &Expr, span: Span) {
         let site = self.step(span, StepKind::Statement);
+        self.extend_temporaries(init);
         let t = self.ty(init);
         let ids = self.c.pat_locals.get(&init.id).cloned().unwrap_or_default();
         let mut leaves = Vec::new();
@@ -1979,7 +2039,11 @@ impl<'a> Gen<'a> {
         };
         let (size, align) = self.layout(&made);
         let off = self.reserve(size, align);
-        self.expr_into(e, Dest::Local(off));
+        if t.is_scalar() {
+            self.value_into(e, &t, Dest::Local(off));
+        } else {
+            self.expr_into(e, Dest::Local(off));
+        }
         if t.plain_buffer() {
             self.f.temps.push(Temp { off, glue: None });
         } else if t.needs_drop() {
@@ -3076,6 +3140,9 @@ impl<'a> Gen<'a> {
     /// Whether `e` names memory that can be read in place: a local, a field or an element of
     /// one, a Vec element.
     fn is_place(&self, e: &Expr) -> bool {
+        if self.f.materialized.contains_key(&e.id) {
+            return true;
+        }
         match &e.kind {
             ExprKind::Path(_) => self.local_res(e).is_some(),
             ExprKind::Deref(_) => true,
@@ -4342,6 +4409,10 @@ impl<'a> Gen<'a> {
 
     /// Pushes the address of an assignable place: a local or a Vec element.
     fn place_addr(&mut self, e: &Expr) {
+        if let Some(&off) = self.f.materialized.get(&e.id) {
+            self.emit(Op::AddrLocal(off));
+            return;
+        }
         match &e.kind {
             ExprKind::Path(_) => {
                 let l = self.use_local(e, false).unwrap_or(0);

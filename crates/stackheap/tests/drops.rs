@@ -198,3 +198,51 @@ fn main() {
         ]
     );
 }
+
+#[test]
+fn a_borrowed_temporary_lives_to_the_end_of_its_statement_or_of_the_lets_block() {
+    // As rustc: a temporary borrowed by a `let` is dropped at the end of the block, in
+    // reverse order with the locals; one borrowed in an argument at the end of its statement.
+    let src = "\
+fn take(s: &String) -> usize { s.len() }
+fn main() {
+    let a = String::from(\"a\");
+    {
+        let r: &String = &String::from(\"bb\");
+        let n = take(&String::from(\"dddd\"));
+        let t: &str = &String::from(\"eeeee\");
+        println!(\"{a} {r} {n} {t}\");
+    }
+    println!(\"{}\", a.len());
+}
+";
+    let r = stackheap::run(src, &SettingsOverrides::default());
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "a bb 4 eeeee\n1\n");
+    let ev = |l: u32, s: &str| (l, s.to_string());
+    let tmp = "a temporary String::from";
+    assert_eq!(
+        heap_events(&r),
+        [
+            ev(3, "alloc `a`"),
+            ev(5, &format!("alloc {tmp}")),
+            ev(6, &format!("alloc {tmp}")),
+            ev(6, &format!("free {tmp}")),
+            ev(7, &format!("alloc {tmp}")),
+            ev(9, &format!("free {tmp}")),
+            ev(9, &format!("free {tmp}")),
+            ev(11, "free `a`"),
+        ]
+    );
+    // The block's end frees the `eeeee` temporary first, then the `bb` one.
+    let frees: Vec<u32> = (0..r.step_count())
+        .filter_map(|i| r.step(i))
+        .filter(|s| s.line == 9)
+        .flat_map(|s| s.events)
+        .filter_map(|e| match e {
+            Event::Dealloc { size, .. } => Some(size),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(frees, [5, 2]);
+}
