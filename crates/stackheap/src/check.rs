@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::format::{parse_template, ArgRef, Piece, Radix};
 use crate::settings::PtrWidth;
 use crate::span::Span;
-use crate::types::{layout_fields, FieldDef, Infer, IntTy, Layout, StructDef, Ty};
+use crate::types::{layout_fields, FieldDef, Infer, IntTy, Layout, RecRef, StructDef, Ty};
 
 pub type LocalId = u32;
 pub type FnId = u32;
@@ -105,6 +105,11 @@ pub enum Method {
     Clear,
     /// `String::pop`: the last `char`, if any.
     PopChar,
+    /// `Option::as_ref` and `Option::as_mut`: a reference to the payload, if any.
+    AsRef,
+    AsMut,
+    /// `Option::take`: the value moves out; `None` is left.
+    Take,
 }
 
 #[derive(Clone, Debug)]
@@ -153,6 +158,9 @@ pub struct Checked {
     /// Per format expression: its parsed pieces and the source of each placeholder.
     pub formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
     pub main: FnId,
+    /// Every struct definition: structs of a cycle hold each other weakly, so the program
+    /// keeps them all alive.
+    pub structs: Vec<Arc<StructDef>>,
     /// References passed as `&str` or a slice (deref coercion: `&String` as `&str`,
     /// `&Vec<T>` as `&[T]`, ...): the pointer and length of what they point to.
     pub coercions: std::collections::HashSet<ExprId>,
@@ -199,6 +207,8 @@ struct Checker<'a> {
     /// Manual memory mode: `alloc`, `dealloc` and the raw arrays exist.
     manual: bool,
     structs: HashMap<String, Arc<StructDef>>,
+    /// Structs of a cycle named before they are declared (see `Ty::Recursive`).
+    rec_slots: HashMap<String, RecRef>,
     /// Functions in `impl` blocks, by struct and function name.
     assoc: HashMap<(String, String), FnId>,
     /// The type `Self` stands for, inside an `impl`.
@@ -249,6 +259,7 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         ptr,
         manual,
         structs: HashMap::new(),
+        rec_slots: HashMap::new(),
         assoc: HashMap::new(),
         self_ty: None,
         method_fns: HashMap::new(),
@@ -371,6 +382,7 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         ref_coercions: c.ref_coercions,
         formats: c.formats,
         main: main.unwrap_or(0),
+        structs: c.structs.values().cloned().collect(),
     };
     (Some(checked), diags)
 }
@@ -430,9 +442,10 @@ impl<'a> Checker<'a> {
                     .all(|d| !names.iter().any(|n| n == d) || self.structs.contains_key(*d))
             });
             let Some(i) = ready else {
-                // Stuck: structs that contain themselves directly are E0072; a cycle only
-                // through a `Box` or `Vec` is valid Rust the engine does not run yet.
+                // Stuck: structs that contain themselves directly are E0072; the others
+                // reach each other only through a `Box` or `Vec` (a linked list's `Node`).
                 let mut left: Vec<&StructItem> = pending.clone();
+                let mut first_free = None;
                 loop {
                     let names_left: Vec<&str> = left.iter().map(|st| st.name.as_str()).collect();
                     let free = left.iter().position(|st| {
@@ -444,33 +457,58 @@ impl<'a> Checker<'a> {
                     });
                     match free {
                         Some(i) => {
+                            first_free.get_or_insert(left[i].name.as_str());
                             left.remove(i);
                         }
                         None => break,
                     }
                 }
-                for st in pending {
-                    let direct = left.iter().any(|l| l.name == st.name);
-                    self.diags.push(if direct {
-                        err(
-                            DiagnosticKind::Type,
-                            st.name_span,
-                            format!("recursive type `{}` has infinite size", st.name),
-                        )
-                        .with_code("E0072")
-                        .with_note("a struct cannot contain itself; put the inner one in a `Box`")
-                    } else {
-                        unsupported(st.name_span, "a recursive type (through `Box` or `Vec`)")
-                    });
+                if !left.is_empty() {
+                    for st in left {
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Type,
+                                st.head_span,
+                                format!("recursive type `{}` has infinite size", st.name),
+                            )
+                            .with_code("E0072")
+                            .with_note(
+                                "a struct cannot contain itself; put the inner one in a `Box`",
+                            ),
+                        );
+                    }
+                    return;
                 }
-                return;
+                // A struct that holds the others of its cycle only behind a Box or a Vec:
+                // declared first, naming them (and itself) as `Ty::Recursive`.
+                for st in &pending {
+                    let id = self.struct_id(file, &st.name);
+                    self.rec_slots
+                        .entry(st.name.clone())
+                        .or_insert_with(|| RecRef::new(id, st.name.clone()));
+                }
+                let i = pending
+                    .iter()
+                    .position(|st| Some(st.name.as_str()) == first_free)
+                    .unwrap_or(0);
+                let st = pending.remove(i);
+                self.declare_struct(file, st);
+                continue;
             };
             let st = pending.remove(i);
-            self.declare_struct(st);
+            self.declare_struct(file, st);
         }
     }
 
-    fn declare_struct(&mut self, st: &StructItem) {
+    /// A struct's number: its place among the program's structs.
+    fn struct_id(&self, file: &File, name: &str) -> u32 {
+        file.structs
+            .iter()
+            .position(|s| s.name == name)
+            .unwrap_or(file.structs.len()) as u32
+    }
+
+    fn declare_struct(&mut self, file: &File, st: &StructItem) {
         let fields: Vec<FieldDef> = st
             .fields
             .iter()
@@ -520,20 +558,20 @@ impl<'a> Checker<'a> {
                 offsets: vec![0; tys.len()],
             })
         };
-        let def = StructDef {
-            id: self.structs.len() as u32,
-            name: st.name.clone(),
-            kind: st.kind,
+        let def = Arc::new(StructDef::new(
+            self.struct_id(file, &st.name),
+            st.name.clone(),
+            st.kind,
             fields,
-            debug: has("Debug"),
-            copy,
-            clone: has("Clone"),
-            partial_eq: has("PartialEq"),
-            needs_drop: tys.iter().any(Ty::needs_drop),
+            [has("Debug"), copy, has("Clone"), has("PartialEq")],
+            tys.iter().any(Ty::needs_drop),
             depth,
-            layouts: [lay(PtrWidth::W32), lay(PtrWidth::W64)],
-        };
-        self.structs.insert(st.name.clone(), Arc::new(def));
+            [lay(PtrWidth::W32), lay(PtrWidth::W64)],
+        ));
+        if let Some(slot) = self.rec_slots.get(&st.name) {
+            slot.fill(&def);
+        }
+        self.structs.insert(st.name.clone(), def);
     }
 
     fn type_from_expr(&mut self, t: &TypeExpr, allow_infer: bool) -> Ty {
@@ -595,6 +633,11 @@ impl<'a> Checker<'a> {
                 if let Some(d) = self.structs.get(name) {
                     if args.is_empty() {
                         return Ty::Struct(d.clone());
+                    }
+                }
+                if let Some(r) = self.rec_slots.get(name) {
+                    if args.is_empty() {
+                        return Ty::Recursive(r.clone());
                     }
                 }
                 if name == "Self" && args.is_empty() {
@@ -1041,7 +1084,11 @@ impl<'a> Checker<'a> {
                     }
                 }
                 if !rest {
-                    if let Some(f) = def.fields.iter().find(|f| !seen.contains(&f.name.as_str())) {
+                    if let Some(f) = def
+                        .fields()
+                        .iter()
+                        .find(|f| !seen.contains(&f.name.as_str()))
+                    {
                         self.diags.push(
                             err(
                                 DiagnosticKind::Type,
@@ -1061,7 +1108,7 @@ impl<'a> Checker<'a> {
                 let Some(def) = self.pat_struct(name, *name_span, t) else {
                     return;
                 };
-                if def.fields.len() != items.len() {
+                if def.fields().len() != items.len() {
                     self.diags.push(
                         err(
                             DiagnosticKind::Type,
@@ -1069,14 +1116,14 @@ impl<'a> Checker<'a> {
                             format!(
                                 "this pattern has {} fields, but the corresponding tuple struct has {} fields",
                                 items.len(),
-                                def.fields.len()
+                                def.fields().len()
                             ),
                         )
                         .with_code("E0023"),
                     );
                     return;
                 }
-                for (p, f) in items.iter().zip(def.fields.iter()) {
+                for (p, f) in items.iter().zip(def.fields().iter()) {
                     let ft = f.ty.clone();
                     self.bind_pat(cx, p, &ft, ids);
                 }
@@ -2039,11 +2086,11 @@ impl<'a> Checker<'a> {
                 // Fields that are not `Copy` move out of the base: the whole base when the
                 // fields written out own nothing (else part of it stays to be dropped).
                 let takes_owner = def
-                    .fields
+                    .fields()
                     .iter()
                     .any(|f| !seen.contains(&f.name.as_str()) && !f.ty.is_copy());
                 let leaves_owner = def
-                    .fields
+                    .fields()
                     .iter()
                     .any(|f| seen.contains(&f.name.as_str()) && f.ty.needs_drop());
                 let simple_base = match &b.kind {
@@ -2059,8 +2106,8 @@ impl<'a> Checker<'a> {
                 }
             }
             None => {
-                let missing: Vec<&str> = def
-                    .fields
+                let all = def.fields();
+                let missing: Vec<&str> = all
                     .iter()
                     .map(|f| f.name.as_str())
                     .filter(|n| !seen.contains(n))
@@ -2301,7 +2348,7 @@ impl<'a> Checker<'a> {
                         .is_some_and(|d| d.kind == crate::types::StructKind::Tuple) =>
             {
                 let d = self.structs[*name].clone();
-                let params = d.fields.iter().map(|f| f.ty.clone()).collect();
+                let params = d.fields().iter().map(|f| f.ty.clone()).collect();
                 (Res::TupleCtor, params, Ty::Struct(d))
             }
             [name] if self.lookup(cx, name).is_none() && self.fn_ids.contains_key(name) => {
@@ -2473,6 +2520,23 @@ impl<'a> Checker<'a> {
                     return Ty::Error;
                 }
                 (Method::Unwrap, vec![], (**inner).clone())
+            }
+            (Ty::Option(inner), "as_ref") => (
+                Method::AsRef,
+                vec![],
+                Ty::Option(Box::new(Ty::Ref(false, inner.clone()))),
+            ),
+            (Ty::Option(inner), "as_mut") => {
+                self.check_recv_mut(cx, receiver);
+                (
+                    Method::AsMut,
+                    vec![],
+                    Ty::Option(Box::new(Ty::Ref(true, inner.clone()))),
+                )
+            }
+            (Ty::Option(inner), "take") => {
+                self.check_recv_mut(cx, receiver);
+                (Method::Take, vec![], Ty::Option(inner.clone()))
             }
             (Ty::Option(_), "is_some") => (Method::IsSome, vec![], Ty::Bool),
             (Ty::Option(_), "is_none") => (Method::IsNone, vec![], Ty::Bool),
@@ -3430,7 +3494,7 @@ impl<'a> Checker<'a> {
 fn partial_eq(t: &Ty) -> Result<(), Option<String>> {
     match t {
         Ty::Struct(d) if !d.partial_eq => Err(Some(d.name.clone())),
-        Ty::Struct(d) => d.fields.iter().try_for_each(|f| partial_eq(&f.ty)),
+        Ty::Struct(d) => d.fields().iter().try_for_each(|f| partial_eq(&f.ty)),
         Ty::Tuple(ts) => ts.iter().try_for_each(partial_eq),
         Ty::Array(e, _) => partial_eq(e),
         Ty::Vec(_) | Ty::Ref(..) | Ty::Option(_) => Err(None),
@@ -3445,6 +3509,8 @@ fn vec_elem_error(t: &Ty, ptr: PtrWidth) -> Option<&'static str> {
     match t {
         Ty::Int(_) | Ty::Bool | Ty::Char | Ty::Var(_) | Ty::Error | Ty::Never => None,
         Ty::String | Ty::StrRef | Ty::Vec(_) | Ty::Box(_) => None,
+        // A struct of the cycle being declared (checked where its values are made).
+        Ty::Recursive(_) => None,
         Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) | Ty::Option(_) => {
             if t.is_mem() && has_ref(t) {
                 Some("elements holding references")
@@ -3462,7 +3528,7 @@ fn vec_elem_error(t: &Ty, ptr: PtrWidth) -> Option<&'static str> {
 fn has_ref(t: &Ty) -> bool {
     match t {
         Ty::Ref(..) => true,
-        Ty::Struct(d) => d.fields.iter().any(|f| has_ref(&f.ty)),
+        Ty::Struct(d) => d.fields().iter().any(|f| has_ref(&f.ty)),
         Ty::Tuple(ts) => ts.iter().any(has_ref),
         Ty::Array(e, _) | Ty::Option(e) => has_ref(e),
         _ => false,
@@ -3471,9 +3537,22 @@ fn has_ref(t: &Ty) -> bool {
 
 /// The first struct inside `t` that does not derive `Debug`.
 fn find_no_debug(t: &Ty) -> Option<String> {
+    find_no_debug_in(t, &mut Vec::new())
+}
+
+/// [`find_no_debug`], not looking again into the structs in `seen` (a recursive struct
+/// holds itself).
+fn find_no_debug_in(t: &Ty, seen: &mut Vec<u32>) -> Option<String> {
+    let find_no_debug = |t: &Ty| find_no_debug_in(t, &mut seen.clone());
     match t {
         Ty::Struct(d) if !d.debug => Some(d.name.clone()),
-        Ty::Struct(d) => d.fields.iter().find_map(|f| find_no_debug(&f.ty)),
+        Ty::Struct(d) if seen.contains(&d.id) => None,
+        Ty::Struct(d) => {
+            seen.push(d.id);
+            d.fields()
+                .iter()
+                .find_map(|f| find_no_debug_in(&f.ty, seen))
+        }
         Ty::Tuple(ts) => ts.iter().find_map(find_no_debug),
         Ty::Array(e, _)
         | Ty::Vec(e)

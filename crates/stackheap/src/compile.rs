@@ -1267,6 +1267,10 @@ pub struct Program {
     pub main: u32,
     pub line_index: LineIndex,
     pub ptr: PtrWidth,
+    /// Every struct definition, kept alive for the types that name them (structs of a
+    /// cycle hold each other weakly); never read.
+    #[allow(dead_code)]
+    pub structs: Vec<std::sync::Arc<crate::types::StructDef>>,
 }
 
 /// Parses, checks and compiles a program. Returns the program when there were no errors,
@@ -1300,6 +1304,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         f: FnGen::default(),
         manual: settings.mode == crate::settings::MemoryMode::Manual,
         glues: Vec::new(),
+        glues_in_progress: Vec::new(),
         rodata: Vec::new(),
         literals: HashMap::new(),
         format_label: 0,
@@ -1340,6 +1345,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         main: checked.main,
         line_index: g.line_index,
         ptr: settings.ptr_width,
+        structs: checked.structs.clone(),
     };
     (Some(program), diags)
 }
@@ -1473,6 +1479,8 @@ struct Gen<'a> {
     /// Manual memory mode: a Vec's metadata is plain bytes (no moves), nothing is dropped.
     manual: bool,
     glues: Vec<Vec<u32>>,
+    /// Types whose drop glue is being made, with the glue number once one is reserved.
+    glues_in_progress: Vec<(Ty, Option<u32>)>,
     /// The bytes of the string literals (the read-only block), each literal once.
     rodata: Vec<u8>,
     literals: HashMap<String, u32>,
@@ -2067,11 +2075,29 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// The drop glue of a type: where its Vecs are, in drop order (interned).
+    /// The drop glue of a type: where its Vecs are, in drop order (interned). The glue of
+    /// a recursive struct refers to itself (a `Node`'s `next` holds a `Node`): a type met
+    /// again while its glue is being made gets that glue's number, filled in at the end.
     fn glue(&mut self, t: &Ty) -> u32 {
+        if let Some(slot) = self.glues_in_progress.iter_mut().find(|(ty, _)| ty == t) {
+            if let Some(id) = slot.1 {
+                return id;
+            }
+            let id = self.glues.len() as u32;
+            slot.1 = Some(id);
+            self.glues.push(Vec::new());
+            return id;
+        }
+        self.glues_in_progress.push((t.clone(), None));
         let mut offs = Vec::new();
         self.glue_entries(t, 0, &mut offs);
-        if let Some(i) = self.glues.iter().position(|g| *g == offs) {
+        let reserved = self.glues_in_progress.pop().and_then(|(_, id)| id);
+        if let Some(id) = reserved {
+            self.glues[id as usize] = offs;
+            return id;
+        }
+        // (A glue reserved for a type in progress is still empty: never shared.)
+        if let Some(i) = self.glues.iter().position(|g| *g == offs && !g.is_empty()) {
             return i as u32;
         }
         self.glues.push(offs);
@@ -2700,6 +2726,68 @@ impl<'a> Gen<'a> {
                 self.push_dest(dest);
                 self.deref_addr(receiver);
                 self.emit(Op::StrChangeCase { upper, label, at });
+            }
+            ExprKind::MethodCall { receiver, .. }
+                if matches!(
+                    self.c.methods.get(&e.id),
+                    Some(Method::AsRef | Method::AsMut)
+                ) =>
+            {
+                // `Some` of the payload's address, or `None`.
+                let ot = self.option_ty(receiver);
+                let t = self.ty(e);
+                let Some(l) = option_layout(&ot, self.ptr) else {
+                    return;
+                };
+                let w = self.ptr.bytes();
+                let before = self.f.depth;
+                let at = self.reserve(w, w);
+                self.deref_addr(receiver);
+                self.emit(Op::ToRef);
+                self.emit(Op::Store {
+                    off: at,
+                    size: w as u8,
+                });
+                let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                self.emit(Op::Load { off: at, ty: ptr });
+                self.disc_test(&ot);
+                let none = self.emit(Op::JumpIfFalse(0));
+                self.emit(Op::Load { off: at, ty: ptr });
+                if l.payload > 0 {
+                    self.emit(Op::Offset(l.payload));
+                }
+                self.emit(Op::ToRef);
+                self.push_dest(dest);
+                self.emit(Op::StoreAt(w as u8));
+                let end = self.emit(Op::Jump(0));
+                let h = self.here();
+                self.patch(none, h);
+                self.write_disc(dest, &t, false);
+                let h = self.here();
+                self.patch(end, h);
+                self.set_stack(before);
+            }
+            ExprKind::MethodCall { receiver, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::Take) =>
+            {
+                // The value moves out, and `None` is written where it was.
+                let ot = self.option_ty(receiver);
+                let Some(l) = option_layout(&ot, self.ptr) else {
+                    return;
+                };
+                self.push_dest(dest);
+                self.deref_addr(receiver);
+                self.emit(Op::Copy(l.size));
+                let (off, size, value) = match l.disc {
+                    Disc::Tag => (0, 1, 0),
+                    Disc::Niche { off, size, value } => (off, size, value),
+                };
+                self.emit(Op::Const(value));
+                self.deref_addr(receiver);
+                if off > 0 {
+                    self.emit(Op::Offset(off));
+                }
+                self.emit(Op::StoreAt(size as u8));
             }
             ExprKind::MethodCall { receiver, .. }
                 if self.c.methods.get(&e.id) == Some(&Method::PopChar) =>
@@ -4673,7 +4761,10 @@ impl<'a> Gen<'a> {
             | Method::Trim
             | Method::ToUppercase
             | Method::ToLowercase
-            | Method::PopChar => {}
+            | Method::PopChar
+            | Method::AsRef
+            | Method::AsMut
+            | Method::Take => {}
             Method::CharCount => {
                 // The receiver is `text.chars()`.
                 if let ExprKind::MethodCall { receiver: text, .. } = &receiver.kind {

@@ -23,6 +23,10 @@ use crate::types::{IntTy, Ty};
 /// Most frames the machine keeps before it reports a stack overflow, whatever their size.
 const MAX_FRAMES: usize = 100_000;
 
+/// Most Boxes inside each other a printed value may have (printing follows each, as deep
+/// as the data goes).
+const MAX_PRINTED_BOXES: u32 = 100;
+
 /// Why the machine stopped before the end of `main`.
 enum Halt {
     /// It reached the step it was asked to pause before.
@@ -56,6 +60,16 @@ fn panic_at(message: impl Into<String>, span: Span) -> Stop {
         labels: Vec::new(),
         memory: None,
     }
+}
+
+/// What is left to do while dropping a value (see `Vm::drop_glue`).
+enum DropWork {
+    /// The entries of glue `glue` from `next` on, for the value at `addr`.
+    Glue { addr: u64, glue: u32, next: usize },
+    /// Free the block of a Box whose value has been dropped.
+    FreeBox(u32),
+    /// Free the block of the Vec at this address, its elements dropped.
+    FreeVec(u64),
 }
 
 /// The history of one allocation, kept after its bytes are reused, for memory reports.
@@ -119,6 +133,16 @@ pub struct Vm<'p> {
     double_freed: Vec<(u32, u32)>,
     /// Where the read-only block of string literals starts in the heap.
     rodata_base: u32,
+    /// The free ranges of the heap (start to end) between live blocks, kept by `alloc` and
+    /// `dealloc` so that finding room does not walk every block; built when first needed
+    /// (also after a restore: it follows from the block table).
+    gaps: Option<std::collections::BTreeMap<u64, u64>>,
+    /// Live blocks may overlap (an unchecked double free handed bytes out twice) or hold
+    /// no bytes: the free ranges are found by walking the block table from then on.
+    gaps_off: bool,
+    /// While a value is printed: how many Boxes deep it is, and whether it went too deep.
+    print_boxes: std::cell::Cell<u32>,
+    print_too_deep: std::cell::Cell<bool>,
 }
 
 /// Everything that changes while the machine runs, copied at a step boundary.
@@ -249,6 +273,10 @@ impl<'p> Vm<'p> {
             provenance: HashMap::new(),
             double_freed: Vec::new(),
             rodata_base: 0,
+            gaps: None,
+            gaps_off: false,
+            print_boxes: Default::default(),
+            print_too_deep: Default::default(),
         };
         vm.calls.push(CallRec {
             pc: usize::MAX,
@@ -320,6 +348,10 @@ impl<'p> Vm<'p> {
             provenance: snap.provenance.clone(),
             double_freed: snap.double_freed.clone(),
             rodata_base: snap.rodata_base,
+            gaps: None,
+            gaps_off: false,
+            print_boxes: Default::default(),
+            print_too_deep: Default::default(),
         }
     }
 
@@ -655,39 +687,65 @@ impl<'p> Vm<'p> {
         }
     }
 
-    /// Finds room for `size` bytes by the allocator policy.
-    fn find_free(&self, size: u32, align: u32) -> Option<u32> {
+    /// The free ranges between live blocks, in address order: those that hold bytes, and
+    /// always the one after the last block (up to the end of the heap); and whether some
+    /// live blocks overlap or hold no bytes.
+    fn gap_list(&self) -> (Vec<(u64, u64)>, bool) {
+        let heap = self.settings.heap_size as u64;
+        let mut gaps = Vec::new();
+        let mut cur = 0u64;
+        let mut odd = false;
+        for (&(a, _), b) in self.st.blocks.iter().filter(|(_, b)| !b.freed) {
+            if (a as u64) > cur {
+                gaps.push((cur, a as u64));
+            }
+            odd |= (a as u64) < cur || b.size == 0;
+            cur = cur.max(a as u64 + b.size as u64);
+        }
+        gaps.push((cur, heap));
+        (gaps, odd)
+    }
+
+    /// Finds room for `size` bytes by the allocator policy, in the kept index of free ranges
+    /// (built the first time; see `Vm::gaps`) or, once live blocks may overlap, by walking
+    /// the block table.
+    fn find_free(&mut self, size: u32, align: u32) -> Option<u32> {
+        if self.gaps.is_none() {
+            let (gaps, odd) = self.gap_list();
+            self.gaps_off |= odd;
+            if self.gaps_off {
+                return self.pick_gap(gaps.into_iter(), size, align);
+            }
+            self.gaps = Some(gaps.into_iter().collect());
+        }
+        let gaps = self.gaps.as_ref()?;
+        self.pick_gap(gaps.iter().map(|(&s, &e)| (s, e)), size, align)
+    }
+
+    /// The address the allocator policy picks among the free ranges `gaps`.
+    fn pick_gap(
+        &self,
+        gaps: impl Iterator<Item = (u64, u64)> + Clone,
+        size: u32,
+        align: u32,
+    ) -> Option<u32> {
         let heap = self.settings.heap_size as u64;
         let up = |v: u64| v.div_ceil(align as u64) * align as u64;
-        let live = || self.st.blocks.iter().filter(|(_, b)| !b.freed);
-        let gaps = || {
-            let mut gaps = Vec::new();
-            let mut cur = 0u64;
-            for (&(a, _), b) in live() {
-                if (a as u64) > cur {
-                    gaps.push((cur, a as u64));
-                }
-                cur = cur.max(a as u64 + b.size as u64);
-            }
-            gaps.push((cur, heap));
-            gaps
-        };
+        let gaps = || gaps.clone();
         let fits = |(s, e): (u64, u64)| up(s) + size as u64 <= e;
         let pick = match self.settings.allocator {
-            AllocatorPolicy::FirstFit => gaps().into_iter().find(|g| fits(*g)).map(|g| up(g.0)),
+            AllocatorPolicy::FirstFit => gaps().find(|g| fits(*g)).map(|g| up(g.0)),
             AllocatorPolicy::BestFit => gaps()
-                .into_iter()
                 .filter(|g| fits(*g))
                 .min_by_key(|g| (g.1 - up(g.0), g.0))
                 .map(|g| up(g.0)),
             AllocatorPolicy::NextFit => {
                 let from = self.next_fit as u64;
                 gaps()
-                    .into_iter()
                     .filter(|g| g.1 > from)
                     .map(|g| (g.0.max(from), g.1))
                     .find(|g| fits(*g))
-                    .or_else(|| gaps().into_iter().find(|g| fits(*g)))
+                    .or_else(|| gaps().find(|g| fits(*g)))
                     .map(|g| up(g.0))
             }
             AllocatorPolicy::Bump => {
@@ -745,6 +803,7 @@ impl<'p> Vm<'p> {
         };
         self.next_fit = addr + size;
         self.bump = self.bump.max(addr + size);
+        self.take_gap(addr, size);
         let id = self.st.alloc(addr, size, elem, label);
         self.log.alloc(addr, size, elem, label);
         self.note_heap_in_use();
@@ -764,9 +823,11 @@ impl<'p> Vm<'p> {
     fn dealloc(&mut self, addr: u32) {
         if let Some((id, b)) = self.st.block_at(addr) {
             if !b.freed {
+                let size = b.size;
                 if let Some(a) = self.allocs.get_mut(id as usize) {
                     a.freed = Some((self.st.step, self.st.site));
                 }
+                self.give_gap(addr, size);
             }
         }
         let (size, label) = self
@@ -776,6 +837,53 @@ impl<'p> Vm<'p> {
         self.st.dealloc(addr);
         self.log.dealloc(addr, size, label);
         self.note_heap_in_use();
+    }
+
+    /// Keeps the index of free ranges up to date after `size` bytes at `addr` were handed
+    /// out; a range not inside one free range (bytes handed out twice after an unchecked
+    /// double free), or no bytes, turns the index off for the rest of the run.
+    fn take_gap(&mut self, addr: u32, size: u32) {
+        let Some(gaps) = self.gaps.as_mut() else {
+            return;
+        };
+        let heap = self.settings.heap_size as u64;
+        let (a, end) = (addr as u64, addr as u64 + size as u64);
+        let inside = gaps
+            .range(..=a)
+            .next_back()
+            .map(|(&s, &e)| (s, e))
+            .filter(|&(_, e)| end <= e);
+        let (Some((s, e)), true) = (inside, size > 0) else {
+            self.gaps = None;
+            self.gaps_off = true;
+            return;
+        };
+        gaps.remove(&s);
+        if a > s {
+            gaps.insert(s, a);
+        }
+        if end < e || e == heap {
+            gaps.insert(end, e);
+        }
+    }
+
+    /// Keeps the index of free ranges up to date after the `size` bytes at `addr` were
+    /// freed: they join the free ranges next to them.
+    fn give_gap(&mut self, addr: u32, size: u32) {
+        let Some(gaps) = self.gaps.as_mut() else {
+            return;
+        };
+        let (mut s, mut e) = (addr as u64, addr as u64 + size as u64);
+        if let Some((&ps, &pe)) = gaps.range(..s).next_back() {
+            if pe == s {
+                gaps.remove(&ps);
+                s = ps;
+            }
+        }
+        if let Some(ne) = gaps.remove(&e) {
+            e = ne;
+        }
+        gaps.insert(s, e);
     }
 
     /// The live block that starts at `p` (if any) is now owned by `label`.
@@ -1679,6 +1787,7 @@ impl<'p> Vm<'p> {
                         self.check_format_reads(format, args)?;
                     }
                     let text = self.format(format, args);
+                    self.printed_in_depth()?;
                     if stderr {
                         self.log.stderr(&text);
                         self.st.stderr_len += text.len();
@@ -1689,6 +1798,7 @@ impl<'p> Vm<'p> {
                 }
                 Op::Panic { format, args, at } => {
                     let text = self.format(format, args);
+                    self.printed_in_depth()?;
                     return Err(Halt::Stop(panic_at(text, self.span(at))));
                 }
                 Op::Offset(n) => {
@@ -2010,6 +2120,7 @@ impl<'p> Vm<'p> {
                     at,
                 } => {
                     let (text, cap) = self.format_with_capacity(format, args);
+                    self.printed_in_depth()?;
                     let dst = self.pop();
                     let len = text.len() as u64;
                     if cap == 0 {
@@ -2351,11 +2462,38 @@ impl<'p> Vm<'p> {
         (text, cap)
     }
 
-    /// Drops the Vecs inside the value at `addr`, in the order of its drop glue.
+    /// Drops the Vecs inside the value at `addr`, in the order of its drop glue. The glue
+    /// of a recursive value (a linked list) goes as deep as the data: the work waits on an
+    /// explicit stack, not on the machine's own, so any length of list is dropped.
     fn drop_glue(&mut self, addr: u64, glue: u32) {
+        let mut work = vec![DropWork::Glue {
+            addr,
+            glue,
+            next: 0,
+        }];
+        while let Some(item) = work.pop() {
+            match item {
+                DropWork::FreeBox(p) => self.dealloc(p),
+                DropWork::FreeVec(vec) => self.drop_vec(vec),
+                DropWork::Glue { addr, glue, next } => {
+                    self.drop_entries(addr, glue, next, &mut work)
+                }
+            }
+        }
+    }
+
+    /// Runs glue `glue`'s entries from `next` on for the value at `addr`; at the first
+    /// that holds a value with its own glue, leaves the rest of this glue, then what comes
+    /// after that value (freeing its block), then the value's glue, on `work` and returns.
+    fn drop_entries(&mut self, addr: u64, glue: u32, next: usize, work: &mut Vec<DropWork>) {
         let n = self.p.glues.get(glue as usize).map_or(0, Vec::len);
-        for k in 0..n {
+        for k in next..n {
             let off = self.p.glues[glue as usize][k];
+            let rest = DropWork::Glue {
+                addr,
+                glue,
+                next: k + 1,
+            };
             let high =
                 crate::types::BOX_DROP | crate::types::OPTION_DROP | crate::types::ELEMS_DROP;
             if off & high == 0 && off & crate::types::BOXED_DROP != 0 {
@@ -2368,8 +2506,14 @@ impl<'p> Vm<'p> {
                     let w = self.pw();
                     let p = self.read(addr + boff as u64, w) as u32;
                     if self.st.block_at(p).is_some_and(|(_, b)| !b.freed) {
-                        self.drop_glue(p as u64, g);
-                        self.dealloc(p);
+                        work.push(rest);
+                        work.push(DropWork::FreeBox(p));
+                        work.push(DropWork::Glue {
+                            addr: p as u64,
+                            glue: g,
+                            next: 0,
+                        });
+                        return;
                     }
                 }
                 continue;
@@ -2383,14 +2527,19 @@ impl<'p> Vm<'p> {
                     continue;
                 };
                 let vec = addr + voff as u64;
+                work.push(rest);
+                work.push(DropWork::FreeVec(vec));
                 if !self.manual {
                     let (p, len, _) = self.meta(vec);
-                    for k in 0..len {
-                        self.drop_glue(p + k * size as u64, g);
+                    for k in (0..len).rev() {
+                        work.push(DropWork::Glue {
+                            addr: p + k * size as u64,
+                            glue: g,
+                            next: 0,
+                        });
                     }
                 }
-                self.drop_vec(vec);
-                continue;
+                return;
             }
             if off & crate::types::BOX_DROP == 0 && off & crate::types::OPTION_DROP != 0 {
                 // An Option that owns memory when it is `Some`.
@@ -2405,7 +2554,13 @@ impl<'p> Vm<'p> {
                     }
                 };
                 if some {
-                    self.drop_glue(addr + g.payload as u64, g.glue);
+                    work.push(rest);
+                    work.push(DropWork::Glue {
+                        addr: addr + g.payload as u64,
+                        glue: g.glue,
+                        next: 0,
+                    });
+                    return;
                 }
                 continue;
             }
@@ -2545,6 +2700,23 @@ impl<'p> Vm<'p> {
         self.log.call(func, base);
     }
 
+    /// After formatting: an error if a value had Boxes nested too deep to print.
+    fn printed_in_depth(&self) -> Result<(), Stop> {
+        if !self.print_too_deep.replace(false) {
+            return Ok(());
+        }
+        Err(Stop {
+            kind: DiagnosticKind::Unsupported,
+            message: format!(
+                "printing a value with more than {MAX_PRINTED_BOXES} Boxes nested inside each other is not supported yet"
+            ),
+            span: self.site_span(),
+            notes: Vec::new(),
+            labels: Vec::new(),
+            memory: None,
+        })
+    }
+
     fn format(&mut self, format: u32, args: u8) -> String {
         let n = args as usize;
         let start = self.regs.len().saturating_sub(n);
@@ -2619,8 +2791,17 @@ impl<'p> Vm<'p> {
             }
             Ty::Box(inner) => {
                 // A Box prints what it points to: read its pointer, then as a reference.
+                // Boxes can nest as deep as the data (a long list): past a limit the
+                // printing stops, and the run with it (see `printed_in_depth`).
+                let depth = self.print_boxes.get();
+                if depth >= MAX_PRINTED_BOXES {
+                    self.print_too_deep.set(true);
+                    return;
+                }
+                self.print_boxes.set(depth + 1);
                 let p = self.read(v, ptr.bytes());
                 self.format_value(out, p, &Ty::Ref(false, inner.clone()), spec);
+                self.print_boxes.set(depth);
             }
             Ty::Char => {
                 let c = char::from_u32(v as u32).unwrap_or('\u{fffd}');

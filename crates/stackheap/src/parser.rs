@@ -433,7 +433,7 @@ impl Parser {
     }
 
     fn struct_item(&mut self, attrs: Attrs) -> PResult<StructItem> {
-        self.bump();
+        let start = self.bump().span;
         let (name, name_span) = self.ident()?;
         if self.is_punct("<") {
             let span = self.span();
@@ -478,6 +478,7 @@ impl Parser {
         Ok(StructItem {
             name,
             name_span,
+            head_span: start.to(name_span),
             kind,
             fields,
             repr_c: attrs.repr_c,

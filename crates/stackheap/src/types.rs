@@ -1,8 +1,9 @@
 //! The engine's types, their sizes and alignments at a pointer width, and the unifier that
 //! infers the types of integer literals and empty `Vec`s as rustc does.
 
+use std::borrow::Cow;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock, Weak};
 
 use crate::settings::PtrWidth;
 
@@ -102,6 +103,11 @@ pub enum Ty {
     Vec(Box<Ty>),
     /// A struct declared in the program.
     Struct(Arc<StructDef>),
+    /// A struct named in its own definition, or in the definition of another struct of the
+    /// same cycle (`next: Option<Box<Node>>` inside `Node`), behind a `Box` or `Vec`. Only
+    /// struct definitions hold it: reading a field's type ([`StructDef::fields`]) turns it
+    /// into `Ty::Struct`, so no other type ever contains it.
+    Recursive(RecRef),
     /// A tuple of two or more types (or one, written `(T,)`).
     Tuple(Vec<Ty>),
     /// `[T; N]`
@@ -192,6 +198,7 @@ impl Ty {
             Ty::Ref(..) => true,
             Ty::Vec(_) => false,
             Ty::Struct(d) => d.copy,
+            Ty::Recursive(_) => false,
             Ty::Tuple(ts) => ts.iter().all(Ty::is_copy),
             Ty::Array(e, _) | Ty::Option(e) => e.is_copy(),
         }
@@ -218,6 +225,8 @@ impl Ty {
         match self {
             Ty::Vec(_) | Ty::String | Ty::Box(_) => true,
             Ty::Struct(d) => d.needs_drop,
+            // A struct in a cycle reaches itself through a Box or a Vec.
+            Ty::Recursive(_) => true,
             Ty::Tuple(ts) => ts.iter().any(Ty::needs_drop),
             Ty::Array(e, n) => *n > 0 && e.needs_drop(),
             Ty::Option(e) => e.needs_drop(),
@@ -235,7 +244,7 @@ impl Ty {
             Ty::Option(e) if e.needs_drop() => out.push(base),
             Ty::Struct(d) => {
                 let l = d.layout(ptr);
-                for (f, off) in d.fields.iter().zip(&l.offsets) {
+                for (f, off) in d.fields().iter().zip(&l.offsets) {
                     f.ty.drop_offsets(ptr, base + off, out);
                 }
             }
@@ -261,7 +270,7 @@ impl Ty {
         match self {
             Ty::Struct(d) => {
                 let l = d.layout(ptr);
-                d.fields
+                d.fields()
                     .iter()
                     .zip(&l.offsets)
                     .map(|(f, o)| (f.name.clone(), f.ty.clone(), *o))
@@ -344,6 +353,7 @@ impl fmt::Display for Ty {
             Ty::Never => f.write_str("!"),
             Ty::Vec(t) => write!(f, "Vec<{t}>"),
             Ty::Struct(d) => f.write_str(&d.name),
+            Ty::Recursive(r) => f.write_str(&r.name),
             Ty::Tuple(ts) => {
                 f.write_str("(")?;
                 for (i, t) in ts.iter().enumerate() {
@@ -454,6 +464,11 @@ impl Infer {
                 self.vars[*x as usize] = VarState::Bound(b.clone());
                 Ok(())
             }
+            (Ty::Recursive(r), Ty::Struct(d)) | (Ty::Struct(d), Ty::Recursive(r))
+                if r.id == d.id =>
+            {
+                Ok(())
+            }
             (Ty::Var(x), other) | (other, Ty::Var(x)) => {
                 let integer = matches!(self.vars[*x as usize], VarState::Unbound { integer: true });
                 if integer && !matches!(other, Ty::Int(_)) {
@@ -560,7 +575,11 @@ pub struct StructDef {
     pub id: u32,
     pub name: String,
     pub kind: StructKind,
-    pub fields: Vec<FieldDef>,
+    /// The fields as declared; in a recursive struct, the types may hold `Ty::Recursive`
+    /// (read them through [`StructDef::fields`]).
+    fields: Vec<FieldDef>,
+    /// Some field's type holds `Ty::Recursive`.
+    recursive: bool,
     pub debug: bool,
     pub copy: bool,
     pub clone: bool,
@@ -574,12 +593,148 @@ pub struct StructDef {
 }
 
 impl StructDef {
+    /// A struct with these fields (types holding `Ty::Recursive` where it names itself or
+    /// a struct of its cycle) and the other facts about it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        id: u32,
+        name: String,
+        kind: StructKind,
+        fields: Vec<FieldDef>,
+        derives: [bool; 4],
+        needs_drop: bool,
+        depth: u32,
+        layouts: [Layout; 2],
+    ) -> StructDef {
+        let [debug, copy, clone, partial_eq] = derives;
+        let recursive = fields.iter().any(|f| f.ty.mentions_recursive());
+        StructDef {
+            id,
+            name,
+            kind,
+            fields,
+            recursive,
+            debug,
+            copy,
+            clone,
+            partial_eq,
+            needs_drop,
+            depth,
+            layouts,
+        }
+    }
+
     pub fn layout(&self, ptr: PtrWidth) -> &Layout {
         &self.layouts[(ptr == PtrWidth::W64) as usize]
     }
 
-    pub fn field(&self, name: &str) -> Option<(usize, &FieldDef)> {
-        self.fields.iter().enumerate().find(|(_, f)| f.name == name)
+    /// The fields with their types, a struct named recursively as `Ty::Struct`.
+    pub fn fields(&self) -> Cow<'_, [FieldDef]> {
+        if !self.recursive {
+            return Cow::Borrowed(&self.fields);
+        }
+        Cow::Owned(
+            self.fields
+                .iter()
+                .map(|f| FieldDef {
+                    name: f.name.clone(),
+                    ty: f.ty.unfold(),
+                })
+                .collect(),
+        )
+    }
+
+    pub fn field(&self, name: &str) -> Option<(usize, FieldDef)> {
+        self.fields()
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.name == name)
+            .map(|(i, f)| (i, f.clone()))
+    }
+}
+
+/// Where a struct named inside a cycle of definitions is: filled in once the struct is
+/// declared. It holds the definition weakly (the cycle would otherwise never be freed);
+/// the checked program keeps every definition alive.
+#[derive(Clone)]
+pub struct RecRef {
+    pub id: u32,
+    pub name: String,
+    def: Arc<OnceLock<Weak<StructDef>>>,
+}
+
+impl RecRef {
+    /// A reference to the struct `name` (number `id`), not declared yet.
+    pub fn new(id: u32, name: String) -> RecRef {
+        RecRef {
+            id,
+            name,
+            def: Arc::new(OnceLock::new()),
+        }
+    }
+
+    /// Points the reference at its declared struct.
+    pub fn fill(&self, def: &Arc<StructDef>) {
+        let _ = self.def.set(Arc::downgrade(def));
+    }
+
+    pub fn get(&self) -> Option<Arc<StructDef>> {
+        self.def.get()?.upgrade()
+    }
+}
+
+impl PartialEq for RecRef {
+    fn eq(&self, other: &RecRef) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for RecRef {}
+
+impl std::hash::Hash for RecRef {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.id.hash(h);
+    }
+}
+
+impl fmt::Debug for RecRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "struct {} (recursive)", self.name)
+    }
+}
+
+impl Ty {
+    /// Whether `Ty::Recursive` is inside.
+    fn mentions_recursive(&self) -> bool {
+        match self {
+            Ty::Recursive(_) => true,
+            Ty::Vec(e)
+            | Ty::Array(e, _)
+            | Ty::Ref(_, e)
+            | Ty::Option(e)
+            | Ty::Box(e)
+            | Ty::SliceRef(e)
+            | Ty::SliceMut(e) => e.mentions_recursive(),
+            Ty::Tuple(ts) => ts.iter().any(Ty::mentions_recursive),
+            _ => false,
+        }
+    }
+
+    /// The type with each `Ty::Recursive` replaced by the struct it names (`Ty::Error` if
+    /// that struct is gone).
+    fn unfold(&self) -> Ty {
+        match self {
+            Ty::Recursive(r) => r.get().map_or(Ty::Error, Ty::Struct),
+            Ty::Vec(e) => Ty::Vec(Box::new(e.unfold())),
+            Ty::Array(e, n) => Ty::Array(Box::new(e.unfold()), *n),
+            Ty::Ref(m, e) => Ty::Ref(*m, Box::new(e.unfold())),
+            Ty::Option(e) => Ty::Option(Box::new(e.unfold())),
+            Ty::Box(e) => Ty::Box(Box::new(e.unfold())),
+            Ty::SliceRef(e) => Ty::SliceRef(Box::new(e.unfold())),
+            Ty::SliceMut(e) => Ty::SliceMut(Box::new(e.unfold())),
+            Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(Ty::unfold).collect()),
+            t => t.clone(),
+        }
     }
 }
 
