@@ -110,6 +110,9 @@ pub enum Method {
     AsMut,
     /// `Option::take`: the value moves out; `None` is left.
     Take,
+    /// `.clone()` of a value that owns memory: each Vec, String and Box inside gets a new
+    /// block of its own, with the bytes copied (a Vec's capacity is its length).
+    DeepClone,
 }
 
 #[derive(Clone, Debug)]
@@ -537,6 +540,24 @@ impl<'a> Checker<'a> {
                     .with_label(*span, "this field does not implement `Copy`"),
                 );
                 copy = false;
+            }
+        }
+        if has("Clone") {
+            if let Some(((_, _, span), name)) = st
+                .fields
+                .iter()
+                .zip(&fields)
+                .find_map(|(f, d)| not_clone(&d.ty).map(|n| (f, n)))
+            {
+                self.diags.push(
+                    err(
+                        DiagnosticKind::Type,
+                        *span,
+                        format!("the trait bound `{name}: Clone` is not satisfied"),
+                    )
+                    .with_code("E0277")
+                    .with_span_label(format!("the trait `Clone` is not implemented for `{name}`")),
+                );
             }
         }
         let mut fields = fields;
@@ -2592,14 +2613,34 @@ impl<'a> Checker<'a> {
                 (Method::ToString, vec![], Ty::String)
             }
             (Ty::Char, "clone") => (Method::Clone, vec![], Ty::Char),
-            (Ty::Vec(e), "clone") if self.infer.resolve(e).needs_drop() => {
-                self.diags.push(unsupported(
-                    method_span,
-                    "`.clone()` of a `Vec` whose elements own heap memory",
-                ));
-                return Ty::Error;
+            (Ty::Vec(e), "clone") if !self.infer.resolve(e).needs_drop() => {
+                match self.clone_method(&rs, method_span, Method::CloneBuffer) {
+                    Some(m) => m,
+                    None => return Ty::Error,
+                }
             }
-            (Ty::Vec(_) | Ty::String, "clone") => (Method::CloneBuffer, vec![], rs.clone()),
+            (Ty::String, "clone") => (Method::CloneBuffer, vec![], rs.clone()),
+            (Ty::StrRef | Ty::SliceRef(_), "clone") => (Method::Clone, vec![], rs.clone()),
+            (
+                Ty::Vec(_)
+                | Ty::Box(_)
+                | Ty::Option(_)
+                | Ty::Struct(_)
+                | Ty::Tuple(_)
+                | Ty::Array(..),
+                "clone",
+            ) => {
+                // A deep clone when the value owns memory, else a copy of its bytes.
+                let m = if self.infer.resolve(&rs).needs_drop() {
+                    Method::DeepClone
+                } else {
+                    Method::Clone
+                };
+                match self.clone_method(&rs, method_span, m) {
+                    Some(m) => m,
+                    None => return Ty::Error,
+                }
+            }
             (Ty::Vec(_), "len") => (Method::Len, vec![], usize_t),
             (Ty::Vec(_), "capacity") => (Method::Capacity, vec![], usize_t),
             (Ty::Vec(_), "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
@@ -2611,12 +2652,6 @@ impl<'a> Checker<'a> {
             (Ty::Int(_), "wrapping_sub") => (Method::WrappingSub, vec![rs.clone()], rs.clone()),
             (Ty::Int(_), "wrapping_mul") => (Method::WrappingMul, vec![rs.clone()], rs.clone()),
             (Ty::Int(_) | Ty::Bool, "clone") => (Method::Clone, vec![], rs.clone()),
-            (Ty::Struct(d), "clone") if d.clone && !rs.needs_drop() => {
-                (Method::Clone, vec![], rs.clone())
-            }
-            (Ty::Tuple(_) | Ty::Array(..), "clone") if rs.is_copy() => {
-                (Method::Clone, vec![], rs.clone())
-            }
             (Ty::Array(..), "len") => (Method::Len, vec![], usize_t),
             // A trait method: the literal keeps its fallback type, `i32`.
             (Ty::Var(_), "to_string") if self.infer.is_int_var(&rs) => {
@@ -2697,6 +2732,35 @@ impl<'a> Checker<'a> {
         self.check_args(method_span, "method", args, &arg_tys, &params);
         self.methods.insert(e.id, m);
         ret
+    }
+
+    /// `.clone()` of a value of type `t` by `m`, when every part of it is `Clone` (E0599 as
+    /// rustc words it otherwise).
+    fn clone_method(&mut self, t: &Ty, span: Span, m: Method) -> Option<(Method, Vec<Ty>, Ty)> {
+        let t = self.infer.resolve(t);
+        let Some(name) = not_clone(&t) else {
+            return Some((m, vec![], t));
+        };
+        let msg = match &t {
+            Ty::Struct(d) if d.name == name => {
+                format!("no method named `clone` found for struct `{name}` in the current scope")
+            }
+            _ => {
+                let kind = match &t {
+                    Ty::Option(_) => "enum",
+                    Ty::Tuple(_) => "tuple",
+                    Ty::Array(..) => "array",
+                    _ => "struct",
+                };
+                let d = self.describe(&t);
+                format!(
+                    "the method `clone` exists for {kind} `{d}`, but its trait bounds were not satisfied"
+                )
+            }
+        };
+        self.diags
+            .push(err(DiagnosticKind::Type, span, msg).with_code("E0599"));
+        None
     }
 
     /// Checks an assignable place (`x` or `v[i]`), its mutability when `write`, and returns its type.
@@ -3486,6 +3550,17 @@ impl<'a> Checker<'a> {
                 self.diags.push(d);
             }
         }
+    }
+}
+
+/// The first struct inside `t` that does not derive `Clone` (a struct's fields are checked
+/// where it derives `Clone`).
+fn not_clone(t: &Ty) -> Option<String> {
+    match t {
+        Ty::Struct(d) if !d.clone && !d.copy => Some(d.name.clone()),
+        Ty::Tuple(ts) => ts.iter().find_map(not_clone),
+        Ty::Vec(e) | Ty::Box(e) | Ty::Option(e) | Ty::Array(e, _) => not_clone(e),
+        _ => None,
     }
 }
 

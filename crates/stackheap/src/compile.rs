@@ -690,6 +690,14 @@ pub enum Op {
     /// Pops a byte index and a `&str`'s address; decodes the UTF-8 `char` that ends there and
     /// pushes its byte length, then the `char`.
     CharBefore,
+    /// `.clone()` of a value that owns memory: pops its address, then a destination, and
+    /// makes the clone there by clone glue `glue` (`Program::clone_glues`); every block it
+    /// allocates is labelled `label`.
+    CloneValue {
+        glue: u32,
+        label: u32,
+        at: u32,
+    },
     /// `format!`: pops the arguments, then a destination, and writes a new `String`.
     FormatString {
         format: u32,
@@ -1196,6 +1204,39 @@ fn for_range(ops: &[Op]) -> Option<Op> {
     })
 }
 
+/// One step of making a clone (`Program::clone_glues`), for the value at a source and a
+/// destination address; parts in declaration order, as `#[derive(Clone)]` clones them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CloneStep {
+    /// Copy the `size` bytes at `off` (a part that owns nothing).
+    Bytes { off: u32, size: u32 },
+    /// A `Vec` or `String` at `off`: a new block of exactly its length (elements of `elem`
+    /// bytes; `align` is the pointer when it is empty), each element cloned by glue
+    /// `elems`, or copied when that is `u32::MAX`.
+    Buffer {
+        off: u32,
+        elem: u32,
+        align: u32,
+        elems: u32,
+    },
+    /// A `Box` at `off`: a new block of `size` bytes aligned to `align`, then its value
+    /// cloned into it by glue `value` (copied when `u32::MAX`).
+    Boxed {
+        off: u32,
+        size: u32,
+        align: u32,
+        value: u32,
+    },
+    /// An `Option` at `off` whose payload owns memory: `Some`'s payload (at `payload`)
+    /// cloned by glue `value`, or `None` written.
+    Option {
+        off: u32,
+        payload: u32,
+        disc: Disc,
+        value: u32,
+    },
+}
+
 /// What `StrFind` looks for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum StrMatch {
@@ -1260,6 +1301,8 @@ pub struct Program {
     /// How to drop Boxes whose value owns memory (entries flagged `BOXED_DROP`): the Box's
     /// offset and the value's glue.
     pub box_glues: Vec<(u32, u32)>,
+    /// Clone glue: for each glue id, the steps that make a clone of a value that owns memory.
+    pub clone_glues: Vec<Vec<CloneStep>>,
     pub sites: Vec<Site>,
     pub spans: Vec<Span>,
     pub formats: Vec<Vec<FmtPiece>>,
@@ -1312,6 +1355,8 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         option_glues: Vec::new(),
         elem_glues: Vec::new(),
         box_glues: Vec::new(),
+        clone_glues: Vec::new(),
+        clone_in_progress: Vec::new(),
     };
     let mut functions = Vec::new();
     for (i, f) in file.functions.iter().enumerate() {
@@ -1338,6 +1383,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         option_glues: g.option_glues,
         elem_glues: g.elem_glues,
         box_glues: g.box_glues,
+        clone_glues: g.clone_glues,
         sites: g.sites,
         spans: g.spans,
         formats: g.formats,
@@ -1490,6 +1536,9 @@ struct Gen<'a> {
     option_glues: Vec<crate::types::OptionGlue>,
     elem_glues: Vec<(u32, u32, u32)>,
     box_glues: Vec<(u32, u32)>,
+    clone_glues: Vec<Vec<CloneStep>>,
+    /// Types whose clone glue is being made, with its number (reserved on entry).
+    clone_in_progress: Vec<(Ty, u32)>,
 }
 
 impl<'a> Gen<'a> {
@@ -2104,6 +2153,91 @@ impl<'a> Gen<'a> {
         self.glues.len() as u32 - 1
     }
 
+    /// The clone glue of a type that owns memory (interned by type; a recursive struct's
+    /// refers to itself).
+    fn clone_glue(&mut self, t: &Ty) -> u32 {
+        if let Some((_, id)) = self.clone_in_progress.iter().find(|(ty, _)| ty == t) {
+            return *id;
+        }
+        let id = self.clone_glues.len() as u32;
+        self.clone_glues.push(Vec::new());
+        self.clone_in_progress.push((t.clone(), id));
+        let mut steps = Vec::new();
+        self.clone_steps(t, 0, &mut steps);
+        self.clone_in_progress.pop();
+        self.clone_glues[id as usize] = steps;
+        id
+    }
+
+    /// The steps that clone a value of type `t` at `base`.
+    fn clone_steps(&mut self, t: &Ty, base: u32, out: &mut Vec<CloneStep>) {
+        let owned = |g: &mut Self, e: &Ty| {
+            if e.needs_drop() {
+                g.clone_glue(e)
+            } else {
+                u32::MAX
+            }
+        };
+        match t {
+            _ if !t.needs_drop() => {
+                let size = t.size(self.ptr);
+                if size > 0 {
+                    out.push(CloneStep::Bytes { off: base, size });
+                }
+            }
+            Ty::Vec(e) => {
+                let (elem, align) = self.layout(e);
+                let elems = owned(self, e);
+                out.push(CloneStep::Buffer {
+                    off: base,
+                    elem,
+                    align,
+                    elems,
+                });
+            }
+            Ty::String => out.push(CloneStep::Buffer {
+                off: base,
+                elem: 1,
+                align: 1,
+                elems: u32::MAX,
+            }),
+            Ty::Box(e) => {
+                let (size, align) = self.layout(e);
+                let value = owned(self, e);
+                out.push(CloneStep::Boxed {
+                    off: base,
+                    size,
+                    align,
+                    value,
+                });
+            }
+            Ty::Option(e) => {
+                let Some(l) = option_layout(t, self.ptr) else {
+                    return;
+                };
+                let value = self.clone_glue(e);
+                out.push(CloneStep::Option {
+                    off: base,
+                    payload: base + l.payload,
+                    disc: l.disc,
+                    value,
+                });
+            }
+            Ty::Struct(_) | Ty::Tuple(_) => {
+                for (_, ft, off) in t.fields(self.ptr) {
+                    self.clone_steps(&ft, base + off, out);
+                }
+            }
+            Ty::Array(e, n) => {
+                let size = e.size(self.ptr);
+                for i in 0..*n as u32 {
+                    self.clone_steps(e, base + i * size, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// The drop glue's entries for a value of type `t` at `base`: Vecs and Strings by offset,
     /// Boxes flagged `BOX_DROP`, owning Options flagged `OPTION_DROP` (in declaration order).
     fn glue_entries(&mut self, t: &Ty, base: u32, out: &mut Vec<u32>) {
@@ -2624,17 +2758,31 @@ impl<'a> Gen<'a> {
                 }
             }
             ExprKind::MethodCall { receiver, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::DeepClone) =>
+            {
+                let t = self.ty(e);
+                let glue = self.clone_glue(&t);
+                let label = self.alloc_label(dest, "clone");
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.value_addr(receiver);
+                self.emit(Op::CloneValue { glue, label, at });
+            }
+            ExprKind::MethodCall { receiver, .. }
                 if self.c.methods.get(&e.id) == Some(&Method::CloneBuffer) =>
             {
                 let rt = self.ty(receiver);
                 if let Ty::Vec(et) = rt.deref_all() {
                     if et.needs_drop() {
-                        // Types are only all known here: the checker may have let it pass.
-                        self.diags.push(Diagnostic::error(
-                            DiagnosticKind::Unsupported,
-                            e.span,
-                            "`.clone()` of a `Vec` whose elements own heap memory is not supported yet",
-                        ));
+                        // Types are only all known here: elements that own memory are cloned
+                        // one by one.
+                        let t = self.ty(e);
+                        let glue = self.clone_glue(&t);
+                        let label = self.alloc_label(dest, "clone");
+                        let at = self.span_id(e.span);
+                        self.push_dest(dest);
+                        self.value_addr(receiver);
+                        self.emit(Op::CloneValue { glue, label, at });
                         return;
                     }
                 }
@@ -4764,7 +4912,8 @@ impl<'a> Gen<'a> {
             | Method::PopChar
             | Method::AsRef
             | Method::AsMut
-            | Method::Take => {}
+            | Method::Take
+            | Method::DeepClone => {}
             Method::CharCount => {
                 // The receiver is `text.chars()`.
                 if let ExprKind::MethodCall { receiver: text, .. } = &receiver.kind {

@@ -9,7 +9,7 @@ mod sanitizer;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::compile::{Arith, Cmp, FmtPiece, Op, Program, Scalar, StrMatch, STACK_TAG};
+use crate::compile::{Arith, CloneStep, Cmp, FmtPiece, Op, Program, Scalar, StrMatch, STACK_TAG};
 use crate::diagnostic::{Access, MemoryReport};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::event::Region;
@@ -70,6 +70,21 @@ enum DropWork {
     FreeBox(u32),
     /// Free the block of the Vec at this address, its elements dropped.
     FreeVec(u64),
+}
+
+/// What is left to do while making a clone (see `Vm::clone_value`).
+enum CloneWork {
+    /// The steps of clone glue `glue` from `next` on, from `src` to `dst`.
+    Steps {
+        glue: u32,
+        src: u64,
+        dst: u64,
+        next: usize,
+    },
+    /// A cloned Vec's or String's metadata, its elements done.
+    Buffer { dst: u64, block: u64, len: u64 },
+    /// A cloned Box's pointer, its value done.
+    Boxed { dst: u64, block: u64 },
 }
 
 /// The history of one allocation, kept after its bytes are reused, for memory reports.
@@ -2113,6 +2128,11 @@ impl<'p> Vm<'p> {
                     self.regs.push(size);
                     self.regs.push(c as u64);
                 }
+                Op::CloneValue { glue, label, at } => {
+                    let src = self.pop();
+                    let dst = self.pop();
+                    self.clone_value(src, dst, glue, label, at)?;
+                }
                 Op::FormatString {
                     format,
                     args,
@@ -2576,6 +2596,164 @@ impl<'p> Vm<'p> {
             }
             self.drop_vec(addr + off as u64);
         }
+    }
+
+    /// A clone of the value at `src` made at `dst` by clone glue `glue`, as `Clone` makes it:
+    /// parts in declaration order; a Vec's or String's new block holds exactly its length
+    /// (allocated before its elements are cloned into it), a Box's new block is allocated
+    /// before its value is cloned into it. Like dropping, the work waits on a list of its
+    /// own, so a long list is cloned without deep recursion in the engine.
+    fn clone_value(
+        &mut self,
+        src: u64,
+        dst: u64,
+        glue: u32,
+        label: u32,
+        at: u32,
+    ) -> Result<(), Stop> {
+        let span = self.span(at);
+        let mut work = vec![CloneWork::Steps {
+            glue,
+            src,
+            dst,
+            next: 0,
+        }];
+        while let Some(item) = work.pop() {
+            let (glue, src, dst, next) = match item {
+                CloneWork::Buffer { dst, block, len } => {
+                    self.write_meta(dst, block, len, len);
+                    continue;
+                }
+                CloneWork::Boxed { dst, block } => {
+                    let w = self.pw();
+                    self.write(dst, block, w);
+                    continue;
+                }
+                CloneWork::Steps {
+                    glue,
+                    src,
+                    dst,
+                    next,
+                } => (glue, src, dst, next),
+            };
+            let n = self.p.clone_glues.get(glue as usize).map_or(0, Vec::len);
+            for k in next..n {
+                let step = self.p.clone_glues[glue as usize][k];
+                let rest = CloneWork::Steps {
+                    glue,
+                    src,
+                    dst,
+                    next: k + 1,
+                };
+                match step {
+                    CloneStep::Bytes { off, size } => {
+                        self.copy_bytes(src + off as u64, dst + off as u64, size);
+                    }
+                    CloneStep::Buffer {
+                        off,
+                        elem,
+                        align,
+                        elems,
+                    } => {
+                        let (p, len, _) = self.meta(src + off as u64);
+                        let at = dst + off as u64;
+                        if len == 0 {
+                            self.write_meta(at, align.max(1) as u64, 0, 0);
+                            continue;
+                        }
+                        let block = self.alloc(len, elem, label, span, "clone")? as u64;
+                        if elems == u32::MAX {
+                            self.copy_bytes(p, block, len as u32 * elem);
+                            self.write_meta(at, block, len, len);
+                            continue;
+                        }
+                        work.push(rest);
+                        work.push(CloneWork::Buffer {
+                            dst: at,
+                            block,
+                            len,
+                        });
+                        for i in (0..len).rev() {
+                            work.push(CloneWork::Steps {
+                                glue: elems,
+                                src: p + i * elem as u64,
+                                dst: block + i * elem as u64,
+                                next: 0,
+                            });
+                        }
+                        break;
+                    }
+                    CloneStep::Boxed {
+                        off,
+                        size,
+                        align,
+                        value,
+                    } => {
+                        let w = self.pw();
+                        let p = self.read(src + off as u64, w);
+                        let at = dst + off as u64;
+                        if size == 0 {
+                            self.write(at, align as u64, w);
+                            continue;
+                        }
+                        let a = align.max(1);
+                        let block = self.alloc((size / a) as u64, a, label, span, "clone")? as u64;
+                        if value == u32::MAX {
+                            self.copy_bytes(p, block, size);
+                            self.write(at, block, w);
+                            continue;
+                        }
+                        work.push(rest);
+                        work.push(CloneWork::Boxed { dst: at, block });
+                        work.push(CloneWork::Steps {
+                            glue: value,
+                            src: p,
+                            dst: block,
+                            next: 0,
+                        });
+                        break;
+                    }
+                    CloneStep::Option {
+                        off,
+                        payload,
+                        disc,
+                        value,
+                    } => {
+                        let (some, tag) = match disc {
+                            crate::types::Disc::Tag => (self.read(src + off as u64, 1) != 0, true),
+                            crate::types::Disc::Niche {
+                                off: n,
+                                size,
+                                value,
+                            } => (self.read(src + (off + n) as u64, size) != value, false),
+                        };
+                        if !some {
+                            match disc {
+                                crate::types::Disc::Tag => self.write(dst + off as u64, 0, 1),
+                                crate::types::Disc::Niche {
+                                    off: n,
+                                    size,
+                                    value,
+                                } => self.write(dst + (off + n) as u64, value, size),
+                            }
+                            continue;
+                        }
+                        if tag {
+                            self.write(dst + off as u64, 1, 1);
+                        }
+                        work.push(rest);
+                        work.push(CloneWork::Steps {
+                            glue: value,
+                            src: src + payload as u64,
+                            dst: dst + payload as u64,
+                            next: 0,
+                        });
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// `[value; count]`: the first element's bytes, written into the next `count - 1`.
