@@ -373,6 +373,7 @@ fn view(p: &Program, mut owned: MemState, output: &str, stderr: &str) -> MemoryS
         });
     }
     let line_of = |site: u32| p.sites.get(site as usize).map_or(0, |s| s.line);
+    let boxed = boxed_values(p, st);
     let blocks = st
         .blocks
         .iter()
@@ -391,6 +392,14 @@ fn view(p: &Program, mut owned: MemState, output: &str, stderr: &str) -> MemoryS
             alloc_line: line_of(b.alloc_site),
             free_step: b.freed.then(|| b.free_step.saturating_sub(1)),
             free_line: b.freed.then(|| line_of(b.free_site)),
+            holds: (!b.freed)
+                .then(|| boxed.get(&addr))
+                .flatten()
+                .map(Ty::to_string),
+            fields: match (b.freed, boxed.get(&addr)) {
+                (false, Some(t)) => field_views(t, p.ptr),
+                _ => Vec::new(),
+            },
         })
         .collect();
     // Bytes past the high-water mark were never written: their flags are all 0.
@@ -416,6 +425,97 @@ fn view(p: &Program, mut owned: MemState, output: &str, stderr: &str) -> MemoryS
     m.stack_bytes = std::mem::take(&mut owned.stack);
     m.heap_bytes = std::mem::take(&mut owned.heap);
     m
+}
+
+/// Most blocks [`boxed_values`] follows Boxes into.
+const MAX_BOXED_BLOCKS: usize = 10_000;
+
+/// What the live blocks that Boxes point to hold, by block address: found from the frames'
+/// visible variables, then from the values in those blocks (a list's nodes), then from the
+/// elements of Vecs they reach, up to [`MAX_BOXED_BLOCKS`] blocks.
+fn boxed_values(p: &Program, st: &MemState) -> std::collections::HashMap<u32, Ty> {
+    let mut found = std::collections::HashMap::new();
+    let mut work: Vec<(Region, u32, Ty)> = Vec::new();
+    for fr in &st.frames {
+        let (Some(f), Some(site)) = (
+            p.functions.get(fr.func as usize),
+            p.sites.get(fr.site as usize),
+        ) else {
+            continue;
+        };
+        for &id in &site.live {
+            if let Some(l) = f.locals.get(id as usize).filter(|l| !l.hidden) {
+                if fr.base + l.off < st.stack_length {
+                    work.push((Region::Stack, fr.base + l.off, l.ty.clone()));
+                }
+            }
+        }
+    }
+    let w = p.ptr.bytes();
+    let mut budget = 4 * MAX_BOXED_BLOCKS;
+    while let Some((region, addr, ty)) = work.pop() {
+        if budget == 0 || found.len() >= MAX_BOXED_BLOCKS {
+            break;
+        }
+        budget -= 1;
+        match &ty {
+            Ty::Box(inner) => {
+                if !st.is_init(region, addr, w) {
+                    continue;
+                }
+                let target = st.read_uint(region, addr, w);
+                let Ok(target) = u32::try_from(target) else {
+                    continue;
+                };
+                let starts_live = st
+                    .block_at(target)
+                    .is_some_and(|(_, b)| !b.freed && b.size > 0);
+                if starts_live && !found.contains_key(&target) {
+                    found.insert(target, (**inner).clone());
+                    work.push((Region::Heap, target, (**inner).clone()));
+                }
+            }
+            Ty::Option(inner) => {
+                let Some(l) = crate::types::option_layout(&ty, p.ptr) else {
+                    continue;
+                };
+                let (off, n, none) = match l.disc {
+                    crate::types::Disc::Tag => (0, 1, 0),
+                    crate::types::Disc::Niche { off, size, value } => (off, size, value),
+                };
+                if st.is_init(region, addr + off, n) && st.read_uint(region, addr + off, n) != none
+                {
+                    work.push((region, addr + l.payload, (**inner).clone()));
+                }
+            }
+            Ty::Struct(_) | Ty::Tuple(_) => {
+                for (_, ft, off) in ty.fields(p.ptr) {
+                    work.push((region, addr + off, ft));
+                }
+            }
+            Ty::Array(e, n) => {
+                let size = e.size(p.ptr);
+                for i in 0..(*n).min(256) as u32 {
+                    work.push((region, addr + i * size, (**e).clone()));
+                }
+            }
+            Ty::Vec(e) if !e.is_scalar() => {
+                if !st.is_init(region, addr, 2 * w) {
+                    continue;
+                }
+                let ptr = st.read_uint(region, addr, w) as u32;
+                let len = st.read_uint(region, addr + w, w).min(256) as u32;
+                let size = e.size(p.ptr);
+                if st.block_at(ptr).is_some_and(|(_, b)| !b.freed) {
+                    for i in 0..len {
+                        work.push((Region::Heap, ptr + i * size, (**e).clone()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// The scalar and Vec fields inside a struct, tuple or array, in address order (none for
