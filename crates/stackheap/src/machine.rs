@@ -23,8 +23,8 @@ use crate::types::{IntTy, Ty};
 /// Most frames the machine keeps before it reports a stack overflow, whatever their size.
 const MAX_FRAMES: usize = 100_000;
 
-/// Most Boxes inside each other a printed value may have (printing follows each, as deep
-/// as the data goes).
+/// Most Boxes (and Vecs of values that own memory) inside each other a printed value may
+/// have: printing follows each, as deep as the data goes.
 const MAX_PRINTED_BOXES: u32 = 100;
 
 /// Why the machine stopped before the end of `main`.
@@ -155,7 +155,8 @@ pub struct Vm<'p> {
     /// Live blocks may overlap (an unchecked double free handed bytes out twice) or hold
     /// no bytes: the free ranges are found by walking the block table from then on.
     gaps_off: bool,
-    /// While a value is printed: how many Boxes deep it is, and whether it went too deep.
+    /// While a value is printed: how many Boxes (and Vecs) deep it is, and whether it went
+    /// too deep.
     print_boxes: std::cell::Cell<u32>,
     print_too_deep: std::cell::Cell<bool>,
 }
@@ -2886,7 +2887,7 @@ impl<'p> Vm<'p> {
         Err(Stop {
             kind: DiagnosticKind::Unsupported,
             message: format!(
-                "printing a value with more than {MAX_PRINTED_BOXES} Boxes nested inside each other is not supported yet"
+                "printing a value with more than {MAX_PRINTED_BOXES} Boxes or Vecs nested inside each other is not supported yet"
             ),
             span: self.site_span(),
             notes: Vec::new(),
@@ -2922,6 +2923,14 @@ impl<'p> Vm<'p> {
                 let (p, len, _) = self.meta(v);
                 let esize = elem.size(ptr);
                 let elem = (**elem).clone();
+                // Vecs of values that own Vecs nest as deep as the data (a struct that holds
+                // itself in a Vec): counted with the Boxes.
+                let depth = self.print_boxes.get();
+                if elem.is_mem() && depth >= MAX_PRINTED_BOXES {
+                    self.print_too_deep.set(true);
+                    return;
+                }
+                self.print_boxes.set(depth + elem.is_mem() as u32);
                 write_list(out, len as usize, spec, |o, k| {
                     let a = p + k as u64 * esize as u64;
                     if elem.is_mem() {
@@ -2937,6 +2946,7 @@ impl<'p> Vm<'p> {
                         _ => write_bool(o, raw != 0, spec),
                     }
                 });
+                self.print_boxes.set(depth);
             }
             Ty::Ref(_, inner) => {
                 // A reference prints what it points to.

@@ -604,11 +604,15 @@ pub fn field_views(ty: &Ty, ptr: crate::settings::PtrWidth) -> Vec<FieldView> {
 
 /// A value as `{:?}` shows it, read from the stack at `addr`.
 pub fn render(p: &Program, st: &MemState, ty: &Ty, addr: u32) -> String {
-    render_in(p, st, Region::Stack, ty, addr)
+    render_in(p, st, Region::Stack, ty, addr, 0)
 }
 
+/// Most Vecs inside each other [`render`] shows (a struct that holds itself in a Vec can
+/// nest as deep as its data): deeper ones are shown as `[…]`.
+const MAX_RENDERED_VECS: u32 = 16;
+
 /// A value as `{:?}` shows it, read from `region` at `addr` (Vec elements are in the heap).
-fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> String {
+fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32, vecs: u32) -> String {
     let size = ty.size(p.ptr);
     if let Ty::Option(inner) = ty {
         // `None`, or `Some(..)` around the payload; uninit until the tag or niche is written.
@@ -628,7 +632,7 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> 
         }
         return format!(
             "Some({})",
-            render_in(p, st, region, inner, addr + l.payload)
+            render_in(p, st, region, inner, addr + l.payload, vecs)
         );
     }
     if let Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) = ty {
@@ -643,7 +647,7 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> 
             if *n > 32 {
                 let esize = e.size(p.ptr);
                 let mut items: Vec<String> = (0..32)
-                    .map(|k| render_in(p, st, region, e, addr + k * esize))
+                    .map(|k| render_in(p, st, region, e, addr + k * esize, vecs))
                     .collect();
                 items.push(format!("… {} more", n - 32));
                 return format!("[{}]", items.join(", "));
@@ -740,13 +744,16 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> 
             for k in 0..shown {
                 let a = ptr + k * esize;
                 if elem.is_mem() {
-                    items.push(render_in(p, st, Region::Heap, elem, a));
+                    if vecs >= MAX_RENDERED_VECS {
+                        return "[…]".into();
+                    }
+                    items.push(render_in(p, st, Region::Heap, elem, a, vecs + 1));
                     continue;
                 }
                 let raw = st.read_uint(Region::Heap, a, esize);
                 items.push(match &**elem {
                     Ty::Bool => (raw != 0).to_string(),
-                    Ty::Char => render_in(p, st, Region::Heap, elem, a),
+                    Ty::Char => render_in(p, st, Region::Heap, elem, a, vecs),
                     Ty::Int(i) if i.signed() => {
                         let shift = 64 - esize * 8;
                         (((raw << shift) as i64) >> shift).to_string()
@@ -763,7 +770,7 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> 
             // Fields as `{:?}` shows them; each field read back with `render`.
             let read = |a: u64, _: &Ty| a;
             let write = |o: &mut String, a: u64, t: &Ty, _: &crate::format::Spec| {
-                o.push_str(&render_in(p, st, region, t, a as u32));
+                o.push_str(&render_in(p, st, region, t, a as u32, vecs));
             };
             let mut out = String::new();
             crate::format::write_debug(
