@@ -48,6 +48,9 @@ struct Walker<'a> {
     diags: Vec<Diagnostic>,
     /// The function returns a reference.
     returns_ref: bool,
+    /// Temporaries a `let` borrows: the holder, the temporary's span, the `let` statement,
+    /// and the position after it.
+    temp_loans: Vec<(LocalId, Span, Span, usize)>,
     params: u32,
 }
 
@@ -61,6 +64,7 @@ pub fn check(file: &File, c: &Checked) -> Vec<Diagnostic> {
             func: i as u32,
             events: Vec::new(),
             diags: Vec::new(),
+            temp_loans: Vec::new(),
             returns_ref: matches!(
                 ret,
                 Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_)
@@ -69,6 +73,7 @@ pub fn check(file: &File, c: &Checked) -> Vec<Diagnostic> {
         };
         w.block(&f.body, true);
         w.conflicts();
+        w.temporaries();
         out.append(&mut w.diags);
     }
     out.sort_by_key(|d| d.span.start);
@@ -125,12 +130,16 @@ impl<'a> Walker<'a> {
         let mut declared = Vec::new();
         for s in &b.stmts {
             match s {
-                Stmt::Let { init, .. } => {
+                Stmt::Let { init, span, .. } => {
                     let before = self.events.len();
                     self.expr(init);
                     if let Some(&l) = self.c.binding.get(&init.id) {
                         self.hold(before, init, l);
                         declared.push(l);
+                        if let Some(temp) = self.borrowed_temporary(init) {
+                            self.temp_loans
+                                .push((l, temp.span, *span, self.events.len()));
+                        }
                     }
                     if let Some(l) = self.moved_path(init) {
                         self.push(init.span, Action::Move(l));
@@ -158,6 +167,73 @@ impl<'a> Walker<'a> {
             self.push(
                 Span::new(b.span.end as usize - 1, b.span.end as usize),
                 Action::ScopeEnd(declared),
+            );
+        }
+    }
+
+    /// The temporary a `let`'s initializer borrows for good, which dies at the end of the
+    /// statement: the receiver of `.as_str()`, `.trim()`, `.as_bytes()`, `.as_ref()` or a
+    /// method of the program returning a reference, when it is a new value that owns memory
+    /// (`String::from("x").as_str()`).
+    fn borrowed_temporary<'e>(&self, init: &'e Expr) -> Option<&'e Expr> {
+        let ExprKind::MethodCall { receiver, .. } = &init.kind else {
+            return None;
+        };
+        let borrows = match (
+            self.c.methods.get(&init.id),
+            self.c.method_fns.get(&init.id),
+        ) {
+            (
+                Some(
+                    Method::AsStr | Method::AsBytes | Method::Trim | Method::AsRef | Method::AsMut,
+                ),
+                _,
+            ) => true,
+            (_, Some((f, SelfMode::Ref { .. }))) => matches!(
+                self.c.sigs.get(*f as usize).map(|s| &s.ret),
+                Some(Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_))
+            ),
+            _ => false,
+        };
+        let made = matches!(
+            receiver.kind,
+            ExprKind::Call(..)
+                | ExprKind::MethodCall { .. }
+                | ExprKind::Format { .. }
+                | ExprKind::VecList(_)
+                | ExprKind::VecRepeat(..)
+                | ExprKind::StructLit { .. }
+                | ExprKind::Binary(..)
+        );
+        let owns = self
+            .c
+            .expr_ty
+            .get(receiver.id as usize)
+            .is_some_and(|t| !matches!(t, Ty::Ref(..)) && t.needs_drop());
+        (borrows && made && owns).then_some(&**receiver)
+    }
+
+    /// E0716: a temporary a `let` borrows is freed at the end of the statement while the
+    /// variable holding the borrow is used later.
+    fn temporaries(&mut self) {
+        for (holder, temp, stmt, at) in std::mem::take(&mut self.temp_loans) {
+            let used = self.events[at..].iter().find(|ev| match ev.action {
+                Action::Use(l) => l == holder,
+                _ => false,
+            });
+            let Some(used) = used else { continue };
+            let end = Span::new(stmt.end as usize - 1, stmt.end as usize);
+            self.diags.push(
+                Diagnostic::error(
+                    DiagnosticKind::Ownership,
+                    temp,
+                    "temporary value dropped while borrowed",
+                )
+                .with_code("E0716")
+                .with_span_label("creates a temporary value which is freed while still in use")
+                .with_label(end, "temporary value is freed at the end of this statement")
+                .with_label(used.span, "borrow later used here")
+                .with_note("keep the value in a variable of its own (`let binding = ...;`) and borrow that"),
             );
         }
     }

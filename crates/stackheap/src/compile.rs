@@ -1947,8 +1947,17 @@ impl<'a> Gen<'a> {
     fn extended<'e>(&self, e: &'e Expr, out: &mut Vec<&'e Expr>) {
         match &e.kind {
             ExprKind::AddrOf { inner, .. } => {
-                let slicing = matches!(&inner.kind, ExprKind::Index(_, i) if matches!(i.kind, ExprKind::Range { .. } | ExprKind::OpenRange { .. }));
-                if !slicing && !self.is_place(inner) && !matches!(inner.kind, ExprKind::Str(_)) {
+                if let ExprKind::Index(base, i) = &inner.kind {
+                    if matches!(i.kind, ExprKind::Range { .. } | ExprKind::OpenRange { .. }) {
+                        // `&String::from("x")[1..]`: the value sliced is the temporary.
+                        if !self.is_place(base) && !matches!(base.kind, ExprKind::Str(_)) {
+                            self.extended(base, out);
+                            out.push(base);
+                        }
+                        return;
+                    }
+                }
+                if !self.is_place(inner) && !matches!(inner.kind, ExprKind::Str(_)) {
                     self.extended(inner, out);
                     out.push(inner);
                 }
