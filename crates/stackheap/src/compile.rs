@@ -675,8 +675,8 @@ pub enum Op {
     /// Pops the address of a text and a destination; writes the `&str` of the text without
     /// the whitespace at its start and end.
     StrTrim,
-    /// Pops the address of a text and a destination; writes a new `String` of the text in
-    /// upper or lower case (capacity the text's length, growing as a `Vec<u8>` grows).
+    /// Pops the address of a text and a destination; writes a new `String` of the (ASCII)
+    /// text in upper or lower case, its capacity the text's length.
     StrChangeCase {
         upper: bool,
         label: u32,

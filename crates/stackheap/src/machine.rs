@@ -2375,9 +2375,10 @@ impl<'p> Vm<'p> {
         Ok(())
     }
 
-    /// `to_uppercase` / `to_lowercase` of the text at `text` into a new `String` at `dst`:
-    /// the standard library starts with the text's length as capacity and grows as a
-    /// `Vec<u8>` does when the new case takes more bytes.
+    /// `to_uppercase` / `to_lowercase` of the text at `text` into a new `String` at `dst`,
+    /// for ASCII text: the standard library's capacity is the text's length, which the new
+    /// case of ASCII text fills exactly. Other text (whose case can take more bytes, from
+    /// Unicode's tables) stops the run as not supported yet.
     fn change_case(
         &mut self,
         dst: u64,
@@ -2387,48 +2388,35 @@ impl<'p> Vm<'p> {
         at: u32,
     ) -> Result<(), Stop> {
         let (_, bytes) = self.text(text);
-        let s = String::from_utf8_lossy(&bytes).into_owned();
-        let out = if upper {
-            s.to_uppercase()
-        } else {
-            s.to_lowercase()
-        };
         let what = if upper {
             "to_uppercase"
         } else {
             "to_lowercase"
         };
-        let mut cap = s.len() as u64;
-        if cap == 0 {
+        if !bytes.is_ascii() {
+            return Err(Stop {
+                kind: DiagnosticKind::Unsupported,
+                message: format!("`{what}` of text that is not ASCII is not supported yet"),
+                span: self.span(at),
+                notes: Vec::new(),
+                labels: Vec::new(),
+                memory: None,
+            });
+        }
+        let out = if upper {
+            bytes.to_ascii_uppercase()
+        } else {
+            bytes.to_ascii_lowercase()
+        };
+        let len = out.len() as u64;
+        if len == 0 {
             self.write_meta(dst, 1, 0, 0);
             return Ok(());
         }
-        let mut block = self.alloc(cap, 1, label, self.span(at), what)? as u64;
-        // The bytes written so far, and those not written yet (written before each growth).
-        let mut written = 0u64;
-        let mut len = 0u64;
-        for c in out.chars() {
-            let n = c.len_utf8() as u64;
-            if len + n > cap {
-                let part = &out.as_bytes()[written as usize..len as usize];
-                self.st.write(Region::Heap, (block + written) as u32, part);
-                self.log.write(Region::Heap, (block + written) as u32, part);
-                written = len;
-                let new_cap = (cap * 2).max(len + n).max(8);
-                let nb = self.alloc(new_cap, 1, label, self.span(at), what)? as u64;
-                self.copy_bytes(block, nb, len as u32);
-                self.dealloc(block as u32);
-                block = nb;
-                cap = new_cap;
-            }
-            len += n;
-        }
-        let part = &out.as_bytes()[written as usize..];
-        if !part.is_empty() {
-            self.st.write(Region::Heap, (block + written) as u32, part);
-            self.log.write(Region::Heap, (block + written) as u32, part);
-        }
-        self.write_meta(dst, block, len, cap);
+        let block = self.alloc(len, 1, label, self.span(at), what)?;
+        self.st.write(Region::Heap, block, &out);
+        self.log.write(Region::Heap, block, &out);
+        self.write_meta(dst, block as u64, len, len);
         Ok(())
     }
 

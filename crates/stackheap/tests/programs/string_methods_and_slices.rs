@@ -1,7 +1,7 @@
 // Slicing Strings and `&str`s (a `&str` into the same block), comparisons in every
 // combination the standard library accepts, `as_str`, `as_bytes`, `chars().count()`,
 // `chars().rev()`, `bytes()`, `starts_with`, `ends_with`, `contains`, `trim`,
-// `to_uppercase`/`to_lowercase` (with their capacities), `pop` and `clear`.
+// `to_uppercase`/`to_lowercase` of ASCII text (with their capacities), `pop` and `clear`.
 fn initials(name: &str) -> String {
     let mut out = String::new();
     for c in name.chars() {
@@ -44,7 +44,7 @@ fn main() {
     let up = s.to_uppercase();
     let low = s.to_lowercase();
     println!("{up} {} {} {low}", up.len(), up.capacity());
-    let big = "straße".to_uppercase();
+    let big = String::from("Mixed Case 42!").to_lowercase();
     println!("{big} {} {}", big.len(), big.capacity());
     let mut m = String::from("abc");
     println!("{:?} {:?} {}", m.pop(), m, m.capacity());
