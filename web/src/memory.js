@@ -11,6 +11,8 @@
 // decoded as UTF-8 and each character is drawn under its first byte (in every format);
 // the literal block is marked read-only. `&str` and slices are a pointer and a length: the
 // range they cover lights up. Box is a pointer; Option's tag (or niche) is labelled.
+// A value a Box holds (a list's node) has its fields labelled inside its block, and the
+// pointers among them (a node's `next`) are linked like the stack's.
 
 const STACK_ROW = 8;
 const HEAP_ROW = 16;
@@ -454,6 +456,20 @@ export class MemoryView {
       }
     });
     this.blockAt = blockAt;
+    // The fields of the values Boxes hold, by byte, and the pointers among them.
+    const heapPtrs = new Map((meta.heap_pointers || []).map((p) => [p.at, p]));
+    this.heapPointers = heapPtrs;
+    const fieldAt = new Map();
+    meta.blocks.forEach((b, k) => {
+      if (b.state !== 'live') return;
+      for (const f of b.fields || []) {
+        const at = b.addr + f.offset;
+        const ptr = heapPtrs.get(at);
+        const part = { name: `.${f.name}`, ty: f.ty, at, size: f.size, block: k, ptr };
+        for (let i = at; i < at + f.size; i++) fieldAt.set(i, part);
+      }
+    });
+    this.heapFields = fieldAt;
     const leaked = (b) => b.state === 'live' && this.leaked.has(`${b.addr}:${b.alloc_step}`);
     // Blocks holding text: the literals' block, and each String's buffer up to its length.
     const textEnd = new Map();
@@ -480,6 +496,14 @@ export class MemoryView {
         const end = Math.min(ptr + len, meta.blocks[k].addr + meta.blocks[k].size);
         textEnd.set(k, Math.max(textEnd.get(k) ?? 0, end));
       }
+    }
+    // Strings inside the values Boxes hold.
+    for (const p of meta.heap_pointers || []) {
+      if (p.kind !== 'string' || p.region !== 'heap') continue;
+      const k = (blockAt.get(p.target) || []).find((x) => meta.blocks[x].state === 'live');
+      if (k === undefined) continue;
+      const end = Math.min(p.target + readUint(heap, p.at + pw, pw), meta.blocks[k].addr + meta.blocks[k].size);
+      textEnd.set(k, Math.max(textEnd.get(k) ?? 0, end));
     }
     const text = new Map();
     const blockText = new Map();
@@ -547,8 +571,16 @@ export class MemoryView {
           if (i === b.addr) c.classList.add('first');
           if (i === b.addr + b.size - 1) c.classList.add('last');
           if (b.read_only) c.classList.add('ro');
+          const hf = fieldAt.get(i);
+          if (hf && hf.ptr) c.classList.add('ptr');
+          if (hf && i === hf.at && i !== b.addr) c.classList.add('fstart');
+          // Bytes no field of the value covers: its padding, never written.
+          const pad = b.state === 'live' && b.fields?.length > 0 && !hf;
+          if (pad) c.classList.add('vpad');
           const t = b.state === 'live' ? text.get(i) : undefined;
-          if (b.state === 'live' && !heapInit[i]) {
+          if (pad && !heapInit[i]) {
+            c.textContent = '··';
+          } else if (b.state === 'live' && !heapInit[i]) {
             c.classList.add('uninit');
             c.textContent = '??';
           } else if (t) {
@@ -587,7 +619,11 @@ export class MemoryView {
           if (blockText.has(k) && b.state === 'live') {
             chip.append(el('span', 'block-text', ` text: ${JSON.stringify(blockText.get(k))}`));
           }
+          if (b.state === 'live' && b.holds) chip.append(el('span', 'block-holds', ` holds a ${b.holds}`));
           noteBox.append(chip);
+          if (b.state === 'live') {
+            for (const f of b.fields || []) noteBox.append(this.heapFieldNote(b, f, hueOf(ownerName(b.label))));
+          }
         }
         const sharing = (starts.get(i) || []).filter((k) => meta.blocks[k].state === 'live');
         if (sharing.length > 1) {
@@ -605,6 +641,40 @@ export class MemoryView {
       frag.append(row);
     }
     root.replaceChildren(frag);
+  }
+
+  /** A note for one field of a value a Box holds: its value, or where its pointer goes. */
+  heapFieldNote(b, f, hue) {
+    const { heap, heapInit } = this.state;
+    const pw = this.ptrBytes;
+    const at = b.addr + f.offset;
+    const name = `.${f.name}`;
+    const ptr = this.heapPointers.get(at);
+    let text;
+    let to = null;
+    if (ptr && (ptr.kind === 'vec' || ptr.kind === 'string')) {
+      text = `${name}.ptr → ${ptr.region ? `heap[${ptr.target}]` : 'no allocation'}, len ${readUint(heap, at + pw, pw)}`;
+      if (ptr.region) to = { ...ptr, ty: f.ty };
+    } else if (ptr) {
+      if (!ptr.region && heapInit[at]) {
+        text = `${name}: all ones = None (the niche)`;
+      } else {
+        text = `${name} → ${ptr.region ? `${ptr.region}[${ptr.target}]` : '??'}`;
+        if (ptr.region) to = { ...ptr, ty: f.ty };
+      }
+    } else if (/^(i|u)(8|16|32|64|128|size)$|^bool$/.test(f.ty)) {
+      text = `${name} = ${scalarText(heap, heapInit, { ty: f.ty, at, size: f.size })}`;
+    } else {
+      text = `${name}: ${f.ty}`;
+    }
+    const chip = el('span', 'note field heap-field', text);
+    chip.style.setProperty('--h', hue);
+    if (to) {
+      chip.dataset.pr = to.region;
+      chip.dataset.pt = to.target;
+      chip.dataset.pty = to.ty;
+    }
+    return chip;
   }
 
   /** Marks from a memory-error report on one cell: the bytes accessed, the block concerned. */
@@ -678,6 +748,14 @@ export class MemoryView {
         const off = i - bl.addr;
         const el = bl.align || 1;
         lines.push(`${bl.label}, byte ${off} of ${bl.size} (element ${Math.floor(off / el)})`);
+        const hf = this.heapFields?.get(i);
+        if (hf && hf.block === k) {
+          lines.push(`field ${bl.holds}${hf.name}: ${hf.ty}, ${hf.size} B at offset ${hf.at - bl.addr}`);
+          if (hf.ptr?.region) lines.push(`a pointer to ${hf.ptr.region}[${hf.ptr.target}]`);
+          else if (hf.ptr && heapInit[hf.at]) lines.push('all ones: None (the niche: no pointer has this value, so Option needs no tag byte)');
+        } else if (bl.holds && bl.state === 'live') {
+          lines.push(bl.fields?.length ? `padding inside the ${bl.holds}: no field covers this byte` : `the ${bl.holds} the Box holds`);
+        }
         lines.push(bl.state === 'live'
           ? `live: allocated at step ${bl.alloc_step + 1}, line ${bl.alloc_line}${this.leaked.has(`${bl.addr}:${bl.alloc_step}`) ? '; LEAKED: never freed' : ''}`
           : `FREED at step ${bl.free_step + 1}, line ${bl.free_line}; the bytes stay until reused`);
@@ -716,7 +794,12 @@ export class MemoryView {
           if (p?.region) ptr = { ...p, ty: rec.part.ty, bytes: rec.slice };
           if (ptr) this.lightStack(rec.part.at, rec.part.at + (rec.field === 'pointer' ? this.ptrBytes : rec.part.size));
         }
-      } else if (t.dataset.b !== undefined) blockIdx = Number(t.dataset.b);
+      } else {
+        // A pointer inside a value a Box holds (a node's `next`): what it points to.
+        const hf = this.heapFields?.get(i);
+        if (hf?.ptr?.region) ptr = { ...hf.ptr, ty: hf.ty };
+        else if (t.dataset.b !== undefined) blockIdx = Number(t.dataset.b);
+      }
     } else if (t.dataset?.pr !== undefined) {
       ptr = { region: t.dataset.pr, target: Number(t.dataset.pt), ty: t.dataset.pty, bytes: t.dataset.pb === undefined ? undefined : Number(t.dataset.pb) };
     } else if (t.dataset?.b !== undefined) {
@@ -790,6 +873,10 @@ export class MemoryView {
       if (p.region !== 'heap' || p.target < b.addr || p.target >= b.addr + Math.max(b.size, 1)) continue;
       const rec = this.stackInfo.get(p.at);
       this.lightStack(p.at, p.at + (rec?.field === 'pointer' ? this.ptrBytes : rec?.part?.size ?? this.ptrBytes));
+    }
+    for (const p of (this.heapPointers || new Map()).values()) {
+      if (p.region !== 'heap' || p.target < b.addr || p.target >= b.addr + Math.max(b.size, 1)) continue;
+      this.lightHeap(p.at, p.at + this.ptrBytes);
     }
   }
 

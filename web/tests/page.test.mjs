@@ -385,7 +385,9 @@ fn main() {
     println!("{} {} {} {}", t.1, r.x, e, line.width);
 }
 `);
-  await page.waitForFunction(() => /^step 0 of 7$/.test(document.querySelector('#step-count').textContent));
+  // The page may keep the step the last test left (the profile's storage is shared): wait
+  // for this program's 7 steps, whatever the position.
+  await page.waitForFunction(() => /^step \d+ of 7$/.test(document.querySelector('#step-count').textContent));
   await goToStep(page, 5);
   const stack = await page.textContent('#stack-view');
   for (const label of ['.1 = 300 (bytes 0–7)', '.0 = 7 (byte 8)', '[2] = 30 (bytes 4–5)', '.end.y = 4 (bytes 12–15)', 'padding (bytes 17–19)', 'r: &Point = stack[32]']) {
@@ -477,6 +479,30 @@ test('strings kept in the heap (a Vec<String>\'s elements, a Box<String>) are dr
   const heap = await page.textContent('#heap-view');
   assert.match(heap, /text: "ab"/);
   assert.match(heap, /text: "cd"/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test('a linked list: each node block says it holds a Node, its fields are labelled, `next` links to the next block', async () => {
+  const page = await openPage(browser, '');
+  await setProgram(page, 'struct Node {\n    value: i32,\n    next: Option<Box<Node>>,\n}\n\nfn push(head: Option<Box<Node>>, value: i32) -> Option<Box<Node>> {\n    Some(Box::new(Node { value, next: head }))\n}\n\nfn main() {\n    let mut list = None;\n    for i in 1..=3 {\n        list = push(list, i);\n    }\n    println!("{}", list.is_some());\n}\n');
+  await page.waitForFunction(() => /^step \d+ of 20$/.test(document.querySelector('#step-count').textContent));
+  await goToStep(page, 17);
+  await page.waitForFunction(() => document.querySelectorAll('#heap-view .block-holds').length === 3);
+  const heap = await page.textContent('#heap-view');
+  assert.match(heap, /`list`: 16 B at heap\[0\], live since step 5 holds a Node/);
+  assert.match(heap, /\.next\.Some\.0: all ones = None \(the niche\)/);
+  assert.match(heap, /\.next\.Some\.0 → heap\[0\]/);
+  assert.match(heap, /\.next\.Some\.0 → heap\[16\]/);
+  assert.match(heap, /\.value = 2/);
+  // Each node's 4 bytes after `value` are padding, never written.
+  assert.equal(await page.$$eval('#heap-view .cell.block.vpad', (c) => c.length), 12);
+  // Hovering the second node's `next` lights the first node's block.
+  await page.hover('#heap-view .cell.ptr[data-i="16"]');
+  assert.match(await page.textContent('#tooltip'), /field Node\.next\.Some\.0: Box<Node>[\s\S]*a pointer to heap\[0\]/);
+  const lit = await page.$$eval('#heap-view .cell.linked', (c) => c.map((x) => Number(x.dataset.i)));
+  assert.deepEqual(lit.filter((i) => i < 16), [...Array(16).keys()]);
+  await shot(page, '21-linked-list');
   assert.deepEqual(page.errors, []);
   await page.close();
 });

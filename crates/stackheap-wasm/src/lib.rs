@@ -81,6 +81,9 @@ struct StateMeta<'a> {
     output: &'a str,
     /// Every pointer stored in a variable or field on the stack, decoded.
     pointers: Vec<PointerView>,
+    /// Every pointer stored in a field of a value a Box holds (a list node's `next`),
+    /// decoded; `at` is its place in `heap_bytes`.
+    heap_pointers: Vec<PointerView>,
 }
 
 /// A pointer held in stack bytes: a reference (`&T`, `&mut T`) or a `Vec`'s pointer field,
@@ -255,7 +258,7 @@ impl Session {
 
     /// Moves to the state after `steps` steps (clamped to the run) and returns its metadata:
     /// `{step, stack_length, stack_extent, heap_extent, stack_size, heap_size, frames,
-    /// blocks, output, pointers}`. The bytes of
+    /// blocks, output, pointers, heap_pointers}`. The bytes of
     /// that state then come from `stackBytes()`, `heapBytes()`, `stackInit()`, `heapInit()`.
     #[wasm_bindgen(js_name = goTo)]
     pub fn go_to(&mut self, steps: u32) -> Result<JsValue, JsError> {
@@ -279,6 +282,7 @@ impl Session {
             blocks: &self.state.blocks,
             output: &self.state.output,
             pointers: self.pointers(),
+            heap_pointers: self.heap_pointers(),
         })
     }
 
@@ -364,14 +368,63 @@ impl Session {
     /// fields of `Vec`s and `String`s, in variables and inside structs, tuples and arrays.
     pub fn pointers(&self) -> Vec<PointerView> {
         let st = &self.state;
+        let parts = st.frames.iter().flat_map(|f| &f.variables).flat_map(|v| {
+            let whole = vec![(v.addr, v.ty.as_str())];
+            if v.fields.is_empty() {
+                whole
+            } else {
+                v.fields
+                    .iter()
+                    .map(|f| (v.addr + f.offset, f.ty.as_str()))
+                    .collect()
+            }
+        });
+        self.decode(&st.stack_bytes, &st.stack_init, st.stack_length, parts)
+    }
+
+    /// The pointers in the fields of the values that Boxes hold (the blocks whose
+    /// `BlockView::fields` the engine found): a node's `next`, a String in a boxed struct.
+    /// A `None` in a Box's niche (all ones) points nowhere.
+    pub fn heap_pointers(&self) -> Vec<PointerView> {
+        let st = &self.state;
+        let parts = st.blocks.iter().flat_map(|b| {
+            b.fields
+                .iter()
+                .map(move |f| (b.addr + f.offset, f.ty.as_str()))
+        });
+        let end = st.heap_bytes.len() as u32;
+        let mut out = self.decode(&st.heap_bytes, &st.heap_init, end, parts);
+        let pw = self.run.settings.ptr_width.bytes();
+        let none = if pw == 8 { u64::MAX } else { u32::MAX as u64 };
+        for p in &mut out {
+            let raw = st.heap_bytes[p.at as usize..(p.at + pw) as usize]
+                .iter()
+                .rev()
+                .fold(0u64, |v, &x| (v << 8) | x as u64);
+            if p.kind != "vec" && p.kind != "string" && raw == none {
+                p.region = None;
+            }
+        }
+        out
+    }
+
+    /// Decodes the pointers among `parts` (an address and a type each) in `bytes` (whose
+    /// first `len` bytes are in use, `init` flagging those written).
+    fn decode<'t>(
+        &self,
+        bytes: &[u8],
+        init: &[u8],
+        len: u32,
+        parts: impl Iterator<Item = (u32, &'t str)>,
+    ) -> Vec<PointerView> {
         let pw = self.run.settings.ptr_width.bytes();
         let read = |at: u32| -> Option<u64> {
             let (a, b) = (at as usize, (at + pw) as usize);
-            if b > st.stack_length as usize || st.stack_init[a..b].contains(&0) {
+            if b > len as usize || b > bytes.len() || init[a..b].contains(&0) {
                 return None;
             }
             Some(
-                st.stack_bytes[a..b]
+                bytes[a..b]
                     .iter()
                     .rev()
                     .fold(0u64, |v, &x| (v << 8) | x as u64),
@@ -379,16 +432,7 @@ impl Session {
         };
         let top = 1u64 << (pw * 8 - 1);
         let mut out = Vec::new();
-        for v in st.frames.iter().flat_map(|f| &f.variables) {
-            let whole = [(v.addr, v.ty.as_str())];
-            let parts: Vec<(u32, &str)> = if v.fields.is_empty() {
-                whole.to_vec()
-            } else {
-                v.fields
-                    .iter()
-                    .map(|f| (v.addr + f.offset, f.ty.as_str()))
-                    .collect()
-            };
+        {
             for (at, ty) in parts {
                 if ty.starts_with('&') || ty.starts_with("Box<") {
                     let (region, target) = match read(at) {
@@ -516,5 +560,53 @@ mod tests {
             session.state.blocks.iter().any(|b| b.read_only),
             "the literals' block is read-only"
         );
+    }
+
+    #[test]
+    fn a_lists_next_pointers_are_decoded_from_the_heap() {
+        let src = "struct Node {\n    value: i32,\n    next: Option<Box<Node>>,\n}\nfn main() {\n    let tail = Some(Box::new(Node { value: 2, next: None }));\n    let head = Box::new(Node { value: 1, next: tail });\n    println!(\"{}\", head.value);\n}\n";
+        let mut session =
+            Session::from_run(src, stackheap::run(src, &SettingsOverrides::default()));
+        assert_eq!(
+            session.run.outcome,
+            Outcome::Finished,
+            "{:?}",
+            session.run.diagnostics
+        );
+        session.state = session.run.state_at(2);
+        let head = session.state.frames[0]
+            .variables
+            .iter()
+            .find(|v| v.name == "head")
+            .unwrap()
+            .addr;
+        let first = session
+            .pointers()
+            .into_iter()
+            .find(|p| p.at == head)
+            .unwrap();
+        assert_eq!((first.kind, first.region), ("box", Some(Region::Heap)));
+        // Both nodes' blocks know they hold a `Node`; the head's `next` points at the
+        // tail's block, whose `next` is `None` (the all-ones niche: no target).
+        let node_blocks: Vec<_> = session
+            .state
+            .blocks
+            .iter()
+            .filter(|b| b.holds.as_deref() == Some("Node"))
+            .collect();
+        assert_eq!(node_blocks.len(), 2);
+        let ptrs = session.heap_pointers();
+        let next_of = |block: u32| {
+            let b = node_blocks.iter().find(|b| b.addr == block).unwrap();
+            let f = b.fields.iter().find(|f| f.name == "next.Some.0").unwrap();
+            ptrs.iter().find(|p| p.at == block + f.offset).unwrap()
+        };
+        let head_next = next_of(first.target);
+        assert_eq!(
+            (head_next.kind, head_next.region),
+            ("box", Some(Region::Heap))
+        );
+        let tail_next = next_of(head_next.target);
+        assert_eq!((tail_next.kind, tail_next.region), ("box", None));
     }
 }

@@ -38,6 +38,8 @@ pub struct Function {
 pub struct StructItem {
     pub name: String,
     pub name_span: Span,
+    /// `struct Name`
+    pub head_span: Span,
     pub kind: crate::types::StructKind,
     /// Field names (`0`, `1`, ... for tuple structs), their types and spans.
     pub fields: Vec<(String, TypeExpr, Span)>,

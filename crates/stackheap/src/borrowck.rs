@@ -62,12 +62,12 @@ struct Flow {
 /// reference read out of a part of it keeps all the value's loans (and no more than rustc
 /// would): true unless two fields (or elements of a tuple) hold references of their own.
 fn one_source(t: &Ty) -> bool {
-    let parts: Vec<&Ty> = match t {
-        Ty::Struct(d) => d.fields.iter().map(|f| &f.ty).collect(),
-        Ty::Tuple(ts) => ts.iter().collect(),
+    let parts: Vec<Ty> = match t {
+        Ty::Struct(d) => d.fields().iter().map(|f| f.ty.clone()).collect(),
+        Ty::Tuple(ts) => ts.clone(),
         _ => return true,
     };
-    let holding: Vec<&&Ty> = parts.iter().filter(|t| holds_ref(t)).collect();
+    let holding: Vec<&Ty> = parts.iter().filter(|t| holds_ref(t)).collect();
     holding.len() <= 1 && holding.iter().all(|t| one_source(t))
 }
 
@@ -107,11 +107,21 @@ fn pat_moves(pat: &Pat, t: &Ty, path: &mut Path, out: &mut Vec<(Path, Span)>) {
 
 /// Whether values of type `t` can hold a reference.
 fn holds_ref(t: &Ty) -> bool {
+    holds_ref_in(t, &mut Vec::new())
+}
+
+/// [`holds_ref`], not looking again into the structs in `seen` (a recursive struct holds
+/// itself through a `Box` or a `Vec`).
+fn holds_ref_in(t: &Ty, seen: &mut Vec<u32>) -> bool {
     match t {
-        Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_) => true,
-        Ty::Struct(d) => d.fields.iter().any(|f| holds_ref(&f.ty)),
-        Ty::Tuple(ts) => ts.iter().any(holds_ref),
-        Ty::Array(e, _) | Ty::Option(e) | Ty::Vec(e) | Ty::Box(e) => holds_ref(e),
+        Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_) => true,
+        Ty::Struct(d) if seen.contains(&d.id) => false,
+        Ty::Struct(d) => {
+            seen.push(d.id);
+            d.fields().iter().any(|f| holds_ref_in(&f.ty, seen))
+        }
+        Ty::Tuple(ts) => ts.iter().any(|t| holds_ref_in(t, seen)),
+        Ty::Array(e, _) | Ty::Option(e) | Ty::Vec(e) | Ty::Box(e) => holds_ref_in(e, seen),
         _ => false,
     }
 }
@@ -130,6 +140,9 @@ struct Walker<'a> {
     diags: Vec<Diagnostic>,
     /// The function returns a reference.
     returns_ref: bool,
+    /// Temporaries a `let` borrows: the holder, the temporary's span, the `let` statement,
+    /// and the position after it.
+    temp_loans: Vec<(LocalId, Span, Span, usize)>,
     params: u32,
 }
 
@@ -143,11 +156,13 @@ pub fn check(file: &File, c: &Checked) -> Vec<Diagnostic> {
             func: i as u32,
             events: Vec::new(),
             diags: Vec::new(),
+            temp_loans: Vec::new(),
             returns_ref: holds_ref(&ret),
             params: f.params.len() as u32,
         };
         w.block(&f.body, true);
         w.conflicts();
+        w.temporaries();
         out.append(&mut w.diags);
     }
     out.sort_by_key(|d| d.span.start);
@@ -187,8 +202,11 @@ impl<'a> Walker<'a> {
         match &e.kind {
             ExprKind::Path(_) => {
                 let l = self.local(e)?;
-                (!matches!(self.decl_ty(l), Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_)))
-                    .then_some((l, Vec::new()))
+                (!matches!(
+                    self.decl_ty(l),
+                    Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_)
+                ))
+                .then_some((l, Vec::new()))
             }
             ExprKind::Field { base, name, .. } => {
                 if self.through_ref(base) {
@@ -211,7 +229,7 @@ impl<'a> Walker<'a> {
     fn through_ref(&self, base: &Expr) -> bool {
         matches!(
             self.c.expr_ty.get(base.id as usize),
-            Some(Ty::Ref(..) | Ty::SliceRef(_) | Ty::Box(_))
+            Some(Ty::Ref(..) | Ty::SliceRef(_) | Ty::SliceMut(_) | Ty::Box(_))
         )
     }
 
@@ -229,12 +247,18 @@ impl<'a> Walker<'a> {
         let mut declared = Vec::new();
         for s in &b.stmts {
             match s {
-                Stmt::Let { init, name, .. } => {
+                Stmt::Let {
+                    init, name, span, ..
+                } => {
                     let before = self.events.len();
                     self.expr(init);
                     if let Some(&l) = self.c.binding.get(&init.id) {
                         self.hold(before, init, l);
                         declared.push(l);
+                        if let Some(temp) = self.borrowed_temporary(init) {
+                            self.temp_loans
+                                .push((l, temp.span, *span, self.events.len()));
+                        }
                     }
                     // `let _ = v;` reads `v` (a use) but moves nothing.
                     if name == "_" {
@@ -277,6 +301,73 @@ impl<'a> Walker<'a> {
             self.push(
                 Span::new(b.span.end as usize - 1, b.span.end as usize),
                 Action::ScopeEnd(declared),
+            );
+        }
+    }
+
+    /// The temporary a `let`'s initializer borrows for good, which dies at the end of the
+    /// statement: the receiver of `.as_str()`, `.trim()`, `.as_bytes()`, `.as_ref()` or a
+    /// method of the program returning a reference, when it is a new value that owns memory
+    /// (`String::from("x").as_str()`).
+    fn borrowed_temporary<'e>(&self, init: &'e Expr) -> Option<&'e Expr> {
+        let ExprKind::MethodCall { receiver, .. } = &init.kind else {
+            return None;
+        };
+        let borrows = match (
+            self.c.methods.get(&init.id),
+            self.c.method_fns.get(&init.id),
+        ) {
+            (
+                Some(
+                    Method::AsStr | Method::AsBytes | Method::Trim | Method::AsRef | Method::AsMut,
+                ),
+                _,
+            ) => true,
+            (_, Some((f, SelfMode::Ref { .. }))) => matches!(
+                self.c.sigs.get(*f as usize).map(|s| &s.ret),
+                Some(Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_))
+            ),
+            _ => false,
+        };
+        let made = matches!(
+            receiver.kind,
+            ExprKind::Call(..)
+                | ExprKind::MethodCall { .. }
+                | ExprKind::Format { .. }
+                | ExprKind::VecList(_)
+                | ExprKind::VecRepeat(..)
+                | ExprKind::StructLit { .. }
+                | ExprKind::Binary(..)
+        );
+        let owns = self
+            .c
+            .expr_ty
+            .get(receiver.id as usize)
+            .is_some_and(|t| !matches!(t, Ty::Ref(..)) && t.needs_drop());
+        (borrows && made && owns).then_some(&**receiver)
+    }
+
+    /// E0716: a temporary a `let` borrows is freed at the end of the statement while the
+    /// variable holding the borrow is used later.
+    fn temporaries(&mut self) {
+        for (holder, temp, stmt, at) in std::mem::take(&mut self.temp_loans) {
+            let used = self.events[at..].iter().find(|ev| match ev.action {
+                Action::Use(l) => l == holder,
+                _ => false,
+            });
+            let Some(used) = used else { continue };
+            let end = Span::new(stmt.end as usize - 1, stmt.end as usize);
+            self.diags.push(
+                Diagnostic::error(
+                    DiagnosticKind::Ownership,
+                    temp,
+                    "temporary value dropped while borrowed",
+                )
+                .with_code("E0716")
+                .with_span_label("creates a temporary value which is freed while still in use")
+                .with_label(end, "temporary value is freed at the end of this statement")
+                .with_label(used.span, "borrow later used here")
+                .with_note("keep the value in a variable of its own (`let binding = ...;`) and borrow that"),
             );
         }
     }

@@ -10,7 +10,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::format::{parse_template, ArgRef, Piece, Radix};
 use crate::settings::PtrWidth;
 use crate::span::Span;
-use crate::types::{layout_fields, FieldDef, Infer, IntTy, Layout, StructDef, Ty};
+use crate::types::{layout_fields, FieldDef, Infer, IntTy, Layout, RecRef, StructDef, Ty};
 
 pub type LocalId = u32;
 pub type FnId = u32;
@@ -87,9 +87,32 @@ pub enum Method {
     PushChar,
     /// `str::to_string` (and `to_owned`, `String::from`): a new `String` with the bytes.
     ToString,
-    /// `Option::as_ref` and `Option::as_mut`: an `Option` of a reference to the payload.
+    /// `String::as_str`: the pointer and length of the text.
+    AsStr,
+    /// `str::as_bytes`: a `&[u8]` of the text's bytes.
+    AsBytes,
+    /// `s.chars().count()`
+    CharCount,
+    StartsWith,
+    EndsWith,
+    Contains,
+    /// `str::trim`: a `&str` into the same bytes without the whitespace around them.
+    Trim,
+    /// `str::to_uppercase`, `str::to_lowercase`: a new `String`.
+    ToUppercase,
+    ToLowercase,
+    /// `String::clear`: the length becomes 0; the block stays.
+    Clear,
+    /// `String::pop`: the last `char`, if any.
+    PopChar,
+    /// `Option::as_ref` and `Option::as_mut`: a reference to the payload, if any.
     AsRef,
     AsMut,
+    /// `Option::take`: the value moves out; `None` is left.
+    Take,
+    /// `.clone()` of a value that owns memory: each Vec, String and Box inside gets a new
+    /// block of its own, with the bytes copied (a Vec's capacity is its length).
+    DeepClone,
     /// `first()` and `last()` of a Vec, slice or array: an `Option` of a reference to it.
     First,
     Last,
@@ -145,8 +168,15 @@ pub struct Checked {
     /// Per format expression: its parsed pieces and the source of each placeholder.
     pub formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
     pub main: FnId,
-    /// Arguments of type `&String` passed as `&str` (deref coercion).
+    /// Every struct definition: structs of a cycle hold each other weakly, so the program
+    /// keeps them all alive.
+    pub structs: Vec<Arc<StructDef>>,
+    /// References passed as `&str` or a slice (deref coercion: `&String` as `&str`,
+    /// `&Vec<T>` as `&[T]`, ...): the pointer and length of what they point to.
     pub coercions: std::collections::HashSet<ExprId>,
+    /// References passed as `&T` that point to a `&T` or a `Box<T>` (`&&T`, `&Box<T>`):
+    /// how many pointers to read through.
+    pub ref_coercions: HashMap<ExprId, u32>,
 }
 
 struct LoopCtx {
@@ -187,6 +217,8 @@ struct Checker<'a> {
     /// Manual memory mode: `alloc`, `dealloc` and the raw arrays exist.
     manual: bool,
     structs: HashMap<String, Arc<StructDef>>,
+    /// Structs of a cycle named before they are declared (see `Ty::Recursive`).
+    rec_slots: HashMap<String, RecRef>,
     /// Functions in `impl` blocks, by struct and function name.
     assoc: HashMap<(String, String), FnId>,
     /// The type `Self` stands for, inside an `impl`.
@@ -195,6 +227,8 @@ struct Checker<'a> {
     method_fns: HashMap<ExprId, (FnId, SelfMode)>,
     /// Arguments of type `&String` passed as `&str`.
     coercions: std::collections::HashSet<ExprId>,
+    /// References coerced to the value behind further references or Boxes.
+    ref_coercions: HashMap<ExprId, u32>,
     /// Patterns to check for exhaustiveness once all types are known.
     pattern_checks: Vec<PatternCheck>,
     /// Generic arguments written on paths (`Vec::<i32>::new`), by path expression.
@@ -266,10 +300,12 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         ptr,
         manual,
         structs: HashMap::new(),
+        rec_slots: HashMap::new(),
         assoc: HashMap::new(),
         self_ty: None,
         method_fns: HashMap::new(),
         coercions: Default::default(),
+        ref_coercions: HashMap::new(),
         pattern_checks: Vec::new(),
         turbofish: &file.turbofish,
         struct_lifetimes: file
@@ -394,8 +430,10 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         pat_locals: c.pat_locals,
         method_fns: c.method_fns,
         coercions: c.coercions,
+        ref_coercions: c.ref_coercions,
         formats: c.formats,
         main: main.unwrap_or(0),
+        structs: c.structs.values().cloned().collect(),
     };
     (Some(checked), diags)
 }
@@ -455,9 +493,10 @@ impl<'a> Checker<'a> {
                     .all(|d| !names.iter().any(|n| n == d) || self.structs.contains_key(*d))
             });
             let Some(i) = ready else {
-                // Stuck: structs that contain themselves directly are E0072; a cycle only
-                // through a `Box` or `Vec` is valid Rust the engine does not run yet.
+                // Stuck: structs that contain themselves directly are E0072; the others
+                // reach each other only through a `Box` or `Vec` (a linked list's `Node`).
                 let mut left: Vec<&StructItem> = pending.clone();
+                let mut first_free = None;
                 loop {
                     let names_left: Vec<&str> = left.iter().map(|st| st.name.as_str()).collect();
                     let free = left.iter().position(|st| {
@@ -469,33 +508,58 @@ impl<'a> Checker<'a> {
                     });
                     match free {
                         Some(i) => {
+                            first_free.get_or_insert(left[i].name.as_str());
                             left.remove(i);
                         }
                         None => break,
                     }
                 }
-                for st in pending {
-                    let direct = left.iter().any(|l| l.name == st.name);
-                    self.diags.push(if direct {
-                        err(
-                            DiagnosticKind::Type,
-                            st.name_span,
-                            format!("recursive type `{}` has infinite size", st.name),
-                        )
-                        .with_code("E0072")
-                        .with_note("a struct cannot contain itself; put the inner one in a `Box`")
-                    } else {
-                        unsupported(st.name_span, "a recursive type (through `Box` or `Vec`)")
-                    });
+                if !left.is_empty() {
+                    for st in left {
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Type,
+                                st.head_span,
+                                format!("recursive type `{}` has infinite size", st.name),
+                            )
+                            .with_code("E0072")
+                            .with_note(
+                                "a struct cannot contain itself; put the inner one in a `Box`",
+                            ),
+                        );
+                    }
+                    return;
                 }
-                return;
+                // A struct that holds the others of its cycle only behind a Box or a Vec:
+                // declared first, naming them (and itself) as `Ty::Recursive`.
+                for st in &pending {
+                    let id = self.struct_id(file, &st.name);
+                    self.rec_slots
+                        .entry(st.name.clone())
+                        .or_insert_with(|| RecRef::new(id, st.name.clone()));
+                }
+                let i = pending
+                    .iter()
+                    .position(|st| Some(st.name.as_str()) == first_free)
+                    .unwrap_or(0);
+                let st = pending.remove(i);
+                self.declare_struct(file, st);
+                continue;
             };
             let st = pending.remove(i);
-            self.declare_struct(st);
+            self.declare_struct(file, st);
         }
     }
 
-    fn declare_struct(&mut self, st: &StructItem) {
+    /// A struct's number: its place among the program's structs.
+    fn struct_id(&self, file: &File, name: &str) -> u32 {
+        file.structs
+            .iter()
+            .position(|s| s.name == name)
+            .unwrap_or(file.structs.len()) as u32
+    }
+
+    fn declare_struct(&mut self, file: &File, st: &StructItem) {
         for (_, t, _) in &st.fields {
             crate::lifetimes::check_struct_field(
                 t,
@@ -534,6 +598,24 @@ impl<'a> Checker<'a> {
                 copy = false;
             }
         }
+        if has("Clone") {
+            if let Some(((_, _, span), name)) = st
+                .fields
+                .iter()
+                .zip(&fields)
+                .find_map(|(f, d)| not_clone(&d.ty).map(|n| (f, n)))
+            {
+                self.diags.push(
+                    err(
+                        DiagnosticKind::Type,
+                        *span,
+                        format!("the trait bound `{name}: Clone` is not satisfied"),
+                    )
+                    .with_code("E0277")
+                    .with_span_label(format!("the trait `Clone` is not implemented for `{name}`")),
+                );
+            }
+        }
         let mut fields = fields;
         let mut depth = 1 + fields.iter().map(|f| f.ty.depth()).max().unwrap_or(0);
         if depth > MAX_TYPE_DEPTH {
@@ -553,20 +635,20 @@ impl<'a> Checker<'a> {
                 offsets: vec![0; tys.len()],
             })
         };
-        let def = StructDef {
-            id: self.structs.len() as u32,
-            name: st.name.clone(),
-            kind: st.kind,
+        let def = Arc::new(StructDef::new(
+            self.struct_id(file, &st.name),
+            st.name.clone(),
+            st.kind,
             fields,
-            debug: has("Debug"),
-            copy,
-            clone: has("Clone"),
-            partial_eq: has("PartialEq"),
-            needs_drop: tys.iter().any(Ty::needs_drop),
+            [has("Debug"), copy, has("Clone"), has("PartialEq")],
+            tys.iter().any(Ty::needs_drop),
             depth,
-            layouts: [lay(PtrWidth::W32), lay(PtrWidth::W64)],
-        };
-        self.structs.insert(st.name.clone(), Arc::new(def));
+            [lay(PtrWidth::W32), lay(PtrWidth::W64)],
+        ));
+        if let Some(slot) = self.rec_slots.get(&st.name) {
+            slot.fill(&def);
+        }
+        self.structs.insert(st.name.clone(), def);
     }
 
     fn type_from_expr(&mut self, t: &TypeExpr, allow_infer: bool) -> Ty {
@@ -576,11 +658,16 @@ impl<'a> Checker<'a> {
             TypeExprKind::Ref(false, inner) if matches!(&inner.kind, TypeExprKind::Path(n, a) if n == "str" && a.is_empty()) => {
                 Ty::StrRef
             }
-            TypeExprKind::Ref(false, inner) if matches!(&inner.kind, TypeExprKind::Slice(_)) => {
+            TypeExprKind::Ref(m, inner) if matches!(&inner.kind, TypeExprKind::Slice(_)) => {
                 let TypeExprKind::Slice(e) = &inner.kind else {
                     return Ty::Error;
                 };
-                Ty::SliceRef(Box::new(self.type_from_expr(e, allow_infer)))
+                let elem = Box::new(self.type_from_expr(e, allow_infer));
+                if *m {
+                    Ty::SliceMut(elem)
+                } else {
+                    Ty::SliceRef(elem)
+                }
             }
             TypeExprKind::Slice(_) => {
                 self.diags
@@ -623,6 +710,11 @@ impl<'a> Checker<'a> {
                 if let Some(d) = self.structs.get(name) {
                     if args.is_empty() {
                         return Ty::Struct(d.clone());
+                    }
+                }
+                if let Some(r) = self.rec_slots.get(name) {
+                    if args.is_empty() {
+                        return Ty::Recursive(r.clone());
                     }
                 }
                 if name == "Self" && args.is_empty() {
@@ -716,28 +808,85 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// An argument of type `found` for a parameter of type `expected`; `&String` passed
-    /// where `&str` is expected is coerced (deref coercion), as rustc does.
+    /// An expression of type `found` where `expected` is wanted (an argument, an annotated
+    /// `let`, a field, a returned value): unified, or coerced as rustc coerces references
+    /// (see [`Checker::coerce`]).
     fn expect_arg(&mut self, a: &Expr, found: &Ty, expected: &Ty) {
-        let f = self.infer.resolve(found);
-        if let Ty::SliceRef(e) = self.infer.shallow(expected) {
-            if let Ty::Ref(_, inner) = &f {
-                if let Ty::Vec(x) | Ty::Array(x, _) = &**inner {
-                    self.expect(a.span, x, &e);
-                    self.coercions.insert(a.id);
-                    return;
-                }
-            }
+        if !self.coerce(a, found, expected) {
+            self.expect(a.span, found, expected);
         }
-        if matches!(self.infer.shallow(expected), Ty::StrRef) {
-            if let Ty::Ref(_, inner) = &f {
-                if matches!(**inner, Ty::String) {
-                    self.coercions.insert(a.id);
-                    return;
-                }
-            }
+    }
+
+    /// Deref coercion of a reference: `&String` (or `&&str`) to `&str`; `&Vec<T>` or
+    /// `&[T; N]` to `&[T]` (`&mut Vec<T>` to `&mut [T]`); `&Box<T>` and `&&T` to `&T`;
+    /// `&mut T` to `&T`; through any number of references and Boxes. Records the coercion
+    /// for code generation and returns whether there was one.
+    fn coerce(&mut self, a: &Expr, found: &Ty, expected: &Ty) -> bool {
+        let Ty::Ref(fm, pointee) = self.infer.resolve(found) else {
+            return false;
+        };
+        let want = self.infer.resolve(expected);
+        // The pointee, then what it points to through each further reference or Box.
+        let mut levels = vec![(*pointee).clone()];
+        while let Some(Ty::Ref(_, t) | Ty::Box(t)) = levels.last().cloned() {
+            levels.push(*t);
         }
-        self.expect(a.span, found, expected);
+        match &want {
+            Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_) => {
+                let mutable = matches!(want, Ty::SliceMut(_));
+                // A `&mut [T]` needs `&mut` all the way (Boxes are as mutable as their owner).
+                let writable =
+                    |n: usize| fm && levels[..n].iter().all(|t| !matches!(t, Ty::Ref(false, _)));
+                for (n, t) in levels.iter().enumerate() {
+                    let elem = match (&want, t) {
+                        (Ty::StrRef, Ty::String | Ty::StrRef) => None,
+                        (Ty::SliceRef(_), Ty::Vec(x) | Ty::Array(x, _) | Ty::SliceRef(x))
+                        | (Ty::SliceMut(_), Ty::Vec(x) | Ty::Array(x, _) | Ty::SliceMut(x)) => {
+                            Some((**x).clone())
+                        }
+                        _ => continue,
+                    };
+                    if mutable && !writable(n) {
+                        return false;
+                    }
+                    if let (Some(x), Ty::SliceRef(e) | Ty::SliceMut(e)) = (elem, &want) {
+                        self.expect(a.span, &x, e);
+                    }
+                    self.coercions.insert(a.id);
+                    return true;
+                }
+                false
+            }
+            Ty::Ref(wm, target) => {
+                if *wm && !fm {
+                    return false;
+                }
+                // Through as few levels as make the types agree (none: only `&mut` to `&`).
+                for (n, t) in levels.iter().enumerate() {
+                    let same_head = std::mem::discriminant(t) == std::mem::discriminant(&**target)
+                        || matches!(**target, Ty::Var(_))
+                        || matches!(**target, Ty::Int(_)) && self.infer.is_int_var(t);
+                    if !same_head {
+                        if *wm && matches!(t, Ty::Ref(false, _)) {
+                            return false;
+                        }
+                        continue;
+                    }
+                    if n == 0 && fm == *wm {
+                        return false;
+                    }
+                    if self.infer.unify(t, target).is_err() {
+                        return false;
+                    }
+                    if n > 0 {
+                        self.ref_coercions.insert(a.id, n as u32);
+                    }
+                    return true;
+                }
+                false
+            }
+            _ => false,
+        }
     }
 
     fn check_fn(&mut self, id: FnId, f: &Function) {
@@ -755,7 +904,12 @@ impl<'a> Checker<'a> {
         }
         let body_ty = self.check_block(&mut cx, &f.body);
         let span = f.body.tail.as_ref().map(|t| t.span).unwrap_or(f.body.span);
-        if self.infer.unify(&body_ty, &sig.ret).is_err() {
+        let coerced = f
+            .body
+            .tail
+            .as_ref()
+            .is_some_and(|t| self.coerce(t, &body_ty, &sig.ret));
+        if !coerced && self.infer.unify(&body_ty, &sig.ret).is_err() {
             let (e, found) = (self.describe(&sig.ret), self.describe(&body_ty));
             let mut d = err(DiagnosticKind::Type, span, "mismatched types")
                 .with_code("E0308")
@@ -1097,7 +1251,11 @@ impl<'a> Checker<'a> {
                     }
                 }
                 if !rest {
-                    if let Some(f) = def.fields.iter().find(|f| !seen.contains(&f.name.as_str())) {
+                    if let Some(f) = def
+                        .fields()
+                        .iter()
+                        .find(|f| !seen.contains(&f.name.as_str()))
+                    {
                         self.diags.push(
                             err(
                                 DiagnosticKind::Type,
@@ -1118,7 +1276,7 @@ impl<'a> Checker<'a> {
                 let Some(def) = self.pat_struct(name, *name_span, t) else {
                     return;
                 };
-                if def.fields.len() != items.len() {
+                if def.fields().len() != items.len() {
                     self.diags.push(
                         err(
                             DiagnosticKind::Type,
@@ -1126,14 +1284,14 @@ impl<'a> Checker<'a> {
                             format!(
                                 "this pattern has {} fields, but the corresponding tuple struct has {} fields",
                                 items.len(),
-                                def.fields.len()
+                                def.fields().len()
                             ),
                         )
                         .with_code("E0023"),
                     );
                     return;
                 }
-                for (p, f) in items.iter().zip(def.fields.iter()) {
+                for (p, f) in items.iter().zip(def.fields().iter()) {
                     let ft = f.ty.clone();
                     self.bind_pat_in(cx, p, &ft, ids, mode);
                 }
@@ -1445,8 +1603,11 @@ impl<'a> Checker<'a> {
             ExprKind::Index(base, idx) => {
                 let bt = self.check_expr(cx, base);
                 let it = self.check_expr(cx, idx);
-                match self.infer.resolve(&bt).deref_all().clone() {
-                    Ty::Vec(elem) | Ty::Array(elem, _) | Ty::SliceRef(elem) => {
+                match self.infer.resolve(&bt).autoderef().clone() {
+                    Ty::Vec(elem)
+                    | Ty::Array(elem, _)
+                    | Ty::SliceRef(elem)
+                    | Ty::SliceMut(elem) => {
                         if self.infer.unify(&it, &Ty::Int(IntTy::Usize)).is_err() {
                             let d = self.describe(&it);
                             let el = self.describe(&elem);
@@ -1639,7 +1800,7 @@ impl<'a> Checker<'a> {
                 match value {
                     Some(v) => {
                         let t = self.check_expr(cx, v);
-                        self.expect(v.span, &t, &ret);
+                        self.expect_arg(v, &t, &ret);
                     }
                     None => {
                         if self.infer.unify(&ret, &Ty::Unit).is_err() {
@@ -1678,7 +1839,7 @@ impl<'a> Checker<'a> {
                 name_span,
             } => {
                 let bt = self.check_expr(cx, base);
-                let bs = self.infer.resolve(&bt).deref_all().clone();
+                let bs = self.infer.resolve(&bt).autoderef().clone();
                 match &bs {
                     Ty::Error => Ty::Error,
                     Ty::Struct(_) | Ty::Tuple(_) => {
@@ -1724,11 +1885,25 @@ impl<'a> Checker<'a> {
                 let ExprKind::Index(base, idx) = &inner.kind else {
                     return Ty::Error;
                 };
-                if *mutable {
-                    self.diags.push(unsupported(e.span, "a `&mut` slice"));
-                    return Ty::Error;
-                }
                 let bt = self.check_expr(cx, base);
+                if *mutable {
+                    // The elements must be writable: a mutable place, or behind `&mut`.
+                    match self.infer.resolve(&bt) {
+                        Ty::Ref(true, _) | Ty::SliceMut(_) => {}
+                        Ty::Ref(false, _) | Ty::SliceRef(_) => {
+                            let shown = format!("*{}", place_text(base));
+                            self.diags.push(
+                                err(
+                                    DiagnosticKind::Ownership,
+                                    e.span,
+                                    format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
+                                )
+                                .with_code("E0596"),
+                            );
+                        }
+                        _ => self.check_borrow_mut(cx, base, e.span),
+                    }
+                }
                 let (start, end) = match &idx.kind {
                     ExprKind::Range { start, end, .. } => (Some(&**start), Some(&**end)),
                     ExprKind::OpenRange { start, end, .. } => (start.as_deref(), end.as_deref()),
@@ -1739,9 +1914,20 @@ impl<'a> Checker<'a> {
                     self.expect(b.span, &t, &Ty::Int(IntTy::Usize));
                 }
                 match self.infer.resolve(&bt).deref_all().clone() {
-                    Ty::Vec(elem) | Ty::Array(elem, _) | Ty::SliceRef(elem) => {
+                    Ty::Vec(elem) | Ty::Array(elem, _) | Ty::SliceMut(elem) if *mutable => {
+                        self.set(inner, Ty::Error);
+                        Ty::SliceMut(elem)
+                    }
+                    Ty::Vec(elem)
+                    | Ty::Array(elem, _)
+                    | Ty::SliceRef(elem)
+                    | Ty::SliceMut(elem) => {
                         self.set(inner, Ty::Error);
                         Ty::SliceRef(elem)
+                    }
+                    Ty::String | Ty::StrRef if !*mutable => {
+                        self.set(inner, Ty::Error);
+                        Ty::StrRef
                     }
                     Ty::Error => Ty::Error,
                     other => {
@@ -1762,16 +1948,11 @@ impl<'a> Checker<'a> {
                         | ExprKind::Index(..)
                         | ExprKind::Deref(_)
                 );
-                if !placeish {
-                    let t = self.check_expr(cx, inner);
-                    self.diags.push(unsupported(
-                        inner.span,
-                        "a reference to a temporary value (borrow a variable instead)",
-                    ));
-                    let _ = t;
-                    return Ty::Error;
-                }
-                let t = if *mutable {
+                let t = if !placeish {
+                    // A temporary: it lives to the end of the statement, or of the block
+                    // when a `let` borrows it (see the code generation).
+                    self.check_expr(cx, inner)
+                } else if *mutable {
                     let t = self.check_expr(cx, inner);
                     self.check_borrow_mut(cx, inner, e.span);
                     t
@@ -1953,11 +2134,11 @@ impl<'a> Checker<'a> {
                 // Fields that are not `Copy` move out of the base: the whole base when the
                 // fields written out own nothing (else part of it stays to be dropped).
                 let takes_owner = def
-                    .fields
+                    .fields()
                     .iter()
                     .any(|f| !seen.contains(&f.name.as_str()) && !f.ty.is_copy());
                 let leaves_owner = def
-                    .fields
+                    .fields()
                     .iter()
                     .any(|f| seen.contains(&f.name.as_str()) && f.ty.needs_drop());
                 // From a local (or a field of one), the fields move out one by one (a partial
@@ -1978,8 +2159,8 @@ impl<'a> Checker<'a> {
                 }
             }
             None => {
-                let missing: Vec<&str> = def
-                    .fields
+                let all = def.fields();
+                let missing: Vec<&str> = all
                     .iter()
                     .map(|f| f.name.as_str())
                     .filter(|n| !seen.contains(n))
@@ -2124,23 +2305,20 @@ impl<'a> Checker<'a> {
             self.set(src, Ty::Error);
             return Some((st.clone(), vec![("(range)", st)]));
         }
-        if let ExprKind::MethodCall {
-            receiver,
-            method,
-            args,
-            ..
-        } = &src.kind
-        {
-            if method == "chars" && args.is_empty() {
-                // Each `char` of a String or `&str`, decoded from UTF-8.
-                let t = self.check_expr(cx, receiver);
-                if !matches!(self.infer.resolve(&t).deref_all(), Ty::String | Ty::StrRef) {
-                    self.diags.push(unsupported(src.span, "this `.chars()`"));
-                    return None;
-                }
-                self.set(src, Ty::StrRef);
-                return Some((Ty::Char, vec![("(str)", Ty::StrRef), ("(index)", usize_t)]));
+        // `.chars()` (or `.chars().rev()`, `.bytes()`) of a String or `&str`: each `char`,
+        // decoded from UTF-8 (or each byte).
+        if let Some((receiver, walk)) = text_walk(src) {
+            let t = self.check_expr(cx, receiver);
+            if !matches!(self.infer.resolve(&t).deref_all(), Ty::String | Ty::StrRef) {
+                self.diags.push(unsupported(src.span, "this `.chars()`"));
+                return None;
             }
+            self.set(src, Ty::StrRef);
+            let item = match walk {
+                TextWalk::Bytes => Ty::Int(IntTy::U8),
+                _ => Ty::Char,
+            };
+            return Some((item, vec![("(str)", Ty::StrRef), ("(index)", usize_t)]));
         }
         // `.iter()` of a Vec, array or slice walks it like `&v`.
         let rt = match &src.kind {
@@ -2152,7 +2330,7 @@ impl<'a> Checker<'a> {
             } if method == "iter" && args.is_empty() => {
                 let t = self.check_expr(cx, receiver);
                 match self.infer.resolve(&t).deref_all().clone() {
-                    Ty::Vec(el) | Ty::Array(el, _) | Ty::SliceRef(el) => {
+                    Ty::Vec(el) | Ty::Array(el, _) | Ty::SliceRef(el) | Ty::SliceMut(el) => {
                         self.set(src, Ty::SliceRef(el.clone()))
                     }
                     _ => {
@@ -2457,7 +2635,7 @@ impl<'a> Checker<'a> {
                         .is_some_and(|d| d.kind == crate::types::StructKind::Tuple) =>
             {
                 let d = self.structs[*name].clone();
-                let params = d.fields.iter().map(|f| f.ty.clone()).collect();
+                let params = d.fields().iter().map(|f| f.ty.clone()).collect();
                 (Res::TupleCtor, params, Ty::Struct(d))
             }
             [name] if self.lookup(cx, name).is_none() && self.fn_ids.contains_key(name) => {
@@ -2529,6 +2707,29 @@ impl<'a> Checker<'a> {
         method_span: Span,
         args: &[Expr],
     ) -> Ty {
+        // `s.chars().count()`: the chars of the text, counted.
+        if let ExprKind::MethodCall {
+            receiver: text,
+            method: inner,
+            args: inner_args,
+            ..
+        } = &receiver.kind
+        {
+            if method == "count" && args.is_empty() && inner == "chars" && inner_args.is_empty() {
+                let t = self.check_expr(cx, text);
+                if !matches!(
+                    self.infer.resolve(&t).deref_all(),
+                    Ty::String | Ty::StrRef | Ty::Error
+                ) {
+                    self.diags
+                        .push(unsupported(receiver.span, "this `.chars()`"));
+                    return Ty::Error;
+                }
+                self.set(receiver, Ty::StrRef);
+                self.methods.insert(e.id, Method::CharCount);
+                return Ty::Int(IntTy::Usize);
+            }
+        }
         let rt = self.check_expr(cx, receiver);
         let arg_tys: Vec<Ty> = args.iter().map(|a| self.check_expr(cx, a)).collect();
         let rs = match self.infer.shallow(&rt) {
@@ -2538,7 +2739,8 @@ impl<'a> Checker<'a> {
         if matches!(rs, Ty::Error) {
             return Ty::Error;
         }
-        if let Ty::Struct(d) = &rs {
+        // The program's methods are found through references and Boxes (auto-deref).
+        if let Ty::Struct(d) = self.infer.resolve(&rs).autoderef() {
             let found = self
                 .assoc
                 .get(&(d.name.clone(), method.to_string()))
@@ -2565,6 +2767,27 @@ impl<'a> Checker<'a> {
                 return sig.ret;
             }
         }
+        // A Vec's or String's methods through a Box act on the value in the Box.
+        let rs = match self.infer.resolve(&rs) {
+            Ty::Box(inner) if method != "clone" => {
+                let inner = inner.autoderef().clone();
+                let through = matches!(inner, Ty::Vec(_) | Ty::String)
+                    && matches!(
+                        method,
+                        "push" | "pop" | "len" | "capacity" | "is_empty" | "push_str"
+                    );
+                if !through {
+                    let d = self.describe(&rs);
+                    self.diags.push(unsupported(
+                        method_span,
+                        &format!("the method `{method}` on `{d}`"),
+                    ));
+                    return Ty::Error;
+                }
+                inner
+            }
+            _ => rs,
+        };
         let usize_t = Ty::Int(IntTy::Usize);
         let (m, params, ret): (Method, Vec<Ty>, Ty) = match (&rs, method) {
             (Ty::Vec(elem), "push") => {
@@ -2607,6 +2830,10 @@ impl<'a> Checker<'a> {
                 vec![],
                 Ty::Option(Box::new(Ty::Ref(false, elem.clone()))),
             ),
+            (Ty::Option(inner), "take") => {
+                self.check_recv_mut(cx, receiver);
+                (Method::Take, vec![], Ty::Option(inner.clone()))
+            }
             (Ty::Option(_), "is_some") => (Method::IsSome, vec![], Ty::Bool),
             (Ty::Option(_), "is_none") => (Method::IsNone, vec![], Ty::Bool),
             (Ty::String, "push_str") => {
@@ -2617,25 +2844,78 @@ impl<'a> Checker<'a> {
                 self.check_recv_mut(cx, receiver);
                 (Method::PushChar, vec![Ty::Char], Ty::Unit)
             }
-            (Ty::String, "len") | (Ty::StrRef, "len") | (Ty::SliceRef(_), "len") => {
-                (Method::Len, vec![], usize_t)
-            }
-            (Ty::SliceRef(_), "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
+            (Ty::String, "len")
+            | (Ty::StrRef, "len")
+            | (Ty::SliceRef(_), "len")
+            | (Ty::SliceMut(_), "len") => (Method::Len, vec![], usize_t),
+            (Ty::SliceRef(_) | Ty::SliceMut(_), "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
             (Ty::String, "capacity") => (Method::Capacity, vec![], usize_t),
             (Ty::String | Ty::StrRef, "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
-            (Ty::StrRef, "to_string" | "to_owned") => (Method::ToString, vec![], Ty::String),
+            (Ty::StrRef | Ty::String, "to_string" | "to_owned") => {
+                (Method::ToString, vec![], Ty::String)
+            }
+            (Ty::String, "as_str") => (Method::AsStr, vec![], Ty::StrRef),
+            (Ty::String | Ty::StrRef, "as_bytes") => (
+                Method::AsBytes,
+                vec![],
+                Ty::SliceRef(Box::new(Ty::Int(IntTy::U8))),
+            ),
+            (Ty::String | Ty::StrRef, "starts_with" | "ends_with" | "contains") => {
+                // A `&str` pattern, or a `char`.
+                let pat = match arg_tys.first().map(|t| self.infer.resolve(t)) {
+                    Some(Ty::Char) => Ty::Char,
+                    _ => Ty::StrRef,
+                };
+                let m = match method {
+                    "starts_with" => Method::StartsWith,
+                    "ends_with" => Method::EndsWith,
+                    _ => Method::Contains,
+                };
+                (m, vec![pat], Ty::Bool)
+            }
+            (Ty::String | Ty::StrRef, "trim") => (Method::Trim, vec![], Ty::StrRef),
+            (Ty::String | Ty::StrRef, "to_uppercase") => (Method::ToUppercase, vec![], Ty::String),
+            (Ty::String | Ty::StrRef, "to_lowercase") => (Method::ToLowercase, vec![], Ty::String),
+            (Ty::String, "clear") => {
+                self.check_recv_mut(cx, receiver);
+                (Method::Clear, vec![], Ty::Unit)
+            }
+            (Ty::String, "pop") => {
+                self.check_recv_mut(cx, receiver);
+                (Method::PopChar, vec![], Ty::Option(Box::new(Ty::Char)))
+            }
             (Ty::Int(_) | Ty::Bool | Ty::Char, "to_string") => {
                 (Method::ToString, vec![], Ty::String)
             }
             (Ty::Char, "clone") => (Method::Clone, vec![], Ty::Char),
-            (Ty::Vec(e), "clone") if self.infer.resolve(e).needs_drop() => {
-                self.diags.push(unsupported(
-                    method_span,
-                    "`.clone()` of a `Vec` whose elements own heap memory",
-                ));
-                return Ty::Error;
+            (Ty::Vec(e), "clone") if !self.infer.resolve(e).needs_drop() => {
+                match self.clone_method(&rs, method_span, Method::CloneBuffer) {
+                    Some(m) => m,
+                    None => return Ty::Error,
+                }
             }
-            (Ty::Vec(_) | Ty::String, "clone") => (Method::CloneBuffer, vec![], rs.clone()),
+            (Ty::String, "clone") => (Method::CloneBuffer, vec![], rs.clone()),
+            (Ty::StrRef | Ty::SliceRef(_), "clone") => (Method::Clone, vec![], rs.clone()),
+            (
+                Ty::Vec(_)
+                | Ty::Box(_)
+                | Ty::Option(_)
+                | Ty::Struct(_)
+                | Ty::Tuple(_)
+                | Ty::Array(..),
+                "clone",
+            ) => {
+                // A deep clone when the value owns memory, else a copy of its bytes.
+                let m = if self.infer.resolve(&rs).needs_drop() {
+                    Method::DeepClone
+                } else {
+                    Method::Clone
+                };
+                match self.clone_method(&rs, method_span, m) {
+                    Some(m) => m,
+                    None => return Ty::Error,
+                }
+            }
             (Ty::Vec(_), "len") => (Method::Len, vec![], usize_t),
             (Ty::Vec(_), "capacity") => (Method::Capacity, vec![], usize_t),
             (Ty::Vec(_), "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
@@ -2647,12 +2927,6 @@ impl<'a> Checker<'a> {
             (Ty::Int(_), "wrapping_sub") => (Method::WrappingSub, vec![rs.clone()], rs.clone()),
             (Ty::Int(_), "wrapping_mul") => (Method::WrappingMul, vec![rs.clone()], rs.clone()),
             (Ty::Int(_) | Ty::Bool, "clone") => (Method::Clone, vec![], rs.clone()),
-            (Ty::Struct(d), "clone") if d.clone && !rs.needs_drop() => {
-                (Method::Clone, vec![], rs.clone())
-            }
-            (Ty::Tuple(_) | Ty::Array(..), "clone") if rs.is_copy() => {
-                (Method::Clone, vec![], rs.clone())
-            }
             (Ty::Array(..), "len") => (Method::Len, vec![], usize_t),
             // A trait method: the literal keeps its fallback type, `i32`.
             (Ty::Var(_), "to_string") if self.infer.is_int_var(&rs) => {
@@ -2733,6 +3007,35 @@ impl<'a> Checker<'a> {
         self.check_args(method_span, "method", args, &arg_tys, &params);
         self.methods.insert(e.id, m);
         ret
+    }
+
+    /// `.clone()` of a value of type `t` by `m`, when every part of it is `Clone` (E0599 as
+    /// rustc words it otherwise).
+    fn clone_method(&mut self, t: &Ty, span: Span, m: Method) -> Option<(Method, Vec<Ty>, Ty)> {
+        let t = self.infer.resolve(t);
+        let Some(name) = not_clone(&t) else {
+            return Some((m, vec![], t));
+        };
+        let msg = match &t {
+            Ty::Struct(d) if d.name == name => {
+                format!("no method named `clone` found for struct `{name}` in the current scope")
+            }
+            _ => {
+                let kind = match &t {
+                    Ty::Option(_) => "enum",
+                    Ty::Tuple(_) => "tuple",
+                    Ty::Array(..) => "array",
+                    _ => "struct",
+                };
+                let d = self.describe(&t);
+                format!(
+                    "the method `clone` exists for {kind} `{d}`, but its trait bounds were not satisfied"
+                )
+            }
+        };
+        self.diags
+            .push(err(DiagnosticKind::Type, span, msg).with_code("E0599"));
+        None
     }
 
     /// Checks an assignable place (`x` or `v[i]`), its mutability when `write`, and returns its type.
@@ -2860,6 +3163,8 @@ impl<'a> Checker<'a> {
             .map(|t| self.infer.shallow(t))
         {
             Some(Ty::Ref(m, _)) => Some(m),
+            Some(Ty::SliceRef(_)) => Some(false),
+            Some(Ty::SliceMut(_)) => Some(true),
             _ => None,
         };
         match &e.kind {
@@ -2897,14 +3202,24 @@ impl<'a> Checker<'a> {
             return;
         };
         let mut shown = place_text(e);
-        // A method call on a reference borrows what it points to.
+        // A method call on a reference or a Box borrows what it points to.
+        let through_box = borrow
+            && matches!(
+                self.expr_ty
+                    .get(e.id as usize)
+                    .map(|t| self.infer.shallow(t)),
+                Some(Ty::Box(_))
+            );
         if let (true, ExprKind::Path(_)) = (borrow, &e.kind) {
             if matches!(root, Err(())) {
                 shown = format!("*{shown}");
             }
         }
+        if through_box {
+            shown = format!("*{shown}");
+        }
         let (msg, code, label) = match (&root, borrow) {
-            (Ok(l), true) if matches!(e.kind, ExprKind::Path(_)) => (
+            (Ok(l), true) if matches!(e.kind, ExprKind::Path(_)) && !through_box => (
                 format!("cannot borrow `{shown}` as mutable, as it is not declared as mutable"),
                 "E0596",
                 "cannot borrow as mutable",
@@ -2989,6 +3304,30 @@ impl<'a> Checker<'a> {
         lspan: Span,
         rspan: Span,
     ) -> Ty {
+        if matches!(op, BinOp::Eq | BinOp::Ne) {
+            if let Some(ok) = self.text_eq(lt, rt) {
+                if !ok {
+                    let (ld, rd) = (self.describe(lt), self.describe(rt));
+                    let sym = op.symbol().len();
+                    let gap = rspan.start.saturating_sub(lspan.end) as usize;
+                    let at = if gap >= sym + 2 {
+                        Span::new(lspan.end as usize + 1, lspan.end as usize + 1 + sym)
+                    } else {
+                        span
+                    };
+                    self.diags.push(
+                        err(
+                            DiagnosticKind::Type,
+                            at,
+                            format!("can't compare `{ld}` with `{rd}`"),
+                        )
+                        .with_code("E0277")
+                        .with_span_label(format!("no implementation for `{ld} == {rd}`")),
+                    );
+                }
+                return Ty::Bool;
+            }
+        }
         let mut ls = self.infer.shallow(lt);
         let mut rs = self.infer.shallow(rt);
         // References to integers: arithmetic reads through either side (`&a + b`), and
@@ -3119,6 +3458,50 @@ impl<'a> Checker<'a> {
                 self.expect(rspan, rt, lt);
                 lt.clone()
             }
+        }
+    }
+
+    /// `==` between strings: `None` unless both sides are a `String` or a `&str` behind
+    /// any references; then whether the standard library compares them: `String` and
+    /// `str` with each other (a `String` also with `&str`), and `&A` with `&B` when `A`
+    /// compares with `B`.
+    fn text_eq(&self, l: &Ty, r: &Ty) -> Option<bool> {
+        // References and whether the text is a `String` (else `str`): `&str` is `&` + `str`.
+        let shape = |t: &Ty| -> Option<(u32, bool)> {
+            let mut t = self.infer.resolve(t);
+            let mut refs = 0;
+            loop {
+                match t {
+                    Ty::Ref(_, inner) => {
+                        refs += 1;
+                        t = *inner;
+                    }
+                    Ty::String => return Some((refs, true)),
+                    Ty::StrRef => return Some((refs + 1, false)),
+                    _ => return None,
+                }
+            }
+        };
+        let (mut a, sa) = shape(l)?;
+        let (mut b, sb) = shape(r)?;
+        loop {
+            let direct = matches!(
+                (a, sa, b, sb),
+                (0, true, 0, true)
+                    | (0, true, 0, false)
+                    | (0, true, 1, false)
+                    | (0, false, 0, true)
+                    | (1, false, 0, true)
+                    | (0, false, 0, false)
+            );
+            if direct {
+                return Some(true);
+            }
+            if a == 0 || b == 0 {
+                return Some(false);
+            }
+            a -= 1;
+            b -= 1;
         }
     }
 
@@ -3405,7 +3788,9 @@ impl<'a> Checker<'a> {
                 continue;
             }
             let bad = match (&t, debug, radix) {
-                (Ty::Vec(_) | Ty::SliceRef(_), false, _) => Some("std::fmt::Display"),
+                (Ty::Vec(_) | Ty::SliceRef(_) | Ty::SliceMut(_), false, _) => {
+                    Some("std::fmt::Display")
+                }
                 (Ty::Bool, _, Radix::LowerHex) => Some("std::fmt::LowerHex"),
                 (Ty::Bool, _, Radix::UpperHex) => Some("std::fmt::UpperHex"),
                 (Ty::Bool, _, Radix::Binary) => Some("std::fmt::Binary"),
@@ -3445,12 +3830,23 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// The first struct inside `t` that does not derive `Clone` (a struct's fields are checked
+/// where it derives `Clone`).
+fn not_clone(t: &Ty) -> Option<String> {
+    match t {
+        Ty::Struct(d) if !d.clone && !d.copy => Some(d.name.clone()),
+        Ty::Tuple(ts) => ts.iter().find_map(not_clone),
+        Ty::Vec(e) | Ty::Box(e) | Ty::Option(e) | Ty::Array(e, _) => not_clone(e),
+        _ => None,
+    }
+}
+
 /// Whether `==` compares values of type `t` field by field: `Err(Some(name))` names a
 /// struct that does not derive `PartialEq`, `Err(None)` means a `Vec` is inside.
 fn partial_eq(t: &Ty) -> Result<(), Option<String>> {
     match t {
         Ty::Struct(d) if !d.partial_eq => Err(Some(d.name.clone())),
-        Ty::Struct(d) => d.fields.iter().try_for_each(|f| partial_eq(&f.ty)),
+        Ty::Struct(d) => d.fields().iter().try_for_each(|f| partial_eq(&f.ty)),
         Ty::Tuple(ts) => ts.iter().try_for_each(partial_eq),
         Ty::Array(e, _) => partial_eq(e),
         Ty::Vec(_) | Ty::Ref(..) | Ty::Option(_) => Err(None),
@@ -3465,6 +3861,8 @@ fn vec_elem_error(t: &Ty, ptr: PtrWidth) -> Option<&'static str> {
     match t {
         Ty::Int(_) | Ty::Bool | Ty::Char | Ty::Var(_) | Ty::Error | Ty::Never => None,
         Ty::String | Ty::StrRef | Ty::Vec(_) | Ty::Box(_) => None,
+        // A struct of the cycle being declared (checked where its values are made).
+        Ty::Recursive(_) => None,
         Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) | Ty::Option(_) => {
             if t.is_mem() && has_ref(t) {
                 Some("elements holding references")
@@ -3482,7 +3880,7 @@ fn vec_elem_error(t: &Ty, ptr: PtrWidth) -> Option<&'static str> {
 fn has_ref(t: &Ty) -> bool {
     match t {
         Ty::Ref(..) => true,
-        Ty::Struct(d) => d.fields.iter().any(|f| has_ref(&f.ty)),
+        Ty::Struct(d) => d.fields().iter().any(|f| has_ref(&f.ty)),
         Ty::Tuple(ts) => ts.iter().any(has_ref),
         Ty::Array(e, _) | Ty::Option(e) => has_ref(e),
         _ => false,
@@ -3491,16 +3889,30 @@ fn has_ref(t: &Ty) -> bool {
 
 /// The first struct inside `t` that does not derive `Debug`.
 fn find_no_debug(t: &Ty) -> Option<String> {
+    find_no_debug_in(t, &mut Vec::new())
+}
+
+/// [`find_no_debug`], not looking again into the structs in `seen` (a recursive struct
+/// holds itself).
+fn find_no_debug_in(t: &Ty, seen: &mut Vec<u32>) -> Option<String> {
+    let find_no_debug = |t: &Ty| find_no_debug_in(t, &mut seen.clone());
     match t {
         Ty::Struct(d) if !d.debug => Some(d.name.clone()),
-        Ty::Struct(d) => d.fields.iter().find_map(|f| find_no_debug(&f.ty)),
+        Ty::Struct(d) if seen.contains(&d.id) => None,
+        Ty::Struct(d) => {
+            seen.push(d.id);
+            d.fields()
+                .iter()
+                .find_map(|f| find_no_debug_in(&f.ty, seen))
+        }
         Ty::Tuple(ts) => ts.iter().find_map(find_no_debug),
         Ty::Array(e, _)
         | Ty::Vec(e)
         | Ty::Ref(_, e)
         | Ty::Option(e)
         | Ty::Box(e)
-        | Ty::SliceRef(e) => find_no_debug(e),
+        | Ty::SliceRef(e)
+        | Ty::SliceMut(e) => find_no_debug(e),
         _ => None,
     }
 }
@@ -3513,9 +3925,52 @@ fn has_var(t: &Ty) -> bool {
         | Ty::Ref(_, e)
         | Ty::Option(e)
         | Ty::Box(e)
-        | Ty::SliceRef(e) => has_var(e),
+        | Ty::SliceRef(e)
+        | Ty::SliceMut(e) => has_var(e),
         Ty::Tuple(ts) => ts.iter().any(has_var),
         _ => false,
+    }
+}
+
+/// How a `for` loop walks a string's text.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum TextWalk {
+    /// `s.chars()`
+    Chars,
+    /// `s.chars().rev()`: from the last `char` to the first.
+    CharsRev,
+    /// `s.bytes()`: each `u8`.
+    Bytes,
+}
+
+/// The text a `for` loop's iterator walks and how: `s.chars()`, `s.chars().rev()`,
+/// `s.bytes()`.
+pub(crate) fn text_walk(range: &Expr) -> Option<(&Expr, TextWalk)> {
+    let ExprKind::MethodCall {
+        receiver,
+        method,
+        args,
+        ..
+    } = &range.kind
+    else {
+        return None;
+    };
+    if !args.is_empty() {
+        return None;
+    }
+    match method.as_str() {
+        "chars" => Some((receiver, TextWalk::Chars)),
+        "bytes" => Some((receiver, TextWalk::Bytes)),
+        "rev" => match &receiver.kind {
+            ExprKind::MethodCall {
+                receiver: text,
+                method,
+                args,
+                ..
+            } if method == "chars" && args.is_empty() => Some((text, TextWalk::CharsRev)),
+            _ => None,
+        },
+        _ => None,
     }
 }
 

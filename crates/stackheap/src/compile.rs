@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::ast::*;
-use crate::check::{self, Checked, FormatSource, LocalId, Method, Res, SelfMode};
+use crate::check::{self, Checked, FormatSource, LocalId, Method, Res, SelfMode, TextWalk};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::event::StepKind;
 use crate::format::{Piece, Spec};
@@ -194,6 +194,11 @@ pub enum Op {
     },
     /// The Vec at a local now owns its buffer: relabel the block.
     Own {
+        off: u32,
+        label: u32,
+    },
+    /// The Box at a local now owns its block: relabel the block.
+    OwnBox {
         off: u32,
         label: u32,
     },
@@ -648,6 +653,48 @@ pub enum Op {
     CloneBuffer {
         elem: u8,
         align: u8,
+        label: u32,
+        at: u32,
+    },
+    /// `&text[start..end]`: pops the end (when `has_end`), the start, the address of a
+    /// `String` or `&str` and a destination; checks the range as `str` does (bounds and
+    /// char boundaries, panicking with its messages) and writes the `&str`.
+    StrSlice {
+        has_end: bool,
+        inclusive: bool,
+        at: u32,
+    },
+    /// Pops the address of a `String` or `&str` and pushes how many `char`s its text has.
+    StrCharCount,
+    /// Pops a pattern (a `char`, or the address of a `&str`) and the address of a text;
+    /// pushes whether the text starts with, ends with or contains it.
+    StrFind {
+        kind: StrMatch,
+        char_pat: bool,
+    },
+    /// Pops the address of a text and a destination; writes the `&str` of the text without
+    /// the whitespace at its start and end.
+    StrTrim,
+    /// Pops the address of a text and a destination; writes a new `String` of the (ASCII)
+    /// text in upper or lower case, its capacity the text's length.
+    StrChangeCase {
+        upper: bool,
+        label: u32,
+        at: u32,
+    },
+    /// Pops a `Vec`'s or `String`'s address and sets its length to 0 (the block stays).
+    Clear,
+    /// `String::pop`: pops a `String`'s address and a destination; writes `Some` of the last
+    /// `char` (removing it) or `None` there, an `Option<char>`.
+    StringPop,
+    /// Pops a byte index and a `&str`'s address; decodes the UTF-8 `char` that ends there and
+    /// pushes its byte length, then the `char`.
+    CharBefore,
+    /// `.clone()` of a value that owns memory: pops its address, then a destination, and
+    /// makes the clone there by clone glue `glue` (`Program::clone_glues`); every block it
+    /// allocates is labelled `label`.
+    CloneValue {
+        glue: u32,
         label: u32,
         at: u32,
     },
@@ -1157,6 +1204,47 @@ fn for_range(ops: &[Op]) -> Option<Op> {
     })
 }
 
+/// One step of making a clone (`Program::clone_glues`), for the value at a source and a
+/// destination address; parts in declaration order, as `#[derive(Clone)]` clones them.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CloneStep {
+    /// Copy the `size` bytes at `off` (a part that owns nothing).
+    Bytes { off: u32, size: u32 },
+    /// A `Vec` or `String` at `off`: a new block of exactly its length (elements of `elem`
+    /// bytes; `align` is the pointer when it is empty), each element cloned by glue
+    /// `elems`, or copied when that is `u32::MAX`.
+    Buffer {
+        off: u32,
+        elem: u32,
+        align: u32,
+        elems: u32,
+    },
+    /// A `Box` at `off`: a new block of `size` bytes aligned to `align`, then its value
+    /// cloned into it by glue `value` (copied when `u32::MAX`).
+    Boxed {
+        off: u32,
+        size: u32,
+        align: u32,
+        value: u32,
+    },
+    /// An `Option` at `off` whose payload owns memory: `Some`'s payload (at `payload`)
+    /// cloned by glue `value`, or `None` written.
+    Option {
+        off: u32,
+        payload: u32,
+        disc: Disc,
+        value: u32,
+    },
+}
+
+/// What `StrFind` looks for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StrMatch {
+    Starts,
+    Ends,
+    Contains,
+}
+
 /// Tag bit of stack addresses in registers.
 pub const STACK_TAG: u64 = 1 << 63;
 
@@ -1217,6 +1305,8 @@ pub struct Program {
     /// How to drop Boxes whose value owns memory (entries flagged `BOXED_DROP`): the Box's
     /// offset and the value's glue.
     pub box_glues: Vec<(u32, u32)>,
+    /// Clone glue: for each glue id, the steps that make a clone of a value that owns memory.
+    pub clone_glues: Vec<Vec<CloneStep>>,
     pub sites: Vec<Site>,
     pub spans: Vec<Span>,
     pub formats: Vec<Vec<FmtPiece>>,
@@ -1224,6 +1314,10 @@ pub struct Program {
     pub main: u32,
     pub line_index: LineIndex,
     pub ptr: PtrWidth,
+    /// Every struct definition, kept alive for the types that name them (structs of a
+    /// cycle hold each other weakly); never read.
+    #[allow(dead_code)]
+    pub structs: Vec<std::sync::Arc<crate::types::StructDef>>,
 }
 
 /// Parses, checks and compiles a program. Returns the program when there were no errors,
@@ -1257,6 +1351,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         f: FnGen::default(),
         manual: settings.mode == crate::settings::MemoryMode::Manual,
         glues: Vec::new(),
+        glues_in_progress: Vec::new(),
         rodata: Vec::new(),
         literals: HashMap::new(),
         format_label: 0,
@@ -1264,6 +1359,8 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         option_glues: Vec::new(),
         elem_glues: Vec::new(),
         box_glues: Vec::new(),
+        clone_glues: Vec::new(),
+        clone_in_progress: Vec::new(),
     };
     let mut functions = Vec::new();
     for (i, f) in file.functions.iter().enumerate() {
@@ -1290,6 +1387,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         option_glues: g.option_glues,
         elem_glues: g.elem_glues,
         box_glues: g.box_glues,
+        clone_glues: g.clone_glues,
         sites: g.sites,
         spans: g.spans,
         formats: g.formats,
@@ -1297,6 +1395,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         main: checked.main,
         line_index: g.line_index,
         ptr: settings.ptr_width,
+        structs: checked.structs.clone(),
     };
     (Some(program), diags)
 }
@@ -1305,10 +1404,11 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
 /// stand-in for a binary's `.rodata` section.
 pub const READ_ONLY_LABEL: &str = "string literals (read-only)";
 
-/// What a loop over a pointer and length walks: a string's chars, or elements of a size.
+/// What a loop over a pointer and length walks: a string's chars (or bytes), or elements
+/// of a size.
 #[derive(Clone, Copy)]
 enum ViewLoop<'e> {
-    Chars(&'e Expr),
+    Text(&'e Expr, TextWalk),
     Elements(u32),
 }
 
@@ -1336,6 +1436,9 @@ struct Moves {
     /// Locals declared without a value (`let x;`) that may not have one yet; `true` when
     /// they may have one too (given on some paths only).
     uninit: BTreeMap<LocalId, bool>,
+    /// Box locals part of whose value may have been moved out (`node.next`): where, the
+    /// moved part as rustc names it, and its type.
+    partial: HashMap<LocalId, (Span, String, Ty)>,
     /// Code after `return`, `break` or `continue` is never reached.
     dead: bool,
 }
@@ -1351,6 +1454,9 @@ impl Moves {
         }
         for (k, v) in &other.moved {
             self.moved.entry(k.clone()).or_insert(*v);
+        }
+        for (k, v) in &other.partial {
+            self.partial.entry(*k).or_insert_with(|| v.clone());
         }
         // A local with no value on one side only may have one.
         let mut uninit = BTreeMap::new();
@@ -1368,6 +1474,7 @@ impl Moves {
     fn forget(&mut self, l: LocalId) {
         self.moved.retain(|k, _| k.0 != l);
         self.uninit.remove(&l);
+        self.partial.remove(&l);
     }
 
     /// The place `path` of `l` and every part of it hold values again.
@@ -1450,6 +1557,16 @@ struct FnGen {
     /// Where the next use of a place is written, when that is wider than the place: the
     /// whole `&p` of a borrow.
     use_span: Option<Span>,
+    /// Temporaries made in advance, whose lifetime a `let` extends: their frame offsets,
+    /// by expression.
+    materialized: HashMap<ExprId, u32>,
+    /// For a Box local whose value may move out (`let p = *b;`): the hidden local that
+    /// frees the Box's block where the Box would have been dropped.
+    box_shells: HashMap<LocalId, LocalId>,
+    /// Values being made for a `Box::new` whose Box has an owner: the temporary's offset,
+    /// its type and the Box's owner, which labels what the value allocates (it is owned
+    /// through the Box).
+    boxing: Vec<(u32, Ty, String)>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -1485,6 +1602,8 @@ struct Gen<'a> {
     /// Manual memory mode: a Vec's metadata is plain bytes (no moves), nothing is dropped.
     manual: bool,
     glues: Vec<Vec<u32>>,
+    /// Types whose drop glue is being made, with the glue number once one is reserved.
+    glues_in_progress: Vec<(Ty, Option<u32>)>,
     /// The bytes of the string literals (the read-only block), each literal once.
     rodata: Vec<u8>,
     literals: HashMap<Vec<u8>, u32>,
@@ -1494,6 +1613,9 @@ struct Gen<'a> {
     option_glues: Vec<crate::types::OptionGlue>,
     elem_glues: Vec<(u32, u32, u32)>,
     box_glues: Vec<(u32, u32)>,
+    clone_glues: Vec<Vec<CloneStep>>,
+    /// Types whose clone glue is being made, with its number (reserved on entry).
+    clone_in_progress: Vec<(Ty, u32)>,
 }
 
 impl<'a> Gen<'a> {
@@ -1527,8 +1649,8 @@ impl<'a> Gen<'a> {
     }
 
     fn elem_size(&self, t: &Ty) -> u8 {
-        match t.deref_all() {
-            Ty::Vec(e) | Ty::SliceRef(e) => self.layout(e).0 as u8,
+        match t.autoderef() {
+            Ty::Vec(e) | Ty::SliceRef(e) | Ty::SliceMut(e) => self.layout(e).0 as u8,
             _ => 1,
         }
     }
@@ -2028,6 +2150,7 @@ impl<'a> Gen<'a> {
                 }
                 let id = self.c.binding[&init.id];
                 let ty = self.f.locals[id as usize].ty.clone();
+                self.extend_temporaries(init);
                 let depth = self.f.depth;
                 if ty.is_mem() {
                     let off = self.declare(id);
@@ -2100,6 +2223,71 @@ impl<'a> Gen<'a> {
         self.end_statement(depth, Some(site));
     }
 
+    /// Temporaries a `let`'s initializer borrows (`let r = &String::from("x");`, also inside
+    /// struct literals, tuples and arrays) live to the end of the block, as rustc extends
+    /// them: each is made first, in a hidden local declared before the variable (so it is
+    /// dropped just after it), and the borrow takes its address.
+    fn extend_temporaries(&mut self, init: &Expr) {
+        let mut temps = Vec::new();
+        self.extended(init, &mut temps);
+        for inner in temps {
+            let t = self.ty(inner);
+            let slot = LocalSlot {
+                name: "(temporary)".into(),
+                ty: t.clone(),
+                off: 0,
+                size: t.size(self.ptr),
+                hidden: true,
+                part_of: None,
+            };
+            self.f.locals.push(slot);
+            let l = self.f.locals.len() as LocalId - 1;
+            let off = self.declare(l);
+            self.value_into(inner, &t, Dest::Local(off));
+            if !t.is_copy() {
+                // Owned by the hidden local; its blocks keep their "a temporary" labels.
+                self.emit(Op::SetOwned {
+                    local: l,
+                    owned: true,
+                });
+            }
+            self.f.materialized.insert(inner.id, off);
+        }
+    }
+
+    /// The operands of the borrows in `e` whose temporaries rustc extends, innermost first.
+    fn extended<'e>(&self, e: &'e Expr, out: &mut Vec<&'e Expr>) {
+        match &e.kind {
+            ExprKind::AddrOf { inner, .. } => {
+                if let ExprKind::Index(base, i) = &inner.kind {
+                    if matches!(i.kind, ExprKind::Range { .. } | ExprKind::OpenRange { .. }) {
+                        // `&String::from("x")[1..]`: the value sliced is the temporary.
+                        if !self.is_place(base) && !matches!(base.kind, ExprKind::Str(_)) {
+                            self.extended(base, out);
+                            out.push(base);
+                        }
+                        return;
+                    }
+                }
+                if !self.is_place(inner) && !matches!(inner.kind, ExprKind::Str(_)) {
+                    self.extended(inner, out);
+                    out.push(inner);
+                }
+            }
+            ExprKind::StructLit { fields, .. } => {
+                for (_, _, v) in fields {
+                    self.extended(v, out);
+                }
+            }
+            ExprKind::Tuple(items) | ExprKind::ArrayList(items) => {
+                for v in items {
+                    self.extended(v, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
     /// `let PATTERN = init;`: the bound locals are declared first; the value is read in
     /// place from a local (or a field of one), or built above them in a temporary, and each
     /// bound part is copied down into its local. From a local, each bound part that is not
@@ -2108,6 +2296,7 @@ impl<'a> Gen<'a> {
     /// statement.
     fn let_pat(&mut self, pat: &Pat, init: &Expr, span: Span) {
         let site = self.step(span, StepKind::Statement);
+        self.extend_temporaries(init);
         let t = self.ty(init);
         let ids = self.c.pat_locals.get(&init.id).cloned().unwrap_or_default();
         let (leaves, unbound_owner) = pat_leaves(pat, &t, self.ptr, ids);
@@ -2263,12 +2452,20 @@ impl<'a> Gen<'a> {
             return;
         }
         self.set_owned(id, true);
-        for (voff, path) in vec_paths(&slot.ty, self.ptr, 0, &slot.name) {
+        self.own_blocks(&slot.ty, off, &slot.name);
+    }
+
+    /// Relabels the blocks the Vecs, Strings and Boxes inside the value of type `t` at frame
+    /// offset `off` own, as owned by the paths inside `name`.
+    fn own_blocks(&mut self, t: &Ty, off: u32, name: &str) {
+        let vecs = vec_paths(t, self.ptr, off, name);
+        for (voff, path) in owner_paths(t, self.ptr, off, name, true) {
             let label = self.label(format!("`{path}`"));
-            self.emit(Op::Own {
-                off: off + voff,
-                label,
-            });
+            if vecs.iter().any(|v| v.0 == voff) {
+                self.emit(Op::Own { off: voff, label });
+            } else {
+                self.emit(Op::OwnBox { off: voff, label });
+            }
         }
     }
 
@@ -2319,9 +2516,19 @@ impl<'a> Gen<'a> {
     /// the statement; returns the slot's offset.
     fn temp(&mut self, e: &Expr) -> u32 {
         let t = self.ty(e);
-        let (size, align) = self.layout(&t);
+        // A coerced reference is made as the `&str` or slice it becomes.
+        let made = if self.c.coercions.contains(&e.id) {
+            Ty::StrRef
+        } else {
+            t.clone()
+        };
+        let (size, align) = self.layout(&made);
         let off = self.reserve(size, align);
-        self.expr_into(e, Dest::Local(off));
+        if t.is_scalar() {
+            self.value_into(e, &t, Dest::Local(off));
+        } else {
+            self.expr_into(e, Dest::Local(off));
+        }
         if t.plain_buffer() {
             self.f.temps.push(Temp { off, glue: None });
         } else if t.needs_drop() {
@@ -2345,15 +2552,118 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// The drop glue of a type: where its Vecs are, in drop order (interned).
+    /// The drop glue of a type: where its Vecs are, in drop order (interned). The glue of
+    /// a recursive struct refers to itself (a `Node`'s `next` holds a `Node`): a type met
+    /// again while its glue is being made gets that glue's number, filled in at the end.
     fn glue(&mut self, t: &Ty) -> u32 {
+        if let Some(slot) = self.glues_in_progress.iter_mut().find(|(ty, _)| ty == t) {
+            if let Some(id) = slot.1 {
+                return id;
+            }
+            let id = self.glues.len() as u32;
+            slot.1 = Some(id);
+            self.glues.push(Vec::new());
+            return id;
+        }
+        self.glues_in_progress.push((t.clone(), None));
         let mut offs = Vec::new();
         self.glue_entries(t, 0, &mut offs);
-        if let Some(i) = self.glues.iter().position(|g| *g == offs) {
+        let reserved = self.glues_in_progress.pop().and_then(|(_, id)| id);
+        if let Some(id) = reserved {
+            self.glues[id as usize] = offs;
+            return id;
+        }
+        // (A glue reserved for a type in progress is still empty: never shared.)
+        if let Some(i) = self.glues.iter().position(|g| *g == offs && !g.is_empty()) {
             return i as u32;
         }
         self.glues.push(offs);
         self.glues.len() as u32 - 1
+    }
+
+    /// The clone glue of a type that owns memory (interned by type; a recursive struct's
+    /// refers to itself).
+    fn clone_glue(&mut self, t: &Ty) -> u32 {
+        if let Some((_, id)) = self.clone_in_progress.iter().find(|(ty, _)| ty == t) {
+            return *id;
+        }
+        let id = self.clone_glues.len() as u32;
+        self.clone_glues.push(Vec::new());
+        self.clone_in_progress.push((t.clone(), id));
+        let mut steps = Vec::new();
+        self.clone_steps(t, 0, &mut steps);
+        self.clone_in_progress.pop();
+        self.clone_glues[id as usize] = steps;
+        id
+    }
+
+    /// The steps that clone a value of type `t` at `base`.
+    fn clone_steps(&mut self, t: &Ty, base: u32, out: &mut Vec<CloneStep>) {
+        let owned = |g: &mut Self, e: &Ty| {
+            if e.needs_drop() {
+                g.clone_glue(e)
+            } else {
+                u32::MAX
+            }
+        };
+        match t {
+            _ if !t.needs_drop() => {
+                let size = t.size(self.ptr);
+                if size > 0 {
+                    out.push(CloneStep::Bytes { off: base, size });
+                }
+            }
+            Ty::Vec(e) => {
+                let (elem, align) = self.layout(e);
+                let elems = owned(self, e);
+                out.push(CloneStep::Buffer {
+                    off: base,
+                    elem,
+                    align,
+                    elems,
+                });
+            }
+            Ty::String => out.push(CloneStep::Buffer {
+                off: base,
+                elem: 1,
+                align: 1,
+                elems: u32::MAX,
+            }),
+            Ty::Box(e) => {
+                let (size, align) = self.layout(e);
+                let value = owned(self, e);
+                out.push(CloneStep::Boxed {
+                    off: base,
+                    size,
+                    align,
+                    value,
+                });
+            }
+            Ty::Option(e) => {
+                let Some(l) = option_layout(t, self.ptr) else {
+                    return;
+                };
+                let value = self.clone_glue(e);
+                out.push(CloneStep::Option {
+                    off: base,
+                    payload: base + l.payload,
+                    disc: l.disc,
+                    value,
+                });
+            }
+            Ty::Struct(_) | Ty::Tuple(_) => {
+                for (_, ft, off) in t.fields(self.ptr) {
+                    self.clone_steps(&ft, base + off, out);
+                }
+            }
+            Ty::Array(e, n) => {
+                let size = e.size(self.ptr);
+                for i in 0..*n as u32 {
+                    self.clone_steps(e, base + i * size, out);
+                }
+            }
+            _ => {}
+        }
     }
 
     /// The drop glue's entries for a value of type `t` at `base`: Vecs and Strings by offset,
@@ -2469,10 +2779,186 @@ impl<'a> Gen<'a> {
                 self.report_moved(l, path, &moved, span, at, how, false);
             }
         }
+        if how == Use::Move && path.is_empty() && !self.f.moves.dead {
+            // A Box local part of whose value moved out (`node.next`).
+            if let Some((at, part, ty)) = self.f.moves.partial.get(&l).cloned() {
+                self.report_partly_moved(l, span, at, &part, &ty);
+            }
+        }
         if how == Use::Move && !self.path_ty(l, path).is_copy() && !self.manual {
             self.f.moves.moved.insert((l, path.to_vec()), span);
             self.add_move_path(l, path);
         }
+    }
+
+    /// E0382 for a use of a whole local after part of it moved out.
+    fn report_partly_moved(&mut self, l: LocalId, use_span: Span, at: Span, part: &str, ty: &Ty) {
+        let name = self.f.locals[l as usize].name.clone();
+        let d = Diagnostic::error(
+            DiagnosticKind::Ownership,
+            use_span,
+            format!("use of partially moved value: `{name}`"),
+        )
+        .with_code("E0382")
+        .with_span_label("value used here after partial move")
+        .with_label(at, "value partially moved here")
+        .with_note(format!(
+            "partial move occurs because `{part}` has type `{ty}`, which does not implement the `Copy` trait"
+        ));
+        if !self
+            .diags
+            .iter()
+            .any(|x| x.code.as_deref() == Some("E0382") && x.span == use_span)
+        {
+            self.diags.push(d);
+        }
+    }
+
+    /// A move out of the value in a Box local: `*b` (the whole value), or a field `b.f`
+    /// (`b.f.g`, `(*b).f`) that holds every part of the value owning memory, so that only
+    /// the Box's block is left to free. Returns the Box's path, its local and the moved
+    /// part's offset in the value.
+    fn box_move<'e>(&self, e: &'e Expr) -> Option<(&'e Expr, LocalId, u32)> {
+        let mut rel = 0;
+        let mut cur = e;
+        let root = loop {
+            match &cur.kind {
+                ExprKind::Deref(inner) if matches!(self.ty(inner), Ty::Box(_)) => break &**inner,
+                ExprKind::Field { base, name, .. } => {
+                    let bt = self.ty(base);
+                    let vt = match &bt {
+                        Ty::Box(inner) => (**inner).clone(),
+                        Ty::Struct(_) | Ty::Tuple(_) => bt.clone(),
+                        _ => return None,
+                    };
+                    rel += vt.fields(self.ptr).into_iter().find(|f| &f.0 == name)?.2;
+                    if matches!(bt, Ty::Box(_)) {
+                        break &**base;
+                    }
+                    cur = base;
+                }
+                _ => return None,
+            }
+        };
+        if !matches!(root.kind, ExprKind::Path(_)) {
+            return None;
+        }
+        let l = self.local_res(root)?;
+        let Ty::Box(value) = self.ty(root) else {
+            return None;
+        };
+        let size = self.ty(e).size(self.ptr);
+        let mut owners = Vec::new();
+        value.drop_offsets(self.ptr, 0, &mut owners);
+        let flags = crate::types::BOX_DROP;
+        if owners
+            .iter()
+            .any(|o| o & !flags < rel || o & !flags >= rel + size)
+        {
+            return None;
+        }
+        Some((root, l, rel))
+    }
+
+    /// Moves (a part of) the value out of a Box local into `dest` (see [`Gen::box_move`]):
+    /// the bytes are copied out, and the Box's block stays allocated until the Box would
+    /// have been dropped, where it is freed without dropping the value again (as rustc
+    /// does).
+    fn move_out_of_box(&mut self, e: &Expr, dest: Dest) {
+        let Some((root, l, rel)) = self.box_move(e) else {
+            return;
+        };
+        let part = (!matches!(e.kind, ExprKind::Deref(_))).then_some(e);
+        self.move_from_box(root, l, rel, part, dest);
+    }
+
+    /// Moves the value in Box local `l` (its path `root`), or the part `part` of it at
+    /// offset `rel`, into `dest`.
+    fn move_from_box(
+        &mut self,
+        root: &Expr,
+        l: LocalId,
+        rel: u32,
+        part: Option<&Expr>,
+        dest: Dest,
+    ) {
+        let size = match (part, self.ty(root)) {
+            (Some(p), _) => self.ty(p).size(self.ptr),
+            (None, Ty::Box(value)) => value.size(self.ptr),
+            _ => 0,
+        };
+        let off = self.f.locals[l as usize].off;
+        self.push_dest(dest);
+        self.emit(Op::AddrLocal(off));
+        let ty = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+        self.emit(Op::LoadAt(ty));
+        if rel > 0 {
+            self.emit(Op::Offset(rel));
+        }
+        self.emit(Op::Copy(size));
+        if let Some(e) = part {
+            let part = check::place_text(e);
+            if let Some((at, p, _)) = self.f.moves.partial.get(&l).cloned() {
+                if p == part && !self.f.moves.dead {
+                    self.report_part_moved(e.span, at, &part);
+                }
+            }
+            self.use_local(root, false);
+            if !self.manual {
+                self.f.moves.partial.insert(l, (e.span, part, self.ty(e)));
+            }
+        } else {
+            self.use_local(root, true);
+        }
+        self.emit(Op::SetOwned {
+            local: l,
+            owned: false,
+        });
+        let shell = self.box_shell(l);
+        self.emit(Op::SetOwned {
+            local: shell,
+            owned: true,
+        });
+    }
+
+    /// E0382 for a part of a local moved out twice.
+    fn report_part_moved(&mut self, use_span: Span, at: Span, part: &str) {
+        let d = Diagnostic::error(
+            DiagnosticKind::Ownership,
+            use_span,
+            format!("use of moved value: `{part}`"),
+        )
+        .with_code("E0382")
+        .with_span_label("value used here after move")
+        .with_label(at, "value moved here");
+        self.diags.push(d);
+    }
+
+    /// The hidden local that frees the block of Box local `l` once its value has moved out:
+    /// it sits just after `l` in `l`'s scope, so it is dropped where `l` would have been.
+    fn box_shell(&mut self, l: LocalId) -> LocalId {
+        if let Some(&s) = self.f.box_shells.get(&l) {
+            return s;
+        }
+        let slot = &self.f.locals[l as usize];
+        let shell = LocalSlot {
+            name: format!("({} block)", slot.name),
+            ty: Ty::Box(Box::new(Ty::Unit)),
+            off: slot.off,
+            size: self.ptr.bytes(),
+            hidden: true,
+            part_of: None,
+        };
+        self.f.locals.push(shell);
+        let id = self.f.locals.len() as LocalId - 1;
+        for (ls, _) in self.f.scopes.iter_mut() {
+            if let Some(i) = ls.iter().position(|&x| x == l) {
+                ls.insert(i + 1, id);
+                break;
+            }
+        }
+        self.f.box_shells.insert(l, id);
+        id
     }
 
     /// A moved place in `moves` that a use of `path` of `l` runs into: the place itself or
@@ -2636,11 +3122,11 @@ impl<'a> Gen<'a> {
     /// Evaluates a Vec-valued expression into the stack place `dest`.
     fn expr_into(&mut self, e: &Expr, dest: Dest) {
         if let (true, Ty::Ref(_, inner)) = (self.c.coercions.contains(&e.id), self.ty(e)) {
-            if let Ty::Array(elem, n) = *inner {
+            if let Ty::Array(elem, n) = inner.autoderef().clone() {
                 // `&[T; N]` as `&[T]`: the array's address and its length.
                 let at = self.span_id(e.span);
                 self.push_dest(dest);
-                self.value_addr(e);
+                self.deref_addr(e);
                 self.emit(Op::Const(0));
                 self.emit(Op::MakeSlice {
                     elem: elem.size(self.ptr),
@@ -2654,14 +3140,18 @@ impl<'a> Gen<'a> {
         }
         if self.c.coercions.contains(&e.id) {
             // `&String` as `&str` and `&Vec<T>` as `&[T]`: the pointer and length are the
-            // first two fields of the metadata.
+            // first two fields of the metadata (and all of a `&str` or a slice).
             self.push_dest(dest);
-            self.value_addr(e);
+            self.deref_addr(e);
             self.emit(Op::Copy(2 * self.ptr.bytes()));
             return;
         }
         match &e.kind {
-            ExprKind::AddrOf { inner, .. } if matches!(self.ty(e), Ty::SliceRef(_)) => {
+            ExprKind::AddrOf { inner, .. }
+                if matches!(self.ty(e), Ty::SliceRef(_) | Ty::SliceMut(_))
+                    || matches!(self.ty(e), Ty::StrRef)
+                        && matches!(&inner.kind, ExprKind::Index(_, i) if matches!(i.kind, ExprKind::Range { .. } | ExprKind::OpenRange { .. })) =>
+            {
                 let ExprKind::Index(base, idx) = &inner.kind else {
                     return;
                 };
@@ -2679,9 +3169,36 @@ impl<'a> Gen<'a> {
                     _ => return,
                 };
                 let bt = self.ty(base).deref_all().clone();
+                if let Ty::String | Ty::StrRef = bt {
+                    // `&s[a..b]`: checked as `str` checks it (bounds, char boundaries);
+                    // rustc reports it at the `[`.
+                    let at = self.span_id(Span {
+                        start: base.span.end,
+                        end: inner.span.end,
+                    });
+                    self.push_dest(dest);
+                    self.deref_addr(base);
+                    match start {
+                        Some(s) => self.expr(s),
+                        None => {
+                            self.emit(Op::Const(0));
+                        }
+                    }
+                    if let Some(x) = end {
+                        self.expr(x);
+                    }
+                    self.emit(Op::StrSlice {
+                        has_end: end.is_some(),
+                        inclusive,
+                        at,
+                    });
+                    return;
+                }
                 let (elem, array_len) = match &bt {
                     Ty::Array(el, n) => (el.size(self.ptr), *n as u32),
-                    Ty::Vec(el) | Ty::SliceRef(el) => (el.size(self.ptr), u32::MAX),
+                    Ty::Vec(el) | Ty::SliceRef(el) | Ty::SliceMut(el) => {
+                        (el.size(self.ptr), u32::MAX)
+                    }
                     _ => return,
                 };
                 // rustc reports a bad range at the `[`, as for an index.
@@ -2744,7 +3261,16 @@ impl<'a> Gen<'a> {
                 let (size, align) = self.layout(&inner);
                 let before = self.f.depth;
                 let tmp = self.reserve(size, align);
+                let owner = self.label_text(dest, "Box::new");
+                let owned = owner.starts_with('`');
+                if owned {
+                    let name = owner.trim_matches('`').to_string();
+                    self.f.boxing.push((tmp, (*inner).clone(), name));
+                }
                 self.value_into(&args[0], &inner, Dest::Local(tmp));
+                if owned {
+                    self.f.boxing.pop();
+                }
                 let label = self.alloc_label(dest, "Box::new");
                 let at = self.span_id(e.span);
                 self.push_dest(dest);
@@ -2785,17 +3311,31 @@ impl<'a> Gen<'a> {
                 }
             }
             ExprKind::MethodCall { receiver, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::DeepClone) =>
+            {
+                let t = self.ty(e);
+                let glue = self.clone_glue(&t);
+                let label = self.alloc_label(dest, "clone");
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.value_addr(receiver);
+                self.emit(Op::CloneValue { glue, label, at });
+            }
+            ExprKind::MethodCall { receiver, .. }
                 if self.c.methods.get(&e.id) == Some(&Method::CloneBuffer) =>
             {
                 let rt = self.ty(receiver);
                 if let Ty::Vec(et) = rt.deref_all() {
                     if et.needs_drop() {
-                        // Types are only all known here: the checker may have let it pass.
-                        self.diags.push(Diagnostic::error(
-                            DiagnosticKind::Unsupported,
-                            e.span,
-                            "`.clone()` of a `Vec` whose elements own heap memory is not supported yet",
-                        ));
+                        // Types are only all known here: elements that own memory are cloned
+                        // one by one.
+                        let t = self.ty(e);
+                        let glue = self.clone_glue(&t);
+                        let label = self.alloc_label(dest, "clone");
+                        let at = self.span_id(e.span);
+                        self.push_dest(dest);
+                        self.value_addr(receiver);
+                        self.emit(Op::CloneValue { glue, label, at });
                         return;
                     }
                 }
@@ -2854,6 +3394,68 @@ impl<'a> Gen<'a> {
                     label,
                     at,
                 });
+            }
+            ExprKind::MethodCall { receiver, .. }
+                if matches!(
+                    self.c.methods.get(&e.id),
+                    Some(Method::AsStr | Method::AsBytes | Method::Trim)
+                ) =>
+            {
+                // A view of the text: its pointer and length (trimmed by `trim`).
+                self.push_dest(dest);
+                self.deref_addr(receiver);
+                if self.c.methods.get(&e.id) == Some(&Method::Trim) {
+                    self.emit(Op::StrTrim);
+                } else {
+                    self.emit(Op::Copy(2 * self.ptr.bytes()));
+                }
+            }
+            ExprKind::MethodCall { receiver, .. }
+                if matches!(
+                    self.c.methods.get(&e.id),
+                    Some(Method::ToUppercase | Method::ToLowercase)
+                ) =>
+            {
+                let upper = self.c.methods.get(&e.id) == Some(&Method::ToUppercase);
+                let what = if upper {
+                    "to_uppercase"
+                } else {
+                    "to_lowercase"
+                };
+                let label = self.alloc_label(dest, what);
+                let at = self.span_id(e.span);
+                self.push_dest(dest);
+                self.deref_addr(receiver);
+                self.emit(Op::StrChangeCase { upper, label, at });
+            }
+            ExprKind::MethodCall { receiver, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::Take) =>
+            {
+                // The value moves out, and `None` is written where it was.
+                let ot = self.option_ty(receiver);
+                let Some(l) = option_layout(&ot, self.ptr) else {
+                    return;
+                };
+                self.push_dest(dest);
+                self.deref_addr(receiver);
+                self.emit(Op::Copy(l.size));
+                let (off, size, value) = match l.disc {
+                    Disc::Tag => (0, 1, 0),
+                    Disc::Niche { off, size, value } => (off, size, value),
+                };
+                self.emit(Op::Const(value));
+                self.deref_addr(receiver);
+                if off > 0 {
+                    self.emit(Op::Offset(off));
+                }
+                self.emit(Op::StoreAt(size as u8));
+            }
+            ExprKind::MethodCall { receiver, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::PopChar) =>
+            {
+                self.push_dest(dest);
+                self.deref_addr(receiver);
+                self.emit(Op::StringPop);
             }
             ExprKind::MethodCall { receiver, .. }
                 if self.c.methods.get(&e.id) == Some(&Method::ToString) =>
@@ -2975,6 +3577,11 @@ impl<'a> Gen<'a> {
                         count: *n as u32,
                     });
                 }
+            }
+            ExprKind::Field { .. } | ExprKind::Deref(_)
+                if !self.ty(e).is_copy() && self.box_move(e).is_some() =>
+            {
+                self.move_out_of_box(e, dest);
             }
             ExprKind::Field { .. } if !self.ty(e).is_copy() && self.is_static_place(e) => {
                 // Moving a field out of a local (`p.name`, `self.items`, `t.0`): only that
@@ -3344,7 +3951,7 @@ impl<'a> Gen<'a> {
         match &e.kind {
             ExprKind::Path(_) => self.local_res(e).is_some(),
             ExprKind::Field { base, .. } => {
-                !matches!(self.ty(base), Ty::Ref(..)) && self.is_static_place(base)
+                !matches!(self.ty(base), Ty::Ref(..) | Ty::Box(_)) && self.is_static_place(base)
             }
             _ => false,
         }
@@ -3353,6 +3960,9 @@ impl<'a> Gen<'a> {
     /// Whether `e` names memory that can be read in place: a local, a field or an element of
     /// one, a Vec element.
     fn is_place(&self, e: &Expr) -> bool {
+        if self.f.materialized.contains_key(&e.id) {
+            return true;
+        }
         match &e.kind {
             ExprKind::Path(_) => self.local_res(e).is_some(),
             ExprKind::Deref(_) => true,
@@ -3362,7 +3972,7 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Index(base, _) => match self.ty(base) {
                 Ty::Array(..) => self.is_place(base),
-                Ty::Vec(_) | Ty::Ref(..) | Ty::SliceRef(_) => true,
+                Ty::Vec(_) | Ty::Ref(..) | Ty::SliceRef(_) | Ty::SliceMut(_) | Ty::Box(_) => true,
                 _ => false,
             },
             _ => false,
@@ -3371,33 +3981,46 @@ impl<'a> Gen<'a> {
 
     /// The label for a new block: who will own it.
     fn alloc_label(&mut self, dest: Dest, what: &str) -> u32 {
-        let text = match dest {
+        let text = self.label_text(dest, what);
+        self.label(text)
+    }
+
+    /// The text of [`Gen::alloc_label`]: the owner's path in backquotes, or what made it.
+    fn label_text(&self, dest: Dest, what: &str) -> String {
+        match dest {
             Dest::Ret | Dest::RetAt(_) => format!(
                 "{what} returned by `{}`",
                 self.c.sigs[self.f.id as usize].name
             ),
             Dest::Local(off) => {
-                let owner = self
-                    .f
-                    .scopes
-                    .iter()
-                    .flat_map(|s| s.0.iter())
-                    .rev()
-                    .map(|&l| &self.f.locals[l as usize])
-                    .filter(|l| !l.hidden && l.ty.needs_drop())
-                    .find_map(|l| {
-                        owner_paths(&l.ty, self.ptr, l.off, &l.name, true)
-                            .into_iter()
-                            .find(|(o, _)| *o == off)
-                            .map(|(_, p)| p)
-                    });
+                // Inside a value being made for a Box that has an owner: owned through it.
+                let boxed = self.f.boxing.iter().rev().find_map(|(at, ty, name)| {
+                    owner_paths(ty, self.ptr, *at, name, true)
+                        .into_iter()
+                        .find(|(o, _)| *o == off)
+                        .map(|(_, p)| p)
+                });
+                let owner = boxed.or_else(|| {
+                    self.f
+                        .scopes
+                        .iter()
+                        .flat_map(|s| s.0.iter())
+                        .rev()
+                        .map(|&l| &self.f.locals[l as usize])
+                        .filter(|l| !l.hidden && l.ty.needs_drop())
+                        .find_map(|l| {
+                            owner_paths(&l.ty, self.ptr, l.off, &l.name, true)
+                                .into_iter()
+                                .find(|(o, _)| *o == off)
+                                .map(|(_, p)| p)
+                        })
+                });
                 match owner {
                     Some(p) => format!("`{p}`"),
                     None => format!("a temporary {what}"),
                 }
             }
-        };
-        self.label(text)
+        }
     }
 
     /// Emits a call: reserves the return slot, writes the arguments into the callee's frame,
@@ -3434,25 +4057,36 @@ impl<'a> Gen<'a> {
             off = align_up(off, align);
             self.set_stack(off + size);
             match mode {
-                SelfMode::Pass => {
-                    self.expr(r);
-                    self.emit(Op::Store {
-                        off,
-                        size: size as u8,
-                    });
-                }
-                SelfMode::Ref { .. } => {
-                    self.value_addr(r);
+                SelfMode::Pass | SelfMode::Ref { .. } => {
+                    // The receiver's address, through its references and Boxes.
+                    self.deref_addr(r);
                     self.emit(Op::ToRef);
                     self.emit(Op::Store {
                         off,
                         size: size as u8,
                     });
                 }
-                SelfMode::Value if matches!(self.ty(r), Ty::Ref(..)) => {
-                    // A `self` method called on a reference copies the value it points to.
+                SelfMode::Value
+                    if matches!(self.ty(r), Ty::Box(ref v) if !v.is_copy())
+                        && matches!(r.kind, ExprKind::Path(_)) =>
+                {
+                    // `b.consume()` on a Box moves the value out of it.
+                    if let Some(l) = self.local_res(r) {
+                        self.move_from_box(r, l, 0, None, Dest::Local(off));
+                    }
+                }
+                SelfMode::Value if matches!(self.ty(r), Ty::Box(ref v) if !v.is_copy()) => {
+                    self.diags.push(Diagnostic::error(
+                        DiagnosticKind::Unsupported,
+                        r.span,
+                        "moving the value out of a Box that is not a variable is not supported yet",
+                    ));
+                }
+                SelfMode::Value if matches!(self.ty(r), Ty::Ref(..) | Ty::Box(_)) => {
+                    // A `self` method called on a reference or a Box copies the value it
+                    // points to.
                     self.emit(Op::AddrLocal(off));
-                    self.expr(r);
+                    self.deref_addr(r);
                     self.emit(Op::Copy(size));
                 }
                 SelfMode::Value => self.value_into(r, p, Dest::Local(off)),
@@ -3485,8 +4119,20 @@ impl<'a> Gen<'a> {
         slot
     }
 
-    /// Evaluates a scalar expression into a register (unit expressions push nothing).
+    /// Evaluates a scalar expression into a register (unit expressions push nothing); a
+    /// reference coerced to the value behind it (`&Box<T>` as `&T`) is read through.
     fn expr(&mut self, e: &Expr) {
+        self.expr_value(e);
+        if let Some(&n) = self.c.ref_coercions.get(&e.id) {
+            let ty = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+            for _ in 0..n {
+                self.emit(Op::LoadAt(ty));
+            }
+        }
+    }
+
+    /// [`Gen::expr`] without the coercion.
+    fn expr_value(&mut self, e: &Expr) {
         let t = self.ty(e);
         let new_mem = match &e.kind {
             ExprKind::StructLit { .. }
@@ -3730,7 +4376,7 @@ impl<'a> Gen<'a> {
                         self.emit(Op::LoadAt(ty));
                         self.emit(Op::DeallocRaw { at });
                     } else if self.ty(a).owns_buffer() {
-                        self.vec_addr(a);
+                        self.value_addr(a);
                         self.emit(Op::DeallocVec { at });
                     } else {
                         self.expr(a);
@@ -4099,8 +4745,8 @@ impl<'a> Gen<'a> {
     /// `for c in s.chars()`: a hidden `&str` and byte index; each turn decodes one `char`
     /// and moves the index past its UTF-8 bytes.
     fn for_chars(&mut self, e: &Expr, range: &Expr, body: &Block) {
-        if let ExprKind::MethodCall { receiver, .. } = &range.kind {
-            self.for_view(e, range, body, ViewLoop::Chars(receiver));
+        if let Some((text, walk)) = check::text_walk(range) {
+            self.for_view(e, range, body, ViewLoop::Text(text, walk));
         }
     }
 
@@ -4120,16 +4766,23 @@ impl<'a> Gen<'a> {
         let site = self.step(range.span, StepKind::Statement);
         let soff = self.declare(hidden);
         match kind {
-            ViewLoop::Chars(receiver) => {
+            ViewLoop::Text(receiver, _) => {
                 self.emit(Op::AddrLocal(soff));
-                self.value_addr(receiver);
+                self.deref_addr(receiver);
                 self.emit(Op::Copy(2 * self.ptr.bytes()));
             }
             ViewLoop::Elements(_) => self.slice_of(range, soff),
         }
         let ioff = self.declare(hidden + 1);
         let usize_ty = self.scalar(&Ty::Int(IntTy::Usize));
-        self.emit(Op::Const(0));
+        let backwards = matches!(kind, ViewLoop::Text(_, TextWalk::CharsRev));
+        if backwards {
+            // From the end of the text.
+            self.emit(Op::AddrLocal(soff));
+            self.emit(Op::VecField(1));
+        } else {
+            self.emit(Op::Const(0));
+        }
         self.emit(Op::Store {
             off: ioff,
             size: usize_ty.size,
@@ -4149,16 +4802,24 @@ impl<'a> Gen<'a> {
             off: ioff,
             ty: usize_ty,
         });
-        self.emit(Op::AddrLocal(soff));
-        self.emit(Op::VecField(1));
-        self.emit(Op::Cmp {
-            op: Cmp::Lt,
-            signed: false,
-        });
+        if backwards {
+            self.emit(Op::Const(0));
+            self.emit(Op::Cmp {
+                op: Cmp::Gt,
+                signed: false,
+            });
+        } else {
+            self.emit(Op::AddrLocal(soff));
+            self.emit(Op::VecField(1));
+            self.emit(Op::Cmp {
+                op: Cmp::Lt,
+                signed: false,
+            });
+        }
         let exit_jump = self.emit(Op::JumpIfFalse(0));
         let at = match kind {
             ViewLoop::Elements(_) => self.span_id(range.span),
-            ViewLoop::Chars(_) => 0,
+            ViewLoop::Text(..) => 0,
         };
         self.emit(Op::AddrLocal(soff));
         self.emit(Op::Load {
@@ -4167,9 +4828,21 @@ impl<'a> Gen<'a> {
         });
         // The item goes into the variable; for a char, its byte count stays in a register.
         match kind {
-            ViewLoop::Chars(_) => {
+            ViewLoop::Text(_, TextWalk::Chars) => {
                 self.emit(Op::CharAt);
                 self.emit(Op::Store { off: item, size: 4 });
+            }
+            ViewLoop::Text(_, TextWalk::CharsRev) => {
+                self.emit(Op::CharBefore);
+                self.emit(Op::Store { off: item, size: 4 });
+            }
+            ViewLoop::Text(_, TextWalk::Bytes) => {
+                self.emit(Op::VecIndex { elem: 1, at });
+                self.emit(Op::LoadAt(Scalar {
+                    size: 1,
+                    signed: false,
+                }));
+                self.emit(Op::Store { off: item, size: 1 });
             }
             ViewLoop::Elements(esize) => {
                 self.emit(Op::VecIndex {
@@ -4186,11 +4859,19 @@ impl<'a> Gen<'a> {
             off: ioff,
             ty: usize_ty,
         });
-        if let ViewLoop::Elements(_) = kind {
+        if let ViewLoop::Elements(_) | ViewLoop::Text(_, TextWalk::Bytes) = kind {
             self.emit(Op::Const(1));
         }
+        if backwards {
+            // The index moves back before the char just read.
+            self.emit(Op::Swap);
+        }
         self.emit(Op::Arith {
-            op: Arith::WrappingAdd,
+            op: if backwards {
+                Arith::WrappingSub
+            } else {
+                Arith::WrappingAdd
+            },
             ty: IntTy::Usize,
             at: 0,
         });
@@ -4811,6 +5492,10 @@ impl<'a> Gen<'a> {
 
     /// Pushes the address of an assignable place: a local or a Vec element.
     fn place_addr(&mut self, e: &Expr) {
+        if let Some(&off) = self.f.materialized.get(&e.id) {
+            self.emit(Op::AddrLocal(off));
+            return;
+        }
         match &e.kind {
             ExprKind::Path(_) => {
                 let l = self.use_local(e, false).unwrap_or(0);
@@ -4831,22 +5516,22 @@ impl<'a> Gen<'a> {
                     }
                     return;
                 }
-                let bt = self.ty(base).deref_all().clone();
+                let bt = self.ty(base).autoderef().clone();
                 let foff = bt
                     .fields(self.ptr)
                     .into_iter()
                     .find(|f| &f.0 == name)
                     .map_or(0, |f| f.2);
-                self.value_addr(base);
+                self.deref_addr(base);
                 if foff > 0 {
                     self.emit(Op::Offset(foff));
                 }
             }
-            ExprKind::Index(base, idx) if matches!(self.ty(base).deref_all(), Ty::Array(..)) => {
-                let Ty::Array(elem, len) = self.ty(base).deref_all().clone() else {
+            ExprKind::Index(base, idx) if matches!(self.ty(base).autoderef(), Ty::Array(..)) => {
+                let Ty::Array(elem, len) = self.ty(base).autoderef().clone() else {
                     return;
                 };
-                self.value_addr(base);
+                self.deref_addr(base);
                 self.expr(idx);
                 let at = self.span_id(e.span);
                 self.emit(Op::ArrayIndex {
@@ -4873,7 +5558,7 @@ impl<'a> Gen<'a> {
                 self.expr(idx);
                 // rustc reports an index out of bounds at the `[` for a Vec (its `Index`),
                 // at the whole expression for a slice (built-in indexing).
-                let at = if matches!(bt.deref_all(), Ty::SliceRef(_)) {
+                let at = if matches!(bt.autoderef(), Ty::SliceRef(_) | Ty::SliceMut(_)) {
                     self.span_id(e.span)
                 } else {
                     self.span_id(Span {
@@ -4887,9 +5572,22 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// Pushes the address of a Vec value: a local's, or a temporary's.
+    /// Pushes the address of a Vec value (a method's receiver): a local's, or a temporary's,
+    /// behind any references and Boxes.
     fn vec_addr(&mut self, e: &Expr) {
+        self.deref_addr(e);
+    }
+
+    /// Pushes the address of the value behind `e`'s references and Boxes (what a field
+    /// access or a method call reaches by auto-deref); `e`'s own address when it is neither.
+    fn deref_addr(&mut self, e: &Expr) {
         self.value_addr(e);
+        let mut t = self.ty(e).deref_all().clone();
+        while let Ty::Box(inner) | Ty::Ref(_, inner) = t {
+            let ty = self.scalar(&Ty::Ref(false, inner.clone()));
+            self.emit(Op::LoadAt(ty));
+            t = *inner;
+        }
     }
 
     /// Pushes the address of a value in memory: a place's, or a temporary's.
@@ -4950,13 +5648,10 @@ impl<'a> Gen<'a> {
             self.place_addr(lhs);
             self.emit(Op::AddrLocal(tmp));
             self.emit(Op::Copy(size));
-            // The Vecs that moved in now belong to the place.
+            // The Vecs and Boxes that moved in now belong to the place.
             if let (Some(name), true) = (self.place_name(lhs), self.is_static_place(lhs)) {
                 if let Some((_, off)) = self.static_place(lhs) {
-                    for (voff, path) in vec_paths(&t, self.ptr, off, &name) {
-                        let label = self.label(format!("`{path}`"));
-                        self.emit(Op::Own { off: voff, label });
-                    }
+                    self.own_blocks(&t, off, &name);
                 }
             }
             return;
@@ -4972,6 +5667,12 @@ impl<'a> Gen<'a> {
                     self.drop_local(off, l, None);
                 } else if t.needs_drop() {
                     self.drop_local(off, l, Some(&t));
+                }
+                if let Ty::Box(_) = t {
+                    // A Box whose value moved out still has its block: freed here.
+                    let shell = self.box_shell(l);
+                    let shell_ty = self.f.locals[shell as usize].ty.clone();
+                    self.drop_local(off, shell, Some(&shell_ty));
                 }
                 self.emit(Op::AddrLocal(off));
                 self.emit(Op::AddrLocal(tmp));
@@ -5079,10 +5780,44 @@ impl<'a> Gen<'a> {
             Method::Pop
             | Method::ToString
             | Method::CloneBuffer
+            | Method::First
+            | Method::Last
+            | Method::AsStr
+            | Method::AsBytes
+            | Method::Trim
+            | Method::ToUppercase
+            | Method::ToLowercase
+            | Method::PopChar
             | Method::AsRef
             | Method::AsMut
-            | Method::First
-            | Method::Last => {}
+            | Method::Take
+            | Method::DeepClone => {}
+            Method::CharCount => {
+                // The receiver is `text.chars()`.
+                if let ExprKind::MethodCall { receiver: text, .. } = &receiver.kind {
+                    self.deref_addr(text);
+                    self.emit(Op::StrCharCount);
+                }
+            }
+            Method::StartsWith | Method::EndsWith | Method::Contains => {
+                self.deref_addr(receiver);
+                let char_pat = matches!(self.ty(&args[0]), Ty::Char);
+                if char_pat {
+                    self.expr(&args[0]);
+                } else {
+                    self.value_addr(&args[0]);
+                }
+                let kind = match m {
+                    Method::StartsWith => StrMatch::Starts,
+                    Method::EndsWith => StrMatch::Ends,
+                    _ => StrMatch::Contains,
+                };
+                self.emit(Op::StrFind { kind, char_pat });
+            }
+            Method::Clear => {
+                self.deref_addr(receiver);
+                self.emit(Op::Clear);
+            }
             Method::PushStr | Method::PushChar => {
                 let label = match self.place_name(receiver) {
                     Some(name) => self.label(format!("`{name}`")),
@@ -5261,11 +5996,12 @@ impl<'a> Gen<'a> {
             return;
         };
         let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
-        let rt = self.ty(receiver).deref_all().clone();
-        // The receiver's address, kept in a slot: it is read once for the test, once more
-        // for the reference.
+        let rt = self.ty(receiver).autoderef().clone();
+        // The receiver's address (through its references and Boxes), kept in a slot: it is
+        // read once for the test, once more for the reference.
+        let before = self.f.depth;
         let slot = self.reserve(ptr.size as u32, ptr.size as u32);
-        self.value_addr(receiver);
+        self.deref_addr(receiver);
         self.emit(Op::ToRef);
         self.emit(Op::Store {
             off: slot,
@@ -5287,6 +6023,7 @@ impl<'a> Gen<'a> {
             (_, Ty::Array(elem, n)) => {
                 if *n == 0 {
                     self.write_disc(dest, t, false);
+                    self.set_stack(before);
                     return;
                 }
                 self.emit(Op::Load { off: slot, ty: ptr });
@@ -5324,7 +6061,10 @@ impl<'a> Gen<'a> {
                 self.emit(Op::VecIndex { elem: esize, at });
                 none
             }
-            _ => return,
+            _ => {
+                self.set_stack(before);
+                return;
+            }
         };
         // Some: the reference goes into the payload.
         match dest.at(out.payload) {
@@ -5346,6 +6086,7 @@ impl<'a> Gen<'a> {
         self.write_disc(dest, t, false);
         let h = self.here();
         self.patch(end, h);
+        self.set_stack(before);
     }
 
     /// `v.pop()` into `dest`: the last element's bytes are copied out and the length drops.
@@ -5742,7 +6483,7 @@ impl<'a> Gen<'a> {
                 let t = self.ty(a);
                 self.f.borrowing = matches!(a.kind, ExprKind::Field { .. });
                 if t.is_mem() {
-                    self.vec_addr(a);
+                    self.value_addr(a);
                 } else {
                     self.expr(a);
                 }
@@ -6132,6 +6873,10 @@ fn owner_paths(t: &Ty, ptr: PtrWidth, base: u32, name: &str, boxes: bool) -> Vec
     match t {
         Ty::Vec(_) | Ty::String => out.push((base, name.to_string())),
         Ty::Box(_) if boxes => out.push((base, name.to_string())),
+        // `None` is the all-ones pointer, which no block starts at.
+        Ty::Option(inner) if boxes && matches!(**inner, Ty::Box(_)) => {
+            out.push((base, name.to_string()))
+        }
         Ty::Struct(_) | Ty::Tuple(_) => {
             for (f, ft, off) in t.fields(ptr) {
                 out.extend(owner_paths(

@@ -216,6 +216,14 @@ pub struct BlockView {
     pub alloc_line: u32,
     pub free_step: Option<u64>,
     pub free_line: Option<u32>,
+    /// For a live block a `Box` points to: the type of the value in it (`Node`), found by
+    /// following the Boxes from the frames' variables (and from the values they reach).
+    #[serde(default)]
+    pub holds: Option<String>,
+    /// The fields of that value, their offsets from the block's start (as
+    /// `VariableView::fields`; none when it is not a struct, tuple, array or `Option`).
+    #[serde(default)]
+    pub fields: Vec<FieldView>,
 }
 
 /// The whole state of memory after some number of steps.

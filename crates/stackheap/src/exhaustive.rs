@@ -166,19 +166,19 @@ fn lower(p: &Pat, col: &Col) -> Lowered {
                 .map(|(p, t)| lower(p, &Col::Of(t.clone())))
                 .collect(),
         ),
-        (Pat::TupleStruct { items, .. }, Ty::Struct(d)) if items.len() == d.fields.len() => {
+        (Pat::TupleStruct { items, .. }, Ty::Struct(d)) if items.len() == d.fields().len() => {
             Lowered::Ctor(
                 Ctor::Single,
                 items
                     .iter()
-                    .zip(&d.fields)
+                    .zip(d.fields().iter())
                     .map(|(p, f)| lower(p, &Col::Of(f.ty.clone())))
                     .collect(),
             )
         }
         (Pat::Struct { fields, .. }, Ty::Struct(d)) => Lowered::Ctor(
             Ctor::Single,
-            d.fields
+            d.fields()
                 .iter()
                 .map(|f| match fields.iter().find(|(n, _, _)| *n == f.name) {
                     Some((_, _, p)) => lower(p, &Col::Of(f.ty.clone())),
@@ -219,7 +219,7 @@ impl Cx {
             (Ctor::Some, Ty::Option(inner)) => vec![Col::Of((**inner).clone())],
             (Ctor::Single, Ty::Tuple(ts)) => ts.iter().map(|t| Col::Of(t.clone())).collect(),
             (Ctor::Single, Ty::Struct(d)) => {
-                d.fields.iter().map(|f| Col::Of(f.ty.clone())).collect()
+                d.fields().iter().map(|f| Col::Of(f.ty.clone())).collect()
             }
             (Ctor::Single, Ty::Ref(_, inner)) => vec![Col::Of((**inner).clone())],
             (Ctor::Single, Ty::StrRef) => vec![Col::Str],
@@ -537,13 +537,13 @@ fn show(w: &Witness, ptr: PtrWidth) -> String {
         (Ctor::Single, Ty::Struct(d)) => match d.kind {
             StructKind::Unit => d.name.clone(),
             StructKind::Tuple => {
-                let parts: Vec<String> = (0..d.fields.len()).map(part).collect();
+                let parts: Vec<String> = (0..d.fields().len()).map(part).collect();
                 format!("{}({})", d.name, parts.join(", "))
             }
             StructKind::Named => {
                 let mut shown: Vec<String> = Vec::new();
                 let mut omitted = false;
-                for (i, f) in d.fields.iter().enumerate() {
+                for (i, f) in d.fields().iter().enumerate() {
                     match w.fields.get(i) {
                         Some(x) if x.ctor.is_some() => {
                             shown.push(format!("{}: {}", f.name, show(x, ptr)))

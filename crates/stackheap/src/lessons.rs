@@ -36,6 +36,7 @@ const FILES: &[(&str, &str)] = lessons![
     "manual_leak",
     "struct_padding",
     "struct_owns_vecs",
+    "linked_list",
 ];
 
 fn header<'a>(source: &'a str, key: &str) -> &'a str {

@@ -9,7 +9,7 @@ mod sanitizer;
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use crate::compile::{Arith, Cmp, FmtPiece, Op, Program, Scalar, STACK_TAG};
+use crate::compile::{Arith, CloneStep, Cmp, FmtPiece, Op, Program, Scalar, StrMatch, STACK_TAG};
 use crate::diagnostic::{Access, MemoryReport};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::event::Region;
@@ -22,6 +22,10 @@ use crate::types::{IntTy, Ty};
 
 /// Most frames the machine keeps before it reports a stack overflow, whatever their size.
 const MAX_FRAMES: usize = 100_000;
+
+/// Most Boxes (and Vecs of values that own memory) inside each other a printed value may
+/// have: printing follows each, as deep as the data goes.
+const MAX_PRINTED_BOXES: u32 = 100;
 
 /// Why the machine stopped before the end of `main`.
 enum Halt {
@@ -56,6 +60,31 @@ fn panic_at(message: impl Into<String>, span: Span) -> Stop {
         labels: Vec::new(),
         memory: None,
     }
+}
+
+/// What is left to do while dropping a value (see `Vm::drop_glue`).
+enum DropWork {
+    /// The entries of glue `glue` from `next` on, for the value at `addr`.
+    Glue { addr: u64, glue: u32, next: usize },
+    /// Free the block of a Box whose value has been dropped.
+    FreeBox(u32),
+    /// Free the block of the Vec at this address, its elements dropped.
+    FreeVec(u64),
+}
+
+/// What is left to do while making a clone (see `Vm::clone_value`).
+enum CloneWork {
+    /// The steps of clone glue `glue` from `next` on, from `src` to `dst`.
+    Steps {
+        glue: u32,
+        src: u64,
+        dst: u64,
+        next: usize,
+    },
+    /// A cloned Vec's or String's metadata, its elements done.
+    Buffer { dst: u64, block: u64, len: u64 },
+    /// A cloned Box's pointer, its value done.
+    Boxed { dst: u64, block: u64 },
 }
 
 /// The history of one allocation, kept after its bytes are reused, for memory reports.
@@ -119,6 +148,17 @@ pub struct Vm<'p> {
     double_freed: Vec<(u32, u32)>,
     /// Where the read-only block of string literals starts in the heap.
     rodata_base: u32,
+    /// The free ranges of the heap (start to end) between live blocks, kept by `alloc` and
+    /// `dealloc` so that finding room does not walk every block; built when first needed
+    /// (also after a restore: it follows from the block table).
+    gaps: Option<std::collections::BTreeMap<u64, u64>>,
+    /// Live blocks may overlap (an unchecked double free handed bytes out twice) or hold
+    /// no bytes: the free ranges are found by walking the block table from then on.
+    gaps_off: bool,
+    /// While a value is printed: how many Boxes (and Vecs) deep it is, and whether it went
+    /// too deep.
+    print_boxes: std::cell::Cell<u32>,
+    print_too_deep: std::cell::Cell<bool>,
 }
 
 /// Everything that changes while the machine runs, copied at a step boundary.
@@ -249,6 +289,10 @@ impl<'p> Vm<'p> {
             provenance: HashMap::new(),
             double_freed: Vec::new(),
             rodata_base: 0,
+            gaps: None,
+            gaps_off: false,
+            print_boxes: Default::default(),
+            print_too_deep: Default::default(),
         };
         vm.calls.push(CallRec {
             pc: usize::MAX,
@@ -320,6 +364,10 @@ impl<'p> Vm<'p> {
             provenance: snap.provenance.clone(),
             double_freed: snap.double_freed.clone(),
             rodata_base: snap.rodata_base,
+            gaps: None,
+            gaps_off: false,
+            print_boxes: Default::default(),
+            print_too_deep: Default::default(),
         }
     }
 
@@ -655,39 +703,65 @@ impl<'p> Vm<'p> {
         }
     }
 
-    /// Finds room for `size` bytes by the allocator policy.
-    fn find_free(&self, size: u32, align: u32) -> Option<u32> {
+    /// The free ranges between live blocks, in address order: those that hold bytes, and
+    /// always the one after the last block (up to the end of the heap); and whether some
+    /// live blocks overlap or hold no bytes.
+    fn gap_list(&self) -> (Vec<(u64, u64)>, bool) {
+        let heap = self.settings.heap_size as u64;
+        let mut gaps = Vec::new();
+        let mut cur = 0u64;
+        let mut odd = false;
+        for (&(a, _), b) in self.st.blocks.iter().filter(|(_, b)| !b.freed) {
+            if (a as u64) > cur {
+                gaps.push((cur, a as u64));
+            }
+            odd |= (a as u64) < cur || b.size == 0;
+            cur = cur.max(a as u64 + b.size as u64);
+        }
+        gaps.push((cur, heap));
+        (gaps, odd)
+    }
+
+    /// Finds room for `size` bytes by the allocator policy, in the kept index of free ranges
+    /// (built the first time; see `Vm::gaps`) or, once live blocks may overlap, by walking
+    /// the block table.
+    fn find_free(&mut self, size: u32, align: u32) -> Option<u32> {
+        if self.gaps.is_none() {
+            let (gaps, odd) = self.gap_list();
+            self.gaps_off |= odd;
+            if self.gaps_off {
+                return self.pick_gap(gaps.into_iter(), size, align);
+            }
+            self.gaps = Some(gaps.into_iter().collect());
+        }
+        let gaps = self.gaps.as_ref()?;
+        self.pick_gap(gaps.iter().map(|(&s, &e)| (s, e)), size, align)
+    }
+
+    /// The address the allocator policy picks among the free ranges `gaps`.
+    fn pick_gap(
+        &self,
+        gaps: impl Iterator<Item = (u64, u64)> + Clone,
+        size: u32,
+        align: u32,
+    ) -> Option<u32> {
         let heap = self.settings.heap_size as u64;
         let up = |v: u64| v.div_ceil(align as u64) * align as u64;
-        let live = || self.st.blocks.iter().filter(|(_, b)| !b.freed);
-        let gaps = || {
-            let mut gaps = Vec::new();
-            let mut cur = 0u64;
-            for (&(a, _), b) in live() {
-                if (a as u64) > cur {
-                    gaps.push((cur, a as u64));
-                }
-                cur = cur.max(a as u64 + b.size as u64);
-            }
-            gaps.push((cur, heap));
-            gaps
-        };
+        let gaps = || gaps.clone();
         let fits = |(s, e): (u64, u64)| up(s) + size as u64 <= e;
         let pick = match self.settings.allocator {
-            AllocatorPolicy::FirstFit => gaps().into_iter().find(|g| fits(*g)).map(|g| up(g.0)),
+            AllocatorPolicy::FirstFit => gaps().find(|g| fits(*g)).map(|g| up(g.0)),
             AllocatorPolicy::BestFit => gaps()
-                .into_iter()
                 .filter(|g| fits(*g))
                 .min_by_key(|g| (g.1 - up(g.0), g.0))
                 .map(|g| up(g.0)),
             AllocatorPolicy::NextFit => {
                 let from = self.next_fit as u64;
                 gaps()
-                    .into_iter()
                     .filter(|g| g.1 > from)
                     .map(|g| (g.0.max(from), g.1))
                     .find(|g| fits(*g))
-                    .or_else(|| gaps().into_iter().find(|g| fits(*g)))
+                    .or_else(|| gaps().find(|g| fits(*g)))
                     .map(|g| up(g.0))
             }
             AllocatorPolicy::Bump => {
@@ -745,6 +819,7 @@ impl<'p> Vm<'p> {
         };
         self.next_fit = addr + size;
         self.bump = self.bump.max(addr + size);
+        self.take_gap(addr, size);
         let id = self.st.alloc(addr, size, elem, label);
         self.log.alloc(addr, size, elem, label);
         self.note_heap_in_use();
@@ -764,9 +839,11 @@ impl<'p> Vm<'p> {
     fn dealloc(&mut self, addr: u32) {
         if let Some((id, b)) = self.st.block_at(addr) {
             if !b.freed {
+                let size = b.size;
                 if let Some(a) = self.allocs.get_mut(id as usize) {
                     a.freed = Some((self.st.step, self.st.site));
                 }
+                self.give_gap(addr, size);
             }
         }
         let (size, label) = self
@@ -776,6 +853,68 @@ impl<'p> Vm<'p> {
         self.st.dealloc(addr);
         self.log.dealloc(addr, size, label);
         self.note_heap_in_use();
+    }
+
+    /// Keeps the index of free ranges up to date after `size` bytes at `addr` were handed
+    /// out; a range not inside one free range (bytes handed out twice after an unchecked
+    /// double free), or no bytes, turns the index off for the rest of the run.
+    fn take_gap(&mut self, addr: u32, size: u32) {
+        let Some(gaps) = self.gaps.as_mut() else {
+            return;
+        };
+        let heap = self.settings.heap_size as u64;
+        let (a, end) = (addr as u64, addr as u64 + size as u64);
+        let inside = gaps
+            .range(..=a)
+            .next_back()
+            .map(|(&s, &e)| (s, e))
+            .filter(|&(_, e)| end <= e);
+        let (Some((s, e)), true) = (inside, size > 0) else {
+            self.gaps = None;
+            self.gaps_off = true;
+            return;
+        };
+        gaps.remove(&s);
+        if a > s {
+            gaps.insert(s, a);
+        }
+        if end < e || e == heap {
+            gaps.insert(end, e);
+        }
+    }
+
+    /// Keeps the index of free ranges up to date after the `size` bytes at `addr` were
+    /// freed: they join the free ranges next to them.
+    fn give_gap(&mut self, addr: u32, size: u32) {
+        let Some(gaps) = self.gaps.as_mut() else {
+            return;
+        };
+        let (mut s, mut e) = (addr as u64, addr as u64 + size as u64);
+        if let Some((&ps, &pe)) = gaps.range(..s).next_back() {
+            if pe == s {
+                gaps.remove(&ps);
+                s = ps;
+            }
+        }
+        if let Some(ne) = gaps.remove(&e) {
+            e = ne;
+        }
+        gaps.insert(s, e);
+    }
+
+    /// The live block that starts at `p` (if any) is now owned by `label`.
+    fn relabel_live(&mut self, p: u32, label: u32) {
+        let Some((id, b)) = self.st.block_at(p) else {
+            return;
+        };
+        if b.freed || b.label == label {
+            return;
+        }
+        if let Some(a) = self.allocs.get_mut(id as usize) {
+            a.label = label;
+        }
+        self.st.relabel(p, label);
+        self.log.owner(p, label);
     }
 
     fn meta(&self, vec: u64) -> (u64, u64, u64) {
@@ -1650,6 +1789,11 @@ impl<'p> Vm<'p> {
                         }
                     }
                 }
+                Op::OwnBox { off, label } => {
+                    let a = (fb + off) as u64 | STACK_TAG;
+                    let p = self.read(a, self.pw()) as u32;
+                    self.relabel_live(p, label);
+                }
                 Op::Print {
                     format,
                     args,
@@ -1659,6 +1803,7 @@ impl<'p> Vm<'p> {
                         self.check_format_reads(format, args)?;
                     }
                     let text = self.format(format, args);
+                    self.printed_in_depth()?;
                     if stderr {
                         self.log.stderr(&text);
                         self.st.stderr_len += text.len();
@@ -1669,6 +1814,7 @@ impl<'p> Vm<'p> {
                 }
                 Op::Panic { format, args, at } => {
                     let text = self.format(format, args);
+                    self.printed_in_depth()?;
                     return Err(Halt::Stop(panic_at(text, self.span(at))));
                 }
                 Op::Offset(n) => {
@@ -1897,6 +2043,97 @@ impl<'p> Vm<'p> {
                         la == lb && (0..la).all(|i| self.read(pa + i, 1) == self.read(pb + i, 1));
                     self.regs.push(eq as u64);
                 }
+                Op::StrSlice {
+                    has_end,
+                    inclusive,
+                    at,
+                } => {
+                    let end = if has_end { Some(self.pop()) } else { None };
+                    let start = self.pop();
+                    let text = self.pop();
+                    let dst = self.pop();
+                    self.str_slice(dst, text, start, end, inclusive, at)?;
+                }
+                Op::StrCharCount => {
+                    let a = self.pop();
+                    let (_, bytes) = self.text(a);
+                    let n = String::from_utf8_lossy(&bytes).chars().count();
+                    self.regs.push(n as u64);
+                }
+                Op::StrFind { kind, char_pat } => {
+                    let pat = self.pop();
+                    let a = self.pop();
+                    let (_, text) = self.text(a);
+                    let pat = if char_pat {
+                        let c = char::from_u32(pat as u32).unwrap_or('\u{fffd}');
+                        c.to_string().into_bytes()
+                    } else {
+                        self.text(pat).1
+                    };
+                    let found = match kind {
+                        StrMatch::Starts => text.starts_with(&pat),
+                        StrMatch::Ends => text.ends_with(&pat),
+                        StrMatch::Contains => {
+                            pat.is_empty() || text.windows(pat.len()).any(|w| w == pat.as_slice())
+                        }
+                    };
+                    self.regs.push(found as u64);
+                }
+                Op::StrTrim => {
+                    let a = self.pop();
+                    let dst = self.pop();
+                    let (p, bytes) = self.text(a);
+                    let text = String::from_utf8_lossy(&bytes);
+                    let trimmed = text.trim_start();
+                    let start = text.len() - trimmed.len();
+                    let len = trimmed.trim_end().len();
+                    let w = self.pw();
+                    self.write(dst, p + start as u64, w);
+                    self.write(dst + w as u64, len as u64, w);
+                }
+                Op::StrChangeCase { upper, label, at } => {
+                    let a = self.pop();
+                    let dst = self.pop();
+                    self.change_case(dst, a, upper, label, at)?;
+                }
+                Op::Clear => {
+                    let a = self.pop();
+                    let w = self.pw();
+                    self.write(a + w as u64, 0, w);
+                }
+                Op::StringPop => {
+                    let a = self.pop();
+                    let dst = self.pop();
+                    let (_, bytes) = self.text(a);
+                    let text = String::from_utf8_lossy(&bytes);
+                    match text.chars().next_back() {
+                        Some(c) => {
+                            let w = self.pw();
+                            let len = bytes.len() - c.len_utf8();
+                            self.write(a + w as u64, len as u64, w);
+                            self.write(dst, c as u64, 4);
+                        }
+                        // `None` is the value no `char` holds, 0x110000.
+                        None => self.write(dst, 0x11_0000, 4),
+                    }
+                }
+                Op::CharBefore => {
+                    let i = self.pop();
+                    let s = self.pop();
+                    let (_, bytes) = self.text(s);
+                    let head = bytes.get(..i as usize).unwrap_or(&bytes);
+                    let (c, size) = match String::from_utf8_lossy(head).chars().next_back() {
+                        Some(c) if c != '\u{fffd}' => (c, c.len_utf8() as u64),
+                        _ => ('\u{fffd}', 1),
+                    };
+                    self.regs.push(size);
+                    self.regs.push(c as u64);
+                }
+                Op::CloneValue { glue, label, at } => {
+                    let src = self.pop();
+                    let dst = self.pop();
+                    self.clone_value(src, dst, glue, label, at)?;
+                }
                 Op::FormatString {
                     format,
                     args,
@@ -1904,6 +2141,7 @@ impl<'p> Vm<'p> {
                     at,
                 } => {
                     let (text, cap) = self.format_with_capacity(format, args);
+                    self.printed_in_depth()?;
                     let dst = self.pop();
                     let len = text.len() as u64;
                     if cap == 0 {
@@ -2053,6 +2291,135 @@ impl<'p> Vm<'p> {
         Ok(())
     }
 
+    /// The pointer and the bytes of the text whose pointer and length are at `addr` (a
+    /// `String`'s or a `&str`'s).
+    fn text(&self, addr: u64) -> (u64, Vec<u8>) {
+        let w = self.pw();
+        let (p, len) = (self.read(addr, w), self.read(addr + w as u64, w));
+        let (r, a) = split(p);
+        let bytes = self
+            .st
+            .bytes(r)
+            .get(a as usize..(a as u64 + len) as usize)
+            .map(<[u8]>::to_vec)
+            .unwrap_or_default();
+        (p, bytes)
+    }
+
+    /// `&text[start..end]` (`end` the length when `None`, inclusive when `inclusive`): the
+    /// `&str` written at `dst`, or `str`'s panic for a range out of bounds, reversed or not
+    /// on char boundaries (the text shown is cut at 256 bytes, as the standard library cuts
+    /// it).
+    fn str_slice(
+        &mut self,
+        dst: u64,
+        text: u64,
+        start: u64,
+        end: Option<u64>,
+        inclusive: bool,
+        at: u32,
+    ) -> Result<(), Stop> {
+        let (p, bytes) = self.text(text);
+        let s = String::from_utf8_lossy(&bytes).into_owned();
+        let len = s.len() as u64;
+        let mut cut = 256.min(s.len());
+        while !s.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let shown = format!(
+            "`{}`{}",
+            &s[..cut],
+            if cut < s.len() { "[...]" } else { "" }
+        );
+        let fail = |m: String| Err(panic_at(m, self.span(at)));
+        if start > len {
+            return fail(format!(
+                "start byte index {start} is out of bounds of {shown}"
+            ));
+        }
+        let end = match end {
+            Some(e) if inclusive => {
+                if e >= len {
+                    return fail(format!("end byte index {e} is out of bounds of {shown}"));
+                }
+                e + 1
+            }
+            Some(e) => e,
+            None => len,
+        };
+        if end > len {
+            return fail(format!("end byte index {end} is out of bounds of {shown}"));
+        }
+        if start > end {
+            return fail(format!(
+                "begin > end ({start} > {end}) when slicing {shown}"
+            ));
+        }
+        for (which, i) in [("start", start), ("end", end)] {
+            let i = i as usize;
+            if !s.is_char_boundary(i) {
+                let mut from = i;
+                while !s.is_char_boundary(from) {
+                    from -= 1;
+                }
+                let c = s[from..].chars().next().unwrap_or('\u{fffd}');
+                return fail(format!(
+                    "{which} byte index {i} is not a char boundary; it is inside {c:?} (bytes {from}..{}) of {shown}",
+                    from + c.len_utf8()
+                ));
+            }
+        }
+        let w = self.pw();
+        self.write(dst, p + start, w);
+        self.write(dst + w as u64, end - start, w);
+        Ok(())
+    }
+
+    /// `to_uppercase` / `to_lowercase` of the text at `text` into a new `String` at `dst`,
+    /// for ASCII text: the standard library's capacity is the text's length, which the new
+    /// case of ASCII text fills exactly. Other text (whose case can take more bytes, from
+    /// Unicode's tables) stops the run as not supported yet.
+    fn change_case(
+        &mut self,
+        dst: u64,
+        text: u64,
+        upper: bool,
+        label: u32,
+        at: u32,
+    ) -> Result<(), Stop> {
+        let (_, bytes) = self.text(text);
+        let what = if upper {
+            "to_uppercase"
+        } else {
+            "to_lowercase"
+        };
+        if !bytes.is_ascii() {
+            return Err(Stop {
+                kind: DiagnosticKind::Unsupported,
+                message: format!("`{what}` of text that is not ASCII is not supported yet"),
+                span: self.span(at),
+                notes: Vec::new(),
+                labels: Vec::new(),
+                memory: None,
+            });
+        }
+        let out = if upper {
+            bytes.to_ascii_uppercase()
+        } else {
+            bytes.to_ascii_lowercase()
+        };
+        let len = out.len() as u64;
+        if len == 0 {
+            self.write_meta(dst, 1, 0, 0);
+            return Ok(());
+        }
+        let block = self.alloc(len, 1, label, self.span(at), what)?;
+        self.st.write(Region::Heap, block, &out);
+        self.log.write(Region::Heap, block, &out);
+        self.write_meta(dst, block as u64, len, len);
+        Ok(())
+    }
+
     /// `format!`'s text and the capacity its `String` ends with: Rust starts from an
     /// estimate (the literal pieces' length, doubled when there are arguments, or 0 when
     /// the text starts with an argument and the pieces are short) and grows as each piece
@@ -2104,11 +2471,38 @@ impl<'p> Vm<'p> {
         (text, cap)
     }
 
-    /// Drops the Vecs inside the value at `addr`, in the order of its drop glue.
+    /// Drops the Vecs inside the value at `addr`, in the order of its drop glue. The glue
+    /// of a recursive value (a linked list) goes as deep as the data: the work waits on an
+    /// explicit stack, not on the machine's own, so any length of list is dropped.
     fn drop_glue(&mut self, addr: u64, glue: u32) {
+        let mut work = vec![DropWork::Glue {
+            addr,
+            glue,
+            next: 0,
+        }];
+        while let Some(item) = work.pop() {
+            match item {
+                DropWork::FreeBox(p) => self.dealloc(p),
+                DropWork::FreeVec(vec) => self.drop_vec(vec),
+                DropWork::Glue { addr, glue, next } => {
+                    self.drop_entries(addr, glue, next, &mut work)
+                }
+            }
+        }
+    }
+
+    /// Runs glue `glue`'s entries from `next` on for the value at `addr`; at the first
+    /// that holds a value with its own glue, leaves the rest of this glue, then what comes
+    /// after that value (freeing its block), then the value's glue, on `work` and returns.
+    fn drop_entries(&mut self, addr: u64, glue: u32, next: usize, work: &mut Vec<DropWork>) {
         let n = self.p.glues.get(glue as usize).map_or(0, Vec::len);
-        for k in 0..n {
+        for k in next..n {
             let off = self.p.glues[glue as usize][k];
+            let rest = DropWork::Glue {
+                addr,
+                glue,
+                next: k + 1,
+            };
             let high =
                 crate::types::BOX_DROP | crate::types::OPTION_DROP | crate::types::ELEMS_DROP;
             if off & high == 0 && off & crate::types::BOXED_DROP != 0 {
@@ -2121,8 +2515,14 @@ impl<'p> Vm<'p> {
                     let w = self.pw();
                     let p = self.read(addr + boff as u64, w) as u32;
                     if self.st.block_at(p).is_some_and(|(_, b)| !b.freed) {
-                        self.drop_glue(p as u64, g);
-                        self.dealloc(p);
+                        work.push(rest);
+                        work.push(DropWork::FreeBox(p));
+                        work.push(DropWork::Glue {
+                            addr: p as u64,
+                            glue: g,
+                            next: 0,
+                        });
+                        return;
                     }
                 }
                 continue;
@@ -2136,14 +2536,19 @@ impl<'p> Vm<'p> {
                     continue;
                 };
                 let vec = addr + voff as u64;
+                work.push(rest);
+                work.push(DropWork::FreeVec(vec));
                 if !self.manual {
                     let (p, len, _) = self.meta(vec);
-                    for k in 0..len {
-                        self.drop_glue(p + k * size as u64, g);
+                    for k in (0..len).rev() {
+                        work.push(DropWork::Glue {
+                            addr: p + k * size as u64,
+                            glue: g,
+                            next: 0,
+                        });
                     }
                 }
-                self.drop_vec(vec);
-                continue;
+                return;
             }
             if off & crate::types::BOX_DROP == 0 && off & crate::types::OPTION_DROP != 0 {
                 // An Option that owns memory when it is `Some`.
@@ -2158,7 +2563,13 @@ impl<'p> Vm<'p> {
                     }
                 };
                 if some {
-                    self.drop_glue(addr + g.payload as u64, g.glue);
+                    work.push(rest);
+                    work.push(DropWork::Glue {
+                        addr: addr + g.payload as u64,
+                        glue: g.glue,
+                        next: 0,
+                    });
+                    return;
                 }
                 continue;
             }
@@ -2174,6 +2585,164 @@ impl<'p> Vm<'p> {
             }
             self.drop_vec(addr + off as u64);
         }
+    }
+
+    /// A clone of the value at `src` made at `dst` by clone glue `glue`, as `Clone` makes it:
+    /// parts in declaration order; a Vec's or String's new block holds exactly its length
+    /// (allocated before its elements are cloned into it), a Box's new block is allocated
+    /// before its value is cloned into it. Like dropping, the work waits on a list of its
+    /// own, so a long list is cloned without deep recursion in the engine.
+    fn clone_value(
+        &mut self,
+        src: u64,
+        dst: u64,
+        glue: u32,
+        label: u32,
+        at: u32,
+    ) -> Result<(), Stop> {
+        let span = self.span(at);
+        let mut work = vec![CloneWork::Steps {
+            glue,
+            src,
+            dst,
+            next: 0,
+        }];
+        while let Some(item) = work.pop() {
+            let (glue, src, dst, next) = match item {
+                CloneWork::Buffer { dst, block, len } => {
+                    self.write_meta(dst, block, len, len);
+                    continue;
+                }
+                CloneWork::Boxed { dst, block } => {
+                    let w = self.pw();
+                    self.write(dst, block, w);
+                    continue;
+                }
+                CloneWork::Steps {
+                    glue,
+                    src,
+                    dst,
+                    next,
+                } => (glue, src, dst, next),
+            };
+            let n = self.p.clone_glues.get(glue as usize).map_or(0, Vec::len);
+            for k in next..n {
+                let step = self.p.clone_glues[glue as usize][k];
+                let rest = CloneWork::Steps {
+                    glue,
+                    src,
+                    dst,
+                    next: k + 1,
+                };
+                match step {
+                    CloneStep::Bytes { off, size } => {
+                        self.copy_bytes(src + off as u64, dst + off as u64, size);
+                    }
+                    CloneStep::Buffer {
+                        off,
+                        elem,
+                        align,
+                        elems,
+                    } => {
+                        let (p, len, _) = self.meta(src + off as u64);
+                        let at = dst + off as u64;
+                        if len == 0 {
+                            self.write_meta(at, align.max(1) as u64, 0, 0);
+                            continue;
+                        }
+                        let block = self.alloc(len, elem, label, span, "clone")? as u64;
+                        if elems == u32::MAX {
+                            self.copy_bytes(p, block, len as u32 * elem);
+                            self.write_meta(at, block, len, len);
+                            continue;
+                        }
+                        work.push(rest);
+                        work.push(CloneWork::Buffer {
+                            dst: at,
+                            block,
+                            len,
+                        });
+                        for i in (0..len).rev() {
+                            work.push(CloneWork::Steps {
+                                glue: elems,
+                                src: p + i * elem as u64,
+                                dst: block + i * elem as u64,
+                                next: 0,
+                            });
+                        }
+                        break;
+                    }
+                    CloneStep::Boxed {
+                        off,
+                        size,
+                        align,
+                        value,
+                    } => {
+                        let w = self.pw();
+                        let p = self.read(src + off as u64, w);
+                        let at = dst + off as u64;
+                        if size == 0 {
+                            self.write(at, align as u64, w);
+                            continue;
+                        }
+                        let a = align.max(1);
+                        let block = self.alloc((size / a) as u64, a, label, span, "clone")? as u64;
+                        if value == u32::MAX {
+                            self.copy_bytes(p, block, size);
+                            self.write(at, block, w);
+                            continue;
+                        }
+                        work.push(rest);
+                        work.push(CloneWork::Boxed { dst: at, block });
+                        work.push(CloneWork::Steps {
+                            glue: value,
+                            src: p,
+                            dst: block,
+                            next: 0,
+                        });
+                        break;
+                    }
+                    CloneStep::Option {
+                        off,
+                        payload,
+                        disc,
+                        value,
+                    } => {
+                        let (some, tag) = match disc {
+                            crate::types::Disc::Tag => (self.read(src + off as u64, 1) != 0, true),
+                            crate::types::Disc::Niche {
+                                off: n,
+                                size,
+                                value,
+                            } => (self.read(src + (off + n) as u64, size) != value, false),
+                        };
+                        if !some {
+                            match disc {
+                                crate::types::Disc::Tag => self.write(dst + off as u64, 0, 1),
+                                crate::types::Disc::Niche {
+                                    off: n,
+                                    size,
+                                    value,
+                                } => self.write(dst + (off + n) as u64, value, size),
+                            }
+                            continue;
+                        }
+                        if tag {
+                            self.write(dst + off as u64, 1, 1);
+                        }
+                        work.push(rest);
+                        work.push(CloneWork::Steps {
+                            glue: value,
+                            src: src + payload as u64,
+                            dst: dst + payload as u64,
+                            next: 0,
+                        });
+                        break;
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 
     /// `[value; count]`: the first element's bytes, written into the next `count - 1`.
@@ -2298,6 +2867,23 @@ impl<'p> Vm<'p> {
         self.log.call(func, base);
     }
 
+    /// After formatting: an error if a value had Boxes nested too deep to print.
+    fn printed_in_depth(&self) -> Result<(), Stop> {
+        if !self.print_too_deep.replace(false) {
+            return Ok(());
+        }
+        Err(Stop {
+            kind: DiagnosticKind::Unsupported,
+            message: format!(
+                "printing a value with more than {MAX_PRINTED_BOXES} Boxes or Vecs nested inside each other is not supported yet"
+            ),
+            span: self.site_span(),
+            notes: Vec::new(),
+            labels: Vec::new(),
+            memory: None,
+        })
+    }
+
     fn format(&mut self, format: u32, args: u8) -> String {
         let n = args as usize;
         let start = self.regs.len().saturating_sub(n);
@@ -2321,10 +2907,18 @@ impl<'p> Vm<'p> {
         match ty {
             Ty::Int(i) => write_int(out, value_of(v, *i), i.bits(ptr), spec),
             Ty::Bool => write_bool(out, v != 0, spec),
-            Ty::Vec(elem) | Ty::SliceRef(elem) => {
+            Ty::Vec(elem) | Ty::SliceRef(elem) | Ty::SliceMut(elem) => {
                 let (p, len, _) = self.meta(v);
                 let esize = elem.size(ptr);
                 let elem = (**elem).clone();
+                // Vecs of values that own Vecs nest as deep as the data (a struct that holds
+                // itself in a Vec): counted with the Boxes.
+                let depth = self.print_boxes.get();
+                if elem.is_mem() && depth >= MAX_PRINTED_BOXES {
+                    self.print_too_deep.set(true);
+                    return;
+                }
+                self.print_boxes.set(depth + elem.is_mem() as u32);
                 write_list(out, len as usize, spec, |o, k| {
                     let a = p + k as u64 * esize as u64;
                     if elem.is_mem() {
@@ -2340,6 +2934,7 @@ impl<'p> Vm<'p> {
                         _ => write_bool(o, raw != 0, spec),
                     }
                 });
+                self.print_boxes.set(depth);
             }
             Ty::Ref(_, inner) => {
                 // A reference prints what it points to.
@@ -2372,8 +2967,17 @@ impl<'p> Vm<'p> {
             }
             Ty::Box(inner) => {
                 // A Box prints what it points to: read its pointer, then as a reference.
+                // Boxes can nest as deep as the data (a long list): past a limit the
+                // printing stops, and the run with it (see `printed_in_depth`).
+                let depth = self.print_boxes.get();
+                if depth >= MAX_PRINTED_BOXES {
+                    self.print_too_deep.set(true);
+                    return;
+                }
+                self.print_boxes.set(depth + 1);
                 let p = self.read(v, ptr.bytes());
                 self.format_value(out, p, &Ty::Ref(false, inner.clone()), spec);
+                self.print_boxes.set(depth);
             }
             Ty::Char => {
                 let c = char::from_u32(v as u32).unwrap_or('\u{fffd}');

@@ -208,6 +208,9 @@ pub struct MemState {
     pub blocks: BTreeMap<(u32, u32), Block>,
     /// The number the next allocation gets.
     pub next_block: u32,
+    /// At least the size of every block in the table (how far back from an address a block
+    /// can start and still reach it).
+    pub largest_block: u32,
     /// Bytes in live blocks.
     pub live_bytes: u32,
     pub frames: Vec<FrameRec>,
@@ -233,6 +236,7 @@ impl MemState {
             stack_length: 0,
             blocks: BTreeMap::new(),
             next_block: 0,
+            largest_block: 0,
             live_bytes: 0,
             frames: Vec::new(),
             output_len: 0,
@@ -340,10 +344,12 @@ impl MemState {
     /// Records a new block at `addr` and returns its allocation number.
     pub fn alloc(&mut self, addr: u32, size: u32, align: u32, label: u32) -> u32 {
         let end = addr + size;
-        // Freed blocks whose bytes the new block takes leave the table.
+        // Freed blocks whose bytes the new block takes leave the table (only blocks that
+        // start at most `largest_block` bytes before it can reach it).
+        let from = addr.saturating_sub(self.largest_block.max(1));
         let overlapping: Vec<(u32, u32)> = self
             .blocks
-            .range(..(end, 0))
+            .range((from, 0)..(end, 0))
             .filter(|(k, b)| b.freed && k.0 + b.size.max(1) > addr)
             .map(|(k, _)| *k)
             .collect();
@@ -355,6 +361,7 @@ impl MemState {
         let (step, site) = (self.step, self.site);
         let id = self.next_block;
         self.next_block += 1;
+        self.largest_block = self.largest_block.max(size);
         self.live_bytes += size;
         self.blocks.insert(
             (addr, id),
@@ -435,6 +442,7 @@ impl MemState {
             stack_length: self.stack_length,
             blocks: BTreeMap::new(),
             next_block: self.next_block,
+            largest_block: self.largest_block,
             live_bytes: self.live_bytes,
             frames: Vec::new(),
             output_len: self.output_len,
@@ -459,6 +467,7 @@ impl MemState {
         self.stack_length = snap.stack_length;
         self.blocks = snap.blocks.clone();
         self.next_block = snap.next_block;
+        self.largest_block = snap.largest_block;
         self.live_bytes = snap.live_bytes;
         self.frames = snap.frames.clone();
         self.output_len = snap.output_len;

@@ -479,7 +479,7 @@ impl Parser {
     }
 
     fn struct_item(&mut self, attrs: Attrs) -> PResult<StructItem> {
-        self.bump();
+        let start = self.bump().span;
         let (name, name_span) = self.ident()?;
         let lifetimes = if self.is_punct("<") {
             self.lifetime_params("a generic struct")?
@@ -524,6 +524,7 @@ impl Parser {
         Ok(StructItem {
             name,
             name_span,
+            head_span: start.to(name_span),
             kind,
             fields,
             repr_c: attrs.repr_c,

@@ -391,6 +391,7 @@ fn view(p: &Program, mut owned: MemState, output: &str, stderr: &str) -> MemoryS
         });
     }
     let line_of = |site: u32| p.sites.get(site as usize).map_or(0, |s| s.line);
+    let boxed = boxed_values(p, st);
     let blocks = st
         .blocks
         .iter()
@@ -409,6 +410,14 @@ fn view(p: &Program, mut owned: MemState, output: &str, stderr: &str) -> MemoryS
             alloc_line: line_of(b.alloc_site),
             free_step: b.freed.then(|| b.free_step.saturating_sub(1)),
             free_line: b.freed.then(|| line_of(b.free_site)),
+            holds: (!b.freed)
+                .then(|| boxed.get(&addr))
+                .flatten()
+                .map(Ty::to_string),
+            fields: match (b.freed, boxed.get(&addr)) {
+                (false, Some(t)) => field_views(t, p.ptr),
+                _ => Vec::new(),
+            },
         })
         .collect();
     // Bytes past the high-water mark were never written: their flags are all 0.
@@ -434,6 +443,97 @@ fn view(p: &Program, mut owned: MemState, output: &str, stderr: &str) -> MemoryS
     m.stack_bytes = std::mem::take(&mut owned.stack);
     m.heap_bytes = std::mem::take(&mut owned.heap);
     m
+}
+
+/// Most blocks [`boxed_values`] follows Boxes into.
+const MAX_BOXED_BLOCKS: usize = 10_000;
+
+/// What the live blocks that Boxes point to hold, by block address: found from the frames'
+/// visible variables, then from the values in those blocks (a list's nodes), then from the
+/// elements of Vecs they reach, up to [`MAX_BOXED_BLOCKS`] blocks.
+fn boxed_values(p: &Program, st: &MemState) -> std::collections::HashMap<u32, Ty> {
+    let mut found = std::collections::HashMap::new();
+    let mut work: Vec<(Region, u32, Ty)> = Vec::new();
+    for fr in &st.frames {
+        let (Some(f), Some(site)) = (
+            p.functions.get(fr.func as usize),
+            p.sites.get(fr.site as usize),
+        ) else {
+            continue;
+        };
+        for &id in &site.live {
+            if let Some(l) = f.locals.get(id as usize).filter(|l| !l.hidden) {
+                if fr.base + l.off < st.stack_length {
+                    work.push((Region::Stack, fr.base + l.off, l.ty.clone()));
+                }
+            }
+        }
+    }
+    let w = p.ptr.bytes();
+    let mut budget = 4 * MAX_BOXED_BLOCKS;
+    while let Some((region, addr, ty)) = work.pop() {
+        if budget == 0 || found.len() >= MAX_BOXED_BLOCKS {
+            break;
+        }
+        budget -= 1;
+        match &ty {
+            Ty::Box(inner) => {
+                if !st.is_init(region, addr, w) {
+                    continue;
+                }
+                let target = st.read_uint(region, addr, w);
+                let Ok(target) = u32::try_from(target) else {
+                    continue;
+                };
+                let starts_live = st
+                    .block_at(target)
+                    .is_some_and(|(_, b)| !b.freed && b.size > 0);
+                if starts_live && !found.contains_key(&target) {
+                    found.insert(target, (**inner).clone());
+                    work.push((Region::Heap, target, (**inner).clone()));
+                }
+            }
+            Ty::Option(inner) => {
+                let Some(l) = crate::types::option_layout(&ty, p.ptr) else {
+                    continue;
+                };
+                let (off, n, none) = match l.disc {
+                    crate::types::Disc::Tag => (0, 1, 0),
+                    crate::types::Disc::Niche { off, size, value } => (off, size, value),
+                };
+                if st.is_init(region, addr + off, n) && st.read_uint(region, addr + off, n) != none
+                {
+                    work.push((region, addr + l.payload, (**inner).clone()));
+                }
+            }
+            Ty::Struct(_) | Ty::Tuple(_) => {
+                for (_, ft, off) in ty.fields(p.ptr) {
+                    work.push((region, addr + off, ft));
+                }
+            }
+            Ty::Array(e, n) => {
+                let size = e.size(p.ptr);
+                for i in 0..(*n).min(256) as u32 {
+                    work.push((region, addr + i * size, (**e).clone()));
+                }
+            }
+            Ty::Vec(e) if !e.is_scalar() => {
+                if !st.is_init(region, addr, 2 * w) {
+                    continue;
+                }
+                let ptr = st.read_uint(region, addr, w) as u32;
+                let len = st.read_uint(region, addr + w, w).min(256) as u32;
+                let size = e.size(p.ptr);
+                if st.block_at(ptr).is_some_and(|(_, b)| !b.freed) {
+                    for i in 0..len {
+                        work.push((Region::Heap, ptr + i * size, (**e).clone()));
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    found
 }
 
 /// The scalar and Vec fields inside a struct, tuple or array, in address order (none for
@@ -525,11 +625,15 @@ pub fn field_views(ty: &Ty, ptr: crate::settings::PtrWidth) -> Vec<FieldView> {
 
 /// A value as `{:?}` shows it, read from the stack at `addr`.
 pub fn render(p: &Program, st: &MemState, ty: &Ty, addr: u32) -> String {
-    render_in(p, st, Region::Stack, ty, addr)
+    render_in(p, st, Region::Stack, ty, addr, 0)
 }
 
+/// Most Vecs inside each other [`render`] shows (a struct that holds itself in a Vec can
+/// nest as deep as its data): deeper ones are shown as `[…]`.
+const MAX_RENDERED_VECS: u32 = 16;
+
 /// A value as `{:?}` shows it, read from `region` at `addr` (Vec elements are in the heap).
-fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> String {
+fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32, vecs: u32) -> String {
     let size = ty.size(p.ptr);
     if let Ty::Option(inner) = ty {
         // `None`, or `Some(..)` around the payload; uninit until the tag or niche is written.
@@ -549,7 +653,7 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> 
         }
         return format!(
             "Some({})",
-            render_in(p, st, region, inner, addr + l.payload)
+            render_in(p, st, region, inner, addr + l.payload, vecs)
         );
     }
     if let Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) = ty {
@@ -564,7 +668,7 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> 
             if *n > 32 {
                 let esize = e.size(p.ptr);
                 let mut items: Vec<String> = (0..32)
-                    .map(|k| render_in(p, st, region, e, addr + k * esize))
+                    .map(|k| render_in(p, st, region, e, addr + k * esize, vecs))
                     .collect();
                 items.push(format!("… {} more", n - 32));
                 return format!("[{}]", items.join(", "));
@@ -585,7 +689,7 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> 
             }
         }
         Ty::Bool => (st.read_uint(region, addr, 1) != 0).to_string(),
-        Ty::SliceRef(_) => {
+        Ty::SliceRef(_) | Ty::SliceMut(_) => {
             // Where the elements are and how many: `&[3 × i32] at heap[8]`.
             let w = p.ptr.bytes();
             let raw = st.read_uint(region, addr, w);
@@ -661,13 +765,16 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> 
             for k in 0..shown {
                 let a = ptr + k * esize;
                 if elem.is_mem() {
-                    items.push(render_in(p, st, Region::Heap, elem, a));
+                    if vecs >= MAX_RENDERED_VECS {
+                        return "[…]".into();
+                    }
+                    items.push(render_in(p, st, Region::Heap, elem, a, vecs + 1));
                     continue;
                 }
                 let raw = st.read_uint(Region::Heap, a, esize);
                 items.push(match &**elem {
                     Ty::Bool => (raw != 0).to_string(),
-                    Ty::Char => render_in(p, st, Region::Heap, elem, a),
+                    Ty::Char => render_in(p, st, Region::Heap, elem, a, vecs),
                     Ty::Int(i) if i.signed() => {
                         let shift = 64 - esize * 8;
                         (((raw << shift) as i64) >> shift).to_string()
@@ -684,7 +791,7 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32) -> 
             // Fields as `{:?}` shows them; each field read back with `render`.
             let read = |a: u64, _: &Ty| a;
             let write = |o: &mut String, a: u64, t: &Ty, _: &crate::format::Spec| {
-                o.push_str(&render_in(p, st, region, t, a as u32));
+                o.push_str(&render_in(p, st, region, t, a as u32, vecs));
             };
             let mut out = String::new();
             crate::format::write_debug(

@@ -1,8 +1,9 @@
 //! The engine's types, their sizes and alignments at a pointer width, and the unifier that
 //! infers the types of integer literals and empty `Vec`s as rustc does.
 
+use std::borrow::Cow;
 use std::fmt;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock, Weak};
 
 use crate::settings::PtrWidth;
 
@@ -102,6 +103,11 @@ pub enum Ty {
     Vec(Box<Ty>),
     /// A struct declared in the program.
     Struct(Arc<StructDef>),
+    /// A struct named in its own definition, or in the definition of another struct of the
+    /// same cycle (`next: Option<Box<Node>>` inside `Node`), behind a `Box` or `Vec`. Only
+    /// struct definitions hold it: reading a field's type ([`StructDef::fields`]) turns it
+    /// into `Ty::Struct`, so no other type ever contains it.
+    Recursive(RecRef),
     /// A tuple of two or more types (or one, written `(T,)`).
     Tuple(Vec<Ty>),
     /// `[T; N]`
@@ -118,6 +124,9 @@ pub enum Ty {
     /// `&[T]`: pointer and length (a fat reference) to elements in a `Vec`'s block or an
     /// array on the stack.
     SliceRef(Box<Ty>),
+    /// `&mut [T]`: pointer and length, like `&[T]`, through which the elements may be
+    /// written.
+    SliceMut(Box<Ty>),
     /// `Box<T>`: a pointer (pointer-sized) to a heap block holding the `T`.
     Box(Box<Ty>),
     /// `Option<T>`: laid out as rustc lays it out (see [`option_layout`]).
@@ -136,7 +145,7 @@ impl Ty {
             Ty::Bool => Some((1, 1)),
             Ty::Char => Some((4, 4)),
             Ty::Vec(_) | Ty::String => Some((3 * ptr.bytes(), ptr.bytes())),
-            Ty::StrRef | Ty::SliceRef(_) => Some((2 * ptr.bytes(), ptr.bytes())),
+            Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_) => Some((2 * ptr.bytes(), ptr.bytes())),
             Ty::Box(_) => Some((ptr.bytes(), ptr.bytes())),
             Ty::Ref(..) => Some((ptr.bytes(), ptr.bytes())),
             Ty::Struct(d) => {
@@ -173,6 +182,7 @@ impl Ty {
                 | Ty::StrRef
                 | Ty::Box(_)
                 | Ty::SliceRef(_)
+                | Ty::SliceMut(_)
         )
     }
 
@@ -181,11 +191,14 @@ impl Ty {
         match self {
             Ty::Int(_) | Ty::Bool | Ty::Unit | Ty::Never | Ty::Error | Ty::Var(_) => true,
             Ty::Char | Ty::StrRef | Ty::SliceRef(_) => true,
+            // Like `&mut T`: passing one reborrows it.
+            Ty::SliceMut(_) => true,
             Ty::String | Ty::Box(_) => false,
             // `&mut` is not `Copy`, but passing one reborrows it: it is never moved here.
             Ty::Ref(..) => true,
             Ty::Vec(_) => false,
             Ty::Struct(d) => d.copy,
+            Ty::Recursive(_) => false,
             Ty::Tuple(ts) => ts.iter().all(Ty::is_copy),
             Ty::Array(e, _) | Ty::Option(e) => e.is_copy(),
         }
@@ -200,7 +213,8 @@ impl Ty {
             | Ty::Ref(_, e)
             | Ty::Option(e)
             | Ty::Box(e)
-            | Ty::SliceRef(e) => 1 + e.depth(),
+            | Ty::SliceRef(e)
+            | Ty::SliceMut(e) => 1 + e.depth(),
             Ty::Tuple(ts) => 1 + ts.iter().map(Ty::depth).max().unwrap_or(0),
             _ => 1,
         }
@@ -211,6 +225,8 @@ impl Ty {
         match self {
             Ty::Vec(_) | Ty::String | Ty::Box(_) => true,
             Ty::Struct(d) => d.needs_drop,
+            // A struct in a cycle reaches itself through a Box or a Vec.
+            Ty::Recursive(_) => true,
             Ty::Tuple(ts) => ts.iter().any(Ty::needs_drop),
             Ty::Array(e, n) => *n > 0 && e.needs_drop(),
             Ty::Option(e) => e.needs_drop(),
@@ -228,7 +244,7 @@ impl Ty {
             Ty::Option(e) if e.needs_drop() => out.push(base),
             Ty::Struct(d) => {
                 let l = d.layout(ptr);
-                for (f, off) in d.fields.iter().zip(&l.offsets) {
+                for (f, off) in d.fields().iter().zip(&l.offsets) {
                     f.ty.drop_offsets(ptr, base + off, out);
                 }
             }
@@ -254,7 +270,7 @@ impl Ty {
         match self {
             Ty::Struct(d) => {
                 let l = d.layout(ptr);
-                d.fields
+                d.fields()
                     .iter()
                     .zip(&l.offsets)
                     .map(|(f, o)| (f.name.clone(), f.ty.clone(), *o))
@@ -286,6 +302,15 @@ impl Ty {
     pub fn deref_all(&self) -> &Ty {
         match self {
             Ty::Ref(_, t) => t.deref_all(),
+            t => t,
+        }
+    }
+
+    /// The type behind any number of references and `Box`es: what a field access, an index
+    /// or a method call reaches by auto-deref.
+    pub fn autoderef(&self) -> &Ty {
+        match self {
+            Ty::Ref(_, t) | Ty::Box(t) => t.autoderef(),
             t => t,
         }
     }
@@ -328,6 +353,7 @@ impl fmt::Display for Ty {
             Ty::Never => f.write_str("!"),
             Ty::Vec(t) => write!(f, "Vec<{t}>"),
             Ty::Struct(d) => f.write_str(&d.name),
+            Ty::Recursive(r) => f.write_str(&r.name),
             Ty::Tuple(ts) => {
                 f.write_str("(")?;
                 for (i, t) in ts.iter().enumerate() {
@@ -345,6 +371,7 @@ impl fmt::Display for Ty {
             Ty::Option(t) => write!(f, "Option<{t}>"),
             Ty::Box(t) => write!(f, "Box<{t}>"),
             Ty::SliceRef(t) => write!(f, "&[{t}]"),
+            Ty::SliceMut(t) => write!(f, "&mut [{t}]"),
             Ty::Ref(false, t) => write!(f, "&{t}"),
             Ty::Ref(true, t) => write!(f, "&mut {t}"),
             Ty::Var(_) => f.write_str("_"),
@@ -403,6 +430,7 @@ impl Infer {
             Ty::Option(e) => Ty::Option(Box::new(self.resolve(&e))),
             Ty::Box(e) => Ty::Box(Box::new(self.resolve(&e))),
             Ty::SliceRef(e) => Ty::SliceRef(Box::new(self.resolve(&e))),
+            Ty::SliceMut(e) => Ty::SliceMut(Box::new(self.resolve(&e))),
             other => other,
         }
     }
@@ -415,7 +443,8 @@ impl Infer {
             | Ty::Ref(_, e)
             | Ty::Option(e)
             | Ty::Box(e)
-            | Ty::SliceRef(e) => self.occurs(v, &e),
+            | Ty::SliceRef(e)
+            | Ty::SliceMut(e) => self.occurs(v, &e),
             Ty::Tuple(ts) => ts.iter().any(|t| self.occurs(v, t)),
             _ => false,
         }
@@ -435,6 +464,11 @@ impl Infer {
                 self.vars[*x as usize] = VarState::Bound(b.clone());
                 Ok(())
             }
+            (Ty::Recursive(r), Ty::Struct(d)) | (Ty::Struct(d), Ty::Recursive(r))
+                if r.id == d.id =>
+            {
+                Ok(())
+            }
             (Ty::Var(x), other) | (other, Ty::Var(x)) => {
                 let integer = matches!(self.vars[*x as usize], VarState::Unbound { integer: true });
                 if integer && !matches!(other, Ty::Int(_)) {
@@ -449,7 +483,8 @@ impl Infer {
             (Ty::Vec(x), Ty::Vec(y))
             | (Ty::Option(x), Ty::Option(y))
             | (Ty::Box(x), Ty::Box(y))
-            | (Ty::SliceRef(x), Ty::SliceRef(y)) => {
+            | (Ty::SliceRef(x), Ty::SliceRef(y))
+            | (Ty::SliceMut(x), Ty::SliceMut(y)) => {
                 let (x, y) = ((**x).clone(), (**y).clone());
                 self.unify(&x, &y)
             }
@@ -490,6 +525,7 @@ impl Infer {
             Ty::Option(e) => format!("Option<{}>", self.describe(&e)),
             Ty::Box(e) => format!("Box<{}>", self.describe(&e)),
             Ty::SliceRef(e) => format!("&[{}]", self.describe(&e)),
+            Ty::SliceMut(e) => format!("&mut [{}]", self.describe(&e)),
             Ty::Array(e, n) => format!("[{}; {n}]", self.describe(&e)),
             Ty::Ref(false, e) => format!("&{}", self.describe(&e)),
             Ty::Ref(true, e) => format!("&mut {}", self.describe(&e)),
@@ -539,7 +575,11 @@ pub struct StructDef {
     pub id: u32,
     pub name: String,
     pub kind: StructKind,
-    pub fields: Vec<FieldDef>,
+    /// The fields as declared; in a recursive struct, the types may hold `Ty::Recursive`
+    /// (read them through [`StructDef::fields`]).
+    fields: Vec<FieldDef>,
+    /// Some field's type holds `Ty::Recursive`.
+    recursive: bool,
     pub debug: bool,
     pub copy: bool,
     pub clone: bool,
@@ -553,12 +593,148 @@ pub struct StructDef {
 }
 
 impl StructDef {
+    /// A struct with these fields (types holding `Ty::Recursive` where it names itself or
+    /// a struct of its cycle) and the other facts about it.
+    #[allow(clippy::too_many_arguments)]
+    pub fn new(
+        id: u32,
+        name: String,
+        kind: StructKind,
+        fields: Vec<FieldDef>,
+        derives: [bool; 4],
+        needs_drop: bool,
+        depth: u32,
+        layouts: [Layout; 2],
+    ) -> StructDef {
+        let [debug, copy, clone, partial_eq] = derives;
+        let recursive = fields.iter().any(|f| f.ty.mentions_recursive());
+        StructDef {
+            id,
+            name,
+            kind,
+            fields,
+            recursive,
+            debug,
+            copy,
+            clone,
+            partial_eq,
+            needs_drop,
+            depth,
+            layouts,
+        }
+    }
+
     pub fn layout(&self, ptr: PtrWidth) -> &Layout {
         &self.layouts[(ptr == PtrWidth::W64) as usize]
     }
 
-    pub fn field(&self, name: &str) -> Option<(usize, &FieldDef)> {
-        self.fields.iter().enumerate().find(|(_, f)| f.name == name)
+    /// The fields with their types, a struct named recursively as `Ty::Struct`.
+    pub fn fields(&self) -> Cow<'_, [FieldDef]> {
+        if !self.recursive {
+            return Cow::Borrowed(&self.fields);
+        }
+        Cow::Owned(
+            self.fields
+                .iter()
+                .map(|f| FieldDef {
+                    name: f.name.clone(),
+                    ty: f.ty.unfold(),
+                })
+                .collect(),
+        )
+    }
+
+    pub fn field(&self, name: &str) -> Option<(usize, FieldDef)> {
+        self.fields()
+            .iter()
+            .enumerate()
+            .find(|(_, f)| f.name == name)
+            .map(|(i, f)| (i, f.clone()))
+    }
+}
+
+/// Where a struct named inside a cycle of definitions is: filled in once the struct is
+/// declared. It holds the definition weakly (the cycle would otherwise never be freed);
+/// the checked program keeps every definition alive.
+#[derive(Clone)]
+pub struct RecRef {
+    pub id: u32,
+    pub name: String,
+    def: Arc<OnceLock<Weak<StructDef>>>,
+}
+
+impl RecRef {
+    /// A reference to the struct `name` (number `id`), not declared yet.
+    pub fn new(id: u32, name: String) -> RecRef {
+        RecRef {
+            id,
+            name,
+            def: Arc::new(OnceLock::new()),
+        }
+    }
+
+    /// Points the reference at its declared struct.
+    pub fn fill(&self, def: &Arc<StructDef>) {
+        let _ = self.def.set(Arc::downgrade(def));
+    }
+
+    pub fn get(&self) -> Option<Arc<StructDef>> {
+        self.def.get()?.upgrade()
+    }
+}
+
+impl PartialEq for RecRef {
+    fn eq(&self, other: &RecRef) -> bool {
+        self.id == other.id
+    }
+}
+
+impl Eq for RecRef {}
+
+impl std::hash::Hash for RecRef {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.id.hash(h);
+    }
+}
+
+impl fmt::Debug for RecRef {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "struct {} (recursive)", self.name)
+    }
+}
+
+impl Ty {
+    /// Whether `Ty::Recursive` is inside.
+    fn mentions_recursive(&self) -> bool {
+        match self {
+            Ty::Recursive(_) => true,
+            Ty::Vec(e)
+            | Ty::Array(e, _)
+            | Ty::Ref(_, e)
+            | Ty::Option(e)
+            | Ty::Box(e)
+            | Ty::SliceRef(e)
+            | Ty::SliceMut(e) => e.mentions_recursive(),
+            Ty::Tuple(ts) => ts.iter().any(Ty::mentions_recursive),
+            _ => false,
+        }
+    }
+
+    /// The type with each `Ty::Recursive` replaced by the struct it names (`Ty::Error` if
+    /// that struct is gone).
+    fn unfold(&self) -> Ty {
+        match self {
+            Ty::Recursive(r) => r.get().map_or(Ty::Error, Ty::Struct),
+            Ty::Vec(e) => Ty::Vec(Box::new(e.unfold())),
+            Ty::Array(e, n) => Ty::Array(Box::new(e.unfold()), *n),
+            Ty::Ref(m, e) => Ty::Ref(*m, Box::new(e.unfold())),
+            Ty::Option(e) => Ty::Option(Box::new(e.unfold())),
+            Ty::Box(e) => Ty::Box(Box::new(e.unfold())),
+            Ty::SliceRef(e) => Ty::SliceRef(Box::new(e.unfold())),
+            Ty::SliceMut(e) => Ty::SliceMut(Box::new(e.unfold())),
+            Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(Ty::unfold).collect()),
+            t => t.clone(),
+        }
     }
 }
 
@@ -698,7 +874,7 @@ pub fn niche(t: &Ty, ptr: PtrWidth) -> Option<Niche> {
             start: 0x11_0000,
             count: u32::MAX as u64 - 0x10_FFFF,
         }),
-        Ty::StrRef | Ty::Box(_) | Ty::SliceRef(_) => Some(Niche {
+        Ty::StrRef | Ty::Box(_) | Ty::SliceRef(_) | Ty::SliceMut(_) => Some(Niche {
             off: 0,
             size: w,
             start: all_ones,

@@ -308,3 +308,206 @@ fn main() {
         ]
     );
 }
+
+/// Every alloc and free of a run, in order, with the line of its step.
+fn heap_events(r: &stackheap::Run) -> Vec<(u32, String)> {
+    steps(r)
+        .into_iter()
+        .flat_map(|(l, e)| {
+            e.into_iter()
+                .filter(|x| !x.starts_with("print"))
+                .map(move |x| (l, x))
+        })
+        .collect()
+}
+
+#[test]
+fn a_box_whose_value_moved_out_frees_its_block_where_the_box_would_drop() {
+    // As rustc does: `let p = *b;` copies the value out and frees nothing; the block is
+    // freed when `b` is assigned again (after the new value is made) or goes out of scope.
+    let src = "\
+struct Named { name: String, n: i32 }
+fn main() {
+    let mut b = Box::new(Named { name: String::from(\"abc\"), n: 1 });
+    let p = *b;
+    b = Box::new(Named { name: String::from(\"de\"), n: 2 });
+    println!(\"{} {} {}\", p.name, p.n, b.name);
+    let c = Box::new(Named { name: String::from(\"f\"), n: 3 });
+    let q = *c;
+    println!(\"{}\", q.n);
+}
+";
+    let r = stackheap::run(src, &SettingsOverrides::default());
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "abc 1 de\n3\n");
+    let ev = |l: u32, s: &str| (l, s.to_string());
+    assert_eq!(
+        heap_events(&r),
+        [
+            ev(3, "alloc `b.name`"),
+            ev(3, "alloc `b`"),
+            ev(5, "alloc a temporary String::from"),
+            ev(5, "alloc a temporary Box::new"),
+            ev(5, "free `b`"),
+            ev(7, "alloc `c.name`"),
+            ev(7, "alloc `c`"),
+            // End of `main`, in reverse order of declaration: `q`, `c`'s block, `p`, `b`.
+            ev(10, "free `q.name`"),
+            ev(10, "free `c`"),
+            ev(10, "free `p.name`"),
+            ev(10, "free a temporary String::from"),
+            ev(10, "free `b`"),
+        ]
+    );
+}
+
+#[test]
+fn a_borrowed_temporary_lives_to_the_end_of_its_statement_or_of_the_lets_block() {
+    // As rustc: a temporary borrowed by a `let` is dropped at the end of the block, in
+    // reverse order with the locals; one borrowed in an argument at the end of its statement.
+    let src = "\
+fn take(s: &String) -> usize { s.len() }
+fn main() {
+    let a = String::from(\"a\");
+    {
+        let r: &String = &String::from(\"bb\");
+        let n = take(&String::from(\"dddd\"));
+        let t: &str = &String::from(\"eeeee\");
+        println!(\"{a} {r} {n} {t}\");
+    }
+    println!(\"{}\", a.len());
+}
+";
+    let r = stackheap::run(src, &SettingsOverrides::default());
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "a bb 4 eeeee\n1\n");
+    let ev = |l: u32, s: &str| (l, s.to_string());
+    let tmp = "a temporary String::from";
+    assert_eq!(
+        heap_events(&r),
+        [
+            ev(3, "alloc `a`"),
+            ev(5, &format!("alloc {tmp}")),
+            ev(6, &format!("alloc {tmp}")),
+            ev(6, &format!("free {tmp}")),
+            ev(7, &format!("alloc {tmp}")),
+            ev(9, &format!("free {tmp}")),
+            ev(9, &format!("free {tmp}")),
+            ev(11, "free `a`"),
+        ]
+    );
+    // The block's end frees the `eeeee` temporary first, then the `bb` one.
+    let frees: Vec<u32> = (0..r.step_count())
+        .filter_map(|i| r.step(i))
+        .filter(|s| s.line == 9)
+        .flat_map(|s| s.events)
+        .filter_map(|e| match e {
+            Event::Dealloc { size, .. } => Some(size),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(frees, [5, 2]);
+}
+
+/// The blocks freed over a run, each as the number of its allocation (0 for the first
+/// block allocated, ...), in the order they were freed.
+fn free_order(r: &stackheap::Run) -> Vec<usize> {
+    let mut live: Vec<(u32, usize)> = Vec::new();
+    let mut count = 0;
+    let mut out = Vec::new();
+    for step in r.steps() {
+        for ev in step.events {
+            match ev {
+                Event::Alloc { addr, .. } => {
+                    live.push((addr, count));
+                    count += 1;
+                }
+                Event::Dealloc { addr, .. } => {
+                    if let Some(k) = live.iter().position(|b| b.0 == addr) {
+                        out.push(live.remove(k).1);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn a_linked_list_and_a_tree_are_freed_in_rustcs_order() {
+    // Dropping a `Box<Node>` drops the node's fields first (its `next`, the rest of the
+    // list), then frees the node's own block: the last node's block goes first, the head's
+    // last. A tree drops `left`, then `right` (declaration order), then the node. rustc's
+    // global allocator, logging, frees: list 0 1 2; tree 3 ... 7 inserted 5, 3, 8, 1, 4 as
+    // 6 7 4 5 3.
+    let src = "\
+struct Node { value: i32, next: Option<Box<Node>> }
+struct Tree { left: Option<Box<Tree>>, value: i32, right: Option<Box<Tree>> }
+fn push(head: Option<Box<Node>>, value: i32) -> Option<Box<Node>> {
+    Some(Box::new(Node { value, next: head }))
+}
+fn insert(node: &mut Option<Box<Tree>>, v: i32) {
+    if let Some(n) = node.as_mut() {
+        if v < n.value { insert(&mut n.left, v); } else { insert(&mut n.right, v); }
+    } else {
+        *node = Some(Box::new(Tree { left: None, value: v, right: None }));
+    }
+}
+fn main() {
+    {
+        let mut list = None;
+        for i in 1..=3 { list = push(list, i); }
+        println!(\"{}\", list.as_ref().unwrap().value);
+    }
+    {
+        let mut t = None;
+        for v in [5, 3, 8, 1, 4] { insert(&mut t, v); }
+    }
+}
+";
+    let r = stackheap::run(src, &SettingsOverrides::default());
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "3\n");
+    assert_eq!(free_order(&r), [0, 1, 2, 6, 7, 4, 5, 3]);
+}
+
+#[test]
+fn a_ten_thousand_node_list_drops_without_deep_recursion_in_the_engine() {
+    // The drop glue of a node refers to itself; the machine keeps the pending work on its
+    // own list, so dropping goes as deep as the data without using the engine's stack.
+    let src = "\
+struct Node { value: u32, next: Option<Box<Node>> }
+fn main() {
+    let mut list: Option<Box<Node>> = None;
+    let mut i = 0;
+    while i < 10000 {
+        list = Some(Box::new(Node { value: i, next: list }));
+        i += 1;
+    }
+    let mut sum = 0;
+    let mut cur = list.as_ref();
+    while let Some(node) = cur {
+        sum += node.value;
+        cur = node.next.as_ref();
+    }
+    println!(\"{sum}\");
+}
+";
+    // A thread with a small stack of its own: the drop must not need more.
+    let r = std::thread::Builder::new()
+        .stack_size(1024 * 1024)
+        .spawn(move || stackheap::run(src, &SettingsOverrides::default()))
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "49995000\n");
+    let order = free_order(&r);
+    assert_eq!(order.len(), 10_000);
+    // The first node made (the list's tail) is freed first, the head last.
+    assert!(
+        order.windows(2).all(|w| w[0] + 1 == w[1]),
+        "freed out of order"
+    );
+}

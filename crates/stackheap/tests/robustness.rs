@@ -297,3 +297,35 @@ fn fuzzed_programs_never_break_the_engine() {
         assert!(outcomes.iter().all(|&n| n > 0), "outcomes {outcomes:?}");
     });
 }
+
+#[test]
+fn data_nested_as_deep_as_it_goes_is_printed_viewed_cloned_and_dropped_without_deep_recursion() {
+    // A list of 10,000 Boxes and 3,000 Vecs inside each other: printing them is refused
+    // with a diagnostic past 100 levels; cloning, viewing and dropping them walk the data
+    // without the engine's own recursion.
+    let list = "#[derive(Debug, Clone)]\nstruct Node { value: u32, next: Option<Box<Node>> }\nfn main() {\n    let mut l: Option<Box<Node>> = None;\n    let mut i = 0;\n    while i < 10000 { l = Some(Box::new(Node { value: i, next: l })); i += 1; }\n    let c = l.clone();\n    println!(\"{}\", c.is_some());\n    println!(\"{:?}\", l);\n}\n";
+    let dirs = "#[derive(Debug, Clone)]\nstruct Dir { subdirs: Vec<Dir> }\nfn main() {\n    let mut d = Dir { subdirs: Vec::new() };\n    for _ in 0..3000 { d = Dir { subdirs: vec![d] }; }\n    let e = d.clone();\n    println!(\"{}\", e.subdirs.len());\n    println!(\"{:?}\", d);\n}\n";
+    for src in [list, dirs] {
+        let outcome = on_small_stack(move || {
+            let run = stackheap::run(src, &SettingsOverrides::default());
+            let last = run.state_at(run.step_count());
+            let _ = run.state_at(run.step_count().saturating_sub(2));
+            (
+                run.output().to_string(),
+                run.diagnostics.clone(),
+                last.blocks.len(),
+            )
+        });
+        let (output, diags, _) = outcome;
+        assert_eq!(
+            output.lines().next(),
+            Some(if src == list { "true" } else { "1" })
+        );
+        assert!(
+            diags.iter().any(|d| d
+                .message
+                .contains("nested inside each other is not supported yet")),
+            "{diags:?}"
+        );
+    }
+}

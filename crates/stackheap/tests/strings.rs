@@ -91,3 +91,54 @@ fn a_slice_is_pointer_and_length_into_the_vecs_block() {
     // No allocation for the slice: the Vec's block is the only one.
     assert_eq!(st.blocks.len(), 1);
 }
+
+/// The pointer and length of the `&str` variable `name` in the last state.
+fn str_var(st: &stackheap::MemoryState, name: &str) -> (u64, u64) {
+    let v = st.frames[0]
+        .variables
+        .iter()
+        .find(|v| v.name == name)
+        .unwrap();
+    let base = v.addr as usize;
+    let word = |at: usize| u64::from_le_bytes(st.stack_bytes[at..at + 8].try_into().unwrap());
+    (word(base), word(base + 8))
+}
+
+#[test]
+fn slices_and_trim_point_into_the_strings_block() {
+    let r = run("fn main() {\n    let s = String::from(\"  hello world \");\n    let w = &s[8..];\n    let t = s.trim();\n    let b = s.as_bytes();\n    println!(\"[{w}] [{t}] {}\", b.len());\n}\n");
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "[world ] [hello world] 14\n");
+    let st = r.state_at(r.step_count() - 1);
+    // One block besides the literals: the String's; the views point into it.
+    let blocks: Vec<_> = st.blocks.iter().filter(|b| !b.read_only).collect();
+    assert_eq!(blocks.len(), 1);
+    let at = blocks[0].addr as u64;
+    assert_eq!(str_var(&st, "w"), (at + 8, 6));
+    assert_eq!(str_var(&st, "t"), (at + 2, 11));
+    assert_eq!(str_var(&st, "b"), (at, 14));
+}
+
+#[test]
+fn to_uppercase_of_ascii_text_is_a_block_of_its_length_and_other_text_is_refused() {
+    let r = run("fn main() {\n    let s = \"Hello, World\".to_uppercase();\n    println!(\"{} {} {}\", s, s.len(), s.capacity());\n}\n");
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "HELLO, WORLD 12 12\n");
+    let allocs: Vec<u32> = r
+        .steps()
+        .flat_map(|s| s.events)
+        .filter_map(|e| match e {
+            Event::Alloc { size, .. } => Some(size),
+            _ => None,
+        })
+        .collect();
+    // The literals' block is allocated before the first step; then the new String's.
+    assert_eq!(allocs, [12]);
+    // The case of other text can take more bytes (Unicode's tables): not supported yet.
+    let r = run("fn main() {\n    let s = \"straße\".to_uppercase();\n    println!(\"{s}\");\n}\n");
+    let d = r.diagnostics.iter().find(|d| d.is_error()).unwrap();
+    assert_eq!(
+        d.message,
+        "`to_uppercase` of text that is not ASCII is not supported yet"
+    );
+}

@@ -1,7 +1,7 @@
-// unsupported 2:8: a recursive type (through `Box` or `Vec`) is not supported yet
+// error[E0072] 2:1: recursive type `Node` has infinite size
 struct Node {
     value: i32,
-    next: Option<Box<Node>>,
+    next: Option<Node>,
 }
 fn main() {
     let n = Node { value: 1, next: None };
