@@ -197,7 +197,9 @@ impl<'a> Walker<'a> {
     }
 
     /// A place reached without going through a reference: its local and the fields on the
-    /// way (`p.inner.name`; an element, `v[i]`, stands for all of `v`).
+    /// way (`p.inner.name`; an element, `v[i]`, stands for all of `v`). A `Box` owns its
+    /// value, so the value is a place of the Box's local: `*` in the path (`b.x` and
+    /// `(*b).x` are both `b`, `*`, `x`).
     fn place(&self, e: &Expr) -> Option<(LocalId, Path)> {
         match &e.kind {
             ExprKind::Path(_) => {
@@ -209,36 +211,50 @@ impl<'a> Walker<'a> {
                 .then_some((l, Vec::new()))
             }
             ExprKind::Field { base, name, .. } => {
-                if self.through_ref(base) {
-                    return None;
-                }
-                let (l, mut path) = self.place(base)?;
+                let (l, mut path) = self.place_through_boxes(base)?;
                 path.push(name.clone());
                 Some((l, path))
             }
-            ExprKind::Index(base, _) => {
-                if self.through_ref(base) {
-                    return None;
-                }
-                self.place(base)
+            ExprKind::Index(base, _) => self.place_through_boxes(base),
+            ExprKind::Deref(inner)
+                if matches!(self.c.expr_ty.get(inner.id as usize), Some(Ty::Box(_))) =>
+            {
+                let (l, mut path) = self.place(inner)?;
+                path.push("*".to_string());
+                Some((l, path))
             }
             _ => None,
         }
     }
 
-    fn through_ref(&self, base: &Expr) -> bool {
-        matches!(
-            self.c.expr_ty.get(base.id as usize),
-            Some(Ty::Ref(..) | Ty::SliceRef(_) | Ty::SliceMut(_) | Ty::Box(_))
-        )
+    /// The place of `base` and of the values its Boxes hold on the way to what a field
+    /// access or an index reaches (auto-deref); `None` through a reference.
+    fn place_through_boxes(&self, base: &Expr) -> Option<(LocalId, Path)> {
+        let (l, mut path) = self.place(base)?;
+        let mut t = self.c.expr_ty.get(base.id as usize)?;
+        loop {
+            match t {
+                Ty::Box(inner) => {
+                    path.push("*".to_string());
+                    t = inner;
+                }
+                Ty::Ref(..) | Ty::SliceRef(_) | Ty::SliceMut(_) | Ty::StrRef => return None,
+                _ => return Some((l, path)),
+            }
+        }
     }
 
-    /// A place as rustc names it: `p`, `p.inner.name`.
+    /// A place as rustc names it: `p`, `p.inner.name`, `*b`; a field of a Box's value is
+    /// named as it is written, `b.x`.
     fn place_name(&self, l: LocalId, path: &[String]) -> String {
         let mut s = self.name(l);
-        for f in path {
-            s.push('.');
-            s.push_str(f);
+        for (i, f) in path.iter().enumerate() {
+            if f != "*" {
+                s.push('.');
+                s.push_str(f);
+            } else if path[i..].iter().all(|f| f == "*") {
+                s.insert(0, '*');
+            }
         }
         s
     }
@@ -375,7 +391,10 @@ impl<'a> Walker<'a> {
     /// A local's value (or a field of it) moving out in a `let`, an argument or an
     /// assignment.
     fn moved_path(&self, e: &Expr) -> Option<(LocalId, Path)> {
-        if !matches!(e.kind, ExprKind::Path(_) | ExprKind::Field { .. }) {
+        if !matches!(
+            e.kind,
+            ExprKind::Path(_) | ExprKind::Field { .. } | ExprKind::Deref(_)
+        ) {
             return None;
         }
         let t = self.c.expr_ty.get(e.id as usize)?;
@@ -738,7 +757,17 @@ impl<'a> Walker<'a> {
                     (None, Some(_)) => Some(false),
                     (None, None) => None,
                 };
-                if let (Some(mutable), Some((t, path))) = (mutable, self.place(receiver)) {
+                // A method of the value in a Box borrows that value (`*b`), not the Box.
+                let clones = matches!(
+                    self.c.methods.get(&e.id),
+                    Some(Method::Clone | Method::CloneBuffer | Method::DeepClone)
+                );
+                let place = if clones {
+                    self.place(receiver)
+                } else {
+                    self.place_through_boxes(receiver)
+                };
+                if let (Some(mutable), Some((t, path))) = (mutable, place) {
                     self.push(
                         e.span,
                         Action::Borrow {
@@ -863,7 +892,8 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// The index expressions inside an assigned place (the place itself is not a read).
+    /// The index expressions inside an assigned place (the place itself is not a read, but
+    /// a reference written through is).
     fn place_parts(&mut self, e: &Expr) {
         match &e.kind {
             ExprKind::Field { base, .. } => self.place_parts(base),
@@ -872,6 +902,8 @@ impl<'a> Walker<'a> {
                 self.expr(idx);
             }
             ExprKind::Deref(inner) => self.expr(inner),
+            // A reference written through (`s[0] = 1` for `s: &mut [T]`, `r.x = 2`) is used.
+            ExprKind::Path(_) if self.place(e).is_none() => self.expr(e),
             _ => {}
         }
     }
