@@ -5628,11 +5628,9 @@ impl<'a> Gen<'a> {
                     self.emit(Op::AddrLocal(tmp));
                     self.emit(Op::Copy(size));
                     self.set_part_owned(l, &path, true);
+                    // The Vecs, Strings and Boxes that moved in now belong to the field.
                     let name = self.path_name(l, &path);
-                    for (voff, vpath) in vec_paths(&t, self.ptr, off, &name) {
-                        let label = self.label(format!("`{vpath}`"));
-                        self.emit(Op::Own { off: voff, label });
-                    }
+                    self.own_blocks(&t, off, &name);
                     return;
                 }
             }

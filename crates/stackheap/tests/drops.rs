@@ -511,3 +511,111 @@ fn main() {
         "freed out of order"
     );
 }
+
+#[test]
+fn moves_out_of_structs_and_boxes_leave_the_rest_to_drop_in_rustcs_order() {
+    // A struct whose list field stays after another field moved out drops the list with
+    // its part's flag (the tail's node first); a list field moved out and assigned anew
+    // drops only the new list with the struct; a Box whose only owning field moved out
+    // frees its block where the Box goes; a loop variable whose Box value moved out frees
+    // the block at the end of its turn, after the new owner.
+    let src = "\
+struct Node { value: i32, next: Option<Box<Node>> }
+struct Stack { name: String, top: Option<Box<Node>> }
+struct Person { name: String, age: u32 }
+fn push(top: Option<Box<Node>>, value: i32) -> Option<Box<Node>> {
+    Some(Box::new(Node { value, next: top }))
+}
+fn main() {
+    let s = Stack { name: String::from(\"s\"), top: push(push(None, 1), 2) };
+    let n = s.name;
+    println!(\"{}\", n);
+    let mut t = Stack { name: String::from(\"t\"), top: push(None, 3) };
+    let top = t.top;
+    t.top = push(None, 4);
+    drop(top);
+    let b = Box::new(Person { name: String::from(\"Ada\"), age: 36 });
+    let m = b.name;
+    println!(\"{} {} {}\", m, b.age, t.name);
+    let people = vec![Box::new(Person { name: String::from(\"Bo\"), age: 1 })];
+    for p in people {
+        let q = *p;
+        println!(\"{}\", q.age);
+    }
+}
+";
+    let r = stackheap::run(src, &SettingsOverrides::default());
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "s\nAda 36 t\n1\n");
+    let ev = |l: u32, s: &str| (l, s.to_string());
+    let pushed = "Box::new returned by `push`";
+    assert_eq!(
+        heap_events(&r),
+        [
+            ev(8, "alloc `s.name`"),
+            ev(5, &format!("alloc {pushed}")),
+            ev(5, &format!("alloc {pushed}")),
+            ev(11, "alloc `t.name`"),
+            ev(5, &format!("alloc {pushed}")),
+            ev(5, &format!("alloc {pushed}")),
+            ev(14, "free `top`"),
+            ev(15, "alloc `b.name`"),
+            ev(15, "alloc `b`"),
+            ev(18, "alloc `people`"),
+            ev(18, "alloc a temporary String::from"),
+            ev(18, "alloc a temporary Box::new"),
+            // The end of a turn: `q`, then the block of `p`, whose value moved into `q`.
+            ev(22, "free `q.name`"),
+            ev(22, "free `p`"),
+            ev(19, "free `people`"),
+            // The end of `main`, in reverse order of declaration: `m`, `b`'s block, `t`
+            // (its name, then the list assigned to its `top`), `n`, and what is left of `s`:
+            // its list, the tail's node first.
+            ev(23, "free `m`"),
+            ev(23, "free `b`"),
+            ev(23, "free `t.name`"),
+            ev(23, "free `t.top`"),
+            ev(23, "free `n`"),
+            ev(23, &format!("free {pushed}")),
+            ev(23, "free `s.top`"),
+        ]
+    );
+    // The blocks by allocation: `s`'s list is nodes 1 (value 1) and 2 (value 2).
+    assert_eq!(free_order(&r), [4, 9, 10, 8, 6, 7, 3, 5, 0, 1, 2]);
+}
+
+#[test]
+fn a_long_list_in_a_struct_field_drops_by_its_part_without_deep_recursion() {
+    // The struct's other field moved out, so the list is dropped through its own part's
+    // drop flag; that drop is as iterative as any other.
+    let src = "\
+struct Node { value: u32, next: Option<Box<Node>> }
+struct List { name: String, head: Option<Box<Node>> }
+fn main() {
+    let mut list = List { name: String::from(\"numbers\"), head: None };
+    let mut i = 0;
+    while i < 10000 {
+        list.head = Some(Box::new(Node { value: i, next: list.head.take() }));
+        i += 1;
+    }
+    let name = list.name;
+    println!(\"{} {}\", name, list.head.as_ref().unwrap().value);
+}
+";
+    let r = std::thread::Builder::new()
+        .stack_size(1024 * 1024)
+        .spawn(move || stackheap::run(src, &SettingsOverrides::default()))
+        .unwrap()
+        .join()
+        .unwrap();
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "numbers 9999\n");
+    let order = free_order(&r);
+    assert_eq!(order.len(), 10_001);
+    // `name` first (declared last), then the list from its tail (node 1, made first).
+    assert_eq!(order[0], 0);
+    assert!(
+        order[1..].windows(2).all(|w| w[0] + 1 == w[1]),
+        "freed out of order"
+    );
+}
