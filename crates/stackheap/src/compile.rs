@@ -2209,8 +2209,10 @@ impl<'a> Gen<'a> {
 
     /// `let _ = init;` binds nothing: a place is neither read nor moved (an index into it is
     /// still checked, and references on the way are followed); any other value is a
-    /// temporary dropped at the end of the statement.
+    /// temporary dropped at the end of the statement (unless borrowed: `let _ = &f();`
+    /// extends it to the end of the block, as any `let` does).
     fn let_wild(&mut self, init: &Expr, site: u32) {
+        self.extend_temporaries(init);
         let depth = self.f.depth;
         if self.is_static_place(init) {
             // Nothing to do: the place stays as it is.

@@ -619,3 +619,36 @@ fn main() {
         "freed out of order"
     );
 }
+
+#[test]
+fn let_underscore_of_a_borrowed_temporary_keeps_it_to_the_end_of_the_block() {
+    // `let _ = &f();` binds nothing but still extends the borrowed temporary, as any `let`
+    // does; `let _ = f();` drops its temporary at the end of the statement.
+    let src = "\
+fn main() {
+    let a = String::from(\"a\");
+    {
+        let _ = &String::from(\"bb\");
+        let _ = String::from(\"ccc\");
+        println!(\"{}\", a);
+    }
+    println!(\"{}\", a.len());
+}
+";
+    let r = stackheap::run(src, &SettingsOverrides::default());
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(r.output(), "a\n1\n");
+    let ev = |l: u32, s: &str| (l, s.to_string());
+    let tmp = "a temporary String::from";
+    assert_eq!(
+        heap_events(&r),
+        [
+            ev(2, "alloc `a`"),
+            ev(4, &format!("alloc {tmp}")),
+            ev(5, &format!("alloc {tmp}")),
+            ev(5, &format!("free {tmp}")),
+            ev(7, &format!("free {tmp}")),
+            ev(9, "free `a`"),
+        ]
+    );
+}
