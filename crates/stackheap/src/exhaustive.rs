@@ -525,7 +525,8 @@ fn show(w: &Witness, ptr: PtrWidth) -> String {
             }
         }
         (Ctor::Range(lo, hi), Ty::Int(i)) => show_range(*i, *lo, *hi, ptr),
-        (Ctor::Single, Ty::Ref(..) | Ty::StrRef) => format!("&{}", part(0)),
+        (Ctor::Single, Ty::Ref(true, _)) => format!("&mut {}", part(0)),
+        (Ctor::Single, Ty::Ref(false, _) | Ty::StrRef) => format!("&{}", part(0)),
         (Ctor::Single, Ty::Tuple(ts)) => {
             let parts: Vec<String> = (0..ts.len()).map(part).collect();
             if parts.len() == 1 {
