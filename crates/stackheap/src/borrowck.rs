@@ -488,7 +488,7 @@ impl<'a> Walker<'a> {
             ExprKind::MethodCall { receiver, args, .. } => {
                 let by_ref = !matches!(
                     self.c.expr_ty.get(receiver.id as usize),
-                    Some(Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_))
+                    Some(Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_))
                 );
                 match (self.c.method_fns.get(&e.id), self.c.methods.get(&e.id)) {
                     (Some((f, mode)), _) => {
@@ -517,7 +517,18 @@ impl<'a> Walker<'a> {
                             }
                         }
                     }
-                    (None, Some(Method::AsRef | Method::AsMut | Method::First | Method::Last)) => {
+                    (
+                        None,
+                        Some(
+                            Method::AsRef
+                            | Method::AsMut
+                            | Method::First
+                            | Method::Last
+                            | Method::AsStr
+                            | Method::AsBytes
+                            | Method::Trim,
+                        ),
+                    ) => {
                         if by_ref {
                             out.borrows.push(e.span);
                         } else {
@@ -751,7 +762,10 @@ impl<'a> Walker<'a> {
                             | Method::Pop
                             | Method::PushStr
                             | Method::PushChar
-                            | Method::AsMut,
+                            | Method::AsMut
+                            | Method::Clear
+                            | Method::PopChar
+                            | Method::Take,
                         ),
                     ) => Some(true),
                     (None, Some(_)) => Some(false),

@@ -1,0 +1,7 @@
+// error[E0502] 5:5: cannot borrow `s` as mutable because it is also borrowed as immutable
+fn main() {
+    let mut s = String::from("  hi  ");
+    let t = s.trim();
+    s.push('x');
+    println!("{}", t);
+}
