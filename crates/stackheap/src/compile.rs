@@ -3602,10 +3602,15 @@ impl<'a> Gen<'a> {
                 let t = self.ty(e);
                 if !t.is_copy() {
                     let d = self.move_out_error(e).unwrap_or_else(|| {
+                        let what = if self.through_box(e) {
+                            "moving part of a Box's value out while other parts of it own memory (or out of a Box that is not a variable)"
+                        } else {
+                            "moving a value that is not `Copy` out of a field or an element"
+                        };
                         Diagnostic::error(
                             DiagnosticKind::Unsupported,
                             e.span,
-                            "moving a value that is not `Copy` out of a field or an element is not supported yet",
+                            format!("{what} is not supported yet"),
                         )
                     });
                     self.diags.push(d);
@@ -3894,6 +3899,19 @@ impl<'a> Gen<'a> {
                 .with_span_label(label)
                 .with_note("borrow it (`&`) or `.clone()` it instead of moving it out"),
         )
+    }
+
+    /// Whether the place `e` lies in the value of a Box (`b.name`, `(*b).name`, `b.x.y`).
+    fn through_box(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Deref(inner) => {
+                matches!(self.ty(inner), Ty::Box(_)) || self.through_box(inner)
+            }
+            ExprKind::Field { base, .. } => {
+                matches!(self.ty(base), Ty::Box(_)) || self.through_box(base)
+            }
+            _ => false,
+        }
     }
 
     /// A local, or a field of a field ... of a local: the local and the frame offset. Records
