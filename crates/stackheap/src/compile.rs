@@ -192,6 +192,10 @@ pub enum Op {
         local: u32,
         owned: bool,
     },
+    /// Pushes whether the local still owns its value (1) or not (0).
+    IsOwned {
+        local: u32,
+    },
     /// The Vec at a local now owns its buffer: relabel the block.
     Own {
         off: u32,
@@ -1436,9 +1440,6 @@ struct Moves {
     /// Locals declared without a value (`let x;`) that may not have one yet; `true` when
     /// they may have one too (given on some paths only).
     uninit: BTreeMap<LocalId, bool>,
-    /// Box locals part of whose value may have been moved out (`node.next`): where, the
-    /// moved part as rustc names it, and its type.
-    partial: HashMap<LocalId, (Span, String, Ty)>,
     /// Code after `return`, `break` or `continue` is never reached.
     dead: bool,
 }
@@ -1454,9 +1455,6 @@ impl Moves {
         }
         for (k, v) in &other.moved {
             self.moved.entry(k.clone()).or_insert(*v);
-        }
-        for (k, v) in &other.partial {
-            self.partial.entry(*k).or_insert_with(|| v.clone());
         }
         // A local with no value on one side only may have one.
         let mut uninit = BTreeMap::new();
@@ -1474,7 +1472,6 @@ impl Moves {
     fn forget(&mut self, l: LocalId) {
         self.moved.retain(|k, _| k.0 != l);
         self.uninit.remove(&l);
-        self.partial.remove(&l);
     }
 
     /// The place `path` of `l` and every part of it hold values again.
@@ -2777,42 +2774,13 @@ impl<'a> Gen<'a> {
             }
         }
         if !self.f.moves.dead {
-            if let Some((moved, at)) = self.moved_conflict(&self.f.moves, l, path) {
+            if let Some((moved, at)) = self.moved_conflict(&self.f.moves, l, path, how) {
                 self.report_moved(l, path, &moved, span, at, how, false);
-            }
-        }
-        if how == Use::Move && path.is_empty() && !self.f.moves.dead {
-            // A Box local part of whose value moved out (`node.next`).
-            if let Some((at, part, ty)) = self.f.moves.partial.get(&l).cloned() {
-                self.report_partly_moved(l, span, at, &part, &ty);
             }
         }
         if how == Use::Move && !self.path_ty(l, path).is_copy() && !self.manual {
             self.f.moves.moved.insert((l, path.to_vec()), span);
             self.add_move_path(l, path);
-        }
-    }
-
-    /// E0382 for a use of a whole local after part of it moved out.
-    fn report_partly_moved(&mut self, l: LocalId, use_span: Span, at: Span, part: &str, ty: &Ty) {
-        let name = self.f.locals[l as usize].name.clone();
-        let d = Diagnostic::error(
-            DiagnosticKind::Ownership,
-            use_span,
-            format!("use of partially moved value: `{name}`"),
-        )
-        .with_code("E0382")
-        .with_span_label("value used here after partial move")
-        .with_label(at, "value partially moved here")
-        .with_note(format!(
-            "partial move occurs because `{part}` has type `{ty}`, which does not implement the `Copy` trait"
-        ));
-        if !self
-            .diags
-            .iter()
-            .any(|x| x.code.as_deref() == Some("E0382") && x.span == use_span)
-        {
-            self.diags.push(d);
         }
     }
 
@@ -2862,6 +2830,41 @@ impl<'a> Gen<'a> {
         Some((root, l, rel))
     }
 
+    /// The place `e` as a path of a local when it lies in the value of a Box the local holds
+    /// (`b.next`: `BOX_VALUE`, then `next`; `(*b).x`, `p.b.x`), reached through Boxes and
+    /// fields, not references.
+    fn box_path(&self, e: &Expr) -> Option<(LocalId, FieldPath)> {
+        let (l, path) = self.value_path(e)?;
+        path.contains(&BOX_VALUE).then_some((l, path))
+    }
+
+    /// The place `e` as a local and the path inside it, through fields and Boxes.
+    fn value_path(&self, e: &Expr) -> Option<(LocalId, FieldPath)> {
+        match &e.kind {
+            ExprKind::Path(_) => Some((self.local_res(e)?, Vec::new())),
+            ExprKind::Deref(inner) if matches!(self.ty(inner), Ty::Box(_)) => {
+                let (l, mut path) = self.value_path(inner)?;
+                path.push(BOX_VALUE);
+                Some((l, path))
+            }
+            ExprKind::Field { base, name, .. } => {
+                let (l, mut path) = self.value_path(base)?;
+                let mut t = self.ty(base);
+                while let Ty::Box(inner) = t {
+                    path.push(BOX_VALUE);
+                    t = *inner;
+                }
+                if !matches!(t, Ty::Struct(_) | Ty::Tuple(_)) {
+                    return None;
+                }
+                let i = t.fields(self.ptr).iter().position(|f| &f.0 == name)?;
+                path.push(i as u32);
+                Some((l, path))
+            }
+            _ => None,
+        }
+    }
+
     /// Moves (a part of) the value out of a Box local into `dest` (see [`Gen::box_move`]):
     /// the bytes are copied out, and the Box's block stays allocated until the Box would
     /// have been dropped, where it is freed without dropping the value again (as rustc
@@ -2871,17 +2874,20 @@ impl<'a> Gen<'a> {
             return;
         };
         let part = (!matches!(e.kind, ExprKind::Deref(_))).then_some(e);
-        self.move_from_box(root, l, rel, part, dest);
+        self.move_from_box(root, l, rel, part, e.span, dest);
     }
 
     /// Moves the value in Box local `l` (its path `root`), or the part `part` of it at
-    /// offset `rel`, into `dest`.
+    /// offset `rel`, into `dest`; `span` is the moving expression (`*b`, `b.next`). The moved
+    /// place is `BOX_VALUE` in `l`'s paths (`*b`), then the fields to the part (`b.next`).
+    #[allow(clippy::too_many_arguments)]
     fn move_from_box(
         &mut self,
         root: &Expr,
         l: LocalId,
         rel: u32,
         part: Option<&Expr>,
+        span: Span,
         dest: Dest,
     ) {
         let size = match (part, self.ty(root)) {
@@ -2898,19 +2904,15 @@ impl<'a> Gen<'a> {
             self.emit(Op::Offset(rel));
         }
         self.emit(Op::Copy(size));
-        if let Some(e) = part {
-            let part = check::place_text(e);
-            if let Some((at, p, _)) = self.f.moves.partial.get(&l).cloned() {
-                if p == part && !self.f.moves.dead {
-                    self.report_part_moved(e.span, at, &part);
-                }
+        let path = match part {
+            Some(e) => self.box_path(e).map(|(_, p)| p),
+            None => Some(vec![BOX_VALUE]),
+        };
+        match path {
+            Some(path) => self.use_path(l, &path, span, Use::Move),
+            None => {
+                self.use_local(root, true);
             }
-            self.use_local(root, false);
-            if !self.manual {
-                self.f.moves.partial.insert(l, (e.span, part, self.ty(e)));
-            }
-        } else {
-            self.use_local(root, true);
         }
         self.emit(Op::SetOwned {
             local: l,
@@ -2921,19 +2923,6 @@ impl<'a> Gen<'a> {
             local: shell,
             owned: true,
         });
-    }
-
-    /// E0382 for a part of a local moved out twice.
-    fn report_part_moved(&mut self, use_span: Span, at: Span, part: &str) {
-        let d = Diagnostic::error(
-            DiagnosticKind::Ownership,
-            use_span,
-            format!("use of moved value: `{part}`"),
-        )
-        .with_code("E0382")
-        .with_span_label("value used here after move")
-        .with_label(at, "value moved here");
-        self.diags.push(d);
     }
 
     /// The hidden local that frees the block of Box local `l` once its value has moved out:
@@ -2964,8 +2953,16 @@ impl<'a> Gen<'a> {
     }
 
     /// A moved place in `moves` that a use of `path` of `l` runs into: the place itself or
-    /// one it lies in, else (the one seen last, as rustc picks it) a part of it.
-    fn moved_conflict(&self, moves: &Moves, l: LocalId, path: &[u32]) -> Option<(FieldPath, Span)> {
+    /// one it lies in, else (the one seen last, as rustc picks it) a part of it. A field of
+    /// a Box's value that moved out (`node.next`) counts against the whole Box only when it
+    /// moves (reads of the Box's other fields reach through it as uses of the whole).
+    fn moved_conflict(
+        &self,
+        moves: &Moves,
+        l: LocalId,
+        path: &[u32],
+        how: Use,
+    ) -> Option<(FieldPath, Span)> {
         let mut partial: Option<(&FieldPath, Span)> = None;
         for ((ml, mp), at) in &moves.moved {
             if *ml != l {
@@ -2973,6 +2970,11 @@ impl<'a> Gen<'a> {
             }
             if path.starts_with(mp) {
                 return Some((mp.clone(), *at));
+            }
+            let inside_box = mp.get(path.len()) == Some(&BOX_VALUE)
+                && mp[path.len()..].iter().any(|&x| x != BOX_VALUE);
+            if inside_box && how != Use::Move {
+                continue;
             }
             if mp.starts_with(path) {
                 let order = |p: &FieldPath| self.f.move_paths.get(&(l, p.clone())).copied();
@@ -3014,6 +3016,10 @@ impl<'a> Gen<'a> {
         if path.is_empty() {
             return slot.name.clone();
         }
+        if path.iter().all(|&x| x == BOX_VALUE) {
+            // The value in a Box: `*b`.
+            return format!("{}{}", "*".repeat(path.len()), slot.name);
+        }
         format!("{}.{}", slot.name, path_text(&slot.ty, path, self.ptr))
     }
 
@@ -3037,13 +3043,17 @@ impl<'a> Gen<'a> {
         } else {
             "value used here after"
         };
-        // A part of the used place was moved out (not the place itself).
-        let partial = moved.len() > used.len();
+        // A part of the used place was moved out (not the place itself; the whole value in
+        // a Box moved out is a move of the Box, as rustc words it).
+        let partial =
+            moved.len() > used.len() && moved[used.len()..].iter().any(|&x| x != BOX_VALUE);
         let msg = if partial {
             format!(
                 "{verb} of partially moved value: `{}`",
                 self.path_name(l, used)
             )
+        } else if moved.len() > used.len() {
+            format!("{verb} of moved value: `{}`", self.path_name(l, used))
         } else {
             format!("{verb} of moved value: `{}`", self.path_name(l, moved))
         };
@@ -4092,7 +4102,7 @@ impl<'a> Gen<'a> {
                 {
                     // `b.consume()` on a Box moves the value out of it.
                     if let Some(l) = self.local_res(r) {
-                        self.move_from_box(r, l, 0, None, Dest::Local(off));
+                        self.move_from_box(r, l, 0, None, r.span, Dest::Local(off));
                     }
                 }
                 SelfMode::Value if matches!(self.ty(r), Ty::Box(ref v) if !v.is_copy()) => {
@@ -4589,7 +4599,7 @@ impl<'a> Gen<'a> {
         again.merge(&lp.at_continue);
         if !again.dead {
             let found = lp.first_use.iter().find_map(|(l, path, span, how)| {
-                self.moved_conflict(&again, *l, path)
+                self.moved_conflict(&again, *l, path, *how)
                     .map(|(moved, at)| (*l, path.clone(), moved, *span, at, *how))
             });
             if let Some((l, path, moved, use_span, moved_at, how)) = found {
@@ -5654,7 +5664,28 @@ impl<'a> Gen<'a> {
                     return;
                 }
             }
+            // A place in a Box's value that may have moved out (`b.next = ..` after
+            // `let n = b.next;`) holds a value again; its old value is dropped only if the
+            // Box still owned it when the assignment runs.
+            let boxed = self.box_path(lhs);
+            let refilled = boxed.as_ref().is_some_and(|(l, path)| {
+                self.f
+                    .moves
+                    .moved
+                    .keys()
+                    .any(|(ml, mp)| ml == l && mp.starts_with(path))
+            });
+            if let Some((l, path)) = &boxed {
+                self.assign_path(*l, path, lhs.span);
+            }
             if t.needs_drop() {
+                let skip = match (&boxed, refilled) {
+                    (Some((l, _)), true) => {
+                        self.emit(Op::IsOwned { local: *l });
+                        Some(self.emit(Op::JumpIfFalse(0)))
+                    }
+                    _ => None,
+                };
                 self.place_addr(lhs);
                 if t.plain_buffer() {
                     self.emit(Op::DropAt);
@@ -5662,10 +5693,27 @@ impl<'a> Gen<'a> {
                     let glue = self.glue(&t);
                     self.emit(Op::DropGlueAt(glue));
                 }
+                if let Some(j) = skip {
+                    let h = self.here();
+                    self.patch(j, h);
+                }
             }
             self.place_addr(lhs);
             self.emit(Op::AddrLocal(tmp));
             self.emit(Op::Copy(size));
+            if let (Some((l, _)), true) = (&boxed, refilled) {
+                // The Box owns all of its value again; its block is no longer the shell's.
+                let l = *l;
+                self.emit(Op::SetOwned {
+                    local: l,
+                    owned: true,
+                });
+                let shell = self.box_shell(l);
+                self.emit(Op::SetOwned {
+                    local: shell,
+                    owned: false,
+                });
+            }
             // The Vecs and Boxes that moved in now belong to the place.
             if let (Some(name), true) = (self.place_name(lhs), self.is_static_place(lhs)) {
                 if let Some((_, off)) = self.static_place(lhs) {
@@ -6840,6 +6888,9 @@ fn owner_parts(
 /// In a field path, the payload of an `Option`'s `Some` (as in `Some(Person { name, .. })`).
 const SOME_PAYLOAD: u32 = u32::MAX;
 
+/// In a field path, the value a `Box` holds (`*b`; `b.next` is this, then `next`).
+const BOX_VALUE: u32 = u32::MAX - 1;
+
 /// The parts of a value of type `t` that own memory (see [`owner_parts`]); for an `Option`
 /// of a struct or tuple, the parts of its `Some` payload.
 fn value_parts(t: &Ty, ptr: PtrWidth) -> Vec<(FieldPath, u32, Ty)> {
@@ -6857,6 +6908,7 @@ fn value_parts(t: &Ty, ptr: PtrWidth) -> Vec<(FieldPath, u32, Ty)> {
 fn part_ty(t: &Ty, i: u32, ptr: PtrWidth) -> Option<(String, Ty)> {
     match t {
         Ty::Option(inner) if i == SOME_PAYLOAD => Some(("Some.0".to_string(), (**inner).clone())),
+        Ty::Box(inner) if i == BOX_VALUE => Some(("*".to_string(), (**inner).clone())),
         _ => t
             .fields(ptr)
             .into_iter()
@@ -6874,7 +6926,10 @@ fn path_text(t: &Ty, path: &[u32], ptr: PtrWidth) -> String {
         let Some((name, ft)) = part_ty(&t, i, ptr) else {
             break;
         };
-        names.push(name);
+        // A Box's value is reached by auto-deref: `b.next`, not `b.*.next`.
+        if i != BOX_VALUE {
+            names.push(name);
+        }
         t = ft;
     }
     names.join(".")

@@ -328,9 +328,12 @@ impl<'p> Vm<'p> {
             .iter()
             .map(|f| {
                 !f.owning_params.is_empty()
-                    || f.code
-                        .iter()
-                        .any(|op| matches!(op, Op::DropLocal { .. } | Op::SetOwned { .. }))
+                    || f.code.iter().any(|op| {
+                        matches!(
+                            op,
+                            Op::DropLocal { .. } | Op::SetOwned { .. } | Op::IsOwned { .. }
+                        )
+                    })
             })
             .collect()
     }
@@ -1754,6 +1757,11 @@ impl<'p> Vm<'p> {
                 Op::DropAt => {
                     let a = self.pop();
                     self.drop_vec(a);
+                }
+                Op::IsOwned { local } => {
+                    let base = self.calls.last().map_or(0, |c| c.flags_base);
+                    let owned = self.owned.get(base + local as usize).copied();
+                    self.regs.push(owned.unwrap_or(false) as u64);
                 }
                 Op::SetOwned { local, owned } => {
                     let base = self.calls.last().map_or(0, |c| c.flags_base);

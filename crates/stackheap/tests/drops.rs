@@ -652,3 +652,38 @@ fn main() {
         ]
     );
 }
+
+#[test]
+fn a_field_of_a_boxs_value_moved_out_and_given_back_is_dropped_with_the_box() {
+    // `b.next = ..` after `let n = b.next;` drops nothing (the old value is `n`'s), and
+    // the Box owns all of its value again: the new `next` is dropped with it, before its
+    // block, as rustc drops it.
+    let src = "\
+#[derive(Debug)]
+struct Node { value: i32, next: Option<Box<Node>> }
+fn main() {
+    let mut b = Box::new(Node { value: 1, next: Some(Box::new(Node { value: 2, next: None })) });
+    let n = b.next;
+    b.next = Some(Box::new(Node { value: 3, next: None }));
+    println!(\"{:?} {:?}\", n, b);
+}
+";
+    let r = stackheap::run(src, &SettingsOverrides::default());
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    assert_eq!(
+        r.output(),
+        "Some(Node { value: 2, next: None }) Node { value: 1, next: Some(Node { value: 3, next: None }) }\n"
+    );
+    let ev = |l: u32, s: &str| (l, s.to_string());
+    assert_eq!(
+        heap_events(&r),
+        [
+            ev(4, "alloc `b.next`"),
+            ev(4, "alloc `b`"),
+            ev(6, "alloc a temporary Box::new"),
+            ev(8, "free `n`"),
+            ev(8, "free a temporary Box::new"),
+            ev(8, "free `b`"),
+        ]
+    );
+}
