@@ -738,7 +738,7 @@ const _: () = assert!(std::mem::size_of::<Op>() <= 24);
 /// and so do `Load`, `Const`, `Arith`, `Store` for a wrapping operation).
 ///
 /// Last, a `Jump` to a `Step` becomes a `StepJump` past it (one dispatch fewer per loop turn).
-fn fuse(code: &[Op]) -> Vec<Op> {
+pub fn fuse(code: &[Op]) -> Vec<Op> {
     // A fourth round makes the `ForRange` loop heads out of ops fused in the third.
     let mut out = fuse_pairs(&fuse_pairs(&fuse_pairs(&fuse_pairs(code))));
     for i in 0..out.len() {
@@ -1368,9 +1368,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
     };
     let mut functions = Vec::new();
     for (i, f) in file.functions.iter().enumerate() {
-        let mut code = g.function(i as u32, f);
-        code.code = fuse(&code.code);
-        functions.push(code);
+        functions.push(g.function(i as u32, f));
     }
     diags.append(&mut g.diags);
     if diags.iter().any(Diagnostic::is_error) {

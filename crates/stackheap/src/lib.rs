@@ -131,6 +131,18 @@ impl Run {
 
 /// Runs a program: settings from its `// stackheap:` comment, overridden by `overrides`.
 pub fn run(source: &str, overrides: &SettingsOverrides) -> Run {
+    run_with(source, overrides, true)
+}
+
+/// [`run`] without the optimisation passes over the compiled code: the machine runs the
+/// operations as the compiler emitted them. Every run must give the same output,
+/// diagnostics, steps, events and memory states as with them (`tests/optimizer.rs`).
+#[doc(hidden)]
+pub fn run_unoptimized(source: &str, overrides: &SettingsOverrides) -> Run {
+    run_with(source, overrides, false)
+}
+
+fn run_with(source: &str, overrides: &SettingsOverrides, optimize: bool) -> Run {
     let (from_comment, mut diagnostics) = SettingsOverrides::from_source(source);
     let mut settings = Settings::default();
     settings.apply(&from_comment);
@@ -145,7 +157,7 @@ pub fn run(source: &str, overrides: &SettingsOverrides) -> Run {
     }
     let (program, mut compile_diags) = compile::compile(source, &settings);
     diagnostics.append(&mut compile_diags);
-    let program = match program {
+    let mut program = match program {
         Some(p) if !diagnostics.iter().any(Diagnostic::is_error) => p,
         _ => {
             return Run {
@@ -156,6 +168,11 @@ pub fn run(source: &str, overrides: &SettingsOverrides) -> Run {
             }
         }
     };
+    if optimize {
+        for f in &mut program.functions {
+            f.code = compile::fuse(&f.code);
+        }
+    }
     let (trace, error, leaks) = machine::execute(std::sync::Arc::new(program), &settings);
     let outcome = match error {
         Some(e) => {
