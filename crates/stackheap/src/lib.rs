@@ -20,6 +20,7 @@ mod lexer;
 mod lifetimes;
 mod machine;
 mod memory;
+mod optimize;
 mod parser;
 mod trace;
 mod types;
@@ -168,11 +169,7 @@ fn run_with(source: &str, overrides: &SettingsOverrides, optimize: bool) -> Run 
             }
         }
     };
-    if optimize {
-        for f in &mut program.functions {
-            f.code = compile::fuse(&f.code);
-        }
-    }
+    program.code = optimize::link(&mut program.functions, program.ptr, optimize);
     let (trace, error, leaks) = machine::execute(std::sync::Arc::new(program), &settings);
     let outcome = match error {
         Some(e) => {
