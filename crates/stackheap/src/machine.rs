@@ -114,6 +114,11 @@ pub struct Vm<'p> {
     /// A step at or past this number stops at `Vm::at_gate`: the smallest of
     /// `next_snapshot`, `stop_at` and the step limit.
     gate: u64,
+    /// `st.site` is the top frame's last step site but not yet in its `FrameRec` (steps
+    /// leave that to `sync_site`, run before anything reads the frames).
+    site_pending: bool,
+    /// `settings.stack_size`, kept at hand for `set_stack_length`.
+    stack_size: u32,
     /// The run has ended (`main` returned or an error stopped it).
     ended: bool,
     /// The error that ended the run, if one did.
@@ -265,6 +270,8 @@ impl<'p> Vm<'p> {
             stop_at: u64::MAX,
             resume: None,
             gate: 0,
+            site_pending: false,
+            stack_size: settings.stack_size,
             ended: false,
             stopped: None,
             first_run: true,
@@ -352,6 +359,8 @@ impl<'p> Vm<'p> {
             stop_at: u64::MAX,
             resume: Some(snap.resume),
             gate: 0,
+            site_pending: false,
+            stack_size: settings.stack_size,
             ended: false,
             stopped: None,
             first_run: false,
@@ -377,6 +386,7 @@ impl<'p> Vm<'p> {
     }
 
     fn snapshot(&mut self, resume: (usize, u32)) {
+        self.sync_site();
         let snap = Snapshot {
             st: self.st.snapshot(),
             regs: self.regs.clone(),
@@ -427,6 +437,7 @@ impl<'p> Vm<'p> {
 
     /// The machine's memory, taking its byte arrays (the machine is done with).
     pub fn take_memory(&mut self) -> MemState {
+        self.sync_site();
         let empty = MemState::new(0, 0);
         std::mem::replace(&mut self.st, empty)
     }
@@ -704,14 +715,19 @@ impl<'p> Vm<'p> {
 
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn set_stack_length(&mut self, to: u32) -> Result<(), Stop> {
-        if to == self.st.stack_length {
+        let from = self.st.stack_length;
+        if to == from {
             return Ok(());
         }
-        if to > self.settings.stack_size {
-            return Err(self.stack_overflow());
+        if to > from {
+            if to > self.stack_size {
+                return Err(self.stack_overflow());
+            }
+            // Newly reserved bytes hold no value yet.
+            self.st.stack_init.clear_range(from as usize, to as usize);
+            self.st.stack_high = self.st.stack_high.max(to);
         }
-        let from = self.st.stack_length;
-        self.st.set_stack_length(to);
+        self.st.stack_length = to;
         self.log.stack_length(from, to);
         Ok(())
     }
@@ -1691,6 +1707,21 @@ impl<'p> Vm<'p> {
                     };
                     self.regs.push(r);
                 }
+                // `optimize::link` makes every call an `Enter`.
+                Op::Call {
+                    func,
+                    base,
+                    slot,
+                    slot_size,
+                } => {
+                    if self.st.frames.len() >= MAX_FRAMES {
+                        return Err(Halt::Stop(self.stack_overflow()));
+                    }
+                    let entry = program.functions.get(func as usize).map(|f| f.entry);
+                    self.enter(func, fb + base, fb + slot, slot_size, pc as u32);
+                    fb += base;
+                    pc = entry.map_or(code.len(), |e| e as usize);
+                }
                 // The rest run in `run_hot`, which never stops before them.
                 _ => {}
             }
@@ -1707,10 +1738,19 @@ impl<'p> Vm<'p> {
         }
         self.st.step += 1;
         self.st.site = site;
-        if let Some(f) = self.st.frames.last_mut() {
-            f.site = site;
-        }
+        self.site_pending = true;
         Ok(())
+    }
+
+    /// Puts the last step's site into the top frame's record, if a step has run in it since
+    /// it was last put there.
+    fn sync_site(&mut self) {
+        if self.site_pending {
+            if let Some(f) = self.st.frames.last_mut() {
+                f.site = self.st.site;
+            }
+            self.site_pending = false;
+        }
     }
 
     /// A step has reached `gate`: pauses, takes a snapshot, or stops at the step limit.
@@ -2408,7 +2448,9 @@ impl<'p> Vm<'p> {
 
     /// Pushes a frame for `func`: its record (with where the caller goes on, `ret_pc`), its
     /// ownership flags, and the trace's call event.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn enter(&mut self, func: u32, base: u32, slot: u32, slot_size: u32, ret_pc: u32) {
+        self.sync_site();
         let flags_base = self.owned.len();
         if self.uses_flags.get(func as usize).copied().unwrap_or(false) {
             if let Some(f) = self.p.functions.get(func as usize) {
@@ -2425,6 +2467,7 @@ impl<'p> Vm<'p> {
             ..FrameRec::new(func, base, slot, slot_size)
         });
         self.log.call(func, base);
+        self.site_pending = false;
     }
 
     /// After formatting: an error if a value had Boxes nested too deep to print.

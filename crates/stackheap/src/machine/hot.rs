@@ -38,6 +38,7 @@ const CMP_LOC_IMM: u8 = kinds(Src::Local, Src::Imm, Dst::Acc);
 const CMP_LOC_LOC: u8 = kinds(Src::Local, Src::Local, Dst::Acc);
 const CMP_ACC_IMM: u8 = kinds(Src::Acc, Src::Imm, Dst::Acc);
 const CMP_ACC_LOC: u8 = kinds(Src::Acc, Src::Local, Dst::Acc);
+const CMP_POP_ACC: u8 = kinds(Src::Pop, Src::Acc, Dst::Acc);
 // Moves (no `b`: `Imm` stands in).
 const MOV_LOC_LOC: u8 = kinds(Src::Local, Src::Imm, Dst::Local);
 const MOV_IMM_LOC: u8 = kinds(Src::Imm, Src::Imm, Dst::Local);
@@ -95,6 +96,7 @@ impl<'p> Vm<'p> {
                 let Some(frame) = self.st.frames.pop() else {
                     return Ok(false);
                 };
+                self.site_pending = false;
                 self.set_stack_length(frame.slot + frame.slot_size)?;
                 self.log.ret(frame.func);
                 self.regs.truncate(frame.regs_base as usize);
@@ -132,8 +134,9 @@ impl<'p> Vm<'p> {
                     self.set_stack_length(fb + first)?;
                     self.set_stack_length(fb + second)?;
                 }
-                Op::Call {
+                Op::Enter {
                     func,
+                    entry,
                     base,
                     slot,
                     slot_size,
@@ -141,14 +144,9 @@ impl<'p> Vm<'p> {
                     if self.st.frames.len() >= MAX_FRAMES {
                         return Err(Halt::Stop(self.stack_overflow()));
                     }
-                    let entry = self
-                        .p
-                        .functions
-                        .get(func as usize)
-                        .map_or(code.len(), |f| f.entry as usize);
                     self.enter(func, fb + base, fb + slot, slot_size, pc as u32);
                     fb += base;
-                    pc = entry;
+                    pc = entry as usize;
                 }
                 Op::Return => ret!(),
                 Op::StepReturn(site) => {
@@ -283,16 +281,11 @@ impl<'p> Vm<'p> {
                     at,
                 } => {
                     let i = src!(ik, idx, usz);
-                    let v = if by_ref {
-                        self.ld(fb + vec, usz)
-                    } else {
-                        (fb + vec) as u64 | STACK_TAG
-                    };
-                    let a = self.vec_index(v, i, elem, at, false)?;
+                    let a = self.element(vec, by_ref, fb, i, elem, at, false)?;
                     if self.checked {
                         self.check_stack_access(a, ty.size as u32, Access::Read)?;
                     }
-                    let x = self.load(a, ty);
+                    let x = self.ld_heap(a, ty);
                     put!(dk, d, x, ty.size as u32);
                 }
                 Op::VecSet {
@@ -315,16 +308,11 @@ impl<'p> Vm<'p> {
                             signed: false
                         }
                     );
-                    let v = if by_ref {
-                        self.ld(fb + vec, usz)
-                    } else {
-                        (fb + vec) as u64 | STACK_TAG
-                    };
-                    let a = self.vec_index(v, i, elem, at, true)?;
+                    let a = self.element(vec, by_ref, fb, i, elem, at, true)?;
                     if self.checked {
                         self.check_stack_access(a, size as u32, Access::Write)?;
                     }
-                    self.write(a, x, size as u32);
+                    self.st_heap(a, x, size as u32);
                 }
                 Op::StepForRange {
                     site,
@@ -392,6 +380,7 @@ impl<'p> Vm<'p> {
             CMP_LOC_LOC => (self.ld(fb + a, ty), self.ld(fb + b, ty)),
             CMP_ACC_IMM => (acc, b as u64),
             CMP_ACC_LOC => (acc, self.ld(fb + b, ty)),
+            CMP_POP_ACC => (self.pop(), acc),
             _ => {
                 let vb = self.operand(k.b(), b, ty, fb, acc);
                 let va = self.operand(k.a(), a, ty, fb, acc);
@@ -410,6 +399,98 @@ impl<'p> Vm<'p> {
             Src::Acc => acc,
             Src::Pop => self.pop(),
         }
+    }
+
+    /// The address of element `idx` of the Vec at the local `vec` (or, `by_ref`, of the Vec
+    /// the local points to), as `vec_index` finds it, panicking as it does. A Vec in the
+    /// frame at pointer width 64 has its pointer and length read in one go.
+    #[allow(clippy::too_many_arguments)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn element(
+        &self,
+        vec: u32,
+        by_ref: bool,
+        fb: u32,
+        idx: u64,
+        elem: u8,
+        at: u32,
+        write: bool,
+    ) -> Result<u64, Stop> {
+        let i = (fb + vec) as usize;
+        let meta = match (by_ref, self.p.ptr) {
+            (false, PtrWidth::W64) => self
+                .st
+                .stack
+                .get(i..i + 16)
+                .and_then(|s| <[u8; 16]>::try_from(s).ok()),
+            _ => None,
+        };
+        let Some(meta) = meta else {
+            let addr = if by_ref {
+                let usz = Scalar {
+                    size: self.p.ptr.bytes() as u8,
+                    signed: false,
+                };
+                self.ld(fb + vec, usz)
+            } else {
+                (fb + vec) as u64 | STACK_TAG
+            };
+            return self.vec_index(addr, idx, elem, at, write);
+        };
+        let v = u128::from_le_bytes(meta);
+        let (p, len) = (v as u64, (v >> 64) as u64);
+        if idx >= len {
+            return Err(self.index_out_of_bounds(len, idx, at));
+        }
+        let addr = p + idx * elem as u64;
+        if self.checked {
+            let access = if write { Access::Write } else { Access::Read };
+            let vec = (fb + vec) as u64 | STACK_TAG;
+            self.check_heap(Some(vec), addr as u32, elem as u32, access, self.span(at))?;
+        }
+        Ok(addr)
+    }
+
+    /// Reads a scalar at `addr` (a heap address, as a Vec's elements have), as `load` does.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn ld_heap(&self, addr: u64, ty: Scalar) -> u64 {
+        let i = addr as usize;
+        match self
+            .st
+            .heap
+            .get(i..i + 8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+        {
+            Some(word) if addr >> 31 == 0 && ty.size.wrapping_sub(1) < 8 => {
+                extend(u64::from_le_bytes(word), ty)
+            }
+            _ => self.load(addr, ty),
+        }
+    }
+
+    /// Writes the low `size` bytes of `v` at `addr` (a heap address), as `write` does.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn st_heap(&mut self, addr: u64, v: u64, size: u32) {
+        let i = addr as usize;
+        let st = &mut self.st;
+        match st
+            .heap
+            .get_mut(i..i + 8)
+            .and_then(|s| <&mut [u8; 8]>::try_from(s).ok())
+        {
+            Some(word) if addr >> 31 == 0 && size.wrapping_sub(1) < 8 => {
+                let mask = u64::MAX >> ((64 - 8 * size) & 63);
+                let old = u64::from_le_bytes(*word);
+                *word = ((old & !mask) | (v & mask)).to_le_bytes();
+            }
+            _ => {
+                self.write(addr, v, size);
+                return;
+            }
+        }
+        st.heap_init.set_few(i, size);
+        st.heap_high = st.heap_high.max(addr as u32 + size);
+        self.log.write_scalar(Region::Heap, addr as u32, v, size);
     }
 
     /// Reads a local's scalar at stack index `a`; eight bytes take no shifting.
