@@ -32,13 +32,14 @@ const MAX_PRINTED_BOXES: u32 = 100;
 enum Halt {
     /// It reached the step it was asked to pause before.
     Pause,
-    /// An error ended the run.
-    Stop(Stop),
+    /// An error ended the run (boxed: the machine's results stay two words).
+    Stop(Box<Stop>),
 }
 
 impl From<Stop> for Halt {
+    #[cold]
     fn from(s: Stop) -> Halt {
-        Halt::Stop(s)
+        Halt::Stop(Box::new(s))
     }
 }
 
@@ -52,6 +53,7 @@ struct Stop {
     memory: Option<Box<MemoryReport>>,
 }
 
+#[cold]
 fn panic_at(message: impl Into<String>, span: Span) -> Stop {
     Stop {
         kind: DiagnosticKind::Panic,
@@ -420,7 +422,7 @@ impl<'p> Vm<'p> {
             Err(Halt::Stop(stop)) => {
                 self.log.error(&stop.message);
                 self.ended = true;
-                self.stopped = Some(stop);
+                self.stopped = Some(*stop);
             }
         }
     }
@@ -1263,7 +1265,7 @@ impl<'p> Vm<'p> {
                 Op::Panic { format, args, at } => {
                     let text = self.format(format, args);
                     self.printed_in_depth()?;
-                    return Err(Halt::Stop(panic_at(text, self.span(at))));
+                    return Err(Halt::from(panic_at(text, self.span(at))));
                 }
                 Op::DropGlueLocal { off, local, glue } => {
                     let base = self.flags_base();
@@ -1281,7 +1283,7 @@ impl<'p> Vm<'p> {
                     let idx = self.pop();
                     let a = self.pop();
                     if idx >= len as u64 {
-                        return Err(Halt::Stop(panic_at(
+                        return Err(Halt::from(panic_at(
                             format!("index out of bounds: the len is {len} but the index is {idx}"),
                             self.span(at),
                         )));
@@ -1422,7 +1424,7 @@ impl<'p> Vm<'p> {
                         _ => None,
                     };
                     if let Some(m) = msg {
-                        return Err(Halt::Stop(panic_at(m, self.span(at))));
+                        return Err(Halt::from(panic_at(m, self.span(at))));
                     }
                     let end_v = end_v.unwrap_or(len);
                     let mut sp = p.wrapping_add(start * elem as u64);
@@ -1715,7 +1717,7 @@ impl<'p> Vm<'p> {
                     slot_size,
                 } => {
                     if self.st.frames.len() >= MAX_FRAMES {
-                        return Err(Halt::Stop(self.stack_overflow()));
+                        return Err(Halt::from(self.stack_overflow()));
                     }
                     let entry = program.functions.get(func as usize).map(|f| f.entry);
                     self.enter(func, fb + base, fb + slot, slot_size, pc as u32);
@@ -1767,7 +1769,7 @@ impl<'p> Vm<'p> {
             }
         }
         if self.st.step >= self.settings.max_steps {
-            return Err(Halt::Stop(self.step_limit(site)));
+            return Err(Halt::from(self.step_limit(site)));
         }
         self.set_gate();
         Ok(())

@@ -529,8 +529,17 @@ impl<'c> Select<'c> {
     /// Emits code that puts the value of `n` at `dk` (`d`, and `size` bytes for a local or
     /// the return slot).
     fn value(&mut self, n: Node, dk: Dst, d: u32, size: u8) {
+        // How a value that is not a local's is described to a `Mov`: by the bytes it writes
+        // (the machine has code of its own for common widths).
         let wide = Scalar {
-            size: 8,
+            size: if readable(Scalar {
+                size,
+                signed: false,
+            }) {
+                size
+            } else {
+                8
+            },
             signed: false,
         };
         // The value's own width, where the op that makes it writes that many bytes.

@@ -16,6 +16,11 @@ const U64: Scalar = Scalar {
     size: 8,
     signed: false,
 };
+/// A four-byte unsigned scalar (`u32`, and `usize` at pointer width 32).
+const U32: Scalar = Scalar {
+    size: 4,
+    signed: false,
+};
 
 const fn kinds(a: Src, b: Src, d: Dst) -> u8 {
     Kinds::new(a, b, d).0
@@ -142,7 +147,7 @@ impl<'p> Vm<'p> {
                     slot_size,
                 } => {
                     if self.st.frames.len() >= MAX_FRAMES {
-                        return Err(Halt::Stop(self.stack_overflow()));
+                        return Err(Halt::from(self.stack_overflow()));
                     }
                     self.enter(func, fb + base, fb + slot, slot_size, pc as u32);
                     fb += base;
@@ -166,47 +171,59 @@ impl<'p> Vm<'p> {
                     d,
                     at,
                 } => {
-                    let size = ty.size as u32;
-                    // `$b` is read before `$a` (a popped `b` is above `a`).
-                    macro_rules! bin {
-                        ($a:expr, $b:expr) => {{
-                            let vb = $b;
-                            let va = $a;
-                            arith_bits(op, 8 * size, ty.signed, va, vb)
-                                .map_err(|m| panic_at(m, self.span(at)))?
+                    // The common unsigned widths get code of their own, in which sizes and
+                    // overflow checks are constants.
+                    macro_rules! forms {
+                        ($ty:expr) => {{
+                            let ty: Scalar = $ty;
+                            let size = ty.size as u32;
+                            // `$b` is read before `$a` (a popped `b` is above `a`).
+                            macro_rules! bin {
+                                ($a:expr, $b:expr) => {{
+                                    let vb = $b;
+                                    let va = $a;
+                                    arith_bits(op, 8 * size, ty.signed, va, vb)
+                                        .map_err(|m| panic_at(m, self.span(at)))?
+                                }};
+                            }
+                            match k.0 {
+                                LOC_IMM_LOC => {
+                                    let r = bin!(self.ld(fb + a, ty), b as u64);
+                                    self.st_stack(fb + d, r, size);
+                                }
+                                LOC_IMM_ACC => acc = bin!(self.ld(fb + a, ty), b as u64),
+                                LOC_LOC_LOC => {
+                                    let r = bin!(self.ld(fb + a, ty), self.ld(fb + b, ty));
+                                    self.st_stack(fb + d, r, size);
+                                }
+                                LOC_LOC_ACC => acc = bin!(self.ld(fb + a, ty), self.ld(fb + b, ty)),
+                                ACC_IMM_ACC => acc = bin!(acc, b as u64),
+                                ACC_IMM_LOC => {
+                                    let r = bin!(acc, b as u64);
+                                    self.st_stack(fb + d, r, size);
+                                }
+                                ACC_LOC_ACC => acc = bin!(acc, self.ld(fb + b, ty)),
+                                ACC_LOC_LOC => {
+                                    let r = bin!(acc, self.ld(fb + b, ty));
+                                    self.st_stack(fb + d, r, size);
+                                }
+                                LOC_ACC_ACC => acc = bin!(self.ld(fb + a, ty), acc),
+                                LOC_LOC_RET => {
+                                    let r = bin!(self.ld(fb + a, ty), self.ld(fb + b, ty));
+                                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
+                                    self.st_stack(slot, r, size);
+                                }
+                                _ => {
+                                    let r = bin!(src!(k.a(), a, ty), src!(k.b(), b, ty));
+                                    put!(k.d(), d, r, size);
+                                }
+                            }
                         }};
                     }
-                    match k.0 {
-                        LOC_IMM_LOC => {
-                            let r = bin!(self.ld(fb + a, ty), b as u64);
-                            self.st_stack(fb + d, r, size);
-                        }
-                        LOC_IMM_ACC => acc = bin!(self.ld(fb + a, ty), b as u64),
-                        LOC_LOC_LOC => {
-                            let r = bin!(self.ld(fb + a, ty), self.ld(fb + b, ty));
-                            self.st_stack(fb + d, r, size);
-                        }
-                        LOC_LOC_ACC => acc = bin!(self.ld(fb + a, ty), self.ld(fb + b, ty)),
-                        ACC_IMM_ACC => acc = bin!(acc, b as u64),
-                        ACC_IMM_LOC => {
-                            let r = bin!(acc, b as u64);
-                            self.st_stack(fb + d, r, size);
-                        }
-                        ACC_LOC_ACC => acc = bin!(acc, self.ld(fb + b, ty)),
-                        ACC_LOC_LOC => {
-                            let r = bin!(acc, self.ld(fb + b, ty));
-                            self.st_stack(fb + d, r, size);
-                        }
-                        LOC_ACC_ACC => acc = bin!(self.ld(fb + a, ty), acc),
-                        LOC_LOC_RET => {
-                            let r = bin!(self.ld(fb + a, ty), self.ld(fb + b, ty));
-                            let slot = self.st.frames.last().map_or(0, |f| f.slot);
-                            self.st_stack(slot, r, size);
-                        }
-                        _ => {
-                            let r = bin!(src!(k.a(), a, ty), src!(k.b(), b, ty));
-                            put!(k.d(), d, r, size);
-                        }
+                    match (ty.size, ty.signed) {
+                        (8, false) => forms!(U64),
+                        (4, false) => forms!(U32),
+                        _ => forms!(ty),
                     }
                 }
                 Op::CmpJump {
@@ -238,23 +255,32 @@ impl<'p> Vm<'p> {
                     }
                 }
                 Op::Mov { ty, size, k, s, d } => {
-                    let size = size as u32;
-                    match k.0 {
-                        MOV_LOC_LOC => {
-                            let v = self.ld(fb + s, ty);
-                            self.st_stack(fb + d, v, size);
-                        }
-                        MOV_IMM_LOC => self.st_stack(fb + d, s as u64, size),
-                        MOV_ACC_LOC => self.st_stack(fb + d, acc, size),
-                        MOV_LOC_RET => {
-                            let v = self.ld(fb + s, ty);
-                            let slot = self.st.frames.last().map_or(0, |f| f.slot);
-                            self.st_stack(slot, v, size);
-                        }
-                        _ => {
-                            let v = src!(k.a(), s, ty);
-                            put!(k.d(), d, v, size);
-                        }
+                    macro_rules! forms {
+                        ($ty:expr, $size:expr) => {{
+                            let (ty, size): (Scalar, u32) = ($ty, $size);
+                            match k.0 {
+                                MOV_LOC_LOC => {
+                                    let v = self.ld(fb + s, ty);
+                                    self.st_stack(fb + d, v, size);
+                                }
+                                MOV_IMM_LOC => self.st_stack(fb + d, s as u64, size),
+                                MOV_ACC_LOC => self.st_stack(fb + d, acc, size),
+                                MOV_LOC_RET => {
+                                    let v = self.ld(fb + s, ty);
+                                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
+                                    self.st_stack(slot, v, size);
+                                }
+                                _ => {
+                                    let v = src!(k.a(), s, ty);
+                                    put!(k.d(), d, v, size);
+                                }
+                            }
+                        }};
+                    }
+                    match (ty.size, ty.signed, size) {
+                        (8, false, 8) => forms!(U64, 8),
+                        (4, false, 4) => forms!(U32, 4),
+                        _ => forms!(ty, size as u32),
                     }
                 }
                 Op::LetMov {
@@ -375,17 +401,27 @@ impl<'p> Vm<'p> {
         fb: u32,
         acc: u64,
     ) -> bool {
-        let (va, vb) = match k.0 {
-            CMP_LOC_IMM => (self.ld(fb + a, ty), b as u64),
-            CMP_LOC_LOC => (self.ld(fb + a, ty), self.ld(fb + b, ty)),
-            CMP_ACC_IMM => (acc, b as u64),
-            CMP_ACC_LOC => (acc, self.ld(fb + b, ty)),
-            CMP_POP_ACC => (self.pop(), acc),
-            _ => {
-                let vb = self.operand(k.b(), b, ty, fb, acc);
-                let va = self.operand(k.a(), a, ty, fb, acc);
-                (va, vb)
-            }
+        macro_rules! operands {
+            ($ty:expr) => {{
+                let ty: Scalar = $ty;
+                match k.0 {
+                    CMP_LOC_IMM => (self.ld(fb + a, ty), b as u64),
+                    CMP_LOC_LOC => (self.ld(fb + a, ty), self.ld(fb + b, ty)),
+                    CMP_ACC_IMM => (acc, b as u64),
+                    CMP_ACC_LOC => (acc, self.ld(fb + b, ty)),
+                    CMP_POP_ACC => (self.pop(), acc),
+                    _ => {
+                        let vb = self.operand(k.b(), b, ty, fb, acc);
+                        let va = self.operand(k.a(), a, ty, fb, acc);
+                        (va, vb)
+                    }
+                }
+            }};
+        }
+        let (va, vb) = match (ty.size, ty.signed) {
+            (8, false) => operands!(U64),
+            (4, false) => operands!(U32),
+            _ => operands!(ty),
         };
         holds(op, signed, va, vb)
     }
