@@ -316,8 +316,8 @@ impl<'p> Vm<'p> {
                 }
                 Op::VecGet {
                     vec,
-                    by_ref,
-                    step,
+                    f,
+                    off,
                     elem,
                     ty,
                     ik,
@@ -326,11 +326,14 @@ impl<'p> Vm<'p> {
                     d,
                     at,
                 } => {
-                    if step {
+                    if f.step() {
                         self.step(self.step_site(pc - 1), (pc - 1, fb))?;
                     }
-                    let i = src!(ik, idx, usz);
-                    let a = self.element(vec, by_ref, fb, i, elem, at, false)?;
+                    let mut i = src!(ik, idx, usz);
+                    if off != 0 {
+                        i = self.offset_index(i, off, f.sub(), at)?;
+                    }
+                    let a = self.element(vec, f.by_ref(), fb, i, elem, at, false)?;
                     if self.checked {
                         self.check_stack_access(a, ty.size as u32, Access::Read)?;
                     }
@@ -339,8 +342,8 @@ impl<'p> Vm<'p> {
                 }
                 Op::VecSet {
                     vec,
-                    by_ref,
-                    step,
+                    f,
+                    off,
                     elem,
                     size,
                     ik,
@@ -349,10 +352,13 @@ impl<'p> Vm<'p> {
                     val,
                     at,
                 } => {
-                    if step {
+                    if f.step() {
                         self.step(self.step_site(pc - 1), (pc - 1, fb))?;
                     }
-                    let i = src!(ik, idx, usz);
+                    let mut i = src!(ik, idx, usz);
+                    if off != 0 {
+                        i = self.offset_index(i, off, f.sub(), at)?;
+                    }
                     let x = src!(
                         vk,
                         val,
@@ -361,7 +367,7 @@ impl<'p> Vm<'p> {
                             signed: false
                         }
                     );
-                    let a = self.element(vec, by_ref, fb, i, elem, at, true)?;
+                    let a = self.element(vec, f.by_ref(), fb, i, elem, at, true)?;
                     if self.checked {
                         self.check_stack_access(a, size as u32, Access::Write)?;
                     }
@@ -554,6 +560,33 @@ impl<'p> Vm<'p> {
         st.heap_init.set_few(i, size);
         st.heap_high = st.heap_high.max(addr as u32 + size);
         self.log.write_scalar(Region::Heap, addr as u32, v, size);
+    }
+
+    /// A Vec op's index `i` plus `off` (minus, with `sub`), checked as `usize` arithmetic
+    /// is; an overflow panics at the span just before the op's (`at - 1`).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn offset_index(&self, i: u64, off: u8, sub: bool, at: u32) -> Result<u64, Halt> {
+        let n = off as u64;
+        let r = if sub {
+            i.checked_sub(n)
+        } else {
+            i.checked_add(n)
+        };
+        match r {
+            Some(r) if self.p.ptr == PtrWidth::W64 || r >> 32 == 0 => Ok(r),
+            _ => Err(self.offset_overflow(sub, at)),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn offset_overflow(&self, sub: bool, at: u32) -> Halt {
+        let message = if sub {
+            "attempt to subtract with overflow"
+        } else {
+            "attempt to add with overflow"
+        };
+        panic_at(message, self.span(at.wrapping_sub(1))).into()
     }
 
     /// The site of the step the op at `pc` begins with.
