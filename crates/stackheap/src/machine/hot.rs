@@ -21,6 +21,11 @@ const U32: Scalar = Scalar {
     size: 4,
     signed: false,
 };
+/// A one-byte unsigned scalar (`u8`, `bool`).
+const U8: Scalar = Scalar {
+    size: 1,
+    signed: false,
+};
 
 const fn kinds(a: Src, b: Src, d: Dst) -> u8 {
     Kinds::new(a, b, d).0
@@ -333,7 +338,13 @@ impl<'p> Vm<'p> {
                         i = self.offset_index(i, off, f.sub(), at)?;
                     }
                     let x = match self.local_element(vec, f, fb, i, elem, at)? {
-                        Some(a) => self.ld_heap(a, ty),
+                        // Common element widths read with constant shifts.
+                        Some(a) => match (ty.size, ty.signed) {
+                            (8, _) => self.ld_heap(a, U64),
+                            (4, false) => self.ld_heap(a, U32),
+                            (1, false) => self.ld_heap(a, U8),
+                            _ => self.ld_heap(a, ty),
+                        },
                         None => self.element_read(vec, f, fb, i, elem, ty, at)?,
                     };
                     put!(dk, d, x, ty.size as u32);
@@ -366,7 +377,12 @@ impl<'p> Vm<'p> {
                         }
                     );
                     match self.local_element(vec, f, fb, i, elem, at)? {
-                        Some(a) => self.st_heap(a, x, size as u32),
+                        Some(a) => match size {
+                            8 => self.st_heap(a, x, 8),
+                            4 => self.st_heap(a, x, 4),
+                            1 => self.st_heap(a, x, 1),
+                            _ => self.st_heap(a, x, size as u32),
+                        },
                         None => self.element_write(vec, f, fb, i, elem, size, x, at)?,
                     }
                 }
