@@ -104,6 +104,8 @@ impl VecFlags {
     pub const BY_REF: u8 = 1;
     pub const STEP: u8 = 2;
     pub const SUB: u8 = 4;
+    /// `SetStack(d + size)` after the read and before the write into the local: a `let`.
+    pub const LET: u8 = 8;
 
     pub fn by_ref(self) -> bool {
         self.0 & VecFlags::BY_REF != 0
@@ -115,6 +117,10 @@ impl VecFlags {
 
     pub fn sub(self) -> bool {
         self.0 & VecFlags::SUB != 0
+    }
+
+    pub fn let_(self) -> bool {
+        self.0 & VecFlags::LET != 0
     }
 }
 
@@ -954,6 +960,47 @@ fn fuse(code: &[Op]) -> Vec<Op> {
             2,
         )),
         [Op::Step(site), Op::Return, ..] => Some((Op::StepReturn(site), 2)),
+        _ => None,
+    });
+    // `let x = v[i];`: the element read into the accumulator, then the `let`.
+    let code = fuse_with(&code, |ops| match *ops {
+        [Op::VecGet {
+            vec,
+            f,
+            off,
+            elem,
+            ty,
+            ik,
+            idx,
+            dk: Dst::Acc,
+            at,
+            ..
+        }, Op::LetMov {
+            len,
+            size,
+            sk: Src::Acc,
+            d,
+            step: false,
+            ..
+        }, ..]
+            if size == ty.size && len == d + size as u32 =>
+        {
+            Some((
+                Op::VecGet {
+                    vec,
+                    f: VecFlags(f.0 | VecFlags::LET),
+                    off,
+                    elem,
+                    ty,
+                    ik,
+                    idx,
+                    dk: Dst::Local,
+                    d,
+                    at,
+                },
+                2,
+            ))
+        }
         _ => None,
     });
     fuse_with(&code, |ops| {

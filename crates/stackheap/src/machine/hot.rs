@@ -347,6 +347,9 @@ impl<'p> Vm<'p> {
                         },
                         None => self.element_read(vec, f, fb, i, elem, ty, at)?,
                     };
+                    if f.let_() {
+                        self.set_stack_length(fb + d + ty.size as u32)?;
+                    }
                     put!(dk, d, x, ty.size as u32);
                 }
                 Op::VecSet {
