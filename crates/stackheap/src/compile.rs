@@ -1554,6 +1554,10 @@ struct FnGen {
     /// Where the next use of a place is written, when that is wider than the place: the
     /// whole `&p` of a borrow.
     use_span: Option<Span>,
+    /// The place in a Box's value that the next use of its local (or of a place on the way
+    /// to it) reaches: reading `b.value` uses `b.value`, not all of `b`, so a field of the
+    /// value moved out (`b.next`) conflicts only with uses that reach it.
+    box_use: Option<(LocalId, FieldPath, Span)>,
     /// Temporaries made in advance, whose lifetime a `let` extends: their frame offsets,
     /// by expression.
     materialized: HashMap<ExprId, u32>,
@@ -2764,6 +2768,17 @@ impl<'a> Gen<'a> {
             how
         };
         let span = self.f.use_span.take().unwrap_or(span);
+        let reached = match self.f.box_use.take() {
+            Some((bl, bp, at)) if bl == l && bp.starts_with(path) => Some((bp, at)),
+            other => {
+                self.f.box_use = other;
+                None
+            }
+        };
+        let (path, span) = match &reached {
+            Some((bp, at)) => (&bp[..], *at),
+            None => (path, span),
+        };
         if let (Some(&maybe), false) = (self.f.moves.uninit.get(&l), self.f.moves.dead) {
             self.report_uninit(l, span, maybe, false);
             return;
@@ -2774,7 +2789,7 @@ impl<'a> Gen<'a> {
             }
         }
         if !self.f.moves.dead {
-            if let Some((moved, at)) = self.moved_conflict(&self.f.moves, l, path, how) {
+            if let Some((moved, at)) = self.moved_conflict(&self.f.moves, l, path) {
                 self.report_moved(l, path, &moved, span, at, how, false);
             }
         }
@@ -2836,6 +2851,43 @@ impl<'a> Gen<'a> {
     fn box_path(&self, e: &Expr) -> Option<(LocalId, FieldPath)> {
         let (l, path) = self.value_path(e)?;
         path.contains(&BOX_VALUE).then_some((l, path))
+    }
+
+    /// Makes the use of the local that `e`'s address is computed from a use of the place
+    /// `e` itself when `e` lies in a Box's value (see `FnGen::box_use`); the outermost place
+    /// wins. Returns whether it was set here (to be cleared once the address is made).
+    fn reach_box_place(&mut self, e: &Expr) -> bool {
+        if self.f.box_use.is_some() {
+            return false;
+        }
+        let Some((l, path)) = self.box_path(e) else {
+            return false;
+        };
+        let span = self.f.use_span.take().unwrap_or(e.span);
+        self.f.box_use = Some((l, path, span));
+        true
+    }
+
+    /// [`Self::reach_box_place`] for the value a Box `e` holds (through further Boxes:
+    /// `**b`), as auto-deref reaches it.
+    fn reach_box_value(&mut self, e: &Expr) -> bool {
+        if self.f.box_use.is_some() {
+            return false;
+        }
+        let mut t = self.ty(e);
+        if !matches!(t, Ty::Box(_)) {
+            return false;
+        }
+        let Some((l, mut path)) = self.value_path(e) else {
+            return false;
+        };
+        while let Ty::Box(inner) = t {
+            path.push(BOX_VALUE);
+            t = *inner;
+        }
+        let span = self.f.use_span.take().unwrap_or(e.span);
+        self.f.box_use = Some((l, path, span));
+        true
     }
 
     /// The place `e` as a local and the path inside it, through fields and Boxes.
@@ -2953,16 +3005,10 @@ impl<'a> Gen<'a> {
     }
 
     /// A moved place in `moves` that a use of `path` of `l` runs into: the place itself or
-    /// one it lies in, else (the one seen last, as rustc picks it) a part of it. A field of
-    /// a Box's value that moved out (`node.next`) counts against the whole Box only when it
-    /// moves (reads of the Box's other fields reach through it as uses of the whole).
-    fn moved_conflict(
-        &self,
-        moves: &Moves,
-        l: LocalId,
-        path: &[u32],
-        how: Use,
-    ) -> Option<(FieldPath, Span)> {
+    /// one it lies in, else (the one seen last, as rustc picks it) a part of it. Reads of a
+    /// Box's other fields are uses of those fields (`FnGen::box_use`), so a field of its
+    /// value that moved out (`node.next`) conflicts only with uses that reach it.
+    fn moved_conflict(&self, moves: &Moves, l: LocalId, path: &[u32]) -> Option<(FieldPath, Span)> {
         let mut partial: Option<(&FieldPath, Span)> = None;
         for ((ml, mp), at) in &moves.moved {
             if *ml != l {
@@ -2970,11 +3016,6 @@ impl<'a> Gen<'a> {
             }
             if path.starts_with(mp) {
                 return Some((mp.clone(), *at));
-            }
-            let inside_box = mp.get(path.len()) == Some(&BOX_VALUE)
-                && mp[path.len()..].iter().any(|&x| x != BOX_VALUE);
-            if inside_box && how != Use::Move {
-                continue;
             }
             if mp.starts_with(path) {
                 let order = |p: &FieldPath| self.f.move_paths.get(&(l, p.clone())).copied();
@@ -3515,7 +3556,10 @@ impl<'a> Gen<'a> {
                     let takes_owner = layout
                         .iter()
                         .any(|(name, ft, _)| !given.contains(name) && !ft.is_copy());
-                    let base_place = self.static_path(b).filter(|_| takes_owner);
+                    // A local's fields are used one by one: a field moved out before and
+                    // written out here is not needed (`P { name, ..p }` after `p.name`
+                    // moved).
+                    let base_place = self.static_path(b);
                     let addr_off = match (&base_place, takes_owner) {
                         (Some((l, path, off)), _) => {
                             // The fields not written out move out of the base (or are
@@ -4237,7 +4281,7 @@ impl<'a> Gen<'a> {
             }
             ExprKind::AddrOf { inner, .. } => {
                 if self.is_place(inner) {
-                    if self.is_static_place(inner) {
+                    if self.is_static_place(inner) || self.box_path(inner).is_some() {
                         self.f.use_span = Some(e.span);
                     }
                     self.place_addr(inner);
@@ -4599,7 +4643,7 @@ impl<'a> Gen<'a> {
         again.merge(&lp.at_continue);
         if !again.dead {
             let found = lp.first_use.iter().find_map(|(l, path, span, how)| {
-                self.moved_conflict(&again, *l, path, *how)
+                self.moved_conflict(&again, *l, path)
                     .map(|(moved, at)| (*l, path.clone(), moved, *span, at, *how))
             });
             if let Some((l, path, moved, use_span, moved_at, how)) = found {
@@ -5534,7 +5578,11 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Deref(inner) if matches!(self.ty(inner), Ty::Box(_)) => {
                 // The Box's pointer, read from where the Box is.
+                let reach = self.reach_box_place(e);
                 self.value_addr(inner);
+                if reach {
+                    self.f.box_use = None;
+                }
                 let ty = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
                 self.emit(Op::LoadAt(ty));
             }
@@ -5552,7 +5600,11 @@ impl<'a> Gen<'a> {
                     .into_iter()
                     .find(|f| &f.0 == name)
                     .map_or(0, |f| f.2);
+                let reach = self.reach_box_place(e);
                 self.deref_addr(base);
+                if reach {
+                    self.f.box_use = None;
+                }
                 if foff > 0 {
                     self.emit(Op::Offset(foff));
                 }
@@ -5611,7 +5663,12 @@ impl<'a> Gen<'a> {
     /// Pushes the address of the value behind `e`'s references and Boxes (what a field
     /// access or a method call reaches by auto-deref); `e`'s own address when it is neither.
     fn deref_addr(&mut self, e: &Expr) {
+        // What a Box holds is reached: a use of the value (`*b`), not of the Box.
+        let reach = self.reach_box_value(e);
         self.value_addr(e);
+        if reach {
+            self.f.box_use = None;
+        }
         let mut t = self.ty(e).deref_all().clone();
         while let Ty::Box(inner) | Ty::Ref(_, inner) = t {
             let ty = self.scalar(&Ty::Ref(false, inner.clone()));
