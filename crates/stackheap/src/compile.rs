@@ -1481,13 +1481,16 @@ impl Moves {
     }
 }
 
-/// A part of a struct or tuple local that owns memory (a `String` field, a `Vec` inside a
-/// field): it has its own drop flag, so that moving it out leaves the rest to be dropped.
+/// A part of a local that owns memory (a `String` field, a `Vec` inside a field, a field
+/// of a Box's value, a Box's block): it has its own drop flag, so that moving it out leaves
+/// the rest to be dropped.
 #[derive(Clone, Debug)]
 struct Part {
     path: FieldPath,
-    /// Offset in the local.
-    off: u32,
+    /// Where the part is: `at[0]` bytes into the local; each further offset is that many
+    /// bytes into the block the pointer found so far points to (a part of a Box's value).
+    at: Vec<u32>,
+    /// The part's type; a Box's block is `Box<()>`, whose drop frees only the block.
     ty: Ty,
     /// The hidden slot whose flag says whether the part is still owned.
     flag: LocalId,
@@ -1525,6 +1528,9 @@ struct LoopGen {
 struct Temp {
     off: u32,
     glue: Option<u32>,
+    /// For a part of the value a temporary Box holds: the temporary Box is at `off`, the
+    /// part this many bytes into its block.
+    via: Option<u32>,
 }
 
 #[derive(Default)]
@@ -1794,8 +1800,9 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// Gives each part of a struct or tuple local that owns memory (a `String` field, the
-    /// fields of a field, ...) a drop flag of its own, in a hidden slot after the locals.
+    /// Gives each part of a struct, tuple or Box local that owns memory (a `String` field,
+    /// the fields of a field, the fields of a Box's value and the Box's block, ...) a drop
+    /// flag of its own, in a hidden slot after the locals.
     fn declare_parts(&mut self) {
         for l in 0..self.f.locals.len() {
             let slot = &self.f.locals[l];
@@ -1803,26 +1810,35 @@ impl<'a> Gen<'a> {
                 Ty::Option(inner) => &**inner,
                 t => t,
             };
-            if !matches!(whole, Ty::Struct(_) | Ty::Tuple(_)) || !whole.needs_drop() {
+            let boxed = matches!(slot.ty, Ty::Box(_));
+            if !boxed && (!matches!(whole, Ty::Struct(_) | Ty::Tuple(_)) || !whole.needs_drop()) {
                 continue;
             }
             let (name, ty) = (slot.name.clone(), slot.ty.clone());
-            let found = value_parts(&ty, self.ptr);
+            let found = local_parts(&ty, self.ptr);
             let mut parts = Vec::new();
-            for (path, off, pty) in found {
+            for (path, at, pty) in found {
                 let shown = path_text(&ty, &path, self.ptr);
                 let flag = self.f.locals.len() as LocalId;
+                let block = matches!(&pty, Ty::Box(v) if **v == Ty::Unit);
+                let hidden_name = match (shown.is_empty(), block) {
+                    (false, _) => format!("{name}.{shown}"),
+                    (true, true) => format!("({name} block)"),
+                    (true, false) => format!("*{name}"),
+                };
                 self.f.locals.push(LocalSlot {
-                    name: format!("{name}.{shown}"),
+                    name: hidden_name,
                     ty: pty.clone(),
                     off: 0,
                     size: 0,
                     hidden: true,
-                    part_of: Some((l as u32, shown)),
+                    // (The page marks the local's own fields: not those of a Box's value.)
+                    part_of: (!shown.is_empty() && !path.contains(&BOX_VALUE))
+                        .then_some((l as u32, shown)),
                 });
                 parts.push(Part {
                     path,
-                    off,
+                    at,
                     ty: pty,
                     flag,
                 });
@@ -1913,8 +1929,32 @@ impl<'a> Gen<'a> {
             _ => None,
         };
         for p in parts {
-            let at = off + p.off;
-            if p.ty.plain_buffer() {
+            let at = off + p.at[0];
+            if p.at.len() > 1 {
+                // In a Box's value: dropped through the pointers on the way, if still owned.
+                self.emit(Op::IsOwned { local: p.flag });
+                let skip = self.emit(Op::JumpIfFalse(0));
+                self.emit(Op::AddrLocal(at));
+                let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                for &k in &p.at[1..] {
+                    self.emit(Op::LoadAt(ptr));
+                    if k > 0 {
+                        self.emit(Op::Offset(k));
+                    }
+                }
+                if p.ty.plain_buffer() {
+                    self.emit(Op::DropAt);
+                } else {
+                    let glue = self.glue(&p.ty);
+                    self.emit(Op::DropGlueAt(glue));
+                }
+                self.emit(Op::SetOwned {
+                    local: p.flag,
+                    owned: false,
+                });
+                let h = self.here();
+                self.patch(skip, h);
+            } else if p.ty.plain_buffer() {
                 self.emit(Op::DropLocal {
                     off: at,
                     local: p.flag,
@@ -2309,13 +2349,35 @@ impl<'a> Gen<'a> {
             Ty::Ref(..) => None,
             _ => self.static_path(init),
         };
+        // A place in a Box's value (`let Node { value, next } = *b;`): each part a name
+        // takes by value moves out on its own, as from a local.
+        let boxed = match (&t, &place) {
+            (Ty::Ref(..), _) | (_, Some(_)) => None,
+            _ => self.part_place(init),
+        };
         let mut offs = Vec::new();
         for leaf in &leaves {
             offs.push(self.declare(leaf.local));
         }
         let after = self.f.depth;
-        let src = match &place {
-            Some((l, path, off)) => {
+        let src = match (&place, &boxed) {
+            (None, Some((l, path))) => {
+                for leaf in &leaves {
+                    let mut at = path.clone();
+                    at.extend_from_slice(&leaf.path);
+                    let how = if leaf.moves() { Use::Move } else { Use::Copy };
+                    self.use_path(*l, &at, leaf.span, how);
+                }
+                // The value's bytes, copied to read the parts from (nothing changes owner
+                // by the copy itself).
+                let (size, align) = self.layout(&t);
+                let tmp = self.reserve(size, align);
+                self.emit(Op::AddrLocal(tmp));
+                self.path_addr(*l, path);
+                self.emit(Op::Copy(size));
+                tmp
+            }
+            (Some((l, path, off)), _) => {
                 if leaves.is_empty() {
                     // Nothing bound (`let (_, _) = t;`): nothing is read.
                     self.end_statement(after, Some(site));
@@ -2329,7 +2391,7 @@ impl<'a> Gen<'a> {
                 }
                 *off
             }
-            None => {
+            (None, None) => {
                 let (size, align) = self.layout(&t);
                 let tmp = self.reserve(size, align);
                 self.value_into(init, &t, Dest::Local(tmp));
@@ -2339,8 +2401,9 @@ impl<'a> Gen<'a> {
         for (leaf, dst) in leaves.iter().zip(&offs) {
             self.bind_leaf(leaf, src, *dst, init.span);
         }
+        let place = place.map(|(l, path, _)| (l, path)).or(boxed);
         match &place {
-            Some((l, path, _)) => {
+            Some((l, path)) => {
                 for leaf in leaves.iter().filter(|leaf| leaf.moves()) {
                     let mut at = path.clone();
                     at.extend_from_slice(&leaf.path);
@@ -2363,6 +2426,7 @@ impl<'a> Gen<'a> {
                     self.f.temps.push(Temp {
                         off: src + off,
                         glue,
+                        via: None,
                     });
                 }
             }
@@ -2533,12 +2597,17 @@ impl<'a> Gen<'a> {
             self.expr_into(e, Dest::Local(off));
         }
         if t.plain_buffer() {
-            self.f.temps.push(Temp { off, glue: None });
+            self.f.temps.push(Temp {
+                off,
+                glue: None,
+                via: None,
+            });
         } else if t.needs_drop() {
             let glue = self.glue(&t);
             self.f.temps.push(Temp {
                 off,
                 glue: Some(glue),
+                via: None,
             });
         }
         off
@@ -2548,6 +2617,13 @@ impl<'a> Gen<'a> {
     fn drop_temps(&mut self, temps: &[Temp]) {
         for t in temps.iter().rev() {
             self.emit(Op::AddrLocal(t.off));
+            if let Some(k) = t.via {
+                let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                self.emit(Op::LoadAt(ptr));
+                if k > 0 {
+                    self.emit(Op::Offset(k));
+                }
+            }
             match t.glue {
                 None => self.emit(Op::DropAt),
                 Some(g) => self.emit(Op::DropGlueAt(g)),
@@ -2853,6 +2929,142 @@ impl<'a> Gen<'a> {
         path.contains(&BOX_VALUE).then_some((l, path))
     }
 
+    /// Moves a field out of a temporary (`make().name`, `pair().1`, `make().inner.tags`, also
+    /// through a temporary Box: `make_box().name`): the temporary is made, the field's bytes
+    /// are copied into `dest`, and what is left of the temporary (and a Box's block) is
+    /// dropped at the end of the statement, as rustc drops it. Returns false, emitting
+    /// nothing, when `e` is not such a move.
+    fn move_out_of_temporary(&mut self, e: &Expr, dest: Dest) -> bool {
+        let mut path = Vec::new();
+        let mut rel = 0;
+        let mut cur = e;
+        while let ExprKind::Field { base, name, .. } = &cur.kind {
+            let bt = self.ty(base);
+            let vt = match &bt {
+                Ty::Struct(_) | Ty::Tuple(_) => bt.clone(),
+                // Only the temporary itself may be a Box.
+                Ty::Box(inner) if !matches!(base.kind, ExprKind::Field { .. }) => (**inner).clone(),
+                _ => return false,
+            };
+            let Some((i, (_, _, off))) = vt
+                .fields(self.ptr)
+                .into_iter()
+                .enumerate()
+                .find(|(_, f)| &f.0 == name)
+            else {
+                return false;
+            };
+            path.insert(0, i as u32);
+            rel += off;
+            cur = base;
+        }
+        let root = cur;
+        if path.is_empty() || self.is_place(root) || self.c.coercions.contains(&root.id) {
+            return false;
+        }
+        let root_ty = self.ty(root);
+        let (value_ty, boxed) = match &root_ty {
+            Ty::Box(inner) => ((**inner).clone(), true),
+            Ty::Struct(_) | Ty::Tuple(_) => (root_ty.clone(), false),
+            _ => return false,
+        };
+        let (size, align) = self.layout(&root_ty);
+        let tmp = self.reserve(size, align);
+        self.expr_into(root, Dest::Local(tmp));
+        let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+        self.push_dest(dest);
+        if boxed {
+            self.emit(Op::AddrLocal(tmp));
+            self.emit(Op::LoadAt(ptr));
+            if rel > 0 {
+                self.emit(Op::Offset(rel));
+            }
+        } else {
+            self.emit(Op::AddrLocal(tmp + rel));
+        }
+        self.emit(Op::Copy(self.ty(e).size(self.ptr)));
+        // What is left: dropped last made first, so the Box's block goes in first.
+        if boxed {
+            let glue = self.glue(&Ty::Box(Box::new(Ty::Unit)));
+            self.f.temps.push(Temp {
+                off: tmp,
+                glue: Some(glue),
+                via: None,
+            });
+        }
+        let mut parts = Vec::new();
+        owner_parts(&value_ty, self.ptr, 0, &mut Vec::new(), &mut parts);
+        for (ppath, off, pty) in parts.into_iter().rev() {
+            if ppath.starts_with(&path) {
+                continue;
+            }
+            let glue = (!pty.plain_buffer()).then(|| self.glue(&pty));
+            let (off, via) = if boxed {
+                (tmp, Some(off))
+            } else {
+                (tmp + off, None)
+            };
+            self.f.temps.push(Temp { off, glue, via });
+        }
+        true
+    }
+
+    /// The place `e` in a Box's value (see [`Self::box_path`]) when its local's parts have
+    /// drop flags down to it: every part is inside it or apart from it, so it can move out
+    /// or be given a value on its own.
+    fn part_place(&self, e: &Expr) -> Option<(LocalId, FieldPath)> {
+        let (l, path) = self.box_path(e)?;
+        let parts = self.f.parts.get(&l)?;
+        let block = |p: &Part| matches!(&p.ty, Ty::Box(v) if **v == Ty::Unit);
+        if parts
+            .iter()
+            .any(|p| !block(p) && p.path.len() < path.len() && path.starts_with(&p.path))
+        {
+            return None;
+        }
+        Some((l, path))
+    }
+
+    /// Pushes the address of the place `path` of local `l`, through the pointers of the
+    /// Boxes on the way. Records no use.
+    fn path_addr(&mut self, l: LocalId, path: &[u32]) {
+        let mut t = self.f.locals[l as usize].ty.clone();
+        let mut acc = self.f.locals[l as usize].off;
+        let mut in_frame = true;
+        let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+        for &i in path {
+            match (&t, i) {
+                (Ty::Box(inner), BOX_VALUE) => {
+                    if in_frame {
+                        self.emit(Op::AddrLocal(acc));
+                    } else if acc > 0 {
+                        self.emit(Op::Offset(acc));
+                    }
+                    self.emit(Op::LoadAt(ptr));
+                    in_frame = false;
+                    acc = 0;
+                    t = (**inner).clone();
+                }
+                (Ty::Option(inner), SOME_PAYLOAD) => {
+                    acc += option_layout(&t, self.ptr).map_or(0, |l| l.payload);
+                    t = (**inner).clone();
+                }
+                _ => {
+                    let Some((_, ft, off)) = t.fields(self.ptr).into_iter().nth(i as usize) else {
+                        break;
+                    };
+                    acc += off;
+                    t = ft;
+                }
+            }
+        }
+        if in_frame {
+            self.emit(Op::AddrLocal(acc));
+        } else if acc > 0 {
+            self.emit(Op::Offset(acc));
+        }
+    }
+
     /// Makes the use of the local that `e`'s address is computed from a use of the place
     /// `e` itself when `e` lies in a Box's value (see `FnGen::box_use`); the outermost place
     /// wins. Returns whether it was set here (to be cleared once the address is made).
@@ -2960,11 +3172,16 @@ impl<'a> Gen<'a> {
             Some(e) => self.box_path(e).map(|(_, p)| p),
             None => Some(vec![BOX_VALUE]),
         };
-        match path {
-            Some(path) => self.use_path(l, &path, span, Use::Move),
+        match &path {
+            Some(path) => self.use_path(l, path, span, Use::Move),
             None => {
                 self.use_local(root, true);
             }
+        }
+        if let (Some(path), true) = (&path, self.f.parts.contains_key(&l)) {
+            // The moved parts lose their flags; the Box's block is still its own part.
+            self.set_part_owned(l, path, false);
+            return;
         }
         self.emit(Op::SetOwned {
             local: l,
@@ -3635,6 +3852,21 @@ impl<'a> Gen<'a> {
                 }
             }
             ExprKind::Field { .. } | ExprKind::Deref(_)
+                if !self.ty(e).is_copy() && self.part_place(e).is_some() =>
+            {
+                // Moving a part of a Box's value out (`b.name`, `*b`, `o.b.next`): only the
+                // parts inside it move; the rest, and the Box's block, stay with the local.
+                let Some((l, path)) = self.part_place(e) else {
+                    return;
+                };
+                let size = self.ty(e).size(self.ptr);
+                self.push_dest(dest);
+                self.path_addr(l, &path);
+                self.emit(Op::Copy(size));
+                self.use_path(l, &path, e.span, Use::Move);
+                self.set_part_owned(l, &path, false);
+            }
+            ExprKind::Field { .. } | ExprKind::Deref(_)
                 if !self.ty(e).is_copy() && self.box_move(e).is_some() =>
             {
                 self.move_out_of_box(e, dest);
@@ -3654,6 +3886,9 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Field { .. } | ExprKind::Index(..) | ExprKind::Deref(_) => {
                 let t = self.ty(e);
+                if !t.is_copy() && self.move_out_of_temporary(e, dest) {
+                    return;
+                }
                 if !t.is_copy() {
                     let d = self.move_out_error(e).unwrap_or_else(|| {
                         let what = if self.through_box(e) {
@@ -3904,29 +4139,34 @@ impl<'a> Gen<'a> {
             Ty::SliceRef(_) | Ty::StrRef => Some(false),
             _ => None,
         };
+        // Moving out of an element (or a part of one, `v[0].name`) of a Vec, an array or a
+        // slice.
+        let index_error = |g: &Self, base: &Expr| {
+            match g.ty(base).deref_all() {
+            Ty::Vec(_) => Some((
+                "E0507",
+                format!("cannot move out of index of `{}`", g.ty(base).deref_all()),
+                format!("move occurs because value has type `{t}`, which does not implement the `Copy` trait"),
+            )),
+            Ty::Array(..) | Ty::SliceRef(_) => {
+                let whole = match g.ty(base).deref_all() {
+                    Ty::SliceRef(el) => format!("[{el}]"),
+                    other => other.to_string(),
+                };
+                let kind = if whole.contains(';') { "array" } else { "slice" };
+                Some((
+                    "E0508",
+                    format!("cannot move out of type `{whole}`, a non-copy {kind}"),
+                    format!("move occurs because the element has type `{t}`, which does not implement the `Copy` trait"),
+                ))
+            }
+            _ => None,
+        }
+        };
         let (code, msg, label) = match &e.kind {
-            ExprKind::Index(base, _) => match self.ty(base).deref_all() {
-                Ty::Vec(_) => (
-                    "E0507",
-                    format!("cannot move out of index of `{}`", self.ty(base).deref_all()),
-                    format!("move occurs because value has type `{t}`, which does not implement the `Copy` trait"),
-                ),
-                Ty::Array(..) | Ty::SliceRef(_) => {
-                    let whole = match self.ty(base).deref_all() {
-                        Ty::SliceRef(el) => format!("[{el}]"),
-                        other => other.to_string(),
-                    };
-                    let kind = if whole.contains(';') { "array" } else { "slice" };
-                    (
-                        "E0508",
-                        format!("cannot move out of type `{whole}`, a non-copy {kind}"),
-                        format!("move occurs because the element has type `{t}`, which does not implement the `Copy` trait"),
-                    )
-                }
-                _ => return None,
-            },
+            ExprKind::Index(base, _) => index_error(self, base)?,
             ExprKind::Deref(inner) | ExprKind::Field { base: inner, .. } => {
-                // The nearest reference on the way to the place.
+                // The nearest reference (or element) on the way to the place.
                 let mut x: &Expr = inner;
                 let mutable = loop {
                     if let Some(m) = behind(self, x) {
@@ -3934,6 +4174,18 @@ impl<'a> Gen<'a> {
                     }
                     match &x.kind {
                         ExprKind::Field { base, .. } => x = base,
+                        ExprKind::Deref(b) if matches!(self.ty(b), Ty::Box(_)) => x = b,
+                        ExprKind::Index(base, _) => {
+                            let (code, msg, label) = index_error(self, base)?;
+                            return Some(
+                                Diagnostic::error(DiagnosticKind::Ownership, e.span, msg)
+                                    .with_code(code)
+                                    .with_span_label(label)
+                                    .with_note(
+                                        "borrow it (`&`) or `.clone()` it instead of moving it out",
+                                    ),
+                            );
+                        }
                         _ => return None,
                     }
                 };
@@ -4418,12 +4670,17 @@ impl<'a> Gen<'a> {
                         } else {
                             let off = self.reserve_temp_vec(a);
                             if at.plain_buffer() {
-                                self.drop_temps(&[Temp { off, glue: None }]);
+                                self.drop_temps(&[Temp {
+                                    off,
+                                    glue: None,
+                                    via: None,
+                                }]);
                             } else if at.needs_drop() {
                                 let glue = self.glue(&at);
                                 self.drop_temps(&[Temp {
                                     off,
                                     glue: Some(glue),
+                                    via: None,
                                 }]);
                             }
                         }
@@ -5721,6 +5978,21 @@ impl<'a> Gen<'a> {
                     return;
                 }
             }
+            // A place in a Box's value with drop flags of its own (`b.next`): its old value
+            // is dropped only where still owned (it may have moved out), and the new one is
+            // owned again.
+            if let Some((l, path)) = self.part_place(lhs) {
+                self.assign_path(l, &path, lhs.span);
+                if t.needs_drop() {
+                    let local_off = self.f.locals[l as usize].off;
+                    self.drop_parts(l, local_off, &path);
+                }
+                self.path_addr(l, &path);
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::Copy(size));
+                self.set_part_owned(l, &path, true);
+                return;
+            }
             // A place in a Box's value that may have moved out (`b.next = ..` after
             // `let n = b.next;`) holds a value again; its old value is dropped only if the
             // Box still owned it when the assignment runs.
@@ -5791,7 +6063,7 @@ impl<'a> Gen<'a> {
                 } else if t.needs_drop() {
                     self.drop_local(off, l, Some(&t));
                 }
-                if let Ty::Box(_) = t {
+                if let (Ty::Box(_), false) = (&t, self.f.parts.contains_key(&l)) {
                     // A Box whose value moved out still has its block: freed here.
                     let shell = self.box_shell(l);
                     let shell_ty = self.f.locals[shell as usize].ty.clone();
@@ -6437,6 +6709,7 @@ impl<'a> Gen<'a> {
                     self.f.temps.push(Temp {
                         off,
                         glue: Some(glue),
+                        via: None,
                     });
                 }
             }
@@ -6947,6 +7220,68 @@ const SOME_PAYLOAD: u32 = u32::MAX;
 
 /// In a field path, the value a `Box` holds (`*b`; `b.next` is this, then `next`).
 const BOX_VALUE: u32 = u32::MAX - 1;
+
+/// Most Boxes deep a local's parts reach into (`b.next`, `o.b.c.name`); a Box deeper than
+/// that is one part.
+const MAX_BOX_PARTS: u32 = 4;
+
+/// The parts of a local of type `t` that get drop flags of their own: as [`value_parts`],
+/// and also the parts of the values Boxes hold, each followed by its Box's block (a
+/// `Box<()>` part at the Box, whose drop frees only the block), as rustc drops a Box: its
+/// value first, then the block. Each part's place is given as in [`Part::at`].
+fn local_parts(t: &Ty, ptr: PtrWidth) -> Vec<(FieldPath, Vec<u32>, Ty)> {
+    let mut out = Vec::new();
+    match (t, option_layout(t, ptr)) {
+        (Ty::Option(inner), Some(l)) => held_parts(
+            inner,
+            ptr,
+            &mut vec![l.payload],
+            &mut vec![SOME_PAYLOAD],
+            0,
+            &mut out,
+        ),
+        _ => held_parts(t, ptr, &mut vec![0], &mut Vec::new(), 0, &mut out),
+    }
+    out
+}
+
+/// [`local_parts`] of a value of type `t` at `at` (the last offset is the value's, in the
+/// block or local the earlier ones lead to), `boxes` Boxes deep.
+fn held_parts(
+    t: &Ty,
+    ptr: PtrWidth,
+    at: &mut Vec<u32>,
+    path: &mut FieldPath,
+    boxes: u32,
+    out: &mut Vec<(FieldPath, Vec<u32>, Ty)>,
+) {
+    match t {
+        Ty::Struct(_) | Ty::Tuple(_) => {
+            for (i, (_, ft, off)) in t.fields(ptr).into_iter().enumerate() {
+                path.push(i as u32);
+                let base = at.last().copied().unwrap_or(0);
+                if let Some(last) = at.last_mut() {
+                    *last = base + off;
+                }
+                held_parts(&ft, ptr, at, path, boxes, out);
+                if let Some(last) = at.last_mut() {
+                    *last = base;
+                }
+                path.pop();
+            }
+        }
+        Ty::Box(inner) if boxes < MAX_BOX_PARTS => {
+            path.push(BOX_VALUE);
+            at.push(0);
+            held_parts(inner, ptr, at, path, boxes + 1, out);
+            at.pop();
+            path.pop();
+            out.push((path.clone(), at.clone(), Ty::Box(Box::new(Ty::Unit))));
+        }
+        t if t.needs_drop() => out.push((path.clone(), at.clone(), t.clone())),
+        _ => {}
+    }
+}
 
 /// The parts of a value of type `t` that own memory (see [`owner_parts`]); for an `Option`
 /// of a struct or tuple, the parts of its `Some` payload.
