@@ -2320,21 +2320,46 @@ impl<'a> Checker<'a> {
             };
             return Some((item, vec![("(str)", Ty::StrRef), ("(index)", usize_t)]));
         }
-        // `.iter()` of a Vec, array or slice walks it like `&v`.
+        // `.iter()` of a Vec, array or slice walks it like `&v`, `.iter_mut()` like `&mut v`.
         let rt = match &src.kind {
             ExprKind::MethodCall {
                 receiver,
                 method,
                 args,
                 ..
-            } if method == "iter" && args.is_empty() => {
+            } if (method == "iter" || method == "iter_mut") && args.is_empty() => {
                 let t = self.check_expr(cx, receiver);
-                match self.infer.resolve(&t).deref_all().clone() {
+                let mutable = method == "iter_mut";
+                let rt = self.infer.resolve(&t);
+                match rt.deref_all().clone() {
+                    Ty::SliceRef(_) if mutable => {
+                        let shown = place_text(receiver);
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Ownership,
+                                receiver.span,
+                                format!("cannot borrow `*{shown}` as mutable, as it is behind a `&` reference"),
+                            )
+                            .with_code("E0596")
+                            .with_span_label(format!(
+                                "`{shown}` is a `&` reference, so the data it refers to cannot be borrowed as mutable"
+                            )),
+                        );
+                        return None;
+                    }
                     Ty::Vec(el) | Ty::Array(el, _) | Ty::SliceRef(el) | Ty::SliceMut(el) => {
-                        self.set(src, Ty::SliceRef(el.clone()))
+                        if mutable {
+                            if !matches!(rt, Ty::SliceMut(_)) {
+                                self.check_recv_mut(cx, receiver);
+                            }
+                            self.set(src, Ty::SliceMut(el.clone()))
+                        } else {
+                            self.set(src, Ty::SliceRef(el.clone()))
+                        }
                     }
                     _ => {
-                        self.diags.push(unsupported(src.span, "this `.iter()`"));
+                        self.diags
+                            .push(unsupported(src.span, &format!("this `.{method}()`")));
                         return None;
                     }
                 }
@@ -2353,18 +2378,24 @@ impl<'a> Checker<'a> {
         };
         let rt = self.infer.resolve(&rt);
         let walked = match &rt {
-            Ty::SliceRef(el) => Some(el.clone()),
-            Ty::Ref(false, inner) => match &**inner {
-                Ty::Vec(el) | Ty::Array(el, _) => Some(el.clone()),
+            Ty::SliceRef(el) => Some((el.clone(), false)),
+            Ty::SliceMut(el) => Some((el.clone(), true)),
+            Ty::Ref(m, inner) => match &**inner {
+                Ty::Vec(el) | Ty::Array(el, _) => Some((el.clone(), *m)),
                 _ => None,
             },
             _ => None,
         };
-        if let Some(elem) = walked {
-            // A hidden slice of the elements, a hidden index, and `x: &T`.
+        if let Some((elem, mutable)) = walked {
+            // A hidden slice of the elements, a hidden index, and `x: &T` (`&mut T`).
+            let slice = if mutable {
+                Ty::SliceMut(elem.clone())
+            } else {
+                Ty::SliceRef(elem.clone())
+            };
             return Some((
-                Ty::Ref(false, elem.clone()),
-                vec![("(slice)", Ty::SliceRef(elem)), ("(index)", usize_t)],
+                Ty::Ref(mutable, elem),
+                vec![("(slice)", slice), ("(index)", usize_t)],
             ));
         }
         match &rt {

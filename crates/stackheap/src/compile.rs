@@ -4934,7 +4934,7 @@ impl<'a> Gen<'a> {
     fn for_array(&mut self, e: &Expr, array: &Expr, body: &Block) {
         let var = self.c.binding[&e.id];
         let hidden = self.c.for_range[&e.id];
-        if let Ty::SliceRef(elem) = self.f.locals[hidden as usize].ty.clone() {
+        if let Ty::SliceRef(elem) | Ty::SliceMut(elem) = self.f.locals[hidden as usize].ty.clone() {
             self.for_slice(e, array, body, &elem);
             return;
         }
@@ -5044,7 +5044,7 @@ impl<'a> Gen<'a> {
         let (base, bt) = match &range.kind {
             ExprKind::MethodCall {
                 receiver, method, ..
-            } if method == "iter" => (&**receiver, self.ty(receiver)),
+            } if method == "iter" || method == "iter_mut" => (&**receiver, self.ty(receiver)),
             _ => (range, self.ty(range)),
         };
         match bt.deref_all().clone() {
@@ -5081,7 +5081,8 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// `for x in &v` (or a slice, or `.iter()`): `x` is a reference to each element in turn.
+    /// `for x in &v` (or `&mut v`, a slice, `.iter()`, `.iter_mut()`): `x` is a reference to
+    /// each element in turn.
     fn for_slice(&mut self, e: &Expr, range: &Expr, body: &Block, elem: &Ty) {
         let esize = elem.size(self.ptr);
         self.for_view(e, range, body, ViewLoop::Elements(esize));
