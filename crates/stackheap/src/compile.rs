@@ -4433,6 +4433,23 @@ impl<'a> Gen<'a> {
             }
             off += size;
         }
+        // Temporaries the arguments borrow (`f(&String::from("x"))`) were made above the
+        // arguments: the arguments are copied above them, so that the callee's frame
+        // (which starts at its first argument) leaves them alone, and they stay until
+        // the end of the statement.
+        let (base, after) = if self.f.depth > off {
+            let moved = align_up(self.f.depth, 8);
+            let kept = self.f.depth;
+            self.set_stack(moved + (off - base));
+            if off > base {
+                self.emit(Op::AddrLocal(moved));
+                self.emit(Op::AddrLocal(base));
+                self.emit(Op::Copy(off - base));
+            }
+            (moved, kept)
+        } else {
+            (base, slot + ret_size)
+        };
         self.emit(Op::Call {
             func: f,
             base,
@@ -4441,7 +4458,7 @@ impl<'a> Gen<'a> {
         });
         let site = self.step(e.span, StepKind::Resume);
         self.f.pending_sites.push(site);
-        self.f.depth = slot + ret_size;
+        self.f.depth = after;
         slot
     }
 
