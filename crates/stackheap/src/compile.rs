@@ -2439,6 +2439,15 @@ impl<'a> Gen<'a> {
     /// its local at `dst`: the bytes, or for a name bound by reference, the part's address
     /// (read through the references on the way). `from` is the matched expression.
     fn bind_leaf(&mut self, leaf: &Leaf, base: u32, dst: u32, from: Span) {
+        self.copy_leaf(leaf, base, dst, from);
+        if leaf.through.is_none() {
+            self.own(leaf.local, dst);
+        }
+    }
+
+    /// [`Self::bind_leaf`] without making the local the owner of what it holds (a `match`
+    /// arm's names own their parts only once its guard holds).
+    fn copy_leaf(&mut self, leaf: &Leaf, base: u32, dst: u32, from: Span) {
         let Some((slot, chain)) = &leaf.through else {
             if leaf.ty.is_scalar() {
                 let ty = self.scalar(&leaf.ty);
@@ -2455,7 +2464,6 @@ impl<'a> Gen<'a> {
                 self.emit(Op::AddrLocal(base + leaf.off));
                 self.emit(Op::Copy(leaf.ty.size(self.ptr)));
             }
-            self.own(leaf.local, dst);
             return;
         };
         if !leaf.by_ref && !leaf.ty.is_copy() {
@@ -3305,15 +3313,20 @@ impl<'a> Gen<'a> {
         // a Box moved out is a move of the Box, as rustc words it).
         let partial =
             moved.len() > used.len() && moved[used.len()..].iter().any(|&x| x != BOX_VALUE);
+        // A place in an `Option`'s payload has no name in rustc's messages.
+        let named = |g: &Self, p: &[u32]| {
+            if p.contains(&SOME_PAYLOAD) {
+                String::new()
+            } else {
+                format!(": `{}`", g.path_name(l, p))
+            }
+        };
         let msg = if partial {
-            format!(
-                "{verb} of partially moved value: `{}`",
-                self.path_name(l, used)
-            )
+            format!("{verb} of partially moved value{}", named(self, used))
         } else if moved.len() > used.len() {
-            format!("{verb} of moved value: `{}`", self.path_name(l, used))
+            format!("{verb} of moved value{}", named(self, used))
         } else {
-            format!("{verb} of moved value: `{}`", self.path_name(l, moved))
+            format!("{verb} of moved value{}", named(self, moved))
         };
         let mut d = Diagnostic::error(DiagnosticKind::Ownership, use_span, msg).with_code("E0382");
         if moved.is_empty() {
@@ -6655,36 +6668,56 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// `match`: the scrutinee is read in place (a local) or built in a temporary; each arm
-    /// tests its pattern, binds its names (copies of the parts), checks its guard and runs
-    /// its body into `dest` (memory values) or a register.
+    /// `match`: the scrutinee is read in place (a local or a field of one, or a copy of the
+    /// bytes of a place in a Box's value) or built in a temporary; each arm tests its
+    /// pattern, binds its names (copies of the parts), checks its guard and runs its body
+    /// into `dest` (memory values) or a register. Once the guard holds, the parts the names
+    /// take by value move out of the place (their drop flags are cleared; the rest stays
+    /// with its owner) or out of the temporary, whose other parts are dropped after the arm.
     fn match_expr(&mut self, e: &Expr, scrutinee: &Expr, arms: &[Arm], dest: Option<Dest>) {
         let t = self.ty(e);
         let st = self.ty(scrutinee);
-        if st.needs_drop() && !matches!(st, Ty::Option(_)) {
-            self.diags.push(Diagnostic::error(
-                DiagnosticKind::Unsupported,
-                scrutinee.span,
-                "`match` on a value that owns heap memory (other than an `Option`) is not supported yet",
-            ));
-            return;
-        }
         let owning = st.needs_drop();
-        if let (ExprKind::Deref(inner), true) = (&scrutinee.kind, owning) {
-            if matches!(self.ty(inner), Ty::Ref(false, _))
-                && arms.iter().any(|a| binds_owner(&a.pat))
-            {
+        let arm_leaves: Vec<Vec<Leaf>> = arms
+            .iter()
+            .map(|arm| {
+                let ids = self
+                    .c
+                    .pat_locals
+                    .get(&arm.body.id)
+                    .cloned()
+                    .unwrap_or_default();
+                pat_leaves(&arm.pat, &st, self.ptr, ids).0
+            })
+            .collect();
+        let moving = owning && arm_leaves.iter().flatten().any(Leaf::moves);
+        if let (ExprKind::Deref(inner), true) = (&scrutinee.kind, moving) {
+            if matches!(self.ty(inner), Ty::Ref(..)) {
+                let how = match self.ty(inner) {
+                    Ty::Ref(true, _) => "mutable",
+                    _ => "shared",
+                };
+                // rustc names the first part a name would take.
+                let first = arm_leaves.iter().flatten().find(|leaf| leaf.moves());
+                let what = match (&st, first) {
+                    (Ty::Option(_), _) => {
+                        format!("`{}` as enum variant `Some`", check::place_text(inner))
+                    }
+                    (_, Some(leaf)) if !leaf.path.is_empty() => format!(
+                        "`{}.{}`",
+                        check::place_text(inner),
+                        path_text(&st, &leaf.path, self.ptr)
+                    ),
+                    _ => format!("`{}`", check::place_text(scrutinee)),
+                };
                 self.diags.push(
                     Diagnostic::error(
                         DiagnosticKind::Ownership,
                         scrutinee.span,
-                        format!(
-                            "cannot move out of `{}` as enum variant `Some` which is behind a shared reference",
-                            check::place_text(inner)
-                        ),
+                        format!("cannot move out of {what} which is behind a {how} reference"),
                     )
                     .with_code("E0507")
-                    .with_note("match on the reference instead (`match r`) to bind references to the payload"),
+                    .with_note("match on the reference instead (`match r`) to bind references to the parts"),
                 );
                 return;
             }
@@ -6694,19 +6727,32 @@ impl<'a> Gen<'a> {
             self.step(scrutinee.span, StepKind::Condition);
         }
         let depth0 = self.f.depth;
-        let in_place = matches!(scrutinee.kind, ExprKind::Path(_))
-            && self.local_res(scrutinee).is_some()
-            && st.is_mem();
-        let moving = owning && arms.iter().any(|a| binds_owner(&a.pat));
-        let mut scrutinee_local = None;
+        // Where the value is: a place of a local (matched in place), a place in a Box's
+        // value (its bytes copied to read it), or a temporary.
+        let static_place = if st.is_mem() {
+            self.static_path(scrutinee)
+        } else {
+            None
+        };
+        let boxed_place = match (&static_place, st.is_mem()) {
+            (None, true) => self.part_place(scrutinee),
+            _ => None,
+        };
+        let mut place: Option<(LocalId, FieldPath)> = None;
         let mut temp_glue = None;
-        let soff = if in_place {
-            let moving = arms.iter().any(|a| binds_owner(&a.pat));
-            let l = self
-                .use_local(scrutinee, moving && !st.is_copy())
-                .unwrap_or(0);
-            scrutinee_local = Some(l);
-            self.f.locals[l as usize].off
+        let soff = if let Some((l, path, off)) = static_place {
+            self.match_place_use(l, &path, scrutinee, &arm_leaves);
+            place = Some((l, path));
+            off
+        } else if let Some((l, path)) = boxed_place {
+            self.match_place_use(l, &path, scrutinee, &arm_leaves);
+            let (size, align) = self.layout(&st);
+            let off = self.reserve(size, align);
+            self.emit(Op::AddrLocal(off));
+            self.path_addr(l, &path);
+            self.emit(Op::Copy(size));
+            place = Some((l, path));
+            off
         } else if st.is_scalar() {
             self.expr(scrutinee);
             let (size, align) = self.layout(&st);
@@ -6714,6 +6760,10 @@ impl<'a> Gen<'a> {
             let size = self.scalar(&st).size;
             self.emit(Op::Store { off, size });
             off
+        } else if st.is_mem() && !moving && owning && self.is_place(scrutinee) {
+            // A place behind an address known at run time (`v[0]`, `r.items`) that no arm
+            // moves out of: its bytes are read where they are, through a copy.
+            self.value_addr_local(scrutinee).unwrap_or(0)
         } else if st.is_mem() {
             let (size, align) = self.layout(&st);
             let off = self.reserve(size, align);
@@ -6721,7 +6771,7 @@ impl<'a> Gen<'a> {
             if owning {
                 let glue = self.glue(&st);
                 if moving {
-                    // Arms that take the payload own it; the others drop the temporary.
+                    // Arms that take parts own them; the rest is dropped after each arm.
                     temp_glue = Some(glue);
                 } else {
                     self.f.temps.push(Temp {
@@ -6743,40 +6793,49 @@ impl<'a> Gen<'a> {
             ..Moves::default()
         };
         let mut ends = Vec::new();
-        for arm in arms {
+        for (arm, leaves) in arms.iter().zip(&arm_leaves) {
             self.f.moves = before.clone();
             let mut fails = Vec::new();
             self.pat_test(&arm.pat, &st, soff, &mut fails);
-            let ids = self
-                .c
-                .pat_locals
-                .get(&arm.body.id)
-                .cloned()
-                .unwrap_or_default();
-            let (leaves, _) = pat_leaves(&arm.pat, &st, self.ptr, ids);
             self.f.scopes.push((Vec::new(), arm_depth));
             let takes = leaves.iter().any(Leaf::moves);
-            if let (Some(glue), false) = (temp_glue, takes) {
-                self.emit(Op::AddrLocal(soff));
-                self.emit(Op::DropGlueAt(glue));
-            }
-            if let (Some(l), true) = (scrutinee_local, takes && owning) {
-                if self.f.parts.contains_key(&l) {
-                    // Only the parts the pattern takes move out; the rest stay with `l`.
-                    for leaf in leaves.iter().filter(|leaf| leaf.moves()) {
-                        self.set_part_owned(l, &leaf.path, false);
-                    }
-                } else {
-                    self.set_owned(l, false);
+            if let Some((l, path)) = &place {
+                // Per name: a move (or copy, or borrow) of that part of the place.
+                for leaf in leaves {
+                    let mut at = path.clone();
+                    at.extend_from_slice(&leaf.path);
+                    let how = if leaf.moves() {
+                        Use::Move
+                    } else if leaf.by_ref || leaf.through.is_some() {
+                        Use::Borrow
+                    } else {
+                        Use::Copy
+                    };
+                    self.use_path(*l, &at, leaf.span, how);
                 }
             }
-            for leaf in &leaves {
+            let mut bound = Vec::new();
+            for leaf in leaves {
                 let dst = self.declare(leaf.local);
-                self.bind_leaf(leaf, soff, dst, scrutinee.span);
+                self.copy_leaf(leaf, soff, dst, scrutinee.span);
+                bound.push(dst);
             }
             if let Some(g) = &arm.guard {
                 self.expr(g);
                 fails.push(self.emit(Op::JumpIfFalse(0)));
+            }
+            for (leaf, dst) in leaves.iter().zip(bound) {
+                if leaf.through.is_none() {
+                    self.own(leaf.local, dst);
+                }
+            }
+            if let (Some((l, path)), true, true) = (&place, takes, owning) {
+                // The arm is taken: what its names took is no longer the place's.
+                for leaf in leaves.iter().filter(|leaf| leaf.moves()) {
+                    let mut at = path.clone();
+                    at.extend_from_slice(&leaf.path);
+                    self.move_out_flags(*l, &at, leaf.span);
+                }
             }
             let body_block = matches!(
                 arm.body.kind,
@@ -6803,23 +6862,29 @@ impl<'a> Gen<'a> {
             if !self.f.moves.dead && self.scope_has_drops(arm_scope) {
                 self.emit_drops(arm_scope);
             }
-            if let (Some(_), true, false) = (temp_glue, takes, self.f.moves.dead) {
-                // What the pattern leaves in the matched temporary (`Some(S { name, .. })`)
-                // is dropped with it, after the arm.
-                for (path, off, pty) in value_parts(&st, self.ptr) {
-                    if leaves
-                        .iter()
-                        .any(|l| l.moves() && path.starts_with(&l.path))
-                    {
-                        continue;
+            if let (Some(glue), false) = (temp_glue, self.f.moves.dead) {
+                if takes {
+                    // What the pattern leaves in the matched temporary (`Some(S { name, ..
+                    // })`) is dropped with it, after the arm.
+                    for (path, off, pty) in value_parts(&st, self.ptr) {
+                        if leaves
+                            .iter()
+                            .any(|l| l.moves() && path.starts_with(&l.path))
+                        {
+                            continue;
+                        }
+                        self.emit(Op::AddrLocal(soff + off));
+                        if pty.plain_buffer() {
+                            self.emit(Op::DropAt);
+                        } else {
+                            let glue = self.glue(&pty);
+                            self.emit(Op::DropGlueAt(glue));
+                        }
                     }
-                    self.emit(Op::AddrLocal(soff + off));
-                    if pty.plain_buffer() {
-                        self.emit(Op::DropAt);
-                    } else {
-                        let glue = self.glue(&pty);
-                        self.emit(Op::DropGlueAt(glue));
-                    }
+                } else {
+                    // Nothing was taken: the whole temporary is dropped after the arm.
+                    self.emit(Op::AddrLocal(soff));
+                    self.emit(Op::DropGlueAt(glue));
                 }
             }
             self.pop_scope();
@@ -6841,6 +6906,91 @@ impl<'a> Gen<'a> {
         self.f.moves = after;
         if self.f.depth != depth0 || arm_depth != depth0 {
             self.set_stack(depth0);
+        }
+    }
+
+    /// The use a `match` makes of the place `path` of local `l` it matches in place, before
+    /// its arms use the parts they bind: when the place (or one it lies in) has moved out,
+    /// E0382 is reported where rustc reports it, at the last name that would take a part by
+    /// value (unnamed when the part is in an `Option`'s payload), else at the scrutinee.
+    fn match_place_use(&mut self, l: LocalId, path: &[u32], scrutinee: &Expr, arms: &[Vec<Leaf>]) {
+        if self.f.moves.uninit.contains_key(&l) {
+            self.use_path(l, path, scrutinee.span, Use::Copy);
+            return;
+        }
+        if self.f.moves.dead {
+            return;
+        }
+        let whole = self
+            .f
+            .moves
+            .moved
+            .iter()
+            .find(|((ml, mp), _)| *ml == l && path.starts_with(mp))
+            .map(|((_, mp), at)| (mp.clone(), *at));
+        let Some((moved, at)) = whole else {
+            return;
+        };
+        let taker = arms.iter().flatten().rfind(|leaf| leaf.moves());
+        let Some(leaf) = taker else {
+            self.use_path(l, path, scrutinee.span, Use::Copy);
+            return;
+        };
+        let mut used = path.to_vec();
+        used.extend_from_slice(&leaf.path);
+        let msg = if used.contains(&SOME_PAYLOAD) {
+            "use of moved value".to_string()
+        } else {
+            format!("use of moved value: `{}`", self.path_name(l, &used))
+        };
+        let decl_span = self.c.locals[self.f.id as usize][l as usize].span;
+        let name = self.f.locals[l as usize].name.clone();
+        let ty = self.path_ty(l, &moved);
+        let mut d = Diagnostic::error(DiagnosticKind::Ownership, leaf.span, msg)
+            .with_code("E0382")
+            .with_span_label("value used here after move")
+            .with_label(at, "value moved here");
+        if moved.is_empty() {
+            d = d.with_label(
+                decl_span,
+                format!("move occurs because `{name}` has type `{ty}`, which does not implement the `Copy` trait"),
+            );
+        }
+        self.diags.push(d);
+        // Reported once: the arms' own uses of the place are not checked again.
+        self.f.moves.dead = true;
+    }
+
+    /// The part at `path` of local `l` moves out (a `match` arm's name takes it): the drop
+    /// flags of the parts inside it are cleared; a part it lies in is cleared when the name
+    /// takes all it owns (`Some(s)` of an `Option` part), and a local without parts gives
+    /// up its whole value.
+    fn move_out_flags(&mut self, l: LocalId, path: &[u32], span: Span) {
+        let Some(parts) = self.f.parts.get(&l) else {
+            self.set_owned(l, false);
+            return;
+        };
+        if parts.iter().any(|p| p.path.starts_with(path)) {
+            self.set_part_owned(l, path, false);
+            return;
+        }
+        let holder = parts
+            .iter()
+            .find(|p| path.starts_with(&p.path))
+            .map(|p| (p.path.clone(), p.flag));
+        match holder {
+            Some((ppath, flag)) if path[ppath.len()..].iter().all(|&i| i == SOME_PAYLOAD) => {
+                self.emit(Op::SetOwned {
+                    local: flag,
+                    owned: false,
+                });
+            }
+            Some(_) => self.diags.push(Diagnostic::error(
+                DiagnosticKind::Unsupported,
+                span,
+                "moving part of an `Option` field's payload out is not supported yet",
+            )),
+            None => {}
         }
     }
 
@@ -7162,16 +7312,6 @@ fn into_iter_of(src: &Expr) -> &Expr {
 /// Whether `name` in a pattern against a value of type `t` is that unit struct's name.
 fn is_unit_struct(t: &Ty, name: &str) -> bool {
     matches!(t, Ty::Struct(d) if d.kind == crate::types::StructKind::Unit && d.name == name)
-}
-
-/// Whether a pattern binds a part that is not `Copy` by value (moving it out).
-fn binds_owner(p: &Pat) -> bool {
-    match p {
-        Pat::Bind { name, .. } => name != "None",
-        Pat::TupleStruct { items, .. } | Pat::Tuple(items, _) => items.iter().any(binds_owner),
-        Pat::Struct { fields, .. } => fields.iter().any(|f| binds_owner(&f.2)),
-        _ => false,
-    }
 }
 
 /// All ones in the bytes of a scalar (integer constants in patterns are compared as loaded).
