@@ -6,7 +6,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use crate::ast::*;
-use crate::check::{self, Checked, FormatSource, LocalId, Method, Res, SelfMode, TextWalk};
+use crate::check::{self, CharFn, Checked, FormatSource, LocalId, Method, Res, SelfMode, TextWalk};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::event::StepKind;
 use crate::format::{Piece, Spec};
@@ -694,6 +694,13 @@ pub enum Op {
     /// Pops a byte index and a `&str`'s address; decodes the UTF-8 `char` that ends there and
     /// pushes its byte length, then the `char`.
     CharBefore,
+    /// A `char` method: pops the radix (for `IsDigit` and `ToDigit`), then the `char`, and
+    /// pushes the result (`ToDigit`: the digit, or `u64::MAX` for `None`); an invalid radix
+    /// panics at `at` as the standard library does.
+    CharFn {
+        f: CharFn,
+        at: u32,
+    },
     /// `.clone()` of a value that owns memory: pops its address, then a destination, and
     /// makes the clone there by clone glue `glue` (`Program::clone_glues`); every block it
     /// allocates is labelled `label`.
@@ -1328,7 +1335,7 @@ pub struct Program {
 /// and every diagnostic found.
 pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagnostic>) {
     let (tokens, mut diags) = lexer::lex(source);
-    let (file, mut pdiags) = parser::parse(tokens);
+    let (file, mut pdiags) = parser::parse(tokens, settings.ptr_width);
     diags.append(&mut pdiags);
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
@@ -3935,6 +3942,48 @@ impl<'a> Gen<'a> {
                 self.write_disc(dest, &t, true);
             }
             ExprKind::Match { scrutinee, arms } => self.match_expr(e, scrutinee, arms, Some(dest)),
+            ExprKind::MethodCall { receiver, args, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::Char(CharFn::ToDigit)) =>
+            {
+                // `Some(digit)` or `None` (the machine's `u64::MAX`).
+                let t = self.ty(e);
+                self.char_fn(e, receiver, args, CharFn::ToDigit);
+                let tmp = self.reserve(8, 8);
+                self.emit(Op::Store { off: tmp, size: 8 });
+                let u64_ty = self.scalar(&Ty::Int(IntTy::U64));
+                self.emit(Op::Load {
+                    off: tmp,
+                    ty: u64_ty,
+                });
+                self.emit(Op::Const(u64::MAX));
+                self.emit(Op::Cmp {
+                    op: Cmp::Eq,
+                    signed: false,
+                });
+                let some = self.emit(Op::JumpIfFalse(0));
+                self.write_disc(dest, &t, false);
+                let end = self.emit(Op::Jump(0));
+                let h = self.here();
+                self.patch(some, h);
+                let payload = option_layout(&t, self.ptr).map_or(0, |l| l.payload);
+                let u32_ty = self.scalar(&Ty::Int(IntTy::U32));
+                self.emit(Op::Load {
+                    off: tmp,
+                    ty: u32_ty,
+                });
+                match dest.at(payload) {
+                    Dest::Local(o) => {
+                        self.emit(Op::Store { off: o, size: 4 });
+                    }
+                    d => {
+                        self.push_dest(d);
+                        self.emit(Op::StoreAt(4));
+                    }
+                }
+                self.write_disc(dest, &t, true);
+                let h = self.here();
+                self.patch(end, h);
+            }
             ExprKind::MethodCall { receiver, .. }
                 if self.c.methods.get(&e.id) == Some(&Method::Pop) =>
             {
@@ -6218,6 +6267,7 @@ impl<'a> Gen<'a> {
             | Method::AsMut
             | Method::Take
             | Method::DeepClone => {}
+            Method::Char(f) => self.char_fn(e, receiver, args, f),
             Method::CharCount => {
                 // The receiver is `text.chars()`.
                 if let ExprKind::MethodCall { receiver: text, .. } = &receiver.kind {
@@ -6290,6 +6340,23 @@ impl<'a> Gen<'a> {
                 self.emit(Op::Arith { op, ty, at });
             }
         }
+    }
+
+    /// Pushes the `char` receiver (read through references), the radix if `f` takes one,
+    /// and applies `f`.
+    fn char_fn(&mut self, e: &Expr, receiver: &Expr, args: &[Expr], f: CharFn) {
+        self.expr(receiver);
+        let mut t = self.ty(receiver);
+        let c = self.scalar(&Ty::Char);
+        while let Ty::Ref(_, inner) = t {
+            self.emit(Op::LoadAt(c));
+            t = *inner;
+        }
+        if let Some(radix) = args.first() {
+            self.expr(radix);
+        }
+        let at = self.span_id(e.span);
+        self.emit(Op::CharFn { f, at });
     }
 
     /// The `Option` type of a receiver (through references).
