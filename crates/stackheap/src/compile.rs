@@ -11,6 +11,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::event::StepKind;
 use crate::format::{Piece, Spec};
 use crate::lexer;
+use crate::optimize::{Dst, Src};
 use crate::parser;
 use crate::settings::{PtrWidth, Settings};
 use crate::span::{LineIndex, Span};
@@ -216,338 +217,115 @@ pub enum Op {
         args: u8,
         at: u32,
     },
-    // Fused forms, made by `fuse` from common pairs; each does exactly what the pair does.
-    /// `Const(value)` then `Arith { op, ty, at }`: applies `op` to the popped value and
-    /// `value`.
-    ArithConst {
+    // Forms made by `optimize.rs` out of sequences of the ops above; each does exactly what
+    // its sequence does, with the same events in the same order. An operand is given by its
+    // kind (`Src`) and a number: a local at that frame offset (read as the op's type), an
+    // immediate (zero- or sign-extended), the accumulator (left by the op just before) or
+    // the top register (popped); a result goes where its `Dst` says: into a local, the
+    // accumulator, a new register or the caller's return slot.
+    /// `a op b` with Rust's checks, as `Arith { op, ty, at }` does for the integer type
+    /// whose size and signedness `ty` gives.
+    Bin {
         op: Arith,
-        ty: IntTy,
+        ty: Scalar,
+        ak: Src,
+        a: u32,
+        bk: Src,
+        b: u32,
+        dk: Dst,
+        d: u32,
         at: u32,
-        value: u64,
     },
-    /// `Cmp { op, signed }` then `JumpIfFalse(target)`.
-    CmpJumpIfFalse {
+    /// Jumps to `target` unless `a op b` (`Cmp { op, signed }` then `JumpIfFalse`); locals
+    /// are read as `ty`.
+    CmpJump {
         op: Cmp,
         signed: bool,
+        ty: Scalar,
+        ak: Src,
+        a: u32,
+        bk: Src,
+        b: u32,
         target: u32,
     },
-    /// `Load { off: from, ty }` then `Store { off: to, size }`.
-    Move {
-        from: u32,
-        ty: Scalar,
-        to: u32,
-        size: u8,
-    },
-    /// `Load { off, ty: load }` then `ArithConst { op, ty, at, value }`.
-    LoadArithConst {
-        off: u32,
-        load: Scalar,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        value: u64,
-    },
-    /// `Load { off: a, ty: a_ty }` then `Load { off: b, ty: b_ty }`.
-    Load2 {
-        a: u32,
-        a_ty: Scalar,
-        b: u32,
-        b_ty: Scalar,
-    },
-    /// `Load2 { .. }` then `CmpJumpIfFalse { op, signed, target }`.
-    Load2CmpJumpIfFalse {
-        a: u32,
-        a_ty: Scalar,
-        b: u32,
-        b_ty: Scalar,
+    /// `Step(site)` then `CmpJump { .. }`.
+    StepCmpJump {
+        site: u32,
         op: Cmp,
         signed: bool,
+        ty: Scalar,
+        ak: Src,
+        a: u32,
+        bk: Src,
+        b: u32,
         target: u32,
     },
-    /// `LoadArithConst { off, load, op, ty, value, .. }` then `Store { off: to, size }`,
-    /// for a wrapping `op` only (it cannot fail, so no span is needed).
-    WrapConstLocal {
-        off: u32,
-        load: Scalar,
-        op: Arith,
-        ty: IntTy,
-        value: u64,
-        to: u32,
-        size: u8,
-    },
-    /// `Load2 { a, a_ty, b, b_ty }` then `Arith { op, ty, at }`.
-    Load2Arith {
-        a: u32,
-        a_ty: Scalar,
-        b: u32,
-        b_ty: Scalar,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-    },
-    /// `AddrLocal(addr)` then `Load { off, ty }`.
-    AddrLocalLoad {
-        addr: u32,
-        off: u32,
+    /// Copies a value: reads it as `ty`, writes its low `size` bytes.
+    Mov {
         ty: Scalar,
-    },
-    /// `AddrLocalLoad { addr: vec, off: idx, ty: idx_ty }` then `VecStore { elem, at, size }`:
-    /// `vec[idx] = ` the value in the register below.
-    VecStoreLocal {
-        vec: u32,
-        idx: u32,
-        idx_ty: Scalar,
-        elem: u8,
-        at: u32,
         size: u8,
+        sk: Src,
+        s: u32,
+        dk: Dst,
+        d: u32,
     },
-    /// `SetStack(len)` then `Store { off, size }` (a `let` that reserves its variable).
-    SetStackStore {
+    /// `SetStack(len)`, then `Mov { ty, size, sk, s, .. }` into the local at `d`: a `let`.
+    LetMov {
         len: u32,
-        off: u32,
-        size: u8,
-    },
-    /// `SetStack2 { first, second }` then `Store { off, size }`.
-    SetStack2Store {
-        first: u32,
-        second: u32,
-        off: u32,
-        size: u8,
-    },
-    /// `LoadArith { off, load, op, ty, at }` then `VecStore { elem, at: store_at, size }`:
-    /// `vec[index op local] = value`.
-    LoadArithVecStore {
-        off: u32,
-        load: Scalar,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        elem: u8,
-        store_at: u32,
-        size: u8,
-    },
-    /// `AddrLocalLoad { addr: vec, off: idx, ty: idx_ty }` then `VecIndex { elem, at }`.
-    VecIndexLocal {
-        vec: u32,
-        idx: u32,
-        idx_ty: Scalar,
-        elem: u8,
-        at: u32,
-    },
-    /// `ArithConst { op, ty, at, value }` then `Store { off: to, size }`.
-    ArithConstStore {
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        value: u64,
-        to: u32,
-        size: u8,
-    },
-    /// `Arith { op, ty, at }` then `Store { off: to, size }`.
-    ArithStore {
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        to: u32,
-        size: u8,
-    },
-    /// `AddrLocal(off)` then `ArithAt { op, ty, at }`: `local op= popped operand`.
-    ArithAtLocal {
-        off: u32,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-    },
-    /// `Const(value)` then `ArithAtLocal { off, op, ty, at }`: `local op= value`.
-    ArithConstAtLocal {
-        off: u32,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        value: u64,
-    },
-    /// `Load { off, ty: load }` then `Arith { op, ty, at }`.
-    LoadArith {
-        off: u32,
-        load: Scalar,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-    },
-    /// `VecIndex { elem, at }` then `StoreAt(size)`: `vec[index] = value`.
-    VecStore {
-        elem: u8,
-        at: u32,
-        size: u8,
-    },
-    /// `VecIndexLocal { vec, idx, idx_ty, elem, at }` then `LoadAt(ty)`: reads `vec[idx]`.
-    VecLoadLocal {
-        vec: u32,
-        idx: u32,
-        idx_ty: Scalar,
-        elem: u8,
-        at: u32,
         ty: Scalar,
+        size: u8,
+        sk: Src,
+        s: u32,
+        d: u32,
     },
-    /// `Const(value)` then `CmpJumpIfFalse { op, signed, target }`.
-    CmpConstJumpIfFalse {
-        op: Cmp,
-        signed: bool,
-        value: u64,
-        target: u32,
-    },
-    /// `Load { off, ty }` then `CmpConstJumpIfFalse { op, signed, value, target }`.
-    LoadCmpConstJumpIfFalse {
-        off: u32,
+    /// Reads element `idx` (a `usize`) of the Vec at the local `vec` (with `by_ref`, of the
+    /// Vec the local points to), as `AddrLocal`/`Load`, the index, `VecIndex { elem, at }`
+    /// and `LoadAt(ty)` do.
+    VecGet {
+        vec: u32,
+        by_ref: bool,
+        elem: u8,
         ty: Scalar,
-        op: Cmp,
-        signed: bool,
-        value: u64,
-        target: u32,
+        ik: Src,
+        idx: u32,
+        dk: Dst,
+        d: u32,
+        at: u32,
+    },
+    /// Writes `val` (its low `size` bytes) into element `idx` of a Vec (as `VecGet` finds
+    /// it), as the value, the Vec's address, the index, `VecIndex` and `StoreAt` do.
+    VecSet {
+        vec: u32,
+        by_ref: bool,
+        elem: u8,
+        size: u8,
+        ik: Src,
+        idx: u32,
+        vk: Src,
+        val: u32,
+        at: u32,
     },
     /// `SetStack(first)` then `SetStack(second)`.
     SetStack2 {
         first: u32,
         second: u32,
     },
-    /// `Load { off, ty }` then `StoreRet(size)`.
-    LoadStoreRet {
-        off: u32,
-        ty: Scalar,
-        size: u8,
-    },
-    /// `Swap` then `Arith { op, ty, at }`: the operands taken the other way round.
-    SwapArith {
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-    },
-    /// `Load { off, ty: load }` then `SwapArith { op, ty, at }`: the local is the left operand.
-    LoadSwapArith {
-        off: u32,
-        load: Scalar,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-    },
-    /// `Load { off: from, ty }` then `SetStack2Store { first, second, off: to, size }`.
-    LoadSetStack2Store {
-        from: u32,
-        ty: Scalar,
-        first: u32,
-        second: u32,
-        to: u32,
-        size: u8,
-    },
-    /// `Step(site)` then `Return`.
-    StepReturn(u32),
-    /// `Load { off, ty }` then `SetStack(len)`.
-    LoadSetStack {
-        off: u32,
-        ty: Scalar,
-        len: u32,
-    },
-    /// `StoreRet(size)` then `SetStack(len)`.
-    StoreRetSetStack {
-        size: u8,
-        len: u32,
-    },
-    /// `VecLoadLocal { vec, idx, idx_ty, elem, at, ty }` then `JumpIfFalse(target)`.
-    VecLoadLocalJumpIfFalse {
-        vec: u32,
-        idx: u32,
-        idx_ty: Scalar,
-        elem: u8,
-        at: u32,
-        ty: Scalar,
-        target: u32,
-    },
-    /// The head of a `for` loop over a range: `Load2CmpJumpIfFalse { a: cur, b: end, .. }`,
-    /// then `Move { from: cur, to: var, .. }`, then `WrapConstLocal` adding 1 to `cur` (all
-    /// with the scalar type `ty`, of integer type `int`): while `cur op end`, `var = cur` and
-    /// `cur += 1`; else on at `target`.
-    ForRange {
+    /// A `for` loop over a range `cur..end` of the scalar type `ty`: `Step(site)`, then
+    /// while `cur < end`, `var = cur` and `cur += 1` (wrapping). Not `back`: goes on at
+    /// `target` when the range is done (the loop's head); `back`: goes on at `target` when
+    /// it is not (the same test at the end of the body, the loop rotated).
+    StepForRange {
+        site: u32,
         cur: u32,
         end: u32,
         var: u32,
         ty: Scalar,
-        int: IntTy,
-        op: Cmp,
-        signed: bool,
+        back: bool,
         target: u32,
     },
-    /// `VecIndex { elem, at }` then `LoadAt(ty)`: reads `vec[index]`.
-    VecLoad {
-        elem: u8,
-        at: u32,
-        ty: Scalar,
-    },
-    /// `LoadArithConst { off, load, op, ty, at, value }` then `Store { off: to, size }`,
-    /// for a `value` that fits in 32 bits.
-    LoadArithConstStore {
-        off: u32,
-        load: Scalar,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        value: u32,
-        to: u32,
-        size: u8,
-    },
-    /// `ArithConst { op, ty, at, value }` then `CmpConstJumpIfFalse { op: cmp, signed,
-    /// value: against, target }`, for values that fit in 32 bits.
-    ArithConstCmpJump {
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        value: u32,
-        cmp: Cmp,
-        signed: bool,
-        against: u32,
-        target: u32,
-    },
-    /// `AddrLocalLoad { addr, off, ty: load }` then `ArithConst { op, ty, at, value }`, for a
-    /// `value` that fits in 32 bits.
-    AddrLocalLoadArithConst {
-        addr: u32,
-        off: u32,
-        load: Scalar,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        value: u32,
-    },
-    /// `Arith { op, ty, at }` then `ArithConst { op: op2, ty: ty2, at: at2, value }`, for a
-    /// `value` that fits in 32 bits.
-    ArithArithConst {
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        op2: Arith,
-        ty2: IntTy,
-        at2: u32,
-        value: u32,
-    },
-    /// `Const(value)` then `AddrLocalLoad { addr, off, ty }`, for a `value` that fits in 32
-    /// bits (the value to store, then the Vec's address and the index, in `v[i] = value`).
-    ConstAddrLocalLoad {
-        value: u32,
-        addr: u32,
-        off: u32,
-        ty: Scalar,
-    },
-    /// `VecLoad { elem, at, ty }` then `CmpJumpIfFalse { op, signed, target }`: compares
-    /// the value below with `vec[index]`.
-    VecLoadCmpJump {
-        elem: u8,
-        at: u32,
-        ty: Scalar,
-        op: Cmp,
-        signed: bool,
-        target: u32,
-    },
-    /// `Jump(t)` to a `Step(site)` at `t`: the step, then on at `target` (`t + 1`). Made
-    /// by `fuse` after the pairs.
+    /// `Step(site)` then `Return`.
+    StepReturn(u32),
+    /// `Step(site)` then `Jump(target)`.
     StepJump {
         site: u32,
         target: u32,
@@ -718,502 +496,8 @@ pub enum Op {
     },
 }
 
-impl Op {
-    /// The jump target of a jumping op.
-    fn target_mut(&mut self) -> Option<&mut u32> {
-        match self {
-            Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => Some(t),
-            Op::CmpJumpIfFalse { target, .. }
-            | Op::Load2CmpJumpIfFalse { target, .. }
-            | Op::CmpConstJumpIfFalse { target, .. }
-            | Op::LoadCmpConstJumpIfFalse { target, .. }
-            | Op::StepJump { target, .. }
-            | Op::ForRange { target, .. }
-            | Op::ArithConstCmpJump { target, .. }
-            | Op::VecLoadCmpJump { target, .. }
-            | Op::VecLoadLocalJumpIfFalse { target, .. } => Some(target),
-            _ => None,
-        }
-    }
-}
-
 // The interpreter copies an `Op` per instruction: keep it small.
 const _: () = assert!(std::mem::size_of::<Op>() <= 24);
-
-/// Fuses common sequences of ops: three rounds of `fuse_pairs`, so that a fused op can
-/// itself fuse with its successor (`Load`, `Load`, `Cmp`, `JumpIfFalse` becomes one op,
-/// and so do `Load`, `Const`, `Arith`, `Store` for a wrapping operation).
-///
-/// Last, a `Jump` to a `Step` becomes a `StepJump` past it (one dispatch fewer per loop turn).
-fn fuse(code: &[Op]) -> Vec<Op> {
-    // A fourth round makes the `ForRange` loop heads out of ops fused in the third.
-    let mut out = fuse_pairs(&fuse_pairs(&fuse_pairs(&fuse_pairs(code))));
-    for i in 0..out.len() {
-        if let Op::Jump(t) = out[i] {
-            if let Some(&Op::Step(site)) = out.get(t as usize) {
-                out[i] = Op::StepJump {
-                    site,
-                    target: t + 1,
-                };
-            }
-        }
-    }
-    out
-}
-
-/// Replaces common pairs of ops by their fused forms (fewer dispatches in the machine), and
-/// remaps jump targets. A pair is fused only when no jump lands on its second op.
-fn fuse_pairs(code: &[Op]) -> Vec<Op> {
-    let mut targeted = vec![false; code.len() + 1];
-    for &op in code {
-        let mut op = op;
-        if let Some(&mut t) = op.target_mut() {
-            if let Some(f) = targeted.get_mut(t as usize) {
-                *f = true;
-            }
-        }
-    }
-    let mut out = Vec::with_capacity(code.len());
-    // New index of each old op (and of the end); the second op of a pair maps to the fused op.
-    let mut remap = vec![0u32; code.len() + 1];
-    let mut i = 0;
-    while i < code.len() {
-        remap[i] = out.len() as u32;
-        if let Some(op) = code[i..].get(..3).and_then(for_range) {
-            if !targeted[i + 1] && !targeted[i + 2] {
-                remap[i + 1] = out.len() as u32;
-                remap[i + 2] = out.len() as u32;
-                out.push(op);
-                i += 3;
-                continue;
-            }
-        }
-        let fused = match (code[i], code.get(i + 1).copied()) {
-            _ if targeted[i + 1] => None,
-            (Op::Const(value), Some(Op::Arith { op, ty, at })) => {
-                Some(Op::ArithConst { op, ty, at, value })
-            }
-            (Op::Cmp { op, signed }, Some(Op::JumpIfFalse(target))) => {
-                Some(Op::CmpJumpIfFalse { op, signed, target })
-            }
-            (Op::Load { off: from, ty }, Some(Op::Store { off: to, size })) => {
-                Some(Op::Move { from, ty, to, size })
-            }
-            (
-                Op::Load { off, ty: load },
-                Some(Op::ArithConst {
-                    op, ty, at, value, ..
-                }),
-            ) => Some(Op::LoadArithConst {
-                off,
-                load,
-                op,
-                ty,
-                at,
-                value,
-            }),
-            (Op::Load { off: a, ty: a_ty }, Some(Op::Load { off: b, ty: b_ty })) => {
-                Some(Op::Load2 { a, a_ty, b, b_ty })
-            }
-            (Op::Load2 { a, a_ty, b, b_ty }, Some(Op::CmpJumpIfFalse { op, signed, target })) => {
-                Some(Op::Load2CmpJumpIfFalse {
-                    a,
-                    a_ty,
-                    b,
-                    b_ty,
-                    op,
-                    signed,
-                    target,
-                })
-            }
-            (
-                Op::LoadArithConst {
-                    off,
-                    load,
-                    op: op @ (Arith::WrappingAdd | Arith::WrappingSub | Arith::WrappingMul),
-                    ty,
-                    value,
-                    ..
-                },
-                Some(Op::Store { off: to, size }),
-            ) => Some(Op::WrapConstLocal {
-                off,
-                load,
-                op,
-                ty,
-                value,
-                to,
-                size,
-            }),
-            (Op::Load2 { a, a_ty, b, b_ty }, Some(Op::Arith { op, ty, at })) => {
-                Some(Op::Load2Arith {
-                    a,
-                    a_ty,
-                    b,
-                    b_ty,
-                    op,
-                    ty,
-                    at,
-                })
-            }
-            (Op::AddrLocal(addr), Some(Op::Load { off, ty })) => {
-                Some(Op::AddrLocalLoad { addr, off, ty })
-            }
-            (Op::AddrLocalLoad { addr, off, ty }, Some(Op::VecLoad { elem, at, ty: load })) => {
-                Some(Op::VecLoadLocal {
-                    vec: addr,
-                    idx: off,
-                    idx_ty: ty,
-                    elem,
-                    at,
-                    ty: load,
-                })
-            }
-            (Op::AddrLocalLoad { addr, off, ty }, Some(Op::VecStore { elem, at, size })) => {
-                Some(Op::VecStoreLocal {
-                    vec: addr,
-                    idx: off,
-                    idx_ty: ty,
-                    elem,
-                    at,
-                    size,
-                })
-            }
-            (Op::SetStack(len), Some(Op::Store { off, size })) => {
-                Some(Op::SetStackStore { len, off, size })
-            }
-            (Op::Load { off, ty: load }, Some(Op::SwapArith { op, ty, at })) => {
-                Some(Op::LoadSwapArith {
-                    off,
-                    load,
-                    op,
-                    ty,
-                    at,
-                })
-            }
-            (
-                Op::Load { off: from, ty },
-                Some(Op::SetStack2Store {
-                    first,
-                    second,
-                    off: to,
-                    size,
-                }),
-            ) => Some(Op::LoadSetStack2Store {
-                from,
-                ty,
-                first,
-                second,
-                to,
-                size,
-            }),
-            (Op::Step(site), Some(Op::Return)) => Some(Op::StepReturn(site)),
-            (Op::Load { off, ty }, Some(Op::SetStack(len))) => {
-                Some(Op::LoadSetStack { off, ty, len })
-            }
-            (Op::StoreRet(size), Some(Op::SetStack(len))) => {
-                Some(Op::StoreRetSetStack { size, len })
-            }
-            (
-                Op::VecLoadLocal {
-                    vec,
-                    idx,
-                    idx_ty,
-                    elem,
-                    at,
-                    ty,
-                },
-                Some(Op::JumpIfFalse(target)),
-            ) => Some(Op::VecLoadLocalJumpIfFalse {
-                vec,
-                idx,
-                idx_ty,
-                elem,
-                at,
-                ty,
-                target,
-            }),
-            (Op::SetStack2 { first, second }, Some(Op::Store { off, size })) => {
-                Some(Op::SetStack2Store {
-                    first,
-                    second,
-                    off,
-                    size,
-                })
-            }
-            (
-                Op::LoadArith {
-                    off,
-                    load,
-                    op,
-                    ty,
-                    at,
-                },
-                Some(Op::VecStore {
-                    elem,
-                    at: store_at,
-                    size,
-                }),
-            ) => Some(Op::LoadArithVecStore {
-                off,
-                load,
-                op,
-                ty,
-                at,
-                elem,
-                store_at,
-                size,
-            }),
-            (Op::AddrLocalLoad { addr, off, ty }, Some(Op::VecIndex { elem, at })) => {
-                Some(Op::VecIndexLocal {
-                    vec: addr,
-                    idx: off,
-                    idx_ty: ty,
-                    elem,
-                    at,
-                })
-            }
-            (Op::ArithConst { op, ty, at, value }, Some(Op::Store { off: to, size })) => {
-                Some(Op::ArithConstStore {
-                    op,
-                    ty,
-                    at,
-                    value,
-                    to,
-                    size,
-                })
-            }
-            (Op::Arith { op, ty, at }, Some(Op::Store { off: to, size })) => Some(Op::ArithStore {
-                op,
-                ty,
-                at,
-                to,
-                size,
-            }),
-            (Op::AddrLocal(off), Some(Op::ArithAt { op, ty, at })) => {
-                Some(Op::ArithAtLocal { off, op, ty, at })
-            }
-            (Op::Const(value), Some(Op::ArithAtLocal { off, op, ty, at })) => {
-                Some(Op::ArithConstAtLocal {
-                    off,
-                    op,
-                    ty,
-                    at,
-                    value,
-                })
-            }
-            (Op::Load { off, ty: load }, Some(Op::Arith { op, ty, at })) => Some(Op::LoadArith {
-                off,
-                load,
-                op,
-                ty,
-                at,
-            }),
-            (Op::VecIndex { elem, at }, Some(Op::StoreAt(size))) => {
-                Some(Op::VecStore { elem, at, size })
-            }
-            (
-                Op::VecIndexLocal {
-                    vec,
-                    idx,
-                    idx_ty,
-                    elem,
-                    at,
-                },
-                Some(Op::LoadAt(ty)),
-            ) => Some(Op::VecLoadLocal {
-                vec,
-                idx,
-                idx_ty,
-                elem,
-                at,
-                ty,
-            }),
-            (Op::Const(value), Some(Op::CmpJumpIfFalse { op, signed, target })) => {
-                Some(Op::CmpConstJumpIfFalse {
-                    op,
-                    signed,
-                    value,
-                    target,
-                })
-            }
-            (
-                Op::Load { off, ty },
-                Some(Op::CmpConstJumpIfFalse {
-                    op,
-                    signed,
-                    value,
-                    target,
-                }),
-            ) => Some(Op::LoadCmpConstJumpIfFalse {
-                off,
-                ty,
-                op,
-                signed,
-                value,
-                target,
-            }),
-            (Op::SetStack(first), Some(Op::SetStack(second))) => {
-                Some(Op::SetStack2 { first, second })
-            }
-            (Op::Load { off, ty }, Some(Op::StoreRet(size))) => {
-                Some(Op::LoadStoreRet { off, ty, size })
-            }
-            (Op::Swap, Some(Op::Arith { op, ty, at })) => Some(Op::SwapArith { op, ty, at }),
-            (Op::VecIndex { elem, at }, Some(Op::LoadAt(ty))) => Some(Op::VecLoad { elem, at, ty }),
-            (Op::VecLoad { elem, at, ty }, Some(Op::CmpJumpIfFalse { op, signed, target })) => {
-                Some(Op::VecLoadCmpJump {
-                    elem,
-                    at,
-                    ty,
-                    op,
-                    signed,
-                    target,
-                })
-            }
-            (Op::Const(value), Some(Op::AddrLocalLoad { addr, off, ty }))
-                if value <= u32::MAX as u64 =>
-            {
-                Some(Op::ConstAddrLocalLoad {
-                    value: value as u32,
-                    addr,
-                    off,
-                    ty,
-                })
-            }
-            (
-                Op::LoadArithConst {
-                    off,
-                    load,
-                    op,
-                    ty,
-                    at,
-                    value,
-                },
-                Some(Op::Store { off: to, size }),
-            ) if value <= u32::MAX as u64 => Some(Op::LoadArithConstStore {
-                off,
-                load,
-                op,
-                ty,
-                at,
-                value: value as u32,
-                to,
-                size,
-            }),
-            (
-                Op::ArithConst { op, ty, at, value },
-                Some(Op::CmpConstJumpIfFalse {
-                    op: cmp,
-                    signed,
-                    value: against,
-                    target,
-                }),
-            ) if value <= u32::MAX as u64 && against <= u32::MAX as u64 => {
-                Some(Op::ArithConstCmpJump {
-                    op,
-                    ty,
-                    at,
-                    value: value as u32,
-                    cmp,
-                    signed,
-                    against: against as u32,
-                    target,
-                })
-            }
-            (
-                Op::AddrLocalLoad {
-                    addr,
-                    off,
-                    ty: load,
-                },
-                Some(Op::ArithConst { op, ty, at, value }),
-            ) if value <= u32::MAX as u64 => Some(Op::AddrLocalLoadArithConst {
-                addr,
-                off,
-                load,
-                op,
-                ty,
-                at,
-                value: value as u32,
-            }),
-            (
-                Op::Arith { op, ty, at },
-                Some(Op::ArithConst {
-                    op: op2,
-                    ty: ty2,
-                    at: at2,
-                    value,
-                }),
-            ) if value <= u32::MAX as u64 => Some(Op::ArithArithConst {
-                op,
-                ty,
-                at,
-                op2,
-                ty2,
-                at2,
-                value: value as u32,
-            }),
-            _ => None,
-        };
-        match fused {
-            Some(op) => {
-                remap[i + 1] = out.len() as u32;
-                out.push(op);
-                i += 2;
-            }
-            None => {
-                out.push(code[i]);
-                i += 1;
-            }
-        }
-    }
-    remap[code.len()] = out.len() as u32;
-    for op in &mut out {
-        if let Some(t) = op.target_mut() {
-            *t = remap[*t as usize];
-        }
-    }
-    out
-}
-
-/// The `ForRange` made from three ops, when they are a range loop's head.
-fn for_range(ops: &[Op]) -> Option<Op> {
-    let &[Op::Load2CmpJumpIfFalse {
-        a,
-        a_ty,
-        b,
-        b_ty,
-        op,
-        signed,
-        target,
-    }, Op::Move { from, ty, to, size }, Op::WrapConstLocal {
-        off,
-        load,
-        op: Arith::WrappingAdd,
-        ty: int,
-        value: 1,
-        to: back,
-        size: back_size,
-    }] = ops
-    else {
-        return None;
-    };
-    let same = from == a && off == a && back == a && b_ty == a_ty && ty == a_ty && load == a_ty;
-    let sizes = size == a_ty.size && back_size == a_ty.size;
-    // `var` must not overlap `cur`: the increment reads `cur` after `var` is written.
-    let apart = to + size as u32 <= a || a + size as u32 <= to;
-    (same && sizes && apart).then_some(Op::ForRange {
-        cur: a,
-        end: b,
-        var: to,
-        ty: a_ty,
-        int,
-        op,
-        signed,
-        target,
-    })
-}
 
 /// One step of making a clone (`Program::clone_glues`), for the value at a source and a
 /// destination address; parts in declaration order, as `#[derive(Clone)]` clones them.
@@ -1275,7 +559,10 @@ pub struct LocalSlot {
 #[derive(Clone, Debug)]
 pub struct FnCode {
     pub name: String,
+    /// The function's ops as compiled; `optimize::link` moves them into `Program::code`.
     pub code: Vec<Op>,
+    /// Where the function starts in `Program::code`.
+    pub entry: u32,
     pub locals: Vec<LocalSlot>,
     /// Locals that own a Vec on entry (the Vec parameters).
     pub owning_params: Vec<u32>,
@@ -1301,6 +588,9 @@ pub enum FmtPiece {
 
 pub struct Program {
     pub functions: Vec<FnCode>,
+    /// Every function's ops, one after another (`FnCode::entry`), made by `optimize::link`;
+    /// jump targets index it.
+    pub code: Vec<Op>,
     /// Drop glue: for each glue id, the offsets of the Vecs inside a value, in drop order.
     pub glues: Vec<Vec<u32>>,
     /// The string literals' bytes: the read-only block the machine places in the heap
@@ -1375,9 +665,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
     };
     let mut functions = Vec::new();
     for (i, f) in file.functions.iter().enumerate() {
-        let mut code = g.function(i as u32, f);
-        code.code = fuse(&code.code);
-        functions.push(code);
+        functions.push(g.function(i as u32, f));
     }
     diags.append(&mut g.diags);
     if diags.iter().any(Diagnostic::is_error) {
@@ -1392,6 +680,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
     }
     let program = Program {
         functions,
+        code: Vec::new(),
         glues: g.glues,
         rodata: g.rodata,
         rodata_label: g.rodata_label,
@@ -1800,6 +1089,7 @@ impl<'a> Gen<'a> {
         FnCode {
             name,
             code: std::mem::take(&mut self.f.code),
+            entry: 0,
             locals: std::mem::take(&mut self.f.locals),
             owning_params,
             param_count: f.params.len() as u32,

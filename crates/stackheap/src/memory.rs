@@ -169,6 +169,11 @@ pub struct FrameRec {
     pub site: u32,
     /// Locals whose `Vec` has been moved out (their bytes stay as they were).
     pub moved: Vec<u32>,
+    /// Where the caller goes on after the call (`u32::MAX` for `main`).
+    pub ret_pc: u32,
+    /// How many registers the caller had and where the frame's ownership flags start.
+    pub regs_base: u32,
+    pub flags_base: u32,
 }
 
 impl FrameRec {
@@ -180,6 +185,9 @@ impl FrameRec {
             slot_size,
             site: u32::MAX,
             moved: Vec::new(),
+            ret_pc: u32::MAX,
+            regs_base: 0,
+            flags_base: 0,
         }
     }
 
@@ -482,7 +490,7 @@ impl MemState {
     pub fn snapshot_bytes(&self) -> usize {
         (self.stack_high as usize + self.heap_high as usize) * 9 / 8
             + self.blocks.len() * 48
-            + self.frames.len() * 20
+            + self.frames.len() * 32
             + 64
     }
 

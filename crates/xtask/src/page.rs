@@ -13,15 +13,15 @@ use crate::{run, setup, workspace_root};
 
 /// `wasm-pack.toml`.
 #[derive(Deserialize)]
-struct WasmPackToml {
-    build: BuildSection,
+pub(crate) struct WasmPackToml {
+    pub(crate) build: BuildSection,
     #[serde(rename = "wasm-opt")]
     wasm_opt: WasmOptSection,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "kebab-case")]
-struct BuildSection {
+pub(crate) struct BuildSection {
     #[serde(rename = "crate")]
     krate: String,
     target: String,
@@ -29,6 +29,10 @@ struct BuildSection {
     out_name: String,
     profile: String,
     typescript: bool,
+    /// The rustup toolchain to build with.
+    pub(crate) toolchain: String,
+    /// Passed on to `cargo build`.
+    cargo_args: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -37,7 +41,7 @@ struct WasmOptSection {
     flags: Vec<String>,
 }
 
-fn read_config() -> Result<WasmPackToml, String> {
+pub(crate) fn read_config() -> Result<WasmPackToml, String> {
     let path = workspace_root().join("wasm-pack.toml");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     toml::from_str(&text).map_err(|e| format!("wasm-pack.toml: {e}"))
@@ -47,11 +51,13 @@ fn read_config() -> Result<WasmPackToml, String> {
 /// (from npm's binaryen: wasm-pack's own wasm-opt download is not used).
 fn build_wasm() -> Result<(), String> {
     let config = read_config()?;
+    setup::ensure_toolchain(&config.build.toolchain)?;
     let root = workspace_root();
     let b = &config.build;
     let out_dir = root.join(&b.out_dir);
     let mut cmd = Command::new("wasm-pack");
     cmd.current_dir(&root)
+        .env("RUSTUP_TOOLCHAIN", &b.toolchain)
         .arg("build")
         .arg(root.join(&b.krate))
         .args(["--target", &b.target, "--out-name", &b.out_name, "--no-opt"])
@@ -65,6 +71,9 @@ fn build_wasm() -> Result<(), String> {
         });
     if !b.typescript {
         cmd.arg("--no-typescript");
+    }
+    if !b.cargo_args.is_empty() {
+        cmd.arg("--").args(&b.cargo_args);
     }
     run(cmd)?;
     if config.wasm_opt.enabled {
@@ -263,6 +272,8 @@ mod tests {
         assert_eq!(c.build.target, "web");
         assert_eq!(c.build.krate, "crates/stackheap-wasm");
         assert!(c.wasm_opt.enabled);
+        assert!(!c.build.toolchain.is_empty());
+        assert!(c.build.cargo_args.iter().any(|a| a.starts_with("-Zbuild-std=")));
     }
 
     #[test]
