@@ -5,7 +5,7 @@
 
 use serde::Serialize;
 use stackheap::{
-    lessons, BlockView, Diagnostic, Event, FrameView, LineIndex, MemoryState, Outcome, Region, Run,
+    BlockView, Diagnostic, Event, FrameView, LineIndex, MemoryState, Outcome, Region, Run,
     Settings, SettingsOverrides, StepKind,
 };
 use wasm_bindgen::prelude::*;
@@ -20,12 +20,6 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
         .map_err(|e| JsError::new(&e.to_string()))
-}
-
-/// The example programs, in teaching order: `[{name, title, teaches, source}]`.
-#[wasm_bindgen]
-pub fn lessons() -> Result<JsValue, JsError> {
-    to_js(&lessons::all())
 }
 
 /// The engine's default settings: `{stack_size, heap_size, ptr_width, allocator, max_steps,
@@ -472,6 +466,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use stackheap::lessons;
 
     #[test]
     fn utf16_offsets_count_code_units() {
