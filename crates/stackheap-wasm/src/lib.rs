@@ -10,6 +10,14 @@ use stackheap::{
 };
 use wasm_bindgen::prelude::*;
 
+/// The module's memory allocator: a TLSF allocator, much smaller in code than the standard
+/// library's dlmalloc port, with constant-time allocation and freeing. Its default options
+/// (in-place reallocation, pools merged as memory grows) suit the large byte arrays and
+/// snapshots of a run; the code-size-minded `SmallGlobalTlsf` saved only 0.3 KB gzipped.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: rlsf::GlobalTlsf = rlsf::GlobalTlsf::new();
+
 /// Installs the panic hook so that a Rust panic shows up in the browser console with its message.
 #[wasm_bindgen(start)]
 pub fn start() {
