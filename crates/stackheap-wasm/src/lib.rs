@@ -37,6 +37,67 @@ pub fn default_settings() -> Result<JsValue, JsError> {
     to_js(&Settings::default())
 }
 
+/// Reads settings overrides from a JavaScript object (`undefined` and `null` are none), key
+/// by key with `Reflect`: the few fields need no deserialiser, which would weigh several
+/// kilobytes in the module. Unknown keys are ignored and `null` leaves a setting unset, as
+/// a serde `Deserialize` would; a value of the wrong kind is an error naming its key.
+fn read_overrides(js: &JsValue) -> Result<SettingsOverrides, String> {
+    if js.is_undefined() || js.is_null() {
+        return Ok(SettingsOverrides::default());
+    }
+    if !js.is_object() {
+        return Err("the settings are not an object".to_string());
+    }
+    Ok(SettingsOverrides {
+        stack_size: setting(js, "stack_size", |v| {
+            whole(v, u32::MAX as f64).map(|n| n as u32)
+        })?,
+        heap_size: setting(js, "heap_size", |v| {
+            whole(v, u32::MAX as f64).map(|n| n as u32)
+        })?,
+        ptr_width: setting(js, "ptr_width", parsed)?,
+        allocator: setting(js, "allocator", parsed)?,
+        max_steps: setting(js, "max_steps", |v| {
+            whole(v, 2f64.powi(53)).map(|n| n as u64)
+        })?,
+        mode: setting(js, "mode", parsed)?,
+        checks: setting(js, "checks", parsed)?,
+        deny_leaks: setting(js, "deny_leaks", |v| {
+            v.as_bool().ok_or_else(|| "not a boolean".to_string())
+        })?,
+    })
+}
+
+/// The setting `key` of `obj` read with `read`, or `None` when it is missing or `null`.
+fn setting<T>(
+    obj: &JsValue,
+    key: &str,
+    read: impl Fn(&JsValue) -> Result<T, String>,
+) -> Result<Option<T>, String> {
+    let value = js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    read(&value).map(Some).map_err(|e| format!("`{key}`: {e}"))
+}
+
+/// A whole number from 0 to `max`.
+fn whole(value: &JsValue, max: f64) -> Result<f64, String> {
+    match value.as_f64() {
+        Some(n) if n.fract() == 0.0 && (0.0..=max).contains(&n) => Ok(n),
+        _ => Err("not a whole number in range".to_string()),
+    }
+}
+
+/// A setting written as text (`"32"`, `"first-fit"`, `"manual"`), parsed as the
+/// `// stackheap:` comment parses it.
+fn parsed<T: std::str::FromStr<Err = String>>(value: &JsValue) -> Result<T, String> {
+    value
+        .as_string()
+        .ok_or_else(|| "not a string".to_string())?
+        .parse()
+}
+
 /// Where a source range sits, for an editor: UTF-16 offsets (what JavaScript strings and
 /// CodeMirror count) and the 1-based line and column of its start.
 #[derive(Serialize, Debug, PartialEq)]
@@ -155,15 +216,12 @@ impl Session {
     /// Compiles and runs `source`. `overrides` is `undefined`/`null` or an object with any of
     /// `stack_size`, `heap_size`, `ptr_width` ("32"/"64"), `allocator` ("first-fit", ...),
     /// `max_steps`, `mode` ("rust"/"manual"), `checks` ("checked"/"unchecked") and
-    /// `deny_leaks` (a boolean); they win over the program's `// stackheap:` comment.
+    /// `deny_leaks` (a boolean); they win over the program's `// stackheap:` comment. A
+    /// setting of the wrong kind is an error (`bad settings: ...`).
     #[wasm_bindgen(constructor)]
     pub fn new(source: &str, overrides: JsValue) -> Result<Session, JsError> {
-        let overrides: SettingsOverrides = if overrides.is_undefined() || overrides.is_null() {
-            SettingsOverrides::default()
-        } else {
-            serde_wasm_bindgen::from_value(overrides)
-                .map_err(|e| JsError::new(&format!("bad settings: {e}")))?
-        };
+        let overrides =
+            read_overrides(&overrides).map_err(|e| JsError::new(&format!("bad settings: {e}")))?;
         Ok(Session::from_run(
             source,
             stackheap::run(source, &overrides),

@@ -117,6 +117,30 @@ fn overrides_and_diagnostics() {
 
     let wrong = js_sys::JSON::parse(r#"{"ptr_width":"16"}"#).unwrap();
     assert!(Session::new("fn main() {}", wrong).is_err());
+    for wrong in [
+        r#"{"heap_size":"big"}"#,
+        r#"{"stack_size":1.5}"#,
+        r#"{"max_steps":-1}"#,
+        r#"{"deny_leaks":"yes"}"#,
+        r#"{"allocator":3}"#,
+        r#""rust""#,
+    ] {
+        let js = js_sys::JSON::parse(wrong).unwrap();
+        assert!(Session::new("fn main() {}", js).is_err(), "{wrong}");
+    }
+    // Unknown keys are ignored and `null` leaves a setting as the program says.
+    let lenient = js_sys::JSON::parse(
+        r#"{"format":"hex","heap_size":null,"mode":"manual","checks":"unchecked","deny_leaks":true,"allocator":"bump","max_steps":900}"#,
+    )
+    .unwrap();
+    let s = Session::new("fn main() {}", lenient).unwrap();
+    let settings = s.settings().unwrap();
+    assert_eq!(num(&settings, "heap_size"), 1048576.0);
+    assert_eq!(get(&settings, "mode").as_string().unwrap(), "manual");
+    assert_eq!(get(&settings, "checks").as_string().unwrap(), "unchecked");
+    assert_eq!(get(&settings, "allocator").as_string().unwrap(), "bump");
+    assert_eq!(get(&settings, "deny_leaks").as_bool(), Some(true));
+    assert_eq!(num(&settings, "max_steps"), 900.0);
 }
 
 #[wasm_bindgen_test]
