@@ -5,8 +5,8 @@
 
 use serde::Serialize;
 use stackheap::{
-    BlockView, Diagnostic, Event, FrameView, LineIndex, MemoryState, Outcome, Region, Run,
-    Settings, SettingsOverrides, StepKind,
+    BlockView, Diagnostic, DiagnosticKind, Event, FrameView, Label, LineIndex, MemoryReport,
+    MemoryState, Outcome, Region, Run, Settings, SettingsOverrides, Severity, Span, StepKind,
 };
 use wasm_bindgen::prelude::*;
 
@@ -108,13 +108,42 @@ pub struct Place {
     pub col: u32,
 }
 
-/// A diagnostic as the page shows it: the engine's fields plus editor positions.
+/// A diagnostic as the page shows it: the engine's fields plus editor positions. The fields
+/// are listed here rather than flattened in with `#[serde(flatten)]`, whose map-building
+/// serialiser weighs several kilobytes in the module.
 #[derive(Serialize)]
 pub struct PageDiagnostic<'a> {
-    #[serde(flatten)]
-    pub diagnostic: &'a Diagnostic,
+    pub severity: Severity,
+    pub kind: DiagnosticKind,
+    pub code: &'a Option<String>,
+    pub message: &'a str,
+    pub span: Span,
+    pub span_label: &'a Option<String>,
+    pub labels: &'a [Label],
+    pub notes: &'a [String],
+    pub step: Option<u64>,
+    pub memory: &'a Option<MemoryReport>,
     pub place: Place,
     pub label_places: Vec<Place>,
+}
+
+impl<'a> PageDiagnostic<'a> {
+    fn new(d: &'a Diagnostic, place: Place, label_places: Vec<Place>) -> PageDiagnostic<'a> {
+        PageDiagnostic {
+            severity: d.severity,
+            kind: d.kind,
+            code: &d.code,
+            message: &d.message,
+            span: d.span,
+            span_label: &d.span_label,
+            labels: &d.labels,
+            notes: &d.notes,
+            step: d.step,
+            memory: &d.memory,
+            place,
+            label_places,
+        }
+    }
 }
 
 /// One step as the page shows it: the engine's step plus editor positions.
@@ -250,14 +279,15 @@ impl Session {
             .run
             .diagnostics
             .iter()
-            .map(|d| PageDiagnostic {
-                diagnostic: d,
-                place: self.place(d.span.start, d.span.end),
-                label_places: d
-                    .labels
-                    .iter()
-                    .map(|l| self.place(l.span.start, l.span.end))
-                    .collect(),
+            .map(|d| {
+                PageDiagnostic::new(
+                    d,
+                    self.place(d.span.start, d.span.end),
+                    d.labels
+                        .iter()
+                        .map(|l| self.place(l.span.start, l.span.end))
+                        .collect(),
+                )
             })
             .collect();
         to_js(&list)
