@@ -2,7 +2,7 @@
 //! infers every expression's type as rustc would (integer literals default to `i32`), and
 //! reports the type errors rustc reports, with its error codes.
 
-use std::collections::HashMap;
+use crate::maps::{IdMap, IdSet, SortedMap};
 use std::sync::Arc;
 
 use crate::ast::*;
@@ -215,31 +215,31 @@ pub enum FormatSource {
 /// Everything later passes need to know about the checked program.
 pub struct Checked {
     pub expr_ty: Vec<Ty>,
-    pub res: HashMap<ExprId, Res>,
-    pub methods: HashMap<ExprId, Method>,
+    pub res: IdMap<Res>,
+    pub methods: IdMap<Method>,
     pub sigs: Vec<FnSig>,
     pub locals: Vec<Vec<LocalDecl>>,
     /// The local a `let` (keyed by its initializer's id) or a `for` (keyed by the loop's id)
     /// declares; for `for`, also its hidden range local.
-    pub binding: HashMap<ExprId, LocalId>,
-    pub for_range: HashMap<ExprId, LocalId>,
+    pub binding: IdMap<LocalId>,
+    pub for_range: IdMap<LocalId>,
     /// The locals a destructuring `let` binds (keyed by its initializer's id), or a `match`
     /// arm's pattern binds (keyed by the arm body's id), in the pattern's order.
-    pub pat_locals: HashMap<ExprId, Vec<LocalId>>,
+    pub pat_locals: IdMap<Vec<LocalId>>,
     /// Calls of the program's methods (`p.area()`): the function and how the receiver goes.
-    pub method_fns: HashMap<ExprId, (FnId, SelfMode)>,
+    pub method_fns: IdMap<(FnId, SelfMode)>,
     /// Per format expression: its parsed pieces and the source of each placeholder.
-    pub formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
+    pub formats: IdMap<(Vec<Piece>, Vec<FormatSource>)>,
     pub main: FnId,
     /// Every struct definition: structs of a cycle hold each other weakly, so the program
     /// keeps them all alive.
     pub structs: Vec<Arc<StructDef>>,
     /// References passed as `&str` or a slice (deref coercion: `&String` as `&str`,
     /// `&Vec<T>` as `&[T]`, ...): the pointer and length of what they point to.
-    pub coercions: std::collections::HashSet<ExprId>,
+    pub coercions: IdSet,
     /// References passed as `&T` that point to a `&T` or a `Box<T>` (`&&T`, `&Box<T>`):
     /// how many pointers to read through.
-    pub ref_coercions: HashMap<ExprId, u32>,
+    pub ref_coercions: IdMap<u32>,
 }
 
 struct LoopCtx {
@@ -259,15 +259,15 @@ struct Checker<'a> {
     infer: Infer,
     diags: Vec<Diagnostic>,
     expr_ty: Vec<Ty>,
-    res: HashMap<ExprId, Res>,
-    methods: HashMap<ExprId, Method>,
+    res: IdMap<Res>,
+    methods: IdMap<Method>,
     sigs: Vec<FnSig>,
-    fn_ids: HashMap<&'a str, FnId>,
+    fn_ids: SortedMap<&'a str, FnId>,
     locals: Vec<Vec<LocalDecl>>,
-    binding: HashMap<ExprId, LocalId>,
-    for_range: HashMap<ExprId, LocalId>,
-    pat_locals: HashMap<ExprId, Vec<LocalId>>,
-    formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
+    binding: IdMap<LocalId>,
+    for_range: IdMap<LocalId>,
+    pat_locals: IdMap<Vec<LocalId>>,
+    formats: IdMap<(Vec<Piece>, Vec<FormatSource>)>,
     /// Format arguments to check once types are known: (expr id, span, spec is debug, radix).
     format_checks: Vec<(Ty, Span, bool, Radix)>,
     /// Vec element types to check once inferred: (element, span, from `vec![x; n]`).
@@ -279,25 +279,25 @@ struct Checker<'a> {
     ptr: PtrWidth,
     /// Manual memory mode: `alloc`, `dealloc` and the raw arrays exist.
     manual: bool,
-    structs: HashMap<String, Arc<StructDef>>,
+    structs: SortedMap<String, Arc<StructDef>>,
     /// Structs of a cycle named before they are declared (see `Ty::Recursive`).
-    rec_slots: HashMap<String, RecRef>,
+    rec_slots: SortedMap<String, RecRef>,
     /// Functions in `impl` blocks, by struct and function name.
-    assoc: HashMap<(String, String), FnId>,
+    assoc: SortedMap<(String, String), FnId>,
     /// The type `Self` stands for, inside an `impl`.
     self_ty: Option<Ty>,
     /// Calls of the program's methods: the function and how the receiver is passed.
-    method_fns: HashMap<ExprId, (FnId, SelfMode)>,
+    method_fns: IdMap<(FnId, SelfMode)>,
     /// Arguments of type `&String` passed as `&str`.
-    coercions: std::collections::HashSet<ExprId>,
+    coercions: IdSet,
     /// References coerced to the value behind further references or Boxes.
-    ref_coercions: HashMap<ExprId, u32>,
+    ref_coercions: IdMap<u32>,
     /// Patterns to check for exhaustiveness once all types are known.
     pattern_checks: Vec<PatternCheck>,
     /// Generic arguments written on paths (`Vec::<i32>::new`), by path expression.
-    turbofish: &'a HashMap<ExprId, (usize, Vec<TypeExpr>)>,
+    turbofish: &'a IdMap<(usize, Vec<TypeExpr>)>,
     /// How many lifetime parameters each struct has (`struct Excerpt<'a>`: 1).
-    struct_lifetimes: HashMap<String, usize>,
+    struct_lifetimes: SortedMap<String, usize>,
 }
 
 /// Where patterns must cover every value of their type.
@@ -346,15 +346,15 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         infer: Infer::default(),
         diags: Vec::new(),
         expr_ty: vec![Ty::Error; file.expr_count as usize],
-        res: HashMap::new(),
-        methods: HashMap::new(),
+        res: IdMap::new(),
+        methods: IdMap::new(),
         sigs: Vec::new(),
-        fn_ids: HashMap::new(),
+        fn_ids: SortedMap::new(),
         locals: Vec::new(),
-        binding: HashMap::new(),
-        for_range: HashMap::new(),
-        pat_locals: HashMap::new(),
-        formats: HashMap::new(),
+        binding: IdMap::new(),
+        for_range: IdMap::new(),
+        pat_locals: IdMap::new(),
+        formats: IdMap::new(),
         format_checks: Vec::new(),
         vec_elem_checks: Vec::new(),
         negated_literals: Vec::new(),
@@ -362,13 +362,13 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         literals: Vec::new(),
         ptr,
         manual,
-        structs: HashMap::new(),
-        rec_slots: HashMap::new(),
-        assoc: HashMap::new(),
+        structs: SortedMap::new(),
+        rec_slots: SortedMap::new(),
+        assoc: SortedMap::new(),
         self_ty: None,
-        method_fns: HashMap::new(),
+        method_fns: IdMap::new(),
         coercions: Default::default(),
-        ref_coercions: HashMap::new(),
+        ref_coercions: IdMap::new(),
         pattern_checks: Vec::new(),
         turbofish: &file.turbofish,
         struct_lifetimes: file
@@ -394,8 +394,8 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
                 ),
             }
             let key = (owner.clone(), f.name.clone());
-            if let std::collections::hash_map::Entry::Vacant(slot) = c.assoc.entry(key) {
-                slot.insert(i as FnId);
+            if !c.assoc.contains_key(&key) {
+                c.assoc.insert(key, i as FnId);
             } else {
                 c.diags.push(
                     err(

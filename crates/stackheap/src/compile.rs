@@ -3,7 +3,7 @@
 //! places a step marker before each statement and condition, and checks ownership (use after
 //! move, E0382) along the way.
 
-use std::collections::{BTreeMap, HashMap};
+use crate::maps::{IdMap, SortedMap};
 
 use crate::ast::*;
 use crate::check::{self, CharFn, Checked, FormatSource, LocalId, Method, Res, SelfMode, TextWalk};
@@ -647,14 +647,14 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         spans: Vec::new(),
         formats: Vec::new(),
         labels: Vec::new(),
-        label_ids: HashMap::new(),
+        label_ids: SortedMap::new(),
         diags: Vec::new(),
         f: FnGen::default(),
         manual: settings.mode == crate::settings::MemoryMode::Manual,
         glues: Vec::new(),
         glues_in_progress: Vec::new(),
         rodata: Vec::new(),
-        literals: HashMap::new(),
+        literals: SortedMap::new(),
         format_label: 0,
         rodata_label: 0,
         option_glues: Vec::new(),
@@ -732,10 +732,10 @@ enum Use {
 #[derive(Clone, Debug, Default)]
 struct Moves {
     /// For each place that may have been moved out (a local, or a field of one): where.
-    moved: BTreeMap<(LocalId, FieldPath), Span>,
+    moved: SortedMap<(LocalId, FieldPath), Span>,
     /// Locals declared without a value (`let x;`) that may not have one yet; `true` when
     /// they may have one too (given on some paths only).
-    uninit: BTreeMap<LocalId, bool>,
+    uninit: SortedMap<LocalId, bool>,
     /// Code after `return`, `break` or `continue` is never reached.
     dead: bool,
 }
@@ -753,7 +753,7 @@ impl Moves {
             self.moved.entry(k.clone()).or_insert(*v);
         }
         // A local with no value on one side only may have one.
-        let mut uninit = BTreeMap::new();
+        let mut uninit = SortedMap::new();
         for (&l, &maybe) in &self.uninit {
             let other_side = other.uninit.get(&l);
             uninit.insert(l, maybe || other_side.is_none_or(|m| *m));
@@ -846,10 +846,10 @@ struct FnGen {
     /// The variable the current `let` declares, to label what its initializer allocates.
     let_name: Option<String>,
     /// The parts with their own drop flags, of each struct or tuple local holding owners.
-    parts: HashMap<LocalId, Vec<Part>>,
+    parts: IdMap<Vec<Part>>,
     /// Every place moved out or assigned anywhere in the function so far (and the places
     /// they lie in), in the order first seen.
-    move_paths: BTreeMap<(LocalId, FieldPath), u32>,
+    move_paths: SortedMap<(LocalId, FieldPath), u32>,
     renames: Vec<Rename>,
     /// Uses are borrows (the arguments of `println!` and friends).
     borrowing: bool,
@@ -862,10 +862,10 @@ struct FnGen {
     box_use: Option<(LocalId, FieldPath, Span)>,
     /// Temporaries made in advance, whose lifetime a `let` extends: their frame offsets,
     /// by expression.
-    materialized: HashMap<ExprId, u32>,
+    materialized: IdMap<u32>,
     /// For a Box local whose value may move out (`let p = *b;`): the hidden local that
     /// frees the Box's block where the Box would have been dropped.
-    box_shells: HashMap<LocalId, LocalId>,
+    box_shells: IdMap<LocalId>,
     /// Values being made for a `Box::new` whose Box has an owner: the temporary's offset,
     /// its type and the Box's owner, which labels what the value allocates (it is owned
     /// through the Box).
@@ -899,7 +899,7 @@ struct Gen<'a> {
     spans: Vec<Span>,
     formats: Vec<Vec<FmtPiece>>,
     labels: Vec<String>,
-    label_ids: HashMap<String, u32>,
+    label_ids: SortedMap<String, u32>,
     diags: Vec<Diagnostic>,
     f: FnGen,
     /// Manual memory mode: a Vec's metadata is plain bytes (no moves), nothing is dropped.
@@ -909,7 +909,7 @@ struct Gen<'a> {
     glues_in_progress: Vec<(Ty, Option<u32>)>,
     /// The bytes of the string literals (the read-only block), each literal once.
     rodata: Vec<u8>,
-    literals: HashMap<Vec<u8>, u32>,
+    literals: SortedMap<Vec<u8>, u32>,
     /// The label of the block the `format!` being compiled allocates.
     format_label: u32,
     rodata_label: u32,

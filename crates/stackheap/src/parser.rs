@@ -22,7 +22,7 @@ pub struct Parser {
     /// Inside an `if`/`while` condition or a `for` head: `Name {` is not a struct literal.
     no_struct: bool,
     /// Generic arguments written on paths (see [`File::turbofish`]).
-    turbofish: std::collections::HashMap<ExprId, (usize, Vec<TypeExpr>)>,
+    turbofish: crate::maps::IdMap<(usize, Vec<TypeExpr>)>,
     pub diags: Vec<Diagnostic>,
     /// The pointer width, for the bounds of `usize` and `isize` in patterns and constants.
     ptr: PtrWidth,

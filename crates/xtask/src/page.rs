@@ -88,10 +88,27 @@ fn build_wasm() -> Result<(), String> {
     Ok(())
 }
 
+/// The example programs as the page loads them: `[{name, title, teaches, source}]`, in
+/// teaching order, from the engine's lessons (the same files its tests and the CLI use),
+/// so that their text is not part of the WebAssembly module.
+fn lessons_json() -> String {
+    serde_json::to_string(&stackheap::lessons::all()).expect("lessons serialise")
+}
+
+/// Writes `lessons.json` into the module's output folder, next to the module.
+fn write_lessons() -> Result<(), String> {
+    let config = read_config()?;
+    let path = workspace_root()
+        .join(&config.build.out_dir)
+        .join("lessons.json");
+    std::fs::write(&path, lessons_json()).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// Installs what is missing and builds the static page; returns its folder.
 pub fn build() -> Result<PathBuf, String> {
     setup::ensure_page_tools()?;
     build_wasm()?;
+    write_lessons()?;
     let web = workspace_root().join("web");
     let mut cmd = Command::new("node");
     cmd.arg("build.mjs").current_dir(&web);
@@ -273,7 +290,24 @@ mod tests {
         assert_eq!(c.build.krate, "crates/stackheap-wasm");
         assert!(c.wasm_opt.enabled);
         assert!(!c.build.toolchain.is_empty());
-        assert!(c.build.cargo_args.iter().any(|a| a.starts_with("-Zbuild-std=")));
+        assert!(c
+            .build
+            .cargo_args
+            .iter()
+            .any(|a| a.starts_with("-Zbuild-std=")));
+    }
+
+    #[test]
+    fn lessons_json_has_titles_and_sources() {
+        let list: Vec<serde_json::Value> = serde_json::from_str(&lessons_json()).unwrap();
+        assert!(list.len() >= 7);
+        assert_eq!(list[0]["name"], "heap_years", "teaching order");
+        for l in &list {
+            for key in ["name", "title", "teaches"] {
+                assert!(!l[key].as_str().unwrap().is_empty(), "{key} of {l}");
+            }
+            assert!(l["source"].as_str().unwrap().contains("fn main"));
+        }
     }
 
     #[test]
