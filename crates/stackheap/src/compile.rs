@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::event::StepKind;
 use crate::format::{Piece, Spec};
 use crate::lexer;
-use crate::optimize::{Dst, Src};
+use crate::optimize::{Dst, Kinds, Src};
 use crate::parser;
 use crate::settings::{PtrWidth, Settings};
 use crate::span::{LineIndex, Span};
@@ -222,17 +222,16 @@ pub enum Op {
     // kind (`Src`) and a number: a local at that frame offset (read as the op's type), an
     // immediate (zero- or sign-extended), the accumulator (left by the op just before) or
     // the top register (popped); a result goes where its `Dst` says: into a local, the
-    // accumulator, a new register or the caller's return slot.
+    // accumulator, a new register or the caller's return slot. `Kinds` packs an op's
+    // operand and result kinds into one byte.
     /// `a op b` with Rust's checks, as `Arith { op, ty, at }` does for the integer type
     /// whose size and signedness `ty` gives.
     Bin {
         op: Arith,
         ty: Scalar,
-        ak: Src,
+        k: Kinds,
         a: u32,
-        bk: Src,
         b: u32,
-        dk: Dst,
         d: u32,
         at: u32,
     },
@@ -242,9 +241,8 @@ pub enum Op {
         op: Cmp,
         signed: bool,
         ty: Scalar,
-        ak: Src,
+        k: Kinds,
         a: u32,
-        bk: Src,
         b: u32,
         target: u32,
     },
@@ -254,19 +252,18 @@ pub enum Op {
         op: Cmp,
         signed: bool,
         ty: Scalar,
-        ak: Src,
+        k: Kinds,
         a: u32,
-        bk: Src,
         b: u32,
         target: u32,
     },
-    /// Copies a value: reads it as `ty`, writes its low `size` bytes.
+    /// Copies a value (from `k`'s `a`, to its result): reads it as `ty`, writes its low
+    /// `size` bytes.
     Mov {
         ty: Scalar,
         size: u8,
-        sk: Src,
+        k: Kinds,
         s: u32,
-        dk: Dst,
         d: u32,
     },
     /// `SetStack(len)`, then `Mov { ty, size, sk, s, .. }` into the local at `d`: a `let`.

@@ -1631,6 +1631,123 @@ impl<'p> Vm<'p> {
                         self.write_meta(dst, np, len, cap);
                     }
                 }
+                Op::LoadAt(ty) => {
+                    let a = self.pop();
+                    if self.checked {
+                        self.check_stack_access(a, ty.size as u32, Access::Read)?;
+                    }
+                    let v = self.load(a, ty);
+                    self.regs.push(v);
+                }
+                Op::StoreAt(size) => {
+                    let a = self.pop();
+                    let v = self.pop();
+                    if self.checked {
+                        self.check_stack_access(a, size as u32, Access::Write)?;
+                    }
+                    self.write(a, v, size as u32);
+                }
+                Op::AddrRet => {
+                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
+                    self.regs.push(slot as u64 | STACK_TAG);
+                }
+                Op::Pop => {
+                    self.pop();
+                }
+                Op::Swap => {
+                    let n = self.regs.len();
+                    if n >= 2 {
+                        self.regs.swap(n - 1, n - 2);
+                    }
+                }
+                Op::Arith { op, ty, at } => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push(r);
+                }
+                Op::ArithAt { op, ty, at } => {
+                    let addr = self.pop();
+                    let b = self.pop();
+                    self.arith_at(addr, op, ty, b, at)?;
+                }
+                Op::Cmp { op, signed } => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    self.regs.push(compare(op, signed, a, b) as u64);
+                }
+                Op::Neg { ty, at } => {
+                    let a = self.pop();
+                    let r = arith(Arith::Sub, ty, 0, a, ptr)
+                        .map_err(|_| panic_at("attempt to negate with overflow", self.span(at)))?;
+                    self.regs.push(r);
+                }
+                Op::Abs { ty, at } => {
+                    let a = self.pop();
+                    let r = if (a as i64) < 0 {
+                        arith(Arith::Sub, ty, 0, a, ptr).map_err(|_| {
+                            panic_at("attempt to negate with overflow", self.span(at))
+                        })?
+                    } else {
+                        a
+                    };
+                    self.regs.push(r);
+                }
+                Op::Not(ty) => {
+                    let a = self.pop();
+                    self.regs.push(canon(!a, ty, ptr));
+                }
+                Op::NotBool => {
+                    let a = self.pop();
+                    self.regs.push((a == 0) as u64);
+                }
+                Op::Cast(to) => {
+                    let a = self.pop();
+                    self.regs.push(canon(a, to, ptr));
+                }
+                Op::JumpIfFalse(t) => {
+                    let v = self.pop();
+                    if v == 0 {
+                        pc = t as usize;
+                    }
+                }
+                Op::JumpIfTrue(t) => {
+                    let v = self.pop();
+                    if v != 0 {
+                        pc = t as usize;
+                    }
+                }
+                Op::StoreRet(size) => {
+                    let v = self.pop();
+                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
+                    self.st_stack(slot, v, size as u32);
+                }
+                Op::VecField(i) => {
+                    let vec = self.pop();
+                    let w = self.pw();
+                    let v = self.read(vec + (i as u32 * w) as u64, w);
+                    self.regs.push(v);
+                }
+                Op::VecIndex { elem, at } => {
+                    let idx = self.pop();
+                    let vec = self.pop();
+                    let write = matches!(code.get(pc), Some(Op::StoreAt(_)));
+                    let a = self.vec_index(vec, idx, elem, at, write)?;
+                    self.regs.push(a);
+                }
+                Op::Offset(n) => {
+                    let a = self.pop();
+                    self.regs.push(a.wrapping_add(n as u64));
+                }
+                Op::ToRef => {
+                    let a = self.pop();
+                    let r = if ptr == PtrWidth::W32 && a & STACK_TAG != 0 {
+                        (a & !STACK_TAG) | REF_TAG_32
+                    } else {
+                        a
+                    };
+                    self.regs.push(r);
+                }
                 // The rest run in `run_hot`, which never stops before them.
                 _ => {}
             }

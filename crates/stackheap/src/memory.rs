@@ -92,6 +92,24 @@ impl Bits {
         }
     }
 
+    /// Sets flags `start..start + n` for `n` from 1 to 8 (a scalar's bytes), as `set_small`
+    /// does.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub fn set_few(&mut self, start: usize, n: u32) {
+        let w = start / 64;
+        let sh = (start % 64) as u32;
+        let bits = 0xFFu64 >> ((8 - n) & 7);
+        if let Some(x) = self.words.get_mut(w) {
+            *x |= bits << sh;
+        }
+        // The flags that spill into the next word.
+        if sh + n > 64 {
+            if let Some(x) = self.words.get_mut(w + 1) {
+                *x |= bits >> (64 - sh);
+            }
+        }
+    }
+
     /// Sets flags `start..end` to false, as `set_range` does; inline for the common case of
     /// at most 64 flags within the array (a frame's or a local's bytes).
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
@@ -540,6 +558,19 @@ impl MemState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn set_few_matches_set_range() {
+        for start in [0usize, 1, 7, 56, 57, 60, 63, 64, 120, 127, 190, 199] {
+            for n in 1..=8u32 {
+                let mut fast = Bits::with_len(200);
+                let mut slow = fast.clone();
+                fast.set_few(start, n);
+                slow.set_range(start, start + n as usize, true);
+                assert_eq!(fast, slow, "{start} {n}");
+            }
+        }
+    }
 
     #[test]
     fn set_small_matches_set_range() {

@@ -53,6 +53,44 @@ pub enum Dst {
     Ret,
 }
 
+/// The kinds of an op's two operands and of its result, in one byte, so that the machine
+/// reaches the code for the combination with one jump.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Kinds(pub u8);
+
+impl Kinds {
+    pub const fn new(a: Src, b: Src, d: Dst) -> Kinds {
+        Kinds(a as u8 * 20 + b as u8 * 4 + d as u8)
+    }
+
+    pub fn a(self) -> Src {
+        src_kind(self.0 / 20)
+    }
+
+    pub fn b(self) -> Src {
+        src_kind(self.0 / 4 % 5)
+    }
+
+    pub fn d(self) -> Dst {
+        match self.0 % 4 {
+            0 => Dst::Local,
+            1 => Dst::Acc,
+            2 => Dst::Push,
+            _ => Dst::Ret,
+        }
+    }
+}
+
+fn src_kind(n: u8) -> Src {
+    match n {
+        0 => Src::Local,
+        1 => Src::Imm,
+        2 => Src::NegImm,
+        3 => Src::Acc,
+        _ => Src::Pop,
+    }
+}
+
 /// Puts every function's code into one array, optimised when `optimize` is set, and sets
 /// each function's `entry`.
 pub fn link(functions: &mut [FnCode], ptr: PtrWidth, optimize: bool) -> Vec<Op> {
@@ -332,11 +370,9 @@ impl<'c> Select<'c> {
                     self.out.push(Op::Bin {
                         op,
                         ty: int_scalar(ty, self.ptr),
-                        ak: Src::Local,
+                        k: Kinds::new(Src::Local, bk, Dst::Local),
                         a: off,
-                        bk,
                         b: bv,
-                        dk: Dst::Local,
                         d: off,
                         at,
                     });
@@ -448,14 +484,7 @@ impl<'c> Select<'c> {
             (true, false) => {
                 let (ak, av) = if matches!(a, Node::Acc) {
                     // `b` needs the accumulator: `a` moves to a register first.
-                    self.out.push(Op::Mov {
-                        ty: sa,
-                        size: 8,
-                        sk: Src::Acc,
-                        s: 0,
-                        dk: Dst::Push,
-                        d: 0,
-                    });
+                    self.mov(sa, 8, Src::Acc, 0, Dst::Push, 0);
                     (Src::Pop, 0)
                 } else {
                     self.operand(a, sa)
@@ -523,11 +552,9 @@ impl<'c> Select<'c> {
                 self.out.push(Op::Bin {
                     op,
                     ty: int_scalar(ty, self.ptr),
-                    ak,
+                    k: Kinds::new(ak, bk, ek),
                     a: av,
-                    bk,
                     b: bv,
-                    dk: ek,
                     d: e,
                     at,
                 });
@@ -573,9 +600,8 @@ impl<'c> Select<'c> {
         self.out.push(Op::Mov {
             ty,
             size,
-            sk,
+            k: Kinds::new(sk, Src::Imm, dk),
             s,
-            dk,
             d,
         });
     }
@@ -598,9 +624,8 @@ impl<'c> Select<'c> {
             op,
             signed,
             ty,
-            ak,
+            k: Kinds::new(ak, bk, Dst::Acc),
             a: av,
-            bk,
             b: bv,
             target,
         });
@@ -643,19 +668,12 @@ fn fuse(code: &[Op]) -> Vec<Op> {
         [Op::SetStack(first), Op::SetStack(second), ..] => {
             Some((Op::SetStack2 { first, second }, 2))
         }
-        [Op::SetStack(len), Op::Mov {
-            ty,
-            size,
-            sk,
-            s,
-            dk: Dst::Local,
-            d,
-        }, ..] => Some((
+        [Op::SetStack(len), Op::Mov { ty, size, k, s, d }, ..] if k.d() == Dst::Local => Some((
             Op::LetMov {
                 len,
                 ty,
                 size,
-                sk,
+                sk: k.a(),
                 s,
                 d,
             },
@@ -665,9 +683,8 @@ fn fuse(code: &[Op]) -> Vec<Op> {
             op,
             signed,
             ty,
-            ak,
+            k,
             a,
-            bk,
             b,
             target,
         }, ..] => Some((
@@ -676,9 +693,8 @@ fn fuse(code: &[Op]) -> Vec<Op> {
                 op,
                 signed,
                 ty,
-                ak,
+                k,
                 a,
-                bk,
                 b,
                 target,
             },
@@ -693,26 +709,22 @@ fn fuse(code: &[Op]) -> Vec<Op> {
             op: Cmp::Lt,
             signed,
             ty,
-            ak: Src::Local,
+            k: ck,
             a: cur,
-            bk: Src::Local,
             b: end,
             target,
         }, Op::Mov {
             ty: mty,
             size,
-            sk: Src::Local,
+            k: mk,
             s,
-            dk: Dst::Local,
             d: var,
         }, Op::Bin {
             op: Arith::WrappingAdd,
             ty: int,
-            ak: Src::Local,
+            k: bk,
             a,
-            bk: Src::Imm,
             b: 1,
-            dk: Dst::Local,
             d,
             ..
         }, ..] = ops
@@ -720,7 +732,11 @@ fn fuse(code: &[Op]) -> Vec<Op> {
             return None;
         };
         let n = ty.size as u32;
-        let same = s == cur && a == cur && d == cur && mty == ty && size == ty.size;
+        let kinds = ck == Kinds::new(Src::Local, Src::Local, Dst::Acc)
+            && mk.a() == Src::Local
+            && mk.d() == Dst::Local
+            && bk == Kinds::new(Src::Local, Src::Imm, Dst::Local);
+        let same = kinds && s == cur && a == cur && d == cur && mty == ty && size == ty.size;
         let typed = signed == ty.signed && int == ty;
         // `var` must not overlap `cur`: the increment reads `cur` after `var` is written.
         let apart = var + n <= cur || cur + n <= var;
@@ -803,20 +819,22 @@ fn rotate(mut code: Vec<Op>) -> Vec<Op> {
                 op,
                 signed,
                 ty,
-                ak,
+                k,
                 a,
-                bk,
                 b,
                 target,
-            }) if target == after && ak != Src::Pop && bk != Src::Pop && ak != Src::Acc => {
+            }) if target == after
+                && [k.a(), k.b()]
+                    .iter()
+                    .all(|s| matches!(s, Src::Local | Src::Imm | Src::NegImm)) =>
+            {
                 Op::StepCmpJump {
                     site,
                     op: negate(op),
                     signed,
                     ty,
-                    ak,
+                    k,
                     a,
-                    bk,
                     b,
                     target: h + 1,
                 }

@@ -9,7 +9,40 @@
 //! after it (with at most `SetStack`s between), so it never has to outlive the loop.
 
 use super::*;
-use crate::optimize::{Dst, Src};
+use crate::optimize::{Dst, Kinds, Src};
+
+/// An eight-byte unsigned scalar (`u64`, and `usize` at pointer width 64).
+const U64: Scalar = Scalar {
+    size: 8,
+    signed: false,
+};
+
+const fn kinds(a: Src, b: Src, d: Dst) -> u8 {
+    Kinds::new(a, b, d).0
+}
+
+// The combinations the hot ops have code of their own for (`a`, `b`, result); the others
+// take the general path, which looks at each kind.
+const LOC_IMM_LOC: u8 = kinds(Src::Local, Src::Imm, Dst::Local);
+const LOC_IMM_ACC: u8 = kinds(Src::Local, Src::Imm, Dst::Acc);
+const LOC_LOC_LOC: u8 = kinds(Src::Local, Src::Local, Dst::Local);
+const LOC_LOC_ACC: u8 = kinds(Src::Local, Src::Local, Dst::Acc);
+const ACC_IMM_ACC: u8 = kinds(Src::Acc, Src::Imm, Dst::Acc);
+const ACC_IMM_LOC: u8 = kinds(Src::Acc, Src::Imm, Dst::Local);
+const ACC_LOC_ACC: u8 = kinds(Src::Acc, Src::Local, Dst::Acc);
+const ACC_LOC_LOC: u8 = kinds(Src::Acc, Src::Local, Dst::Local);
+const LOC_ACC_ACC: u8 = kinds(Src::Local, Src::Acc, Dst::Acc);
+const LOC_LOC_RET: u8 = kinds(Src::Local, Src::Local, Dst::Ret);
+// Comparisons (no result kind: `Acc` stands in).
+const CMP_LOC_IMM: u8 = kinds(Src::Local, Src::Imm, Dst::Acc);
+const CMP_LOC_LOC: u8 = kinds(Src::Local, Src::Local, Dst::Acc);
+const CMP_ACC_IMM: u8 = kinds(Src::Acc, Src::Imm, Dst::Acc);
+const CMP_ACC_LOC: u8 = kinds(Src::Acc, Src::Local, Dst::Acc);
+// Moves (no `b`: `Imm` stands in).
+const MOV_LOC_LOC: u8 = kinds(Src::Local, Src::Imm, Dst::Local);
+const MOV_IMM_LOC: u8 = kinds(Src::Imm, Src::Imm, Dst::Local);
+const MOV_ACC_LOC: u8 = kinds(Src::Acc, Src::Imm, Dst::Local);
+const MOV_LOC_RET: u8 = kinds(Src::Local, Src::Imm, Dst::Ret);
 
 impl<'p> Vm<'p> {
     /// Runs ops from `*pc_out` (in the frame at `*fb_out`) until one this loop leaves to
@@ -85,99 +118,15 @@ impl<'p> Vm<'p> {
                 Op::Step(site) => self.step(site, (pc - 1, fb))?,
                 Op::Const(v) => self.regs.push(v),
                 Op::Load { off, ty } => {
-                    let v = self.ld(fb + off, ty);
+                    let v = self.load((fb + off) as u64 | STACK_TAG, ty);
                     self.regs.push(v);
                 }
                 Op::Store { off, size } => {
                     let v = self.pop();
                     self.st_stack(fb + off, v, size as u32);
                 }
-                Op::LoadAt(ty) => {
-                    let a = self.pop();
-                    if self.checked {
-                        self.check_stack_access(a, ty.size as u32, Access::Read)?;
-                    }
-                    let v = self.load(a, ty);
-                    self.regs.push(v);
-                }
-                Op::StoreAt(size) => {
-                    let a = self.pop();
-                    let v = self.pop();
-                    if self.checked {
-                        self.check_stack_access(a, size as u32, Access::Write)?;
-                    }
-                    self.write(a, v, size as u32);
-                }
                 Op::AddrLocal(off) => self.regs.push((fb + off) as u64 | STACK_TAG),
-                Op::AddrRet => {
-                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
-                    self.regs.push(slot as u64 | STACK_TAG);
-                }
-                Op::Pop => {
-                    self.pop();
-                }
-                Op::Swap => {
-                    let n = self.regs.len();
-                    if n >= 2 {
-                        self.regs.swap(n - 1, n - 2);
-                    }
-                }
-                Op::Arith { op, ty, at } => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
-                    self.regs.push(r);
-                }
-                Op::ArithAt { op, ty, at } => {
-                    let addr = self.pop();
-                    let b = self.pop();
-                    self.arith_at(addr, op, ty, b, at)?;
-                }
-                Op::Cmp { op, signed } => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    self.regs.push(compare(op, signed, a, b) as u64);
-                }
-                Op::Neg { ty, at } => {
-                    let a = self.pop();
-                    let r = arith(Arith::Sub, ty, 0, a, ptr)
-                        .map_err(|_| panic_at("attempt to negate with overflow", self.span(at)))?;
-                    self.regs.push(r);
-                }
-                Op::Abs { ty, at } => {
-                    let a = self.pop();
-                    let r = if (a as i64) < 0 {
-                        arith(Arith::Sub, ty, 0, a, ptr).map_err(|_| {
-                            panic_at("attempt to negate with overflow", self.span(at))
-                        })?
-                    } else {
-                        a
-                    };
-                    self.regs.push(r);
-                }
-                Op::Not(ty) => {
-                    let a = self.pop();
-                    self.regs.push(canon(!a, ty, ptr));
-                }
-                Op::NotBool => {
-                    let a = self.pop();
-                    self.regs.push((a == 0) as u64);
-                }
-                Op::Cast(to) => {
-                    let a = self.pop();
-                    self.regs.push(canon(a, to, ptr));
-                }
                 Op::Jump(t) => pc = t as usize,
-                Op::JumpIfFalse(t) => {
-                    if self.pop() == 0 {
-                        pc = t as usize;
-                    }
-                }
-                Op::JumpIfTrue(t) => {
-                    if self.pop() != 0 {
-                        pc = t as usize;
-                    }
-                }
                 Op::SetStack(off) => self.set_stack_length(fb + off)?,
                 Op::SetStack2 { first, second } => {
                     self.set_stack_length(fb + first)?;
@@ -201,11 +150,6 @@ impl<'p> Vm<'p> {
                     fb += base;
                     pc = entry;
                 }
-                Op::StoreRet(size) => {
-                    let v = self.pop();
-                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
-                    self.st_stack(slot, v, size as u32);
-                }
                 Op::Return => ret!(),
                 Op::StepReturn(site) => {
                     self.step(site, (pc - 1, fb))?;
@@ -215,62 +159,68 @@ impl<'p> Vm<'p> {
                     self.step(site, (pc - 1, fb))?;
                     pc = target as usize;
                 }
-                Op::VecField(i) => {
-                    let vec = self.pop();
-                    let w = self.pw();
-                    let v = self.read(vec + (i as u32 * w) as u64, w);
-                    self.regs.push(v);
-                }
-                Op::VecIndex { elem, at } => {
-                    let idx = self.pop();
-                    let vec = self.pop();
-                    let write = matches!(code.get(pc), Some(Op::StoreAt(_)));
-                    let a = self.vec_index(vec, idx, elem, at, write)?;
-                    self.regs.push(a);
-                }
-                Op::Offset(n) => {
-                    let a = self.pop();
-                    self.regs.push(a.wrapping_add(n as u64));
-                }
-                Op::ToRef => {
-                    let a = self.pop();
-                    let r = if ptr == PtrWidth::W32 && a & STACK_TAG != 0 {
-                        (a & !STACK_TAG) | REF_TAG_32
-                    } else {
-                        a
-                    };
-                    self.regs.push(r);
-                }
                 Op::Bin {
                     op,
                     ty,
-                    ak,
+                    k,
                     a,
-                    bk,
                     b,
-                    dk,
                     d,
                     at,
                 } => {
-                    let vb = src!(bk, b, ty);
-                    let va = src!(ak, a, ty);
-                    let r = arith_bits(op, 8 * ty.size as u32, ty.signed, va, vb)
-                        .map_err(|m| panic_at(m, self.span(at)))?;
-                    put!(dk, d, r, ty.size as u32);
+                    let size = ty.size as u32;
+                    // `$b` is read before `$a` (a popped `b` is above `a`).
+                    macro_rules! bin {
+                        ($a:expr, $b:expr) => {{
+                            let vb = $b;
+                            let va = $a;
+                            arith_bits(op, 8 * size, ty.signed, va, vb)
+                                .map_err(|m| panic_at(m, self.span(at)))?
+                        }};
+                    }
+                    match k.0 {
+                        LOC_IMM_LOC => {
+                            let r = bin!(self.ld(fb + a, ty), b as u64);
+                            self.st_stack(fb + d, r, size);
+                        }
+                        LOC_IMM_ACC => acc = bin!(self.ld(fb + a, ty), b as u64),
+                        LOC_LOC_LOC => {
+                            let r = bin!(self.ld(fb + a, ty), self.ld(fb + b, ty));
+                            self.st_stack(fb + d, r, size);
+                        }
+                        LOC_LOC_ACC => acc = bin!(self.ld(fb + a, ty), self.ld(fb + b, ty)),
+                        ACC_IMM_ACC => acc = bin!(acc, b as u64),
+                        ACC_IMM_LOC => {
+                            let r = bin!(acc, b as u64);
+                            self.st_stack(fb + d, r, size);
+                        }
+                        ACC_LOC_ACC => acc = bin!(acc, self.ld(fb + b, ty)),
+                        ACC_LOC_LOC => {
+                            let r = bin!(acc, self.ld(fb + b, ty));
+                            self.st_stack(fb + d, r, size);
+                        }
+                        LOC_ACC_ACC => acc = bin!(self.ld(fb + a, ty), acc),
+                        LOC_LOC_RET => {
+                            let r = bin!(self.ld(fb + a, ty), self.ld(fb + b, ty));
+                            let slot = self.st.frames.last().map_or(0, |f| f.slot);
+                            self.st_stack(slot, r, size);
+                        }
+                        _ => {
+                            let r = bin!(src!(k.a(), a, ty), src!(k.b(), b, ty));
+                            put!(k.d(), d, r, size);
+                        }
+                    }
                 }
                 Op::CmpJump {
                     op,
                     signed,
                     ty,
-                    ak,
+                    k,
                     a,
-                    bk,
                     b,
                     target,
                 } => {
-                    let vb = src!(bk, b, ty);
-                    let va = src!(ak, a, ty);
-                    if !compare(op, signed, va, vb) {
+                    if !self.test(op, signed, ty, k, a, b, fb, acc) {
                         pc = target as usize;
                     }
                 }
@@ -279,29 +229,35 @@ impl<'p> Vm<'p> {
                     op,
                     signed,
                     ty,
-                    ak,
+                    k,
                     a,
-                    bk,
                     b,
                     target,
                 } => {
                     self.step(site, (pc - 1, fb))?;
-                    let vb = src!(bk, b, ty);
-                    let va = src!(ak, a, ty);
-                    if !compare(op, signed, va, vb) {
+                    if !self.test(op, signed, ty, k, a, b, fb, acc) {
                         pc = target as usize;
                     }
                 }
-                Op::Mov {
-                    ty,
-                    size,
-                    sk,
-                    s,
-                    dk,
-                    d,
-                } => {
-                    let v = src!(sk, s, ty);
-                    put!(dk, d, v, size as u32);
+                Op::Mov { ty, size, k, s, d } => {
+                    let size = size as u32;
+                    match k.0 {
+                        MOV_LOC_LOC => {
+                            let v = self.ld(fb + s, ty);
+                            self.st_stack(fb + d, v, size);
+                        }
+                        MOV_IMM_LOC => self.st_stack(fb + d, s as u64, size),
+                        MOV_ACC_LOC => self.st_stack(fb + d, acc, size),
+                        MOV_LOC_RET => {
+                            let v = self.ld(fb + s, ty);
+                            let slot = self.st.frames.last().map_or(0, |f| f.slot);
+                            self.st_stack(slot, v, size);
+                        }
+                        _ => {
+                            let v = src!(k.a(), s, ty);
+                            put!(k.d(), d, v, size);
+                        }
+                    }
                 }
                 Op::LetMov {
                     len,
@@ -380,9 +336,23 @@ impl<'p> Vm<'p> {
                     target,
                 } => {
                     self.step(site, (pc - 1, fb))?;
+                    if ty.size == 8 && !ty.signed {
+                        // The common range, over `usize` or `u64`: no widths to work out.
+                        let c = self.ld(fb + cur, U64);
+                        if c < self.ld(fb + end, U64) {
+                            self.st_stack(fb + var, c, 8);
+                            self.st_stack(fb + cur, c.wrapping_add(1), 8);
+                            if back {
+                                pc = target as usize;
+                            }
+                        } else if !back {
+                            pc = target as usize;
+                        }
+                        continue;
+                    }
                     let c = self.ld(fb + cur, ty);
                     let e = self.ld(fb + end, ty);
-                    if compare(Cmp::Lt, ty.signed, c, e) {
+                    if holds(Cmp::Lt, ty.signed, c, e) {
                         let n = ty.size as u32;
                         self.st_stack(fb + var, c, n);
                         self.st_stack(fb + cur, extend(c.wrapping_add(1), ty), n);
@@ -402,31 +372,65 @@ impl<'p> Vm<'p> {
         }
     }
 
+    /// `a op b` of a comparison whose operands' kinds `k` gives. Only a popped operand
+    /// changes anything (the registers).
+    #[allow(clippy::too_many_arguments)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn test(
+        &mut self,
+        op: Cmp,
+        signed: bool,
+        ty: Scalar,
+        k: Kinds,
+        a: u32,
+        b: u32,
+        fb: u32,
+        acc: u64,
+    ) -> bool {
+        let (va, vb) = match k.0 {
+            CMP_LOC_IMM => (self.ld(fb + a, ty), b as u64),
+            CMP_LOC_LOC => (self.ld(fb + a, ty), self.ld(fb + b, ty)),
+            CMP_ACC_IMM => (acc, b as u64),
+            CMP_ACC_LOC => (acc, self.ld(fb + b, ty)),
+            _ => {
+                let vb = self.operand(k.b(), b, ty, fb, acc);
+                let va = self.operand(k.a(), a, ty, fb, acc);
+                (va, vb)
+            }
+        };
+        holds(op, signed, va, vb)
+    }
+
+    /// An operand of kind `k` and number `v` (a local read as `ty`).
+    fn operand(&mut self, k: Src, v: u32, ty: Scalar, fb: u32, acc: u64) -> u64 {
+        match k {
+            Src::Local => self.ld(fb + v, ty),
+            Src::Imm => v as u64,
+            Src::NegImm => v as i32 as i64 as u64,
+            Src::Acc => acc,
+            Src::Pop => self.pop(),
+        }
+    }
+
     /// Reads a local's scalar at stack index `a`; eight bytes take no shifting.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn ld(&self, a: u32, ty: Scalar) -> u64 {
+    pub(super) fn ld(&self, a: u32, ty: Scalar) -> u64 {
         let i = a as usize;
-        if let Some(word) = self
+        match self
             .st
             .stack
             .get(i..i + 8)
             .and_then(|s| <[u8; 8]>::try_from(s).ok())
         {
-            let v = u64::from_le_bytes(word);
-            if ty.size == 8 {
-                return v;
-            }
-            if ty.size != 0 && ty.size < 8 {
-                return extend(v, ty);
-            }
+            Some(word) => extend(u64::from_le_bytes(word), ty),
+            None => self.load(a as u64 | STACK_TAG, ty),
         }
-        self.load(a as u64 | STACK_TAG, ty)
     }
 
     /// Writes the low `size` bytes of `v` at stack index `a`, as `write` does: eight bytes
     /// in one store, fewer by a read-modify-write of eight.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn st_stack(&mut self, a: u32, v: u64, size: u32) {
+    pub(super) fn st_stack(&mut self, a: u32, v: u64, size: u32) {
         let i = a as usize;
         let st = &mut self.st;
         match st
@@ -434,9 +438,8 @@ impl<'p> Vm<'p> {
             .get_mut(i..i + 8)
             .and_then(|s| <&mut [u8; 8]>::try_from(s).ok())
         {
-            Some(word) if size == 8 => *word = v.to_le_bytes(),
-            Some(word) if size != 0 && size < 8 => {
-                let mask = u64::MAX >> (64 - 8 * size);
+            Some(word) if size.wrapping_sub(1) < 8 => {
+                let mask = u64::MAX >> ((64 - 8 * size) & 63);
                 let old = u64::from_le_bytes(*word);
                 *word = ((old & !mask) | (v & mask)).to_le_bytes();
             }
@@ -445,7 +448,7 @@ impl<'p> Vm<'p> {
                 return;
             }
         }
-        st.stack_init.set_small(i, size);
+        st.stack_init.set_few(i, size);
         st.stack_high = st.stack_high.max(a + size);
         self.log.write_scalar(Region::Stack, a, v, size);
     }
@@ -456,9 +459,31 @@ impl<'p> Vm<'p> {
 fn extend(v: u64, ty: Scalar) -> u64 {
     let shift = (64 - 8 * ty.size as u32) & 63;
     let v = v << shift;
+    let signed = ((v as i64) >> shift) as u64;
+    let unsigned = v >> shift;
     if ty.signed {
-        ((v as i64) >> shift) as u64
+        signed
     } else {
-        v >> shift
+        unsigned
     }
+}
+
+/// `a op b`, without branches: the operands' order (less, equal, greater) picks a bit of
+/// the comparison's truth table.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn holds(op: Cmp, signed: bool, a: u64, b: u64) -> bool {
+    // Flipping the sign bits makes unsigned order agree with signed order.
+    let flip = (signed as u64) << 63;
+    let (a, b) = (a ^ flip, b ^ flip);
+    let order = (a > b) as u32 * 2 + (a == b) as u32;
+    // Bit `order` of each entry: less (0), equal (1), greater (2).
+    let table: u32 = match op {
+        Cmp::Eq => 0b010,
+        Cmp::Ne => 0b101,
+        Cmp::Lt => 0b001,
+        Cmp::Le => 0b011,
+        Cmp::Gt => 0b100,
+        Cmp::Ge => 0b110,
+    };
+    table >> order & 1 != 0
 }
