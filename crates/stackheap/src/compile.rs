@@ -5325,13 +5325,27 @@ impl<'a> Gen<'a> {
         self.emit(Op::AddrLocal(off));
     }
 
+    /// Builds the value an assignment stores into `lhs` in the temporary at `tmp`; what it
+    /// allocates is labelled through the place it goes to (`node`, `*node`, `n.left`, and
+    /// `n.left.name` for a value in a Box put there).
+    fn assigned_value(&mut self, lhs: &Expr, rhs: &Expr, t: &Ty, tmp: u32) {
+        let owner = owner_text(lhs);
+        if let Some(name) = &owner {
+            self.f.boxing.push((tmp, t.clone(), name.clone()));
+        }
+        self.expr_into(rhs, Dest::Local(tmp));
+        if owner.is_some() {
+            self.f.boxing.pop();
+        }
+    }
+
     fn assign(&mut self, lhs: &Expr, rhs: &Expr) {
         let t = self.ty(lhs);
         if t.is_mem() && !matches!(lhs.kind, ExprKind::Path(_)) {
             // A field or element: the new value is built, the old one dropped, then copied in.
             let (size, align) = self.layout(&t);
             let tmp = self.reserve(size, align);
-            self.expr_into(rhs, Dest::Local(tmp));
+            self.assigned_value(lhs, rhs, &t, tmp);
             if let Some((l, path, off)) = self.static_path(lhs) {
                 if self.f.parts.contains_key(&l) {
                     // A field of a local: the old value is dropped if it was not moved out.
@@ -5425,7 +5439,7 @@ impl<'a> Gen<'a> {
             // The new value is built first, then the old one is dropped, then it moves in.
             let (size, align) = self.layout(&t);
             let tmp = self.reserve(size, align);
-            self.expr_into(rhs, Dest::Local(tmp));
+            self.assigned_value(lhs, rhs, &t, tmp);
             if let Some(l) = self.local_res(lhs) {
                 let off = self.f.locals[l as usize].off;
                 if t.plain_buffer() {
@@ -6727,6 +6741,17 @@ fn owner_parts(
         }
         t if t.needs_drop() => out.push((path.clone(), base, t.clone())),
         _ => {}
+    }
+}
+
+/// A place as the labels of what it owns name it: `node`, `n.left`, `*node` (not through
+/// an element: a Vec's or array's elements are not named by index here).
+fn owner_text(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Path(segs) if segs.len() == 1 => Some(segs[0].0.clone()),
+        ExprKind::Field { base, name, .. } => Some(format!("{}.{name}", owner_text(base)?)),
+        ExprKind::Deref(inner) => Some(format!("*{}", owner_text(inner)?)),
+        _ => None,
     }
 }
 

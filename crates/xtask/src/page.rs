@@ -273,7 +273,11 @@ mod tests {
         assert_eq!(c.build.krate, "crates/stackheap-wasm");
         assert!(c.wasm_opt.enabled);
         assert!(!c.build.toolchain.is_empty());
-        assert!(c.build.cargo_args.iter().any(|a| a.starts_with("-Zbuild-std=")));
+        assert!(c
+            .build
+            .cargo_args
+            .iter()
+            .any(|a| a.starts_with("-Zbuild-std=")));
     }
 
     #[test]
