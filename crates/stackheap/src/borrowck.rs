@@ -1021,6 +1021,7 @@ impl<'a> Walker<'a> {
                             | Method::PushChar
                             | Method::AsMut
                             | Method::Clear
+                            | Method::Swap
                             | Method::PopChar
                             | Method::Take,
                         ),

@@ -118,6 +118,8 @@ pub enum Method {
     Last,
     /// A `char` method (`len_utf8`, `is_alphabetic`, `to_digit`, ...).
     Char(CharFn),
+    /// `swap(i, j)` of a Vec's, slice's or array's elements.
+    Swap,
 }
 
 /// The `char` methods the engine computes, exactly as the standard library does.
@@ -2977,6 +2979,16 @@ impl<'a> Checker<'a> {
             (Ty::String | Ty::StrRef, "trim") => (Method::Trim, vec![], Ty::StrRef),
             (Ty::String | Ty::StrRef, "to_uppercase") => (Method::ToUppercase, vec![], Ty::String),
             (Ty::String | Ty::StrRef, "to_lowercase") => (Method::ToLowercase, vec![], Ty::String),
+            (Ty::Vec(_) | Ty::SliceMut(_) | Ty::Array(..), "swap") => {
+                if !matches!(rs, Ty::SliceMut(_)) {
+                    self.check_recv_mut(cx, receiver);
+                }
+                (Method::Swap, vec![usize_t.clone(), usize_t], Ty::Unit)
+            }
+            (Ty::SliceRef(_), "swap") => {
+                self.check_recv_mut(cx, receiver);
+                return Ty::Error;
+            }
             (Ty::String, "clear") => {
                 self.check_recv_mut(cx, receiver);
                 (Method::Clear, vec![], Ty::Unit)

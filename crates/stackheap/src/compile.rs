@@ -5621,6 +5621,7 @@ impl<'a> Gen<'a> {
                 };
                 self.emit(Op::StrFind { kind, char_pat });
             }
+            Method::Swap => self.swap_elements(e, receiver, args),
             Method::Clear => {
                 self.deref_addr(receiver);
                 self.emit(Op::Clear);
@@ -5791,6 +5792,62 @@ impl<'a> Gen<'a> {
         let h = self.here();
         self.patch(end, h);
         self.set_stack(before);
+    }
+
+    /// `v.swap(i, j)`: both indexes are checked (`i` first) before the elements' bytes
+    /// trade places through a temporary.
+    fn swap_elements(&mut self, e: &Expr, receiver: &Expr, args: &[Expr]) {
+        let rt = self.ty(receiver);
+        let elem_ty = match rt.deref_all() {
+            Ty::Vec(t) | Ty::SliceMut(t) | Ty::SliceRef(t) | Ty::Array(t, _) => (**t).clone(),
+            _ => return,
+        };
+        let (esize, ealign) = self.layout(&elem_ty);
+        let us = self.scalar(&Ty::Int(IntTy::Usize));
+        let w = self.ptr.bytes();
+        let mut idx = Vec::new();
+        for a in args.iter().take(2) {
+            let off = self.reserve(w, w);
+            self.expr(a);
+            self.emit(Op::Store { off, size: us.size });
+            idx.push(off);
+        }
+        let [ia, ib] = idx[..] else { return };
+        // An index out of bounds panics at the method's name (`swap` tracks its caller).
+        let span = match &e.kind {
+            ExprKind::MethodCall { method_span, .. } => *method_span,
+            _ => e.span,
+        };
+        let at = self.span_id(span);
+        let elem_addr = |g: &mut Self, i: u32| match rt.deref_all().clone() {
+            Ty::Array(_, len) => {
+                g.deref_addr(receiver);
+                g.emit(Op::Load { off: i, ty: us });
+                g.emit(Op::ArrayIndex {
+                    len: len as u32,
+                    elem: esize,
+                    at,
+                });
+            }
+            _ => {
+                g.vec_addr(receiver);
+                g.emit(Op::Load { off: i, ty: us });
+                g.emit(Op::VecIndex {
+                    elem: esize as u8,
+                    at,
+                });
+            }
+        };
+        let tmp = self.reserve(esize, ealign);
+        self.emit(Op::AddrLocal(tmp));
+        elem_addr(self, ia);
+        self.emit(Op::Copy(esize));
+        elem_addr(self, ia);
+        elem_addr(self, ib);
+        self.emit(Op::Copy(esize));
+        elem_addr(self, ib);
+        self.emit(Op::AddrLocal(tmp));
+        self.emit(Op::Copy(esize));
     }
 
     fn emit_load(&mut self, off: u32, ty: Scalar) {
