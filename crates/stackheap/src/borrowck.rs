@@ -86,9 +86,12 @@ fn pat_moves(pat: &Pat, t: &Ty, path: &mut Path, out: &mut Vec<(Path, Span)>) {
         }
     };
     match pat {
-        Pat::Bind { name, span, .. } if name != "None" && !t.is_copy() => {
-            out.push((path.clone(), *span))
-        }
+        Pat::Bind {
+            name,
+            span,
+            by_ref: None,
+            ..
+        } if name != "None" && !t.is_copy() => out.push((path.clone(), *span)),
         Pat::Tuple(items, _) => {
             for (i, p) in items.iter().enumerate() {
                 walk(&i.to_string(), p, out);
@@ -102,6 +105,34 @@ fn pat_moves(pat: &Pat, t: &Ty, path: &mut Path, out: &mut Vec<(Path, Span)>) {
         Pat::Struct { fields: pf, .. } => {
             for (name, _, p) in pf {
                 walk(name, p, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The names a pattern binds, in the order the checker declares them: the path of each
+/// one's part (field names, tuple positions), whether it binds by `ref` (and `mut`), and
+/// its span.
+fn pat_names(pat: &Pat, path: &mut Path, out: &mut Vec<(Path, Option<bool>, Span)>) {
+    match pat {
+        Pat::Bind {
+            name, by_ref, span, ..
+        } if name != "None" && !name.starts_with(char::is_uppercase) => {
+            out.push((path.clone(), *by_ref, *span))
+        }
+        Pat::Tuple(items, _) | Pat::TupleStruct { items, .. } => {
+            for (i, p) in items.iter().enumerate() {
+                path.push(i.to_string());
+                pat_names(p, path, out);
+                path.pop();
+            }
+        }
+        Pat::Struct { fields, .. } => {
+            for (name, _, p) in fields {
+                path.push(name.clone());
+                pat_names(p, path, out);
+                path.pop();
             }
         }
         _ => {}
@@ -414,6 +445,7 @@ impl<'a> Walker<'a> {
                 }
                 Stmt::LetPat { pat, init, .. } => {
                     self.expr(init);
+                    self.ref_names(pat, init, init.id);
                     // Each part a name takes by value moves out of a local on its own.
                     let ty = self.c.expr_ty.get(init.id as usize).cloned();
                     if let (Some((l, path)), Some(ty)) = (self.place(init), ty) {
@@ -592,6 +624,39 @@ impl<'a> Walker<'a> {
             }
         }
         self.hold(from, src, h);
+    }
+
+    /// The `ref` and `ref mut` names of a pattern matched by value against the place
+    /// `scrutinee` borrow their parts, each held by its name (`key`: where the checker
+    /// keeps the pattern's locals).
+    fn ref_names(&mut self, pat: &Pat, scrutinee: &Expr, key: ExprId) {
+        let mut names = Vec::new();
+        pat_names(pat, &mut Vec::new(), &mut names);
+        if !names.iter().any(|n| n.1.is_some()) {
+            return;
+        }
+        let (Some(ids), Some((target, base))) =
+            (self.c.pat_locals.get(&key), self.place(scrutinee))
+        else {
+            return;
+        };
+        if ids.len() != names.len() {
+            return;
+        }
+        for ((path, by_ref, span), &id) in names.into_iter().zip(ids) {
+            let Some(mutable) = by_ref else { continue };
+            let mut full = base.clone();
+            full.extend(path);
+            self.push(
+                span,
+                Action::Borrow {
+                    target,
+                    path: full,
+                    mutable,
+                    holder: Some(id),
+                },
+            );
+        }
     }
 
     /// The local a place starts from, through references too (`r` in `r.x[1]`).
@@ -956,6 +1021,7 @@ impl<'a> Walker<'a> {
                             | Method::PushChar
                             | Method::AsMut
                             | Method::Clear
+                            | Method::Swap
                             | Method::PopChar
                             | Method::Take,
                         ),
@@ -1050,6 +1116,7 @@ impl<'a> Walker<'a> {
             ExprKind::Match { scrutinee, arms } => {
                 self.expr(scrutinee);
                 for a in arms {
+                    self.ref_names(&a.pat, scrutinee, a.body.id);
                     if let Some(g) = &a.guard {
                         self.expr(g);
                     }

@@ -118,6 +118,8 @@ pub enum Method {
     Last,
     /// A `char` method (`len_utf8`, `is_alphabetic`, `to_digit`, ...).
     Char(CharFn),
+    /// `swap(i, j)` of a Vec's, slice's or array's elements.
+    Swap,
 }
 
 /// The `char` methods the engine computes, exactly as the standard library does.
@@ -271,7 +273,8 @@ struct Checker<'a> {
     /// Format arguments to check once types are known: (expr id, span, spec is debug, radix).
     format_checks: Vec<(Ty, Span, bool, Radix)>,
     /// Vec element types to check once inferred: (element, span, from `vec![x; n]`).
-    vec_elem_checks: Vec<(Ty, Span, bool)>,
+    /// The element type of each `vec!`, its span, and for `vec![x; n]` the span of `x`.
+    vec_elem_checks: Vec<(Ty, Span, Option<Span>)>,
     /// Integer literals directly under a unary minus.
     negated_literals: Vec<ExprId>,
     negations: Vec<(ExprId, Span)>,
@@ -1091,6 +1094,7 @@ impl<'a> Checker<'a> {
                     }
                     let lt = declared.unwrap_or(t);
                     let mut ids = Vec::new();
+                    self.check_ref_mut_names(cx, pat, init);
                     self.bind_pat(cx, pat, &lt, &mut ids);
                     self.pat_locals.insert(init.id, ids);
                     self.pattern_checks.push(PatternCheck {
@@ -1184,10 +1188,13 @@ impl<'a> Checker<'a> {
                 name,
                 span,
                 mutable,
+                by_ref,
             } => {
-                // `mut x` binds by value (edition 2021), whatever the mode.
-                let bt = match mode {
-                    Some(m) if !*mutable => Ty::Ref(m, Box::new(t.clone())),
+                // `mut x` binds by value (edition 2021), whatever the mode; `ref x` and
+                // `ref mut x` by reference.
+                let bt = match (by_ref, mode) {
+                    (Some(m), _) => Ty::Ref(*m, Box::new(t.clone())),
+                    (None, Some(m)) if !*mutable => Ty::Ref(m, Box::new(t.clone())),
                     _ => t.clone(),
                 };
                 let id = self.declare(cx, name, bt, *mutable, *span, false);
@@ -1370,6 +1377,7 @@ impl<'a> Checker<'a> {
         for arm in arms {
             cx.scopes.push(Vec::new());
             let mut ids = Vec::new();
+            self.check_ref_mut_names(cx, &arm.pat, scrutinee);
             self.bind_pat(cx, &arm.pat, &st, &mut ids);
             self.pat_locals.insert(arm.body.id, ids);
             if let Some(g) = &arm.guard {
@@ -1886,14 +1894,15 @@ impl<'a> Checker<'a> {
                     let t = self.check_expr(cx, it);
                     self.expect(it.span, &t, &elem);
                 }
-                self.vec_elem_checks.push((elem.clone(), e.span, false));
+                self.vec_elem_checks.push((elem.clone(), e.span, None));
                 Ty::Vec(Box::new(elem))
             }
             ExprKind::VecRepeat(value, count) => {
                 let t = self.check_expr(cx, value);
                 let ct = self.check_expr(cx, count);
                 self.expect(count.span, &ct, &Ty::Int(IntTy::Usize));
-                self.vec_elem_checks.push((t.clone(), e.span, true));
+                self.vec_elem_checks
+                    .push((t.clone(), e.span, Some(value.span)));
                 Ty::Vec(Box::new(t))
             }
             ExprKind::Field {
@@ -2970,6 +2979,16 @@ impl<'a> Checker<'a> {
             (Ty::String | Ty::StrRef, "trim") => (Method::Trim, vec![], Ty::StrRef),
             (Ty::String | Ty::StrRef, "to_uppercase") => (Method::ToUppercase, vec![], Ty::String),
             (Ty::String | Ty::StrRef, "to_lowercase") => (Method::ToLowercase, vec![], Ty::String),
+            (Ty::Vec(_) | Ty::SliceMut(_) | Ty::Array(..), "swap") => {
+                if !matches!(rs, Ty::SliceMut(_)) {
+                    self.check_recv_mut(cx, receiver);
+                }
+                (Method::Swap, vec![usize_t.clone(), usize_t], Ty::Unit)
+            }
+            (Ty::SliceRef(_), "swap") => {
+                self.check_recv_mut(cx, receiver);
+                return Ty::Error;
+            }
             (Ty::String, "clear") => {
                 self.check_recv_mut(cx, receiver);
                 (Method::Clear, vec![], Ty::Unit)
@@ -3350,6 +3369,55 @@ impl<'a> Checker<'a> {
             Err(()) => d = d.with_note("take a `&mut` reference to change what it points to"),
         }
         self.diags.push(d);
+    }
+
+    /// The `ref mut` names of a pattern matched by value against the place `scrutinee`
+    /// borrow their parts mutably: the place must be mutable (E0596, named as rustc names
+    /// the part: `c.hits`, `o.0`).
+    fn check_ref_mut_names(&mut self, cx: &FnCx, pat: &Pat, scrutinee: &Expr) {
+        let mut found = Vec::new();
+        ref_mut_names(pat, &mut String::new(), &mut found);
+        if found.is_empty() {
+            return;
+        }
+        let by_ref = self
+            .expr_ty
+            .get(scrutinee.id as usize)
+            .map(|t| self.infer.shallow(t))
+            .is_some_and(|t| matches!(t, Ty::Ref(..)));
+        if by_ref {
+            return;
+        }
+        let Some(root) = self.immutable_root(cx, scrutinee) else {
+            return;
+        };
+        for (path, span) in found {
+            let shown = format!("{}{path}", place_text(scrutinee));
+            let whole = path.is_empty() && matches!(scrutinee.kind, ExprKind::Path(_));
+            let (msg, note) = match &root {
+                Ok(l) if whole => (
+                    format!("cannot borrow `{shown}` as mutable, as it is not declared as mutable"),
+                    format!("make the variable mutable: `let mut {}`", l.name),
+                ),
+                Ok(l) => (
+                    format!(
+                        "cannot borrow `{shown}` as mutable, as `{}` is not declared as mutable",
+                        l.name
+                    ),
+                    format!("make the variable mutable: `let mut {}`", l.name),
+                ),
+                Err(()) => (
+                    format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
+                    "take a `&mut` reference to change what it points to".to_string(),
+                ),
+            };
+            self.diags.push(
+                err(DiagnosticKind::Ownership, span, msg)
+                    .with_code("E0596")
+                    .with_span_label("cannot borrow as mutable")
+                    .with_note(note),
+            );
+        }
     }
 
     /// A receiver borrowed mutably (`v.push(x)`, `p.move_by(1)`): a `&mut` reference, or a
@@ -3844,11 +3912,17 @@ impl<'a> Checker<'a> {
             if let Some(why) = vec_elem_error(&t, self.ptr) {
                 self.diags
                     .push(unsupported(span, &format!("a `Vec` of `{t}` ({why})")));
-            } else if repeat && t.is_mem() {
-                self.diags.push(unsupported(
-                    span,
-                    &format!("`vec![x; n]` with `x` of type `{t}`"),
-                ));
+            } else if let (Some(at), Some(name)) = (repeat, not_clone(&t)) {
+                // `vec![x; n]` clones `x`.
+                self.diags.push(
+                    err(
+                        DiagnosticKind::Type,
+                        at,
+                        format!("the trait bound `{name}: Clone` is not satisfied"),
+                    )
+                    .with_code("E0277")
+                    .with_span_label(format!("the trait `Clone` is not implemented for `{name}`")),
+                );
             }
         }
         for (ty, span, debug, radix) in std::mem::take(&mut self.format_checks) {
@@ -4404,4 +4478,34 @@ fn std_method(name: &str) -> bool {
         "copied",
     ];
     NAMES.contains(&name)
+}
+
+/// The `ref mut` names of a pattern, each with the path to its part as rustc writes it
+/// after the matched place (`.hits`, `.0`) and its span.
+fn ref_mut_names(pat: &Pat, path: &mut String, out: &mut Vec<(String, Span)>) {
+    match pat {
+        Pat::Bind {
+            by_ref: Some(true),
+            span,
+            ..
+        } => out.push((path.clone(), *span)),
+        Pat::Tuple(items, _) | Pat::TupleStruct { items, .. } => {
+            for (i, p) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!(".{i}"));
+                ref_mut_names(p, path, out);
+                path.truncate(len);
+            }
+        }
+        Pat::Struct { fields, .. } => {
+            for (name, _, p) in fields {
+                let len = path.len();
+                path.push('.');
+                path.push_str(name);
+                ref_mut_names(p, path, out);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
 }

@@ -1733,7 +1733,7 @@ impl<'a> Gen<'a> {
     /// its local at `dst`: the bytes, or for a name bound by reference, the part's address
     /// (read through the references on the way). `from` is the matched expression.
     fn bind_leaf(&mut self, leaf: &Leaf, base: u32, dst: u32, from: Span) {
-        self.copy_leaf(leaf, base, dst, from);
+        self.copy_leaf(leaf, base, dst, from, None);
         if leaf.through.is_none() {
             self.own(leaf.local, dst);
         }
@@ -1741,7 +1741,30 @@ impl<'a> Gen<'a> {
 
     /// [`Self::bind_leaf`] without making the local the owner of what it holds (a `match`
     /// arm's names own their parts only once its guard holds).
-    fn copy_leaf(&mut self, leaf: &Leaf, base: u32, dst: u32, from: Span) {
+    /// `origin`: the frame offset of a pointer to where the value really is, when the bytes
+    /// at `base` are a copy of it (a `ref x` takes the real part's address).
+    fn copy_leaf(&mut self, leaf: &Leaf, base: u32, dst: u32, from: Span, origin: Option<u32>) {
+        if let (None, true) = (&leaf.through, leaf.by_ref) {
+            // `ref x` in a value: the part's address.
+            match origin {
+                Some(slot) => {
+                    let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                    self.emit(Op::Load { off: slot, ty: ptr });
+                    if leaf.off > 0 {
+                        self.emit(Op::Offset(leaf.off));
+                    }
+                }
+                None => {
+                    self.emit(Op::AddrLocal(base + leaf.off));
+                    self.emit(Op::ToRef);
+                }
+            }
+            self.emit(Op::Store {
+                off: dst,
+                size: self.ptr.bytes() as u8,
+            });
+            return;
+        }
         let Some((slot, chain)) = &leaf.through else {
             if leaf.ty.is_scalar() {
                 let ty = self.scalar(&leaf.ty);
@@ -3363,6 +3386,10 @@ impl<'a> Gen<'a> {
                     n: items.len() as u32,
                     elem,
                 });
+            }
+            ExprKind::VecRepeat(value, count) if matches!(self.ty(e), Ty::Vec(et) if !et.is_scalar()) =>
+            {
+                self.vec_repeat_clones(e, value, count, dest);
             }
             ExprKind::VecRepeat(value, count) => {
                 let t = self.ty(e);
@@ -5322,13 +5349,27 @@ impl<'a> Gen<'a> {
         self.emit(Op::AddrLocal(off));
     }
 
+    /// Builds the value an assignment stores into `lhs` in the temporary at `tmp`; what it
+    /// allocates is labelled through the place it goes to (`node`, `*node`, `n.left`, and
+    /// `n.left.name` for a value in a Box put there).
+    fn assigned_value(&mut self, lhs: &Expr, rhs: &Expr, t: &Ty, tmp: u32) {
+        let owner = owner_text(lhs);
+        if let Some(name) = &owner {
+            self.f.boxing.push((tmp, t.clone(), name.clone()));
+        }
+        self.expr_into(rhs, Dest::Local(tmp));
+        if owner.is_some() {
+            self.f.boxing.pop();
+        }
+    }
+
     fn assign(&mut self, lhs: &Expr, rhs: &Expr) {
         let t = self.ty(lhs);
         if t.is_mem() && !matches!(lhs.kind, ExprKind::Path(_)) {
             // A field or element: the new value is built, the old one dropped, then copied in.
             let (size, align) = self.layout(&t);
             let tmp = self.reserve(size, align);
-            self.expr_into(rhs, Dest::Local(tmp));
+            self.assigned_value(lhs, rhs, &t, tmp);
             if let Some((l, path, off)) = self.static_path(lhs) {
                 if self.f.parts.contains_key(&l) {
                     // A field of a local: the old value is dropped if it was not moved out.
@@ -5422,7 +5463,7 @@ impl<'a> Gen<'a> {
             // The new value is built first, then the old one is dropped, then it moves in.
             let (size, align) = self.layout(&t);
             let tmp = self.reserve(size, align);
-            self.expr_into(rhs, Dest::Local(tmp));
+            self.assigned_value(lhs, rhs, &t, tmp);
             if let Some(l) = self.local_res(lhs) {
                 let off = self.f.locals[l as usize].off;
                 if t.plain_buffer() {
@@ -5577,6 +5618,7 @@ impl<'a> Gen<'a> {
                 };
                 self.emit(Op::StrFind { kind, char_pat });
             }
+            Method::Swap => self.swap_elements(e, receiver, args),
             Method::Clear => {
                 self.deref_addr(receiver);
                 self.emit(Op::Clear);
@@ -5627,6 +5669,186 @@ impl<'a> Gen<'a> {
                 self.emit(Op::Arith { op, ty, at });
             }
         }
+    }
+
+    /// `vec![x; n]` of a value that is not a scalar, as the standard library makes it: `x`
+    /// first, then a block for `n` elements, then `n - 1` clones of `x` (deep clones when it
+    /// owns memory) and `x` itself moved in last; for `n == 0`, `x` is dropped.
+    fn vec_repeat_clones(&mut self, e: &Expr, value: &Expr, count: &Expr, dest: Dest) {
+        let Ty::Vec(et) = self.ty(e) else { return };
+        let (esize, ealign) = self.layout(&et);
+        let before = self.f.depth;
+        let tmp = self.reserve(esize, ealign);
+        self.value_into(value, &et, Dest::Local(tmp));
+        let usize_ty = Ty::Int(IntTy::Usize);
+        let us = self.scalar(&usize_ty);
+        let w = self.ptr.bytes();
+        let n = self.reserve(w, w);
+        self.expr(count);
+        self.emit(Op::Store {
+            off: n,
+            size: us.size,
+        });
+        let label = self.alloc_label(dest, "vec!");
+        let at = self.span_id(e.span);
+        self.push_dest(dest);
+        self.emit(Op::Load { off: n, ty: us });
+        let elem = self.elem_size(&Ty::Vec(et.clone()));
+        self.emit(Op::VecWithCapacity { elem, label, at });
+        // The address of element `i` (in a register): the block's pointer plus `i` elements.
+        let elem_addr = |g: &mut Self, index: &dyn Fn(&mut Self)| {
+            g.push_dest(dest);
+            g.emit(Op::VecField(0));
+            index(g);
+            g.emit(Op::Const(esize as u64));
+            g.emit(Op::Arith {
+                op: Arith::WrappingMul,
+                ty: IntTy::Usize,
+                at: 0,
+            });
+            g.emit(Op::Arith {
+                op: Arith::WrappingAdd,
+                ty: IntTy::Usize,
+                at: 0,
+            });
+        };
+        let owning = et.needs_drop();
+        let glue = owning.then(|| self.clone_glue(&et));
+        let clone_label = self.alloc_label(dest, "clone");
+        let i = self.reserve(w, w);
+        self.emit(Op::Const(0));
+        self.emit(Op::Store {
+            off: i,
+            size: us.size,
+        });
+        // while i + 1 < n: element i = x.clone(); i += 1
+        let head = self.here();
+        self.emit(Op::Load { off: i, ty: us });
+        self.emit(Op::Const(1));
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: IntTy::Usize,
+            at: 0,
+        });
+        self.emit(Op::Load { off: n, ty: us });
+        self.emit(Op::Cmp {
+            op: Cmp::Lt,
+            signed: false,
+        });
+        let done = self.emit(Op::JumpIfFalse(0));
+        elem_addr(self, &|g: &mut Self| g.emit_load(i, us));
+        match glue {
+            Some(glue) => {
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::CloneValue {
+                    glue,
+                    label: clone_label,
+                    at,
+                });
+            }
+            None => {
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::Copy(esize));
+            }
+        }
+        self.emit(Op::Load { off: i, ty: us });
+        self.emit(Op::Const(1));
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: IntTy::Usize,
+            at: 0,
+        });
+        self.emit(Op::Store {
+            off: i,
+            size: us.size,
+        });
+        self.emit(Op::Jump(head));
+        let h = self.here();
+        self.patch(done, h);
+        // n == 0: `x` is dropped; else it moves into the last element, and the length is n.
+        self.emit(Op::Load { off: n, ty: us });
+        let some = self.emit(Op::JumpIfTrue(0));
+        if owning {
+            self.emit(Op::AddrLocal(tmp));
+            if et.plain_buffer() {
+                self.emit(Op::DropAt);
+            } else {
+                let g = self.glue(&et);
+                self.emit(Op::DropGlueAt(g));
+            }
+        }
+        let end = self.emit(Op::Jump(0));
+        let h = self.here();
+        self.patch(some, h);
+        elem_addr(self, &|g: &mut Self| g.emit_load(i, us));
+        self.emit(Op::AddrLocal(tmp));
+        self.emit(Op::Copy(esize));
+        self.emit(Op::Load { off: n, ty: us });
+        self.push_dest(dest.at(w));
+        self.emit(Op::StoreAt(us.size));
+        let h = self.here();
+        self.patch(end, h);
+        self.set_stack(before);
+    }
+
+    /// `v.swap(i, j)`: both indexes are checked (`i` first) before the elements' bytes
+    /// trade places through a temporary.
+    fn swap_elements(&mut self, e: &Expr, receiver: &Expr, args: &[Expr]) {
+        let rt = self.ty(receiver);
+        let elem_ty = match rt.deref_all() {
+            Ty::Vec(t) | Ty::SliceMut(t) | Ty::SliceRef(t) | Ty::Array(t, _) => (**t).clone(),
+            _ => return,
+        };
+        let (esize, ealign) = self.layout(&elem_ty);
+        let us = self.scalar(&Ty::Int(IntTy::Usize));
+        let w = self.ptr.bytes();
+        let mut idx = Vec::new();
+        for a in args.iter().take(2) {
+            let off = self.reserve(w, w);
+            self.expr(a);
+            self.emit(Op::Store { off, size: us.size });
+            idx.push(off);
+        }
+        let [ia, ib] = idx[..] else { return };
+        // An index out of bounds panics at the method's name (`swap` tracks its caller).
+        let span = match &e.kind {
+            ExprKind::MethodCall { method_span, .. } => *method_span,
+            _ => e.span,
+        };
+        let at = self.span_id(span);
+        let elem_addr = |g: &mut Self, i: u32| match rt.deref_all().clone() {
+            Ty::Array(_, len) => {
+                g.deref_addr(receiver);
+                g.emit(Op::Load { off: i, ty: us });
+                g.emit(Op::ArrayIndex {
+                    len: len as u32,
+                    elem: esize,
+                    at,
+                });
+            }
+            _ => {
+                g.vec_addr(receiver);
+                g.emit(Op::Load { off: i, ty: us });
+                g.emit(Op::VecIndex {
+                    elem: esize as u8,
+                    at,
+                });
+            }
+        };
+        let tmp = self.reserve(esize, ealign);
+        self.emit(Op::AddrLocal(tmp));
+        elem_addr(self, ia);
+        self.emit(Op::Copy(esize));
+        elem_addr(self, ia);
+        elem_addr(self, ib);
+        self.emit(Op::Copy(esize));
+        elem_addr(self, ib);
+        self.emit(Op::AddrLocal(tmp));
+        self.emit(Op::Copy(esize));
+    }
+
+    fn emit_load(&mut self, off: u32, ty: Scalar) {
+        self.emit(Op::Load { off, ty });
     }
 
     /// Pushes the `char` receiver (read through references), the radix if `f` takes one,
@@ -6083,7 +6305,12 @@ impl<'a> Gen<'a> {
         let depth0 = self.f.depth;
         // Where the value is: a place of a local (matched in place), a place in a Box's
         // value (its bytes copied to read it), or a temporary.
-        let static_place = if st.is_mem() {
+        // A `ref x` name needs the place itself, also for a scalar.
+        let by_ref = arm_leaves
+            .iter()
+            .flatten()
+            .any(|l| l.by_ref && l.through.is_none());
+        let static_place = if st.is_mem() || by_ref {
             self.static_path(scrutinee)
         } else {
             None
@@ -6093,6 +6320,7 @@ impl<'a> Gen<'a> {
             _ => None,
         };
         let mut place: Option<(LocalId, FieldPath)> = None;
+        let mut origin = None;
         let mut temp_glue = None;
         let soff = if let Some((l, path, off)) = static_place {
             self.match_place_use(l, &path, scrutinee, &arm_leaves);
@@ -6107,17 +6335,34 @@ impl<'a> Gen<'a> {
             self.emit(Op::Copy(size));
             place = Some((l, path));
             off
-        } else if st.is_scalar() {
+        } else if st.is_scalar() && !(by_ref && self.is_place(scrutinee)) {
             self.expr(scrutinee);
             let (size, align) = self.layout(&st);
             let off = self.reserve(size, align);
             let size = self.scalar(&st).size;
             self.emit(Op::Store { off, size });
             off
-        } else if st.is_mem() && !moving && owning && self.is_place(scrutinee) {
+        } else if (st.is_mem() || by_ref) && !moving && self.is_place(scrutinee) {
             // A place behind an address known at run time (`v[0]`, `r.items`) that no arm
-            // moves out of: its bytes are read where they are, through a copy.
-            self.value_addr_local(scrutinee).unwrap_or(0)
+            // moves out of: its bytes are read through a copy, and a `ref` name gets the
+            // real place's address (kept in a slot).
+            let slot = self.reserve(self.ptr.bytes(), self.ptr.bytes());
+            self.place_addr(scrutinee);
+            self.emit(Op::ToRef);
+            self.emit(Op::Store {
+                off: slot,
+                size: self.ptr.bytes() as u8,
+            });
+            origin = Some(slot);
+            let (size, align) = self.layout(&st);
+            let off = self.reserve(size, align);
+            self.emit(Op::AddrLocal(off));
+            self.emit(Op::Load {
+                off: slot,
+                ty: self.scalar(&Ty::Ref(false, Box::new(Ty::Unit))),
+            });
+            self.emit(Op::Copy(size));
+            off
         } else if st.is_mem() {
             let (size, align) = self.layout(&st);
             let off = self.reserve(size, align);
@@ -6171,7 +6416,7 @@ impl<'a> Gen<'a> {
             let mut bound = Vec::new();
             for leaf in leaves {
                 let dst = self.declare(leaf.local);
-                self.copy_leaf(leaf, soff, dst, scrutinee.span);
+                self.copy_leaf(leaf, soff, dst, scrutinee.span, origin);
                 bound.push(dst);
             }
             if let Some(g) = &arm.guard {
@@ -6581,7 +6826,12 @@ impl LeafWalk {
                     path.pop();
                 }
             }
-            Pat::Bind { span, mutable, .. } => {
+            Pat::Bind {
+                span,
+                mutable,
+                by_ref: written,
+                ..
+            } => {
                 if let Some(l) = self.ids.next() {
                     self.out.push(Leaf {
                         local: l,
@@ -6590,7 +6840,7 @@ impl LeafWalk {
                         ty: t.clone(),
                         span: *span,
                         through: through.cloned(),
-                        by_ref: by_ref && !*mutable,
+                        by_ref: written.is_some() || by_ref && !*mutable,
                     });
                 }
             }
@@ -6724,6 +6974,17 @@ fn owner_parts(
         }
         t if t.needs_drop() => out.push((path.clone(), base, t.clone())),
         _ => {}
+    }
+}
+
+/// A place as the labels of what it owns name it: `node`, `n.left`, `*node` (not through
+/// an element: a Vec's or array's elements are not named by index here).
+fn owner_text(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Path(segs) if segs.len() == 1 => Some(segs[0].0.clone()),
+        ExprKind::Field { base, name, .. } => Some(format!("{}.{name}", owner_text(base)?)),
+        ExprKind::Deref(inner) => Some(format!("*{}", owner_text(inner)?)),
+        _ => None,
     }
 }
 

@@ -1351,6 +1351,17 @@ impl Parser {
             self.diags.push(unsupported(start, "this kind of pattern"));
             return Err(());
         }
+        if self.eat_keyword("ref") {
+            // `ref x` / `ref mut x`: binds a reference to the part.
+            let m = self.eat_keyword("mut");
+            let (name, span) = self.ident()?;
+            return Ok(Pat::Bind {
+                name,
+                span: start.to(span),
+                mutable: false,
+                by_ref: Some(m),
+            });
+        }
         let mutable = self.eat_keyword("mut");
         let (name, span) = self.ident()?;
         let upper = name.chars().next().is_some_and(char::is_uppercase);
@@ -1362,18 +1373,25 @@ impl Parser {
                     rest = true;
                     break;
                 }
-                let fmut = self.eat_keyword("mut");
+                let fstart = self.span();
+                let fref = self.eat_keyword("ref").then(|| self.eat_keyword("mut"));
+                let fmut = fref.is_none() && self.eat_keyword("mut");
                 let (fname, fspan) = match self.peek().clone() {
                     TokenKind::Int { value, .. } if !fmut => (value.to_string(), self.bump().span),
                     _ => self.ident()?,
                 };
-                let p = if !fmut && self.eat_punct(":") {
+                let p = if !fmut && fref.is_none() && self.eat_punct(":") {
                     self.pat_or()?
                 } else {
                     Pat::Bind {
                         name: fname.clone(),
-                        span: fspan,
+                        span: if fref.is_some() {
+                            fstart.to(fspan)
+                        } else {
+                            fspan
+                        },
                         mutable: fmut,
+                        by_ref: fref,
                     }
                 };
                 fields.push((fname, fspan, p));
@@ -1410,6 +1428,7 @@ impl Parser {
             name,
             span,
             mutable,
+            by_ref: None,
         })
     }
 
