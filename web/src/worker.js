@@ -18,7 +18,6 @@ const handlers = {
     return { defaults: defaultSettings() };
   },
   run({ source, overrides, runId }) {
-    const t0 = performance.now();
     let session;
     try {
       session = new Session(source, overrides || null);
@@ -32,7 +31,7 @@ const handlers = {
       outcome,
       diagnostics,
       settings: session.settings(),
-      millis: performance.now() - t0,
+      millis: session.runMillis(),
     };
     if (outcome === 'compile_error') {
       session.free();

@@ -1,7 +1,8 @@
 //! The playground page's WebAssembly facade over the stackheap engine: run a program with
 //! settings from JavaScript, then read its diagnostics, steps and the state of memory at any
 //! step. Small metadata crosses as plain objects through serde-wasm-bindgen; the byte arrays
-//! cross as `Uint8Array` copies, never one value per byte.
+//! cross as `Uint8Array` copies, never one value per byte. The time a run takes is measured
+//! here with the page's clock (`performance.now()` through web-sys).
 
 use serde::Serialize;
 use stackheap::{
@@ -218,11 +219,25 @@ impl Utf16Map {
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The global `performance` object: the page's clock, in a window, a worker or node.
+    #[wasm_bindgen(thread_local_v2, js_name = performance)]
+    static PERFORMANCE: Option<web_sys::Performance>;
+}
+
+/// Milliseconds on the page's clock (`performance.now()`), or `None` where there is none.
+fn now_millis() -> Option<f64> {
+    PERFORMANCE.with(|p| p.as_ref().map(web_sys::Performance::now))
+}
+
 /// A finished run of one program, and the memory state the page is looking at.
 #[wasm_bindgen]
 pub struct Session {
     source: String,
     run: Run,
+    /// How long `stackheap::run` took, in milliseconds (0 when not measured).
+    run_millis: f64,
     utf16: Utf16Map,
     lines: LineIndex,
     state: MemoryState,
@@ -251,10 +266,21 @@ impl Session {
     pub fn new(source: &str, overrides: JsValue) -> Result<Session, JsError> {
         let overrides =
             read_overrides(&overrides).map_err(|e| JsError::new(&format!("bad settings: {e}")))?;
-        Ok(Session::from_run(
-            source,
-            stackheap::run(source, &overrides),
-        ))
+        let started = now_millis();
+        let run = stackheap::run(source, &overrides);
+        let ended = now_millis();
+        let mut session = Session::from_run(source, run);
+        if let (Some(a), Some(b)) = (started, ended) {
+            session.run_millis = b - a;
+        }
+        Ok(session)
+    }
+
+    /// How long the engine took to check, compile and run the program, in milliseconds,
+    /// measured with `performance.now()` (what the page shows after "Ran N steps in").
+    #[wasm_bindgen(js_name = runMillis)]
+    pub fn run_millis(&self) -> f64 {
+        self.run_millis
     }
 
     /// `"finished"`, `"compile_error"` or `"runtime_error"`.
@@ -450,6 +476,7 @@ impl Session {
             lines: LineIndex::new(source),
             source: source.to_string(),
             run,
+            run_millis: 0.0,
             state,
         }
     }

@@ -103,6 +103,8 @@ fn overrides_and_diagnostics() {
     let s = Session::new(&heap_years(), overrides).unwrap();
     let settings = s.settings().unwrap();
     assert_eq!(get(&settings, "ptr_width").as_string().unwrap(), "32");
+    // The run was timed with the page's clock (node has `performance` too).
+    assert!(s.run_millis().is_finite() && s.run_millis() >= 0.0);
     assert_eq!(num(&settings, "heap_size"), 4096.0);
 
     let bad = "fn main() {\n    let x: i32 = true;\n}\n";
