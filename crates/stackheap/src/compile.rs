@@ -320,6 +320,15 @@ pub enum Op {
         back: bool,
         target: u32,
     },
+    /// `Call { func, base, slot, slot_size }` of the function whose code starts at `entry`
+    /// (what `optimize::link` makes of every `Call`).
+    Enter {
+        func: u32,
+        entry: u32,
+        base: u32,
+        slot: u32,
+        slot_size: u32,
+    },
     /// `Step(site)` then `Return`.
     StepReturn(u32),
     /// `Step(site)` then `Jump(target)`.

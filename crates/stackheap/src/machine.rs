@@ -33,13 +33,14 @@ const MAX_PRINTED_BOXES: u32 = 100;
 enum Halt {
     /// It reached the step it was asked to pause before.
     Pause,
-    /// An error ended the run.
-    Stop(Stop),
+    /// An error ended the run (boxed: the machine's results stay two words).
+    Stop(Box<Stop>),
 }
 
 impl From<Stop> for Halt {
+    #[cold]
     fn from(s: Stop) -> Halt {
-        Halt::Stop(s)
+        Halt::Stop(Box::new(s))
     }
 }
 
@@ -85,6 +86,7 @@ fn char_fn(f: CharFn, c: char) -> u64 {
     }
 }
 
+#[cold]
 fn panic_at(message: impl Into<String>, span: Span) -> Stop {
     Stop {
         kind: DiagnosticKind::Panic,
@@ -147,6 +149,11 @@ pub struct Vm<'p> {
     /// A step at or past this number stops at `Vm::at_gate`: the smallest of
     /// `next_snapshot`, `stop_at` and the step limit.
     gate: u64,
+    /// `st.site` is the top frame's last step site but not yet in its `FrameRec` (steps
+    /// leave that to `sync_site`, run before anything reads the frames).
+    site_pending: bool,
+    /// `settings.stack_size`, kept at hand for `set_stack_length`.
+    stack_size: u32,
     /// The run has ended (`main` returned or an error stopped it).
     ended: bool,
     /// The error that ended the run, if one did.
@@ -298,6 +305,8 @@ impl<'p> Vm<'p> {
             stop_at: u64::MAX,
             resume: None,
             gate: 0,
+            site_pending: false,
+            stack_size: settings.stack_size,
             ended: false,
             stopped: None,
             first_run: true,
@@ -385,6 +394,8 @@ impl<'p> Vm<'p> {
             stop_at: u64::MAX,
             resume: Some(snap.resume),
             gate: 0,
+            site_pending: false,
+            stack_size: settings.stack_size,
             ended: false,
             stopped: None,
             first_run: false,
@@ -410,6 +421,7 @@ impl<'p> Vm<'p> {
     }
 
     fn snapshot(&mut self, resume: (usize, u32)) {
+        self.sync_site();
         let snap = Snapshot {
             st: self.st.snapshot(),
             regs: self.regs.clone(),
@@ -443,7 +455,7 @@ impl<'p> Vm<'p> {
             Err(Halt::Stop(stop)) => {
                 self.log.error(&stop.message);
                 self.ended = true;
-                self.stopped = Some(stop);
+                self.stopped = Some(*stop);
             }
         }
     }
@@ -460,6 +472,7 @@ impl<'p> Vm<'p> {
 
     /// The machine's memory, taking its byte arrays (the machine is done with).
     pub fn take_memory(&mut self) -> MemState {
+        self.sync_site();
         let empty = MemState::new(0, 0);
         std::mem::replace(&mut self.st, empty)
     }
@@ -737,14 +750,19 @@ impl<'p> Vm<'p> {
 
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn set_stack_length(&mut self, to: u32) -> Result<(), Stop> {
-        if to == self.st.stack_length {
+        let from = self.st.stack_length;
+        if to == from {
             return Ok(());
         }
-        if to > self.settings.stack_size {
-            return Err(self.stack_overflow());
+        if to > from {
+            if to > self.stack_size {
+                return Err(self.stack_overflow());
+            }
+            // Newly reserved bytes hold no value yet.
+            self.st.stack_init.clear_range(from as usize, to as usize);
+            self.st.stack_high = self.st.stack_high.max(to);
         }
-        let from = self.st.stack_length;
-        self.st.set_stack_length(to);
+        self.st.stack_length = to;
         self.log.stack_length(from, to);
         Ok(())
     }
@@ -1280,7 +1298,7 @@ impl<'p> Vm<'p> {
                 Op::Panic { format, args, at } => {
                     let text = self.format(format, args);
                     self.printed_in_depth()?;
-                    return Err(Halt::Stop(panic_at(text, self.span(at))));
+                    return Err(Halt::from(panic_at(text, self.span(at))));
                 }
                 Op::DropGlueLocal { off, local, glue } => {
                     let base = self.flags_base();
@@ -1298,7 +1316,7 @@ impl<'p> Vm<'p> {
                     let idx = self.pop();
                     let a = self.pop();
                     if idx >= len as u64 {
-                        return Err(Halt::Stop(panic_at(
+                        return Err(Halt::from(panic_at(
                             format!("index out of bounds: the len is {len} but the index is {idx}"),
                             self.span(at),
                         )));
@@ -1439,7 +1457,7 @@ impl<'p> Vm<'p> {
                         _ => None,
                     };
                     if let Some(m) = msg {
-                        return Err(Halt::Stop(panic_at(m, self.span(at))));
+                        return Err(Halt::from(panic_at(m, self.span(at))));
                     }
                     let end_v = end_v.unwrap_or(len);
                     let mut sp = p.wrapping_add(start * elem as u64);
@@ -1748,6 +1766,21 @@ impl<'p> Vm<'p> {
                     };
                     self.regs.push(r);
                 }
+                // `optimize::link` makes every call an `Enter`.
+                Op::Call {
+                    func,
+                    base,
+                    slot,
+                    slot_size,
+                } => {
+                    if self.st.frames.len() >= MAX_FRAMES {
+                        return Err(Halt::from(self.stack_overflow()));
+                    }
+                    let entry = program.functions.get(func as usize).map(|f| f.entry);
+                    self.enter(func, fb + base, fb + slot, slot_size, pc as u32);
+                    fb += base;
+                    pc = entry.map_or(code.len(), |e| e as usize);
+                }
                 // The rest run in `run_hot`, which never stops before them.
                 _ => {}
             }
@@ -1764,10 +1797,19 @@ impl<'p> Vm<'p> {
         }
         self.st.step += 1;
         self.st.site = site;
-        if let Some(f) = self.st.frames.last_mut() {
-            f.site = site;
-        }
+        self.site_pending = true;
         Ok(())
+    }
+
+    /// Puts the last step's site into the top frame's record, if a step has run in it since
+    /// it was last put there.
+    fn sync_site(&mut self) {
+        if self.site_pending {
+            if let Some(f) = self.st.frames.last_mut() {
+                f.site = self.st.site;
+            }
+            self.site_pending = false;
+        }
     }
 
     /// A step has reached `gate`: pauses, takes a snapshot, or stops at the step limit.
@@ -1784,7 +1826,7 @@ impl<'p> Vm<'p> {
             }
         }
         if self.st.step >= self.settings.max_steps {
-            return Err(Halt::Stop(self.step_limit(site)));
+            return Err(Halt::from(self.step_limit(site)));
         }
         self.set_gate();
         Ok(())
@@ -2465,7 +2507,9 @@ impl<'p> Vm<'p> {
 
     /// Pushes a frame for `func`: its record (with where the caller goes on, `ret_pc`), its
     /// ownership flags, and the trace's call event.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn enter(&mut self, func: u32, base: u32, slot: u32, slot_size: u32, ret_pc: u32) {
+        self.sync_site();
         let flags_base = self.owned.len();
         if self.uses_flags.get(func as usize).copied().unwrap_or(false) {
             if let Some(f) = self.p.functions.get(func as usize) {
@@ -2482,6 +2526,7 @@ impl<'p> Vm<'p> {
             ..FrameRec::new(func, base, slot, slot_size)
         });
         self.log.call(func, base);
+        self.site_pending = false;
     }
 
     /// After formatting: an error if a value had Boxes nested too deep to print.

@@ -281,17 +281,6 @@ impl MemState {
         }
     }
 
-    #[inline]
-    pub fn set_stack_length(&mut self, to: u32) {
-        if to > self.stack_length {
-            // Newly reserved bytes hold no value yet.
-            self.stack_init
-                .clear_range(self.stack_length as usize, to as usize);
-            self.stack_high = self.stack_high.max(to);
-        }
-        self.stack_length = to;
-    }
-
     pub fn write(&mut self, region: Region, addr: u32, bytes: &[u8]) {
         let a = addr as usize;
         let end = a + bytes.len();

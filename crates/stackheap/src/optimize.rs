@@ -19,7 +19,8 @@
 //!    `SetStack` and store, a range loop's head) where no jump lands between them.
 //! 3. `rotate` ends each loop body with a copy of its head's test (which jumps back into the
 //!    body) instead of a jump to the head, so one op per turn runs the loop.
-//! 4. `link` puts the functions' code into one array and moves jump targets with it.
+//! 4. `link` puts the functions' code into one array, moves jump targets with it, and makes
+//!    each `Call` an `Enter` that knows where its callee's code starts.
 
 use crate::compile::{Arith, Cmp, FnCode, Op, Scalar};
 use crate::settings::PtrWidth;
@@ -111,6 +112,26 @@ pub fn link(functions: &mut [FnCode], ptr: PtrWidth, optimize: bool) -> Vec<Op> 
         }
         f.entry = entry;
         code.append(&mut ops);
+    }
+    // Calls go straight to the callee's code.
+    for op in &mut code {
+        if let Op::Call {
+            func,
+            base,
+            slot,
+            slot_size,
+        } = *op
+        {
+            if let Some(f) = functions.get(func as usize) {
+                *op = Op::Enter {
+                    func,
+                    entry: f.entry,
+                    base,
+                    slot,
+                    slot_size,
+                };
+            }
+        }
     }
     code
 }
@@ -508,8 +529,17 @@ impl<'c> Select<'c> {
     /// Emits code that puts the value of `n` at `dk` (`d`, and `size` bytes for a local or
     /// the return slot).
     fn value(&mut self, n: Node, dk: Dst, d: u32, size: u8) {
+        // How a value that is not a local's is described to a `Mov`: by the bytes it writes
+        // (the machine has code of its own for common widths).
         let wide = Scalar {
-            size: 8,
+            size: if readable(Scalar {
+                size,
+                signed: false,
+            }) {
+                size
+            } else {
+                8
+            },
             signed: false,
         };
         // The value's own width, where the op that makes it writes that many bytes.

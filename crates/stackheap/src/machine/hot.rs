@@ -16,6 +16,11 @@ const U64: Scalar = Scalar {
     size: 8,
     signed: false,
 };
+/// A four-byte unsigned scalar (`u32`, and `usize` at pointer width 32).
+const U32: Scalar = Scalar {
+    size: 4,
+    signed: false,
+};
 
 const fn kinds(a: Src, b: Src, d: Dst) -> u8 {
     Kinds::new(a, b, d).0
@@ -38,6 +43,7 @@ const CMP_LOC_IMM: u8 = kinds(Src::Local, Src::Imm, Dst::Acc);
 const CMP_LOC_LOC: u8 = kinds(Src::Local, Src::Local, Dst::Acc);
 const CMP_ACC_IMM: u8 = kinds(Src::Acc, Src::Imm, Dst::Acc);
 const CMP_ACC_LOC: u8 = kinds(Src::Acc, Src::Local, Dst::Acc);
+const CMP_POP_ACC: u8 = kinds(Src::Pop, Src::Acc, Dst::Acc);
 // Moves (no `b`: `Imm` stands in).
 const MOV_LOC_LOC: u8 = kinds(Src::Local, Src::Imm, Dst::Local);
 const MOV_IMM_LOC: u8 = kinds(Src::Imm, Src::Imm, Dst::Local);
@@ -95,6 +101,7 @@ impl<'p> Vm<'p> {
                 let Some(frame) = self.st.frames.pop() else {
                     return Ok(false);
                 };
+                self.site_pending = false;
                 self.set_stack_length(frame.slot + frame.slot_size)?;
                 self.log.ret(frame.func);
                 self.regs.truncate(frame.regs_base as usize);
@@ -132,23 +139,19 @@ impl<'p> Vm<'p> {
                     self.set_stack_length(fb + first)?;
                     self.set_stack_length(fb + second)?;
                 }
-                Op::Call {
+                Op::Enter {
                     func,
+                    entry,
                     base,
                     slot,
                     slot_size,
                 } => {
                     if self.st.frames.len() >= MAX_FRAMES {
-                        return Err(Halt::Stop(self.stack_overflow()));
+                        return Err(Halt::from(self.stack_overflow()));
                     }
-                    let entry = self
-                        .p
-                        .functions
-                        .get(func as usize)
-                        .map_or(code.len(), |f| f.entry as usize);
                     self.enter(func, fb + base, fb + slot, slot_size, pc as u32);
                     fb += base;
-                    pc = entry;
+                    pc = entry as usize;
                 }
                 Op::Return => ret!(),
                 Op::StepReturn(site) => {
@@ -168,47 +171,59 @@ impl<'p> Vm<'p> {
                     d,
                     at,
                 } => {
-                    let size = ty.size as u32;
-                    // `$b` is read before `$a` (a popped `b` is above `a`).
-                    macro_rules! bin {
-                        ($a:expr, $b:expr) => {{
-                            let vb = $b;
-                            let va = $a;
-                            arith_bits(op, 8 * size, ty.signed, va, vb)
-                                .map_err(|m| panic_at(m, self.span(at)))?
+                    // The common unsigned widths get code of their own, in which sizes and
+                    // overflow checks are constants.
+                    macro_rules! forms {
+                        ($ty:expr) => {{
+                            let ty: Scalar = $ty;
+                            let size = ty.size as u32;
+                            // `$b` is read before `$a` (a popped `b` is above `a`).
+                            macro_rules! bin {
+                                ($a:expr, $b:expr) => {{
+                                    let vb = $b;
+                                    let va = $a;
+                                    arith_bits(op, 8 * size, ty.signed, va, vb)
+                                        .map_err(|m| panic_at(m, self.span(at)))?
+                                }};
+                            }
+                            match k.0 {
+                                LOC_IMM_LOC => {
+                                    let r = bin!(self.ld(fb + a, ty), b as u64);
+                                    self.st_stack(fb + d, r, size);
+                                }
+                                LOC_IMM_ACC => acc = bin!(self.ld(fb + a, ty), b as u64),
+                                LOC_LOC_LOC => {
+                                    let r = bin!(self.ld(fb + a, ty), self.ld(fb + b, ty));
+                                    self.st_stack(fb + d, r, size);
+                                }
+                                LOC_LOC_ACC => acc = bin!(self.ld(fb + a, ty), self.ld(fb + b, ty)),
+                                ACC_IMM_ACC => acc = bin!(acc, b as u64),
+                                ACC_IMM_LOC => {
+                                    let r = bin!(acc, b as u64);
+                                    self.st_stack(fb + d, r, size);
+                                }
+                                ACC_LOC_ACC => acc = bin!(acc, self.ld(fb + b, ty)),
+                                ACC_LOC_LOC => {
+                                    let r = bin!(acc, self.ld(fb + b, ty));
+                                    self.st_stack(fb + d, r, size);
+                                }
+                                LOC_ACC_ACC => acc = bin!(self.ld(fb + a, ty), acc),
+                                LOC_LOC_RET => {
+                                    let r = bin!(self.ld(fb + a, ty), self.ld(fb + b, ty));
+                                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
+                                    self.st_stack(slot, r, size);
+                                }
+                                _ => {
+                                    let r = bin!(src!(k.a(), a, ty), src!(k.b(), b, ty));
+                                    put!(k.d(), d, r, size);
+                                }
+                            }
                         }};
                     }
-                    match k.0 {
-                        LOC_IMM_LOC => {
-                            let r = bin!(self.ld(fb + a, ty), b as u64);
-                            self.st_stack(fb + d, r, size);
-                        }
-                        LOC_IMM_ACC => acc = bin!(self.ld(fb + a, ty), b as u64),
-                        LOC_LOC_LOC => {
-                            let r = bin!(self.ld(fb + a, ty), self.ld(fb + b, ty));
-                            self.st_stack(fb + d, r, size);
-                        }
-                        LOC_LOC_ACC => acc = bin!(self.ld(fb + a, ty), self.ld(fb + b, ty)),
-                        ACC_IMM_ACC => acc = bin!(acc, b as u64),
-                        ACC_IMM_LOC => {
-                            let r = bin!(acc, b as u64);
-                            self.st_stack(fb + d, r, size);
-                        }
-                        ACC_LOC_ACC => acc = bin!(acc, self.ld(fb + b, ty)),
-                        ACC_LOC_LOC => {
-                            let r = bin!(acc, self.ld(fb + b, ty));
-                            self.st_stack(fb + d, r, size);
-                        }
-                        LOC_ACC_ACC => acc = bin!(self.ld(fb + a, ty), acc),
-                        LOC_LOC_RET => {
-                            let r = bin!(self.ld(fb + a, ty), self.ld(fb + b, ty));
-                            let slot = self.st.frames.last().map_or(0, |f| f.slot);
-                            self.st_stack(slot, r, size);
-                        }
-                        _ => {
-                            let r = bin!(src!(k.a(), a, ty), src!(k.b(), b, ty));
-                            put!(k.d(), d, r, size);
-                        }
+                    match (ty.size, ty.signed) {
+                        (8, false) => forms!(U64),
+                        (4, false) => forms!(U32),
+                        _ => forms!(ty),
                     }
                 }
                 Op::CmpJump {
@@ -240,23 +255,32 @@ impl<'p> Vm<'p> {
                     }
                 }
                 Op::Mov { ty, size, k, s, d } => {
-                    let size = size as u32;
-                    match k.0 {
-                        MOV_LOC_LOC => {
-                            let v = self.ld(fb + s, ty);
-                            self.st_stack(fb + d, v, size);
-                        }
-                        MOV_IMM_LOC => self.st_stack(fb + d, s as u64, size),
-                        MOV_ACC_LOC => self.st_stack(fb + d, acc, size),
-                        MOV_LOC_RET => {
-                            let v = self.ld(fb + s, ty);
-                            let slot = self.st.frames.last().map_or(0, |f| f.slot);
-                            self.st_stack(slot, v, size);
-                        }
-                        _ => {
-                            let v = src!(k.a(), s, ty);
-                            put!(k.d(), d, v, size);
-                        }
+                    macro_rules! forms {
+                        ($ty:expr, $size:expr) => {{
+                            let (ty, size): (Scalar, u32) = ($ty, $size);
+                            match k.0 {
+                                MOV_LOC_LOC => {
+                                    let v = self.ld(fb + s, ty);
+                                    self.st_stack(fb + d, v, size);
+                                }
+                                MOV_IMM_LOC => self.st_stack(fb + d, s as u64, size),
+                                MOV_ACC_LOC => self.st_stack(fb + d, acc, size),
+                                MOV_LOC_RET => {
+                                    let v = self.ld(fb + s, ty);
+                                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
+                                    self.st_stack(slot, v, size);
+                                }
+                                _ => {
+                                    let v = src!(k.a(), s, ty);
+                                    put!(k.d(), d, v, size);
+                                }
+                            }
+                        }};
+                    }
+                    match (ty.size, ty.signed, size) {
+                        (8, false, 8) => forms!(U64, 8),
+                        (4, false, 4) => forms!(U32, 4),
+                        _ => forms!(ty, size as u32),
                     }
                 }
                 Op::LetMov {
@@ -283,16 +307,11 @@ impl<'p> Vm<'p> {
                     at,
                 } => {
                     let i = src!(ik, idx, usz);
-                    let v = if by_ref {
-                        self.ld(fb + vec, usz)
-                    } else {
-                        (fb + vec) as u64 | STACK_TAG
-                    };
-                    let a = self.vec_index(v, i, elem, at, false)?;
+                    let a = self.element(vec, by_ref, fb, i, elem, at, false)?;
                     if self.checked {
                         self.check_stack_access(a, ty.size as u32, Access::Read)?;
                     }
-                    let x = self.load(a, ty);
+                    let x = self.ld_heap(a, ty);
                     put!(dk, d, x, ty.size as u32);
                 }
                 Op::VecSet {
@@ -315,16 +334,11 @@ impl<'p> Vm<'p> {
                             signed: false
                         }
                     );
-                    let v = if by_ref {
-                        self.ld(fb + vec, usz)
-                    } else {
-                        (fb + vec) as u64 | STACK_TAG
-                    };
-                    let a = self.vec_index(v, i, elem, at, true)?;
+                    let a = self.element(vec, by_ref, fb, i, elem, at, true)?;
                     if self.checked {
                         self.check_stack_access(a, size as u32, Access::Write)?;
                     }
-                    self.write(a, x, size as u32);
+                    self.st_heap(a, x, size as u32);
                 }
                 Op::StepForRange {
                     site,
@@ -387,16 +401,27 @@ impl<'p> Vm<'p> {
         fb: u32,
         acc: u64,
     ) -> bool {
-        let (va, vb) = match k.0 {
-            CMP_LOC_IMM => (self.ld(fb + a, ty), b as u64),
-            CMP_LOC_LOC => (self.ld(fb + a, ty), self.ld(fb + b, ty)),
-            CMP_ACC_IMM => (acc, b as u64),
-            CMP_ACC_LOC => (acc, self.ld(fb + b, ty)),
-            _ => {
-                let vb = self.operand(k.b(), b, ty, fb, acc);
-                let va = self.operand(k.a(), a, ty, fb, acc);
-                (va, vb)
-            }
+        macro_rules! operands {
+            ($ty:expr) => {{
+                let ty: Scalar = $ty;
+                match k.0 {
+                    CMP_LOC_IMM => (self.ld(fb + a, ty), b as u64),
+                    CMP_LOC_LOC => (self.ld(fb + a, ty), self.ld(fb + b, ty)),
+                    CMP_ACC_IMM => (acc, b as u64),
+                    CMP_ACC_LOC => (acc, self.ld(fb + b, ty)),
+                    CMP_POP_ACC => (self.pop(), acc),
+                    _ => {
+                        let vb = self.operand(k.b(), b, ty, fb, acc);
+                        let va = self.operand(k.a(), a, ty, fb, acc);
+                        (va, vb)
+                    }
+                }
+            }};
+        }
+        let (va, vb) = match (ty.size, ty.signed) {
+            (8, false) => operands!(U64),
+            (4, false) => operands!(U32),
+            _ => operands!(ty),
         };
         holds(op, signed, va, vb)
     }
@@ -410,6 +435,98 @@ impl<'p> Vm<'p> {
             Src::Acc => acc,
             Src::Pop => self.pop(),
         }
+    }
+
+    /// The address of element `idx` of the Vec at the local `vec` (or, `by_ref`, of the Vec
+    /// the local points to), as `vec_index` finds it, panicking as it does. A Vec in the
+    /// frame at pointer width 64 has its pointer and length read in one go.
+    #[allow(clippy::too_many_arguments)]
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn element(
+        &self,
+        vec: u32,
+        by_ref: bool,
+        fb: u32,
+        idx: u64,
+        elem: u8,
+        at: u32,
+        write: bool,
+    ) -> Result<u64, Stop> {
+        let i = (fb + vec) as usize;
+        let meta = match (by_ref, self.p.ptr) {
+            (false, PtrWidth::W64) => self
+                .st
+                .stack
+                .get(i..i + 16)
+                .and_then(|s| <[u8; 16]>::try_from(s).ok()),
+            _ => None,
+        };
+        let Some(meta) = meta else {
+            let addr = if by_ref {
+                let usz = Scalar {
+                    size: self.p.ptr.bytes() as u8,
+                    signed: false,
+                };
+                self.ld(fb + vec, usz)
+            } else {
+                (fb + vec) as u64 | STACK_TAG
+            };
+            return self.vec_index(addr, idx, elem, at, write);
+        };
+        let v = u128::from_le_bytes(meta);
+        let (p, len) = (v as u64, (v >> 64) as u64);
+        if idx >= len {
+            return Err(self.index_out_of_bounds(len, idx, at));
+        }
+        let addr = p + idx * elem as u64;
+        if self.checked {
+            let access = if write { Access::Write } else { Access::Read };
+            let vec = (fb + vec) as u64 | STACK_TAG;
+            self.check_heap(Some(vec), addr as u32, elem as u32, access, self.span(at))?;
+        }
+        Ok(addr)
+    }
+
+    /// Reads a scalar at `addr` (a heap address, as a Vec's elements have), as `load` does.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn ld_heap(&self, addr: u64, ty: Scalar) -> u64 {
+        let i = addr as usize;
+        match self
+            .st
+            .heap
+            .get(i..i + 8)
+            .and_then(|s| <[u8; 8]>::try_from(s).ok())
+        {
+            Some(word) if addr >> 31 == 0 && ty.size.wrapping_sub(1) < 8 => {
+                extend(u64::from_le_bytes(word), ty)
+            }
+            _ => self.load(addr, ty),
+        }
+    }
+
+    /// Writes the low `size` bytes of `v` at `addr` (a heap address), as `write` does.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn st_heap(&mut self, addr: u64, v: u64, size: u32) {
+        let i = addr as usize;
+        let st = &mut self.st;
+        match st
+            .heap
+            .get_mut(i..i + 8)
+            .and_then(|s| <&mut [u8; 8]>::try_from(s).ok())
+        {
+            Some(word) if addr >> 31 == 0 && size.wrapping_sub(1) < 8 => {
+                let mask = u64::MAX >> ((64 - 8 * size) & 63);
+                let old = u64::from_le_bytes(*word);
+                *word = ((old & !mask) | (v & mask)).to_le_bytes();
+            }
+            _ => {
+                self.write(addr, v, size);
+                return;
+            }
+        }
+        st.heap_init.set_few(i, size);
+        st.heap_high = st.heap_high.max(addr as u32 + size);
+        self.log.write_scalar(Region::Heap, addr as u32, v, size);
     }
 
     /// Reads a local's scalar at stack index `a`; eight bytes take no shifting.
