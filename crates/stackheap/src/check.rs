@@ -120,6 +120,10 @@ pub enum Method {
     Char(CharFn),
     /// `swap(i, j)` of a Vec's, slice's or array's elements.
     Swap,
+    /// `v.iter().sum()` of a Vec's, slice's or array's integers.
+    Sum,
+    /// `contains(&x)` of a Vec's, slice's or array's integers, `bool`s or `char`s.
+    ContainsElem,
 }
 
 /// The `char` methods the engine computes, exactly as the standard library does.
@@ -275,6 +279,8 @@ struct Checker<'a> {
     /// Vec element types to check once inferred: (element, span, from `vec![x; n]`).
     /// The element type of each `vec!`, its span, and for `vec![x; n]` the span of `x`.
     vec_elem_checks: Vec<(Ty, Span, Option<Span>)>,
+    /// `.iter().sum()` calls: the sum's type, the elements' type and the call's span.
+    sum_checks: Vec<(Ty, Ty, Span)>,
     /// Integer literals directly under a unary minus.
     negated_literals: Vec<ExprId>,
     negations: Vec<(ExprId, Span)>,
@@ -360,6 +366,7 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         formats: IdMap::new(),
         format_checks: Vec::new(),
         vec_elem_checks: Vec::new(),
+        sum_checks: Vec::new(),
         negated_literals: Vec::new(),
         negations: Vec::new(),
         literals: Vec::new(),
@@ -2818,6 +2825,28 @@ impl<'a> Checker<'a> {
             ..
         } = &receiver.kind
         {
+            if method == "sum" && args.is_empty() && inner == "iter" && inner_args.is_empty() {
+                // `v.iter().sum()`: the sum's type comes from where it goes (`let t: i32`).
+                let t = self.check_expr(cx, text);
+                let elem = match self.infer.resolve(&t).deref_all().clone() {
+                    Ty::Vec(el) | Ty::Array(el, _) | Ty::SliceRef(el) | Ty::SliceMut(el)
+                        if matches!(self.infer.resolve(&el), Ty::Int(_))
+                            || self.infer.is_int_var(&el) =>
+                    {
+                        *el
+                    }
+                    Ty::Error => return Ty::Error,
+                    _ => {
+                        self.diags.push(unsupported(method_span, "this `.sum()`"));
+                        return Ty::Error;
+                    }
+                };
+                self.set(receiver, Ty::SliceRef(Box::new(elem.clone())));
+                self.methods.insert(e.id, Method::Sum);
+                let sum = self.infer.fresh();
+                self.sum_checks.push((sum.clone(), elem, method_span));
+                return sum;
+            }
             if method == "count" && args.is_empty() && inner == "chars" && inner_args.is_empty() {
                 let t = self.check_expr(cx, text);
                 if !matches!(
@@ -2979,6 +3008,16 @@ impl<'a> Checker<'a> {
             (Ty::String | Ty::StrRef, "trim") => (Method::Trim, vec![], Ty::StrRef),
             (Ty::String | Ty::StrRef, "to_uppercase") => (Method::ToUppercase, vec![], Ty::String),
             (Ty::String | Ty::StrRef, "to_lowercase") => (Method::ToLowercase, vec![], Ty::String),
+            (Ty::Vec(el) | Ty::SliceRef(el) | Ty::SliceMut(el) | Ty::Array(el, _), "contains")
+                if self.infer.is_int_var(el)
+                    || matches!(self.infer.resolve(el), Ty::Int(_) | Ty::Bool | Ty::Char) =>
+            {
+                (
+                    Method::ContainsElem,
+                    vec![Ty::Ref(false, el.clone())],
+                    Ty::Bool,
+                )
+            }
             (Ty::Vec(_) | Ty::SliceMut(_) | Ty::Array(..), "swap") => {
                 if !matches!(rs, Ty::SliceMut(_)) {
                     self.check_recv_mut(cx, receiver);
@@ -3810,6 +3849,42 @@ impl<'a> Checker<'a> {
     /// After inference: default integers, report what could not be inferred, check literals
     /// against their types and format arguments against their traits.
     fn finish(&mut self) {
+        // A sum's type must be known from where it goes (E0283), and be its elements' own
+        // integer type (E0277); unsuffixed literals take it.
+        for (sum, elem, span) in std::mem::take(&mut self.sum_checks) {
+            match (self.infer.shallow(&sum), self.infer.resolve(&elem)) {
+                (Ty::Var(_), _) if !self.infer.is_int_var(&sum) => {
+                    let at = self
+                        .locals
+                        .iter()
+                        .flatten()
+                        .find(|l| {
+                            matches!(self.infer.shallow(&l.ty), Ty::Var(_))
+                                && self.infer.resolve(&l.ty) == self.infer.resolve(&sum)
+                        })
+                        .map_or(span, |l| l.span);
+                    self.diags.push(
+                        err(DiagnosticKind::Type, at, "type annotations needed")
+                            .with_code("E0283")
+                            .with_note("give the sum a type: `let total: i32 = v.iter().sum();`"),
+                    );
+                    let _ = self.infer.unify(&sum, &elem);
+                }
+                (s, el) => {
+                    if self.infer.unify(&s, &el).is_err() {
+                        let (s, el) = (self.infer.resolve(&s), self.infer.resolve(&el));
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Type,
+                                span,
+                                format!("a value of type `{s}` cannot be made by summing an iterator over elements of type `&{el}`"),
+                            )
+                            .with_code("E0277"),
+                        );
+                    }
+                }
+            }
+        }
         self.infer.default_integers();
         self.check_patterns();
         for t in self.expr_ty.iter_mut() {

@@ -5628,6 +5628,7 @@ impl<'a> Gen<'a> {
                 self.emit(Op::StrFind { kind, char_pat });
             }
             Method::Swap => self.swap_elements(e, receiver, args),
+            Method::Sum | Method::ContainsElem => self.walk_elements(e, receiver, args, m),
             Method::Clear => {
                 self.deref_addr(receiver);
                 self.emit(Op::Clear);
@@ -5854,6 +5855,124 @@ impl<'a> Gen<'a> {
         elem_addr(self, ib);
         self.emit(Op::AddrLocal(tmp));
         self.emit(Op::Copy(esize));
+    }
+
+    /// `v.iter().sum()` (each element added with rustc's overflow check, at the call) and
+    /// `v.contains(&x)` (stopping at the first equal element): a loop over the elements'
+    /// pointer and length, leaving the result in a register.
+    fn walk_elements(&mut self, e: &Expr, receiver: &Expr, args: &[Expr], m: Method) {
+        let src = match (m, &receiver.kind) {
+            (Method::Sum, ExprKind::MethodCall { receiver: v, .. }) => &**v,
+            _ => receiver,
+        };
+        let elem_ty = match self.ty(src).deref_all() {
+            Ty::Vec(t) | Ty::SliceMut(t) | Ty::SliceRef(t) | Ty::Array(t, _) => (**t).clone(),
+            _ => return,
+        };
+        let esize = elem_ty.size(self.ptr);
+        let es = self.scalar(&elem_ty);
+        let us = self.scalar(&Ty::Int(IntTy::Usize));
+        let w = self.ptr.bytes();
+        let slice = self.reserve(2 * w, w);
+        self.slice_of(src, slice);
+        // The sum so far, or the value looked for.
+        let acc = self.reserve(8, 8);
+        match args.first() {
+            Some(x) if m == Method::ContainsElem => {
+                self.expr(x);
+                self.emit(Op::LoadAt(es));
+            }
+            _ => {
+                self.emit(Op::Const(0));
+            }
+        }
+        self.emit(Op::Store { off: acc, size: 8 });
+        let i = self.reserve(w, w);
+        self.emit(Op::Const(0));
+        self.emit(Op::Store {
+            off: i,
+            size: us.size,
+        });
+        let at = self.span_id(e.span);
+        let head = self.here();
+        self.emit(Op::Load { off: i, ty: us });
+        self.emit(Op::AddrLocal(slice));
+        self.emit(Op::VecField(1));
+        self.emit(Op::Cmp {
+            op: Cmp::Lt,
+            signed: false,
+        });
+        let done = self.emit(Op::JumpIfFalse(0));
+        let acc_ty = Scalar { size: 8, ..es };
+        let load_elem = |g: &mut Self| {
+            g.emit(Op::AddrLocal(slice));
+            g.emit(Op::Load { off: i, ty: us });
+            g.emit(Op::VecIndex {
+                elem: esize as u8,
+                at,
+            });
+            g.emit(Op::LoadAt(es));
+        };
+        let mut found = None;
+        match m {
+            Method::Sum => {
+                let Ty::Int(ty) = elem_ty else { return };
+                self.emit(Op::Load {
+                    off: acc,
+                    ty: acc_ty,
+                });
+                load_elem(self);
+                self.emit(Op::Arith {
+                    op: Arith::Add,
+                    ty,
+                    at,
+                });
+                self.emit(Op::Store { off: acc, size: 8 });
+            }
+            _ => {
+                load_elem(self);
+                self.emit(Op::Load {
+                    off: acc,
+                    ty: acc_ty,
+                });
+                self.emit(Op::Cmp {
+                    op: Cmp::Eq,
+                    signed: false,
+                });
+                found = Some(self.emit(Op::JumpIfTrue(0)));
+            }
+        }
+        self.emit(Op::Load { off: i, ty: us });
+        self.emit(Op::Const(1));
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: IntTy::Usize,
+            at: 0,
+        });
+        self.emit(Op::Store {
+            off: i,
+            size: us.size,
+        });
+        self.emit(Op::Jump(head));
+        let h = self.here();
+        self.patch(done, h);
+        match found {
+            None => {
+                self.emit(Op::Load {
+                    off: acc,
+                    ty: acc_ty,
+                });
+            }
+            Some(hit) => {
+                self.emit(Op::Const(0));
+                let end = self.emit(Op::Jump(0));
+                let h = self.here();
+                self.patch(hit, h);
+                self.emit(Op::Const(1));
+                let h = self.here();
+                self.patch(end, h);
+            }
+        }
     }
 
     fn emit_load(&mut self, off: u32, ty: Scalar) {
