@@ -223,7 +223,8 @@ pub enum Op {
     // immediate (zero- or sign-extended), the accumulator (left by the op just before) or
     // the top register (popped); a result goes where its `Dst` says: into a local, the
     // accumulator, a new register or the caller's return slot. `Kinds` packs an op's
-    // operand and result kinds into one byte.
+    // operand and result kinds into one byte, and whether a `Step` comes first (its site in
+    // `Program::step_sites`, at the op's index).
     /// `a op b` with Rust's checks, as `Arith { op, ty, at }` does for the integer type
     /// whose size and signedness `ty` gives.
     Bin {
@@ -267,6 +268,7 @@ pub enum Op {
         d: u32,
     },
     /// `SetStack(len)`, then `Mov { ty, size, sk, s, .. }` into the local at `d`: a `let`.
+    /// With `step`, the `Step` of `Program::step_sites` first.
     LetMov {
         len: u32,
         ty: Scalar,
@@ -274,6 +276,7 @@ pub enum Op {
         sk: Src,
         s: u32,
         d: u32,
+        step: bool,
     },
     /// Reads element `idx` (a `usize`) of the Vec at the local `vec` (with `by_ref`, of the
     /// Vec the local points to), as `AddrLocal`/`Load`, the index, `VecIndex { elem, at }`
@@ -281,6 +284,8 @@ pub enum Op {
     VecGet {
         vec: u32,
         by_ref: bool,
+        /// The `Step` of `Program::step_sites` first.
+        step: bool,
         elem: u8,
         ty: Scalar,
         ik: Src,
@@ -294,6 +299,8 @@ pub enum Op {
     VecSet {
         vec: u32,
         by_ref: bool,
+        /// The `Step` of `Program::step_sites` first.
+        step: bool,
         elem: u8,
         size: u8,
         ik: Src,
@@ -304,6 +311,12 @@ pub enum Op {
     },
     /// `SetStack(first)` then `SetStack(second)`.
     SetStack2 {
+        first: u32,
+        second: u32,
+    },
+    /// `Step(site)`, then `SetStack2 { first, second }`.
+    StepSetStack2 {
+        site: u32,
         first: u32,
         second: u32,
     },
@@ -597,6 +610,9 @@ pub struct Program {
     /// Every function's ops, one after another (`FnCode::entry`), made by `optimize::link`;
     /// jump targets index it.
     pub code: Vec<Op>,
+    /// For each op of `code` that begins with a step of its own (`Kinds::STEP`, or `step`
+    /// set), the step's site.
+    pub step_sites: Vec<u32>,
     /// Drop glue: for each glue id, the offsets of the Vecs inside a value, in drop order.
     pub glues: Vec<Vec<u32>>,
     /// The string literals' bytes: the read-only block the machine places in the heap
@@ -687,6 +703,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
     let program = Program {
         functions,
         code: Vec::new(),
+        step_sites: Vec::new(),
         glues: g.glues,
         rodata: g.rodata,
         rodata_label: g.rodata_label,

@@ -170,7 +170,8 @@ fn run_with(source: &str, overrides: &SettingsOverrides, optimize: bool) -> Run 
             }
         }
     };
-    program.code = optimize::link(&mut program.functions, program.ptr, optimize);
+    (program.code, program.step_sites) =
+        optimize::link(&mut program.functions, program.ptr, optimize);
     let (trace, error, leaks) = machine::execute(std::sync::Arc::new(program), &settings);
     let outcome = match error {
         Some(e) => {

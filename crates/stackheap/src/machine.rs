@@ -186,7 +186,7 @@ pub struct Vm<'p> {
     /// The free ranges of the heap (start to end) between live blocks, kept by `alloc` and
     /// `dealloc` so that finding room does not walk every block; built when first needed
     /// (also after a restore: it follows from the block table).
-    gaps: Option<std::collections::BTreeMap<u64, u64>>,
+    gaps: Option<crate::maps::SortedMap<u64, u64>>,
     /// Live blocks may overlap (an unchecked double free handed bytes out twice) or hold
     /// no bytes: the free ranges are found by walking the block table from then on.
     gaps_off: bool,

@@ -1,11 +1,12 @@
-//! The checker's and compiler's small tables: `IdMap`, keyed by a dense `u32` id (an
-//! expression's or a local's number) and kept as a `Vec` indexed by it, and `SortedMap`, a
-//! `Vec` of pairs sorted by key. They stand in for the standard library's `HashMap` and
+//! The engine's tables: `IdMap`, keyed by a dense `u32` id (an expression's or a local's
+//! number) and kept as a `Vec` indexed by it, and `SortedMap`, a `Vec` of pairs sorted by
+//! key (also the allocator's block table and free ranges). They stand in for the standard library's `HashMap` and
 //! `BTreeMap`, whose code (hashing, tree nodes, rebalancing, per key and value type) weighs
 //! far more in the WebAssembly module than these tables hold. Their methods are named and
 //! behave as the standard library's, so they read the same where they are used.
 
 use std::borrow::Borrow;
+use std::ops::{Bound, RangeBounds};
 
 /// A map from dense `u32` ids to values: slot `id` of a `Vec`, grown as needed, so lookups
 /// and inserts take constant time.
@@ -159,14 +160,31 @@ impl<K: Ord, V> SortedMap<K, V> {
         Entry { map: self, key, at }
     }
 
+    /// The entries whose keys lie in `range`, in key order (empty for a range that ends
+    /// before it starts).
+    pub fn range<R: RangeBounds<K>>(&self, range: R) -> Iter<'_, K, V> {
+        let at = |bound: Bound<&K>, first: usize| match bound {
+            Bound::Included(k) => self.entries.partition_point(|(x, _)| x < k),
+            Bound::Excluded(k) => self.entries.partition_point(|(x, _)| x <= k),
+            Bound::Unbounded => first,
+        };
+        let start = at(range.start_bound(), 0);
+        let end = match range.end_bound() {
+            Bound::Included(k) => at(Bound::Excluded(k), 0),
+            Bound::Excluded(k) => at(Bound::Included(k), 0),
+            Bound::Unbounded => self.entries.len(),
+        };
+        Iter(self.entries[start.min(end)..end].iter())
+    }
+
     /// Keeps only the entries `keep` says yes to.
     pub fn retain(&mut self, mut keep: impl FnMut(&K, &mut V) -> bool) {
         self.entries.retain_mut(|(k, v)| keep(k, v));
     }
 
     /// The entries in key order.
-    pub fn iter(&self) -> impl DoubleEndedIterator<Item = (&K, &V)> + '_ {
-        self.entries.iter().map(|(k, v)| (k, v))
+    pub fn iter(&self) -> Iter<'_, K, V> {
+        Iter(self.entries.iter())
     }
 
     pub fn keys(&self) -> impl DoubleEndedIterator<Item = &K> + '_ {
@@ -193,10 +211,37 @@ impl<K: Ord + Borrow<Q>, Q: Ord + ?Sized, V> std::ops::Index<&Q> for SortedMap<K
 
 impl<'a, K: Ord, V> IntoIterator for &'a SortedMap<K, V> {
     type Item = (&'a K, &'a V);
-    type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
+    type IntoIter = Iter<'a, K, V>;
 
-    fn into_iter(self) -> Self::IntoIter {
-        self.entries.iter().map(|(k, v)| (k, v))
+    fn into_iter(self) -> Iter<'a, K, V> {
+        self.iter()
+    }
+}
+
+/// The entries of a `SortedMap` (or of a range of it), in key order.
+pub struct Iter<'a, K, V>(std::slice::Iter<'a, (K, V)>);
+
+impl<K, V> Clone for Iter<'_, K, V> {
+    fn clone(&self) -> Self {
+        Iter(self.0.clone())
+    }
+}
+
+impl<'a, K, V> Iterator for Iter<'a, K, V> {
+    type Item = (&'a K, &'a V);
+
+    fn next(&mut self) -> Option<(&'a K, &'a V)> {
+        self.0.next().map(|(k, v)| (k, v))
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        self.0.size_hint()
+    }
+}
+
+impl<K, V> DoubleEndedIterator for Iter<'_, K, V> {
+    fn next_back(&mut self) -> Option<Self::Item> {
+        self.0.next_back().map(|(k, v)| (k, v))
     }
 }
 
@@ -283,6 +328,20 @@ mod tests {
                 }
                 assert_eq!(mine.get(&key), std.get(&key));
                 assert_eq!(mine.contains_key(&(key + 1)), std.contains_key(&(key + 1)));
+                let (lo, hi) = (key.min(x % 60), key.max(x % 60));
+                assert!(mine.range(lo..hi).eq(std.range(lo..hi)));
+                assert!(mine.range(lo..=hi).rev().eq(std.range(lo..=hi).rev()));
+                assert!(mine
+                    .range(..hi)
+                    .next_back()
+                    .eq(&std.range(..hi).next_back()));
+                assert!(mine.range(lo..).eq(std.range(lo..)));
+                assert!(mine.range(..=lo).eq(std.range(..=lo)));
+                assert_eq!(
+                    mine.range(hi + 1..lo).count(),
+                    0,
+                    "a backward range is empty"
+                );
                 assert_eq!(mine.len(), std.len());
             }
             let a: Vec<_> = mine.iter().collect();

@@ -60,20 +60,32 @@ pub enum Dst {
 pub struct Kinds(pub u8);
 
 impl Kinds {
+    /// Set in an op whose step comes first (see `Program::step_sites`).
+    pub const STEP: u8 = 0x80;
+
     pub const fn new(a: Src, b: Src, d: Dst) -> Kinds {
         Kinds(a as u8 * 20 + b as u8 * 4 + d as u8)
     }
 
+    /// The kinds without the step flag.
+    pub fn kinds(self) -> u8 {
+        self.0 & !Kinds::STEP
+    }
+
+    pub fn step(self) -> bool {
+        self.0 & Kinds::STEP != 0
+    }
+
     pub fn a(self) -> Src {
-        src_kind(self.0 / 20)
+        src_kind(self.kinds() / 20)
     }
 
     pub fn b(self) -> Src {
-        src_kind(self.0 / 4 % 5)
+        src_kind(self.kinds() / 4 % 5)
     }
 
     pub fn d(self) -> Dst {
-        match self.0 % 4 {
+        match self.kinds() % 4 {
             0 => Dst::Local,
             1 => Dst::Acc,
             2 => Dst::Push,
@@ -93,16 +105,19 @@ fn src_kind(n: u8) -> Src {
 }
 
 /// Puts every function's code into one array, optimised when `optimize` is set, and sets
-/// each function's `entry`.
-pub fn link(functions: &mut [FnCode], ptr: PtrWidth, optimize: bool) -> Vec<Op> {
+/// each function's `entry`. Returns the code and the sites of the steps ops begin with
+/// (`Program::step_sites`).
+pub fn link(functions: &mut [FnCode], ptr: PtrWidth, optimize: bool) -> (Vec<Op>, Vec<u32>) {
     let mut code = Vec::new();
+    let mut sites = Vec::new();
     for f in functions.iter_mut() {
         let raw = std::mem::take(&mut f.code);
-        let mut ops = if optimize {
+        let (mut ops, mut fsites) = if optimize {
             let selected = Select::new(&raw, ptr).run();
-            rotate(fuse(&selected))
+            fold_steps(&rotate(fuse(&selected)))
         } else {
-            raw
+            let n = raw.len();
+            (raw, vec![u32::MAX; n])
         };
         let entry = code.len() as u32;
         for op in &mut ops {
@@ -112,6 +127,7 @@ pub fn link(functions: &mut [FnCode], ptr: PtrWidth, optimize: bool) -> Vec<Op> 
         }
         f.entry = entry;
         code.append(&mut ops);
+        sites.append(&mut fsites);
     }
     // Calls go straight to the callee's code.
     for op in &mut code {
@@ -133,7 +149,160 @@ pub fn link(functions: &mut [FnCode], ptr: PtrWidth, optimize: bool) -> Vec<Op> 
             }
         }
     }
-    code
+    (code, sites)
+}
+
+/// Lets an op that a `Step` comes just before run that step itself (where no jump lands on
+/// the op): the step's site goes into the returned list, at the op's index.
+fn fold_steps(code: &[Op]) -> (Vec<Op>, Vec<u32>) {
+    let targeted = jump_targets(code);
+    let mut out = Vec::with_capacity(code.len());
+    let mut sites = Vec::with_capacity(code.len());
+    let mut remap = vec![0u32; code.len() + 1];
+    let mut i = 0;
+    while i < code.len() {
+        remap[i] = out.len() as u32;
+        let folded = match (code[i], code.get(i + 1)) {
+            (Op::Step(site), Some(&next)) if !targeted[i + 1] => with_step(next, site),
+            _ => None,
+        };
+        match folded {
+            Some((op, site)) => {
+                remap[i + 1] = out.len() as u32;
+                out.push(op);
+                sites.push(site);
+                i += 2;
+            }
+            None => {
+                out.push(code[i]);
+                sites.push(u32::MAX);
+                i += 1;
+            }
+        }
+    }
+    remap[code.len()] = out.len() as u32;
+    for op in &mut out {
+        if let Some(t) = target_mut(op) {
+            *t = remap[*t as usize];
+        }
+    }
+    (out, sites)
+}
+
+/// `op` beginning with the step at `site`, if it can: the op, and the site to list for it.
+fn with_step(op: Op, site: u32) -> Option<(Op, u32)> {
+    let op = match op {
+        Op::Bin {
+            op,
+            ty,
+            k,
+            a,
+            b,
+            d,
+            at,
+        } => Op::Bin {
+            op,
+            ty,
+            k: Kinds(k.0 | Kinds::STEP),
+            a,
+            b,
+            d,
+            at,
+        },
+        Op::Mov { ty, size, k, s, d } => Op::Mov {
+            ty,
+            size,
+            k: Kinds(k.0 | Kinds::STEP),
+            s,
+            d,
+        },
+        Op::LetMov {
+            len,
+            ty,
+            size,
+            sk,
+            s,
+            d,
+            ..
+        } => Op::LetMov {
+            len,
+            ty,
+            size,
+            sk,
+            s,
+            d,
+            step: true,
+        },
+        Op::VecGet {
+            vec,
+            by_ref,
+            elem,
+            ty,
+            ik,
+            idx,
+            dk,
+            d,
+            at,
+            ..
+        } => Op::VecGet {
+            vec,
+            by_ref,
+            step: true,
+            elem,
+            ty,
+            ik,
+            idx,
+            dk,
+            d,
+            at,
+        },
+        Op::VecSet {
+            vec,
+            by_ref,
+            elem,
+            size,
+            ik,
+            idx,
+            vk,
+            val,
+            at,
+            ..
+        } => Op::VecSet {
+            vec,
+            by_ref,
+            step: true,
+            elem,
+            size,
+            ik,
+            idx,
+            vk,
+            val,
+            at,
+        },
+        // The site lives in these ops themselves.
+        Op::SetStack(len) => {
+            return Some((
+                Op::StepSetStack2 {
+                    site,
+                    first: len,
+                    second: len,
+                },
+                u32::MAX,
+            ))
+        }
+        Op::SetStack2 { first, second } => {
+            return Some((
+                Op::StepSetStack2 {
+                    site,
+                    first,
+                    second,
+                },
+                u32::MAX,
+            ))
+        }
+        _ => return None,
+    };
+    Some((op, site))
 }
 
 /// The jump target of a jumping op.
@@ -611,6 +780,7 @@ impl<'c> Select<'c> {
                 self.out.push(Op::VecGet {
                     vec,
                     by_ref,
+                    step: false,
                     elem,
                     ty,
                     ik,
@@ -681,6 +851,7 @@ impl<'c> Select<'c> {
         self.out.push(Op::VecSet {
             vec,
             by_ref,
+            step: false,
             elem,
             size,
             ik,
@@ -706,6 +877,7 @@ fn fuse(code: &[Op]) -> Vec<Op> {
                 sk: k.a(),
                 s,
                 d,
+                step: false,
             },
             2,
         )),

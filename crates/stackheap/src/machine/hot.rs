@@ -139,6 +139,15 @@ impl<'p> Vm<'p> {
                     self.set_stack_length(fb + first)?;
                     self.set_stack_length(fb + second)?;
                 }
+                Op::StepSetStack2 {
+                    site,
+                    first,
+                    second,
+                } => {
+                    self.step(site, (pc - 1, fb))?;
+                    self.set_stack_length(fb + first)?;
+                    self.set_stack_length(fb + second)?;
+                }
                 Op::Enter {
                     func,
                     entry,
@@ -171,6 +180,9 @@ impl<'p> Vm<'p> {
                     d,
                     at,
                 } => {
+                    if k.step() {
+                        self.step(self.step_site(pc - 1), (pc - 1, fb))?;
+                    }
                     // The common unsigned widths get code of their own, in which sizes and
                     // overflow checks are constants.
                     macro_rules! forms {
@@ -186,7 +198,7 @@ impl<'p> Vm<'p> {
                                         .map_err(|m| panic_at(m, self.span(at)))?
                                 }};
                             }
-                            match k.0 {
+                            match k.kinds() {
                                 LOC_IMM_LOC => {
                                     let r = bin!(self.ld(fb + a, ty), b as u64);
                                     self.st_stack(fb + d, r, size);
@@ -255,10 +267,13 @@ impl<'p> Vm<'p> {
                     }
                 }
                 Op::Mov { ty, size, k, s, d } => {
+                    if k.step() {
+                        self.step(self.step_site(pc - 1), (pc - 1, fb))?;
+                    }
                     macro_rules! forms {
                         ($ty:expr, $size:expr) => {{
                             let (ty, size): (Scalar, u32) = ($ty, $size);
-                            match k.0 {
+                            match k.kinds() {
                                 MOV_LOC_LOC => {
                                     let v = self.ld(fb + s, ty);
                                     self.st_stack(fb + d, v, size);
@@ -290,7 +305,11 @@ impl<'p> Vm<'p> {
                     sk,
                     s,
                     d,
+                    step,
                 } => {
+                    if step {
+                        self.step(self.step_site(pc - 1), (pc - 1, fb))?;
+                    }
                     self.set_stack_length(fb + len)?;
                     let v = src!(sk, s, ty);
                     self.st_stack(fb + d, v, size as u32);
@@ -298,6 +317,7 @@ impl<'p> Vm<'p> {
                 Op::VecGet {
                     vec,
                     by_ref,
+                    step,
                     elem,
                     ty,
                     ik,
@@ -306,6 +326,9 @@ impl<'p> Vm<'p> {
                     d,
                     at,
                 } => {
+                    if step {
+                        self.step(self.step_site(pc - 1), (pc - 1, fb))?;
+                    }
                     let i = src!(ik, idx, usz);
                     let a = self.element(vec, by_ref, fb, i, elem, at, false)?;
                     if self.checked {
@@ -317,6 +340,7 @@ impl<'p> Vm<'p> {
                 Op::VecSet {
                     vec,
                     by_ref,
+                    step,
                     elem,
                     size,
                     ik,
@@ -325,6 +349,9 @@ impl<'p> Vm<'p> {
                     val,
                     at,
                 } => {
+                    if step {
+                        self.step(self.step_site(pc - 1), (pc - 1, fb))?;
+                    }
                     let i = src!(ik, idx, usz);
                     let x = src!(
                         vk,
@@ -527,6 +554,12 @@ impl<'p> Vm<'p> {
         st.heap_init.set_few(i, size);
         st.heap_high = st.heap_high.max(addr as u32 + size);
         self.log.write_scalar(Region::Heap, addr as u32, v, size);
+    }
+
+    /// The site of the step the op at `pc` begins with.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn step_site(&self, pc: usize) -> u32 {
+        self.p.step_sites.get(pc).copied().unwrap_or(u32::MAX)
     }
 
     /// Reads a local's scalar at stack index `a`; eight bytes take no shifting.
