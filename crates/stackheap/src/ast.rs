@@ -142,6 +142,8 @@ pub enum Pat {
         name: String,
         span: Span,
         mutable: bool,
+        /// `ref x` (`Some(false)`) or `ref mut x` (`Some(true)`): a reference to the part.
+        by_ref: Option<bool>,
     },
     Wild(Span),
     /// `(a, b)`

@@ -116,6 +116,71 @@ pub enum Method {
     /// `first()` and `last()` of a Vec, slice or array: an `Option` of a reference to it.
     First,
     Last,
+    /// A `char` method (`len_utf8`, `is_alphabetic`, `to_digit`, ...).
+    Char(CharFn),
+    /// `swap(i, j)` of a Vec's, slice's or array's elements.
+    Swap,
+}
+
+/// The `char` methods the engine computes, exactly as the standard library does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CharFn {
+    LenUtf8,
+    IsAlphabetic,
+    IsNumeric,
+    IsAlphanumeric,
+    IsWhitespace,
+    IsUppercase,
+    IsLowercase,
+    IsControl,
+    IsAscii,
+    IsAsciiAlphabetic,
+    IsAsciiUppercase,
+    IsAsciiLowercase,
+    IsAsciiAlphanumeric,
+    IsAsciiDigit,
+    IsAsciiHexdigit,
+    IsAsciiPunctuation,
+    IsAsciiGraphic,
+    IsAsciiWhitespace,
+    IsAsciiControl,
+    ToAsciiUppercase,
+    ToAsciiLowercase,
+    /// `is_digit(radix)`: a `bool`.
+    IsDigit,
+    /// `to_digit(radix)`: an `Option<u32>`.
+    ToDigit,
+}
+
+impl CharFn {
+    fn from_name(name: &str) -> Option<CharFn> {
+        Some(match name {
+            "len_utf8" => CharFn::LenUtf8,
+            "is_alphabetic" => CharFn::IsAlphabetic,
+            "is_numeric" => CharFn::IsNumeric,
+            "is_alphanumeric" => CharFn::IsAlphanumeric,
+            "is_whitespace" => CharFn::IsWhitespace,
+            "is_uppercase" => CharFn::IsUppercase,
+            "is_lowercase" => CharFn::IsLowercase,
+            "is_control" => CharFn::IsControl,
+            "is_ascii" => CharFn::IsAscii,
+            "is_ascii_alphabetic" => CharFn::IsAsciiAlphabetic,
+            "is_ascii_uppercase" => CharFn::IsAsciiUppercase,
+            "is_ascii_lowercase" => CharFn::IsAsciiLowercase,
+            "is_ascii_alphanumeric" => CharFn::IsAsciiAlphanumeric,
+            "is_ascii_digit" => CharFn::IsAsciiDigit,
+            "is_ascii_hexdigit" => CharFn::IsAsciiHexdigit,
+            "is_ascii_punctuation" => CharFn::IsAsciiPunctuation,
+            "is_ascii_graphic" => CharFn::IsAsciiGraphic,
+            "is_ascii_whitespace" => CharFn::IsAsciiWhitespace,
+            "is_ascii_control" => CharFn::IsAsciiControl,
+            "to_ascii_uppercase" => CharFn::ToAsciiUppercase,
+            "to_ascii_lowercase" => CharFn::ToAsciiLowercase,
+            "is_digit" => CharFn::IsDigit,
+            "to_digit" => CharFn::ToDigit,
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -208,7 +273,8 @@ struct Checker<'a> {
     /// Format arguments to check once types are known: (expr id, span, spec is debug, radix).
     format_checks: Vec<(Ty, Span, bool, Radix)>,
     /// Vec element types to check once inferred: (element, span, from `vec![x; n]`).
-    vec_elem_checks: Vec<(Ty, Span, bool)>,
+    /// The element type of each `vec!`, its span, and for `vec![x; n]` the span of `x`.
+    vec_elem_checks: Vec<(Ty, Span, Option<Span>)>,
     /// Integer literals directly under a unary minus.
     negated_literals: Vec<ExprId>,
     negations: Vec<(ExprId, Span)>,
@@ -1028,6 +1094,7 @@ impl<'a> Checker<'a> {
                     }
                     let lt = declared.unwrap_or(t);
                     let mut ids = Vec::new();
+                    self.check_ref_mut_names(cx, pat, init);
                     self.bind_pat(cx, pat, &lt, &mut ids);
                     self.pat_locals.insert(init.id, ids);
                     self.pattern_checks.push(PatternCheck {
@@ -1121,10 +1188,13 @@ impl<'a> Checker<'a> {
                 name,
                 span,
                 mutable,
+                by_ref,
             } => {
-                // `mut x` binds by value (edition 2021), whatever the mode.
-                let bt = match mode {
-                    Some(m) if !*mutable => Ty::Ref(m, Box::new(t.clone())),
+                // `mut x` binds by value (edition 2021), whatever the mode; `ref x` and
+                // `ref mut x` by reference.
+                let bt = match (by_ref, mode) {
+                    (Some(m), _) => Ty::Ref(*m, Box::new(t.clone())),
+                    (None, Some(m)) if !*mutable => Ty::Ref(m, Box::new(t.clone())),
                     _ => t.clone(),
                 };
                 let id = self.declare(cx, name, bt, *mutable, *span, false);
@@ -1307,6 +1377,7 @@ impl<'a> Checker<'a> {
         for arm in arms {
             cx.scopes.push(Vec::new());
             let mut ids = Vec::new();
+            self.check_ref_mut_names(cx, &arm.pat, scrutinee);
             self.bind_pat(cx, &arm.pat, &st, &mut ids);
             self.pat_locals.insert(arm.body.id, ids);
             if let Some(g) = &arm.guard {
@@ -1823,14 +1894,15 @@ impl<'a> Checker<'a> {
                     let t = self.check_expr(cx, it);
                     self.expect(it.span, &t, &elem);
                 }
-                self.vec_elem_checks.push((elem.clone(), e.span, false));
+                self.vec_elem_checks.push((elem.clone(), e.span, None));
                 Ty::Vec(Box::new(elem))
             }
             ExprKind::VecRepeat(value, count) => {
                 let t = self.check_expr(cx, value);
                 let ct = self.check_expr(cx, count);
                 self.expect(count.span, &ct, &Ty::Int(IntTy::Usize));
-                self.vec_elem_checks.push((t.clone(), e.span, true));
+                self.vec_elem_checks
+                    .push((t.clone(), e.span, Some(value.span)));
                 Ty::Vec(Box::new(t))
             }
             ExprKind::Field {
@@ -2320,21 +2392,46 @@ impl<'a> Checker<'a> {
             };
             return Some((item, vec![("(str)", Ty::StrRef), ("(index)", usize_t)]));
         }
-        // `.iter()` of a Vec, array or slice walks it like `&v`.
+        // `.iter()` of a Vec, array or slice walks it like `&v`, `.iter_mut()` like `&mut v`.
         let rt = match &src.kind {
             ExprKind::MethodCall {
                 receiver,
                 method,
                 args,
                 ..
-            } if method == "iter" && args.is_empty() => {
+            } if (method == "iter" || method == "iter_mut") && args.is_empty() => {
                 let t = self.check_expr(cx, receiver);
-                match self.infer.resolve(&t).deref_all().clone() {
+                let mutable = method == "iter_mut";
+                let rt = self.infer.resolve(&t);
+                match rt.deref_all().clone() {
+                    Ty::SliceRef(_) if mutable => {
+                        let shown = place_text(receiver);
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Ownership,
+                                receiver.span,
+                                format!("cannot borrow `*{shown}` as mutable, as it is behind a `&` reference"),
+                            )
+                            .with_code("E0596")
+                            .with_span_label(format!(
+                                "`{shown}` is a `&` reference, so the data it refers to cannot be borrowed as mutable"
+                            )),
+                        );
+                        return None;
+                    }
                     Ty::Vec(el) | Ty::Array(el, _) | Ty::SliceRef(el) | Ty::SliceMut(el) => {
-                        self.set(src, Ty::SliceRef(el.clone()))
+                        if mutable {
+                            if !matches!(rt, Ty::SliceMut(_)) {
+                                self.check_recv_mut(cx, receiver);
+                            }
+                            self.set(src, Ty::SliceMut(el.clone()))
+                        } else {
+                            self.set(src, Ty::SliceRef(el.clone()))
+                        }
                     }
                     _ => {
-                        self.diags.push(unsupported(src.span, "this `.iter()`"));
+                        self.diags
+                            .push(unsupported(src.span, &format!("this `.{method}()`")));
                         return None;
                     }
                 }
@@ -2353,18 +2450,24 @@ impl<'a> Checker<'a> {
         };
         let rt = self.infer.resolve(&rt);
         let walked = match &rt {
-            Ty::SliceRef(el) => Some(el.clone()),
-            Ty::Ref(false, inner) => match &**inner {
-                Ty::Vec(el) | Ty::Array(el, _) => Some(el.clone()),
+            Ty::SliceRef(el) => Some((el.clone(), false)),
+            Ty::SliceMut(el) => Some((el.clone(), true)),
+            Ty::Ref(m, inner) => match &**inner {
+                Ty::Vec(el) | Ty::Array(el, _) => Some((el.clone(), *m)),
                 _ => None,
             },
             _ => None,
         };
-        if let Some(elem) = walked {
-            // A hidden slice of the elements, a hidden index, and `x: &T`.
+        if let Some((elem, mutable)) = walked {
+            // A hidden slice of the elements, a hidden index, and `x: &T` (`&mut T`).
+            let slice = if mutable {
+                Ty::SliceMut(elem.clone())
+            } else {
+                Ty::SliceRef(elem.clone())
+            };
             return Some((
-                Ty::Ref(false, elem.clone()),
-                vec![("(slice)", Ty::SliceRef(elem)), ("(index)", usize_t)],
+                Ty::Ref(mutable, elem),
+                vec![("(slice)", slice), ("(index)", usize_t)],
             ));
         }
         match &rt {
@@ -2876,6 +2979,16 @@ impl<'a> Checker<'a> {
             (Ty::String | Ty::StrRef, "trim") => (Method::Trim, vec![], Ty::StrRef),
             (Ty::String | Ty::StrRef, "to_uppercase") => (Method::ToUppercase, vec![], Ty::String),
             (Ty::String | Ty::StrRef, "to_lowercase") => (Method::ToLowercase, vec![], Ty::String),
+            (Ty::Vec(_) | Ty::SliceMut(_) | Ty::Array(..), "swap") => {
+                if !matches!(rs, Ty::SliceMut(_)) {
+                    self.check_recv_mut(cx, receiver);
+                }
+                (Method::Swap, vec![usize_t.clone(), usize_t], Ty::Unit)
+            }
+            (Ty::SliceRef(_), "swap") => {
+                self.check_recv_mut(cx, receiver);
+                return Ty::Error;
+            }
             (Ty::String, "clear") => {
                 self.check_recv_mut(cx, receiver);
                 (Method::Clear, vec![], Ty::Unit)
@@ -2888,6 +3001,20 @@ impl<'a> Checker<'a> {
                 (Method::ToString, vec![], Ty::String)
             }
             (Ty::Char, "clone") => (Method::Clone, vec![], Ty::Char),
+            (Ty::Char, name) if CharFn::from_name(name).is_some() => {
+                let f = CharFn::from_name(name).unwrap_or(CharFn::LenUtf8);
+                let (params, ret) = match f {
+                    CharFn::LenUtf8 => (vec![], usize_t),
+                    CharFn::ToAsciiUppercase | CharFn::ToAsciiLowercase => (vec![], Ty::Char),
+                    CharFn::IsDigit => (vec![Ty::Int(IntTy::U32)], Ty::Bool),
+                    CharFn::ToDigit => (
+                        vec![Ty::Int(IntTy::U32)],
+                        Ty::Option(Box::new(Ty::Int(IntTy::U32))),
+                    ),
+                    _ => (vec![], Ty::Bool),
+                };
+                (Method::Char(f), params, ret)
+            }
             (Ty::Vec(e), "clone") if !self.infer.resolve(e).needs_drop() => {
                 match self.clone_method(&rs, method_span, Method::CloneBuffer) {
                     Some(m) => m,
@@ -2964,41 +3091,30 @@ impl<'a> Checker<'a> {
             }
             _ => {
                 let d = self.describe(&rs);
-                let known = matches!(
-                    method,
-                    "iter"
-                        | "pop"
-                        | "clone"
-                        | "contains"
-                        | "sort"
-                        | "insert"
-                        | "remove"
-                        | "to_string"
-                        | "unwrap"
-                        | "first"
-                        | "last"
-                        | "sum"
-                        | "swap"
-                        | "reverse"
-                        | "extend"
-                        | "truncate"
-                        | "clear"
-                        | "get"
-                        | "chars"
-                        | "as_str"
-                        | "bytes"
-                        | "trim"
-                        | "split"
-                );
+                let known = std_method(method);
                 let d = if known {
                     unsupported(method_span, &format!("the method `{method}` on `{d}`"))
                 } else {
+                    // rustc says what kind of type it is (and names `Option<T>` itself).
+                    let (kind, shown) = match &rs {
+                        Ty::Int(_) | Ty::Bool | Ty::Char => ("type", d.clone()),
+                        Ty::Option(_) => ("enum", "Option<T>".to_string()),
+                        Ty::Tuple(_) => ("tuple", d.clone()),
+                        Ty::Array(..) => ("array", d.clone()),
+                        Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_) => {
+                            ("reference", d.clone())
+                        }
+                        _ => ("struct", d.clone()),
+                    };
                     err(
                         DiagnosticKind::Type,
                         method_span,
-                        format!("no method named `{method}` found for `{d}` in the current scope"),
+                        format!(
+                            "no method named `{method}` found for {kind} `{shown}` in the current scope"
+                        ),
                     )
                     .with_code("E0599")
+                    .with_span_label(format!("method not found in `{d}`"))
                 };
                 self.diags.push(d);
                 return Ty::Error;
@@ -3253,6 +3369,55 @@ impl<'a> Checker<'a> {
             Err(()) => d = d.with_note("take a `&mut` reference to change what it points to"),
         }
         self.diags.push(d);
+    }
+
+    /// The `ref mut` names of a pattern matched by value against the place `scrutinee`
+    /// borrow their parts mutably: the place must be mutable (E0596, named as rustc names
+    /// the part: `c.hits`, `o.0`).
+    fn check_ref_mut_names(&mut self, cx: &FnCx, pat: &Pat, scrutinee: &Expr) {
+        let mut found = Vec::new();
+        ref_mut_names(pat, &mut String::new(), &mut found);
+        if found.is_empty() {
+            return;
+        }
+        let by_ref = self
+            .expr_ty
+            .get(scrutinee.id as usize)
+            .map(|t| self.infer.shallow(t))
+            .is_some_and(|t| matches!(t, Ty::Ref(..)));
+        if by_ref {
+            return;
+        }
+        let Some(root) = self.immutable_root(cx, scrutinee) else {
+            return;
+        };
+        for (path, span) in found {
+            let shown = format!("{}{path}", place_text(scrutinee));
+            let whole = path.is_empty() && matches!(scrutinee.kind, ExprKind::Path(_));
+            let (msg, note) = match &root {
+                Ok(l) if whole => (
+                    format!("cannot borrow `{shown}` as mutable, as it is not declared as mutable"),
+                    format!("make the variable mutable: `let mut {}`", l.name),
+                ),
+                Ok(l) => (
+                    format!(
+                        "cannot borrow `{shown}` as mutable, as `{}` is not declared as mutable",
+                        l.name
+                    ),
+                    format!("make the variable mutable: `let mut {}`", l.name),
+                ),
+                Err(()) => (
+                    format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
+                    "take a `&mut` reference to change what it points to".to_string(),
+                ),
+            };
+            self.diags.push(
+                err(DiagnosticKind::Ownership, span, msg)
+                    .with_code("E0596")
+                    .with_span_label("cannot borrow as mutable")
+                    .with_note(note),
+            );
+        }
     }
 
     /// A receiver borrowed mutably (`v.push(x)`, `p.move_by(1)`): a `&mut` reference, or a
@@ -3747,11 +3912,17 @@ impl<'a> Checker<'a> {
             if let Some(why) = vec_elem_error(&t, self.ptr) {
                 self.diags
                     .push(unsupported(span, &format!("a `Vec` of `{t}` ({why})")));
-            } else if repeat && t.is_mem() {
-                self.diags.push(unsupported(
-                    span,
-                    &format!("`vec![x; n]` with `x` of type `{t}`"),
-                ));
+            } else if let (Some(at), Some(name)) = (repeat, not_clone(&t)) {
+                // `vec![x; n]` clones `x`.
+                self.diags.push(
+                    err(
+                        DiagnosticKind::Type,
+                        at,
+                        format!("the trait bound `{name}: Clone` is not satisfied"),
+                    )
+                    .with_code("E0277")
+                    .with_span_label(format!("the trait `Clone` is not implemented for `{name}`")),
+                );
             }
         }
         for (ty, span, debug, radix) in std::mem::take(&mut self.format_checks) {
@@ -4004,4 +4175,337 @@ fn rust_mode_error(span: Span, name: &str) -> Diagnostic {
         .with_span_label("only in manual memory mode")
         .with_note("in Rust, memory is freed when its owner goes out of scope; to free a value early, call `drop(v)`")
         .with_note("to call `alloc` and `dealloc` and use `heap_bytes` and `stack_bytes` yourself, switch to manual memory mode: write `// stackheap: mode=manual` at the top")
+}
+
+/// Whether the standard library has a method of this name on one of the types programs use
+/// (integers, `bool`, `char`, `str` and `String`, slices and `Vec`, `Option`, `Box`, and
+/// the iterators they make): calling one the engine does not know is "not supported yet",
+/// never E0599, which is left for names no such type has.
+fn std_method(name: &str) -> bool {
+    const NAMES: &[&str] = &[
+        // Integers and `bool`.
+        "abs",
+        "abs_diff",
+        "checked_add",
+        "checked_sub",
+        "checked_mul",
+        "checked_div",
+        "checked_rem",
+        "checked_neg",
+        "checked_pow",
+        "checked_shl",
+        "checked_shr",
+        "saturating_add",
+        "saturating_sub",
+        "saturating_mul",
+        "saturating_pow",
+        "overflowing_add",
+        "overflowing_sub",
+        "overflowing_mul",
+        "wrapping_div",
+        "wrapping_rem",
+        "wrapping_neg",
+        "wrapping_pow",
+        "wrapping_shl",
+        "wrapping_shr",
+        "pow",
+        "signum",
+        "is_positive",
+        "is_negative",
+        "count_ones",
+        "count_zeros",
+        "leading_zeros",
+        "trailing_zeros",
+        "rotate_left",
+        "rotate_right",
+        "swap_bytes",
+        "reverse_bits",
+        "to_be",
+        "to_le",
+        "to_be_bytes",
+        "to_le_bytes",
+        "to_ne_bytes",
+        "rem_euclid",
+        "div_euclid",
+        "isqrt",
+        "ilog",
+        "ilog2",
+        "ilog10",
+        "clamp",
+        "is_power_of_two",
+        "next_power_of_two",
+        "midpoint",
+        "then",
+        "then_some",
+        // Comparison and conversion traits.
+        "cmp",
+        "partial_cmp",
+        "eq",
+        "ne",
+        "lt",
+        "le",
+        "gt",
+        "ge",
+        "max",
+        "min",
+        "into",
+        "try_into",
+        "from",
+        "to_owned",
+        "to_string",
+        "clone",
+        "clone_from",
+        "hash",
+        "borrow",
+        "borrow_mut",
+        "as_ref",
+        "as_mut",
+        "fmt",
+        "default",
+        // `char`.
+        "len_utf8",
+        "len_utf16",
+        "encode_utf8",
+        "encode_utf16",
+        "escape_debug",
+        "escape_default",
+        "escape_unicode",
+        "is_alphabetic",
+        "is_numeric",
+        "is_alphanumeric",
+        "is_whitespace",
+        "is_uppercase",
+        "is_lowercase",
+        "is_control",
+        "is_digit",
+        "to_digit",
+        "is_ascii",
+        "is_ascii_alphabetic",
+        "is_ascii_uppercase",
+        "is_ascii_lowercase",
+        "is_ascii_alphanumeric",
+        "is_ascii_digit",
+        "is_ascii_hexdigit",
+        "is_ascii_punctuation",
+        "is_ascii_graphic",
+        "is_ascii_whitespace",
+        "is_ascii_control",
+        "is_ascii_octdigit",
+        "to_ascii_uppercase",
+        "to_ascii_lowercase",
+        "eq_ignore_ascii_case",
+        "make_ascii_uppercase",
+        "make_ascii_lowercase",
+        "to_uppercase",
+        "to_lowercase",
+        // `str` and `String`.
+        "len",
+        "is_empty",
+        "chars",
+        "char_indices",
+        "bytes",
+        "lines",
+        "split",
+        "split_whitespace",
+        "split_ascii_whitespace",
+        "splitn",
+        "rsplit",
+        "rsplitn",
+        "split_terminator",
+        "split_once",
+        "rsplit_once",
+        "split_at",
+        "split_inclusive",
+        "trim",
+        "trim_start",
+        "trim_end",
+        "trim_matches",
+        "trim_start_matches",
+        "trim_end_matches",
+        "strip_prefix",
+        "strip_suffix",
+        "starts_with",
+        "ends_with",
+        "contains",
+        "find",
+        "rfind",
+        "matches",
+        "match_indices",
+        "replace",
+        "replacen",
+        "parse",
+        "repeat",
+        "get",
+        "get_mut",
+        "is_char_boundary",
+        "as_str",
+        "as_bytes",
+        "as_mut_str",
+        "into_bytes",
+        "into_boxed_str",
+        "push",
+        "push_str",
+        "pop",
+        "insert",
+        "insert_str",
+        "remove",
+        "retain",
+        "truncate",
+        "clear",
+        "drain",
+        "extend",
+        "reserve",
+        "reserve_exact",
+        "shrink_to_fit",
+        "shrink_to",
+        "split_off",
+        "capacity",
+        "char_count",
+        // Slices and `Vec`.
+        "iter",
+        "iter_mut",
+        "into_iter",
+        "first",
+        "last",
+        "first_mut",
+        "last_mut",
+        "split_first",
+        "split_last",
+        "split_at_mut",
+        "sort",
+        "sort_by",
+        "sort_by_key",
+        "sort_unstable",
+        "sort_unstable_by",
+        "sort_unstable_by_key",
+        "dedup",
+        "dedup_by",
+        "dedup_by_key",
+        "reverse",
+        "swap",
+        "swap_remove",
+        "append",
+        "extend_from_slice",
+        "resize",
+        "resize_with",
+        "fill",
+        "chunks",
+        "chunks_exact",
+        "windows",
+        "concat",
+        "join",
+        "binary_search",
+        "to_vec",
+        "into_boxed_slice",
+        "copy_from_slice",
+        "clone_from_slice",
+        "rotate_left",
+        "rotate_right",
+        "contains",
+        "position",
+        "is_sorted",
+        "with_capacity",
+        "leak",
+        "as_slice",
+        "as_mut_slice",
+        "splice",
+        // `Option`.
+        "unwrap",
+        "expect",
+        "unwrap_or",
+        "unwrap_or_else",
+        "unwrap_or_default",
+        "map",
+        "map_or",
+        "map_or_else",
+        "and",
+        "and_then",
+        "or",
+        "or_else",
+        "xor",
+        "filter",
+        "ok_or",
+        "ok_or_else",
+        "is_some",
+        "is_none",
+        "is_some_and",
+        "is_none_or",
+        "take",
+        "replace",
+        "get_or_insert",
+        "get_or_insert_with",
+        "as_deref",
+        "as_deref_mut",
+        "copied",
+        "cloned",
+        "zip",
+        "flatten",
+        "unzip",
+        "inspect",
+        // Iterators.
+        "next",
+        "next_back",
+        "count",
+        "sum",
+        "product",
+        "collect",
+        "enumerate",
+        "rev",
+        "skip",
+        "skip_while",
+        "take_while",
+        "step_by",
+        "chain",
+        "cycle",
+        "peekable",
+        "fold",
+        "any",
+        "all",
+        "for_each",
+        "filter_map",
+        "flat_map",
+        "find_map",
+        "max_by",
+        "min_by",
+        "max_by_key",
+        "min_by_key",
+        "last",
+        "nth",
+        "scan",
+        "fuse",
+        "partition",
+        "sum",
+        "copied",
+    ];
+    NAMES.contains(&name)
+}
+
+/// The `ref mut` names of a pattern, each with the path to its part as rustc writes it
+/// after the matched place (`.hits`, `.0`) and its span.
+fn ref_mut_names(pat: &Pat, path: &mut String, out: &mut Vec<(String, Span)>) {
+    match pat {
+        Pat::Bind {
+            by_ref: Some(true),
+            span,
+            ..
+        } => out.push((path.clone(), *span)),
+        Pat::Tuple(items, _) | Pat::TupleStruct { items, .. } => {
+            for (i, p) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!(".{i}"));
+                ref_mut_names(p, path, out);
+                path.truncate(len);
+            }
+        }
+        Pat::Struct { fields, .. } => {
+            for (name, _, p) in fields {
+                let len = path.len();
+                path.push('.');
+                path.push_str(name);
+                ref_mut_names(p, path, out);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
 }

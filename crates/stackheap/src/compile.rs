@@ -6,11 +6,12 @@
 use crate::maps::{IdMap, SortedMap};
 
 use crate::ast::*;
-use crate::check::{self, Checked, FormatSource, LocalId, Method, Res, SelfMode, TextWalk};
+use crate::check::{self, CharFn, Checked, FormatSource, LocalId, Method, Res, SelfMode, TextWalk};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::event::StepKind;
 use crate::format::{Piece, Spec};
 use crate::lexer;
+use crate::optimize::{Dst, Kinds, Src};
 use crate::parser;
 use crate::settings::{PtrWidth, Settings};
 use crate::span::{LineIndex, Span};
@@ -216,338 +217,134 @@ pub enum Op {
         args: u8,
         at: u32,
     },
-    // Fused forms, made by `fuse` from common pairs; each does exactly what the pair does.
-    /// `Const(value)` then `Arith { op, ty, at }`: applies `op` to the popped value and
-    /// `value`.
-    ArithConst {
+    // Forms made by `optimize.rs` out of sequences of the ops above; each does exactly what
+    // its sequence does, with the same events in the same order. An operand is given by its
+    // kind (`Src`) and a number: a local at that frame offset (read as the op's type), an
+    // immediate (zero- or sign-extended), the accumulator (left by the op just before) or
+    // the top register (popped); a result goes where its `Dst` says: into a local, the
+    // accumulator, a new register or the caller's return slot. `Kinds` packs an op's
+    // operand and result kinds into one byte, and whether a `Step` comes first (its site in
+    // `Program::step_sites`, at the op's index).
+    /// `a op b` with Rust's checks, as `Arith { op, ty, at }` does for the integer type
+    /// whose size and signedness `ty` gives.
+    Bin {
         op: Arith,
-        ty: IntTy,
+        ty: Scalar,
+        k: Kinds,
+        a: u32,
+        b: u32,
+        d: u32,
         at: u32,
-        value: u64,
     },
-    /// `Cmp { op, signed }` then `JumpIfFalse(target)`.
-    CmpJumpIfFalse {
+    /// Jumps to `target` unless `a op b` (`Cmp { op, signed }` then `JumpIfFalse`); locals
+    /// are read as `ty`.
+    CmpJump {
         op: Cmp,
         signed: bool,
+        ty: Scalar,
+        k: Kinds,
+        a: u32,
+        b: u32,
         target: u32,
     },
-    /// `Load { off: from, ty }` then `Store { off: to, size }`.
-    Move {
-        from: u32,
-        ty: Scalar,
-        to: u32,
-        size: u8,
-    },
-    /// `Load { off, ty: load }` then `ArithConst { op, ty, at, value }`.
-    LoadArithConst {
-        off: u32,
-        load: Scalar,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        value: u64,
-    },
-    /// `Load { off: a, ty: a_ty }` then `Load { off: b, ty: b_ty }`.
-    Load2 {
-        a: u32,
-        a_ty: Scalar,
-        b: u32,
-        b_ty: Scalar,
-    },
-    /// `Load2 { .. }` then `CmpJumpIfFalse { op, signed, target }`.
-    Load2CmpJumpIfFalse {
-        a: u32,
-        a_ty: Scalar,
-        b: u32,
-        b_ty: Scalar,
+    /// `Step(site)` then `CmpJump { .. }`.
+    StepCmpJump {
+        site: u32,
         op: Cmp,
         signed: bool,
+        ty: Scalar,
+        k: Kinds,
+        a: u32,
+        b: u32,
         target: u32,
     },
-    /// `LoadArithConst { off, load, op, ty, value, .. }` then `Store { off: to, size }`,
-    /// for a wrapping `op` only (it cannot fail, so no span is needed).
-    WrapConstLocal {
-        off: u32,
-        load: Scalar,
-        op: Arith,
-        ty: IntTy,
-        value: u64,
-        to: u32,
-        size: u8,
-    },
-    /// `Load2 { a, a_ty, b, b_ty }` then `Arith { op, ty, at }`.
-    Load2Arith {
-        a: u32,
-        a_ty: Scalar,
-        b: u32,
-        b_ty: Scalar,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-    },
-    /// `AddrLocal(addr)` then `Load { off, ty }`.
-    AddrLocalLoad {
-        addr: u32,
-        off: u32,
+    /// Copies a value (from `k`'s `a`, to its result): reads it as `ty`, writes its low
+    /// `size` bytes.
+    Mov {
         ty: Scalar,
-    },
-    /// `AddrLocalLoad { addr: vec, off: idx, ty: idx_ty }` then `VecStore { elem, at, size }`:
-    /// `vec[idx] = ` the value in the register below.
-    VecStoreLocal {
-        vec: u32,
-        idx: u32,
-        idx_ty: Scalar,
-        elem: u8,
-        at: u32,
         size: u8,
+        k: Kinds,
+        s: u32,
+        d: u32,
     },
-    /// `SetStack(len)` then `Store { off, size }` (a `let` that reserves its variable).
-    SetStackStore {
+    /// `SetStack(len)`, then `Mov { ty, size, sk, s, .. }` into the local at `d`: a `let`.
+    /// With `step`, the `Step` of `Program::step_sites` first.
+    LetMov {
         len: u32,
-        off: u32,
-        size: u8,
-    },
-    /// `SetStack2 { first, second }` then `Store { off, size }`.
-    SetStack2Store {
-        first: u32,
-        second: u32,
-        off: u32,
-        size: u8,
-    },
-    /// `LoadArith { off, load, op, ty, at }` then `VecStore { elem, at: store_at, size }`:
-    /// `vec[index op local] = value`.
-    LoadArithVecStore {
-        off: u32,
-        load: Scalar,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        elem: u8,
-        store_at: u32,
-        size: u8,
-    },
-    /// `AddrLocalLoad { addr: vec, off: idx, ty: idx_ty }` then `VecIndex { elem, at }`.
-    VecIndexLocal {
-        vec: u32,
-        idx: u32,
-        idx_ty: Scalar,
-        elem: u8,
-        at: u32,
-    },
-    /// `ArithConst { op, ty, at, value }` then `Store { off: to, size }`.
-    ArithConstStore {
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        value: u64,
-        to: u32,
-        size: u8,
-    },
-    /// `Arith { op, ty, at }` then `Store { off: to, size }`.
-    ArithStore {
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        to: u32,
-        size: u8,
-    },
-    /// `AddrLocal(off)` then `ArithAt { op, ty, at }`: `local op= popped operand`.
-    ArithAtLocal {
-        off: u32,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-    },
-    /// `Const(value)` then `ArithAtLocal { off, op, ty, at }`: `local op= value`.
-    ArithConstAtLocal {
-        off: u32,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        value: u64,
-    },
-    /// `Load { off, ty: load }` then `Arith { op, ty, at }`.
-    LoadArith {
-        off: u32,
-        load: Scalar,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-    },
-    /// `VecIndex { elem, at }` then `StoreAt(size)`: `vec[index] = value`.
-    VecStore {
-        elem: u8,
-        at: u32,
-        size: u8,
-    },
-    /// `VecIndexLocal { vec, idx, idx_ty, elem, at }` then `LoadAt(ty)`: reads `vec[idx]`.
-    VecLoadLocal {
-        vec: u32,
-        idx: u32,
-        idx_ty: Scalar,
-        elem: u8,
-        at: u32,
         ty: Scalar,
+        size: u8,
+        sk: Src,
+        s: u32,
+        d: u32,
+        step: bool,
     },
-    /// `Const(value)` then `CmpJumpIfFalse { op, signed, target }`.
-    CmpConstJumpIfFalse {
-        op: Cmp,
-        signed: bool,
-        value: u64,
-        target: u32,
-    },
-    /// `Load { off, ty }` then `CmpConstJumpIfFalse { op, signed, value, target }`.
-    LoadCmpConstJumpIfFalse {
-        off: u32,
+    /// Reads element `idx` (a `usize`) of the Vec at the local `vec` (with `by_ref`, of the
+    /// Vec the local points to), as `AddrLocal`/`Load`, the index, `VecIndex { elem, at }`
+    /// and `LoadAt(ty)` do.
+    VecGet {
+        vec: u32,
+        by_ref: bool,
+        /// The `Step` of `Program::step_sites` first.
+        step: bool,
+        elem: u8,
         ty: Scalar,
-        op: Cmp,
-        signed: bool,
-        value: u64,
-        target: u32,
+        ik: Src,
+        idx: u32,
+        dk: Dst,
+        d: u32,
+        at: u32,
+    },
+    /// Writes `val` (its low `size` bytes) into element `idx` of a Vec (as `VecGet` finds
+    /// it), as the value, the Vec's address, the index, `VecIndex` and `StoreAt` do.
+    VecSet {
+        vec: u32,
+        by_ref: bool,
+        /// The `Step` of `Program::step_sites` first.
+        step: bool,
+        elem: u8,
+        size: u8,
+        ik: Src,
+        idx: u32,
+        vk: Src,
+        val: u32,
+        at: u32,
     },
     /// `SetStack(first)` then `SetStack(second)`.
     SetStack2 {
         first: u32,
         second: u32,
     },
-    /// `Load { off, ty }` then `StoreRet(size)`.
-    LoadStoreRet {
-        off: u32,
-        ty: Scalar,
-        size: u8,
-    },
-    /// `Swap` then `Arith { op, ty, at }`: the operands taken the other way round.
-    SwapArith {
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-    },
-    /// `Load { off, ty: load }` then `SwapArith { op, ty, at }`: the local is the left operand.
-    LoadSwapArith {
-        off: u32,
-        load: Scalar,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-    },
-    /// `Load { off: from, ty }` then `SetStack2Store { first, second, off: to, size }`.
-    LoadSetStack2Store {
-        from: u32,
-        ty: Scalar,
+    /// `Step(site)`, then `SetStack2 { first, second }`.
+    StepSetStack2 {
+        site: u32,
         first: u32,
         second: u32,
-        to: u32,
-        size: u8,
     },
-    /// `Step(site)` then `Return`.
-    StepReturn(u32),
-    /// `Load { off, ty }` then `SetStack(len)`.
-    LoadSetStack {
-        off: u32,
-        ty: Scalar,
-        len: u32,
-    },
-    /// `StoreRet(size)` then `SetStack(len)`.
-    StoreRetSetStack {
-        size: u8,
-        len: u32,
-    },
-    /// `VecLoadLocal { vec, idx, idx_ty, elem, at, ty }` then `JumpIfFalse(target)`.
-    VecLoadLocalJumpIfFalse {
-        vec: u32,
-        idx: u32,
-        idx_ty: Scalar,
-        elem: u8,
-        at: u32,
-        ty: Scalar,
-        target: u32,
-    },
-    /// The head of a `for` loop over a range: `Load2CmpJumpIfFalse { a: cur, b: end, .. }`,
-    /// then `Move { from: cur, to: var, .. }`, then `WrapConstLocal` adding 1 to `cur` (all
-    /// with the scalar type `ty`, of integer type `int`): while `cur op end`, `var = cur` and
-    /// `cur += 1`; else on at `target`.
-    ForRange {
+    /// A `for` loop over a range `cur..end` of the scalar type `ty`: `Step(site)`, then
+    /// while `cur < end`, `var = cur` and `cur += 1` (wrapping). Not `back`: goes on at
+    /// `target` when the range is done (the loop's head); `back`: goes on at `target` when
+    /// it is not (the same test at the end of the body, the loop rotated).
+    StepForRange {
+        site: u32,
         cur: u32,
         end: u32,
         var: u32,
         ty: Scalar,
-        int: IntTy,
-        op: Cmp,
-        signed: bool,
+        back: bool,
         target: u32,
     },
-    /// `VecIndex { elem, at }` then `LoadAt(ty)`: reads `vec[index]`.
-    VecLoad {
-        elem: u8,
-        at: u32,
-        ty: Scalar,
+    /// `Call { func, base, slot, slot_size }` of the function whose code starts at `entry`
+    /// (what `optimize::link` makes of every `Call`).
+    Enter {
+        func: u32,
+        entry: u32,
+        base: u32,
+        slot: u32,
+        slot_size: u32,
     },
-    /// `LoadArithConst { off, load, op, ty, at, value }` then `Store { off: to, size }`,
-    /// for a `value` that fits in 32 bits.
-    LoadArithConstStore {
-        off: u32,
-        load: Scalar,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        value: u32,
-        to: u32,
-        size: u8,
-    },
-    /// `ArithConst { op, ty, at, value }` then `CmpConstJumpIfFalse { op: cmp, signed,
-    /// value: against, target }`, for values that fit in 32 bits.
-    ArithConstCmpJump {
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        value: u32,
-        cmp: Cmp,
-        signed: bool,
-        against: u32,
-        target: u32,
-    },
-    /// `AddrLocalLoad { addr, off, ty: load }` then `ArithConst { op, ty, at, value }`, for a
-    /// `value` that fits in 32 bits.
-    AddrLocalLoadArithConst {
-        addr: u32,
-        off: u32,
-        load: Scalar,
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        value: u32,
-    },
-    /// `Arith { op, ty, at }` then `ArithConst { op: op2, ty: ty2, at: at2, value }`, for a
-    /// `value` that fits in 32 bits.
-    ArithArithConst {
-        op: Arith,
-        ty: IntTy,
-        at: u32,
-        op2: Arith,
-        ty2: IntTy,
-        at2: u32,
-        value: u32,
-    },
-    /// `Const(value)` then `AddrLocalLoad { addr, off, ty }`, for a `value` that fits in 32
-    /// bits (the value to store, then the Vec's address and the index, in `v[i] = value`).
-    ConstAddrLocalLoad {
-        value: u32,
-        addr: u32,
-        off: u32,
-        ty: Scalar,
-    },
-    /// `VecLoad { elem, at, ty }` then `CmpJumpIfFalse { op, signed, target }`: compares
-    /// the value below with `vec[index]`.
-    VecLoadCmpJump {
-        elem: u8,
-        at: u32,
-        ty: Scalar,
-        op: Cmp,
-        signed: bool,
-        target: u32,
-    },
-    /// `Jump(t)` to a `Step(site)` at `t`: the step, then on at `target` (`t + 1`). Made
-    /// by `fuse` after the pairs.
+    /// `Step(site)` then `Return`.
+    StepReturn(u32),
+    /// `Step(site)` then `Jump(target)`.
     StepJump {
         site: u32,
         target: u32,
@@ -694,6 +491,13 @@ pub enum Op {
     /// Pops a byte index and a `&str`'s address; decodes the UTF-8 `char` that ends there and
     /// pushes its byte length, then the `char`.
     CharBefore,
+    /// A `char` method: pops the radix (for `IsDigit` and `ToDigit`), then the `char`, and
+    /// pushes the result (`ToDigit`: the digit, or `u64::MAX` for `None`); an invalid radix
+    /// panics at `at` as the standard library does.
+    CharFn {
+        f: CharFn,
+        at: u32,
+    },
     /// `.clone()` of a value that owns memory: pops its address, then a destination, and
     /// makes the clone there by clone glue `glue` (`Program::clone_glues`); every block it
     /// allocates is labelled `label`.
@@ -711,502 +515,8 @@ pub enum Op {
     },
 }
 
-impl Op {
-    /// The jump target of a jumping op.
-    fn target_mut(&mut self) -> Option<&mut u32> {
-        match self {
-            Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => Some(t),
-            Op::CmpJumpIfFalse { target, .. }
-            | Op::Load2CmpJumpIfFalse { target, .. }
-            | Op::CmpConstJumpIfFalse { target, .. }
-            | Op::LoadCmpConstJumpIfFalse { target, .. }
-            | Op::StepJump { target, .. }
-            | Op::ForRange { target, .. }
-            | Op::ArithConstCmpJump { target, .. }
-            | Op::VecLoadCmpJump { target, .. }
-            | Op::VecLoadLocalJumpIfFalse { target, .. } => Some(target),
-            _ => None,
-        }
-    }
-}
-
 // The interpreter copies an `Op` per instruction: keep it small.
 const _: () = assert!(std::mem::size_of::<Op>() <= 24);
-
-/// Fuses common sequences of ops: three rounds of `fuse_pairs`, so that a fused op can
-/// itself fuse with its successor (`Load`, `Load`, `Cmp`, `JumpIfFalse` becomes one op,
-/// and so do `Load`, `Const`, `Arith`, `Store` for a wrapping operation).
-///
-/// Last, a `Jump` to a `Step` becomes a `StepJump` past it (one dispatch fewer per loop turn).
-fn fuse(code: &[Op]) -> Vec<Op> {
-    // A fourth round makes the `ForRange` loop heads out of ops fused in the third.
-    let mut out = fuse_pairs(&fuse_pairs(&fuse_pairs(&fuse_pairs(code))));
-    for i in 0..out.len() {
-        if let Op::Jump(t) = out[i] {
-            if let Some(&Op::Step(site)) = out.get(t as usize) {
-                out[i] = Op::StepJump {
-                    site,
-                    target: t + 1,
-                };
-            }
-        }
-    }
-    out
-}
-
-/// Replaces common pairs of ops by their fused forms (fewer dispatches in the machine), and
-/// remaps jump targets. A pair is fused only when no jump lands on its second op.
-fn fuse_pairs(code: &[Op]) -> Vec<Op> {
-    let mut targeted = vec![false; code.len() + 1];
-    for &op in code {
-        let mut op = op;
-        if let Some(&mut t) = op.target_mut() {
-            if let Some(f) = targeted.get_mut(t as usize) {
-                *f = true;
-            }
-        }
-    }
-    let mut out = Vec::with_capacity(code.len());
-    // New index of each old op (and of the end); the second op of a pair maps to the fused op.
-    let mut remap = vec![0u32; code.len() + 1];
-    let mut i = 0;
-    while i < code.len() {
-        remap[i] = out.len() as u32;
-        if let Some(op) = code[i..].get(..3).and_then(for_range) {
-            if !targeted[i + 1] && !targeted[i + 2] {
-                remap[i + 1] = out.len() as u32;
-                remap[i + 2] = out.len() as u32;
-                out.push(op);
-                i += 3;
-                continue;
-            }
-        }
-        let fused = match (code[i], code.get(i + 1).copied()) {
-            _ if targeted[i + 1] => None,
-            (Op::Const(value), Some(Op::Arith { op, ty, at })) => {
-                Some(Op::ArithConst { op, ty, at, value })
-            }
-            (Op::Cmp { op, signed }, Some(Op::JumpIfFalse(target))) => {
-                Some(Op::CmpJumpIfFalse { op, signed, target })
-            }
-            (Op::Load { off: from, ty }, Some(Op::Store { off: to, size })) => {
-                Some(Op::Move { from, ty, to, size })
-            }
-            (
-                Op::Load { off, ty: load },
-                Some(Op::ArithConst {
-                    op, ty, at, value, ..
-                }),
-            ) => Some(Op::LoadArithConst {
-                off,
-                load,
-                op,
-                ty,
-                at,
-                value,
-            }),
-            (Op::Load { off: a, ty: a_ty }, Some(Op::Load { off: b, ty: b_ty })) => {
-                Some(Op::Load2 { a, a_ty, b, b_ty })
-            }
-            (Op::Load2 { a, a_ty, b, b_ty }, Some(Op::CmpJumpIfFalse { op, signed, target })) => {
-                Some(Op::Load2CmpJumpIfFalse {
-                    a,
-                    a_ty,
-                    b,
-                    b_ty,
-                    op,
-                    signed,
-                    target,
-                })
-            }
-            (
-                Op::LoadArithConst {
-                    off,
-                    load,
-                    op: op @ (Arith::WrappingAdd | Arith::WrappingSub | Arith::WrappingMul),
-                    ty,
-                    value,
-                    ..
-                },
-                Some(Op::Store { off: to, size }),
-            ) => Some(Op::WrapConstLocal {
-                off,
-                load,
-                op,
-                ty,
-                value,
-                to,
-                size,
-            }),
-            (Op::Load2 { a, a_ty, b, b_ty }, Some(Op::Arith { op, ty, at })) => {
-                Some(Op::Load2Arith {
-                    a,
-                    a_ty,
-                    b,
-                    b_ty,
-                    op,
-                    ty,
-                    at,
-                })
-            }
-            (Op::AddrLocal(addr), Some(Op::Load { off, ty })) => {
-                Some(Op::AddrLocalLoad { addr, off, ty })
-            }
-            (Op::AddrLocalLoad { addr, off, ty }, Some(Op::VecLoad { elem, at, ty: load })) => {
-                Some(Op::VecLoadLocal {
-                    vec: addr,
-                    idx: off,
-                    idx_ty: ty,
-                    elem,
-                    at,
-                    ty: load,
-                })
-            }
-            (Op::AddrLocalLoad { addr, off, ty }, Some(Op::VecStore { elem, at, size })) => {
-                Some(Op::VecStoreLocal {
-                    vec: addr,
-                    idx: off,
-                    idx_ty: ty,
-                    elem,
-                    at,
-                    size,
-                })
-            }
-            (Op::SetStack(len), Some(Op::Store { off, size })) => {
-                Some(Op::SetStackStore { len, off, size })
-            }
-            (Op::Load { off, ty: load }, Some(Op::SwapArith { op, ty, at })) => {
-                Some(Op::LoadSwapArith {
-                    off,
-                    load,
-                    op,
-                    ty,
-                    at,
-                })
-            }
-            (
-                Op::Load { off: from, ty },
-                Some(Op::SetStack2Store {
-                    first,
-                    second,
-                    off: to,
-                    size,
-                }),
-            ) => Some(Op::LoadSetStack2Store {
-                from,
-                ty,
-                first,
-                second,
-                to,
-                size,
-            }),
-            (Op::Step(site), Some(Op::Return)) => Some(Op::StepReturn(site)),
-            (Op::Load { off, ty }, Some(Op::SetStack(len))) => {
-                Some(Op::LoadSetStack { off, ty, len })
-            }
-            (Op::StoreRet(size), Some(Op::SetStack(len))) => {
-                Some(Op::StoreRetSetStack { size, len })
-            }
-            (
-                Op::VecLoadLocal {
-                    vec,
-                    idx,
-                    idx_ty,
-                    elem,
-                    at,
-                    ty,
-                },
-                Some(Op::JumpIfFalse(target)),
-            ) => Some(Op::VecLoadLocalJumpIfFalse {
-                vec,
-                idx,
-                idx_ty,
-                elem,
-                at,
-                ty,
-                target,
-            }),
-            (Op::SetStack2 { first, second }, Some(Op::Store { off, size })) => {
-                Some(Op::SetStack2Store {
-                    first,
-                    second,
-                    off,
-                    size,
-                })
-            }
-            (
-                Op::LoadArith {
-                    off,
-                    load,
-                    op,
-                    ty,
-                    at,
-                },
-                Some(Op::VecStore {
-                    elem,
-                    at: store_at,
-                    size,
-                }),
-            ) => Some(Op::LoadArithVecStore {
-                off,
-                load,
-                op,
-                ty,
-                at,
-                elem,
-                store_at,
-                size,
-            }),
-            (Op::AddrLocalLoad { addr, off, ty }, Some(Op::VecIndex { elem, at })) => {
-                Some(Op::VecIndexLocal {
-                    vec: addr,
-                    idx: off,
-                    idx_ty: ty,
-                    elem,
-                    at,
-                })
-            }
-            (Op::ArithConst { op, ty, at, value }, Some(Op::Store { off: to, size })) => {
-                Some(Op::ArithConstStore {
-                    op,
-                    ty,
-                    at,
-                    value,
-                    to,
-                    size,
-                })
-            }
-            (Op::Arith { op, ty, at }, Some(Op::Store { off: to, size })) => Some(Op::ArithStore {
-                op,
-                ty,
-                at,
-                to,
-                size,
-            }),
-            (Op::AddrLocal(off), Some(Op::ArithAt { op, ty, at })) => {
-                Some(Op::ArithAtLocal { off, op, ty, at })
-            }
-            (Op::Const(value), Some(Op::ArithAtLocal { off, op, ty, at })) => {
-                Some(Op::ArithConstAtLocal {
-                    off,
-                    op,
-                    ty,
-                    at,
-                    value,
-                })
-            }
-            (Op::Load { off, ty: load }, Some(Op::Arith { op, ty, at })) => Some(Op::LoadArith {
-                off,
-                load,
-                op,
-                ty,
-                at,
-            }),
-            (Op::VecIndex { elem, at }, Some(Op::StoreAt(size))) => {
-                Some(Op::VecStore { elem, at, size })
-            }
-            (
-                Op::VecIndexLocal {
-                    vec,
-                    idx,
-                    idx_ty,
-                    elem,
-                    at,
-                },
-                Some(Op::LoadAt(ty)),
-            ) => Some(Op::VecLoadLocal {
-                vec,
-                idx,
-                idx_ty,
-                elem,
-                at,
-                ty,
-            }),
-            (Op::Const(value), Some(Op::CmpJumpIfFalse { op, signed, target })) => {
-                Some(Op::CmpConstJumpIfFalse {
-                    op,
-                    signed,
-                    value,
-                    target,
-                })
-            }
-            (
-                Op::Load { off, ty },
-                Some(Op::CmpConstJumpIfFalse {
-                    op,
-                    signed,
-                    value,
-                    target,
-                }),
-            ) => Some(Op::LoadCmpConstJumpIfFalse {
-                off,
-                ty,
-                op,
-                signed,
-                value,
-                target,
-            }),
-            (Op::SetStack(first), Some(Op::SetStack(second))) => {
-                Some(Op::SetStack2 { first, second })
-            }
-            (Op::Load { off, ty }, Some(Op::StoreRet(size))) => {
-                Some(Op::LoadStoreRet { off, ty, size })
-            }
-            (Op::Swap, Some(Op::Arith { op, ty, at })) => Some(Op::SwapArith { op, ty, at }),
-            (Op::VecIndex { elem, at }, Some(Op::LoadAt(ty))) => Some(Op::VecLoad { elem, at, ty }),
-            (Op::VecLoad { elem, at, ty }, Some(Op::CmpJumpIfFalse { op, signed, target })) => {
-                Some(Op::VecLoadCmpJump {
-                    elem,
-                    at,
-                    ty,
-                    op,
-                    signed,
-                    target,
-                })
-            }
-            (Op::Const(value), Some(Op::AddrLocalLoad { addr, off, ty }))
-                if value <= u32::MAX as u64 =>
-            {
-                Some(Op::ConstAddrLocalLoad {
-                    value: value as u32,
-                    addr,
-                    off,
-                    ty,
-                })
-            }
-            (
-                Op::LoadArithConst {
-                    off,
-                    load,
-                    op,
-                    ty,
-                    at,
-                    value,
-                },
-                Some(Op::Store { off: to, size }),
-            ) if value <= u32::MAX as u64 => Some(Op::LoadArithConstStore {
-                off,
-                load,
-                op,
-                ty,
-                at,
-                value: value as u32,
-                to,
-                size,
-            }),
-            (
-                Op::ArithConst { op, ty, at, value },
-                Some(Op::CmpConstJumpIfFalse {
-                    op: cmp,
-                    signed,
-                    value: against,
-                    target,
-                }),
-            ) if value <= u32::MAX as u64 && against <= u32::MAX as u64 => {
-                Some(Op::ArithConstCmpJump {
-                    op,
-                    ty,
-                    at,
-                    value: value as u32,
-                    cmp,
-                    signed,
-                    against: against as u32,
-                    target,
-                })
-            }
-            (
-                Op::AddrLocalLoad {
-                    addr,
-                    off,
-                    ty: load,
-                },
-                Some(Op::ArithConst { op, ty, at, value }),
-            ) if value <= u32::MAX as u64 => Some(Op::AddrLocalLoadArithConst {
-                addr,
-                off,
-                load,
-                op,
-                ty,
-                at,
-                value: value as u32,
-            }),
-            (
-                Op::Arith { op, ty, at },
-                Some(Op::ArithConst {
-                    op: op2,
-                    ty: ty2,
-                    at: at2,
-                    value,
-                }),
-            ) if value <= u32::MAX as u64 => Some(Op::ArithArithConst {
-                op,
-                ty,
-                at,
-                op2,
-                ty2,
-                at2,
-                value: value as u32,
-            }),
-            _ => None,
-        };
-        match fused {
-            Some(op) => {
-                remap[i + 1] = out.len() as u32;
-                out.push(op);
-                i += 2;
-            }
-            None => {
-                out.push(code[i]);
-                i += 1;
-            }
-        }
-    }
-    remap[code.len()] = out.len() as u32;
-    for op in &mut out {
-        if let Some(t) = op.target_mut() {
-            *t = remap[*t as usize];
-        }
-    }
-    out
-}
-
-/// The `ForRange` made from three ops, when they are a range loop's head.
-fn for_range(ops: &[Op]) -> Option<Op> {
-    let &[Op::Load2CmpJumpIfFalse {
-        a,
-        a_ty,
-        b,
-        b_ty,
-        op,
-        signed,
-        target,
-    }, Op::Move { from, ty, to, size }, Op::WrapConstLocal {
-        off,
-        load,
-        op: Arith::WrappingAdd,
-        ty: int,
-        value: 1,
-        to: back,
-        size: back_size,
-    }] = ops
-    else {
-        return None;
-    };
-    let same = from == a && off == a && back == a && b_ty == a_ty && ty == a_ty && load == a_ty;
-    let sizes = size == a_ty.size && back_size == a_ty.size;
-    // `var` must not overlap `cur`: the increment reads `cur` after `var` is written.
-    let apart = to + size as u32 <= a || a + size as u32 <= to;
-    (same && sizes && apart).then_some(Op::ForRange {
-        cur: a,
-        end: b,
-        var: to,
-        ty: a_ty,
-        int,
-        op,
-        signed,
-        target,
-    })
-}
 
 /// One step of making a clone (`Program::clone_glues`), for the value at a source and a
 /// destination address; parts in declaration order, as `#[derive(Clone)]` clones them.
@@ -1268,7 +578,10 @@ pub struct LocalSlot {
 #[derive(Clone, Debug)]
 pub struct FnCode {
     pub name: String,
+    /// The function's ops as compiled; `optimize::link` moves them into `Program::code`.
     pub code: Vec<Op>,
+    /// Where the function starts in `Program::code`.
+    pub entry: u32,
     pub locals: Vec<LocalSlot>,
     /// Locals that own a Vec on entry (the Vec parameters).
     pub owning_params: Vec<u32>,
@@ -1294,6 +607,12 @@ pub enum FmtPiece {
 
 pub struct Program {
     pub functions: Vec<FnCode>,
+    /// Every function's ops, one after another (`FnCode::entry`), made by `optimize::link`;
+    /// jump targets index it.
+    pub code: Vec<Op>,
+    /// For each op of `code` that begins with a step of its own (`Kinds::STEP`, or `step`
+    /// set), the step's site.
+    pub step_sites: Vec<u32>,
     /// Drop glue: for each glue id, the offsets of the Vecs inside a value, in drop order.
     pub glues: Vec<Vec<u32>>,
     /// The string literals' bytes: the read-only block the machine places in the heap
@@ -1328,7 +647,7 @@ pub struct Program {
 /// and every diagnostic found.
 pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagnostic>) {
     let (tokens, mut diags) = lexer::lex(source);
-    let (file, mut pdiags) = parser::parse(tokens);
+    let (file, mut pdiags) = parser::parse(tokens, settings.ptr_width);
     diags.append(&mut pdiags);
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
@@ -1368,9 +687,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
     };
     let mut functions = Vec::new();
     for (i, f) in file.functions.iter().enumerate() {
-        let mut code = g.function(i as u32, f);
-        code.code = fuse(&code.code);
-        functions.push(code);
+        functions.push(g.function(i as u32, f));
     }
     diags.append(&mut g.diags);
     if diags.iter().any(Diagnostic::is_error) {
@@ -1385,6 +702,8 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
     }
     let program = Program {
         functions,
+        code: Vec::new(),
+        step_sites: Vec::new(),
         glues: g.glues,
         rodata: g.rodata,
         rodata_label: g.rodata_label,
@@ -1481,13 +800,16 @@ impl Moves {
     }
 }
 
-/// A part of a struct or tuple local that owns memory (a `String` field, a `Vec` inside a
-/// field): it has its own drop flag, so that moving it out leaves the rest to be dropped.
+/// A part of a local that owns memory (a `String` field, a `Vec` inside a field, a field
+/// of a Box's value, a Box's block): it has its own drop flag, so that moving it out leaves
+/// the rest to be dropped.
 #[derive(Clone, Debug)]
 struct Part {
     path: FieldPath,
-    /// Offset in the local.
-    off: u32,
+    /// Where the part is: `at[0]` bytes into the local; each further offset is that many
+    /// bytes into the block the pointer found so far points to (a part of a Box's value).
+    at: Vec<u32>,
+    /// The part's type; a Box's block is `Box<()>`, whose drop frees only the block.
     ty: Ty,
     /// The hidden slot whose flag says whether the part is still owned.
     flag: LocalId,
@@ -1525,6 +847,9 @@ struct LoopGen {
 struct Temp {
     off: u32,
     glue: Option<u32>,
+    /// For a part of the value a temporary Box holds: the temporary Box is at `off`, the
+    /// part this many bytes into its block.
+    via: Option<u32>,
 }
 
 #[derive(Default)]
@@ -1554,6 +879,10 @@ struct FnGen {
     /// Where the next use of a place is written, when that is wider than the place: the
     /// whole `&p` of a borrow.
     use_span: Option<Span>,
+    /// The place in a Box's value that the next use of its local (or of a place on the way
+    /// to it) reaches: reading `b.value` uses `b.value`, not all of `b`, so a field of the
+    /// value moved out (`b.next`) conflicts only with uses that reach it.
+    box_use: Option<(LocalId, FieldPath, Span)>,
     /// Temporaries made in advance, whose lifetime a `let` extends: their frame offsets,
     /// by expression.
     materialized: IdMap<u32>,
@@ -1783,6 +1112,7 @@ impl<'a> Gen<'a> {
         FnCode {
             name,
             code: std::mem::take(&mut self.f.code),
+            entry: 0,
             locals: std::mem::take(&mut self.f.locals),
             owning_params,
             param_count: f.params.len() as u32,
@@ -1790,8 +1120,9 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// Gives each part of a struct or tuple local that owns memory (a `String` field, the
-    /// fields of a field, ...) a drop flag of its own, in a hidden slot after the locals.
+    /// Gives each part of a struct, tuple or Box local that owns memory (a `String` field,
+    /// the fields of a field, the fields of a Box's value and the Box's block, ...) a drop
+    /// flag of its own, in a hidden slot after the locals.
     fn declare_parts(&mut self) {
         for l in 0..self.f.locals.len() {
             let slot = &self.f.locals[l];
@@ -1799,26 +1130,35 @@ impl<'a> Gen<'a> {
                 Ty::Option(inner) => &**inner,
                 t => t,
             };
-            if !matches!(whole, Ty::Struct(_) | Ty::Tuple(_)) || !whole.needs_drop() {
+            let boxed = matches!(slot.ty, Ty::Box(_));
+            if !boxed && (!matches!(whole, Ty::Struct(_) | Ty::Tuple(_)) || !whole.needs_drop()) {
                 continue;
             }
             let (name, ty) = (slot.name.clone(), slot.ty.clone());
-            let found = value_parts(&ty, self.ptr);
+            let found = local_parts(&ty, self.ptr);
             let mut parts = Vec::new();
-            for (path, off, pty) in found {
+            for (path, at, pty) in found {
                 let shown = path_text(&ty, &path, self.ptr);
                 let flag = self.f.locals.len() as LocalId;
+                let block = matches!(&pty, Ty::Box(v) if **v == Ty::Unit);
+                let hidden_name = match (shown.is_empty(), block) {
+                    (false, _) => format!("{name}.{shown}"),
+                    (true, true) => format!("({name} block)"),
+                    (true, false) => format!("*{name}"),
+                };
                 self.f.locals.push(LocalSlot {
-                    name: format!("{name}.{shown}"),
+                    name: hidden_name,
                     ty: pty.clone(),
                     off: 0,
                     size: 0,
                     hidden: true,
-                    part_of: Some((l as u32, shown)),
+                    // (The page marks the local's own fields: not those of a Box's value.)
+                    part_of: (!shown.is_empty() && !path.contains(&BOX_VALUE))
+                        .then_some((l as u32, shown)),
                 });
                 parts.push(Part {
                     path,
-                    off,
+                    at,
                     ty: pty,
                     flag,
                 });
@@ -1909,8 +1249,32 @@ impl<'a> Gen<'a> {
             _ => None,
         };
         for p in parts {
-            let at = off + p.off;
-            if p.ty.plain_buffer() {
+            let at = off + p.at[0];
+            if p.at.len() > 1 {
+                // In a Box's value: dropped through the pointers on the way, if still owned.
+                self.emit(Op::IsOwned { local: p.flag });
+                let skip = self.emit(Op::JumpIfFalse(0));
+                self.emit(Op::AddrLocal(at));
+                let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                for &k in &p.at[1..] {
+                    self.emit(Op::LoadAt(ptr));
+                    if k > 0 {
+                        self.emit(Op::Offset(k));
+                    }
+                }
+                if p.ty.plain_buffer() {
+                    self.emit(Op::DropAt);
+                } else {
+                    let glue = self.glue(&p.ty);
+                    self.emit(Op::DropGlueAt(glue));
+                }
+                self.emit(Op::SetOwned {
+                    local: p.flag,
+                    owned: false,
+                });
+                let h = self.here();
+                self.patch(skip, h);
+            } else if p.ty.plain_buffer() {
                 self.emit(Op::DropLocal {
                     off: at,
                     local: p.flag,
@@ -2305,13 +1669,35 @@ impl<'a> Gen<'a> {
             Ty::Ref(..) => None,
             _ => self.static_path(init),
         };
+        // A place in a Box's value (`let Node { value, next } = *b;`): each part a name
+        // takes by value moves out on its own, as from a local.
+        let boxed = match (&t, &place) {
+            (Ty::Ref(..), _) | (_, Some(_)) => None,
+            _ => self.part_place(init),
+        };
         let mut offs = Vec::new();
         for leaf in &leaves {
             offs.push(self.declare(leaf.local));
         }
         let after = self.f.depth;
-        let src = match &place {
-            Some((l, path, off)) => {
+        let src = match (&place, &boxed) {
+            (None, Some((l, path))) => {
+                for leaf in &leaves {
+                    let mut at = path.clone();
+                    at.extend_from_slice(&leaf.path);
+                    let how = if leaf.moves() { Use::Move } else { Use::Copy };
+                    self.use_path(*l, &at, leaf.span, how);
+                }
+                // The value's bytes, copied to read the parts from (nothing changes owner
+                // by the copy itself).
+                let (size, align) = self.layout(&t);
+                let tmp = self.reserve(size, align);
+                self.emit(Op::AddrLocal(tmp));
+                self.path_addr(*l, path);
+                self.emit(Op::Copy(size));
+                tmp
+            }
+            (Some((l, path, off)), _) => {
                 if leaves.is_empty() {
                     // Nothing bound (`let (_, _) = t;`): nothing is read.
                     self.end_statement(after, Some(site));
@@ -2325,7 +1711,7 @@ impl<'a> Gen<'a> {
                 }
                 *off
             }
-            None => {
+            (None, None) => {
                 let (size, align) = self.layout(&t);
                 let tmp = self.reserve(size, align);
                 self.value_into(init, &t, Dest::Local(tmp));
@@ -2335,8 +1721,9 @@ impl<'a> Gen<'a> {
         for (leaf, dst) in leaves.iter().zip(&offs) {
             self.bind_leaf(leaf, src, *dst, init.span);
         }
+        let place = place.map(|(l, path, _)| (l, path)).or(boxed);
         match &place {
-            Some((l, path, _)) => {
+            Some((l, path)) => {
                 for leaf in leaves.iter().filter(|leaf| leaf.moves()) {
                     let mut at = path.clone();
                     at.extend_from_slice(&leaf.path);
@@ -2359,6 +1746,7 @@ impl<'a> Gen<'a> {
                     self.f.temps.push(Temp {
                         off: src + off,
                         glue,
+                        via: None,
                     });
                 }
             }
@@ -2371,6 +1759,38 @@ impl<'a> Gen<'a> {
     /// its local at `dst`: the bytes, or for a name bound by reference, the part's address
     /// (read through the references on the way). `from` is the matched expression.
     fn bind_leaf(&mut self, leaf: &Leaf, base: u32, dst: u32, from: Span) {
+        self.copy_leaf(leaf, base, dst, from, None);
+        if leaf.through.is_none() {
+            self.own(leaf.local, dst);
+        }
+    }
+
+    /// [`Self::bind_leaf`] without making the local the owner of what it holds (a `match`
+    /// arm's names own their parts only once its guard holds).
+    /// `origin`: the frame offset of a pointer to where the value really is, when the bytes
+    /// at `base` are a copy of it (a `ref x` takes the real part's address).
+    fn copy_leaf(&mut self, leaf: &Leaf, base: u32, dst: u32, from: Span, origin: Option<u32>) {
+        if let (None, true) = (&leaf.through, leaf.by_ref) {
+            // `ref x` in a value: the part's address.
+            match origin {
+                Some(slot) => {
+                    let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                    self.emit(Op::Load { off: slot, ty: ptr });
+                    if leaf.off > 0 {
+                        self.emit(Op::Offset(leaf.off));
+                    }
+                }
+                None => {
+                    self.emit(Op::AddrLocal(base + leaf.off));
+                    self.emit(Op::ToRef);
+                }
+            }
+            self.emit(Op::Store {
+                off: dst,
+                size: self.ptr.bytes() as u8,
+            });
+            return;
+        }
         let Some((slot, chain)) = &leaf.through else {
             if leaf.ty.is_scalar() {
                 let ty = self.scalar(&leaf.ty);
@@ -2387,7 +1807,6 @@ impl<'a> Gen<'a> {
                 self.emit(Op::AddrLocal(base + leaf.off));
                 self.emit(Op::Copy(leaf.ty.size(self.ptr)));
             }
-            self.own(leaf.local, dst);
             return;
         };
         if !leaf.by_ref && !leaf.ty.is_copy() {
@@ -2529,12 +1948,17 @@ impl<'a> Gen<'a> {
             self.expr_into(e, Dest::Local(off));
         }
         if t.plain_buffer() {
-            self.f.temps.push(Temp { off, glue: None });
+            self.f.temps.push(Temp {
+                off,
+                glue: None,
+                via: None,
+            });
         } else if t.needs_drop() {
             let glue = self.glue(&t);
             self.f.temps.push(Temp {
                 off,
                 glue: Some(glue),
+                via: None,
             });
         }
         off
@@ -2544,6 +1968,13 @@ impl<'a> Gen<'a> {
     fn drop_temps(&mut self, temps: &[Temp]) {
         for t in temps.iter().rev() {
             self.emit(Op::AddrLocal(t.off));
+            if let Some(k) = t.via {
+                let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                self.emit(Op::LoadAt(ptr));
+                if k > 0 {
+                    self.emit(Op::Offset(k));
+                }
+            }
             match t.glue {
                 None => self.emit(Op::DropAt),
                 Some(g) => self.emit(Op::DropGlueAt(g)),
@@ -2764,6 +2195,17 @@ impl<'a> Gen<'a> {
             how
         };
         let span = self.f.use_span.take().unwrap_or(span);
+        let reached = match self.f.box_use.take() {
+            Some((bl, bp, at)) if bl == l && bp.starts_with(path) => Some((bp, at)),
+            other => {
+                self.f.box_use = other;
+                None
+            }
+        };
+        let (path, span) = match &reached {
+            Some((bp, at)) => (&bp[..], *at),
+            None => (path, span),
+        };
         if let (Some(&maybe), false) = (self.f.moves.uninit.get(&l), self.f.moves.dead) {
             self.report_uninit(l, span, maybe, false);
             return;
@@ -2774,7 +2216,7 @@ impl<'a> Gen<'a> {
             }
         }
         if !self.f.moves.dead {
-            if let Some((moved, at)) = self.moved_conflict(&self.f.moves, l, path, how) {
+            if let Some((moved, at)) = self.moved_conflict(&self.f.moves, l, path) {
                 self.report_moved(l, path, &moved, span, at, how, false);
             }
         }
@@ -2836,6 +2278,179 @@ impl<'a> Gen<'a> {
     fn box_path(&self, e: &Expr) -> Option<(LocalId, FieldPath)> {
         let (l, path) = self.value_path(e)?;
         path.contains(&BOX_VALUE).then_some((l, path))
+    }
+
+    /// Moves a field out of a temporary (`make().name`, `pair().1`, `make().inner.tags`, also
+    /// through a temporary Box: `make_box().name`): the temporary is made, the field's bytes
+    /// are copied into `dest`, and what is left of the temporary (and a Box's block) is
+    /// dropped at the end of the statement, as rustc drops it. Returns false, emitting
+    /// nothing, when `e` is not such a move.
+    fn move_out_of_temporary(&mut self, e: &Expr, dest: Dest) -> bool {
+        let mut path = Vec::new();
+        let mut rel = 0;
+        let mut cur = e;
+        while let ExprKind::Field { base, name, .. } = &cur.kind {
+            let bt = self.ty(base);
+            let vt = match &bt {
+                Ty::Struct(_) | Ty::Tuple(_) => bt.clone(),
+                // Only the temporary itself may be a Box.
+                Ty::Box(inner) if !matches!(base.kind, ExprKind::Field { .. }) => (**inner).clone(),
+                _ => return false,
+            };
+            let Some((i, (_, _, off))) = vt
+                .fields(self.ptr)
+                .into_iter()
+                .enumerate()
+                .find(|(_, f)| &f.0 == name)
+            else {
+                return false;
+            };
+            path.insert(0, i as u32);
+            rel += off;
+            cur = base;
+        }
+        let root = cur;
+        if path.is_empty() || self.is_place(root) || self.c.coercions.contains(&root.id) {
+            return false;
+        }
+        let root_ty = self.ty(root);
+        let (value_ty, boxed) = match &root_ty {
+            Ty::Box(inner) => ((**inner).clone(), true),
+            Ty::Struct(_) | Ty::Tuple(_) => (root_ty.clone(), false),
+            _ => return false,
+        };
+        let (size, align) = self.layout(&root_ty);
+        let tmp = self.reserve(size, align);
+        self.expr_into(root, Dest::Local(tmp));
+        let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+        self.push_dest(dest);
+        if boxed {
+            self.emit(Op::AddrLocal(tmp));
+            self.emit(Op::LoadAt(ptr));
+            if rel > 0 {
+                self.emit(Op::Offset(rel));
+            }
+        } else {
+            self.emit(Op::AddrLocal(tmp + rel));
+        }
+        self.emit(Op::Copy(self.ty(e).size(self.ptr)));
+        // What is left: dropped last made first, so the Box's block goes in first.
+        if boxed {
+            let glue = self.glue(&Ty::Box(Box::new(Ty::Unit)));
+            self.f.temps.push(Temp {
+                off: tmp,
+                glue: Some(glue),
+                via: None,
+            });
+        }
+        let mut parts = Vec::new();
+        owner_parts(&value_ty, self.ptr, 0, &mut Vec::new(), &mut parts);
+        for (ppath, off, pty) in parts.into_iter().rev() {
+            if ppath.starts_with(&path) {
+                continue;
+            }
+            let glue = (!pty.plain_buffer()).then(|| self.glue(&pty));
+            let (off, via) = if boxed {
+                (tmp, Some(off))
+            } else {
+                (tmp + off, None)
+            };
+            self.f.temps.push(Temp { off, glue, via });
+        }
+        true
+    }
+
+    /// The place `e` in a Box's value (see [`Self::box_path`]) when its local's parts have
+    /// drop flags down to it: every part is inside it or apart from it, so it can move out
+    /// or be given a value on its own.
+    fn part_place(&self, e: &Expr) -> Option<(LocalId, FieldPath)> {
+        let (l, path) = self.box_path(e)?;
+        let parts = self.f.parts.get(&l)?;
+        let block = |p: &Part| matches!(&p.ty, Ty::Box(v) if **v == Ty::Unit);
+        if parts
+            .iter()
+            .any(|p| !block(p) && p.path.len() < path.len() && path.starts_with(&p.path))
+        {
+            return None;
+        }
+        Some((l, path))
+    }
+
+    /// Pushes the address of the place `path` of local `l`, through the pointers of the
+    /// Boxes on the way. Records no use.
+    fn path_addr(&mut self, l: LocalId, path: &[u32]) {
+        let mut t = self.f.locals[l as usize].ty.clone();
+        let mut acc = self.f.locals[l as usize].off;
+        let mut in_frame = true;
+        let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+        for &i in path {
+            match (&t, i) {
+                (Ty::Box(inner), BOX_VALUE) => {
+                    if in_frame {
+                        self.emit(Op::AddrLocal(acc));
+                    } else if acc > 0 {
+                        self.emit(Op::Offset(acc));
+                    }
+                    self.emit(Op::LoadAt(ptr));
+                    in_frame = false;
+                    acc = 0;
+                    t = (**inner).clone();
+                }
+                (Ty::Option(inner), SOME_PAYLOAD) => {
+                    acc += option_layout(&t, self.ptr).map_or(0, |l| l.payload);
+                    t = (**inner).clone();
+                }
+                _ => {
+                    let Some((_, ft, off)) = t.fields(self.ptr).into_iter().nth(i as usize) else {
+                        break;
+                    };
+                    acc += off;
+                    t = ft;
+                }
+            }
+        }
+        if in_frame {
+            self.emit(Op::AddrLocal(acc));
+        } else if acc > 0 {
+            self.emit(Op::Offset(acc));
+        }
+    }
+
+    /// Makes the use of the local that `e`'s address is computed from a use of the place
+    /// `e` itself when `e` lies in a Box's value (see `FnGen::box_use`); the outermost place
+    /// wins. Returns whether it was set here (to be cleared once the address is made).
+    fn reach_box_place(&mut self, e: &Expr) -> bool {
+        if self.f.box_use.is_some() {
+            return false;
+        }
+        let Some((l, path)) = self.box_path(e) else {
+            return false;
+        };
+        let span = self.f.use_span.take().unwrap_or(e.span);
+        self.f.box_use = Some((l, path, span));
+        true
+    }
+
+    /// [`Self::reach_box_place`] for the value a Box `e` holds (through further Boxes:
+    /// `**b`), as auto-deref reaches it.
+    fn reach_box_value(&mut self, e: &Expr) -> bool {
+        if self.f.box_use.is_some() {
+            return false;
+        }
+        let mut t = self.ty(e);
+        if !matches!(t, Ty::Box(_)) {
+            return false;
+        }
+        let Some((l, mut path)) = self.value_path(e) else {
+            return false;
+        };
+        while let Ty::Box(inner) = t {
+            path.push(BOX_VALUE);
+            t = *inner;
+        }
+        let span = self.f.use_span.take().unwrap_or(e.span);
+        self.f.box_use = Some((l, path, span));
+        true
     }
 
     /// The place `e` as a local and the path inside it, through fields and Boxes.
@@ -2908,11 +2523,16 @@ impl<'a> Gen<'a> {
             Some(e) => self.box_path(e).map(|(_, p)| p),
             None => Some(vec![BOX_VALUE]),
         };
-        match path {
-            Some(path) => self.use_path(l, &path, span, Use::Move),
+        match &path {
+            Some(path) => self.use_path(l, path, span, Use::Move),
             None => {
                 self.use_local(root, true);
             }
+        }
+        if let (Some(path), true) = (&path, self.f.parts.contains_key(&l)) {
+            // The moved parts lose their flags; the Box's block is still its own part.
+            self.set_part_owned(l, path, false);
+            return;
         }
         self.emit(Op::SetOwned {
             local: l,
@@ -2953,16 +2573,10 @@ impl<'a> Gen<'a> {
     }
 
     /// A moved place in `moves` that a use of `path` of `l` runs into: the place itself or
-    /// one it lies in, else (the one seen last, as rustc picks it) a part of it. A field of
-    /// a Box's value that moved out (`node.next`) counts against the whole Box only when it
-    /// moves (reads of the Box's other fields reach through it as uses of the whole).
-    fn moved_conflict(
-        &self,
-        moves: &Moves,
-        l: LocalId,
-        path: &[u32],
-        how: Use,
-    ) -> Option<(FieldPath, Span)> {
+    /// one it lies in, else (the one seen last, as rustc picks it) a part of it. Reads of a
+    /// Box's other fields are uses of those fields (`FnGen::box_use`), so a field of its
+    /// value that moved out (`node.next`) conflicts only with uses that reach it.
+    fn moved_conflict(&self, moves: &Moves, l: LocalId, path: &[u32]) -> Option<(FieldPath, Span)> {
         let mut partial: Option<(&FieldPath, Span)> = None;
         for ((ml, mp), at) in &moves.moved {
             if *ml != l {
@@ -2970,11 +2584,6 @@ impl<'a> Gen<'a> {
             }
             if path.starts_with(mp) {
                 return Some((mp.clone(), *at));
-            }
-            let inside_box = mp.get(path.len()) == Some(&BOX_VALUE)
-                && mp[path.len()..].iter().any(|&x| x != BOX_VALUE);
-            if inside_box && how != Use::Move {
-                continue;
             }
             if mp.starts_with(path) {
                 let order = |p: &FieldPath| self.f.move_paths.get(&(l, p.clone())).copied();
@@ -3047,15 +2656,20 @@ impl<'a> Gen<'a> {
         // a Box moved out is a move of the Box, as rustc words it).
         let partial =
             moved.len() > used.len() && moved[used.len()..].iter().any(|&x| x != BOX_VALUE);
+        // A place in an `Option`'s payload has no name in rustc's messages.
+        let named = |g: &Self, p: &[u32]| {
+            if p.contains(&SOME_PAYLOAD) {
+                String::new()
+            } else {
+                format!(": `{}`", g.path_name(l, p))
+            }
+        };
         let msg = if partial {
-            format!(
-                "{verb} of partially moved value: `{}`",
-                self.path_name(l, used)
-            )
+            format!("{verb} of partially moved value{}", named(self, used))
         } else if moved.len() > used.len() {
-            format!("{verb} of moved value: `{}`", self.path_name(l, used))
+            format!("{verb} of moved value{}", named(self, used))
         } else {
-            format!("{verb} of moved value: `{}`", self.path_name(l, moved))
+            format!("{verb} of moved value{}", named(self, moved))
         };
         let mut d = Diagnostic::error(DiagnosticKind::Ownership, use_span, msg).with_code("E0382");
         if moved.is_empty() {
@@ -3515,7 +3129,10 @@ impl<'a> Gen<'a> {
                     let takes_owner = layout
                         .iter()
                         .any(|(name, ft, _)| !given.contains(name) && !ft.is_copy());
-                    let base_place = self.static_path(b).filter(|_| takes_owner);
+                    // A local's fields are used one by one: a field moved out before and
+                    // written out here is not needed (`P { name, ..p }` after `p.name`
+                    // moved).
+                    let base_place = self.static_path(b);
                     let addr_off = match (&base_place, takes_owner) {
                         (Some((l, path, off)), _) => {
                             // The fields not written out move out of the base (or are
@@ -3591,6 +3208,21 @@ impl<'a> Gen<'a> {
                 }
             }
             ExprKind::Field { .. } | ExprKind::Deref(_)
+                if !self.ty(e).is_copy() && self.part_place(e).is_some() =>
+            {
+                // Moving a part of a Box's value out (`b.name`, `*b`, `o.b.next`): only the
+                // parts inside it move; the rest, and the Box's block, stay with the local.
+                let Some((l, path)) = self.part_place(e) else {
+                    return;
+                };
+                let size = self.ty(e).size(self.ptr);
+                self.push_dest(dest);
+                self.path_addr(l, &path);
+                self.emit(Op::Copy(size));
+                self.use_path(l, &path, e.span, Use::Move);
+                self.set_part_owned(l, &path, false);
+            }
+            ExprKind::Field { .. } | ExprKind::Deref(_)
                 if !self.ty(e).is_copy() && self.box_move(e).is_some() =>
             {
                 self.move_out_of_box(e, dest);
@@ -3610,6 +3242,9 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Field { .. } | ExprKind::Index(..) | ExprKind::Deref(_) => {
                 let t = self.ty(e);
+                if !t.is_copy() && self.move_out_of_temporary(e, dest) {
+                    return;
+                }
                 if !t.is_copy() {
                     let d = self.move_out_error(e).unwrap_or_else(|| {
                         let what = if self.through_box(e) {
@@ -3643,6 +3278,48 @@ impl<'a> Gen<'a> {
                 self.write_disc(dest, &t, true);
             }
             ExprKind::Match { scrutinee, arms } => self.match_expr(e, scrutinee, arms, Some(dest)),
+            ExprKind::MethodCall { receiver, args, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::Char(CharFn::ToDigit)) =>
+            {
+                // `Some(digit)` or `None` (the machine's `u64::MAX`).
+                let t = self.ty(e);
+                self.char_fn(e, receiver, args, CharFn::ToDigit);
+                let tmp = self.reserve(8, 8);
+                self.emit(Op::Store { off: tmp, size: 8 });
+                let u64_ty = self.scalar(&Ty::Int(IntTy::U64));
+                self.emit(Op::Load {
+                    off: tmp,
+                    ty: u64_ty,
+                });
+                self.emit(Op::Const(u64::MAX));
+                self.emit(Op::Cmp {
+                    op: Cmp::Eq,
+                    signed: false,
+                });
+                let some = self.emit(Op::JumpIfFalse(0));
+                self.write_disc(dest, &t, false);
+                let end = self.emit(Op::Jump(0));
+                let h = self.here();
+                self.patch(some, h);
+                let payload = option_layout(&t, self.ptr).map_or(0, |l| l.payload);
+                let u32_ty = self.scalar(&Ty::Int(IntTy::U32));
+                self.emit(Op::Load {
+                    off: tmp,
+                    ty: u32_ty,
+                });
+                match dest.at(payload) {
+                    Dest::Local(o) => {
+                        self.emit(Op::Store { off: o, size: 4 });
+                    }
+                    d => {
+                        self.push_dest(d);
+                        self.emit(Op::StoreAt(4));
+                    }
+                }
+                self.write_disc(dest, &t, true);
+                let h = self.here();
+                self.patch(end, h);
+            }
             ExprKind::MethodCall { receiver, .. }
                 if self.c.methods.get(&e.id) == Some(&Method::Pop) =>
             {
@@ -3735,6 +3412,10 @@ impl<'a> Gen<'a> {
                     n: items.len() as u32,
                     elem,
                 });
+            }
+            ExprKind::VecRepeat(value, count) if matches!(self.ty(e), Ty::Vec(et) if !et.is_scalar()) =>
+            {
+                self.vec_repeat_clones(e, value, count, dest);
             }
             ExprKind::VecRepeat(value, count) => {
                 let t = self.ty(e);
@@ -3860,29 +3541,34 @@ impl<'a> Gen<'a> {
             Ty::SliceRef(_) | Ty::StrRef => Some(false),
             _ => None,
         };
+        // Moving out of an element (or a part of one, `v[0].name`) of a Vec, an array or a
+        // slice.
+        let index_error = |g: &Self, base: &Expr| {
+            match g.ty(base).deref_all() {
+            Ty::Vec(_) => Some((
+                "E0507",
+                format!("cannot move out of index of `{}`", g.ty(base).deref_all()),
+                format!("move occurs because value has type `{t}`, which does not implement the `Copy` trait"),
+            )),
+            Ty::Array(..) | Ty::SliceRef(_) => {
+                let whole = match g.ty(base).deref_all() {
+                    Ty::SliceRef(el) => format!("[{el}]"),
+                    other => other.to_string(),
+                };
+                let kind = if whole.contains(';') { "array" } else { "slice" };
+                Some((
+                    "E0508",
+                    format!("cannot move out of type `{whole}`, a non-copy {kind}"),
+                    format!("move occurs because the element has type `{t}`, which does not implement the `Copy` trait"),
+                ))
+            }
+            _ => None,
+        }
+        };
         let (code, msg, label) = match &e.kind {
-            ExprKind::Index(base, _) => match self.ty(base).deref_all() {
-                Ty::Vec(_) => (
-                    "E0507",
-                    format!("cannot move out of index of `{}`", self.ty(base).deref_all()),
-                    format!("move occurs because value has type `{t}`, which does not implement the `Copy` trait"),
-                ),
-                Ty::Array(..) | Ty::SliceRef(_) => {
-                    let whole = match self.ty(base).deref_all() {
-                        Ty::SliceRef(el) => format!("[{el}]"),
-                        other => other.to_string(),
-                    };
-                    let kind = if whole.contains(';') { "array" } else { "slice" };
-                    (
-                        "E0508",
-                        format!("cannot move out of type `{whole}`, a non-copy {kind}"),
-                        format!("move occurs because the element has type `{t}`, which does not implement the `Copy` trait"),
-                    )
-                }
-                _ => return None,
-            },
+            ExprKind::Index(base, _) => index_error(self, base)?,
             ExprKind::Deref(inner) | ExprKind::Field { base: inner, .. } => {
-                // The nearest reference on the way to the place.
+                // The nearest reference (or element) on the way to the place.
                 let mut x: &Expr = inner;
                 let mutable = loop {
                     if let Some(m) = behind(self, x) {
@@ -3890,6 +3576,18 @@ impl<'a> Gen<'a> {
                     }
                     match &x.kind {
                         ExprKind::Field { base, .. } => x = base,
+                        ExprKind::Deref(b) if matches!(self.ty(b), Ty::Box(_)) => x = b,
+                        ExprKind::Index(base, _) => {
+                            let (code, msg, label) = index_error(self, base)?;
+                            return Some(
+                                Diagnostic::error(DiagnosticKind::Ownership, e.span, msg)
+                                    .with_code(code)
+                                    .with_span_label(label)
+                                    .with_note(
+                                        "borrow it (`&`) or `.clone()` it instead of moving it out",
+                                    ),
+                            );
+                        }
                         _ => return None,
                     }
                 };
@@ -4137,6 +3835,23 @@ impl<'a> Gen<'a> {
             }
             off += size;
         }
+        // Temporaries the arguments borrow (`f(&String::from("x"))`) were made above the
+        // arguments: the arguments are copied above them, so that the callee's frame
+        // (which starts at its first argument) leaves them alone, and they stay until
+        // the end of the statement.
+        let (base, after) = if self.f.depth > off {
+            let moved = align_up(self.f.depth, 8);
+            let kept = self.f.depth;
+            self.set_stack(moved + (off - base));
+            if off > base {
+                self.emit(Op::AddrLocal(moved));
+                self.emit(Op::AddrLocal(base));
+                self.emit(Op::Copy(off - base));
+            }
+            (moved, kept)
+        } else {
+            (base, slot + ret_size)
+        };
         self.emit(Op::Call {
             func: f,
             base,
@@ -4145,7 +3860,7 @@ impl<'a> Gen<'a> {
         });
         let site = self.step(e.span, StepKind::Resume);
         self.f.pending_sites.push(site);
-        self.f.depth = slot + ret_size;
+        self.f.depth = after;
         slot
     }
 
@@ -4237,7 +3952,7 @@ impl<'a> Gen<'a> {
             }
             ExprKind::AddrOf { inner, .. } => {
                 if self.is_place(inner) {
-                    if self.is_static_place(inner) {
+                    if self.is_static_place(inner) || self.box_path(inner).is_some() {
                         self.f.use_span = Some(e.span);
                     }
                     self.place_addr(inner);
@@ -4374,12 +4089,17 @@ impl<'a> Gen<'a> {
                         } else {
                             let off = self.reserve_temp_vec(a);
                             if at.plain_buffer() {
-                                self.drop_temps(&[Temp { off, glue: None }]);
+                                self.drop_temps(&[Temp {
+                                    off,
+                                    glue: None,
+                                    via: None,
+                                }]);
                             } else if at.needs_drop() {
                                 let glue = self.glue(&at);
                                 self.drop_temps(&[Temp {
                                     off,
                                     glue: Some(glue),
+                                    via: None,
                                 }]);
                             }
                         }
@@ -4599,7 +4319,7 @@ impl<'a> Gen<'a> {
         again.merge(&lp.at_continue);
         if !again.dead {
             let found = lp.first_use.iter().find_map(|(l, path, span, how)| {
-                self.moved_conflict(&again, *l, path, *how)
+                self.moved_conflict(&again, *l, path)
                     .map(|(moved, at)| (*l, path.clone(), moved, *span, at, *how))
             });
             if let Some((l, path, moved, use_span, moved_at, how)) = found {
@@ -4633,7 +4353,7 @@ impl<'a> Gen<'a> {
     fn for_array(&mut self, e: &Expr, array: &Expr, body: &Block) {
         let var = self.c.binding[&e.id];
         let hidden = self.c.for_range[&e.id];
-        if let Ty::SliceRef(elem) = self.f.locals[hidden as usize].ty.clone() {
+        if let Ty::SliceRef(elem) | Ty::SliceMut(elem) = self.f.locals[hidden as usize].ty.clone() {
             self.for_slice(e, array, body, &elem);
             return;
         }
@@ -4743,7 +4463,7 @@ impl<'a> Gen<'a> {
         let (base, bt) = match &range.kind {
             ExprKind::MethodCall {
                 receiver, method, ..
-            } if method == "iter" => (&**receiver, self.ty(receiver)),
+            } if method == "iter" || method == "iter_mut" => (&**receiver, self.ty(receiver)),
             _ => (range, self.ty(range)),
         };
         match bt.deref_all().clone() {
@@ -4780,7 +4500,8 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// `for x in &v` (or a slice, or `.iter()`): `x` is a reference to each element in turn.
+    /// `for x in &v` (or `&mut v`, a slice, `.iter()`, `.iter_mut()`): `x` is a reference to
+    /// each element in turn.
     fn for_slice(&mut self, e: &Expr, range: &Expr, body: &Block, elem: &Ty) {
         let esize = elem.size(self.ptr);
         self.for_view(e, range, body, ViewLoop::Elements(esize));
@@ -5534,7 +5255,11 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Deref(inner) if matches!(self.ty(inner), Ty::Box(_)) => {
                 // The Box's pointer, read from where the Box is.
+                let reach = self.reach_box_place(e);
                 self.value_addr(inner);
+                if reach {
+                    self.f.box_use = None;
+                }
                 let ty = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
                 self.emit(Op::LoadAt(ty));
             }
@@ -5552,7 +5277,11 @@ impl<'a> Gen<'a> {
                     .into_iter()
                     .find(|f| &f.0 == name)
                     .map_or(0, |f| f.2);
+                let reach = self.reach_box_place(e);
                 self.deref_addr(base);
+                if reach {
+                    self.f.box_use = None;
+                }
                 if foff > 0 {
                     self.emit(Op::Offset(foff));
                 }
@@ -5611,7 +5340,12 @@ impl<'a> Gen<'a> {
     /// Pushes the address of the value behind `e`'s references and Boxes (what a field
     /// access or a method call reaches by auto-deref); `e`'s own address when it is neither.
     fn deref_addr(&mut self, e: &Expr) {
+        // What a Box holds is reached: a use of the value (`*b`), not of the Box.
+        let reach = self.reach_box_value(e);
         self.value_addr(e);
+        if reach {
+            self.f.box_use = None;
+        }
         let mut t = self.ty(e).deref_all().clone();
         while let Ty::Box(inner) | Ty::Ref(_, inner) = t {
             let ty = self.scalar(&Ty::Ref(false, inner.clone()));
@@ -5641,13 +5375,27 @@ impl<'a> Gen<'a> {
         self.emit(Op::AddrLocal(off));
     }
 
+    /// Builds the value an assignment stores into `lhs` in the temporary at `tmp`; what it
+    /// allocates is labelled through the place it goes to (`node`, `*node`, `n.left`, and
+    /// `n.left.name` for a value in a Box put there).
+    fn assigned_value(&mut self, lhs: &Expr, rhs: &Expr, t: &Ty, tmp: u32) {
+        let owner = owner_text(lhs);
+        if let Some(name) = &owner {
+            self.f.boxing.push((tmp, t.clone(), name.clone()));
+        }
+        self.expr_into(rhs, Dest::Local(tmp));
+        if owner.is_some() {
+            self.f.boxing.pop();
+        }
+    }
+
     fn assign(&mut self, lhs: &Expr, rhs: &Expr) {
         let t = self.ty(lhs);
         if t.is_mem() && !matches!(lhs.kind, ExprKind::Path(_)) {
             // A field or element: the new value is built, the old one dropped, then copied in.
             let (size, align) = self.layout(&t);
             let tmp = self.reserve(size, align);
-            self.expr_into(rhs, Dest::Local(tmp));
+            self.assigned_value(lhs, rhs, &t, tmp);
             if let Some((l, path, off)) = self.static_path(lhs) {
                 if self.f.parts.contains_key(&l) {
                     // A field of a local: the old value is dropped if it was not moved out.
@@ -5663,6 +5411,21 @@ impl<'a> Gen<'a> {
                     self.own_blocks(&t, off, &name);
                     return;
                 }
+            }
+            // A place in a Box's value with drop flags of its own (`b.next`): its old value
+            // is dropped only where still owned (it may have moved out), and the new one is
+            // owned again.
+            if let Some((l, path)) = self.part_place(lhs) {
+                self.assign_path(l, &path, lhs.span);
+                if t.needs_drop() {
+                    let local_off = self.f.locals[l as usize].off;
+                    self.drop_parts(l, local_off, &path);
+                }
+                self.path_addr(l, &path);
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::Copy(size));
+                self.set_part_owned(l, &path, true);
+                return;
             }
             // A place in a Box's value that may have moved out (`b.next = ..` after
             // `let n = b.next;`) holds a value again; its old value is dropped only if the
@@ -5726,7 +5489,7 @@ impl<'a> Gen<'a> {
             // The new value is built first, then the old one is dropped, then it moves in.
             let (size, align) = self.layout(&t);
             let tmp = self.reserve(size, align);
-            self.expr_into(rhs, Dest::Local(tmp));
+            self.assigned_value(lhs, rhs, &t, tmp);
             if let Some(l) = self.local_res(lhs) {
                 let off = self.f.locals[l as usize].off;
                 if t.plain_buffer() {
@@ -5734,7 +5497,7 @@ impl<'a> Gen<'a> {
                 } else if t.needs_drop() {
                     self.drop_local(off, l, Some(&t));
                 }
-                if let Ty::Box(_) = t {
+                if let (Ty::Box(_), false) = (&t, self.f.parts.contains_key(&l)) {
                     // A Box whose value moved out still has its block: freed here.
                     let shell = self.box_shell(l);
                     let shell_ty = self.f.locals[shell as usize].ty.clone();
@@ -5858,6 +5621,7 @@ impl<'a> Gen<'a> {
             | Method::AsMut
             | Method::Take
             | Method::DeepClone => {}
+            Method::Char(f) => self.char_fn(e, receiver, args, f),
             Method::CharCount => {
                 // The receiver is `text.chars()`.
                 if let ExprKind::MethodCall { receiver: text, .. } = &receiver.kind {
@@ -5880,6 +5644,7 @@ impl<'a> Gen<'a> {
                 };
                 self.emit(Op::StrFind { kind, char_pat });
             }
+            Method::Swap => self.swap_elements(e, receiver, args),
             Method::Clear => {
                 self.deref_addr(receiver);
                 self.emit(Op::Clear);
@@ -5930,6 +5695,203 @@ impl<'a> Gen<'a> {
                 self.emit(Op::Arith { op, ty, at });
             }
         }
+    }
+
+    /// `vec![x; n]` of a value that is not a scalar, as the standard library makes it: `x`
+    /// first, then a block for `n` elements, then `n - 1` clones of `x` (deep clones when it
+    /// owns memory) and `x` itself moved in last; for `n == 0`, `x` is dropped.
+    fn vec_repeat_clones(&mut self, e: &Expr, value: &Expr, count: &Expr, dest: Dest) {
+        let Ty::Vec(et) = self.ty(e) else { return };
+        let (esize, ealign) = self.layout(&et);
+        let before = self.f.depth;
+        let tmp = self.reserve(esize, ealign);
+        self.value_into(value, &et, Dest::Local(tmp));
+        let usize_ty = Ty::Int(IntTy::Usize);
+        let us = self.scalar(&usize_ty);
+        let w = self.ptr.bytes();
+        let n = self.reserve(w, w);
+        self.expr(count);
+        self.emit(Op::Store {
+            off: n,
+            size: us.size,
+        });
+        let label = self.alloc_label(dest, "vec!");
+        let at = self.span_id(e.span);
+        self.push_dest(dest);
+        self.emit(Op::Load { off: n, ty: us });
+        let elem = self.elem_size(&Ty::Vec(et.clone()));
+        self.emit(Op::VecWithCapacity { elem, label, at });
+        // The address of element `i` (in a register): the block's pointer plus `i` elements.
+        let elem_addr = |g: &mut Self, index: &dyn Fn(&mut Self)| {
+            g.push_dest(dest);
+            g.emit(Op::VecField(0));
+            index(g);
+            g.emit(Op::Const(esize as u64));
+            g.emit(Op::Arith {
+                op: Arith::WrappingMul,
+                ty: IntTy::Usize,
+                at: 0,
+            });
+            g.emit(Op::Arith {
+                op: Arith::WrappingAdd,
+                ty: IntTy::Usize,
+                at: 0,
+            });
+        };
+        let owning = et.needs_drop();
+        let glue = owning.then(|| self.clone_glue(&et));
+        let clone_label = self.alloc_label(dest, "clone");
+        let i = self.reserve(w, w);
+        self.emit(Op::Const(0));
+        self.emit(Op::Store {
+            off: i,
+            size: us.size,
+        });
+        // while i + 1 < n: element i = x.clone(); i += 1
+        let head = self.here();
+        self.emit(Op::Load { off: i, ty: us });
+        self.emit(Op::Const(1));
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: IntTy::Usize,
+            at: 0,
+        });
+        self.emit(Op::Load { off: n, ty: us });
+        self.emit(Op::Cmp {
+            op: Cmp::Lt,
+            signed: false,
+        });
+        let done = self.emit(Op::JumpIfFalse(0));
+        elem_addr(self, &|g: &mut Self| g.emit_load(i, us));
+        match glue {
+            Some(glue) => {
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::CloneValue {
+                    glue,
+                    label: clone_label,
+                    at,
+                });
+            }
+            None => {
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::Copy(esize));
+            }
+        }
+        self.emit(Op::Load { off: i, ty: us });
+        self.emit(Op::Const(1));
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: IntTy::Usize,
+            at: 0,
+        });
+        self.emit(Op::Store {
+            off: i,
+            size: us.size,
+        });
+        self.emit(Op::Jump(head));
+        let h = self.here();
+        self.patch(done, h);
+        // n == 0: `x` is dropped; else it moves into the last element, and the length is n.
+        self.emit(Op::Load { off: n, ty: us });
+        let some = self.emit(Op::JumpIfTrue(0));
+        if owning {
+            self.emit(Op::AddrLocal(tmp));
+            if et.plain_buffer() {
+                self.emit(Op::DropAt);
+            } else {
+                let g = self.glue(&et);
+                self.emit(Op::DropGlueAt(g));
+            }
+        }
+        let end = self.emit(Op::Jump(0));
+        let h = self.here();
+        self.patch(some, h);
+        elem_addr(self, &|g: &mut Self| g.emit_load(i, us));
+        self.emit(Op::AddrLocal(tmp));
+        self.emit(Op::Copy(esize));
+        self.emit(Op::Load { off: n, ty: us });
+        self.push_dest(dest.at(w));
+        self.emit(Op::StoreAt(us.size));
+        let h = self.here();
+        self.patch(end, h);
+        self.set_stack(before);
+    }
+
+    /// `v.swap(i, j)`: both indexes are checked (`i` first) before the elements' bytes
+    /// trade places through a temporary.
+    fn swap_elements(&mut self, e: &Expr, receiver: &Expr, args: &[Expr]) {
+        let rt = self.ty(receiver);
+        let elem_ty = match rt.deref_all() {
+            Ty::Vec(t) | Ty::SliceMut(t) | Ty::SliceRef(t) | Ty::Array(t, _) => (**t).clone(),
+            _ => return,
+        };
+        let (esize, ealign) = self.layout(&elem_ty);
+        let us = self.scalar(&Ty::Int(IntTy::Usize));
+        let w = self.ptr.bytes();
+        let mut idx = Vec::new();
+        for a in args.iter().take(2) {
+            let off = self.reserve(w, w);
+            self.expr(a);
+            self.emit(Op::Store { off, size: us.size });
+            idx.push(off);
+        }
+        let [ia, ib] = idx[..] else { return };
+        // An index out of bounds panics at the method's name (`swap` tracks its caller).
+        let span = match &e.kind {
+            ExprKind::MethodCall { method_span, .. } => *method_span,
+            _ => e.span,
+        };
+        let at = self.span_id(span);
+        let elem_addr = |g: &mut Self, i: u32| match rt.deref_all().clone() {
+            Ty::Array(_, len) => {
+                g.deref_addr(receiver);
+                g.emit(Op::Load { off: i, ty: us });
+                g.emit(Op::ArrayIndex {
+                    len: len as u32,
+                    elem: esize,
+                    at,
+                });
+            }
+            _ => {
+                g.vec_addr(receiver);
+                g.emit(Op::Load { off: i, ty: us });
+                g.emit(Op::VecIndex {
+                    elem: esize as u8,
+                    at,
+                });
+            }
+        };
+        let tmp = self.reserve(esize, ealign);
+        self.emit(Op::AddrLocal(tmp));
+        elem_addr(self, ia);
+        self.emit(Op::Copy(esize));
+        elem_addr(self, ia);
+        elem_addr(self, ib);
+        self.emit(Op::Copy(esize));
+        elem_addr(self, ib);
+        self.emit(Op::AddrLocal(tmp));
+        self.emit(Op::Copy(esize));
+    }
+
+    fn emit_load(&mut self, off: u32, ty: Scalar) {
+        self.emit(Op::Load { off, ty });
+    }
+
+    /// Pushes the `char` receiver (read through references), the radix if `f` takes one,
+    /// and applies `f`.
+    fn char_fn(&mut self, e: &Expr, receiver: &Expr, args: &[Expr], f: CharFn) {
+        self.expr(receiver);
+        let mut t = self.ty(receiver);
+        let c = self.scalar(&Ty::Char);
+        while let Ty::Ref(_, inner) = t {
+            self.emit(Op::LoadAt(c));
+            t = *inner;
+        }
+        if let Some(radix) = args.first() {
+            self.expr(radix);
+        }
+        let at = self.span_id(e.span);
+        self.emit(Op::CharFn { f, at });
     }
 
     /// The `Option` type of a receiver (through references).
@@ -6308,36 +6270,56 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// `match`: the scrutinee is read in place (a local) or built in a temporary; each arm
-    /// tests its pattern, binds its names (copies of the parts), checks its guard and runs
-    /// its body into `dest` (memory values) or a register.
+    /// `match`: the scrutinee is read in place (a local or a field of one, or a copy of the
+    /// bytes of a place in a Box's value) or built in a temporary; each arm tests its
+    /// pattern, binds its names (copies of the parts), checks its guard and runs its body
+    /// into `dest` (memory values) or a register. Once the guard holds, the parts the names
+    /// take by value move out of the place (their drop flags are cleared; the rest stays
+    /// with its owner) or out of the temporary, whose other parts are dropped after the arm.
     fn match_expr(&mut self, e: &Expr, scrutinee: &Expr, arms: &[Arm], dest: Option<Dest>) {
         let t = self.ty(e);
         let st = self.ty(scrutinee);
-        if st.needs_drop() && !matches!(st, Ty::Option(_)) {
-            self.diags.push(Diagnostic::error(
-                DiagnosticKind::Unsupported,
-                scrutinee.span,
-                "`match` on a value that owns heap memory (other than an `Option`) is not supported yet",
-            ));
-            return;
-        }
         let owning = st.needs_drop();
-        if let (ExprKind::Deref(inner), true) = (&scrutinee.kind, owning) {
-            if matches!(self.ty(inner), Ty::Ref(false, _))
-                && arms.iter().any(|a| binds_owner(&a.pat))
-            {
+        let arm_leaves: Vec<Vec<Leaf>> = arms
+            .iter()
+            .map(|arm| {
+                let ids = self
+                    .c
+                    .pat_locals
+                    .get(&arm.body.id)
+                    .cloned()
+                    .unwrap_or_default();
+                pat_leaves(&arm.pat, &st, self.ptr, ids).0
+            })
+            .collect();
+        let moving = owning && arm_leaves.iter().flatten().any(Leaf::moves);
+        if let (ExprKind::Deref(inner), true) = (&scrutinee.kind, moving) {
+            if matches!(self.ty(inner), Ty::Ref(..)) {
+                let how = match self.ty(inner) {
+                    Ty::Ref(true, _) => "mutable",
+                    _ => "shared",
+                };
+                // rustc names the first part a name would take.
+                let first = arm_leaves.iter().flatten().find(|leaf| leaf.moves());
+                let what = match (&st, first) {
+                    (Ty::Option(_), _) => {
+                        format!("`{}` as enum variant `Some`", check::place_text(inner))
+                    }
+                    (_, Some(leaf)) if !leaf.path.is_empty() => format!(
+                        "`{}.{}`",
+                        check::place_text(inner),
+                        path_text(&st, &leaf.path, self.ptr)
+                    ),
+                    _ => format!("`{}`", check::place_text(scrutinee)),
+                };
                 self.diags.push(
                     Diagnostic::error(
                         DiagnosticKind::Ownership,
                         scrutinee.span,
-                        format!(
-                            "cannot move out of `{}` as enum variant `Some` which is behind a shared reference",
-                            check::place_text(inner)
-                        ),
+                        format!("cannot move out of {what} which is behind a {how} reference"),
                     )
                     .with_code("E0507")
-                    .with_note("match on the reference instead (`match r`) to bind references to the payload"),
+                    .with_note("match on the reference instead (`match r`) to bind references to the parts"),
                 );
                 return;
             }
@@ -6347,25 +6329,65 @@ impl<'a> Gen<'a> {
             self.step(scrutinee.span, StepKind::Condition);
         }
         let depth0 = self.f.depth;
-        let in_place = matches!(scrutinee.kind, ExprKind::Path(_))
-            && self.local_res(scrutinee).is_some()
-            && st.is_mem();
-        let moving = owning && arms.iter().any(|a| binds_owner(&a.pat));
-        let mut scrutinee_local = None;
+        // Where the value is: a place of a local (matched in place), a place in a Box's
+        // value (its bytes copied to read it), or a temporary.
+        // A `ref x` name needs the place itself, also for a scalar.
+        let by_ref = arm_leaves
+            .iter()
+            .flatten()
+            .any(|l| l.by_ref && l.through.is_none());
+        let static_place = if st.is_mem() || by_ref {
+            self.static_path(scrutinee)
+        } else {
+            None
+        };
+        let boxed_place = match (&static_place, st.is_mem()) {
+            (None, true) => self.part_place(scrutinee),
+            _ => None,
+        };
+        let mut place: Option<(LocalId, FieldPath)> = None;
+        let mut origin = None;
         let mut temp_glue = None;
-        let soff = if in_place {
-            let moving = arms.iter().any(|a| binds_owner(&a.pat));
-            let l = self
-                .use_local(scrutinee, moving && !st.is_copy())
-                .unwrap_or(0);
-            scrutinee_local = Some(l);
-            self.f.locals[l as usize].off
-        } else if st.is_scalar() {
+        let soff = if let Some((l, path, off)) = static_place {
+            self.match_place_use(l, &path, scrutinee, &arm_leaves);
+            place = Some((l, path));
+            off
+        } else if let Some((l, path)) = boxed_place {
+            self.match_place_use(l, &path, scrutinee, &arm_leaves);
+            let (size, align) = self.layout(&st);
+            let off = self.reserve(size, align);
+            self.emit(Op::AddrLocal(off));
+            self.path_addr(l, &path);
+            self.emit(Op::Copy(size));
+            place = Some((l, path));
+            off
+        } else if st.is_scalar() && !(by_ref && self.is_place(scrutinee)) {
             self.expr(scrutinee);
             let (size, align) = self.layout(&st);
             let off = self.reserve(size, align);
             let size = self.scalar(&st).size;
             self.emit(Op::Store { off, size });
+            off
+        } else if (st.is_mem() || by_ref) && !moving && self.is_place(scrutinee) {
+            // A place behind an address known at run time (`v[0]`, `r.items`) that no arm
+            // moves out of: its bytes are read through a copy, and a `ref` name gets the
+            // real place's address (kept in a slot).
+            let slot = self.reserve(self.ptr.bytes(), self.ptr.bytes());
+            self.place_addr(scrutinee);
+            self.emit(Op::ToRef);
+            self.emit(Op::Store {
+                off: slot,
+                size: self.ptr.bytes() as u8,
+            });
+            origin = Some(slot);
+            let (size, align) = self.layout(&st);
+            let off = self.reserve(size, align);
+            self.emit(Op::AddrLocal(off));
+            self.emit(Op::Load {
+                off: slot,
+                ty: self.scalar(&Ty::Ref(false, Box::new(Ty::Unit))),
+            });
+            self.emit(Op::Copy(size));
             off
         } else if st.is_mem() {
             let (size, align) = self.layout(&st);
@@ -6374,12 +6396,13 @@ impl<'a> Gen<'a> {
             if owning {
                 let glue = self.glue(&st);
                 if moving {
-                    // Arms that take the payload own it; the others drop the temporary.
+                    // Arms that take parts own them; the rest is dropped after each arm.
                     temp_glue = Some(glue);
                 } else {
                     self.f.temps.push(Temp {
                         off,
                         glue: Some(glue),
+                        via: None,
                     });
                 }
             }
@@ -6395,40 +6418,49 @@ impl<'a> Gen<'a> {
             ..Moves::default()
         };
         let mut ends = Vec::new();
-        for arm in arms {
+        for (arm, leaves) in arms.iter().zip(&arm_leaves) {
             self.f.moves = before.clone();
             let mut fails = Vec::new();
             self.pat_test(&arm.pat, &st, soff, &mut fails);
-            let ids = self
-                .c
-                .pat_locals
-                .get(&arm.body.id)
-                .cloned()
-                .unwrap_or_default();
-            let (leaves, _) = pat_leaves(&arm.pat, &st, self.ptr, ids);
             self.f.scopes.push((Vec::new(), arm_depth));
             let takes = leaves.iter().any(Leaf::moves);
-            if let (Some(glue), false) = (temp_glue, takes) {
-                self.emit(Op::AddrLocal(soff));
-                self.emit(Op::DropGlueAt(glue));
-            }
-            if let (Some(l), true) = (scrutinee_local, takes && owning) {
-                if self.f.parts.contains_key(&l) {
-                    // Only the parts the pattern takes move out; the rest stay with `l`.
-                    for leaf in leaves.iter().filter(|leaf| leaf.moves()) {
-                        self.set_part_owned(l, &leaf.path, false);
-                    }
-                } else {
-                    self.set_owned(l, false);
+            if let Some((l, path)) = &place {
+                // Per name: a move (or copy, or borrow) of that part of the place.
+                for leaf in leaves {
+                    let mut at = path.clone();
+                    at.extend_from_slice(&leaf.path);
+                    let how = if leaf.moves() {
+                        Use::Move
+                    } else if leaf.by_ref || leaf.through.is_some() {
+                        Use::Borrow
+                    } else {
+                        Use::Copy
+                    };
+                    self.use_path(*l, &at, leaf.span, how);
                 }
             }
-            for leaf in &leaves {
+            let mut bound = Vec::new();
+            for leaf in leaves {
                 let dst = self.declare(leaf.local);
-                self.bind_leaf(leaf, soff, dst, scrutinee.span);
+                self.copy_leaf(leaf, soff, dst, scrutinee.span, origin);
+                bound.push(dst);
             }
             if let Some(g) = &arm.guard {
                 self.expr(g);
                 fails.push(self.emit(Op::JumpIfFalse(0)));
+            }
+            for (leaf, dst) in leaves.iter().zip(bound) {
+                if leaf.through.is_none() {
+                    self.own(leaf.local, dst);
+                }
+            }
+            if let (Some((l, path)), true, true) = (&place, takes, owning) {
+                // The arm is taken: what its names took is no longer the place's.
+                for leaf in leaves.iter().filter(|leaf| leaf.moves()) {
+                    let mut at = path.clone();
+                    at.extend_from_slice(&leaf.path);
+                    self.move_out_flags(*l, &at, leaf.span);
+                }
             }
             let body_block = matches!(
                 arm.body.kind,
@@ -6455,23 +6487,29 @@ impl<'a> Gen<'a> {
             if !self.f.moves.dead && self.scope_has_drops(arm_scope) {
                 self.emit_drops(arm_scope);
             }
-            if let (Some(_), true, false) = (temp_glue, takes, self.f.moves.dead) {
-                // What the pattern leaves in the matched temporary (`Some(S { name, .. })`)
-                // is dropped with it, after the arm.
-                for (path, off, pty) in value_parts(&st, self.ptr) {
-                    if leaves
-                        .iter()
-                        .any(|l| l.moves() && path.starts_with(&l.path))
-                    {
-                        continue;
+            if let (Some(glue), false) = (temp_glue, self.f.moves.dead) {
+                if takes {
+                    // What the pattern leaves in the matched temporary (`Some(S { name, ..
+                    // })`) is dropped with it, after the arm.
+                    for (path, off, pty) in value_parts(&st, self.ptr) {
+                        if leaves
+                            .iter()
+                            .any(|l| l.moves() && path.starts_with(&l.path))
+                        {
+                            continue;
+                        }
+                        self.emit(Op::AddrLocal(soff + off));
+                        if pty.plain_buffer() {
+                            self.emit(Op::DropAt);
+                        } else {
+                            let glue = self.glue(&pty);
+                            self.emit(Op::DropGlueAt(glue));
+                        }
                     }
-                    self.emit(Op::AddrLocal(soff + off));
-                    if pty.plain_buffer() {
-                        self.emit(Op::DropAt);
-                    } else {
-                        let glue = self.glue(&pty);
-                        self.emit(Op::DropGlueAt(glue));
-                    }
+                } else {
+                    // Nothing was taken: the whole temporary is dropped after the arm.
+                    self.emit(Op::AddrLocal(soff));
+                    self.emit(Op::DropGlueAt(glue));
                 }
             }
             self.pop_scope();
@@ -6493,6 +6531,91 @@ impl<'a> Gen<'a> {
         self.f.moves = after;
         if self.f.depth != depth0 || arm_depth != depth0 {
             self.set_stack(depth0);
+        }
+    }
+
+    /// The use a `match` makes of the place `path` of local `l` it matches in place, before
+    /// its arms use the parts they bind: when the place (or one it lies in) has moved out,
+    /// E0382 is reported where rustc reports it, at the last name that would take a part by
+    /// value (unnamed when the part is in an `Option`'s payload), else at the scrutinee.
+    fn match_place_use(&mut self, l: LocalId, path: &[u32], scrutinee: &Expr, arms: &[Vec<Leaf>]) {
+        if self.f.moves.uninit.contains_key(&l) {
+            self.use_path(l, path, scrutinee.span, Use::Copy);
+            return;
+        }
+        if self.f.moves.dead {
+            return;
+        }
+        let whole = self
+            .f
+            .moves
+            .moved
+            .iter()
+            .find(|((ml, mp), _)| *ml == l && path.starts_with(mp))
+            .map(|((_, mp), at)| (mp.clone(), *at));
+        let Some((moved, at)) = whole else {
+            return;
+        };
+        let taker = arms.iter().flatten().rfind(|leaf| leaf.moves());
+        let Some(leaf) = taker else {
+            self.use_path(l, path, scrutinee.span, Use::Copy);
+            return;
+        };
+        let mut used = path.to_vec();
+        used.extend_from_slice(&leaf.path);
+        let msg = if used.contains(&SOME_PAYLOAD) {
+            "use of moved value".to_string()
+        } else {
+            format!("use of moved value: `{}`", self.path_name(l, &used))
+        };
+        let decl_span = self.c.locals[self.f.id as usize][l as usize].span;
+        let name = self.f.locals[l as usize].name.clone();
+        let ty = self.path_ty(l, &moved);
+        let mut d = Diagnostic::error(DiagnosticKind::Ownership, leaf.span, msg)
+            .with_code("E0382")
+            .with_span_label("value used here after move")
+            .with_label(at, "value moved here");
+        if moved.is_empty() {
+            d = d.with_label(
+                decl_span,
+                format!("move occurs because `{name}` has type `{ty}`, which does not implement the `Copy` trait"),
+            );
+        }
+        self.diags.push(d);
+        // Reported once: the arms' own uses of the place are not checked again.
+        self.f.moves.dead = true;
+    }
+
+    /// The part at `path` of local `l` moves out (a `match` arm's name takes it): the drop
+    /// flags of the parts inside it are cleared; a part it lies in is cleared when the name
+    /// takes all it owns (`Some(s)` of an `Option` part), and a local without parts gives
+    /// up its whole value.
+    fn move_out_flags(&mut self, l: LocalId, path: &[u32], span: Span) {
+        let Some(parts) = self.f.parts.get(&l) else {
+            self.set_owned(l, false);
+            return;
+        };
+        if parts.iter().any(|p| p.path.starts_with(path)) {
+            self.set_part_owned(l, path, false);
+            return;
+        }
+        let holder = parts
+            .iter()
+            .find(|p| path.starts_with(&p.path))
+            .map(|p| (p.path.clone(), p.flag));
+        match holder {
+            Some((ppath, flag)) if path[ppath.len()..].iter().all(|&i| i == SOME_PAYLOAD) => {
+                self.emit(Op::SetOwned {
+                    local: flag,
+                    owned: false,
+                });
+            }
+            Some(_) => self.diags.push(Diagnostic::error(
+                DiagnosticKind::Unsupported,
+                span,
+                "moving part of an `Option` field's payload out is not supported yet",
+            )),
+            None => {}
         }
     }
 
@@ -6729,7 +6852,12 @@ impl LeafWalk {
                     path.pop();
                 }
             }
-            Pat::Bind { span, mutable, .. } => {
+            Pat::Bind {
+                span,
+                mutable,
+                by_ref: written,
+                ..
+            } => {
                 if let Some(l) = self.ids.next() {
                     self.out.push(Leaf {
                         local: l,
@@ -6738,7 +6866,7 @@ impl LeafWalk {
                         ty: t.clone(),
                         span: *span,
                         through: through.cloned(),
-                        by_ref: by_ref && !*mutable,
+                        by_ref: written.is_some() || by_ref && !*mutable,
                     });
                 }
             }
@@ -6816,16 +6944,6 @@ fn is_unit_struct(t: &Ty, name: &str) -> bool {
     matches!(t, Ty::Struct(d) if d.kind == crate::types::StructKind::Unit && d.name == name)
 }
 
-/// Whether a pattern binds a part that is not `Copy` by value (moving it out).
-fn binds_owner(p: &Pat) -> bool {
-    match p {
-        Pat::Bind { name, .. } => name != "None",
-        Pat::TupleStruct { items, .. } | Pat::Tuple(items, _) => items.iter().any(binds_owner),
-        Pat::Struct { fields, .. } => fields.iter().any(|f| binds_owner(&f.2)),
-        _ => false,
-    }
-}
-
 /// All ones in the bytes of a scalar (integer constants in patterns are compared as loaded).
 fn mask(sc: Scalar) -> u64 {
     if sc.signed || sc.size >= 8 {
@@ -6885,11 +7003,84 @@ fn owner_parts(
     }
 }
 
+/// A place as the labels of what it owns name it: `node`, `n.left`, `*node` (not through
+/// an element: a Vec's or array's elements are not named by index here).
+fn owner_text(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Path(segs) if segs.len() == 1 => Some(segs[0].0.clone()),
+        ExprKind::Field { base, name, .. } => Some(format!("{}.{name}", owner_text(base)?)),
+        ExprKind::Deref(inner) => Some(format!("*{}", owner_text(inner)?)),
+        _ => None,
+    }
+}
+
 /// In a field path, the payload of an `Option`'s `Some` (as in `Some(Person { name, .. })`).
 const SOME_PAYLOAD: u32 = u32::MAX;
 
 /// In a field path, the value a `Box` holds (`*b`; `b.next` is this, then `next`).
 const BOX_VALUE: u32 = u32::MAX - 1;
+
+/// Most Boxes deep a local's parts reach into (`b.next`, `o.b.c.name`); a Box deeper than
+/// that is one part.
+const MAX_BOX_PARTS: u32 = 4;
+
+/// The parts of a local of type `t` that get drop flags of their own: as [`value_parts`],
+/// and also the parts of the values Boxes hold, each followed by its Box's block (a
+/// `Box<()>` part at the Box, whose drop frees only the block), as rustc drops a Box: its
+/// value first, then the block. Each part's place is given as in [`Part::at`].
+fn local_parts(t: &Ty, ptr: PtrWidth) -> Vec<(FieldPath, Vec<u32>, Ty)> {
+    let mut out = Vec::new();
+    match (t, option_layout(t, ptr)) {
+        (Ty::Option(inner), Some(l)) => held_parts(
+            inner,
+            ptr,
+            &mut vec![l.payload],
+            &mut vec![SOME_PAYLOAD],
+            0,
+            &mut out,
+        ),
+        _ => held_parts(t, ptr, &mut vec![0], &mut Vec::new(), 0, &mut out),
+    }
+    out
+}
+
+/// [`local_parts`] of a value of type `t` at `at` (the last offset is the value's, in the
+/// block or local the earlier ones lead to), `boxes` Boxes deep.
+fn held_parts(
+    t: &Ty,
+    ptr: PtrWidth,
+    at: &mut Vec<u32>,
+    path: &mut FieldPath,
+    boxes: u32,
+    out: &mut Vec<(FieldPath, Vec<u32>, Ty)>,
+) {
+    match t {
+        Ty::Struct(_) | Ty::Tuple(_) => {
+            for (i, (_, ft, off)) in t.fields(ptr).into_iter().enumerate() {
+                path.push(i as u32);
+                let base = at.last().copied().unwrap_or(0);
+                if let Some(last) = at.last_mut() {
+                    *last = base + off;
+                }
+                held_parts(&ft, ptr, at, path, boxes, out);
+                if let Some(last) = at.last_mut() {
+                    *last = base;
+                }
+                path.pop();
+            }
+        }
+        Ty::Box(inner) if boxes < MAX_BOX_PARTS => {
+            path.push(BOX_VALUE);
+            at.push(0);
+            held_parts(inner, ptr, at, path, boxes + 1, out);
+            at.pop();
+            path.pop();
+            out.push((path.clone(), at.clone(), Ty::Box(Box::new(Ty::Unit))));
+        }
+        t if t.needs_drop() => out.push((path.clone(), at.clone(), t.clone())),
+        _ => {}
+    }
+}
 
 /// The parts of a value of type `t` that own memory (see [`owner_parts`]); for an `Option`
 /// of a struct or tuple, the parts of its `Some` payload.

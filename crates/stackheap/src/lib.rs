@@ -21,6 +21,7 @@ mod lifetimes;
 mod machine;
 mod maps;
 mod memory;
+mod optimize;
 mod parser;
 mod trace;
 mod types;
@@ -132,6 +133,18 @@ impl Run {
 
 /// Runs a program: settings from its `// stackheap:` comment, overridden by `overrides`.
 pub fn run(source: &str, overrides: &SettingsOverrides) -> Run {
+    run_with(source, overrides, true)
+}
+
+/// [`run`] without the optimisation passes over the compiled code: the machine runs the
+/// operations as the compiler emitted them. Every run must give the same output,
+/// diagnostics, steps, events and memory states as with them (`tests/optimizer.rs`).
+#[doc(hidden)]
+pub fn run_unoptimized(source: &str, overrides: &SettingsOverrides) -> Run {
+    run_with(source, overrides, false)
+}
+
+fn run_with(source: &str, overrides: &SettingsOverrides, optimize: bool) -> Run {
     let (from_comment, mut diagnostics) = SettingsOverrides::from_source(source);
     let mut settings = Settings::default();
     settings.apply(&from_comment);
@@ -146,7 +159,7 @@ pub fn run(source: &str, overrides: &SettingsOverrides) -> Run {
     }
     let (program, mut compile_diags) = compile::compile(source, &settings);
     diagnostics.append(&mut compile_diags);
-    let program = match program {
+    let mut program = match program {
         Some(p) if !diagnostics.iter().any(Diagnostic::is_error) => p,
         _ => {
             return Run {
@@ -157,6 +170,8 @@ pub fn run(source: &str, overrides: &SettingsOverrides) -> Run {
             }
         }
     };
+    (program.code, program.step_sites) =
+        optimize::link(&mut program.functions, program.ptr, optimize);
     let (trace, error, leaks) = machine::execute(std::sync::Arc::new(program), &settings);
     let outcome = match error {
         Some(e) => {

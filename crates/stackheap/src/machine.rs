@@ -4,11 +4,13 @@
 //! before any step: the first run takes snapshots of itself at intervals, and the trace
 //! rebuilds any step by restoring a snapshot and running on, with its event log on.
 
+mod hot;
 mod sanitizer;
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::check::CharFn;
 use crate::compile::{Arith, CloneStep, Cmp, FmtPiece, Op, Program, Scalar, StrMatch, STACK_TAG};
 use crate::diagnostic::{Access, MemoryReport};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
@@ -31,13 +33,14 @@ const MAX_PRINTED_BOXES: u32 = 100;
 enum Halt {
     /// It reached the step it was asked to pause before.
     Pause,
-    /// An error ended the run.
-    Stop(Stop),
+    /// An error ended the run (boxed: the machine's results stay two words).
+    Stop(Box<Stop>),
 }
 
 impl From<Stop> for Halt {
+    #[cold]
     fn from(s: Stop) -> Halt {
-        Halt::Stop(s)
+        Halt::Stop(Box::new(s))
     }
 }
 
@@ -51,6 +54,39 @@ struct Stop {
     memory: Option<Box<MemoryReport>>,
 }
 
+/// A `char` method without arguments, as the standard library computes it.
+fn char_fn(f: CharFn, c: char) -> u64 {
+    match f {
+        CharFn::LenUtf8 => c.len_utf8() as u64,
+        CharFn::ToAsciiUppercase => c.to_ascii_uppercase() as u64,
+        CharFn::ToAsciiLowercase => c.to_ascii_lowercase() as u64,
+        _ => {
+            (match f {
+                CharFn::IsAlphabetic => c.is_alphabetic(),
+                CharFn::IsNumeric => c.is_numeric(),
+                CharFn::IsAlphanumeric => c.is_alphanumeric(),
+                CharFn::IsWhitespace => c.is_whitespace(),
+                CharFn::IsUppercase => c.is_uppercase(),
+                CharFn::IsLowercase => c.is_lowercase(),
+                CharFn::IsControl => c.is_control(),
+                CharFn::IsAscii => c.is_ascii(),
+                CharFn::IsAsciiAlphabetic => c.is_ascii_alphabetic(),
+                CharFn::IsAsciiUppercase => c.is_ascii_uppercase(),
+                CharFn::IsAsciiLowercase => c.is_ascii_lowercase(),
+                CharFn::IsAsciiAlphanumeric => c.is_ascii_alphanumeric(),
+                CharFn::IsAsciiDigit => c.is_ascii_digit(),
+                CharFn::IsAsciiHexdigit => c.is_ascii_hexdigit(),
+                CharFn::IsAsciiPunctuation => c.is_ascii_punctuation(),
+                CharFn::IsAsciiGraphic => c.is_ascii_graphic(),
+                CharFn::IsAsciiWhitespace => c.is_ascii_whitespace(),
+                CharFn::IsAsciiControl => c.is_ascii_control(),
+                _ => false,
+            }) as u64
+        }
+    }
+}
+
+#[cold]
 fn panic_at(message: impl Into<String>, span: Span) -> Stop {
     Stop {
         kind: DiagnosticKind::Panic,
@@ -101,14 +137,6 @@ struct AllocRec {
     freed: Option<(u64, u32)>,
 }
 
-#[derive(Clone)]
-struct CallRec {
-    pc: usize,
-    fb: u32,
-    regs_base: usize,
-    flags_base: usize,
-}
-
 pub struct Vm<'p> {
     p: &'p Program,
     settings: &'p Settings,
@@ -116,8 +144,16 @@ pub struct Vm<'p> {
     pub log: EventLog<'p>,
     /// Pause just before beginning this step (`u64::MAX`: run to the end).
     stop_at: u64,
-    /// Where to go on when resumed: function, op index, frame base.
-    resume: Option<(usize, usize, u32)>,
+    /// Where to go on when resumed: op index, frame base.
+    resume: Option<(usize, u32)>,
+    /// A step at or past this number stops at `Vm::at_gate`: the smallest of
+    /// `next_snapshot`, `stop_at` and the step limit.
+    gate: u64,
+    /// `st.site` is the top frame's last step site but not yet in its `FrameRec` (steps
+    /// leave that to `sync_site`, run before anything reads the frames).
+    site_pending: bool,
+    /// `settings.stack_size`, kept at hand for `set_stack_length`.
+    stack_size: u32,
     /// The run has ended (`main` returned or an error stopped it).
     ended: bool,
     /// The error that ended the run, if one did.
@@ -129,7 +165,6 @@ pub struct Vm<'p> {
     /// Bytes in live blocks, at the start and wherever they changed (first run only).
     heap_in_use: Vec<(u64, u32)>,
     regs: Vec<u64>,
-    calls: Vec<CallRec>,
     owned: Vec<bool>,
     /// By function: whether it uses ownership flags (it owns a Vec parameter or drops or
     /// moves a local); the others get none, so calling them resizes nothing.
@@ -166,7 +201,6 @@ pub struct Vm<'p> {
 pub struct Snapshot {
     st: MemState,
     regs: Vec<u64>,
-    calls: Vec<CallRec>,
     owned: Vec<bool>,
     next_fit: u32,
     bump: u32,
@@ -174,7 +208,7 @@ pub struct Snapshot {
     provenance: HashMap<u32, u32>,
     double_freed: Vec<(u32, u32)>,
     rodata_base: u32,
-    resume: (usize, usize, u32),
+    resume: (usize, u32),
 }
 
 impl Snapshot {
@@ -187,7 +221,6 @@ impl Snapshot {
     pub fn bytes(&self) -> usize {
         self.st.snapshot_bytes()
             + self.regs.len() * 8
-            + self.calls.len() * 24
             + self.owned.len()
             + self.allocs.len() * 40
             + self.provenance.len() * 16
@@ -271,6 +304,9 @@ impl<'p> Vm<'p> {
             log: EventLog::new(p, true),
             stop_at: u64::MAX,
             resume: None,
+            gate: 0,
+            site_pending: false,
+            stack_size: settings.stack_size,
             ended: false,
             stopped: None,
             first_run: true,
@@ -278,7 +314,6 @@ impl<'p> Vm<'p> {
             next_snapshot: 0,
             heap_in_use: vec![(0, 0)],
             regs: Vec::with_capacity(64),
-            calls: Vec::new(),
             owned: Vec::new(),
             uses_flags: Self::flag_users(p),
             next_fit: 0,
@@ -294,14 +329,12 @@ impl<'p> Vm<'p> {
             print_boxes: Default::default(),
             print_too_deep: Default::default(),
         };
-        vm.calls.push(CallRec {
-            pc: usize::MAX,
-            fb: 0,
-            regs_base: 0,
-            flags_base: 0,
-        });
-        vm.enter(p.main, 0, 0, 0);
-        vm.resume = Some((p.main as usize, 0, 0));
+        vm.enter(p.main, 0, 0, 0, u32::MAX);
+        let entry = p
+            .functions
+            .get(p.main as usize)
+            .map_or(0, |f| f.entry as usize);
+        vm.resume = Some((entry, 0));
         if !p.rodata.is_empty() {
             // The string literals: one read-only block at the start of the heap.
             let n = p.rodata.len() as u64;
@@ -318,7 +351,7 @@ impl<'p> Vm<'p> {
                 }
             }
         }
-        vm.snapshot((p.main as usize, 0, 0));
+        vm.snapshot((entry, 0));
         vm
     }
 
@@ -326,9 +359,20 @@ impl<'p> Vm<'p> {
     fn flag_users(p: &Program) -> Vec<bool> {
         p.functions
             .iter()
-            .map(|f| {
+            .zip(
+                p.functions
+                    .iter()
+                    .skip(1)
+                    .map(|f| f.entry)
+                    .chain([p.code.len() as u32]),
+            )
+            .map(|(f, end)| {
+                let code = p
+                    .code
+                    .get(f.entry as usize..end as usize)
+                    .unwrap_or_default();
                 !f.owning_params.is_empty()
-                    || f.code.iter().any(|op| {
+                    || code.iter().any(|op| {
                         matches!(
                             op,
                             Op::DropLocal { .. } | Op::SetOwned { .. } | Op::IsOwned { .. }
@@ -349,6 +393,9 @@ impl<'p> Vm<'p> {
             log: EventLog::new(p, false),
             stop_at: u64::MAX,
             resume: Some(snap.resume),
+            gate: 0,
+            site_pending: false,
+            stack_size: settings.stack_size,
             ended: false,
             stopped: None,
             first_run: false,
@@ -356,7 +403,6 @@ impl<'p> Vm<'p> {
             next_snapshot: u64::MAX,
             heap_in_use: Vec::new(),
             regs: snap.regs.clone(),
-            calls: snap.calls.clone(),
             owned: snap.owned.clone(),
             uses_flags: Self::flag_users(p),
             next_fit: snap.next_fit,
@@ -374,11 +420,11 @@ impl<'p> Vm<'p> {
         }
     }
 
-    fn snapshot(&mut self, resume: (usize, usize, u32)) {
+    fn snapshot(&mut self, resume: (usize, u32)) {
+        self.sync_site();
         let snap = Snapshot {
             st: self.st.snapshot(),
             regs: self.regs.clone(),
-            calls: self.calls.clone(),
             owned: self.owned.clone(),
             next_fit: self.next_fit,
             bump: self.bump,
@@ -391,6 +437,7 @@ impl<'p> Vm<'p> {
         let gap = (snap.bytes() as u64 / SNAPSHOT_BYTES_PER_STEP)
             .clamp(MIN_SNAPSHOT_GAP, MAX_SNAPSHOT_GAP);
         self.next_snapshot = self.st.step + gap;
+        self.set_gate();
         self.snapshots.push(snap);
     }
 
@@ -401,13 +448,14 @@ impl<'p> Vm<'p> {
             return;
         }
         self.stop_at = stop_at;
+        self.set_gate();
         match self.run() {
             Ok(()) => self.ended = true,
             Err(Halt::Pause) => {}
             Err(Halt::Stop(stop)) => {
                 self.log.error(&stop.message);
                 self.ended = true;
-                self.stopped = Some(stop);
+                self.stopped = Some(*stop);
             }
         }
     }
@@ -424,18 +472,24 @@ impl<'p> Vm<'p> {
 
     /// The machine's memory, taking its byte arrays (the machine is done with).
     pub fn take_memory(&mut self) -> MemState {
+        self.sync_site();
         let empty = MemState::new(0, 0);
         std::mem::replace(&mut self.st, empty)
     }
 }
 
 fn canon(v: u64, ty: IntTy, ptr: PtrWidth) -> u64 {
-    let bits = ty.bits(ptr);
+    canon_bits(v, ty.bits(ptr), ty.signed())
+}
+
+/// `v` as a value of the `bits`-bit integer type: truncated, then sign- or zero-extended.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn canon_bits(v: u64, bits: u32, signed: bool) -> u64 {
     if bits >= 64 {
         return v;
     }
     let shift = 64 - bits;
-    if ty.signed() {
+    if signed {
         (((v << shift) as i64) >> shift) as u64
     } else {
         (v << shift) >> shift
@@ -443,7 +497,12 @@ fn canon(v: u64, ty: IntTy, ptr: PtrWidth) -> u64 {
 }
 
 fn value_of(v: u64, ty: IntTy) -> i128 {
-    if ty.signed() {
+    signed_value(v, ty.signed())
+}
+
+/// `v` as a number: sign-extended from 64 bits when `signed`.
+fn signed_value(v: u64, signed: bool) -> i128 {
+    if signed {
         v as i64 as i128
     } else {
         v as i128
@@ -457,8 +516,12 @@ fn value_of(v: u64, ty: IntTy) -> i128 {
 /// operation. Both give the same results and panics.
 #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
 fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'static str> {
-    let bits = ty.bits(ptr);
-    let signed = ty.signed();
+    arith_bits(op, ty.bits(ptr), ty.signed(), a, b)
+}
+
+/// `arith` for the integer type of `bits` bits, signed or not.
+#[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+fn arith_bits(op: Arith, bits: u32, signed: bool, a: u64, b: u64) -> Result<u64, &'static str> {
     // A 64-bit result is in range for the type when it is its own `bits`-bit truncation,
     // sign- or zero-extended back (it is then also its own canonical form).
     let fits = |r: u64| {
@@ -501,9 +564,9 @@ fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'s
         ),
         // The low 64 bits of a sum, difference or product depend only on the operands' low
         // 64 bits, so 64-bit wrapping arithmetic gives the 128-bit forms' results.
-        Arith::WrappingAdd => Ok(canon(a.wrapping_add(b), ty, ptr)),
-        Arith::WrappingSub => Ok(canon(a.wrapping_sub(b), ty, ptr)),
-        Arith::WrappingMul => Ok(canon(a.wrapping_mul(b), ty, ptr)),
+        Arith::WrappingAdd => Ok(canon_bits(a.wrapping_add(b), bits, signed)),
+        Arith::WrappingSub => Ok(canon_bits(a.wrapping_sub(b), bits, signed)),
+        Arith::WrappingMul => Ok(canon_bits(a.wrapping_mul(b), bits, signed)),
         Arith::Div if b == 0 => Err("attempt to divide by zero"),
         Arith::Div => checked(
             if signed {
@@ -517,21 +580,25 @@ fn arith(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'s
         Arith::Rem if signed && sa == -1i64 << (bits - 1) && sb == -1 => {
             Err("attempt to calculate the remainder with overflow")
         }
-        Arith::Rem if signed => Ok(canon(sa.wrapping_rem(sb) as u64, ty, ptr)),
-        Arith::Rem => Ok(canon(a % b, ty, ptr)),
-        _ => arith_general(op, ty, a, b, ptr),
+        Arith::Rem if signed => Ok(canon_bits(sa.wrapping_rem(sb) as u64, bits, signed)),
+        Arith::Rem => Ok(canon_bits(a % b, bits, signed)),
+        _ => arith_general(op, bits, signed, a, b),
     }
 }
 
 /// Any integer operation with Rust's debug-build checks, in 128-bit arithmetic.
-fn arith_general(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<u64, &'static str> {
-    let (x, y) = (value_of(a, ty), value_of(b, ty));
-    let (min, max) = (ty.min(ptr), ty.max(ptr));
+fn arith_general(op: Arith, bits: u32, signed: bool, a: u64, b: u64) -> Result<u64, &'static str> {
+    let (x, y) = (signed_value(a, signed), signed_value(b, signed));
+    let (min, max) = if signed {
+        (-(1i128 << (bits - 1)), (1i128 << (bits - 1)) - 1)
+    } else {
+        (0, (1i128 << bits) - 1)
+    };
     let checked = |r: Option<i128>, msg: &'static str| match r {
-        Some(r) if r >= min && r <= max => Ok(canon(r as u64, ty, ptr)),
+        Some(r) if r >= min && r <= max => Ok(canon_bits(r as u64, bits, signed)),
         _ => Err(msg),
     };
-    let bits = ty.bits(ptr) as i128;
+    let width = bits as i128;
     match op {
         Arith::Add => checked(x.checked_add(y), "attempt to add with overflow"),
         Arith::Sub => checked(x.checked_sub(y), "attempt to subtract with overflow"),
@@ -542,7 +609,7 @@ fn arith_general(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<
         Arith::Div => {
             if y == 0 {
                 Err("attempt to divide by zero")
-            } else if ty.signed() {
+            } else if signed {
                 let r = (a as i64).checked_div(b as i64).map(i128::from);
                 checked(r, "attempt to divide with overflow")
             } else {
@@ -552,12 +619,16 @@ fn arith_general(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<
         Arith::Rem => {
             if y == 0 {
                 Err("attempt to calculate the remainder with a divisor of zero")
-            } else if ty.signed() && x == min && y == -1 {
+            } else if signed && x == min && y == -1 {
                 Err("attempt to calculate the remainder with overflow")
-            } else if ty.signed() {
-                Ok(canon((a as i64).wrapping_rem(b as i64) as u64, ty, ptr))
+            } else if signed {
+                Ok(canon_bits(
+                    (a as i64).wrapping_rem(b as i64) as u64,
+                    bits,
+                    signed,
+                ))
             } else {
-                Ok(canon(a % b, ty, ptr))
+                Ok(canon_bits(a % b, bits, signed))
             }
         }
         Arith::And => Ok(a & b),
@@ -570,7 +641,7 @@ fn arith_general(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<
                 b as i128
             };
             let left = matches!(op, Arith::Shl(_));
-            if amount < 0 || amount >= bits {
+            if amount < 0 || amount >= width {
                 return Err(if left {
                     "attempt to shift left with overflow"
                 } else {
@@ -579,16 +650,16 @@ fn arith_general(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<
             }
             let r = if left {
                 a << amount
-            } else if ty.signed() {
+            } else if signed {
                 ((a as i64) >> amount) as u64
             } else {
                 a >> amount
             };
-            Ok(canon(r, ty, ptr))
+            Ok(canon_bits(r, bits, signed))
         }
-        Arith::WrappingAdd => Ok(canon(x.wrapping_add(y) as u64, ty, ptr)),
-        Arith::WrappingSub => Ok(canon(x.wrapping_sub(y) as u64, ty, ptr)),
-        Arith::WrappingMul => Ok(canon(x.wrapping_mul(y) as u64, ty, ptr)),
+        Arith::WrappingAdd => Ok(canon_bits(x.wrapping_add(y) as u64, bits, signed)),
+        Arith::WrappingSub => Ok(canon_bits(x.wrapping_sub(y) as u64, bits, signed)),
+        Arith::WrappingMul => Ok(canon_bits(x.wrapping_mul(y) as u64, bits, signed)),
         Arith::Pow => {
             let mut r: i128 = 1;
             for _ in 0..(b as u32) {
@@ -600,7 +671,7 @@ fn arith_general(op: Arith, ty: IntTy, a: u64, b: u64, ptr: PtrWidth) -> Result<
                     break;
                 }
             }
-            Ok(canon(r as u64, ty, ptr))
+            Ok(canon_bits(r as u64, bits, signed))
         }
         Arith::Min => Ok(if x <= y { a } else { b }),
         Arith::Max => Ok(if x >= y { a } else { b }),
@@ -659,8 +730,9 @@ impl<'p> Vm<'p> {
             .unwrap_or_default()
     }
 
-    fn fb(&self) -> u32 {
-        self.calls.last().map_or(0, |c| c.fb)
+    /// Where the running function's ownership flags start in `owned`.
+    fn flags_base(&self) -> usize {
+        self.st.frames.last().map_or(0, |f| f.flags_base as usize)
     }
 
     fn read(&self, addr: u64, size: u32) -> u64 {
@@ -678,14 +750,19 @@ impl<'p> Vm<'p> {
 
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn set_stack_length(&mut self, to: u32) -> Result<(), Stop> {
-        if to == self.st.stack_length {
+        let from = self.st.stack_length;
+        if to == from {
             return Ok(());
         }
-        if to > self.settings.stack_size {
-            return Err(self.stack_overflow());
+        if to > from {
+            if to > self.stack_size {
+                return Err(self.stack_overflow());
+            }
+            // Newly reserved bytes hold no value yet.
+            self.st.stack_init.clear_range(from as usize, to as usize);
+            self.st.stack_high = self.st.stack_high.max(to);
         }
-        let from = self.st.stack_length;
-        self.st.set_stack_length(to);
+        self.st.stack_length = to;
         self.log.stack_length(from, to);
         Ok(())
     }
@@ -967,316 +1044,24 @@ impl<'p> Vm<'p> {
     }
 
     fn run(&mut self) -> Result<(), Halt> {
-        let Some((start_func, start_pc, start_fb)) = self.resume.take() else {
+        let Some((mut pc, mut fb)) = self.resume.take() else {
             return Ok(());
         };
         let ptr = self.p.ptr;
-        // The running function's code and frame base, kept in locals (not looked up per op)
-        // and updated on every call and return.
         let program: &'p Program = self.p;
-        let mut func = start_func;
-        let mut code: &'p [Op] = &program.functions[func].code;
-        let mut fb: u32 = start_fb;
-        let mut pc = start_pc;
-        // `Return`: pops the frame and goes back to the caller (or ends the run).
-        macro_rules! ret {
-            () => {{
-                let Some(frame) = self.st.frames.pop() else {
-                    return Ok(());
-                };
-                self.set_stack_length(frame.slot + frame.slot_size)?;
-                self.log.ret(frame.func);
-                let Some(call) = self.calls.pop() else {
-                    return Ok(());
-                };
-                self.regs.truncate(call.regs_base);
-                self.owned.truncate(call.flags_base);
-                if call.pc == usize::MAX || self.st.frames.is_empty() {
-                    return Ok(());
-                }
-                pc = call.pc;
-                func = self.st.frames.last().map_or(0, |f| f.func as usize);
-                code = &program.functions[func].code;
-                fb = self.fb();
-            }};
-        }
+        let code: &'p [Op] = &program.code;
         loop {
+            // The common ops run in `run_hot`; it stops before the first op it leaves to the
+            // match below (or at the end of the run).
+            if !self.run_hot(code, &mut pc, &mut fb)? {
+                return Ok(());
+            }
             // Matched through the reference: each arm reads only its own fields.
             let Some(op) = code.get(pc) else {
                 return Ok(());
             };
             pc += 1;
             match *op {
-                Op::Step(site) => self.step(site, (func, pc - 1, fb))?,
-                Op::Const(v) => self.regs.push(v),
-                Op::Load { off, ty } => {
-                    let a = (fb + off) as u64 | STACK_TAG;
-                    let v = self.load(a, ty);
-                    self.regs.push(v);
-                }
-                Op::Store { off, size } => {
-                    let v = self.pop();
-                    let a = (fb + off) as u64 | STACK_TAG;
-                    self.write(a, v, size as u32);
-                }
-                Op::LoadAt(ty) => {
-                    let a = self.pop();
-                    if self.checked {
-                        self.check_stack_access(a, ty.size as u32, Access::Read)?;
-                    }
-                    let v = self.load(a, ty);
-                    self.regs.push(v);
-                }
-                Op::StoreAt(size) => {
-                    let a = self.pop();
-                    let v = self.pop();
-                    if self.checked {
-                        self.check_stack_access(a, size as u32, Access::Write)?;
-                    }
-                    self.write(a, v, size as u32);
-                }
-                Op::AddrLocal(off) => self.regs.push((fb + off) as u64 | STACK_TAG),
-                Op::AddrRet => {
-                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
-                    self.regs.push(slot as u64 | STACK_TAG);
-                }
-                Op::Pop => {
-                    self.pop();
-                }
-                Op::Swap => {
-                    let n = self.regs.len();
-                    if n >= 2 {
-                        self.regs.swap(n - 1, n - 2);
-                    }
-                }
-                Op::Arith { op, ty, at } => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
-                    self.regs.push(r);
-                }
-                Op::ArithAt { op, ty, at } => {
-                    let addr = self.pop();
-                    let b = self.pop();
-                    self.arith_at(addr, op, ty, b, at)?;
-                }
-                Op::Cmp { op, signed } => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    self.regs.push(compare(op, signed, a, b) as u64);
-                }
-                Op::ArithConst { op, ty, at, value } => {
-                    let a = self.pop();
-                    let r = arith(op, ty, a, value, ptr).map_err(|m| panic_at(m, self.span(at)))?;
-                    self.regs.push(r);
-                }
-                Op::CmpJumpIfFalse { op, signed, target } => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    if !compare(op, signed, a, b) {
-                        pc = target as usize;
-                    }
-                }
-                Op::Move { from, ty, to, size } => {
-                    let v = self.load((fb + from) as u64 | STACK_TAG, ty);
-                    self.write((fb + to) as u64 | STACK_TAG, v, size as u32);
-                }
-                Op::LoadArithConst {
-                    off,
-                    load,
-                    op,
-                    ty,
-                    at,
-                    value,
-                } => {
-                    let a = self.load((fb + off) as u64 | STACK_TAG, load);
-                    let r = arith(op, ty, a, value, ptr).map_err(|m| panic_at(m, self.span(at)))?;
-                    self.regs.push(r);
-                }
-                Op::ArithConstStore {
-                    op,
-                    ty,
-                    at,
-                    value,
-                    to,
-                    size,
-                } => {
-                    let a = self.pop();
-                    let r = arith(op, ty, a, value, ptr).map_err(|m| panic_at(m, self.span(at)))?;
-                    self.write((fb + to) as u64 | STACK_TAG, r, size as u32);
-                }
-                Op::ArithStore {
-                    op,
-                    ty,
-                    at,
-                    to,
-                    size,
-                } => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
-                    self.write((fb + to) as u64 | STACK_TAG, r, size as u32);
-                }
-                Op::ArithAtLocal { off, op, ty, at } => {
-                    let b = self.pop();
-                    self.arith_at((fb + off) as u64 | STACK_TAG, op, ty, b, at)?;
-                }
-                Op::ArithConstAtLocal {
-                    off,
-                    op,
-                    ty,
-                    at,
-                    value,
-                } => {
-                    self.arith_at((fb + off) as u64 | STACK_TAG, op, ty, value, at)?;
-                }
-                Op::Load2 { a, a_ty, b, b_ty } => {
-                    let va = self.load((fb + a) as u64 | STACK_TAG, a_ty);
-                    let vb = self.load((fb + b) as u64 | STACK_TAG, b_ty);
-                    self.regs.push(va);
-                    self.regs.push(vb);
-                }
-                Op::Load2CmpJumpIfFalse {
-                    a,
-                    a_ty,
-                    b,
-                    b_ty,
-                    op,
-                    signed,
-                    target,
-                } => {
-                    let va = self.load((fb + a) as u64 | STACK_TAG, a_ty);
-                    let vb = self.load((fb + b) as u64 | STACK_TAG, b_ty);
-                    if !compare(op, signed, va, vb) {
-                        pc = target as usize;
-                    }
-                }
-                Op::Neg { ty, at } => {
-                    let a = self.pop();
-                    let r = arith(Arith::Sub, ty, 0, a, ptr)
-                        .map_err(|_| panic_at("attempt to negate with overflow", self.span(at)))?;
-                    self.regs.push(r);
-                }
-                Op::Abs { ty, at } => {
-                    let a = self.pop();
-                    let r = if (a as i64) < 0 {
-                        arith(Arith::Sub, ty, 0, a, ptr).map_err(|_| {
-                            panic_at("attempt to negate with overflow", self.span(at))
-                        })?
-                    } else {
-                        a
-                    };
-                    self.regs.push(r);
-                }
-                Op::Not(ty) => {
-                    let a = self.pop();
-                    self.regs.push(canon(!a, ty, ptr));
-                }
-                Op::NotBool => {
-                    let a = self.pop();
-                    self.regs.push((a == 0) as u64);
-                }
-                Op::Cast(to) => {
-                    let a = self.pop();
-                    self.regs.push(canon(a, to, ptr));
-                }
-                Op::Jump(t) => pc = t as usize,
-                Op::JumpIfFalse(t) => {
-                    if self.pop() == 0 {
-                        pc = t as usize;
-                    }
-                }
-                Op::JumpIfTrue(t) => {
-                    if self.pop() != 0 {
-                        pc = t as usize;
-                    }
-                }
-                Op::SetStack(off) => {
-                    let to = fb + off;
-                    self.set_stack_length(to)?;
-                }
-                Op::Call {
-                    func: f,
-                    base,
-                    slot,
-                    slot_size,
-                } => {
-                    if self.calls.len() >= MAX_FRAMES {
-                        return Err(Halt::Stop(self.stack_overflow()));
-                    }
-                    self.calls.push(CallRec {
-                        pc,
-                        fb: fb + base,
-                        regs_base: self.regs.len(),
-                        flags_base: self.owned.len(),
-                    });
-                    self.enter(f, fb + base, fb + slot, slot_size);
-                    func = f as usize;
-                    code = &program.functions[func].code;
-                    fb += base;
-                    pc = 0;
-                }
-                Op::StoreRet(size) => {
-                    let v = self.pop();
-                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
-                    self.write(slot as u64 | STACK_TAG, v, size as u32);
-                }
-                Op::Return => ret!(),
-                Op::StepReturn(site) => {
-                    self.step(site, (func, pc - 1, fb))?;
-                    ret!()
-                }
-                Op::LoadSetStack { off, ty, len } => {
-                    let v = self.load((fb + off) as u64 | STACK_TAG, ty);
-                    self.regs.push(v);
-                    self.set_stack_length(fb + len)?;
-                }
-                Op::StoreRetSetStack { size, len } => {
-                    let v = self.pop();
-                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
-                    self.write(slot as u64 | STACK_TAG, v, size as u32);
-                    self.set_stack_length(fb + len)?;
-                }
-                Op::VecLoadLocalJumpIfFalse {
-                    vec,
-                    idx,
-                    idx_ty,
-                    elem,
-                    at,
-                    ty,
-                    target,
-                } => {
-                    let i = self.load((fb + idx) as u64 | STACK_TAG, idx_ty);
-                    let a = self.vec_index((fb + vec) as u64 | STACK_TAG, i, elem, at, false)?;
-                    if self.load(a, ty) == 0 {
-                        pc = target as usize;
-                    }
-                }
-                Op::LoadSwapArith {
-                    off,
-                    load,
-                    op,
-                    ty,
-                    at,
-                } => {
-                    let a = self.load((fb + off) as u64 | STACK_TAG, load);
-                    let b = self.pop();
-                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
-                    self.regs.push(r);
-                }
-                Op::LoadSetStack2Store {
-                    from,
-                    ty,
-                    first,
-                    second,
-                    to,
-                    size,
-                } => {
-                    let v = self.load((fb + from) as u64 | STACK_TAG, ty);
-                    self.set_stack_length(fb + first)?;
-                    self.set_stack_length(fb + second)?;
-                    self.write((fb + to) as u64 | STACK_TAG, v, size as u32);
-                }
                 Op::Copy(size) => {
                     let src = self.pop();
                     let dst = self.pop();
@@ -1411,318 +1196,8 @@ impl<'p> Vm<'p> {
                         self.write(vec + w as u64, len + 1, w);
                     }
                 }
-                Op::VecField(i) => {
-                    let vec = self.pop();
-                    let w = self.pw();
-                    let v = self.read(vec + (i as u32 * w) as u64, w);
-                    self.regs.push(v);
-                }
-                Op::VecIndex { elem, at } => {
-                    let idx = self.pop();
-                    let vec = self.pop();
-                    let write = matches!(code.get(pc), Some(Op::StoreAt(_)));
-                    let a = self.vec_index(vec, idx, elem, at, write)?;
-                    self.regs.push(a);
-                }
-                Op::VecIndexLocal {
-                    vec,
-                    idx,
-                    idx_ty,
-                    elem,
-                    at,
-                } => {
-                    let i = self.load((fb + idx) as u64 | STACK_TAG, idx_ty);
-                    let write = matches!(code.get(pc), Some(Op::StoreAt(_)));
-                    let a = self.vec_index((fb + vec) as u64 | STACK_TAG, i, elem, at, write)?;
-                    self.regs.push(a);
-                }
-                Op::AddrLocalLoad { addr, off, ty } => {
-                    let v = self.load((fb + off) as u64 | STACK_TAG, ty);
-                    self.regs.push((fb + addr) as u64 | STACK_TAG);
-                    self.regs.push(v);
-                }
-                Op::WrapConstLocal {
-                    off,
-                    load,
-                    op,
-                    ty,
-                    value,
-                    to,
-                    size,
-                } => {
-                    let a = self.load((fb + off) as u64 | STACK_TAG, load);
-                    // Wrapping operations never fail.
-                    let r = arith(op, ty, a, value, ptr).unwrap_or_default();
-                    self.write((fb + to) as u64 | STACK_TAG, r, size as u32);
-                }
-                Op::Load2Arith {
-                    a,
-                    a_ty,
-                    b,
-                    b_ty,
-                    op,
-                    ty,
-                    at,
-                } => {
-                    let va = self.load((fb + a) as u64 | STACK_TAG, a_ty);
-                    let vb = self.load((fb + b) as u64 | STACK_TAG, b_ty);
-                    let r = arith(op, ty, va, vb, ptr).map_err(|m| panic_at(m, self.span(at)))?;
-                    self.regs.push(r);
-                }
-                Op::LoadArith {
-                    off,
-                    load,
-                    op,
-                    ty,
-                    at,
-                } => {
-                    let b = self.load((fb + off) as u64 | STACK_TAG, load);
-                    let a = self.pop();
-                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
-                    self.regs.push(r);
-                }
-                Op::VecStore { elem, at, size } => {
-                    let idx = self.pop();
-                    let vec = self.pop();
-                    let a = self.vec_index(vec, idx, elem, at, true)?;
-                    let v = self.pop();
-                    self.write(a, v, size as u32);
-                }
-                Op::VecStoreLocal {
-                    vec,
-                    idx,
-                    idx_ty,
-                    elem,
-                    at,
-                    size,
-                } => {
-                    let i = self.load((fb + idx) as u64 | STACK_TAG, idx_ty);
-                    let a = self.vec_index((fb + vec) as u64 | STACK_TAG, i, elem, at, true)?;
-                    let v = self.pop();
-                    self.write(a, v, size as u32);
-                }
-                Op::SetStack2Store {
-                    first,
-                    second,
-                    off,
-                    size,
-                } => {
-                    self.set_stack_length(fb + first)?;
-                    self.set_stack_length(fb + second)?;
-                    let v = self.pop();
-                    self.write((fb + off) as u64 | STACK_TAG, v, size as u32);
-                }
-                Op::LoadArithVecStore {
-                    off,
-                    load,
-                    op,
-                    ty,
-                    at,
-                    elem,
-                    store_at,
-                    size,
-                } => {
-                    let b = self.load((fb + off) as u64 | STACK_TAG, load);
-                    let a = self.pop();
-                    let idx = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
-                    let vec = self.pop();
-                    let addr = self.vec_index(vec, idx, elem, store_at, true)?;
-                    let v = self.pop();
-                    self.write(addr, v, size as u32);
-                }
-                Op::SetStackStore { len, off, size } => {
-                    self.set_stack_length(fb + len)?;
-                    let v = self.pop();
-                    self.write((fb + off) as u64 | STACK_TAG, v, size as u32);
-                }
-                Op::VecLoadLocal {
-                    vec,
-                    idx,
-                    idx_ty,
-                    elem,
-                    at,
-                    ty,
-                } => {
-                    let i = self.load((fb + idx) as u64 | STACK_TAG, idx_ty);
-                    let a = self.vec_index((fb + vec) as u64 | STACK_TAG, i, elem, at, false)?;
-                    let v = self.load(a, ty);
-                    self.regs.push(v);
-                }
-                Op::CmpConstJumpIfFalse {
-                    op,
-                    signed,
-                    value,
-                    target,
-                } => {
-                    let a = self.pop();
-                    if !compare(op, signed, a, value) {
-                        pc = target as usize;
-                    }
-                }
-                Op::LoadCmpConstJumpIfFalse {
-                    off,
-                    ty,
-                    op,
-                    signed,
-                    value,
-                    target,
-                } => {
-                    let a = self.load((fb + off) as u64 | STACK_TAG, ty);
-                    if !compare(op, signed, a, value) {
-                        pc = target as usize;
-                    }
-                }
-                Op::SetStack2 { first, second } => {
-                    self.set_stack_length(fb + first)?;
-                    self.set_stack_length(fb + second)?;
-                }
-                Op::LoadStoreRet { off, ty, size } => {
-                    let v = self.load((fb + off) as u64 | STACK_TAG, ty);
-                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
-                    self.write(slot as u64 | STACK_TAG, v, size as u32);
-                }
-                Op::SwapArith { op, ty, at } => {
-                    let a = self.pop();
-                    let b = self.pop();
-                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
-                    self.regs.push(r);
-                }
-                Op::ForRange {
-                    cur,
-                    end,
-                    var,
-                    ty,
-                    int,
-                    op,
-                    signed,
-                    target,
-                } => {
-                    let c = self.load((fb + cur) as u64 | STACK_TAG, ty);
-                    let e = self.load((fb + end) as u64 | STACK_TAG, ty);
-                    // The common head, `a..b` over an eight-byte unsigned type: `c < e`,
-                    // and the increment needs no canonical form.
-                    let wide = ty.size == 8 && !signed && op == Cmp::Lt;
-                    let go = if wide {
-                        c < e
-                    } else {
-                        compare(op, signed, c, e)
-                    };
-                    if go {
-                        self.write((fb + var) as u64 | STACK_TAG, c, ty.size as u32);
-                        let next = if wide {
-                            c.wrapping_add(1)
-                        } else {
-                            canon(c.wrapping_add(1), int, ptr)
-                        };
-                        self.write((fb + cur) as u64 | STACK_TAG, next, ty.size as u32);
-                    } else {
-                        pc = target as usize;
-                    }
-                }
-                Op::VecLoad { elem, at, ty } => {
-                    let idx = self.pop();
-                    let vec = self.pop();
-                    let a = self.vec_index(vec, idx, elem, at, false)?;
-                    let v = self.load(a, ty);
-                    self.regs.push(v);
-                }
-                Op::LoadArithConstStore {
-                    off,
-                    load,
-                    op,
-                    ty,
-                    at,
-                    value,
-                    to,
-                    size,
-                } => {
-                    let a = self.load((fb + off) as u64 | STACK_TAG, load);
-                    let r = arith(op, ty, a, value as u64, ptr)
-                        .map_err(|m| panic_at(m, self.span(at)))?;
-                    self.write((fb + to) as u64 | STACK_TAG, r, size as u32);
-                }
-                Op::ArithConstCmpJump {
-                    op,
-                    ty,
-                    at,
-                    value,
-                    cmp,
-                    signed,
-                    against,
-                    target,
-                } => {
-                    let a = self.pop();
-                    let r = arith(op, ty, a, value as u64, ptr)
-                        .map_err(|m| panic_at(m, self.span(at)))?;
-                    if !compare(cmp, signed, r, against as u64) {
-                        pc = target as usize;
-                    }
-                }
-                Op::AddrLocalLoadArithConst {
-                    addr,
-                    off,
-                    load,
-                    op,
-                    ty,
-                    at,
-                    value,
-                } => {
-                    let v = self.load((fb + off) as u64 | STACK_TAG, load);
-                    let r = arith(op, ty, v, value as u64, ptr)
-                        .map_err(|m| panic_at(m, self.span(at)))?;
-                    self.regs.push((fb + addr) as u64 | STACK_TAG);
-                    self.regs.push(r);
-                }
-                Op::ArithArithConst {
-                    op,
-                    ty,
-                    at,
-                    op2,
-                    ty2,
-                    at2,
-                    value,
-                } => {
-                    let b = self.pop();
-                    let a = self.pop();
-                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
-                    let r = arith(op2, ty2, r, value as u64, ptr)
-                        .map_err(|m| panic_at(m, self.span(at2)))?;
-                    self.regs.push(r);
-                }
-                Op::ConstAddrLocalLoad {
-                    value,
-                    addr,
-                    off,
-                    ty,
-                } => {
-                    let v = self.load((fb + off) as u64 | STACK_TAG, ty);
-                    self.regs.push(value as u64);
-                    self.regs.push((fb + addr) as u64 | STACK_TAG);
-                    self.regs.push(v);
-                }
-                Op::VecLoadCmpJump {
-                    elem,
-                    at,
-                    ty,
-                    op,
-                    signed,
-                    target,
-                } => {
-                    let idx = self.pop();
-                    let vec = self.pop();
-                    let addr = self.vec_index(vec, idx, elem, at, false)?;
-                    let b = self.load(addr, ty);
-                    let a = self.pop();
-                    if !compare(op, signed, a, b) {
-                        pc = target as usize;
-                    }
-                }
-                Op::StepJump { site, target } => {
-                    self.step(site, (func, pc - 1, fb))?;
-                    pc = target as usize;
-                }
                 Op::DropLocal { off, local } => {
-                    let base = self.calls.last().map_or(0, |c| c.flags_base);
+                    let base = self.flags_base();
                     let i = base + local as usize;
                     if self.owned.get(i).copied().unwrap_or(false) {
                         self.owned[i] = false;
@@ -1759,12 +1234,12 @@ impl<'p> Vm<'p> {
                     self.drop_vec(a);
                 }
                 Op::IsOwned { local } => {
-                    let base = self.calls.last().map_or(0, |c| c.flags_base);
+                    let base = self.flags_base();
                     let owned = self.owned.get(base + local as usize).copied();
                     self.regs.push(owned.unwrap_or(false) as u64);
                 }
                 Op::SetOwned { local, owned } => {
-                    let base = self.calls.last().map_or(0, |c| c.flags_base);
+                    let base = self.flags_base();
                     if let Some(f) = self.owned.get_mut(base + local as usize) {
                         *f = owned;
                     }
@@ -1823,14 +1298,10 @@ impl<'p> Vm<'p> {
                 Op::Panic { format, args, at } => {
                     let text = self.format(format, args);
                     self.printed_in_depth()?;
-                    return Err(Halt::Stop(panic_at(text, self.span(at))));
-                }
-                Op::Offset(n) => {
-                    let a = self.pop();
-                    self.regs.push(a.wrapping_add(n as u64));
+                    return Err(Halt::from(panic_at(text, self.span(at))));
                 }
                 Op::DropGlueLocal { off, local, glue } => {
-                    let base = self.calls.last().map_or(0, |c| c.flags_base);
+                    let base = self.flags_base();
                     let i = base + local as usize;
                     if self.owned.get(i).copied().unwrap_or(false) {
                         self.owned[i] = false;
@@ -1845,7 +1316,7 @@ impl<'p> Vm<'p> {
                     let idx = self.pop();
                     let a = self.pop();
                     if idx >= len as u64 {
-                        return Err(Halt::Stop(panic_at(
+                        return Err(Halt::from(panic_at(
                             format!("index out of bounds: the len is {len} but the index is {idx}"),
                             self.span(at),
                         )));
@@ -1865,15 +1336,6 @@ impl<'p> Vm<'p> {
                     let src = self.pop();
                     let vec = self.pop();
                     self.push_copy(vec, src, elem, label, at)?;
-                }
-                Op::ToRef => {
-                    let a = self.pop();
-                    let r = if ptr == PtrWidth::W32 && a & STACK_TAG != 0 {
-                        (a & !STACK_TAG) | REF_TAG_32
-                    } else {
-                        a
-                    };
-                    self.regs.push(r);
                 }
                 Op::VecPop { elem } => {
                     let vec = self.pop();
@@ -1995,7 +1457,7 @@ impl<'p> Vm<'p> {
                         _ => None,
                     };
                     if let Some(m) = msg {
-                        return Err(Halt::Stop(panic_at(m, self.span(at))));
+                        return Err(Halt::from(panic_at(m, self.span(at))));
                     }
                     let end_v = end_v.unwrap_or(len);
                     let mut sp = p.wrapping_add(start * elem as u64);
@@ -2125,6 +1587,30 @@ impl<'p> Vm<'p> {
                         None => self.write(dst, 0x11_0000, 4),
                     }
                 }
+                Op::CharFn { f, at } => {
+                    let radix = matches!(f, CharFn::IsDigit | CharFn::ToDigit).then(|| self.pop());
+                    let c = char::from_u32(self.pop() as u32).unwrap_or('\u{fffd}');
+                    let r = match (f, radix) {
+                        (CharFn::IsDigit | CharFn::ToDigit, Some(radix)) => {
+                            let radix = u32::try_from(radix).unwrap_or(u32::MAX);
+                            if !(2..=36).contains(&radix) {
+                                return Err(panic_at(
+                                    "to_digit: invalid radix -- radix must be in the range 2 to 36 inclusive",
+                                    self.span(at),
+                                )
+                                .into());
+                            }
+                            match (c.to_digit(radix), f) {
+                                (Some(_), CharFn::IsDigit) => 1,
+                                (None, CharFn::IsDigit) => 0,
+                                (Some(d), _) => d as u64,
+                                (None, _) => u64::MAX,
+                            }
+                        }
+                        _ => char_fn(f, c),
+                    };
+                    self.regs.push(r);
+                }
                 Op::CharBefore => {
                     let i = self.pop();
                     let s = self.pop();
@@ -2163,16 +1649,173 @@ impl<'p> Vm<'p> {
                         self.write_meta(dst, np, len, cap);
                     }
                 }
+                Op::LoadAt(ty) => {
+                    let a = self.pop();
+                    if self.checked {
+                        self.check_stack_access(a, ty.size as u32, Access::Read)?;
+                    }
+                    let v = self.load(a, ty);
+                    self.regs.push(v);
+                }
+                Op::StoreAt(size) => {
+                    let a = self.pop();
+                    let v = self.pop();
+                    if self.checked {
+                        self.check_stack_access(a, size as u32, Access::Write)?;
+                    }
+                    self.write(a, v, size as u32);
+                }
+                Op::AddrRet => {
+                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
+                    self.regs.push(slot as u64 | STACK_TAG);
+                }
+                Op::Pop => {
+                    self.pop();
+                }
+                Op::Swap => {
+                    let n = self.regs.len();
+                    if n >= 2 {
+                        self.regs.swap(n - 1, n - 2);
+                    }
+                }
+                Op::Arith { op, ty, at } => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    let r = arith(op, ty, a, b, ptr).map_err(|m| panic_at(m, self.span(at)))?;
+                    self.regs.push(r);
+                }
+                Op::ArithAt { op, ty, at } => {
+                    let addr = self.pop();
+                    let b = self.pop();
+                    self.arith_at(addr, op, ty, b, at)?;
+                }
+                Op::Cmp { op, signed } => {
+                    let b = self.pop();
+                    let a = self.pop();
+                    self.regs.push(compare(op, signed, a, b) as u64);
+                }
+                Op::Neg { ty, at } => {
+                    let a = self.pop();
+                    let r = arith(Arith::Sub, ty, 0, a, ptr)
+                        .map_err(|_| panic_at("attempt to negate with overflow", self.span(at)))?;
+                    self.regs.push(r);
+                }
+                Op::Abs { ty, at } => {
+                    let a = self.pop();
+                    let r = if (a as i64) < 0 {
+                        arith(Arith::Sub, ty, 0, a, ptr).map_err(|_| {
+                            panic_at("attempt to negate with overflow", self.span(at))
+                        })?
+                    } else {
+                        a
+                    };
+                    self.regs.push(r);
+                }
+                Op::Not(ty) => {
+                    let a = self.pop();
+                    self.regs.push(canon(!a, ty, ptr));
+                }
+                Op::NotBool => {
+                    let a = self.pop();
+                    self.regs.push((a == 0) as u64);
+                }
+                Op::Cast(to) => {
+                    let a = self.pop();
+                    self.regs.push(canon(a, to, ptr));
+                }
+                Op::JumpIfFalse(t) => {
+                    let v = self.pop();
+                    if v == 0 {
+                        pc = t as usize;
+                    }
+                }
+                Op::JumpIfTrue(t) => {
+                    let v = self.pop();
+                    if v != 0 {
+                        pc = t as usize;
+                    }
+                }
+                Op::StoreRet(size) => {
+                    let v = self.pop();
+                    let slot = self.st.frames.last().map_or(0, |f| f.slot);
+                    self.st_stack(slot, v, size as u32);
+                }
+                Op::VecField(i) => {
+                    let vec = self.pop();
+                    let w = self.pw();
+                    let v = self.read(vec + (i as u32 * w) as u64, w);
+                    self.regs.push(v);
+                }
+                Op::VecIndex { elem, at } => {
+                    let idx = self.pop();
+                    let vec = self.pop();
+                    let write = matches!(code.get(pc), Some(Op::StoreAt(_)));
+                    let a = self.vec_index(vec, idx, elem, at, write)?;
+                    self.regs.push(a);
+                }
+                Op::Offset(n) => {
+                    let a = self.pop();
+                    self.regs.push(a.wrapping_add(n as u64));
+                }
+                Op::ToRef => {
+                    let a = self.pop();
+                    let r = if ptr == PtrWidth::W32 && a & STACK_TAG != 0 {
+                        (a & !STACK_TAG) | REF_TAG_32
+                    } else {
+                        a
+                    };
+                    self.regs.push(r);
+                }
+                // `optimize::link` makes every call an `Enter`.
+                Op::Call {
+                    func,
+                    base,
+                    slot,
+                    slot_size,
+                } => {
+                    if self.st.frames.len() >= MAX_FRAMES {
+                        return Err(Halt::from(self.stack_overflow()));
+                    }
+                    let entry = program.functions.get(func as usize).map(|f| f.entry);
+                    self.enter(func, fb + base, fb + slot, slot_size, pc as u32);
+                    fb += base;
+                    pc = entry.map_or(code.len(), |e| e as usize);
+                }
+                // The rest run in `run_hot`, which never stops before them.
+                _ => {}
             }
         }
     }
 
     /// Runs a step marker: a pause or a snapshot if one is due, the step limit, the step
-    /// count and site.
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    /// `at` is where this step's op is (function, op index, frame base): a pause or a
+    /// count and site. `at` is where this step's op is (op index, frame base): a pause or a
     /// snapshot resumes there, running the step from its start.
-    fn step(&mut self, site: u32, at: (usize, usize, u32)) -> Result<(), Halt> {
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn step(&mut self, site: u32, at: (usize, u32)) -> Result<(), Halt> {
+        if self.st.step >= self.gate {
+            self.at_gate(site, at)?;
+        }
+        self.st.step += 1;
+        self.st.site = site;
+        self.site_pending = true;
+        Ok(())
+    }
+
+    /// Puts the last step's site into the top frame's record, if a step has run in it since
+    /// it was last put there.
+    fn sync_site(&mut self) {
+        if self.site_pending {
+            if let Some(f) = self.st.frames.last_mut() {
+                f.site = self.st.site;
+            }
+            self.site_pending = false;
+        }
+    }
+
+    /// A step has reached `gate`: pauses, takes a snapshot, or stops at the step limit.
+    #[cold]
+    #[inline(never)]
+    fn at_gate(&mut self, site: u32, at: (usize, u32)) -> Result<(), Halt> {
         if self.st.step >= self.next_snapshot.min(self.stop_at) {
             if self.st.step == self.stop_at {
                 self.resume = Some(at);
@@ -2183,14 +1826,17 @@ impl<'p> Vm<'p> {
             }
         }
         if self.st.step >= self.settings.max_steps {
-            return Err(Halt::Stop(self.step_limit(site)));
+            return Err(Halt::from(self.step_limit(site)));
         }
-        self.st.step += 1;
-        self.st.site = site;
-        if let Some(f) = self.st.frames.last_mut() {
-            f.site = site;
-        }
+        self.set_gate();
         Ok(())
+    }
+
+    fn set_gate(&mut self) {
+        self.gate = self
+            .next_snapshot
+            .min(self.stop_at)
+            .min(self.settings.max_steps);
     }
 
     #[cold]
@@ -2859,20 +2505,28 @@ impl<'p> Vm<'p> {
         }
     }
 
-    /// Pushes a frame for `func`: its record, its ownership flags, and the trace's call event.
-    fn enter(&mut self, func: u32, base: u32, slot: u32, slot_size: u32) {
-        if self.uses_flags[func as usize] {
-            let f = &self.p.functions[func as usize];
-            let flags_base = self.owned.len();
-            self.owned.resize(flags_base + f.locals.len(), false);
-            for &l in &f.owning_params {
-                self.owned[flags_base + l as usize] = true;
+    /// Pushes a frame for `func`: its record (with where the caller goes on, `ret_pc`), its
+    /// ownership flags, and the trace's call event.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn enter(&mut self, func: u32, base: u32, slot: u32, slot_size: u32, ret_pc: u32) {
+        self.sync_site();
+        let flags_base = self.owned.len();
+        if self.uses_flags.get(func as usize).copied().unwrap_or(false) {
+            if let Some(f) = self.p.functions.get(func as usize) {
+                self.owned.resize(flags_base + f.locals.len(), false);
+                for &l in &f.owning_params {
+                    self.owned[flags_base + l as usize] = true;
+                }
             }
         }
-        self.st
-            .frames
-            .push(FrameRec::new(func, base, slot, slot_size));
+        self.st.frames.push(FrameRec {
+            ret_pc,
+            regs_base: self.regs.len() as u32,
+            flags_base: flags_base as u32,
+            ..FrameRec::new(func, base, slot, slot_size)
+        });
         self.log.call(func, base);
+        self.site_pending = false;
     }
 
     /// After formatting: an error if a value had Boxes nested too deep to print.

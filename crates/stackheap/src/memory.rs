@@ -92,6 +92,24 @@ impl Bits {
         }
     }
 
+    /// Sets flags `start..start + n` for `n` from 1 to 8 (a scalar's bytes), as `set_small`
+    /// does.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub fn set_few(&mut self, start: usize, n: u32) {
+        let w = start / 64;
+        let sh = (start % 64) as u32;
+        let bits = 0xFFu64 >> ((8 - n) & 7);
+        if let Some(x) = self.words.get_mut(w) {
+            *x |= bits << sh;
+        }
+        // The flags that spill into the next word.
+        if sh + n > 64 {
+            if let Some(x) = self.words.get_mut(w + 1) {
+                *x |= bits >> (64 - sh);
+            }
+        }
+    }
+
     /// Sets flags `start..end` to false, as `set_range` does; inline for the common case of
     /// at most 64 flags within the array (a frame's or a local's bytes).
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
@@ -169,6 +187,11 @@ pub struct FrameRec {
     pub site: u32,
     /// Locals whose `Vec` has been moved out (their bytes stay as they were).
     pub moved: Vec<u32>,
+    /// Where the caller goes on after the call (`u32::MAX` for `main`).
+    pub ret_pc: u32,
+    /// How many registers the caller had and where the frame's ownership flags start.
+    pub regs_base: u32,
+    pub flags_base: u32,
 }
 
 impl FrameRec {
@@ -180,6 +203,9 @@ impl FrameRec {
             slot_size,
             site: u32::MAX,
             moved: Vec::new(),
+            ret_pc: u32::MAX,
+            regs_base: 0,
+            flags_base: 0,
         }
     }
 
@@ -253,17 +279,6 @@ impl MemState {
             Region::Stack => &self.stack,
             Region::Heap => &self.heap,
         }
-    }
-
-    #[inline]
-    pub fn set_stack_length(&mut self, to: u32) {
-        if to > self.stack_length {
-            // Newly reserved bytes hold no value yet.
-            self.stack_init
-                .clear_range(self.stack_length as usize, to as usize);
-            self.stack_high = self.stack_high.max(to);
-        }
-        self.stack_length = to;
     }
 
     pub fn write(&mut self, region: Region, addr: u32, bytes: &[u8]) {
@@ -482,7 +497,7 @@ impl MemState {
     pub fn snapshot_bytes(&self) -> usize {
         (self.stack_high as usize + self.heap_high as usize) * 9 / 8
             + self.blocks.len() * 48
-            + self.frames.len() * 20
+            + self.frames.len() * 32
             + 64
     }
 
@@ -532,6 +547,19 @@ impl MemState {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn set_few_matches_set_range() {
+        for start in [0usize, 1, 7, 56, 57, 60, 63, 64, 120, 127, 190, 199] {
+            for n in 1..=8u32 {
+                let mut fast = Bits::with_len(200);
+                let mut slow = fast.clone();
+                fast.set_few(start, n);
+                slow.set_range(start, start + n as usize, true);
+                assert_eq!(fast, slow, "{start} {n}");
+            }
+        }
+    }
 
     #[test]
     fn set_small_matches_set_range() {

@@ -58,23 +58,36 @@ impl<'p> EventLog<'p> {
             .unwrap_or_default()
     }
 
+    /// Counts an event and, while collecting, builds it with `make` (out of line, so the
+    /// counting path stays a few instructions).
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     fn push(&mut self, make: impl FnOnce(&Self) -> Event) {
         self.count += 1;
         if self.collecting {
-            let e = make(self);
-            self.events.push(e);
+            self.collect(make);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn collect(&mut self, make: impl FnOnce(&Self) -> Event) {
+        let e = make(self);
+        self.events.push(e);
+    }
+
+    // The events of the hot ops are built by functions of their own, out of line, so that
+    // counting one is an increment and a test.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub fn stack_length(&mut self, from: u32, to: u32) {
+        self.count += 1;
+        if self.collecting {
+            self.events.push(Event::StackLength { from, to });
         }
     }
 
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    pub fn stack_length(&mut self, from: u32, to: u32) {
-        self.push(|_| Event::StackLength { from, to });
-    }
-
-    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn write(&mut self, region: Region, addr: u32, bytes: &[u8]) {
-        self.push(|_| Event::Write {
+        self.push(move |_| Event::Write {
             region,
             addr,
             bytes: bytes.to_vec(),
@@ -83,7 +96,16 @@ impl<'p> EventLog<'p> {
 
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn write_scalar(&mut self, region: Region, addr: u32, value: u64, size: u32) {
-        self.push(|_| Event::Write {
+        self.count += 1;
+        if self.collecting {
+            self.collect_write(region, addr, value, size);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn collect_write(&mut self, region: Region, addr: u32, value: u64, size: u32) {
+        self.events.push(Event::Write {
             region,
             addr,
             bytes: value.to_le_bytes()[..size.min(8) as usize].to_vec(),
@@ -91,7 +113,7 @@ impl<'p> EventLog<'p> {
     }
 
     pub fn copy(&mut self, from_region: Region, from: u32, to_region: Region, to: u32, len: u32) {
-        self.push(|_| Event::Copy {
+        self.push(move |_| Event::Copy {
             from_region,
             from,
             to_region,
@@ -101,7 +123,7 @@ impl<'p> EventLog<'p> {
     }
 
     pub fn alloc(&mut self, addr: u32, size: u32, align: u32, label: u32) {
-        self.push(|log| Event::Alloc {
+        self.push(move |log| Event::Alloc {
             addr,
             size,
             align,
@@ -110,7 +132,7 @@ impl<'p> EventLog<'p> {
     }
 
     pub fn dealloc(&mut self, addr: u32, size: u32, label: u32) {
-        self.push(|log| Event::Dealloc {
+        self.push(move |log| Event::Dealloc {
             addr,
             size,
             label: log.label(label),
@@ -118,7 +140,7 @@ impl<'p> EventLog<'p> {
     }
 
     pub fn owner(&mut self, addr: u32, label: u32) {
-        self.push(|log| Event::Owner {
+        self.push(move |log| Event::Owner {
             addr,
             label: log.label(label),
         });
@@ -128,7 +150,7 @@ impl<'p> EventLog<'p> {
         if self.keep_output {
             self.output.push_str(text);
         }
-        self.push(|_| Event::Output {
+        self.push(move |_| Event::Output {
             text: text.to_string(),
         });
     }
@@ -137,26 +159,46 @@ impl<'p> EventLog<'p> {
         if self.keep_output {
             self.stderr.push_str(text);
         }
-        self.push(|_| Event::Stderr {
+        self.push(move |_| Event::Stderr {
             text: text.to_string(),
         });
     }
 
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn call(&mut self, func: u32, frame_base: u32) {
-        self.push(|log| Event::Call {
-            function: log.function(func),
+        self.count += 1;
+        if self.collecting {
+            self.collect_call(func, frame_base);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn collect_call(&mut self, func: u32, frame_base: u32) {
+        let function = self.function(func);
+        self.events.push(Event::Call {
+            function,
             frame_base,
         });
     }
 
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
     pub fn ret(&mut self, func: u32) {
-        self.push(|log| Event::Return {
-            function: log.function(func),
-        });
+        self.count += 1;
+        if self.collecting {
+            self.collect_ret(func);
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn collect_ret(&mut self, func: u32) {
+        let function = self.function(func);
+        self.events.push(Event::Return { function });
     }
 
     pub fn error(&mut self, message: &str) {
-        self.push(|_| Event::Error {
+        self.push(move |_| Event::Error {
             message: message.to_string(),
         });
     }

@@ -76,8 +76,8 @@ fn drops_happen_where_rustc_drops() {
             "free a temporary String::from"
         ]
     );
-    // Assignment: the new String is made, then the old one freed.
-    assert_eq!(at(14), ["alloc a temporary String::from", "free `s`"]);
+    // Assignment: the new String is made (already `s`'s), then the old one freed.
+    assert_eq!(at(14), ["alloc `s`", "free `s`"]);
     // The argument moved into `len_of` is freed when `len_of` returns (line 8's step).
     assert_eq!(at(8), ["free a temporary String::from"]);
     // End of `main`: reverse declaration order, the struct's fields in declaration order.
@@ -346,8 +346,9 @@ fn main() {
         [
             ev(3, "alloc `b.name`"),
             ev(3, "alloc `b`"),
-            ev(5, "alloc a temporary String::from"),
-            ev(5, "alloc a temporary Box::new"),
+            // The new value is `b`'s from the start; then the old one is freed.
+            ev(5, "alloc `b.name`"),
+            ev(5, "alloc `b`"),
             ev(5, "free `b`"),
             ev(7, "alloc `c.name`"),
             ev(7, "alloc `c`"),
@@ -355,7 +356,7 @@ fn main() {
             ev(10, "free `q.name`"),
             ev(10, "free `c`"),
             ev(10, "free `p.name`"),
-            ev(10, "free a temporary String::from"),
+            ev(10, "free `b.name`"),
             ev(10, "free `b`"),
         ]
     );
@@ -680,9 +681,9 @@ fn main() {
         [
             ev(4, "alloc `b.next`"),
             ev(4, "alloc `b`"),
-            ev(6, "alloc a temporary Box::new"),
+            ev(6, "alloc `b.next`"),
             ev(8, "free `n`"),
-            ev(8, "free a temporary Box::new"),
+            ev(8, "free `b.next`"),
             ev(8, "free `b`"),
         ]
     );
