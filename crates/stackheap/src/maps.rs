@@ -1,9 +1,10 @@
 //! The engine's tables: `IdMap`, keyed by a dense `u32` id (an expression's or a local's
 //! number) and kept as a `Vec` indexed by it, and `SortedMap`, a `Vec` of pairs sorted by
-//! key (also the allocator's block table and free ranges). They stand in for the standard library's `HashMap` and
-//! `BTreeMap`, whose code (hashing, tree nodes, rebalancing, per key and value type) weighs
-//! far more in the WebAssembly module than these tables hold. Their methods are named and
-//! behave as the standard library's, so they read the same where they are used.
+//! key (also the allocator's block table and free ranges). They stand in for the standard
+//! library's `HashMap` and `BTreeMap`, whose code (hashing, tree nodes, rebalancing, per key
+//! and value type) weighs far more in the WebAssembly module than these tables hold. Their
+//! methods are named and behave as the standard library's, so they read the same where
+//! they are used.
 
 use std::borrow::Borrow;
 use std::ops::{Bound, RangeBounds};
