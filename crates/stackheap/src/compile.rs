@@ -11,7 +11,7 @@ use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::event::StepKind;
 use crate::format::{Piece, Spec};
 use crate::lexer;
-use crate::optimize::{Dst, Kinds, Src};
+use crate::optimize::{Dst, Kinds, Src, VecFlags};
 use crate::parser;
 use crate::settings::{PtrWidth, Settings};
 use crate::span::{LineIndex, Span};
@@ -278,14 +278,14 @@ pub enum Op {
         d: u32,
         step: bool,
     },
-    /// Reads element `idx` (a `usize`) of the Vec at the local `vec` (with `by_ref`, of the
-    /// Vec the local points to), as `AddrLocal`/`Load`, the index, `VecIndex { elem, at }`
-    /// and `LoadAt(ty)` do.
+    /// Reads element `idx` (a `usize`, plus or minus `off` as `VecFlags` says) of the Vec
+    /// at the local `vec` (or of the Vec the local points to), as `AddrLocal`/`Load`, the
+    /// index, `VecIndex { elem, at }` and `LoadAt(ty)` do. The index's `+ off` or `- off`
+    /// has the span `at - 1` (the optimiser fuses it only then).
     VecGet {
         vec: u32,
-        by_ref: bool,
-        /// The `Step` of `Program::step_sites` first.
-        step: bool,
+        f: VecFlags,
+        off: u8,
         elem: u8,
         ty: Scalar,
         ik: Src,
@@ -298,9 +298,8 @@ pub enum Op {
     /// it), as the value, the Vec's address, the index, `VecIndex` and `StoreAt` do.
     VecSet {
         vec: u32,
-        by_ref: bool,
-        /// The `Step` of `Program::step_sites` first.
-        step: bool,
+        f: VecFlags,
+        off: u8,
         elem: u8,
         size: u8,
         ik: Src,

@@ -154,6 +154,8 @@ pub struct Vm<'p> {
     site_pending: bool,
     /// `settings.stack_size`, kept at hand for `set_stack_length`.
     stack_size: u32,
+    /// Vec elements take the short path of `run_hot` (pointer width 64, no checks).
+    plain_vecs: bool,
     /// The run has ended (`main` returned or an error stopped it).
     ended: bool,
     /// The error that ended the run, if one did.
@@ -307,6 +309,8 @@ impl<'p> Vm<'p> {
             gate: 0,
             site_pending: false,
             stack_size: settings.stack_size,
+            plain_vecs: settings.ptr_width == PtrWidth::W64
+                && !(settings.mode == MemoryMode::Manual && settings.checks == Checks::Checked),
             ended: false,
             stopped: None,
             first_run: true,
@@ -396,6 +400,8 @@ impl<'p> Vm<'p> {
             gate: 0,
             site_pending: false,
             stack_size: settings.stack_size,
+            plain_vecs: settings.ptr_width == PtrWidth::W64
+                && !(settings.mode == MemoryMode::Manual && settings.checks == Checks::Checked),
             ended: false,
             stopped: None,
             first_run: false,

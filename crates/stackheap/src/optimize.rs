@@ -94,6 +94,30 @@ impl Kinds {
     }
 }
 
+/// How a Vec element op finds its Vec and index: bits for a Vec reached through a pointer in
+/// the local (`BY_REF`), a step first (`STEP`), an offset subtracted from the index rather
+/// than added (`SUB`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct VecFlags(pub u8);
+
+impl VecFlags {
+    pub const BY_REF: u8 = 1;
+    pub const STEP: u8 = 2;
+    pub const SUB: u8 = 4;
+
+    pub fn by_ref(self) -> bool {
+        self.0 & VecFlags::BY_REF != 0
+    }
+
+    pub fn step(self) -> bool {
+        self.0 & VecFlags::STEP != 0
+    }
+
+    pub fn sub(self) -> bool {
+        self.0 & VecFlags::SUB != 0
+    }
+}
+
 fn src_kind(n: u8) -> Src {
     match n {
         0 => Src::Local,
@@ -235,7 +259,8 @@ fn with_step(op: Op, site: u32) -> Option<(Op, u32)> {
         },
         Op::VecGet {
             vec,
-            by_ref,
+            f,
+            off,
             elem,
             ty,
             ik,
@@ -243,11 +268,10 @@ fn with_step(op: Op, site: u32) -> Option<(Op, u32)> {
             dk,
             d,
             at,
-            ..
         } => Op::VecGet {
             vec,
-            by_ref,
-            step: true,
+            f: VecFlags(f.0 | VecFlags::STEP),
+            off,
             elem,
             ty,
             ik,
@@ -258,7 +282,8 @@ fn with_step(op: Op, site: u32) -> Option<(Op, u32)> {
         },
         Op::VecSet {
             vec,
-            by_ref,
+            f,
+            off,
             elem,
             size,
             ik,
@@ -266,11 +291,10 @@ fn with_step(op: Op, site: u32) -> Option<(Op, u32)> {
             vk,
             val,
             at,
-            ..
         } => Op::VecSet {
             vec,
-            by_ref,
-            step: true,
+            f: VecFlags(f.0 | VecFlags::STEP),
+            off,
             elem,
             size,
             ik,
@@ -775,12 +799,13 @@ impl<'c> Select<'c> {
                 at,
                 idx,
             } => {
-                let (ik, iv) = self.operand(*idx, self.usize_scalar());
+                let (idx, off, sub) = index_offset(*idx, at);
+                let (ik, iv) = self.operand(idx, self.usize_scalar());
                 let (ek, e) = if fits(ty) { (dk, d) } else { (Dst::Acc, 0) };
                 self.out.push(Op::VecGet {
                     vec,
-                    by_ref,
-                    step: false,
+                    f: vec_flags(by_ref, sub),
+                    off,
                     elem,
                     ty,
                     ik,
@@ -847,11 +872,12 @@ impl<'c> Select<'c> {
             size,
             signed: false,
         };
+        let (idx, off, sub) = index_offset(idx, at);
         let (vk, v, ik, ix) = self.operands(val, idx, sv, self.usize_scalar());
         self.out.push(Op::VecSet {
             vec,
-            by_ref,
-            step: false,
+            f: vec_flags(by_ref, sub),
+            off,
             elem,
             size,
             ik,
@@ -861,6 +887,31 @@ impl<'c> Select<'c> {
             at,
         });
     }
+}
+
+/// `idx` as an index and an offset the Vec op adds (or, `true`, subtracts) itself: for
+/// `i + n` and `i - n` of a `usize` with `n` from 1 to 255, whose span is just before the
+/// indexing's (`at`), the op's own span less one stands for the operation's.
+fn index_offset(idx: Node, at: u32) -> (Node, u8, bool) {
+    if let Node::Bin {
+        op: op @ (Arith::Add | Arith::Sub),
+        ty: IntTy::Usize,
+        at: op_at,
+        a,
+        b,
+    } = &idx
+    {
+        if let Node::Imm(n @ 1..=255) = **b {
+            if op_at + 1 == at && matches!(**a, Node::Local { .. } | Node::Real | Node::Acc) {
+                return ((**a).clone(), n as u8, *op == Arith::Sub);
+            }
+        }
+    }
+    (idx, 0, false)
+}
+
+fn vec_flags(by_ref: bool, sub: bool) -> VecFlags {
+    VecFlags(if by_ref { VecFlags::BY_REF } else { 0 } | if sub { VecFlags::SUB } else { 0 })
 }
 
 /// Merges neighbouring ops where no jump lands on the second (see the module comment).

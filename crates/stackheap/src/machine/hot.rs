@@ -9,7 +9,7 @@
 //! after it (with at most `SetStack`s between), so it never has to outlive the loop.
 
 use super::*;
-use crate::optimize::{Dst, Kinds, Src};
+use crate::optimize::{Dst, Kinds, Src, VecFlags};
 
 /// An eight-byte unsigned scalar (`u64`, and `usize` at pointer width 64).
 const U64: Scalar = Scalar {
@@ -316,8 +316,8 @@ impl<'p> Vm<'p> {
                 }
                 Op::VecGet {
                     vec,
-                    by_ref,
-                    step,
+                    f,
+                    off,
                     elem,
                     ty,
                     ik,
@@ -326,21 +326,23 @@ impl<'p> Vm<'p> {
                     d,
                     at,
                 } => {
-                    if step {
+                    if f.step() {
                         self.step(self.step_site(pc - 1), (pc - 1, fb))?;
                     }
-                    let i = src!(ik, idx, usz);
-                    let a = self.element(vec, by_ref, fb, i, elem, at, false)?;
-                    if self.checked {
-                        self.check_stack_access(a, ty.size as u32, Access::Read)?;
+                    let mut i = src!(ik, idx, usz);
+                    if off != 0 {
+                        i = self.offset_index(i, off, f.sub(), at)?;
                     }
-                    let x = self.ld_heap(a, ty);
+                    let x = match self.local_element(vec, f, fb, i, elem, at)? {
+                        Some(a) => self.ld_heap(a, ty),
+                        None => self.element_read(vec, f, fb, i, elem, ty, at)?,
+                    };
                     put!(dk, d, x, ty.size as u32);
                 }
                 Op::VecSet {
                     vec,
-                    by_ref,
-                    step,
+                    f,
+                    off,
                     elem,
                     size,
                     ik,
@@ -349,10 +351,13 @@ impl<'p> Vm<'p> {
                     val,
                     at,
                 } => {
-                    if step {
+                    if f.step() {
                         self.step(self.step_site(pc - 1), (pc - 1, fb))?;
                     }
-                    let i = src!(ik, idx, usz);
+                    let mut i = src!(ik, idx, usz);
+                    if off != 0 {
+                        i = self.offset_index(i, off, f.sub(), at)?;
+                    }
                     let x = src!(
                         vk,
                         val,
@@ -361,11 +366,10 @@ impl<'p> Vm<'p> {
                             signed: false
                         }
                     );
-                    let a = self.element(vec, by_ref, fb, i, elem, at, true)?;
-                    if self.checked {
-                        self.check_stack_access(a, size as u32, Access::Write)?;
+                    match self.local_element(vec, f, fb, i, elem, at)? {
+                        Some(a) => self.st_heap(a, x, size as u32),
+                        None => self.element_write(vec, f, fb, i, elem, size, x, at)?,
                     }
-                    self.st_heap(a, x, size as u32);
                 }
                 Op::StepForRange {
                     site,
@@ -464,54 +468,95 @@ impl<'p> Vm<'p> {
         }
     }
 
-    /// The address of element `idx` of the Vec at the local `vec` (or, `by_ref`, of the Vec
-    /// the local points to), as `vec_index` finds it, panicking as it does. A Vec in the
-    /// frame at pointer width 64 has its pointer and length read in one go.
-    #[allow(clippy::too_many_arguments)]
+    /// The address of element `idx` of a Vec in the frame at `vec`, for the common case
+    /// (pointer width 64, no checks of manual mode): its pointer and length read in one go
+    /// and the bounds checked, panicking as `vec_index` does. `None` for the other cases,
+    /// which `element_read` and `element_write` take.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn element(
+    fn local_element(
         &self,
         vec: u32,
-        by_ref: bool,
+        f: VecFlags,
         fb: u32,
         idx: u64,
         elem: u8,
         at: u32,
-        write: bool,
-    ) -> Result<u64, Stop> {
+    ) -> Result<Option<u64>, Halt> {
+        if !self.plain_vecs || f.by_ref() {
+            return Ok(None);
+        }
         let i = (fb + vec) as usize;
-        let meta = match (by_ref, self.p.ptr) {
-            (false, PtrWidth::W64) => self
-                .st
-                .stack
-                .get(i..i + 16)
-                .and_then(|s| <[u8; 16]>::try_from(s).ok()),
-            _ => None,
-        };
-        let Some(meta) = meta else {
-            let addr = if by_ref {
-                let usz = Scalar {
-                    size: self.p.ptr.bytes() as u8,
-                    signed: false,
-                };
-                self.ld(fb + vec, usz)
-            } else {
-                (fb + vec) as u64 | STACK_TAG
-            };
-            return self.vec_index(addr, idx, elem, at, write);
+        let Some(meta) = self
+            .st
+            .stack
+            .get(i..i + 16)
+            .and_then(|s| <[u8; 16]>::try_from(s).ok())
+        else {
+            return Ok(None);
         };
         let v = u128::from_le_bytes(meta);
         let (p, len) = (v as u64, (v >> 64) as u64);
         if idx >= len {
-            return Err(self.index_out_of_bounds(len, idx, at));
+            return Err(self.index_out_of_bounds(len, idx, at).into());
         }
-        let addr = p + idx * elem as u64;
+        Ok(Some(p + idx * elem as u64))
+    }
+
+    /// The Vec's address for an element op: the local's own, or the pointer in it.
+    fn vec_address(&self, vec: u32, f: VecFlags, fb: u32) -> u64 {
+        if f.by_ref() {
+            let usz = Scalar {
+                size: self.p.ptr.bytes() as u8,
+                signed: false,
+            };
+            self.ld(fb + vec, usz)
+        } else {
+            (fb + vec) as u64 | STACK_TAG
+        }
+    }
+
+    /// `VecGet`'s read where `local_element` does not apply, with manual mode's checks.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    fn element_read(
+        &mut self,
+        vec: u32,
+        f: VecFlags,
+        fb: u32,
+        idx: u64,
+        elem: u8,
+        ty: Scalar,
+        at: u32,
+    ) -> Result<u64, Halt> {
+        let addr = self.vec_address(vec, f, fb);
+        let a = self.vec_index(addr, idx, elem, at, false)?;
         if self.checked {
-            let access = if write { Access::Write } else { Access::Read };
-            let vec = (fb + vec) as u64 | STACK_TAG;
-            self.check_heap(Some(vec), addr as u32, elem as u32, access, self.span(at))?;
+            self.check_stack_access(a, ty.size as u32, Access::Read)?;
         }
-        Ok(addr)
+        Ok(self.load(a, ty))
+    }
+
+    /// `VecSet`'s write where `local_element` does not apply, with manual mode's checks.
+    #[allow(clippy::too_many_arguments)]
+    #[inline(never)]
+    fn element_write(
+        &mut self,
+        vec: u32,
+        f: VecFlags,
+        fb: u32,
+        idx: u64,
+        elem: u8,
+        size: u8,
+        x: u64,
+        at: u32,
+    ) -> Result<(), Halt> {
+        let addr = self.vec_address(vec, f, fb);
+        let a = self.vec_index(addr, idx, elem, at, true)?;
+        if self.checked {
+            self.check_stack_access(a, size as u32, Access::Write)?;
+        }
+        self.write(a, x, size as u32);
+        Ok(())
     }
 
     /// Reads a scalar at `addr` (a heap address, as a Vec's elements have), as `load` does.
@@ -554,6 +599,33 @@ impl<'p> Vm<'p> {
         st.heap_init.set_few(i, size);
         st.heap_high = st.heap_high.max(addr as u32 + size);
         self.log.write_scalar(Region::Heap, addr as u32, v, size);
+    }
+
+    /// A Vec op's index `i` plus `off` (minus, with `sub`), checked as `usize` arithmetic
+    /// is; an overflow panics at the span just before the op's (`at - 1`).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn offset_index(&self, i: u64, off: u8, sub: bool, at: u32) -> Result<u64, Halt> {
+        let n = off as u64;
+        let r = if sub {
+            i.checked_sub(n)
+        } else {
+            i.checked_add(n)
+        };
+        match r {
+            Some(r) if self.p.ptr == PtrWidth::W64 || r >> 32 == 0 => Ok(r),
+            _ => Err(self.offset_overflow(sub, at)),
+        }
+    }
+
+    #[cold]
+    #[inline(never)]
+    fn offset_overflow(&self, sub: bool, at: u32) -> Halt {
+        let message = if sub {
+            "attempt to subtract with overflow"
+        } else {
+            "attempt to add with overflow"
+        };
+        panic_at(message, self.span(at.wrapping_sub(1))).into()
     }
 
     /// The site of the step the op at `pc` begins with.
