@@ -1251,15 +1251,10 @@ impl<'p> Vm<'p> {
                     }
                     // The view shows moved-out variables as moved (in manual mode a Vec is
                     // plain bytes: passing it copies, nothing moves).
-                    let was_moved = self
-                        .st
-                        .frames
-                        .last()
-                        .is_some_and(|f| f.moved.contains(&local));
+                    let top = self.st.frames.len().saturating_sub(1) as u32;
+                    let was_moved = self.st.is_moved(top, local);
                     if was_moved == owned && !self.manual {
-                        if let Some(f) = self.st.frames.last_mut() {
-                            f.set_moved(local, !owned);
-                        }
+                        self.st.set_moved(local, !owned);
                     }
                 }
                 Op::Own { off, label } => {

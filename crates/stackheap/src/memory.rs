@@ -185,8 +185,6 @@ pub struct FrameRec {
     pub slot_size: u32,
     /// The last step site this frame ran (`u32::MAX` before its first).
     pub site: u32,
-    /// Locals whose `Vec` has been moved out (their bytes stay as they were).
-    pub moved: Vec<u32>,
     /// Where the caller goes on after the call (`u32::MAX` for `main`).
     pub ret_pc: u32,
     /// How many registers the caller had and where the frame's ownership flags start.
@@ -202,21 +200,9 @@ impl FrameRec {
             slot,
             slot_size,
             site: u32::MAX,
-            moved: Vec::new(),
             ret_pc: u32::MAX,
             regs_base: 0,
             flags_base: 0,
-        }
-    }
-
-    /// Records that local `local` lost (or got back) its value.
-    pub fn set_moved(&mut self, local: u32, moved: bool) {
-        match (self.moved.iter().position(|&l| l == local), moved) {
-            (None, true) => self.moved.push(local),
-            (Some(i), false) => {
-                self.moved.swap_remove(i);
-            }
-            _ => {}
         }
     }
 }
@@ -240,6 +226,9 @@ pub struct MemState {
     /// Bytes in live blocks.
     pub live_bytes: u32,
     pub frames: Vec<FrameRec>,
+    /// Locals whose value has been moved out (their bytes stay as they were), as (frame,
+    /// local): in frame order, as only the top frame moves its locals.
+    pub moved: Vec<(u32, u32)>,
     pub output_len: usize,
     /// Bytes of `eprint!` output so far.
     pub stderr_len: usize,
@@ -265,6 +254,7 @@ impl MemState {
             largest_block: 0,
             live_bytes: 0,
             frames: Vec::new(),
+            moved: Vec::new(),
             output_len: 0,
             stderr_len: 0,
             step: 0,
@@ -423,6 +413,35 @@ impl MemState {
         }
     }
 
+    /// Whether local `local` of frame `frame` has had its value moved out.
+    pub fn is_moved(&self, frame: u32, local: u32) -> bool {
+        self.moved.contains(&(frame, local))
+    }
+
+    /// Records that local `local` of the top frame lost (or got back) its value.
+    pub fn set_moved(&mut self, local: u32, moved: bool) {
+        let frame = self.frames.len().saturating_sub(1) as u32;
+        match (self.moved.iter().position(|&m| m == (frame, local)), moved) {
+            (None, true) => self.moved.push((frame, local)),
+            (Some(i), false) => {
+                self.moved.remove(i);
+            }
+            _ => {}
+        }
+    }
+
+    /// Forgets the moved locals of frames that are gone (at and above `frames`).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    pub fn forget_moved(&mut self, frames: usize) {
+        while self
+            .moved
+            .last()
+            .is_some_and(|&(f, _)| f as usize >= frames)
+        {
+            self.moved.pop();
+        }
+    }
+
     pub fn relabel(&mut self, addr: u32, label: u32) {
         if let Some((id, b)) = self.block_at(addr) {
             if !b.freed {
@@ -444,6 +463,7 @@ impl MemState {
             heap_init: self.heap_init.prefix(hh),
             blocks: self.blocks.clone(),
             frames: self.frames.clone(),
+            moved: self.moved.clone(),
             ..*self.clone_scalars()
         }
     }
@@ -460,6 +480,7 @@ impl MemState {
             largest_block: self.largest_block,
             live_bytes: self.live_bytes,
             frames: Vec::new(),
+            moved: Vec::new(),
             output_len: self.output_len,
             stderr_len: self.stderr_len,
             step: self.step,
@@ -485,6 +506,7 @@ impl MemState {
         self.largest_block = snap.largest_block;
         self.live_bytes = snap.live_bytes;
         self.frames = snap.frames.clone();
+        self.moved = snap.moved.clone();
         self.output_len = snap.output_len;
         self.stderr_len = snap.stderr_len;
         self.step = snap.step;
@@ -498,6 +520,7 @@ impl MemState {
         (self.stack_high as usize + self.heap_high as usize) * 9 / 8
             + self.blocks.len() * 48
             + self.frames.len() * 32
+            + self.moved.len() * 8
             + 64
     }
 

@@ -397,7 +397,7 @@ fn view(p: &Program, mut owned: MemState, output: &str, stderr: &str) -> MemoryS
                     let Some((_, path)) = part.part_of.as_ref().filter(|(of, _)| *of == id) else {
                         continue;
                     };
-                    if !fr.moved.contains(&flag) {
+                    if !st.is_moved(i as u32, flag) {
                         continue;
                     }
                     for fv in fields.iter_mut() {
@@ -415,7 +415,7 @@ fn view(p: &Program, mut owned: MemState, output: &str, stderr: &str) -> MemoryS
                     addr,
                     size: l.size,
                     value: render(p, st, &l.ty, addr),
-                    moved: fr.moved.contains(&id),
+                    moved: st.is_moved(i as u32, id),
                     fields,
                 }
             })

@@ -101,6 +101,7 @@ impl<'p> Vm<'p> {
                 let Some(frame) = self.st.frames.pop() else {
                     return Ok(false);
                 };
+                self.st.forget_moved(self.st.frames.len());
                 self.site_pending = false;
                 self.set_stack_length(frame.slot + frame.slot_size)?;
                 self.log.ret(frame.func);
