@@ -6815,7 +6815,7 @@ impl<'a> Gen<'a> {
                                 ty,
                             });
                         }
-                        FormatSource::Local(l) => {
+                        FormatSource::Local(l, _) => {
                             let slot = self.f.locals[*l as usize].clone();
                             if slot.ty.is_mem() {
                                 self.emit(Op::AddrLocal(slot.off));
