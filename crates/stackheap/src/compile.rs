@@ -3388,11 +3388,24 @@ impl<'a> Gen<'a> {
                     _ => Ty::Error,
                 };
                 if et.is_mem() {
-                    // Each element is built in a stack slot, then copied into the block.
+                    // Each element is built in a stack slot, then copied into the block; what
+                    // it allocates is owned through the Vec's owner (`v[0]`, `v[1].name`).
                     let (size, align) = self.layout(&et);
                     let tmp = self.reserve(size, align);
+                    let owner = self.label_text(dest, "vec!");
+                    let owner = owner
+                        .starts_with('`')
+                        .then(|| owner.trim_matches('`').to_string());
                     for (i, it) in items.iter().enumerate() {
+                        if let Some(name) = &owner {
+                            self.f
+                                .boxing
+                                .push((tmp, et.clone(), format!("{name}[{i}]")));
+                        }
                         self.expr_into(it, Dest::Local(tmp));
+                        if owner.is_some() {
+                            self.f.boxing.pop();
+                        }
                         self.emit(Op::AddrLocal(tmp));
                         self.emit(Op::VecInitCopy {
                             index: i as u32,
@@ -5562,10 +5575,19 @@ impl<'a> Gen<'a> {
                 self.vec_addr(receiver);
                 let et = self.ty(&args[0]);
                 if et.is_mem() {
-                    // The element is built in a stack slot; push copies its bytes.
+                    // The element is built in a stack slot; push copies its bytes. What it
+                    // allocates is owned through the Vec: `v[_]`, as rustc names an element
+                    // whose index is not known where it is made.
                     let (size, align) = self.layout(&et);
                     let tmp = self.reserve(size, align);
+                    let owner = self.place_name(receiver).map(|n| format!("{n}[_]"));
+                    if let Some(name) = &owner {
+                        self.f.boxing.push((tmp, et.clone(), name.clone()));
+                    }
                     self.expr_into(&args[0], Dest::Local(tmp));
+                    if owner.is_some() {
+                        self.f.boxing.pop();
+                    }
                     self.emit(Op::AddrLocal(tmp));
                     self.emit(Op::VecPushCopy { elem, label, at });
                 } else {
@@ -7122,12 +7144,16 @@ fn owner_parts(
     }
 }
 
-/// A place as the labels of what it owns name it: `node`, `n.left`, `*node` (not through
-/// an element: a Vec's or array's elements are not named by index here).
+/// A place as the labels of what it owns name it: `node`, `n.left`, `*node`, an element by
+/// its index when it is a literal (`v[0]`) and as rustc names it otherwise (`v[_]`).
 fn owner_text(e: &Expr) -> Option<String> {
     match &e.kind {
         ExprKind::Path(segs) if segs.len() == 1 => Some(segs[0].0.clone()),
         ExprKind::Field { base, name, .. } => Some(format!("{}.{name}", owner_text(base)?)),
+        ExprKind::Index(base, index) => Some(match index.kind {
+            ExprKind::Int { value, .. } => format!("{}[{value}]", owner_text(base)?),
+            _ => format!("{}[_]", owner_text(base)?),
+        }),
         ExprKind::Deref(inner) => Some(format!("*{}", owner_text(inner)?)),
         _ => None,
     }
