@@ -5728,7 +5728,19 @@ impl<'a> Gen<'a> {
         let (esize, ealign) = self.layout(&et);
         let before = self.f.depth;
         let tmp = self.reserve(esize, ealign);
+        // `x` and its clones are the elements: what they allocate is owned through the
+        // Vec's owner, `v[_]` (not for `vec![x; 0]`, which drops `x`).
+        let owner = self.label_text(dest, "vec!");
+        let none = matches!(count.kind, ExprKind::Int { value: 0, .. });
+        let element =
+            (owner.starts_with('`') && !none).then(|| format!("{}[_]", owner.trim_matches('`')));
+        if let Some(name) = &element {
+            self.f.boxing.push((tmp, (*et).clone(), name.clone()));
+        }
         self.value_into(value, &et, Dest::Local(tmp));
+        if element.is_some() {
+            self.f.boxing.pop();
+        }
         let usize_ty = Ty::Int(IntTy::Usize);
         let us = self.scalar(&usize_ty);
         let w = self.ptr.bytes();
@@ -5763,7 +5775,12 @@ impl<'a> Gen<'a> {
         };
         let owning = et.needs_drop();
         let glue = owning.then(|| self.clone_glue(&et));
-        let clone_label = self.alloc_label(dest, "clone");
+        // A clone glue gives one label to all it allocates: the element's when the element
+        // is one buffer (a String, a Vec of scalars), the Vec's owner otherwise.
+        let clone_label = match &element {
+            Some(name) if et.plain_buffer() => self.label(format!("`{name}`")),
+            _ => self.alloc_label(dest, "clone"),
+        };
         let i = self.reserve(w, w);
         self.emit(Op::Const(0));
         self.emit(Op::Store {
