@@ -391,8 +391,24 @@ impl<'a> Walker<'a> {
             }
             return;
         }
-        if let Some((t, p)) = self.place(lhs) {
+        if let Some((t, p)) = self.place(lhs).or_else(|| self.through_ref(lhs)) {
             self.push(span, Action::Assign(t, p));
+        }
+    }
+
+    /// The place a reference a local holds points to, reached by `*r` or by match
+    /// ergonomics on `r` itself (`*r` in both, see [`Self::reached_place`]).
+    fn through_ref(&self, e: &Expr) -> Option<(LocalId, Path)> {
+        let refers = |e: &Expr| {
+            matches!(
+                self.c.expr_ty.get(e.id as usize),
+                Some(Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_))
+            )
+        };
+        match &e.kind {
+            ExprKind::Deref(inner) if refers(inner) => self.reached_place(inner),
+            ExprKind::Path(_) if refers(e) => self.reached_place(e),
+            _ => None,
         }
     }
 
@@ -635,9 +651,11 @@ impl<'a> Walker<'a> {
         if !names.iter().any(|n| n.1.is_some()) {
             return;
         }
-        let (Some(ids), Some((target, base))) =
-            (self.c.pat_locals.get(&key), self.place(scrutinee))
-        else {
+        let (Some(ids), Some((target, base))) = (
+            self.c.pat_locals.get(&key),
+            self.place(scrutinee)
+                .or_else(|| self.through_ref(scrutinee)),
+        ) else {
             return;
         };
         if ids.len() != names.len() {
@@ -1052,9 +1070,15 @@ impl<'a> Walker<'a> {
                 }
             }
             ExprKind::Format { args, .. } => {
+                // Each argument is borrowed: a local itself (also one holding a reference:
+                // `&r` reads `r`), or a place, also one reached through a reference.
                 for a in args {
                     self.expr_place(a);
-                    if let Some((t, path)) = self.place(a) {
+                    let place = match (&a.kind, self.local(a)) {
+                        (ExprKind::Path(_), Some(l)) => Some((l, Vec::new())),
+                        _ => self.place(a).or_else(|| self.reached_place(a)),
+                    };
+                    if let Some((t, path)) = place {
                         self.push(
                             a.span,
                             Action::Borrow {
@@ -1068,7 +1092,16 @@ impl<'a> Walker<'a> {
                 }
                 if let Some((_, sources)) = self.c.formats.get(&e.id) {
                     for s in sources {
-                        if let crate::check::FormatSource::Local(l) = s {
+                        if let crate::check::FormatSource::Local(l, span) = s {
+                            self.push(
+                                *span,
+                                Action::Borrow {
+                                    target: *l,
+                                    path: Vec::new(),
+                                    mutable: false,
+                                    holder: None,
+                                },
+                            );
                             self.push(e.span, Action::Use(*l));
                         }
                     }

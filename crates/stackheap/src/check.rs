@@ -215,7 +215,8 @@ pub struct FnSig {
 #[derive(Clone, Debug)]
 pub enum FormatSource {
     Arg(usize),
-    Local(LocalId),
+    /// A name inside the template (`{v}`), with the name's span.
+    Local(LocalId, Span),
 }
 
 /// Everything later passes need to know about the checked program.
@@ -3815,7 +3816,10 @@ impl<'a> Checker<'a> {
                 }
                 ArgRef::Name(name) => match self.lookup(cx, name) {
                     Some(id) => {
-                        sources.push(FormatSource::Local(id));
+                        sources.push(FormatSource::Local(
+                            id,
+                            inner_at((at.0 + 1, at.0 + 1 + name.len())),
+                        ));
                         (self.local(cx, id).ty.clone(), inner_at(*at))
                     }
                     None => {

@@ -3387,11 +3387,24 @@ impl<'a> Gen<'a> {
                     _ => Ty::Error,
                 };
                 if et.is_mem() {
-                    // Each element is built in a stack slot, then copied into the block.
+                    // Each element is built in a stack slot, then copied into the block; what
+                    // it allocates is owned through the Vec's owner (`v[0]`, `v[1].name`).
                     let (size, align) = self.layout(&et);
                     let tmp = self.reserve(size, align);
+                    let owner = self.label_text(dest, "vec!");
+                    let owner = owner
+                        .starts_with('`')
+                        .then(|| owner.trim_matches('`').to_string());
                     for (i, it) in items.iter().enumerate() {
+                        if let Some(name) = &owner {
+                            self.f
+                                .boxing
+                                .push((tmp, et.clone(), format!("{name}[{i}]")));
+                        }
                         self.expr_into(it, Dest::Local(tmp));
+                        if owner.is_some() {
+                            self.f.boxing.pop();
+                        }
                         self.emit(Op::AddrLocal(tmp));
                         self.emit(Op::VecInitCopy {
                             index: i as u32,
@@ -5561,10 +5574,19 @@ impl<'a> Gen<'a> {
                 self.vec_addr(receiver);
                 let et = self.ty(&args[0]);
                 if et.is_mem() {
-                    // The element is built in a stack slot; push copies its bytes.
+                    // The element is built in a stack slot; push copies its bytes. What it
+                    // allocates is owned through the Vec: `v[_]`, as rustc names an element
+                    // whose index is not known where it is made.
                     let (size, align) = self.layout(&et);
                     let tmp = self.reserve(size, align);
+                    let owner = self.place_name(receiver).map(|n| format!("{n}[_]"));
+                    if let Some(name) = &owner {
+                        self.f.boxing.push((tmp, et.clone(), name.clone()));
+                    }
                     self.expr_into(&args[0], Dest::Local(tmp));
+                    if owner.is_some() {
+                        self.f.boxing.pop();
+                    }
                     self.emit(Op::AddrLocal(tmp));
                     self.emit(Op::VecPushCopy { elem, label, at });
                 } else {
@@ -5705,7 +5727,19 @@ impl<'a> Gen<'a> {
         let (esize, ealign) = self.layout(&et);
         let before = self.f.depth;
         let tmp = self.reserve(esize, ealign);
+        // `x` and its clones are the elements: what they allocate is owned through the
+        // Vec's owner, `v[_]` (not for `vec![x; 0]`, which drops `x`).
+        let owner = self.label_text(dest, "vec!");
+        let none = matches!(count.kind, ExprKind::Int { value: 0, .. });
+        let element =
+            (owner.starts_with('`') && !none).then(|| format!("{}[_]", owner.trim_matches('`')));
+        if let Some(name) = &element {
+            self.f.boxing.push((tmp, (*et).clone(), name.clone()));
+        }
         self.value_into(value, &et, Dest::Local(tmp));
+        if element.is_some() {
+            self.f.boxing.pop();
+        }
         let usize_ty = Ty::Int(IntTy::Usize);
         let us = self.scalar(&usize_ty);
         let w = self.ptr.bytes();
@@ -5740,7 +5774,12 @@ impl<'a> Gen<'a> {
         };
         let owning = et.needs_drop();
         let glue = owning.then(|| self.clone_glue(&et));
-        let clone_label = self.alloc_label(dest, "clone");
+        // A clone glue gives one label to all it allocates: the element's when the element
+        // is one buffer (a String, a Vec of scalars), the Vec's owner otherwise.
+        let clone_label = match &element {
+            Some(name) if et.plain_buffer() => self.label(format!("`{name}`")),
+            _ => self.alloc_label(dest, "clone"),
+        };
         let i = self.reserve(w, w);
         self.emit(Op::Const(0));
         self.emit(Op::Store {
@@ -6814,7 +6853,7 @@ impl<'a> Gen<'a> {
                                 ty,
                             });
                         }
-                        FormatSource::Local(l) => {
+                        FormatSource::Local(l, _) => {
                             let slot = self.f.locals[*l as usize].clone();
                             if slot.ty.is_mem() {
                                 self.emit(Op::AddrLocal(slot.off));
@@ -7121,12 +7160,16 @@ fn owner_parts(
     }
 }
 
-/// A place as the labels of what it owns name it: `node`, `n.left`, `*node` (not through
-/// an element: a Vec's or array's elements are not named by index here).
+/// A place as the labels of what it owns name it: `node`, `n.left`, `*node`, an element by
+/// its index when it is a literal (`v[0]`) and as rustc names it otherwise (`v[_]`).
 fn owner_text(e: &Expr) -> Option<String> {
     match &e.kind {
         ExprKind::Path(segs) if segs.len() == 1 => Some(segs[0].0.clone()),
         ExprKind::Field { base, name, .. } => Some(format!("{}.{name}", owner_text(base)?)),
+        ExprKind::Index(base, index) => Some(match index.kind {
+            ExprKind::Int { value, .. } => format!("{}[{value}]", owner_text(base)?),
+            _ => format!("{}[_]", owner_text(base)?),
+        }),
         ExprKind::Deref(inner) => Some(format!("*{}", owner_text(inner)?)),
         _ => None,
     }

@@ -140,8 +140,8 @@ fn a_vec_of_strings_frees_each_string_then_its_block() {
     assert_eq!(
         last,
         &[
-            "free a temporary String::from".to_string(),
-            "free a temporary String::from".to_string(),
+            "free `v[0]`".to_string(),
+            "free `v[1]`".to_string(),
             "free `v`".to_string()
         ]
     );
@@ -255,7 +255,7 @@ fn main() {
         [
             (8, "free `name`".to_string()),
             (5, "free `name`".to_string()),
-            (5, "free a temporary String::from".to_string()),
+            (5, "free `names[2]`".to_string()),
             (5, "free `names`".to_string()),
         ]
     );
@@ -563,8 +563,8 @@ fn main() {
             ev(15, "alloc `b.name`"),
             ev(15, "alloc `b`"),
             ev(18, "alloc `people`"),
-            ev(18, "alloc a temporary String::from"),
-            ev(18, "alloc a temporary Box::new"),
+            ev(18, "alloc `people[0].name`"),
+            ev(18, "alloc `people[0]`"),
             // The end of a turn: `q`, then the block of `p`, whose value moved into `q`.
             ev(22, "free `q.name`"),
             ev(22, "free `p`"),
