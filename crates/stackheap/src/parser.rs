@@ -1441,6 +1441,7 @@ impl Parser {
             return Err(());
         }
         let destructure = self.is_punct("(")
+            || self.is_keyword("ref")
             || matches!(self.peek(), TokenKind::Ident(s) if s.chars().next().is_some_and(char::is_uppercase))
                 && matches!(self.peek_at(1), TokenKind::Punct("{" | "("));
         if destructure {
@@ -2064,6 +2065,7 @@ impl Parser {
             "for" => {
                 self.bump();
                 let destructure = self.is_punct("(")
+                    || self.is_keyword("ref")
                     || self.is_punct("&")
                     || matches!(self.peek(), TokenKind::Ident(s) if s.chars().next().is_some_and(char::is_uppercase))
                         && matches!(self.peek_at(1), TokenKind::Punct("{" | "("));
