@@ -1798,6 +1798,15 @@ impl Parser {
                     );
                     continue;
                 }
+                if matches!(self.peek_at(1), TokenKind::Punct("|" | "||")) {
+                    // `.map(|x| ..)`, `.filter(..)`: the whole construct is what is missing.
+                    let mut d = unsupported(method_span, "");
+                    d.message = format!(
+                        "closures and iterator adapters such as `.{method}(..)` are not supported yet"
+                    );
+                    self.diags.push(d);
+                    return Err(());
+                }
                 let args = self.call_args()?;
                 let span = e.span.to(self.prev_span());
                 e = self.new_expr(
