@@ -2863,6 +2863,15 @@ impl<'a> Checker<'a> {
                 return Ty::Int(IntTy::Usize);
             }
         }
+        // An iterator adapter or consumer other than those above and a `for` loop's
+        // (`.enumerate()`, `.rev()`): the first one after the iterator is what is missing.
+        if let Some((name, span)) = unsupported_iterator_method(e) {
+            self.diags.push(unsupported(
+                span,
+                &format!("the iterator method `.{name}(..)`"),
+            ));
+            return Ty::Error;
+        }
         let rt = self.check_expr(cx, receiver);
         let arg_tys: Vec<Ty> = args.iter().map(|a| self.check_expr(cx, a)).collect();
         let rs = match self.infer.shallow(&rt) {
@@ -4557,6 +4566,81 @@ fn std_method(name: &str) -> bool {
         "copied",
     ];
     NAMES.contains(&name)
+}
+
+/// In a chain of method calls ending at `e` that starts from an iterator (`v.iter()`,
+/// `s.chars()`, ...), the first iterator method after it that the engine does not run
+/// (`.skip(..)` in `v.iter().enumerate().skip(1)`), with its name's span.
+fn unsupported_iterator_method(e: &Expr) -> Option<(&str, Span)> {
+    const SOURCES: [&str; 6] = [
+        "iter",
+        "iter_mut",
+        "into_iter",
+        "chars",
+        "bytes",
+        "char_indices",
+    ];
+    const RUN: [&str; 2] = ["enumerate", "rev"];
+    const ITERATOR: [&str; 38] = [
+        "map",
+        "filter",
+        "filter_map",
+        "skip",
+        "take",
+        "zip",
+        "copied",
+        "cloned",
+        "fold",
+        "any",
+        "all",
+        "find",
+        "position",
+        "max",
+        "min",
+        "collect",
+        "for_each",
+        "flat_map",
+        "chain",
+        "step_by",
+        "peekable",
+        "last",
+        "nth",
+        "product",
+        "skip_while",
+        "take_while",
+        "inspect",
+        "sum",
+        "count",
+        "scan",
+        "fuse",
+        "cycle",
+        "partition",
+        "find_map",
+        "flatten",
+        "next",
+        "max_by_key",
+        "min_by_key",
+    ];
+    let mut chain = Vec::new();
+    let mut cur = e;
+    while let ExprKind::MethodCall {
+        receiver,
+        method,
+        method_span,
+        ..
+    } = &cur.kind
+    {
+        if SOURCES.contains(&method.as_str()) {
+            return chain
+                .into_iter()
+                .rev()
+                .find(|(m, _): &(&str, Span)| !RUN.contains(m))
+                .filter(|(m, _)| ITERATOR.contains(m));
+        }
+        chain.push((method.as_str(), *method_span));
+        cur = receiver;
+    }
+    None
 }
 
 /// The `ref mut` names of a pattern, each with the path to its part as rustc writes it

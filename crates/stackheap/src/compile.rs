@@ -1710,6 +1710,15 @@ impl<'a> Gen<'a> {
                 }
                 *off
             }
+            (None, None) if leaves.iter().any(|l| l.by_ref) && self.behind_reference(init) => {
+                self.diags.push(Diagnostic::error(
+                    DiagnosticKind::Unsupported,
+                    init.span,
+                    "a `ref` name in `let` bound to a place behind a reference (`let ref t = *r;`) is not supported yet",
+                ));
+                self.end_statement(after, Some(site));
+                return;
+            }
             (None, None) => {
                 let (size, align) = self.layout(&t);
                 let tmp = self.reserve(size, align);
@@ -1752,6 +1761,21 @@ impl<'a> Gen<'a> {
             None => {}
         }
         self.end_statement(after, Some(site));
+    }
+
+    /// Whether the place `e` is reached through a reference (`*r`, `r.name`, `r[0]`).
+    fn behind_reference(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Deref(inner)
+            | ExprKind::Field { base: inner, .. }
+            | ExprKind::Index(inner, _) => {
+                matches!(
+                    self.ty(inner),
+                    Ty::Ref(..) | Ty::SliceRef(_) | Ty::SliceMut(_) | Ty::StrRef
+                ) || self.behind_reference(inner)
+            }
+            _ => false,
+        }
     }
 
     /// Copies the part a pattern binds (`leaf`, in the value at frame offset `base`) into

@@ -1441,6 +1441,7 @@ impl Parser {
             return Err(());
         }
         let destructure = self.is_punct("(")
+            || self.is_keyword("ref")
             || matches!(self.peek(), TokenKind::Ident(s) if s.chars().next().is_some_and(char::is_uppercase))
                 && matches!(self.peek_at(1), TokenKind::Punct("{" | "("));
         if destructure {
@@ -1797,6 +1798,15 @@ impl Parser {
                     );
                     continue;
                 }
+                if matches!(self.peek_at(1), TokenKind::Punct("|" | "||")) {
+                    // `.map(|x| ..)`, `.filter(..)`: the whole construct is what is missing.
+                    let mut d = unsupported(method_span, "");
+                    d.message = format!(
+                        "closures and iterator adapters such as `.{method}(..)` are not supported yet"
+                    );
+                    self.diags.push(d);
+                    return Err(());
+                }
                 let args = self.call_args()?;
                 let span = e.span.to(self.prev_span());
                 e = self.new_expr(
@@ -2064,6 +2074,7 @@ impl Parser {
             "for" => {
                 self.bump();
                 let destructure = self.is_punct("(")
+                    || self.is_keyword("ref")
                     || self.is_punct("&")
                     || matches!(self.peek(), TokenKind::Ident(s) if s.chars().next().is_some_and(char::is_uppercase))
                         && matches!(self.peek_at(1), TokenKind::Punct("{" | "("));
