@@ -2513,12 +2513,7 @@ impl<'p> Vm<'p> {
         self.sync_site();
         let flags_base = self.owned.len();
         if self.uses_flags.get(func as usize).copied().unwrap_or(false) {
-            if let Some(f) = self.p.functions.get(func as usize) {
-                self.owned.resize(flags_base + f.locals.len(), false);
-                for &l in &f.owning_params {
-                    self.owned[flags_base + l as usize] = true;
-                }
-            }
+            self.give_flags(func, flags_base);
         }
         self.st.frames.push(FrameRec {
             ret_pc,
@@ -2528,6 +2523,18 @@ impl<'p> Vm<'p> {
         });
         self.log.call(func, base);
         self.site_pending = false;
+    }
+
+    /// The ownership flags of a frame of `func` that uses them, from `flags_base` on: its
+    /// owning parameters own their values.
+    #[inline(never)]
+    fn give_flags(&mut self, func: u32, flags_base: usize) {
+        if let Some(f) = self.p.functions.get(func as usize) {
+            self.owned.resize(flags_base + f.locals.len(), false);
+            for &l in &f.owning_params {
+                self.owned[flags_base + l as usize] = true;
+            }
+        }
     }
 
     /// After formatting: an error if a value had Boxes nested too deep to print.

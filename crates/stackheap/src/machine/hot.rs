@@ -103,7 +103,7 @@ impl<'p> Vm<'p> {
                 };
                 self.st.forget_moved(self.st.frames.len());
                 self.site_pending = false;
-                self.set_stack_length(frame.slot + frame.slot_size)?;
+                self.shrink_stack(frame.slot + frame.slot_size)?;
                 self.log.ret(frame.func);
                 self.regs.truncate(frame.regs_base as usize);
                 self.owned.truncate(frame.flags_base as usize);
@@ -137,8 +137,7 @@ impl<'p> Vm<'p> {
                 Op::Jump(t) => pc = t as usize,
                 Op::SetStack(off) => self.set_stack_length(fb + off)?,
                 Op::SetStack2 { first, second } => {
-                    self.set_stack_length(fb + first)?;
-                    self.set_stack_length(fb + second)?;
+                    self.set_stack_length2(fb + first, fb + second)?;
                 }
                 Op::StepSetStack2 {
                     site,
@@ -146,8 +145,7 @@ impl<'p> Vm<'p> {
                     second,
                 } => {
                     self.step(site, (pc - 1, fb))?;
-                    self.set_stack_length(fb + first)?;
-                    self.set_stack_length(fb + second)?;
+                    self.set_stack_length2(fb + first, fb + second)?;
                 }
                 Op::Enter {
                     func,
@@ -627,6 +625,51 @@ impl<'p> Vm<'p> {
             "attempt to add with overflow"
         };
         panic_at(message, self.span(at.wrapping_sub(1))).into()
+    }
+
+    /// `set_stack_length(a)` then `set_stack_length(b)`, the bytes they reserve made
+    /// uninitialised at once.
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn set_stack_length2(&mut self, a: u32, b: u32) -> Result<(), Stop> {
+        let from = self.st.stack_length;
+        if a.max(b) > self.stack_size || self.log.collecting {
+            return self.set_stack_lengths(a, b);
+        }
+        // Reserved: `from..a` when it grows to `a`, then `a..b` when it grows to `b`.
+        let lo = if a > from { from } else { a };
+        let hi = if b > a { b } else { a };
+        if a > from || b > a {
+            self.st.stack_init.clear_range(lo as usize, hi as usize);
+            self.st.stack_high = self.st.stack_high.max(hi);
+        }
+        self.st.stack_length = b;
+        self.log.count += (a != from) as u64 + (b != a) as u64;
+        Ok(())
+    }
+
+    /// `set_stack_length2` one at a time (an overflow, or events to collect).
+    #[inline(never)]
+    fn set_stack_lengths(&mut self, a: u32, b: u32) -> Result<(), Stop> {
+        self.set_stack_length(a)?;
+        self.set_stack_length(b)
+    }
+
+    /// `set_stack_length` where the stack normally shrinks (a return).
+    #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
+    fn shrink_stack(&mut self, to: u32) -> Result<(), Stop> {
+        let from = self.st.stack_length;
+        if to < from {
+            self.st.stack_length = to;
+            self.log.stack_length(from, to);
+            Ok(())
+        } else {
+            self.grow_stack(to)
+        }
+    }
+
+    #[inline(never)]
+    fn grow_stack(&mut self, to: u32) -> Result<(), Stop> {
+        self.set_stack_length(to)
     }
 
     /// The site of the step the op at `pc` begins with.
