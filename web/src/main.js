@@ -677,16 +677,21 @@ const editor = new Editor($('editor'), {
   onBreakpoints: (lines) => { breakpoints = lines; },
 });
 
+// The example programs come as a file of their own (written by `cargo xtask build` from the
+// engine's lessons), fetched while the worker loads the engine.
+const lessonsFile = fetch(new URL('lessons.json', import.meta.url)).then((r) => {
+  if (!r.ok) throw new Error(`lessons.json: ${r.status}`);
+  return r.json();
+});
+
 async function start() {
   fillHelp();
-  let hello;
   try {
-    hello = await engine.hello();
+    [lessons] = await Promise.all([lessonsFile, engine.hello()]);
   } catch (e) {
     status(`The engine could not start: ${e.message}`, 'error');
     return;
   }
-  lessons = hello.lessons;
   const select = $('examples');
   for (const l of lessons) {
     const o = document.createElement('option');

@@ -1,7 +1,7 @@
 // The Web Worker that runs programs: it owns the WebAssembly engine, so a long or endless
 // run (up to the step limit) never blocks the page. It keeps the last run that compiled, so
 // a program with compile errors still leaves the last good trace to step through.
-import init, { Session, lessons, defaultSettings } from '../pkg/stackheap.js';
+import init, { Session, defaultSettings } from '../pkg/stackheap.js';
 
 const ready = init({ module_or_path: new URL('stackheap_bg.wasm', self.location.href) });
 let good = null; // the last Session whose program compiled
@@ -15,10 +15,9 @@ function stepInfo(session, index) {
 
 const handlers = {
   hello() {
-    return { lessons: lessons(), defaults: defaultSettings() };
+    return { defaults: defaultSettings() };
   },
   run({ source, overrides, runId }) {
-    const t0 = performance.now();
     let session;
     try {
       session = new Session(source, overrides || null);
@@ -32,7 +31,7 @@ const handlers = {
       outcome,
       diagnostics,
       settings: session.settings(),
-      millis: performance.now() - t0,
+      millis: session.runMillis(),
     };
     if (outcome === 'compile_error') {
       session.free();

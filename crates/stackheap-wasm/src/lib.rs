@@ -1,14 +1,23 @@
 //! The playground page's WebAssembly facade over the stackheap engine: run a program with
 //! settings from JavaScript, then read its diagnostics, steps and the state of memory at any
 //! step. Small metadata crosses as plain objects through serde-wasm-bindgen; the byte arrays
-//! cross as `Uint8Array` copies, never one value per byte.
+//! cross as `Uint8Array` copies, never one value per byte. The time a run takes is measured
+//! here with the page's clock (`performance.now()` through web-sys).
 
 use serde::Serialize;
 use stackheap::{
-    lessons, BlockView, Diagnostic, Event, FrameView, LineIndex, MemoryState, Outcome, Region, Run,
-    Settings, SettingsOverrides, StepKind,
+    BlockView, Diagnostic, DiagnosticKind, Event, FrameView, Label, LineIndex, MemoryReport,
+    MemoryState, Outcome, Region, Run, Settings, SettingsOverrides, Severity, Span, StepKind,
 };
 use wasm_bindgen::prelude::*;
+
+/// The module's memory allocator: a TLSF allocator, much smaller in code than the standard
+/// library's dlmalloc port, with constant-time allocation and freeing. Its default options
+/// (in-place reallocation, pools merged as memory grows) suit the large byte arrays and
+/// snapshots of a run; the code-size-minded `SmallGlobalTlsf` saved only 0.3 KB gzipped.
+#[cfg(target_arch = "wasm32")]
+#[global_allocator]
+static ALLOCATOR: rlsf::GlobalTlsf = rlsf::GlobalTlsf::new();
 
 /// Installs the panic hook so that a Rust panic shows up in the browser console with its message.
 #[wasm_bindgen(start)]
@@ -22,17 +31,72 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// The example programs, in teaching order: `[{name, title, teaches, source}]`.
-#[wasm_bindgen]
-pub fn lessons() -> Result<JsValue, JsError> {
-    to_js(&lessons::all())
-}
-
 /// The engine's default settings: `{stack_size, heap_size, ptr_width, allocator, max_steps,
 /// mode, checks, deny_leaks}`.
 #[wasm_bindgen(js_name = defaultSettings)]
 pub fn default_settings() -> Result<JsValue, JsError> {
     to_js(&Settings::default())
+}
+
+/// Reads settings overrides from a JavaScript object (`undefined` and `null` are none), key
+/// by key with `Reflect`: the few fields need no deserialiser, which would weigh several
+/// kilobytes in the module. Unknown keys are ignored and `null` leaves a setting unset, as
+/// a serde `Deserialize` would; a value of the wrong kind is an error naming its key.
+fn read_overrides(js: &JsValue) -> Result<SettingsOverrides, String> {
+    if js.is_undefined() || js.is_null() {
+        return Ok(SettingsOverrides::default());
+    }
+    if !js.is_object() {
+        return Err("the settings are not an object".to_string());
+    }
+    Ok(SettingsOverrides {
+        stack_size: setting(js, "stack_size", |v| {
+            whole(v, u32::MAX as f64).map(|n| n as u32)
+        })?,
+        heap_size: setting(js, "heap_size", |v| {
+            whole(v, u32::MAX as f64).map(|n| n as u32)
+        })?,
+        ptr_width: setting(js, "ptr_width", parsed)?,
+        allocator: setting(js, "allocator", parsed)?,
+        max_steps: setting(js, "max_steps", |v| {
+            whole(v, 2f64.powi(53)).map(|n| n as u64)
+        })?,
+        mode: setting(js, "mode", parsed)?,
+        checks: setting(js, "checks", parsed)?,
+        deny_leaks: setting(js, "deny_leaks", |v| {
+            v.as_bool().ok_or_else(|| "not a boolean".to_string())
+        })?,
+    })
+}
+
+/// The setting `key` of `obj` read with `read`, or `None` when it is missing or `null`.
+fn setting<T>(
+    obj: &JsValue,
+    key: &str,
+    read: impl Fn(&JsValue) -> Result<T, String>,
+) -> Result<Option<T>, String> {
+    let value = js_sys::Reflect::get(obj, &JsValue::from_str(key)).unwrap_or(JsValue::UNDEFINED);
+    if value.is_undefined() || value.is_null() {
+        return Ok(None);
+    }
+    read(&value).map(Some).map_err(|e| format!("`{key}`: {e}"))
+}
+
+/// A whole number from 0 to `max`.
+fn whole(value: &JsValue, max: f64) -> Result<f64, String> {
+    match value.as_f64() {
+        Some(n) if n.fract() == 0.0 && (0.0..=max).contains(&n) => Ok(n),
+        _ => Err("not a whole number in range".to_string()),
+    }
+}
+
+/// A setting written as text (`"32"`, `"first-fit"`, `"manual"`), parsed as the
+/// `// stackheap:` comment parses it.
+fn parsed<T: std::str::FromStr<Err = String>>(value: &JsValue) -> Result<T, String> {
+    value
+        .as_string()
+        .ok_or_else(|| "not a string".to_string())?
+        .parse()
 }
 
 /// Where a source range sits, for an editor: UTF-16 offsets (what JavaScript strings and
@@ -45,13 +109,42 @@ pub struct Place {
     pub col: u32,
 }
 
-/// A diagnostic as the page shows it: the engine's fields plus editor positions.
+/// A diagnostic as the page shows it: the engine's fields plus editor positions. The fields
+/// are listed here rather than flattened in with `#[serde(flatten)]`, whose map-building
+/// serialiser weighs several kilobytes in the module.
 #[derive(Serialize)]
 pub struct PageDiagnostic<'a> {
-    #[serde(flatten)]
-    pub diagnostic: &'a Diagnostic,
+    pub severity: Severity,
+    pub kind: DiagnosticKind,
+    pub code: &'a Option<String>,
+    pub message: &'a str,
+    pub span: Span,
+    pub span_label: &'a Option<String>,
+    pub labels: &'a [Label],
+    pub notes: &'a [String],
+    pub step: Option<u64>,
+    pub memory: &'a Option<MemoryReport>,
     pub place: Place,
     pub label_places: Vec<Place>,
+}
+
+impl<'a> PageDiagnostic<'a> {
+    fn new(d: &'a Diagnostic, place: Place, label_places: Vec<Place>) -> PageDiagnostic<'a> {
+        PageDiagnostic {
+            severity: d.severity,
+            kind: d.kind,
+            code: &d.code,
+            message: &d.message,
+            span: d.span,
+            span_label: &d.span_label,
+            labels: &d.labels,
+            notes: &d.notes,
+            step: d.step,
+            memory: &d.memory,
+            place,
+            label_places,
+        }
+    }
 }
 
 /// One step as the page shows it: the engine's step plus editor positions.
@@ -126,11 +219,25 @@ impl Utf16Map {
     }
 }
 
+#[wasm_bindgen]
+extern "C" {
+    /// The global `performance` object: the page's clock, in a window, a worker or node.
+    #[wasm_bindgen(thread_local_v2, js_name = performance)]
+    static PERFORMANCE: Option<web_sys::Performance>;
+}
+
+/// Milliseconds on the page's clock (`performance.now()`), or `None` where there is none.
+fn now_millis() -> Option<f64> {
+    PERFORMANCE.with(|p| p.as_ref().map(web_sys::Performance::now))
+}
+
 /// A finished run of one program, and the memory state the page is looking at.
 #[wasm_bindgen]
 pub struct Session {
     source: String,
     run: Run,
+    /// How long `stackheap::run` took, in milliseconds (0 when not measured).
+    run_millis: f64,
     utf16: Utf16Map,
     lines: LineIndex,
     state: MemoryState,
@@ -153,19 +260,27 @@ impl Session {
     /// Compiles and runs `source`. `overrides` is `undefined`/`null` or an object with any of
     /// `stack_size`, `heap_size`, `ptr_width` ("32"/"64"), `allocator` ("first-fit", ...),
     /// `max_steps`, `mode` ("rust"/"manual"), `checks` ("checked"/"unchecked") and
-    /// `deny_leaks` (a boolean); they win over the program's `// stackheap:` comment.
+    /// `deny_leaks` (a boolean); they win over the program's `// stackheap:` comment. A
+    /// setting of the wrong kind is an error (`bad settings: ...`).
     #[wasm_bindgen(constructor)]
     pub fn new(source: &str, overrides: JsValue) -> Result<Session, JsError> {
-        let overrides: SettingsOverrides = if overrides.is_undefined() || overrides.is_null() {
-            SettingsOverrides::default()
-        } else {
-            serde_wasm_bindgen::from_value(overrides)
-                .map_err(|e| JsError::new(&format!("bad settings: {e}")))?
-        };
-        Ok(Session::from_run(
-            source,
-            stackheap::run(source, &overrides),
-        ))
+        let overrides =
+            read_overrides(&overrides).map_err(|e| JsError::new(&format!("bad settings: {e}")))?;
+        let started = now_millis();
+        let run = stackheap::run(source, &overrides);
+        let ended = now_millis();
+        let mut session = Session::from_run(source, run);
+        if let (Some(a), Some(b)) = (started, ended) {
+            session.run_millis = b - a;
+        }
+        Ok(session)
+    }
+
+    /// How long the engine took to check, compile and run the program, in milliseconds,
+    /// measured with `performance.now()` (what the page shows after "Ran N steps in").
+    #[wasm_bindgen(js_name = runMillis)]
+    pub fn run_millis(&self) -> f64 {
+        self.run_millis
     }
 
     /// `"finished"`, `"compile_error"` or `"runtime_error"`.
@@ -190,14 +305,15 @@ impl Session {
             .run
             .diagnostics
             .iter()
-            .map(|d| PageDiagnostic {
-                diagnostic: d,
-                place: self.place(d.span.start, d.span.end),
-                label_places: d
-                    .labels
-                    .iter()
-                    .map(|l| self.place(l.span.start, l.span.end))
-                    .collect(),
+            .map(|d| {
+                PageDiagnostic::new(
+                    d,
+                    self.place(d.span.start, d.span.end),
+                    d.labels
+                        .iter()
+                        .map(|l| self.place(l.span.start, l.span.end))
+                        .collect(),
+                )
             })
             .collect();
         to_js(&list)
@@ -360,6 +476,7 @@ impl Session {
             lines: LineIndex::new(source),
             source: source.to_string(),
             run,
+            run_millis: 0.0,
             state,
         }
     }
@@ -472,6 +589,7 @@ impl Session {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use stackheap::lessons;
 
     #[test]
     fn utf16_offsets_count_code_units() {

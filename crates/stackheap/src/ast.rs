@@ -13,7 +13,7 @@ pub struct File {
     pub expr_count: u32,
     /// Generic arguments written on a path (turbofish: `Vec::<i32>::new`, `None::<u8>`), by
     /// the path expression's id: the segment they follow and the types.
-    pub turbofish: std::collections::HashMap<ExprId, (usize, Vec<TypeExpr>)>,
+    pub turbofish: crate::maps::IdMap<(usize, Vec<TypeExpr>)>,
 }
 
 #[derive(Debug)]
@@ -142,6 +142,8 @@ pub enum Pat {
         name: String,
         span: Span,
         mutable: bool,
+        /// `ref x` (`Some(false)`) or `ref mut x` (`Some(true)`): a reference to the part.
+        by_ref: Option<bool>,
     },
     Wild(Span),
     /// `(a, b)`

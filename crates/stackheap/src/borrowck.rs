@@ -40,6 +40,9 @@ enum Action {
     },
     /// The local is read (any mention of it).
     Use(LocalId),
+    /// The place's value is copied (read as a whole, not borrowed): E0503 while it is
+    /// mutably borrowed.
+    Read(LocalId, Path),
     /// The place's value moves out.
     Move(LocalId, Path),
     /// The place is assigned.
@@ -83,9 +86,12 @@ fn pat_moves(pat: &Pat, t: &Ty, path: &mut Path, out: &mut Vec<(Path, Span)>) {
         }
     };
     match pat {
-        Pat::Bind { name, span, .. } if name != "None" && !t.is_copy() => {
-            out.push((path.clone(), *span))
-        }
+        Pat::Bind {
+            name,
+            span,
+            by_ref: None,
+            ..
+        } if name != "None" && !t.is_copy() => out.push((path.clone(), *span)),
         Pat::Tuple(items, _) => {
             for (i, p) in items.iter().enumerate() {
                 walk(&i.to_string(), p, out);
@@ -99,6 +105,34 @@ fn pat_moves(pat: &Pat, t: &Ty, path: &mut Path, out: &mut Vec<(Path, Span)>) {
         Pat::Struct { fields: pf, .. } => {
             for (name, _, p) in pf {
                 walk(name, p, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// The names a pattern binds, in the order the checker declares them: the path of each
+/// one's part (field names, tuple positions), whether it binds by `ref` (and `mut`), and
+/// its span.
+fn pat_names(pat: &Pat, path: &mut Path, out: &mut Vec<(Path, Option<bool>, Span)>) {
+    match pat {
+        Pat::Bind {
+            name, by_ref, span, ..
+        } if name != "None" && !name.starts_with(char::is_uppercase) => {
+            out.push((path.clone(), *by_ref, *span))
+        }
+        Pat::Tuple(items, _) | Pat::TupleStruct { items, .. } => {
+            for (i, p) in items.iter().enumerate() {
+                path.push(i.to_string());
+                pat_names(p, path, out);
+                path.pop();
+            }
+        }
+        Pat::Struct { fields, .. } => {
+            for (name, _, p) in fields {
+                path.push(name.clone());
+                pat_names(p, path, out);
+                path.pop();
             }
         }
         _ => {}
@@ -144,6 +178,9 @@ struct Walker<'a> {
     /// and the position after it.
     temp_loans: Vec<(LocalId, Span, Span, usize)>,
     params: u32,
+    /// The expression being walked is used for its value (not borrowed, not the base of a
+    /// longer place): a place of a `Copy` type there is read.
+    reading: bool,
 }
 
 /// Checks every function; returns the first borrow error of each kind rustc would report.
@@ -159,6 +196,7 @@ pub fn check(file: &File, c: &Checked) -> Vec<Diagnostic> {
             temp_loans: Vec::new(),
             returns_ref: holds_ref(&ret),
             params: f.params.len() as u32,
+            reading: true,
         };
         w.block(&f.body, true);
         w.conflicts();
@@ -201,6 +239,11 @@ impl<'a> Walker<'a> {
     /// value, so the value is a place of the Box's local: `*` in the path (`b.x` and
     /// `(*b).x` are both `b`, `*`, `x`).
     fn place(&self, e: &Expr) -> Option<(LocalId, Path)> {
+        // A place in a Vec's element is reached through the Vec's `Index`: it stands for
+        // the Vec.
+        if let Some(base) = self.vec_indexed(e) {
+            return self.place_through_boxes(base);
+        }
         match &e.kind {
             ExprKind::Path(_) => {
                 let l = self.local(e)?;
@@ -215,7 +258,15 @@ impl<'a> Walker<'a> {
                 path.push(name.clone());
                 Some((l, path))
             }
-            ExprKind::Index(base, _) => self.place_through_boxes(base),
+            ExprKind::Index(base, _) => {
+                // An array's element is a place of its own (`a[_]`, any index); a Vec's
+                // stands for the Vec.
+                let (l, mut path) = self.place_through_boxes(base)?;
+                if matches!(self.value_ty(base), Some(Ty::Array(..))) {
+                    path.push("[_]".to_string());
+                }
+                Some((l, path))
+            }
             ExprKind::Deref(inner)
                 if matches!(self.c.expr_ty.get(inner.id as usize), Some(Ty::Box(_))) =>
             {
@@ -244,12 +295,131 @@ impl<'a> Walker<'a> {
         }
     }
 
-    /// A place as rustc names it: `p`, `p.inner.name`, `*b`; a field of a Box's value is
+    /// [`Self::place_through_boxes`], also when `e` is reached through a reference a local
+    /// holds (a parameter `v: &mut Vec<T>`, `self`): the place is then in what the reference
+    /// points to (`*v`; `self.items` is `self`, `*`, `items`).
+    fn reached_place(&self, e: &Expr) -> Option<(LocalId, Path)> {
+        if let Some(p) = self.place_through_boxes(e) {
+            return Some(p);
+        }
+        let (l, mut path) = match &e.kind {
+            ExprKind::Path(_) => (self.local(e)?, Vec::new()),
+            ExprKind::Field { base, name, .. } => {
+                let (l, mut path) = self.reached_place(base)?;
+                path.push(name.clone());
+                (l, path)
+            }
+            _ => return None,
+        };
+        let mut t = self.c.expr_ty.get(e.id as usize)?;
+        loop {
+            match t {
+                Ty::Ref(_, inner) | Ty::Box(inner) => {
+                    path.push("*".to_string());
+                    t = inner;
+                }
+                Ty::SliceRef(_) | Ty::SliceMut(_) | Ty::StrRef => {
+                    path.push("*".to_string());
+                    break;
+                }
+                _ => break,
+            }
+        }
+        Some((l, path))
+    }
+
+    /// Whether `path` of local `l` lies behind the reference `l` holds (see
+    /// [`Self::reached_place`]): giving `l` a new value or ending its scope leaves such a
+    /// loan alone, as in rustc.
+    fn behind_ref(&self, l: LocalId, path: &[String]) -> bool {
+        path.first().is_some_and(|f| f == "*")
+            && matches!(
+                self.decl_ty(l),
+                Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_)
+            )
+    }
+
+    /// The type of the value `e` reaches through its Boxes and references (what indexing
+    /// or a field access looks into).
+    fn value_ty(&self, e: &Expr) -> Option<&Ty> {
+        let mut t = self.c.expr_ty.get(e.id as usize)?;
+        while let Ty::Box(inner) | Ty::Ref(_, inner) = t {
+            t = inner;
+        }
+        Some(t)
+    }
+
+    /// The Vec indexed on the way to the place `e` (`v` in `v[i]`, `ps[0].x`), the one
+    /// nearest its local: the place is reached through the Vec's `Index`, a borrow of it.
+    fn vec_indexed<'e>(&self, e: &'e Expr) -> Option<&'e Expr> {
+        let mut found = None;
+        let mut cur = e;
+        loop {
+            match &cur.kind {
+                ExprKind::Field { base, .. } => cur = base,
+                ExprKind::Deref(b)
+                    if matches!(self.c.expr_ty.get(b.id as usize), Some(Ty::Box(_))) =>
+                {
+                    cur = b
+                }
+                ExprKind::Index(base, _) => {
+                    if matches!(self.value_ty(base), Some(Ty::Vec(_))) {
+                        found = Some(&**base);
+                    }
+                    cur = base;
+                }
+                _ => return found,
+            }
+        }
+    }
+
+    /// Writing `lhs` (an assignment or a compound one): a place in a Vec's element is
+    /// written through `IndexMut`, which borrows the Vec mutably; any other place is
+    /// assigned.
+    fn write_place(&mut self, lhs: &Expr, span: Span) {
+        if let Some(base) = self.vec_indexed(lhs) {
+            if let Some((target, path)) = self.reached_place(base) {
+                self.push(
+                    base.span,
+                    Action::Borrow {
+                        target,
+                        path,
+                        mutable: true,
+                        holder: None,
+                    },
+                );
+            }
+            return;
+        }
+        if let Some((t, p)) = self.place(lhs).or_else(|| self.through_ref(lhs)) {
+            self.push(span, Action::Assign(t, p));
+        }
+    }
+
+    /// The place a reference a local holds points to, reached by `*r` or by match
+    /// ergonomics on `r` itself (`*r` in both, see [`Self::reached_place`]).
+    fn through_ref(&self, e: &Expr) -> Option<(LocalId, Path)> {
+        let refers = |e: &Expr| {
+            matches!(
+                self.c.expr_ty.get(e.id as usize),
+                Some(Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_))
+            )
+        };
+        match &e.kind {
+            ExprKind::Deref(inner) if refers(inner) => self.reached_place(inner),
+            ExprKind::Path(_) if refers(e) => self.reached_place(e),
+            _ => None,
+        }
+    }
+
+    /// A place as rustc names it: `p`, `p.inner.name`, `*b`, `a[_]`; a field of a Box's value is
     /// named as it is written, `b.x`.
     fn place_name(&self, l: LocalId, path: &[String]) -> String {
         let mut s = self.name(l);
         for (i, f) in path.iter().enumerate() {
-            if f != "*" {
+            if f == "[_]" {
+                s.push_str(f);
+            } else if f != "*" {
                 s.push('.');
                 s.push_str(f);
             } else if path[i..].iter().all(|f| f == "*") {
@@ -291,6 +461,7 @@ impl<'a> Walker<'a> {
                 }
                 Stmt::LetPat { pat, init, .. } => {
                     self.expr(init);
+                    self.ref_names(pat, init, init.id);
                     // Each part a name takes by value moves out of a local on its own.
                     let ty = self.c.expr_ty.get(init.id as usize).cloned();
                     if let (Some((l, path)), Some(ty)) = (self.place(init), ty) {
@@ -432,6 +603,77 @@ impl<'a> Walker<'a> {
                     },
                 );
             }
+        }
+    }
+
+    /// What a `for` loop over `range` walks is borrowed by its hidden local `h`: the receiver
+    /// of `.iter()`, `.iter_mut()`, `.chars()` or `.bytes()` (through `.enumerate()` and
+    /// `.rev()`), or the references the source's value holds (`&v`, a slice).
+    fn hold_walked(&mut self, from: usize, range: &Expr, h: LocalId) {
+        let mut src = range;
+        while let ExprKind::MethodCall {
+            receiver, method, ..
+        } = &src.kind
+        {
+            match method.as_str() {
+                "enumerate" | "rev" | "into_iter" => src = receiver,
+                "iter" | "iter_mut" | "chars" | "bytes" => {
+                    match self.reached_place(receiver) {
+                        Some((target, path)) => self.push(
+                            src.span,
+                            Action::Borrow {
+                                target,
+                                path,
+                                mutable: method == "iter_mut",
+                                holder: Some(h),
+                            },
+                        ),
+                        None => {
+                            if let Some(l) = self.base_local(receiver).filter(|&l| l != h) {
+                                self.push(src.span, Action::Derive { from: l, to: h });
+                            }
+                        }
+                    }
+                    return;
+                }
+                _ => break,
+            }
+        }
+        self.hold(from, src, h);
+    }
+
+    /// The `ref` and `ref mut` names of a pattern matched by value against the place
+    /// `scrutinee` borrow their parts, each held by its name (`key`: where the checker
+    /// keeps the pattern's locals).
+    fn ref_names(&mut self, pat: &Pat, scrutinee: &Expr, key: ExprId) {
+        let mut names = Vec::new();
+        pat_names(pat, &mut Vec::new(), &mut names);
+        if !names.iter().any(|n| n.1.is_some()) {
+            return;
+        }
+        let (Some(ids), Some((target, base))) = (
+            self.c.pat_locals.get(&key),
+            self.place(scrutinee)
+                .or_else(|| self.through_ref(scrutinee)),
+        ) else {
+            return;
+        };
+        if ids.len() != names.len() {
+            return;
+        }
+        for ((path, by_ref, span), &id) in names.into_iter().zip(ids) {
+            let Some(mutable) = by_ref else { continue };
+            let mut full = base.clone();
+            full.extend(path);
+            self.push(
+                span,
+                Action::Borrow {
+                    target,
+                    path: full,
+                    mutable,
+                    holder: Some(id),
+                },
+            );
         }
     }
 
@@ -651,7 +893,17 @@ impl<'a> Walker<'a> {
                 self.flow(e, &mut flow);
                 let mut targets: Vec<LocalId> = Vec::new();
                 for ev in self.events.iter().rev() {
-                    if let Action::Borrow { target, holder, .. } = ev.action {
+                    if let Action::Borrow {
+                        target,
+                        holder,
+                        ref path,
+                        ..
+                    } = ev.action
+                    {
+                        // What a reference points to is not the function's to free.
+                        if self.behind_ref(target, path) {
+                            continue;
+                        }
                         let held = holder.is_some_and(|h| flow.derives.contains(&h));
                         if (flow.borrows.contains(&ev.span) || held) && !targets.contains(&target) {
                             targets.push(target);
@@ -683,7 +935,30 @@ impl<'a> Walker<'a> {
         }
     }
 
+    /// Walks `e` as a place that is borrowed or looked into, not read as a value.
+    fn expr_place(&mut self, e: &Expr) {
+        self.reading = false;
+        self.expr(e);
+        self.reading = true;
+    }
+
     fn expr(&mut self, e: &Expr) {
+        let reading = std::mem::replace(&mut self.reading, true);
+        if reading
+            && matches!(
+                e.kind,
+                ExprKind::Path(_)
+                    | ExprKind::Field { .. }
+                    | ExprKind::Index(..)
+                    | ExprKind::Deref(_)
+            )
+            && self.c.expr_ty.get(e.id as usize).is_some_and(Ty::is_copy)
+            && self.vec_indexed(e).is_none()
+        {
+            if let Some((l, path)) = self.place(e) {
+                self.push(e.span, Action::Read(l, path));
+            }
+        }
         match &e.kind {
             ExprKind::Path(_) => {
                 if let Some(l) = self.local(e) {
@@ -691,7 +966,7 @@ impl<'a> Walker<'a> {
                 }
             }
             ExprKind::AddrOf { mutable, inner } => {
-                self.expr(inner);
+                self.expr_place(inner);
                 if let Some((t, path)) = self.place(inner) {
                     self.push(
                         e.span,
@@ -722,17 +997,13 @@ impl<'a> Walker<'a> {
                 }
                 self.place_parts(lhs);
                 if whole.is_none() {
-                    if let Some((t, p)) = self.place(lhs) {
-                        self.push(e.span, Action::Assign(t, p));
-                    }
+                    self.write_place(lhs, e.span);
                 }
             }
             ExprKind::CompoundAssign(_, lhs, rhs) => {
                 self.expr(rhs);
                 self.place_parts(lhs);
-                if let Some((t, p)) = self.place(lhs) {
-                    self.push(e.span, Action::Assign(t, p));
-                }
+                self.write_place(lhs, e.span);
             }
             ExprKind::Call(callee, args) => {
                 self.expr(callee);
@@ -744,7 +1015,11 @@ impl<'a> Walker<'a> {
                 }
             }
             ExprKind::MethodCall { receiver, args, .. } => {
-                self.expr(receiver);
+                // A method taking `&self` or `&mut self` borrows its receiver.
+                match self.c.method_fns.get(&e.id) {
+                    Some((_, SelfMode::Ref { .. })) => self.expr_place(receiver),
+                    _ => self.expr(receiver),
+                }
                 for a in args {
                     self.expr(a);
                     if let Some((l, p)) = self.moved_path(a) {
@@ -764,6 +1039,7 @@ impl<'a> Walker<'a> {
                             | Method::PushChar
                             | Method::AsMut
                             | Method::Clear
+                            | Method::Swap
                             | Method::PopChar
                             | Method::Take,
                         ),
@@ -779,7 +1055,7 @@ impl<'a> Walker<'a> {
                 let place = if clones {
                     self.place(receiver)
                 } else {
-                    self.place_through_boxes(receiver)
+                    self.reached_place(receiver)
                 };
                 if let (Some(mutable), Some((t, path))) = (mutable, place) {
                     self.push(
@@ -794,9 +1070,15 @@ impl<'a> Walker<'a> {
                 }
             }
             ExprKind::Format { args, .. } => {
+                // Each argument is borrowed: a local itself (also one holding a reference:
+                // `&r` reads `r`), or a place, also one reached through a reference.
                 for a in args {
-                    self.expr(a);
-                    if let Some((t, path)) = self.place(a) {
+                    self.expr_place(a);
+                    let place = match (&a.kind, self.local(a)) {
+                        (ExprKind::Path(_), Some(l)) => Some((l, Vec::new())),
+                        _ => self.place(a).or_else(|| self.reached_place(a)),
+                    };
+                    if let Some((t, path)) = place {
                         self.push(
                             a.span,
                             Action::Borrow {
@@ -810,7 +1092,16 @@ impl<'a> Walker<'a> {
                 }
                 if let Some((_, sources)) = self.c.formats.get(&e.id) {
                     for s in sources {
-                        if let crate::check::FormatSource::Local(l) = s {
+                        if let crate::check::FormatSource::Local(l, span) = s {
+                            self.push(
+                                *span,
+                                Action::Borrow {
+                                    target: *l,
+                                    path: Vec::new(),
+                                    mutable: false,
+                                    holder: None,
+                                },
+                            );
                             self.push(e.span, Action::Use(*l));
                         }
                     }
@@ -836,20 +1127,58 @@ impl<'a> Walker<'a> {
             }
             ExprKind::Loop(body) => self.block(body, false),
             ExprKind::For { range, body, .. } => {
+                let before = self.events.len();
                 self.expr(range);
+                // The loop keeps a hidden reference to what it walks (the slice of `&v`,
+                // `v.iter()`, `&mut v`, the text of `s.chars()`), read again at each turn:
+                // what it borrows stays borrowed through the body.
+                let hidden = self
+                    .c
+                    .for_range
+                    .get(&e.id)
+                    .copied()
+                    .filter(|&h| holds_ref(&self.decl_ty(h)));
+                if let Some(h) = hidden {
+                    self.hold_walked(before, range, h);
+                }
                 self.block(body, false);
+                if let Some(h) = hidden {
+                    self.push(range.span, Action::Use(h));
+                }
             }
             ExprKind::Match { scrutinee, arms } => {
                 self.expr(scrutinee);
                 for a in arms {
+                    self.ref_names(&a.pat, scrutinee, a.body.id);
                     if let Some(g) = &a.guard {
                         self.expr(g);
                     }
                     self.expr(&a.body);
                 }
             }
+            ExprKind::Deref(a) if matches!(self.c.expr_ty.get(a.id as usize), Some(Ty::Box(_))) => {
+                self.expr_place(a)
+            }
             ExprKind::Unary(_, a) | ExprKind::Cast(a, _) | ExprKind::Deref(a) => self.expr(a),
-            ExprKind::Binary(_, a, b) | ExprKind::Index(a, b) => {
+            ExprKind::Index(a, b) => {
+                self.expr_place(a);
+                self.expr(b);
+                // Indexing a Vec borrows it (`Index`).
+                if matches!(self.value_ty(a), Some(Ty::Vec(_))) {
+                    if let Some((target, path)) = self.reached_place(a) {
+                        self.push(
+                            a.span,
+                            Action::Borrow {
+                                target,
+                                path,
+                                mutable: false,
+                                holder: None,
+                            },
+                        );
+                    }
+                }
+            }
+            ExprKind::Binary(_, a, b) => {
                 self.expr(a);
                 self.expr(b);
             }
@@ -870,7 +1199,7 @@ impl<'a> Walker<'a> {
                     self.expr(v);
                 }
             }
-            ExprKind::Field { base, .. } => self.expr(base),
+            ExprKind::Field { base, .. } => self.expr_place(base),
             ExprKind::StructLit { fields, base, .. } => {
                 for (_, _, v) in fields {
                     self.expr(v);
@@ -994,6 +1323,14 @@ impl<'a> Walker<'a> {
                         };
                         Some((code, msg, label.to_string()))
                     }
+                    Action::Read(t, p) if mutable && *t == target && overlaps(p, lpath) => {
+                        let pname = self.place_name(*t, p);
+                        Some((
+                            "E0503",
+                            format!("cannot use `{pname}` because it was mutably borrowed"),
+                            format!("use of borrowed `{lname}`"),
+                        ))
+                    }
                     Action::Move(t, p) if *t == target && overlaps(p, lpath) => {
                         let pname = self.place_name(*t, p);
                         Some((
@@ -1002,7 +1339,11 @@ impl<'a> Walker<'a> {
                             format!("move out of `{pname}` occurs here"),
                         ))
                     }
-                    Action::Assign(t, p) if *t == target && overlaps(p, lpath) => {
+                    Action::Assign(t, p)
+                        if *t == target
+                            && overlaps(p, lpath)
+                            && !(p.is_empty() && self.behind_ref(target, lpath)) =>
+                    {
                         let pname = self.place_name(*t, p);
                         Some((
                             "E0506",
@@ -1010,11 +1351,15 @@ impl<'a> Walker<'a> {
                             format!("`{pname}` is assigned to here but it was already borrowed"),
                         ))
                     }
-                    Action::ScopeEnd(ls) if ls.contains(&target) => Some((
-                        "E0597",
-                        format!("`{tname}` does not live long enough"),
-                        String::new(),
-                    )),
+                    Action::ScopeEnd(ls)
+                        if ls.contains(&target) && !self.behind_ref(target, lpath) =>
+                    {
+                        Some((
+                            "E0597",
+                            format!("`{tname}` does not live long enough"),
+                            String::new(),
+                        ))
+                    }
                     _ => None,
                 };
                 let Some((code, msg, label)) = found else {

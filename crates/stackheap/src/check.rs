@@ -2,7 +2,7 @@
 //! infers every expression's type as rustc would (integer literals default to `i32`), and
 //! reports the type errors rustc reports, with its error codes.
 
-use std::collections::HashMap;
+use crate::maps::{IdMap, IdSet, SortedMap};
 use std::sync::Arc;
 
 use crate::ast::*;
@@ -116,6 +116,75 @@ pub enum Method {
     /// `first()` and `last()` of a Vec, slice or array: an `Option` of a reference to it.
     First,
     Last,
+    /// A `char` method (`len_utf8`, `is_alphabetic`, `to_digit`, ...).
+    Char(CharFn),
+    /// `swap(i, j)` of a Vec's, slice's or array's elements.
+    Swap,
+    /// `v.iter().sum()` of a Vec's, slice's or array's integers.
+    Sum,
+    /// `contains(&x)` of a Vec's, slice's or array's integers, `bool`s or `char`s.
+    ContainsElem,
+}
+
+/// The `char` methods the engine computes, exactly as the standard library does.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CharFn {
+    LenUtf8,
+    IsAlphabetic,
+    IsNumeric,
+    IsAlphanumeric,
+    IsWhitespace,
+    IsUppercase,
+    IsLowercase,
+    IsControl,
+    IsAscii,
+    IsAsciiAlphabetic,
+    IsAsciiUppercase,
+    IsAsciiLowercase,
+    IsAsciiAlphanumeric,
+    IsAsciiDigit,
+    IsAsciiHexdigit,
+    IsAsciiPunctuation,
+    IsAsciiGraphic,
+    IsAsciiWhitespace,
+    IsAsciiControl,
+    ToAsciiUppercase,
+    ToAsciiLowercase,
+    /// `is_digit(radix)`: a `bool`.
+    IsDigit,
+    /// `to_digit(radix)`: an `Option<u32>`.
+    ToDigit,
+}
+
+impl CharFn {
+    fn from_name(name: &str) -> Option<CharFn> {
+        Some(match name {
+            "len_utf8" => CharFn::LenUtf8,
+            "is_alphabetic" => CharFn::IsAlphabetic,
+            "is_numeric" => CharFn::IsNumeric,
+            "is_alphanumeric" => CharFn::IsAlphanumeric,
+            "is_whitespace" => CharFn::IsWhitespace,
+            "is_uppercase" => CharFn::IsUppercase,
+            "is_lowercase" => CharFn::IsLowercase,
+            "is_control" => CharFn::IsControl,
+            "is_ascii" => CharFn::IsAscii,
+            "is_ascii_alphabetic" => CharFn::IsAsciiAlphabetic,
+            "is_ascii_uppercase" => CharFn::IsAsciiUppercase,
+            "is_ascii_lowercase" => CharFn::IsAsciiLowercase,
+            "is_ascii_alphanumeric" => CharFn::IsAsciiAlphanumeric,
+            "is_ascii_digit" => CharFn::IsAsciiDigit,
+            "is_ascii_hexdigit" => CharFn::IsAsciiHexdigit,
+            "is_ascii_punctuation" => CharFn::IsAsciiPunctuation,
+            "is_ascii_graphic" => CharFn::IsAsciiGraphic,
+            "is_ascii_whitespace" => CharFn::IsAsciiWhitespace,
+            "is_ascii_control" => CharFn::IsAsciiControl,
+            "to_ascii_uppercase" => CharFn::ToAsciiUppercase,
+            "to_ascii_lowercase" => CharFn::ToAsciiLowercase,
+            "is_digit" => CharFn::IsDigit,
+            "to_digit" => CharFn::ToDigit,
+            _ => return None,
+        })
+    }
 }
 
 #[derive(Clone, Debug)]
@@ -146,37 +215,38 @@ pub struct FnSig {
 #[derive(Clone, Debug)]
 pub enum FormatSource {
     Arg(usize),
-    Local(LocalId),
+    /// A name inside the template (`{v}`), with the name's span.
+    Local(LocalId, Span),
 }
 
 /// Everything later passes need to know about the checked program.
 pub struct Checked {
     pub expr_ty: Vec<Ty>,
-    pub res: HashMap<ExprId, Res>,
-    pub methods: HashMap<ExprId, Method>,
+    pub res: IdMap<Res>,
+    pub methods: IdMap<Method>,
     pub sigs: Vec<FnSig>,
     pub locals: Vec<Vec<LocalDecl>>,
     /// The local a `let` (keyed by its initializer's id) or a `for` (keyed by the loop's id)
     /// declares; for `for`, also its hidden range local.
-    pub binding: HashMap<ExprId, LocalId>,
-    pub for_range: HashMap<ExprId, LocalId>,
+    pub binding: IdMap<LocalId>,
+    pub for_range: IdMap<LocalId>,
     /// The locals a destructuring `let` binds (keyed by its initializer's id), or a `match`
     /// arm's pattern binds (keyed by the arm body's id), in the pattern's order.
-    pub pat_locals: HashMap<ExprId, Vec<LocalId>>,
+    pub pat_locals: IdMap<Vec<LocalId>>,
     /// Calls of the program's methods (`p.area()`): the function and how the receiver goes.
-    pub method_fns: HashMap<ExprId, (FnId, SelfMode)>,
+    pub method_fns: IdMap<(FnId, SelfMode)>,
     /// Per format expression: its parsed pieces and the source of each placeholder.
-    pub formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
+    pub formats: IdMap<(Vec<Piece>, Vec<FormatSource>)>,
     pub main: FnId,
     /// Every struct definition: structs of a cycle hold each other weakly, so the program
     /// keeps them all alive.
     pub structs: Vec<Arc<StructDef>>,
     /// References passed as `&str` or a slice (deref coercion: `&String` as `&str`,
     /// `&Vec<T>` as `&[T]`, ...): the pointer and length of what they point to.
-    pub coercions: std::collections::HashSet<ExprId>,
+    pub coercions: IdSet,
     /// References passed as `&T` that point to a `&T` or a `Box<T>` (`&&T`, `&Box<T>`):
     /// how many pointers to read through.
-    pub ref_coercions: HashMap<ExprId, u32>,
+    pub ref_coercions: IdMap<u32>,
 }
 
 struct LoopCtx {
@@ -196,19 +266,22 @@ struct Checker<'a> {
     infer: Infer,
     diags: Vec<Diagnostic>,
     expr_ty: Vec<Ty>,
-    res: HashMap<ExprId, Res>,
-    methods: HashMap<ExprId, Method>,
+    res: IdMap<Res>,
+    methods: IdMap<Method>,
     sigs: Vec<FnSig>,
-    fn_ids: HashMap<&'a str, FnId>,
+    fn_ids: SortedMap<&'a str, FnId>,
     locals: Vec<Vec<LocalDecl>>,
-    binding: HashMap<ExprId, LocalId>,
-    for_range: HashMap<ExprId, LocalId>,
-    pat_locals: HashMap<ExprId, Vec<LocalId>>,
-    formats: HashMap<ExprId, (Vec<Piece>, Vec<FormatSource>)>,
+    binding: IdMap<LocalId>,
+    for_range: IdMap<LocalId>,
+    pat_locals: IdMap<Vec<LocalId>>,
+    formats: IdMap<(Vec<Piece>, Vec<FormatSource>)>,
     /// Format arguments to check once types are known: (expr id, span, spec is debug, radix).
     format_checks: Vec<(Ty, Span, bool, Radix)>,
     /// Vec element types to check once inferred: (element, span, from `vec![x; n]`).
-    vec_elem_checks: Vec<(Ty, Span, bool)>,
+    /// The element type of each `vec!`, its span, and for `vec![x; n]` the span of `x`.
+    vec_elem_checks: Vec<(Ty, Span, Option<Span>)>,
+    /// `.iter().sum()` calls: the sum's type, the elements' type and the call's span.
+    sum_checks: Vec<(Ty, Ty, Span)>,
     /// Integer literals directly under a unary minus.
     negated_literals: Vec<ExprId>,
     negations: Vec<(ExprId, Span)>,
@@ -216,25 +289,25 @@ struct Checker<'a> {
     ptr: PtrWidth,
     /// Manual memory mode: `alloc`, `dealloc` and the raw arrays exist.
     manual: bool,
-    structs: HashMap<String, Arc<StructDef>>,
+    structs: SortedMap<String, Arc<StructDef>>,
     /// Structs of a cycle named before they are declared (see `Ty::Recursive`).
-    rec_slots: HashMap<String, RecRef>,
+    rec_slots: SortedMap<String, RecRef>,
     /// Functions in `impl` blocks, by struct and function name.
-    assoc: HashMap<(String, String), FnId>,
+    assoc: SortedMap<(String, String), FnId>,
     /// The type `Self` stands for, inside an `impl`.
     self_ty: Option<Ty>,
     /// Calls of the program's methods: the function and how the receiver is passed.
-    method_fns: HashMap<ExprId, (FnId, SelfMode)>,
+    method_fns: IdMap<(FnId, SelfMode)>,
     /// Arguments of type `&String` passed as `&str`.
-    coercions: std::collections::HashSet<ExprId>,
+    coercions: IdSet,
     /// References coerced to the value behind further references or Boxes.
-    ref_coercions: HashMap<ExprId, u32>,
+    ref_coercions: IdMap<u32>,
     /// Patterns to check for exhaustiveness once all types are known.
     pattern_checks: Vec<PatternCheck>,
     /// Generic arguments written on paths (`Vec::<i32>::new`), by path expression.
-    turbofish: &'a HashMap<ExprId, (usize, Vec<TypeExpr>)>,
+    turbofish: &'a IdMap<(usize, Vec<TypeExpr>)>,
     /// How many lifetime parameters each struct has (`struct Excerpt<'a>`: 1).
-    struct_lifetimes: HashMap<String, usize>,
+    struct_lifetimes: SortedMap<String, usize>,
 }
 
 /// Where patterns must cover every value of their type.
@@ -283,29 +356,30 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         infer: Infer::default(),
         diags: Vec::new(),
         expr_ty: vec![Ty::Error; file.expr_count as usize],
-        res: HashMap::new(),
-        methods: HashMap::new(),
+        res: IdMap::new(),
+        methods: IdMap::new(),
         sigs: Vec::new(),
-        fn_ids: HashMap::new(),
+        fn_ids: SortedMap::new(),
         locals: Vec::new(),
-        binding: HashMap::new(),
-        for_range: HashMap::new(),
-        pat_locals: HashMap::new(),
-        formats: HashMap::new(),
+        binding: IdMap::new(),
+        for_range: IdMap::new(),
+        pat_locals: IdMap::new(),
+        formats: IdMap::new(),
         format_checks: Vec::new(),
         vec_elem_checks: Vec::new(),
+        sum_checks: Vec::new(),
         negated_literals: Vec::new(),
         negations: Vec::new(),
         literals: Vec::new(),
         ptr,
         manual,
-        structs: HashMap::new(),
-        rec_slots: HashMap::new(),
-        assoc: HashMap::new(),
+        structs: SortedMap::new(),
+        rec_slots: SortedMap::new(),
+        assoc: SortedMap::new(),
         self_ty: None,
-        method_fns: HashMap::new(),
+        method_fns: IdMap::new(),
         coercions: Default::default(),
-        ref_coercions: HashMap::new(),
+        ref_coercions: IdMap::new(),
         pattern_checks: Vec::new(),
         turbofish: &file.turbofish,
         struct_lifetimes: file
@@ -331,8 +405,8 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
                 ),
             }
             let key = (owner.clone(), f.name.clone());
-            if let std::collections::hash_map::Entry::Vacant(slot) = c.assoc.entry(key) {
-                slot.insert(i as FnId);
+            if !c.assoc.contains_key(&key) {
+                c.assoc.insert(key, i as FnId);
             } else {
                 c.diags.push(
                     err(
@@ -1028,6 +1102,7 @@ impl<'a> Checker<'a> {
                     }
                     let lt = declared.unwrap_or(t);
                     let mut ids = Vec::new();
+                    self.check_ref_mut_names(cx, pat, init);
                     self.bind_pat(cx, pat, &lt, &mut ids);
                     self.pat_locals.insert(init.id, ids);
                     self.pattern_checks.push(PatternCheck {
@@ -1121,10 +1196,13 @@ impl<'a> Checker<'a> {
                 name,
                 span,
                 mutable,
+                by_ref,
             } => {
-                // `mut x` binds by value (edition 2021), whatever the mode.
-                let bt = match mode {
-                    Some(m) if !*mutable => Ty::Ref(m, Box::new(t.clone())),
+                // `mut x` binds by value (edition 2021), whatever the mode; `ref x` and
+                // `ref mut x` by reference.
+                let bt = match (by_ref, mode) {
+                    (Some(m), _) => Ty::Ref(*m, Box::new(t.clone())),
+                    (None, Some(m)) if !*mutable => Ty::Ref(m, Box::new(t.clone())),
                     _ => t.clone(),
                 };
                 let id = self.declare(cx, name, bt, *mutable, *span, false);
@@ -1307,6 +1385,7 @@ impl<'a> Checker<'a> {
         for arm in arms {
             cx.scopes.push(Vec::new());
             let mut ids = Vec::new();
+            self.check_ref_mut_names(cx, &arm.pat, scrutinee);
             self.bind_pat(cx, &arm.pat, &st, &mut ids);
             self.pat_locals.insert(arm.body.id, ids);
             if let Some(g) = &arm.guard {
@@ -1823,14 +1902,15 @@ impl<'a> Checker<'a> {
                     let t = self.check_expr(cx, it);
                     self.expect(it.span, &t, &elem);
                 }
-                self.vec_elem_checks.push((elem.clone(), e.span, false));
+                self.vec_elem_checks.push((elem.clone(), e.span, None));
                 Ty::Vec(Box::new(elem))
             }
             ExprKind::VecRepeat(value, count) => {
                 let t = self.check_expr(cx, value);
                 let ct = self.check_expr(cx, count);
                 self.expect(count.span, &ct, &Ty::Int(IntTy::Usize));
-                self.vec_elem_checks.push((t.clone(), e.span, true));
+                self.vec_elem_checks
+                    .push((t.clone(), e.span, Some(value.span)));
                 Ty::Vec(Box::new(t))
             }
             ExprKind::Field {
@@ -2320,21 +2400,46 @@ impl<'a> Checker<'a> {
             };
             return Some((item, vec![("(str)", Ty::StrRef), ("(index)", usize_t)]));
         }
-        // `.iter()` of a Vec, array or slice walks it like `&v`.
+        // `.iter()` of a Vec, array or slice walks it like `&v`, `.iter_mut()` like `&mut v`.
         let rt = match &src.kind {
             ExprKind::MethodCall {
                 receiver,
                 method,
                 args,
                 ..
-            } if method == "iter" && args.is_empty() => {
+            } if (method == "iter" || method == "iter_mut") && args.is_empty() => {
                 let t = self.check_expr(cx, receiver);
-                match self.infer.resolve(&t).deref_all().clone() {
+                let mutable = method == "iter_mut";
+                let rt = self.infer.resolve(&t);
+                match rt.deref_all().clone() {
+                    Ty::SliceRef(_) if mutable => {
+                        let shown = place_text(receiver);
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Ownership,
+                                receiver.span,
+                                format!("cannot borrow `*{shown}` as mutable, as it is behind a `&` reference"),
+                            )
+                            .with_code("E0596")
+                            .with_span_label(format!(
+                                "`{shown}` is a `&` reference, so the data it refers to cannot be borrowed as mutable"
+                            )),
+                        );
+                        return None;
+                    }
                     Ty::Vec(el) | Ty::Array(el, _) | Ty::SliceRef(el) | Ty::SliceMut(el) => {
-                        self.set(src, Ty::SliceRef(el.clone()))
+                        if mutable {
+                            if !matches!(rt, Ty::SliceMut(_)) {
+                                self.check_recv_mut(cx, receiver);
+                            }
+                            self.set(src, Ty::SliceMut(el.clone()))
+                        } else {
+                            self.set(src, Ty::SliceRef(el.clone()))
+                        }
                     }
                     _ => {
-                        self.diags.push(unsupported(src.span, "this `.iter()`"));
+                        self.diags
+                            .push(unsupported(src.span, &format!("this `.{method}()`")));
                         return None;
                     }
                 }
@@ -2353,18 +2458,24 @@ impl<'a> Checker<'a> {
         };
         let rt = self.infer.resolve(&rt);
         let walked = match &rt {
-            Ty::SliceRef(el) => Some(el.clone()),
-            Ty::Ref(false, inner) => match &**inner {
-                Ty::Vec(el) | Ty::Array(el, _) => Some(el.clone()),
+            Ty::SliceRef(el) => Some((el.clone(), false)),
+            Ty::SliceMut(el) => Some((el.clone(), true)),
+            Ty::Ref(m, inner) => match &**inner {
+                Ty::Vec(el) | Ty::Array(el, _) => Some((el.clone(), *m)),
                 _ => None,
             },
             _ => None,
         };
-        if let Some(elem) = walked {
-            // A hidden slice of the elements, a hidden index, and `x: &T`.
+        if let Some((elem, mutable)) = walked {
+            // A hidden slice of the elements, a hidden index, and `x: &T` (`&mut T`).
+            let slice = if mutable {
+                Ty::SliceMut(elem.clone())
+            } else {
+                Ty::SliceRef(elem.clone())
+            };
             return Some((
-                Ty::Ref(false, elem.clone()),
-                vec![("(slice)", Ty::SliceRef(elem)), ("(index)", usize_t)],
+                Ty::Ref(mutable, elem),
+                vec![("(slice)", slice), ("(index)", usize_t)],
             ));
         }
         match &rt {
@@ -2715,6 +2826,28 @@ impl<'a> Checker<'a> {
             ..
         } = &receiver.kind
         {
+            if method == "sum" && args.is_empty() && inner == "iter" && inner_args.is_empty() {
+                // `v.iter().sum()`: the sum's type comes from where it goes (`let t: i32`).
+                let t = self.check_expr(cx, text);
+                let elem = match self.infer.resolve(&t).deref_all().clone() {
+                    Ty::Vec(el) | Ty::Array(el, _) | Ty::SliceRef(el) | Ty::SliceMut(el)
+                        if matches!(self.infer.resolve(&el), Ty::Int(_))
+                            || self.infer.is_int_var(&el) =>
+                    {
+                        *el
+                    }
+                    Ty::Error => return Ty::Error,
+                    _ => {
+                        self.diags.push(unsupported(method_span, "this `.sum()`"));
+                        return Ty::Error;
+                    }
+                };
+                self.set(receiver, Ty::SliceRef(Box::new(elem.clone())));
+                self.methods.insert(e.id, Method::Sum);
+                let sum = self.infer.fresh();
+                self.sum_checks.push((sum.clone(), elem, method_span));
+                return sum;
+            }
             if method == "count" && args.is_empty() && inner == "chars" && inner_args.is_empty() {
                 let t = self.check_expr(cx, text);
                 if !matches!(
@@ -2729,6 +2862,15 @@ impl<'a> Checker<'a> {
                 self.methods.insert(e.id, Method::CharCount);
                 return Ty::Int(IntTy::Usize);
             }
+        }
+        // An iterator adapter or consumer other than those above and a `for` loop's
+        // (`.enumerate()`, `.rev()`): the first one after the iterator is what is missing.
+        if let Some((name, span)) = unsupported_iterator_method(e) {
+            self.diags.push(unsupported(
+                span,
+                &format!("the iterator method `.{name}(..)`"),
+            ));
+            return Ty::Error;
         }
         let rt = self.check_expr(cx, receiver);
         let arg_tys: Vec<Ty> = args.iter().map(|a| self.check_expr(cx, a)).collect();
@@ -2876,6 +3018,26 @@ impl<'a> Checker<'a> {
             (Ty::String | Ty::StrRef, "trim") => (Method::Trim, vec![], Ty::StrRef),
             (Ty::String | Ty::StrRef, "to_uppercase") => (Method::ToUppercase, vec![], Ty::String),
             (Ty::String | Ty::StrRef, "to_lowercase") => (Method::ToLowercase, vec![], Ty::String),
+            (Ty::Vec(el) | Ty::SliceRef(el) | Ty::SliceMut(el) | Ty::Array(el, _), "contains")
+                if self.infer.is_int_var(el)
+                    || matches!(self.infer.resolve(el), Ty::Int(_) | Ty::Bool | Ty::Char) =>
+            {
+                (
+                    Method::ContainsElem,
+                    vec![Ty::Ref(false, el.clone())],
+                    Ty::Bool,
+                )
+            }
+            (Ty::Vec(_) | Ty::SliceMut(_) | Ty::Array(..), "swap") => {
+                if !matches!(rs, Ty::SliceMut(_)) {
+                    self.check_recv_mut(cx, receiver);
+                }
+                (Method::Swap, vec![usize_t.clone(), usize_t], Ty::Unit)
+            }
+            (Ty::SliceRef(_), "swap") => {
+                self.check_recv_mut(cx, receiver);
+                return Ty::Error;
+            }
             (Ty::String, "clear") => {
                 self.check_recv_mut(cx, receiver);
                 (Method::Clear, vec![], Ty::Unit)
@@ -2888,6 +3050,20 @@ impl<'a> Checker<'a> {
                 (Method::ToString, vec![], Ty::String)
             }
             (Ty::Char, "clone") => (Method::Clone, vec![], Ty::Char),
+            (Ty::Char, name) if CharFn::from_name(name).is_some() => {
+                let f = CharFn::from_name(name).unwrap_or(CharFn::LenUtf8);
+                let (params, ret) = match f {
+                    CharFn::LenUtf8 => (vec![], usize_t),
+                    CharFn::ToAsciiUppercase | CharFn::ToAsciiLowercase => (vec![], Ty::Char),
+                    CharFn::IsDigit => (vec![Ty::Int(IntTy::U32)], Ty::Bool),
+                    CharFn::ToDigit => (
+                        vec![Ty::Int(IntTy::U32)],
+                        Ty::Option(Box::new(Ty::Int(IntTy::U32))),
+                    ),
+                    _ => (vec![], Ty::Bool),
+                };
+                (Method::Char(f), params, ret)
+            }
             (Ty::Vec(e), "clone") if !self.infer.resolve(e).needs_drop() => {
                 match self.clone_method(&rs, method_span, Method::CloneBuffer) {
                     Some(m) => m,
@@ -2964,41 +3140,30 @@ impl<'a> Checker<'a> {
             }
             _ => {
                 let d = self.describe(&rs);
-                let known = matches!(
-                    method,
-                    "iter"
-                        | "pop"
-                        | "clone"
-                        | "contains"
-                        | "sort"
-                        | "insert"
-                        | "remove"
-                        | "to_string"
-                        | "unwrap"
-                        | "first"
-                        | "last"
-                        | "sum"
-                        | "swap"
-                        | "reverse"
-                        | "extend"
-                        | "truncate"
-                        | "clear"
-                        | "get"
-                        | "chars"
-                        | "as_str"
-                        | "bytes"
-                        | "trim"
-                        | "split"
-                );
+                let known = std_method(method);
                 let d = if known {
                     unsupported(method_span, &format!("the method `{method}` on `{d}`"))
                 } else {
+                    // rustc says what kind of type it is (and names `Option<T>` itself).
+                    let (kind, shown) = match &rs {
+                        Ty::Int(_) | Ty::Bool | Ty::Char => ("type", d.clone()),
+                        Ty::Option(_) => ("enum", "Option<T>".to_string()),
+                        Ty::Tuple(_) => ("tuple", d.clone()),
+                        Ty::Array(..) => ("array", d.clone()),
+                        Ty::Ref(..) | Ty::StrRef | Ty::SliceRef(_) | Ty::SliceMut(_) => {
+                            ("reference", d.clone())
+                        }
+                        _ => ("struct", d.clone()),
+                    };
                     err(
                         DiagnosticKind::Type,
                         method_span,
-                        format!("no method named `{method}` found for `{d}` in the current scope"),
+                        format!(
+                            "no method named `{method}` found for {kind} `{shown}` in the current scope"
+                        ),
                     )
                     .with_code("E0599")
+                    .with_span_label(format!("method not found in `{d}`"))
                 };
                 self.diags.push(d);
                 return Ty::Error;
@@ -3253,6 +3418,55 @@ impl<'a> Checker<'a> {
             Err(()) => d = d.with_note("take a `&mut` reference to change what it points to"),
         }
         self.diags.push(d);
+    }
+
+    /// The `ref mut` names of a pattern matched by value against the place `scrutinee`
+    /// borrow their parts mutably: the place must be mutable (E0596, named as rustc names
+    /// the part: `c.hits`, `o.0`).
+    fn check_ref_mut_names(&mut self, cx: &FnCx, pat: &Pat, scrutinee: &Expr) {
+        let mut found = Vec::new();
+        ref_mut_names(pat, &mut String::new(), &mut found);
+        if found.is_empty() {
+            return;
+        }
+        let by_ref = self
+            .expr_ty
+            .get(scrutinee.id as usize)
+            .map(|t| self.infer.shallow(t))
+            .is_some_and(|t| matches!(t, Ty::Ref(..)));
+        if by_ref {
+            return;
+        }
+        let Some(root) = self.immutable_root(cx, scrutinee) else {
+            return;
+        };
+        for (path, span) in found {
+            let shown = format!("{}{path}", place_text(scrutinee));
+            let whole = path.is_empty() && matches!(scrutinee.kind, ExprKind::Path(_));
+            let (msg, note) = match &root {
+                Ok(l) if whole => (
+                    format!("cannot borrow `{shown}` as mutable, as it is not declared as mutable"),
+                    format!("make the variable mutable: `let mut {}`", l.name),
+                ),
+                Ok(l) => (
+                    format!(
+                        "cannot borrow `{shown}` as mutable, as `{}` is not declared as mutable",
+                        l.name
+                    ),
+                    format!("make the variable mutable: `let mut {}`", l.name),
+                ),
+                Err(()) => (
+                    format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
+                    "take a `&mut` reference to change what it points to".to_string(),
+                ),
+            };
+            self.diags.push(
+                err(DiagnosticKind::Ownership, span, msg)
+                    .with_code("E0596")
+                    .with_span_label("cannot borrow as mutable")
+                    .with_note(note),
+            );
+        }
     }
 
     /// A receiver borrowed mutably (`v.push(x)`, `p.move_by(1)`): a `&mut` reference, or a
@@ -3611,7 +3825,10 @@ impl<'a> Checker<'a> {
                 }
                 ArgRef::Name(name) => match self.lookup(cx, name) {
                     Some(id) => {
-                        sources.push(FormatSource::Local(id));
+                        sources.push(FormatSource::Local(
+                            id,
+                            inner_at((at.0 + 1, at.0 + 1 + name.len())),
+                        ));
                         (self.local(cx, id).ty.clone(), inner_at(*at))
                     }
                     None => {
@@ -3645,6 +3862,42 @@ impl<'a> Checker<'a> {
     /// After inference: default integers, report what could not be inferred, check literals
     /// against their types and format arguments against their traits.
     fn finish(&mut self) {
+        // A sum's type must be known from where it goes (E0283), and be its elements' own
+        // integer type (E0277); unsuffixed literals take it.
+        for (sum, elem, span) in std::mem::take(&mut self.sum_checks) {
+            match (self.infer.shallow(&sum), self.infer.resolve(&elem)) {
+                (Ty::Var(_), _) if !self.infer.is_int_var(&sum) => {
+                    let at = self
+                        .locals
+                        .iter()
+                        .flatten()
+                        .find(|l| {
+                            matches!(self.infer.shallow(&l.ty), Ty::Var(_))
+                                && self.infer.resolve(&l.ty) == self.infer.resolve(&sum)
+                        })
+                        .map_or(span, |l| l.span);
+                    self.diags.push(
+                        err(DiagnosticKind::Type, at, "type annotations needed")
+                            .with_code("E0283")
+                            .with_note("give the sum a type: `let total: i32 = v.iter().sum();`"),
+                    );
+                    let _ = self.infer.unify(&sum, &elem);
+                }
+                (s, el) => {
+                    if self.infer.unify(&s, &el).is_err() {
+                        let (s, el) = (self.infer.resolve(&s), self.infer.resolve(&el));
+                        self.diags.push(
+                            err(
+                                DiagnosticKind::Type,
+                                span,
+                                format!("a value of type `{s}` cannot be made by summing an iterator over elements of type `&{el}`"),
+                            )
+                            .with_code("E0277"),
+                        );
+                    }
+                }
+            }
+        }
         self.infer.default_integers();
         self.check_patterns();
         for t in self.expr_ty.iter_mut() {
@@ -3747,11 +4000,17 @@ impl<'a> Checker<'a> {
             if let Some(why) = vec_elem_error(&t, self.ptr) {
                 self.diags
                     .push(unsupported(span, &format!("a `Vec` of `{t}` ({why})")));
-            } else if repeat && t.is_mem() {
-                self.diags.push(unsupported(
-                    span,
-                    &format!("`vec![x; n]` with `x` of type `{t}`"),
-                ));
+            } else if let (Some(at), Some(name)) = (repeat, not_clone(&t)) {
+                // `vec![x; n]` clones `x`.
+                self.diags.push(
+                    err(
+                        DiagnosticKind::Type,
+                        at,
+                        format!("the trait bound `{name}: Clone` is not satisfied"),
+                    )
+                    .with_code("E0277")
+                    .with_span_label(format!("the trait `Clone` is not implemented for `{name}`")),
+                );
             }
         }
         for (ty, span, debug, radix) in std::mem::take(&mut self.format_checks) {
@@ -4004,4 +4263,412 @@ fn rust_mode_error(span: Span, name: &str) -> Diagnostic {
         .with_span_label("only in manual memory mode")
         .with_note("in Rust, memory is freed when its owner goes out of scope; to free a value early, call `drop(v)`")
         .with_note("to call `alloc` and `dealloc` and use `heap_bytes` and `stack_bytes` yourself, switch to manual memory mode: write `// stackheap: mode=manual` at the top")
+}
+
+/// Whether the standard library has a method of this name on one of the types programs use
+/// (integers, `bool`, `char`, `str` and `String`, slices and `Vec`, `Option`, `Box`, and
+/// the iterators they make): calling one the engine does not know is "not supported yet",
+/// never E0599, which is left for names no such type has.
+fn std_method(name: &str) -> bool {
+    const NAMES: &[&str] = &[
+        // Integers and `bool`.
+        "abs",
+        "abs_diff",
+        "checked_add",
+        "checked_sub",
+        "checked_mul",
+        "checked_div",
+        "checked_rem",
+        "checked_neg",
+        "checked_pow",
+        "checked_shl",
+        "checked_shr",
+        "saturating_add",
+        "saturating_sub",
+        "saturating_mul",
+        "saturating_pow",
+        "overflowing_add",
+        "overflowing_sub",
+        "overflowing_mul",
+        "wrapping_div",
+        "wrapping_rem",
+        "wrapping_neg",
+        "wrapping_pow",
+        "wrapping_shl",
+        "wrapping_shr",
+        "pow",
+        "signum",
+        "is_positive",
+        "is_negative",
+        "count_ones",
+        "count_zeros",
+        "leading_zeros",
+        "trailing_zeros",
+        "rotate_left",
+        "rotate_right",
+        "swap_bytes",
+        "reverse_bits",
+        "to_be",
+        "to_le",
+        "to_be_bytes",
+        "to_le_bytes",
+        "to_ne_bytes",
+        "rem_euclid",
+        "div_euclid",
+        "isqrt",
+        "ilog",
+        "ilog2",
+        "ilog10",
+        "clamp",
+        "is_power_of_two",
+        "next_power_of_two",
+        "midpoint",
+        "then",
+        "then_some",
+        // Comparison and conversion traits.
+        "cmp",
+        "partial_cmp",
+        "eq",
+        "ne",
+        "lt",
+        "le",
+        "gt",
+        "ge",
+        "max",
+        "min",
+        "into",
+        "try_into",
+        "from",
+        "to_owned",
+        "to_string",
+        "clone",
+        "clone_from",
+        "hash",
+        "borrow",
+        "borrow_mut",
+        "as_ref",
+        "as_mut",
+        "fmt",
+        "default",
+        // `char`.
+        "len_utf8",
+        "len_utf16",
+        "encode_utf8",
+        "encode_utf16",
+        "escape_debug",
+        "escape_default",
+        "escape_unicode",
+        "is_alphabetic",
+        "is_numeric",
+        "is_alphanumeric",
+        "is_whitespace",
+        "is_uppercase",
+        "is_lowercase",
+        "is_control",
+        "is_digit",
+        "to_digit",
+        "is_ascii",
+        "is_ascii_alphabetic",
+        "is_ascii_uppercase",
+        "is_ascii_lowercase",
+        "is_ascii_alphanumeric",
+        "is_ascii_digit",
+        "is_ascii_hexdigit",
+        "is_ascii_punctuation",
+        "is_ascii_graphic",
+        "is_ascii_whitespace",
+        "is_ascii_control",
+        "is_ascii_octdigit",
+        "to_ascii_uppercase",
+        "to_ascii_lowercase",
+        "eq_ignore_ascii_case",
+        "make_ascii_uppercase",
+        "make_ascii_lowercase",
+        "to_uppercase",
+        "to_lowercase",
+        // `str` and `String`.
+        "len",
+        "is_empty",
+        "chars",
+        "char_indices",
+        "bytes",
+        "lines",
+        "split",
+        "split_whitespace",
+        "split_ascii_whitespace",
+        "splitn",
+        "rsplit",
+        "rsplitn",
+        "split_terminator",
+        "split_once",
+        "rsplit_once",
+        "split_at",
+        "split_inclusive",
+        "trim",
+        "trim_start",
+        "trim_end",
+        "trim_matches",
+        "trim_start_matches",
+        "trim_end_matches",
+        "strip_prefix",
+        "strip_suffix",
+        "starts_with",
+        "ends_with",
+        "contains",
+        "find",
+        "rfind",
+        "matches",
+        "match_indices",
+        "replace",
+        "replacen",
+        "parse",
+        "repeat",
+        "get",
+        "get_mut",
+        "is_char_boundary",
+        "as_str",
+        "as_bytes",
+        "as_mut_str",
+        "into_bytes",
+        "into_boxed_str",
+        "push",
+        "push_str",
+        "pop",
+        "insert",
+        "insert_str",
+        "remove",
+        "retain",
+        "truncate",
+        "clear",
+        "drain",
+        "extend",
+        "reserve",
+        "reserve_exact",
+        "shrink_to_fit",
+        "shrink_to",
+        "split_off",
+        "capacity",
+        "char_count",
+        // Slices and `Vec`.
+        "iter",
+        "iter_mut",
+        "into_iter",
+        "first",
+        "last",
+        "first_mut",
+        "last_mut",
+        "split_first",
+        "split_last",
+        "split_at_mut",
+        "sort",
+        "sort_by",
+        "sort_by_key",
+        "sort_unstable",
+        "sort_unstable_by",
+        "sort_unstable_by_key",
+        "dedup",
+        "dedup_by",
+        "dedup_by_key",
+        "reverse",
+        "swap",
+        "swap_remove",
+        "append",
+        "extend_from_slice",
+        "resize",
+        "resize_with",
+        "fill",
+        "chunks",
+        "chunks_exact",
+        "windows",
+        "concat",
+        "join",
+        "binary_search",
+        "to_vec",
+        "into_boxed_slice",
+        "copy_from_slice",
+        "clone_from_slice",
+        "rotate_left",
+        "rotate_right",
+        "contains",
+        "position",
+        "is_sorted",
+        "with_capacity",
+        "leak",
+        "as_slice",
+        "as_mut_slice",
+        "splice",
+        // `Option`.
+        "unwrap",
+        "expect",
+        "unwrap_or",
+        "unwrap_or_else",
+        "unwrap_or_default",
+        "map",
+        "map_or",
+        "map_or_else",
+        "and",
+        "and_then",
+        "or",
+        "or_else",
+        "xor",
+        "filter",
+        "ok_or",
+        "ok_or_else",
+        "is_some",
+        "is_none",
+        "is_some_and",
+        "is_none_or",
+        "take",
+        "replace",
+        "get_or_insert",
+        "get_or_insert_with",
+        "as_deref",
+        "as_deref_mut",
+        "copied",
+        "cloned",
+        "zip",
+        "flatten",
+        "unzip",
+        "inspect",
+        // Iterators.
+        "next",
+        "next_back",
+        "count",
+        "sum",
+        "product",
+        "collect",
+        "enumerate",
+        "rev",
+        "skip",
+        "skip_while",
+        "take_while",
+        "step_by",
+        "chain",
+        "cycle",
+        "peekable",
+        "fold",
+        "any",
+        "all",
+        "for_each",
+        "filter_map",
+        "flat_map",
+        "find_map",
+        "max_by",
+        "min_by",
+        "max_by_key",
+        "min_by_key",
+        "last",
+        "nth",
+        "scan",
+        "fuse",
+        "partition",
+        "sum",
+        "copied",
+    ];
+    NAMES.contains(&name)
+}
+
+/// In a chain of method calls ending at `e` that starts from an iterator (`v.iter()`,
+/// `s.chars()`, ...), the first iterator method after it that the engine does not run
+/// (`.skip(..)` in `v.iter().enumerate().skip(1)`), with its name's span.
+fn unsupported_iterator_method(e: &Expr) -> Option<(&str, Span)> {
+    const SOURCES: [&str; 6] = [
+        "iter",
+        "iter_mut",
+        "into_iter",
+        "chars",
+        "bytes",
+        "char_indices",
+    ];
+    const RUN: [&str; 2] = ["enumerate", "rev"];
+    const ITERATOR: [&str; 38] = [
+        "map",
+        "filter",
+        "filter_map",
+        "skip",
+        "take",
+        "zip",
+        "copied",
+        "cloned",
+        "fold",
+        "any",
+        "all",
+        "find",
+        "position",
+        "max",
+        "min",
+        "collect",
+        "for_each",
+        "flat_map",
+        "chain",
+        "step_by",
+        "peekable",
+        "last",
+        "nth",
+        "product",
+        "skip_while",
+        "take_while",
+        "inspect",
+        "sum",
+        "count",
+        "scan",
+        "fuse",
+        "cycle",
+        "partition",
+        "find_map",
+        "flatten",
+        "next",
+        "max_by_key",
+        "min_by_key",
+    ];
+    let mut chain = Vec::new();
+    let mut cur = e;
+    while let ExprKind::MethodCall {
+        receiver,
+        method,
+        method_span,
+        ..
+    } = &cur.kind
+    {
+        if SOURCES.contains(&method.as_str()) {
+            return chain
+                .into_iter()
+                .rev()
+                .find(|(m, _): &(&str, Span)| !RUN.contains(m))
+                .filter(|(m, _)| ITERATOR.contains(m));
+        }
+        chain.push((method.as_str(), *method_span));
+        cur = receiver;
+    }
+    None
+}
+
+/// The `ref mut` names of a pattern, each with the path to its part as rustc writes it
+/// after the matched place (`.hits`, `.0`) and its span.
+fn ref_mut_names(pat: &Pat, path: &mut String, out: &mut Vec<(String, Span)>) {
+    match pat {
+        Pat::Bind {
+            by_ref: Some(true),
+            span,
+            ..
+        } => out.push((path.clone(), *span)),
+        Pat::Tuple(items, _) | Pat::TupleStruct { items, .. } => {
+            for (i, p) in items.iter().enumerate() {
+                let len = path.len();
+                path.push_str(&format!(".{i}"));
+                ref_mut_names(p, path, out);
+                path.truncate(len);
+            }
+        }
+        Pat::Struct { fields, .. } => {
+            for (name, _, p) in fields {
+                let len = path.len();
+                path.push('.');
+                path.push_str(name);
+                ref_mut_names(p, path, out);
+                path.truncate(len);
+            }
+        }
+        _ => {}
+    }
 }

@@ -3,10 +3,10 @@
 //! places a step marker before each statement and condition, and checks ownership (use after
 //! move, E0382) along the way.
 
-use std::collections::{BTreeMap, HashMap};
+use crate::maps::{IdMap, SortedMap};
 
 use crate::ast::*;
-use crate::check::{self, Checked, FormatSource, LocalId, Method, Res, SelfMode, TextWalk};
+use crate::check::{self, CharFn, Checked, FormatSource, LocalId, Method, Res, SelfMode, TextWalk};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::event::StepKind;
 use crate::format::{Piece, Spec};
@@ -490,6 +490,13 @@ pub enum Op {
     /// Pops a byte index and a `&str`'s address; decodes the UTF-8 `char` that ends there and
     /// pushes its byte length, then the `char`.
     CharBefore,
+    /// A `char` method: pops the radix (for `IsDigit` and `ToDigit`), then the `char`, and
+    /// pushes the result (`ToDigit`: the digit, or `u64::MAX` for `None`); an invalid radix
+    /// panics at `at` as the standard library does.
+    CharFn {
+        f: CharFn,
+        at: u32,
+    },
     /// `.clone()` of a value that owns memory: pops its address, then a destination, and
     /// makes the clone there by clone glue `glue` (`Program::clone_glues`); every block it
     /// allocates is labelled `label`.
@@ -639,7 +646,7 @@ pub struct Program {
 /// and every diagnostic found.
 pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagnostic>) {
     let (tokens, mut diags) = lexer::lex(source);
-    let (file, mut pdiags) = parser::parse(tokens);
+    let (file, mut pdiags) = parser::parse(tokens, settings.ptr_width);
     diags.append(&mut pdiags);
     if diags.iter().any(Diagnostic::is_error) {
         return (None, diags);
@@ -661,14 +668,14 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         spans: Vec::new(),
         formats: Vec::new(),
         labels: Vec::new(),
-        label_ids: HashMap::new(),
+        label_ids: SortedMap::new(),
         diags: Vec::new(),
         f: FnGen::default(),
         manual: settings.mode == crate::settings::MemoryMode::Manual,
         glues: Vec::new(),
         glues_in_progress: Vec::new(),
         rodata: Vec::new(),
-        literals: HashMap::new(),
+        literals: SortedMap::new(),
         format_label: 0,
         rodata_label: 0,
         option_glues: Vec::new(),
@@ -747,10 +754,10 @@ enum Use {
 #[derive(Clone, Debug, Default)]
 struct Moves {
     /// For each place that may have been moved out (a local, or a field of one): where.
-    moved: BTreeMap<(LocalId, FieldPath), Span>,
+    moved: SortedMap<(LocalId, FieldPath), Span>,
     /// Locals declared without a value (`let x;`) that may not have one yet; `true` when
     /// they may have one too (given on some paths only).
-    uninit: BTreeMap<LocalId, bool>,
+    uninit: SortedMap<LocalId, bool>,
     /// Code after `return`, `break` or `continue` is never reached.
     dead: bool,
 }
@@ -768,7 +775,7 @@ impl Moves {
             self.moved.entry(k.clone()).or_insert(*v);
         }
         // A local with no value on one side only may have one.
-        let mut uninit = BTreeMap::new();
+        let mut uninit = SortedMap::new();
         for (&l, &maybe) in &self.uninit {
             let other_side = other.uninit.get(&l);
             uninit.insert(l, maybe || other_side.is_none_or(|m| *m));
@@ -792,13 +799,16 @@ impl Moves {
     }
 }
 
-/// A part of a struct or tuple local that owns memory (a `String` field, a `Vec` inside a
-/// field): it has its own drop flag, so that moving it out leaves the rest to be dropped.
+/// A part of a local that owns memory (a `String` field, a `Vec` inside a field, a field
+/// of a Box's value, a Box's block): it has its own drop flag, so that moving it out leaves
+/// the rest to be dropped.
 #[derive(Clone, Debug)]
 struct Part {
     path: FieldPath,
-    /// Offset in the local.
-    off: u32,
+    /// Where the part is: `at[0]` bytes into the local; each further offset is that many
+    /// bytes into the block the pointer found so far points to (a part of a Box's value).
+    at: Vec<u32>,
+    /// The part's type; a Box's block is `Box<()>`, whose drop frees only the block.
     ty: Ty,
     /// The hidden slot whose flag says whether the part is still owned.
     flag: LocalId,
@@ -836,6 +846,9 @@ struct LoopGen {
 struct Temp {
     off: u32,
     glue: Option<u32>,
+    /// For a part of the value a temporary Box holds: the temporary Box is at `off`, the
+    /// part this many bytes into its block.
+    via: Option<u32>,
 }
 
 #[derive(Default)]
@@ -855,22 +868,26 @@ struct FnGen {
     /// The variable the current `let` declares, to label what its initializer allocates.
     let_name: Option<String>,
     /// The parts with their own drop flags, of each struct or tuple local holding owners.
-    parts: HashMap<LocalId, Vec<Part>>,
+    parts: IdMap<Vec<Part>>,
     /// Every place moved out or assigned anywhere in the function so far (and the places
     /// they lie in), in the order first seen.
-    move_paths: BTreeMap<(LocalId, FieldPath), u32>,
+    move_paths: SortedMap<(LocalId, FieldPath), u32>,
     renames: Vec<Rename>,
     /// Uses are borrows (the arguments of `println!` and friends).
     borrowing: bool,
     /// Where the next use of a place is written, when that is wider than the place: the
     /// whole `&p` of a borrow.
     use_span: Option<Span>,
+    /// The place in a Box's value that the next use of its local (or of a place on the way
+    /// to it) reaches: reading `b.value` uses `b.value`, not all of `b`, so a field of the
+    /// value moved out (`b.next`) conflicts only with uses that reach it.
+    box_use: Option<(LocalId, FieldPath, Span)>,
     /// Temporaries made in advance, whose lifetime a `let` extends: their frame offsets,
     /// by expression.
-    materialized: HashMap<ExprId, u32>,
+    materialized: IdMap<u32>,
     /// For a Box local whose value may move out (`let p = *b;`): the hidden local that
     /// frees the Box's block where the Box would have been dropped.
-    box_shells: HashMap<LocalId, LocalId>,
+    box_shells: IdMap<LocalId>,
     /// Values being made for a `Box::new` whose Box has an owner: the temporary's offset,
     /// its type and the Box's owner, which labels what the value allocates (it is owned
     /// through the Box).
@@ -904,7 +921,7 @@ struct Gen<'a> {
     spans: Vec<Span>,
     formats: Vec<Vec<FmtPiece>>,
     labels: Vec<String>,
-    label_ids: HashMap<String, u32>,
+    label_ids: SortedMap<String, u32>,
     diags: Vec<Diagnostic>,
     f: FnGen,
     /// Manual memory mode: a Vec's metadata is plain bytes (no moves), nothing is dropped.
@@ -914,7 +931,7 @@ struct Gen<'a> {
     glues_in_progress: Vec<(Ty, Option<u32>)>,
     /// The bytes of the string literals (the read-only block), each literal once.
     rodata: Vec<u8>,
-    literals: HashMap<Vec<u8>, u32>,
+    literals: SortedMap<Vec<u8>, u32>,
     /// The label of the block the `format!` being compiled allocates.
     format_label: u32,
     rodata_label: u32,
@@ -1102,8 +1119,9 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// Gives each part of a struct or tuple local that owns memory (a `String` field, the
-    /// fields of a field, ...) a drop flag of its own, in a hidden slot after the locals.
+    /// Gives each part of a struct, tuple or Box local that owns memory (a `String` field,
+    /// the fields of a field, the fields of a Box's value and the Box's block, ...) a drop
+    /// flag of its own, in a hidden slot after the locals.
     fn declare_parts(&mut self) {
         for l in 0..self.f.locals.len() {
             let slot = &self.f.locals[l];
@@ -1111,26 +1129,35 @@ impl<'a> Gen<'a> {
                 Ty::Option(inner) => &**inner,
                 t => t,
             };
-            if !matches!(whole, Ty::Struct(_) | Ty::Tuple(_)) || !whole.needs_drop() {
+            let boxed = matches!(slot.ty, Ty::Box(_));
+            if !boxed && (!matches!(whole, Ty::Struct(_) | Ty::Tuple(_)) || !whole.needs_drop()) {
                 continue;
             }
             let (name, ty) = (slot.name.clone(), slot.ty.clone());
-            let found = value_parts(&ty, self.ptr);
+            let found = local_parts(&ty, self.ptr);
             let mut parts = Vec::new();
-            for (path, off, pty) in found {
+            for (path, at, pty) in found {
                 let shown = path_text(&ty, &path, self.ptr);
                 let flag = self.f.locals.len() as LocalId;
+                let block = matches!(&pty, Ty::Box(v) if **v == Ty::Unit);
+                let hidden_name = match (shown.is_empty(), block) {
+                    (false, _) => format!("{name}.{shown}"),
+                    (true, true) => format!("({name} block)"),
+                    (true, false) => format!("*{name}"),
+                };
                 self.f.locals.push(LocalSlot {
-                    name: format!("{name}.{shown}"),
+                    name: hidden_name,
                     ty: pty.clone(),
                     off: 0,
                     size: 0,
                     hidden: true,
-                    part_of: Some((l as u32, shown)),
+                    // (The page marks the local's own fields: not those of a Box's value.)
+                    part_of: (!shown.is_empty() && !path.contains(&BOX_VALUE))
+                        .then_some((l as u32, shown)),
                 });
                 parts.push(Part {
                     path,
-                    off,
+                    at,
                     ty: pty,
                     flag,
                 });
@@ -1221,8 +1248,32 @@ impl<'a> Gen<'a> {
             _ => None,
         };
         for p in parts {
-            let at = off + p.off;
-            if p.ty.plain_buffer() {
+            let at = off + p.at[0];
+            if p.at.len() > 1 {
+                // In a Box's value: dropped through the pointers on the way, if still owned.
+                self.emit(Op::IsOwned { local: p.flag });
+                let skip = self.emit(Op::JumpIfFalse(0));
+                self.emit(Op::AddrLocal(at));
+                let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                for &k in &p.at[1..] {
+                    self.emit(Op::LoadAt(ptr));
+                    if k > 0 {
+                        self.emit(Op::Offset(k));
+                    }
+                }
+                if p.ty.plain_buffer() {
+                    self.emit(Op::DropAt);
+                } else {
+                    let glue = self.glue(&p.ty);
+                    self.emit(Op::DropGlueAt(glue));
+                }
+                self.emit(Op::SetOwned {
+                    local: p.flag,
+                    owned: false,
+                });
+                let h = self.here();
+                self.patch(skip, h);
+            } else if p.ty.plain_buffer() {
                 self.emit(Op::DropLocal {
                     off: at,
                     local: p.flag,
@@ -1617,13 +1668,35 @@ impl<'a> Gen<'a> {
             Ty::Ref(..) => None,
             _ => self.static_path(init),
         };
+        // A place in a Box's value (`let Node { value, next } = *b;`): each part a name
+        // takes by value moves out on its own, as from a local.
+        let boxed = match (&t, &place) {
+            (Ty::Ref(..), _) | (_, Some(_)) => None,
+            _ => self.part_place(init),
+        };
         let mut offs = Vec::new();
         for leaf in &leaves {
             offs.push(self.declare(leaf.local));
         }
         let after = self.f.depth;
-        let src = match &place {
-            Some((l, path, off)) => {
+        let src = match (&place, &boxed) {
+            (None, Some((l, path))) => {
+                for leaf in &leaves {
+                    let mut at = path.clone();
+                    at.extend_from_slice(&leaf.path);
+                    let how = if leaf.moves() { Use::Move } else { Use::Copy };
+                    self.use_path(*l, &at, leaf.span, how);
+                }
+                // The value's bytes, copied to read the parts from (nothing changes owner
+                // by the copy itself).
+                let (size, align) = self.layout(&t);
+                let tmp = self.reserve(size, align);
+                self.emit(Op::AddrLocal(tmp));
+                self.path_addr(*l, path);
+                self.emit(Op::Copy(size));
+                tmp
+            }
+            (Some((l, path, off)), _) => {
                 if leaves.is_empty() {
                     // Nothing bound (`let (_, _) = t;`): nothing is read.
                     self.end_statement(after, Some(site));
@@ -1637,7 +1710,16 @@ impl<'a> Gen<'a> {
                 }
                 *off
             }
-            None => {
+            (None, None) if leaves.iter().any(|l| l.by_ref) && self.behind_reference(init) => {
+                self.diags.push(Diagnostic::error(
+                    DiagnosticKind::Unsupported,
+                    init.span,
+                    "a `ref` name in `let` bound to a place behind a reference (`let ref t = *r;`) is not supported yet",
+                ));
+                self.end_statement(after, Some(site));
+                return;
+            }
+            (None, None) => {
                 let (size, align) = self.layout(&t);
                 let tmp = self.reserve(size, align);
                 self.value_into(init, &t, Dest::Local(tmp));
@@ -1647,8 +1729,9 @@ impl<'a> Gen<'a> {
         for (leaf, dst) in leaves.iter().zip(&offs) {
             self.bind_leaf(leaf, src, *dst, init.span);
         }
+        let place = place.map(|(l, path, _)| (l, path)).or(boxed);
         match &place {
-            Some((l, path, _)) => {
+            Some((l, path)) => {
                 for leaf in leaves.iter().filter(|leaf| leaf.moves()) {
                     let mut at = path.clone();
                     at.extend_from_slice(&leaf.path);
@@ -1671,6 +1754,7 @@ impl<'a> Gen<'a> {
                     self.f.temps.push(Temp {
                         off: src + off,
                         glue,
+                        via: None,
                     });
                 }
             }
@@ -1679,10 +1763,57 @@ impl<'a> Gen<'a> {
         self.end_statement(after, Some(site));
     }
 
+    /// Whether the place `e` is reached through a reference (`*r`, `r.name`, `r[0]`).
+    fn behind_reference(&self, e: &Expr) -> bool {
+        match &e.kind {
+            ExprKind::Deref(inner)
+            | ExprKind::Field { base: inner, .. }
+            | ExprKind::Index(inner, _) => {
+                matches!(
+                    self.ty(inner),
+                    Ty::Ref(..) | Ty::SliceRef(_) | Ty::SliceMut(_) | Ty::StrRef
+                ) || self.behind_reference(inner)
+            }
+            _ => false,
+        }
+    }
+
     /// Copies the part a pattern binds (`leaf`, in the value at frame offset `base`) into
     /// its local at `dst`: the bytes, or for a name bound by reference, the part's address
     /// (read through the references on the way). `from` is the matched expression.
     fn bind_leaf(&mut self, leaf: &Leaf, base: u32, dst: u32, from: Span) {
+        self.copy_leaf(leaf, base, dst, from, None);
+        if leaf.through.is_none() {
+            self.own(leaf.local, dst);
+        }
+    }
+
+    /// [`Self::bind_leaf`] without making the local the owner of what it holds (a `match`
+    /// arm's names own their parts only once its guard holds).
+    /// `origin`: the frame offset of a pointer to where the value really is, when the bytes
+    /// at `base` are a copy of it (a `ref x` takes the real part's address).
+    fn copy_leaf(&mut self, leaf: &Leaf, base: u32, dst: u32, from: Span, origin: Option<u32>) {
+        if let (None, true) = (&leaf.through, leaf.by_ref) {
+            // `ref x` in a value: the part's address.
+            match origin {
+                Some(slot) => {
+                    let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                    self.emit(Op::Load { off: slot, ty: ptr });
+                    if leaf.off > 0 {
+                        self.emit(Op::Offset(leaf.off));
+                    }
+                }
+                None => {
+                    self.emit(Op::AddrLocal(base + leaf.off));
+                    self.emit(Op::ToRef);
+                }
+            }
+            self.emit(Op::Store {
+                off: dst,
+                size: self.ptr.bytes() as u8,
+            });
+            return;
+        }
         let Some((slot, chain)) = &leaf.through else {
             if leaf.ty.is_scalar() {
                 let ty = self.scalar(&leaf.ty);
@@ -1699,7 +1830,6 @@ impl<'a> Gen<'a> {
                 self.emit(Op::AddrLocal(base + leaf.off));
                 self.emit(Op::Copy(leaf.ty.size(self.ptr)));
             }
-            self.own(leaf.local, dst);
             return;
         };
         if !leaf.by_ref && !leaf.ty.is_copy() {
@@ -1841,12 +1971,17 @@ impl<'a> Gen<'a> {
             self.expr_into(e, Dest::Local(off));
         }
         if t.plain_buffer() {
-            self.f.temps.push(Temp { off, glue: None });
+            self.f.temps.push(Temp {
+                off,
+                glue: None,
+                via: None,
+            });
         } else if t.needs_drop() {
             let glue = self.glue(&t);
             self.f.temps.push(Temp {
                 off,
                 glue: Some(glue),
+                via: None,
             });
         }
         off
@@ -1856,6 +1991,13 @@ impl<'a> Gen<'a> {
     fn drop_temps(&mut self, temps: &[Temp]) {
         for t in temps.iter().rev() {
             self.emit(Op::AddrLocal(t.off));
+            if let Some(k) = t.via {
+                let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                self.emit(Op::LoadAt(ptr));
+                if k > 0 {
+                    self.emit(Op::Offset(k));
+                }
+            }
             match t.glue {
                 None => self.emit(Op::DropAt),
                 Some(g) => self.emit(Op::DropGlueAt(g)),
@@ -2076,6 +2218,17 @@ impl<'a> Gen<'a> {
             how
         };
         let span = self.f.use_span.take().unwrap_or(span);
+        let reached = match self.f.box_use.take() {
+            Some((bl, bp, at)) if bl == l && bp.starts_with(path) => Some((bp, at)),
+            other => {
+                self.f.box_use = other;
+                None
+            }
+        };
+        let (path, span) = match &reached {
+            Some((bp, at)) => (&bp[..], *at),
+            None => (path, span),
+        };
         if let (Some(&maybe), false) = (self.f.moves.uninit.get(&l), self.f.moves.dead) {
             self.report_uninit(l, span, maybe, false);
             return;
@@ -2086,7 +2239,7 @@ impl<'a> Gen<'a> {
             }
         }
         if !self.f.moves.dead {
-            if let Some((moved, at)) = self.moved_conflict(&self.f.moves, l, path, how) {
+            if let Some((moved, at)) = self.moved_conflict(&self.f.moves, l, path) {
                 self.report_moved(l, path, &moved, span, at, how, false);
             }
         }
@@ -2148,6 +2301,179 @@ impl<'a> Gen<'a> {
     fn box_path(&self, e: &Expr) -> Option<(LocalId, FieldPath)> {
         let (l, path) = self.value_path(e)?;
         path.contains(&BOX_VALUE).then_some((l, path))
+    }
+
+    /// Moves a field out of a temporary (`make().name`, `pair().1`, `make().inner.tags`, also
+    /// through a temporary Box: `make_box().name`): the temporary is made, the field's bytes
+    /// are copied into `dest`, and what is left of the temporary (and a Box's block) is
+    /// dropped at the end of the statement, as rustc drops it. Returns false, emitting
+    /// nothing, when `e` is not such a move.
+    fn move_out_of_temporary(&mut self, e: &Expr, dest: Dest) -> bool {
+        let mut path = Vec::new();
+        let mut rel = 0;
+        let mut cur = e;
+        while let ExprKind::Field { base, name, .. } = &cur.kind {
+            let bt = self.ty(base);
+            let vt = match &bt {
+                Ty::Struct(_) | Ty::Tuple(_) => bt.clone(),
+                // Only the temporary itself may be a Box.
+                Ty::Box(inner) if !matches!(base.kind, ExprKind::Field { .. }) => (**inner).clone(),
+                _ => return false,
+            };
+            let Some((i, (_, _, off))) = vt
+                .fields(self.ptr)
+                .into_iter()
+                .enumerate()
+                .find(|(_, f)| &f.0 == name)
+            else {
+                return false;
+            };
+            path.insert(0, i as u32);
+            rel += off;
+            cur = base;
+        }
+        let root = cur;
+        if path.is_empty() || self.is_place(root) || self.c.coercions.contains(&root.id) {
+            return false;
+        }
+        let root_ty = self.ty(root);
+        let (value_ty, boxed) = match &root_ty {
+            Ty::Box(inner) => ((**inner).clone(), true),
+            Ty::Struct(_) | Ty::Tuple(_) => (root_ty.clone(), false),
+            _ => return false,
+        };
+        let (size, align) = self.layout(&root_ty);
+        let tmp = self.reserve(size, align);
+        self.expr_into(root, Dest::Local(tmp));
+        let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+        self.push_dest(dest);
+        if boxed {
+            self.emit(Op::AddrLocal(tmp));
+            self.emit(Op::LoadAt(ptr));
+            if rel > 0 {
+                self.emit(Op::Offset(rel));
+            }
+        } else {
+            self.emit(Op::AddrLocal(tmp + rel));
+        }
+        self.emit(Op::Copy(self.ty(e).size(self.ptr)));
+        // What is left: dropped last made first, so the Box's block goes in first.
+        if boxed {
+            let glue = self.glue(&Ty::Box(Box::new(Ty::Unit)));
+            self.f.temps.push(Temp {
+                off: tmp,
+                glue: Some(glue),
+                via: None,
+            });
+        }
+        let mut parts = Vec::new();
+        owner_parts(&value_ty, self.ptr, 0, &mut Vec::new(), &mut parts);
+        for (ppath, off, pty) in parts.into_iter().rev() {
+            if ppath.starts_with(&path) {
+                continue;
+            }
+            let glue = (!pty.plain_buffer()).then(|| self.glue(&pty));
+            let (off, via) = if boxed {
+                (tmp, Some(off))
+            } else {
+                (tmp + off, None)
+            };
+            self.f.temps.push(Temp { off, glue, via });
+        }
+        true
+    }
+
+    /// The place `e` in a Box's value (see [`Self::box_path`]) when its local's parts have
+    /// drop flags down to it: every part is inside it or apart from it, so it can move out
+    /// or be given a value on its own.
+    fn part_place(&self, e: &Expr) -> Option<(LocalId, FieldPath)> {
+        let (l, path) = self.box_path(e)?;
+        let parts = self.f.parts.get(&l)?;
+        let block = |p: &Part| matches!(&p.ty, Ty::Box(v) if **v == Ty::Unit);
+        if parts
+            .iter()
+            .any(|p| !block(p) && p.path.len() < path.len() && path.starts_with(&p.path))
+        {
+            return None;
+        }
+        Some((l, path))
+    }
+
+    /// Pushes the address of the place `path` of local `l`, through the pointers of the
+    /// Boxes on the way. Records no use.
+    fn path_addr(&mut self, l: LocalId, path: &[u32]) {
+        let mut t = self.f.locals[l as usize].ty.clone();
+        let mut acc = self.f.locals[l as usize].off;
+        let mut in_frame = true;
+        let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+        for &i in path {
+            match (&t, i) {
+                (Ty::Box(inner), BOX_VALUE) => {
+                    if in_frame {
+                        self.emit(Op::AddrLocal(acc));
+                    } else if acc > 0 {
+                        self.emit(Op::Offset(acc));
+                    }
+                    self.emit(Op::LoadAt(ptr));
+                    in_frame = false;
+                    acc = 0;
+                    t = (**inner).clone();
+                }
+                (Ty::Option(inner), SOME_PAYLOAD) => {
+                    acc += option_layout(&t, self.ptr).map_or(0, |l| l.payload);
+                    t = (**inner).clone();
+                }
+                _ => {
+                    let Some((_, ft, off)) = t.fields(self.ptr).into_iter().nth(i as usize) else {
+                        break;
+                    };
+                    acc += off;
+                    t = ft;
+                }
+            }
+        }
+        if in_frame {
+            self.emit(Op::AddrLocal(acc));
+        } else if acc > 0 {
+            self.emit(Op::Offset(acc));
+        }
+    }
+
+    /// Makes the use of the local that `e`'s address is computed from a use of the place
+    /// `e` itself when `e` lies in a Box's value (see `FnGen::box_use`); the outermost place
+    /// wins. Returns whether it was set here (to be cleared once the address is made).
+    fn reach_box_place(&mut self, e: &Expr) -> bool {
+        if self.f.box_use.is_some() {
+            return false;
+        }
+        let Some((l, path)) = self.box_path(e) else {
+            return false;
+        };
+        let span = self.f.use_span.take().unwrap_or(e.span);
+        self.f.box_use = Some((l, path, span));
+        true
+    }
+
+    /// [`Self::reach_box_place`] for the value a Box `e` holds (through further Boxes:
+    /// `**b`), as auto-deref reaches it.
+    fn reach_box_value(&mut self, e: &Expr) -> bool {
+        if self.f.box_use.is_some() {
+            return false;
+        }
+        let mut t = self.ty(e);
+        if !matches!(t, Ty::Box(_)) {
+            return false;
+        }
+        let Some((l, mut path)) = self.value_path(e) else {
+            return false;
+        };
+        while let Ty::Box(inner) = t {
+            path.push(BOX_VALUE);
+            t = *inner;
+        }
+        let span = self.f.use_span.take().unwrap_or(e.span);
+        self.f.box_use = Some((l, path, span));
+        true
     }
 
     /// The place `e` as a local and the path inside it, through fields and Boxes.
@@ -2220,11 +2546,16 @@ impl<'a> Gen<'a> {
             Some(e) => self.box_path(e).map(|(_, p)| p),
             None => Some(vec![BOX_VALUE]),
         };
-        match path {
-            Some(path) => self.use_path(l, &path, span, Use::Move),
+        match &path {
+            Some(path) => self.use_path(l, path, span, Use::Move),
             None => {
                 self.use_local(root, true);
             }
+        }
+        if let (Some(path), true) = (&path, self.f.parts.contains_key(&l)) {
+            // The moved parts lose their flags; the Box's block is still its own part.
+            self.set_part_owned(l, path, false);
+            return;
         }
         self.emit(Op::SetOwned {
             local: l,
@@ -2265,16 +2596,10 @@ impl<'a> Gen<'a> {
     }
 
     /// A moved place in `moves` that a use of `path` of `l` runs into: the place itself or
-    /// one it lies in, else (the one seen last, as rustc picks it) a part of it. A field of
-    /// a Box's value that moved out (`node.next`) counts against the whole Box only when it
-    /// moves (reads of the Box's other fields reach through it as uses of the whole).
-    fn moved_conflict(
-        &self,
-        moves: &Moves,
-        l: LocalId,
-        path: &[u32],
-        how: Use,
-    ) -> Option<(FieldPath, Span)> {
+    /// one it lies in, else (the one seen last, as rustc picks it) a part of it. Reads of a
+    /// Box's other fields are uses of those fields (`FnGen::box_use`), so a field of its
+    /// value that moved out (`node.next`) conflicts only with uses that reach it.
+    fn moved_conflict(&self, moves: &Moves, l: LocalId, path: &[u32]) -> Option<(FieldPath, Span)> {
         let mut partial: Option<(&FieldPath, Span)> = None;
         for ((ml, mp), at) in &moves.moved {
             if *ml != l {
@@ -2282,11 +2607,6 @@ impl<'a> Gen<'a> {
             }
             if path.starts_with(mp) {
                 return Some((mp.clone(), *at));
-            }
-            let inside_box = mp.get(path.len()) == Some(&BOX_VALUE)
-                && mp[path.len()..].iter().any(|&x| x != BOX_VALUE);
-            if inside_box && how != Use::Move {
-                continue;
             }
             if mp.starts_with(path) {
                 let order = |p: &FieldPath| self.f.move_paths.get(&(l, p.clone())).copied();
@@ -2359,15 +2679,20 @@ impl<'a> Gen<'a> {
         // a Box moved out is a move of the Box, as rustc words it).
         let partial =
             moved.len() > used.len() && moved[used.len()..].iter().any(|&x| x != BOX_VALUE);
+        // A place in an `Option`'s payload has no name in rustc's messages.
+        let named = |g: &Self, p: &[u32]| {
+            if p.contains(&SOME_PAYLOAD) {
+                String::new()
+            } else {
+                format!(": `{}`", g.path_name(l, p))
+            }
+        };
         let msg = if partial {
-            format!(
-                "{verb} of partially moved value: `{}`",
-                self.path_name(l, used)
-            )
+            format!("{verb} of partially moved value{}", named(self, used))
         } else if moved.len() > used.len() {
-            format!("{verb} of moved value: `{}`", self.path_name(l, used))
+            format!("{verb} of moved value{}", named(self, used))
         } else {
-            format!("{verb} of moved value: `{}`", self.path_name(l, moved))
+            format!("{verb} of moved value{}", named(self, moved))
         };
         let mut d = Diagnostic::error(DiagnosticKind::Ownership, use_span, msg).with_code("E0382");
         if moved.is_empty() {
@@ -2827,7 +3152,10 @@ impl<'a> Gen<'a> {
                     let takes_owner = layout
                         .iter()
                         .any(|(name, ft, _)| !given.contains(name) && !ft.is_copy());
-                    let base_place = self.static_path(b).filter(|_| takes_owner);
+                    // A local's fields are used one by one: a field moved out before and
+                    // written out here is not needed (`P { name, ..p }` after `p.name`
+                    // moved).
+                    let base_place = self.static_path(b);
                     let addr_off = match (&base_place, takes_owner) {
                         (Some((l, path, off)), _) => {
                             // The fields not written out move out of the base (or are
@@ -2903,6 +3231,21 @@ impl<'a> Gen<'a> {
                 }
             }
             ExprKind::Field { .. } | ExprKind::Deref(_)
+                if !self.ty(e).is_copy() && self.part_place(e).is_some() =>
+            {
+                // Moving a part of a Box's value out (`b.name`, `*b`, `o.b.next`): only the
+                // parts inside it move; the rest, and the Box's block, stay with the local.
+                let Some((l, path)) = self.part_place(e) else {
+                    return;
+                };
+                let size = self.ty(e).size(self.ptr);
+                self.push_dest(dest);
+                self.path_addr(l, &path);
+                self.emit(Op::Copy(size));
+                self.use_path(l, &path, e.span, Use::Move);
+                self.set_part_owned(l, &path, false);
+            }
+            ExprKind::Field { .. } | ExprKind::Deref(_)
                 if !self.ty(e).is_copy() && self.box_move(e).is_some() =>
             {
                 self.move_out_of_box(e, dest);
@@ -2922,6 +3265,9 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Field { .. } | ExprKind::Index(..) | ExprKind::Deref(_) => {
                 let t = self.ty(e);
+                if !t.is_copy() && self.move_out_of_temporary(e, dest) {
+                    return;
+                }
                 if !t.is_copy() {
                     let d = self.move_out_error(e).unwrap_or_else(|| {
                         let what = if self.through_box(e) {
@@ -2955,6 +3301,48 @@ impl<'a> Gen<'a> {
                 self.write_disc(dest, &t, true);
             }
             ExprKind::Match { scrutinee, arms } => self.match_expr(e, scrutinee, arms, Some(dest)),
+            ExprKind::MethodCall { receiver, args, .. }
+                if self.c.methods.get(&e.id) == Some(&Method::Char(CharFn::ToDigit)) =>
+            {
+                // `Some(digit)` or `None` (the machine's `u64::MAX`).
+                let t = self.ty(e);
+                self.char_fn(e, receiver, args, CharFn::ToDigit);
+                let tmp = self.reserve(8, 8);
+                self.emit(Op::Store { off: tmp, size: 8 });
+                let u64_ty = self.scalar(&Ty::Int(IntTy::U64));
+                self.emit(Op::Load {
+                    off: tmp,
+                    ty: u64_ty,
+                });
+                self.emit(Op::Const(u64::MAX));
+                self.emit(Op::Cmp {
+                    op: Cmp::Eq,
+                    signed: false,
+                });
+                let some = self.emit(Op::JumpIfFalse(0));
+                self.write_disc(dest, &t, false);
+                let end = self.emit(Op::Jump(0));
+                let h = self.here();
+                self.patch(some, h);
+                let payload = option_layout(&t, self.ptr).map_or(0, |l| l.payload);
+                let u32_ty = self.scalar(&Ty::Int(IntTy::U32));
+                self.emit(Op::Load {
+                    off: tmp,
+                    ty: u32_ty,
+                });
+                match dest.at(payload) {
+                    Dest::Local(o) => {
+                        self.emit(Op::Store { off: o, size: 4 });
+                    }
+                    d => {
+                        self.push_dest(d);
+                        self.emit(Op::StoreAt(4));
+                    }
+                }
+                self.write_disc(dest, &t, true);
+                let h = self.here();
+                self.patch(end, h);
+            }
             ExprKind::MethodCall { receiver, .. }
                 if self.c.methods.get(&e.id) == Some(&Method::Pop) =>
             {
@@ -3023,11 +3411,24 @@ impl<'a> Gen<'a> {
                     _ => Ty::Error,
                 };
                 if et.is_mem() {
-                    // Each element is built in a stack slot, then copied into the block.
+                    // Each element is built in a stack slot, then copied into the block; what
+                    // it allocates is owned through the Vec's owner (`v[0]`, `v[1].name`).
                     let (size, align) = self.layout(&et);
                     let tmp = self.reserve(size, align);
+                    let owner = self.label_text(dest, "vec!");
+                    let owner = owner
+                        .starts_with('`')
+                        .then(|| owner.trim_matches('`').to_string());
                     for (i, it) in items.iter().enumerate() {
+                        if let Some(name) = &owner {
+                            self.f
+                                .boxing
+                                .push((tmp, et.clone(), format!("{name}[{i}]")));
+                        }
                         self.expr_into(it, Dest::Local(tmp));
+                        if owner.is_some() {
+                            self.f.boxing.pop();
+                        }
                         self.emit(Op::AddrLocal(tmp));
                         self.emit(Op::VecInitCopy {
                             index: i as u32,
@@ -3047,6 +3448,10 @@ impl<'a> Gen<'a> {
                     n: items.len() as u32,
                     elem,
                 });
+            }
+            ExprKind::VecRepeat(value, count) if matches!(self.ty(e), Ty::Vec(et) if !et.is_scalar()) =>
+            {
+                self.vec_repeat_clones(e, value, count, dest);
             }
             ExprKind::VecRepeat(value, count) => {
                 let t = self.ty(e);
@@ -3172,29 +3577,34 @@ impl<'a> Gen<'a> {
             Ty::SliceRef(_) | Ty::StrRef => Some(false),
             _ => None,
         };
+        // Moving out of an element (or a part of one, `v[0].name`) of a Vec, an array or a
+        // slice.
+        let index_error = |g: &Self, base: &Expr| {
+            match g.ty(base).deref_all() {
+            Ty::Vec(_) => Some((
+                "E0507",
+                format!("cannot move out of index of `{}`", g.ty(base).deref_all()),
+                format!("move occurs because value has type `{t}`, which does not implement the `Copy` trait"),
+            )),
+            Ty::Array(..) | Ty::SliceRef(_) => {
+                let whole = match g.ty(base).deref_all() {
+                    Ty::SliceRef(el) => format!("[{el}]"),
+                    other => other.to_string(),
+                };
+                let kind = if whole.contains(';') { "array" } else { "slice" };
+                Some((
+                    "E0508",
+                    format!("cannot move out of type `{whole}`, a non-copy {kind}"),
+                    format!("move occurs because the element has type `{t}`, which does not implement the `Copy` trait"),
+                ))
+            }
+            _ => None,
+        }
+        };
         let (code, msg, label) = match &e.kind {
-            ExprKind::Index(base, _) => match self.ty(base).deref_all() {
-                Ty::Vec(_) => (
-                    "E0507",
-                    format!("cannot move out of index of `{}`", self.ty(base).deref_all()),
-                    format!("move occurs because value has type `{t}`, which does not implement the `Copy` trait"),
-                ),
-                Ty::Array(..) | Ty::SliceRef(_) => {
-                    let whole = match self.ty(base).deref_all() {
-                        Ty::SliceRef(el) => format!("[{el}]"),
-                        other => other.to_string(),
-                    };
-                    let kind = if whole.contains(';') { "array" } else { "slice" };
-                    (
-                        "E0508",
-                        format!("cannot move out of type `{whole}`, a non-copy {kind}"),
-                        format!("move occurs because the element has type `{t}`, which does not implement the `Copy` trait"),
-                    )
-                }
-                _ => return None,
-            },
+            ExprKind::Index(base, _) => index_error(self, base)?,
             ExprKind::Deref(inner) | ExprKind::Field { base: inner, .. } => {
-                // The nearest reference on the way to the place.
+                // The nearest reference (or element) on the way to the place.
                 let mut x: &Expr = inner;
                 let mutable = loop {
                     if let Some(m) = behind(self, x) {
@@ -3202,6 +3612,18 @@ impl<'a> Gen<'a> {
                     }
                     match &x.kind {
                         ExprKind::Field { base, .. } => x = base,
+                        ExprKind::Deref(b) if matches!(self.ty(b), Ty::Box(_)) => x = b,
+                        ExprKind::Index(base, _) => {
+                            let (code, msg, label) = index_error(self, base)?;
+                            return Some(
+                                Diagnostic::error(DiagnosticKind::Ownership, e.span, msg)
+                                    .with_code(code)
+                                    .with_span_label(label)
+                                    .with_note(
+                                        "borrow it (`&`) or `.clone()` it instead of moving it out",
+                                    ),
+                            );
+                        }
                         _ => return None,
                     }
                 };
@@ -3449,6 +3871,23 @@ impl<'a> Gen<'a> {
             }
             off += size;
         }
+        // Temporaries the arguments borrow (`f(&String::from("x"))`) were made above the
+        // arguments: the arguments are copied above them, so that the callee's frame
+        // (which starts at its first argument) leaves them alone, and they stay until
+        // the end of the statement.
+        let (base, after) = if self.f.depth > off {
+            let moved = align_up(self.f.depth, 8);
+            let kept = self.f.depth;
+            self.set_stack(moved + (off - base));
+            if off > base {
+                self.emit(Op::AddrLocal(moved));
+                self.emit(Op::AddrLocal(base));
+                self.emit(Op::Copy(off - base));
+            }
+            (moved, kept)
+        } else {
+            (base, slot + ret_size)
+        };
         self.emit(Op::Call {
             func: f,
             base,
@@ -3457,7 +3896,7 @@ impl<'a> Gen<'a> {
         });
         let site = self.step(e.span, StepKind::Resume);
         self.f.pending_sites.push(site);
-        self.f.depth = slot + ret_size;
+        self.f.depth = after;
         slot
     }
 
@@ -3549,7 +3988,7 @@ impl<'a> Gen<'a> {
             }
             ExprKind::AddrOf { inner, .. } => {
                 if self.is_place(inner) {
-                    if self.is_static_place(inner) {
+                    if self.is_static_place(inner) || self.box_path(inner).is_some() {
                         self.f.use_span = Some(e.span);
                     }
                     self.place_addr(inner);
@@ -3686,12 +4125,17 @@ impl<'a> Gen<'a> {
                         } else {
                             let off = self.reserve_temp_vec(a);
                             if at.plain_buffer() {
-                                self.drop_temps(&[Temp { off, glue: None }]);
+                                self.drop_temps(&[Temp {
+                                    off,
+                                    glue: None,
+                                    via: None,
+                                }]);
                             } else if at.needs_drop() {
                                 let glue = self.glue(&at);
                                 self.drop_temps(&[Temp {
                                     off,
                                     glue: Some(glue),
+                                    via: None,
                                 }]);
                             }
                         }
@@ -3911,7 +4355,7 @@ impl<'a> Gen<'a> {
         again.merge(&lp.at_continue);
         if !again.dead {
             let found = lp.first_use.iter().find_map(|(l, path, span, how)| {
-                self.moved_conflict(&again, *l, path, *how)
+                self.moved_conflict(&again, *l, path)
                     .map(|(moved, at)| (*l, path.clone(), moved, *span, at, *how))
             });
             if let Some((l, path, moved, use_span, moved_at, how)) = found {
@@ -3945,7 +4389,7 @@ impl<'a> Gen<'a> {
     fn for_array(&mut self, e: &Expr, array: &Expr, body: &Block) {
         let var = self.c.binding[&e.id];
         let hidden = self.c.for_range[&e.id];
-        if let Ty::SliceRef(elem) = self.f.locals[hidden as usize].ty.clone() {
+        if let Ty::SliceRef(elem) | Ty::SliceMut(elem) = self.f.locals[hidden as usize].ty.clone() {
             self.for_slice(e, array, body, &elem);
             return;
         }
@@ -4055,7 +4499,7 @@ impl<'a> Gen<'a> {
         let (base, bt) = match &range.kind {
             ExprKind::MethodCall {
                 receiver, method, ..
-            } if method == "iter" => (&**receiver, self.ty(receiver)),
+            } if method == "iter" || method == "iter_mut" => (&**receiver, self.ty(receiver)),
             _ => (range, self.ty(range)),
         };
         match bt.deref_all().clone() {
@@ -4092,7 +4536,8 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// `for x in &v` (or a slice, or `.iter()`): `x` is a reference to each element in turn.
+    /// `for x in &v` (or `&mut v`, a slice, `.iter()`, `.iter_mut()`): `x` is a reference to
+    /// each element in turn.
     fn for_slice(&mut self, e: &Expr, range: &Expr, body: &Block, elem: &Ty) {
         let esize = elem.size(self.ptr);
         self.for_view(e, range, body, ViewLoop::Elements(esize));
@@ -4846,7 +5291,11 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Deref(inner) if matches!(self.ty(inner), Ty::Box(_)) => {
                 // The Box's pointer, read from where the Box is.
+                let reach = self.reach_box_place(e);
                 self.value_addr(inner);
+                if reach {
+                    self.f.box_use = None;
+                }
                 let ty = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
                 self.emit(Op::LoadAt(ty));
             }
@@ -4864,7 +5313,11 @@ impl<'a> Gen<'a> {
                     .into_iter()
                     .find(|f| &f.0 == name)
                     .map_or(0, |f| f.2);
+                let reach = self.reach_box_place(e);
                 self.deref_addr(base);
+                if reach {
+                    self.f.box_use = None;
+                }
                 if foff > 0 {
                     self.emit(Op::Offset(foff));
                 }
@@ -4923,7 +5376,12 @@ impl<'a> Gen<'a> {
     /// Pushes the address of the value behind `e`'s references and Boxes (what a field
     /// access or a method call reaches by auto-deref); `e`'s own address when it is neither.
     fn deref_addr(&mut self, e: &Expr) {
+        // What a Box holds is reached: a use of the value (`*b`), not of the Box.
+        let reach = self.reach_box_value(e);
         self.value_addr(e);
+        if reach {
+            self.f.box_use = None;
+        }
         let mut t = self.ty(e).deref_all().clone();
         while let Ty::Box(inner) | Ty::Ref(_, inner) = t {
             let ty = self.scalar(&Ty::Ref(false, inner.clone()));
@@ -4953,13 +5411,27 @@ impl<'a> Gen<'a> {
         self.emit(Op::AddrLocal(off));
     }
 
+    /// Builds the value an assignment stores into `lhs` in the temporary at `tmp`; what it
+    /// allocates is labelled through the place it goes to (`node`, `*node`, `n.left`, and
+    /// `n.left.name` for a value in a Box put there).
+    fn assigned_value(&mut self, lhs: &Expr, rhs: &Expr, t: &Ty, tmp: u32) {
+        let owner = owner_text(lhs);
+        if let Some(name) = &owner {
+            self.f.boxing.push((tmp, t.clone(), name.clone()));
+        }
+        self.expr_into(rhs, Dest::Local(tmp));
+        if owner.is_some() {
+            self.f.boxing.pop();
+        }
+    }
+
     fn assign(&mut self, lhs: &Expr, rhs: &Expr) {
         let t = self.ty(lhs);
         if t.is_mem() && !matches!(lhs.kind, ExprKind::Path(_)) {
             // A field or element: the new value is built, the old one dropped, then copied in.
             let (size, align) = self.layout(&t);
             let tmp = self.reserve(size, align);
-            self.expr_into(rhs, Dest::Local(tmp));
+            self.assigned_value(lhs, rhs, &t, tmp);
             if let Some((l, path, off)) = self.static_path(lhs) {
                 if self.f.parts.contains_key(&l) {
                     // A field of a local: the old value is dropped if it was not moved out.
@@ -4975,6 +5447,21 @@ impl<'a> Gen<'a> {
                     self.own_blocks(&t, off, &name);
                     return;
                 }
+            }
+            // A place in a Box's value with drop flags of its own (`b.next`): its old value
+            // is dropped only where still owned (it may have moved out), and the new one is
+            // owned again.
+            if let Some((l, path)) = self.part_place(lhs) {
+                self.assign_path(l, &path, lhs.span);
+                if t.needs_drop() {
+                    let local_off = self.f.locals[l as usize].off;
+                    self.drop_parts(l, local_off, &path);
+                }
+                self.path_addr(l, &path);
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::Copy(size));
+                self.set_part_owned(l, &path, true);
+                return;
             }
             // A place in a Box's value that may have moved out (`b.next = ..` after
             // `let n = b.next;`) holds a value again; its old value is dropped only if the
@@ -5038,7 +5525,7 @@ impl<'a> Gen<'a> {
             // The new value is built first, then the old one is dropped, then it moves in.
             let (size, align) = self.layout(&t);
             let tmp = self.reserve(size, align);
-            self.expr_into(rhs, Dest::Local(tmp));
+            self.assigned_value(lhs, rhs, &t, tmp);
             if let Some(l) = self.local_res(lhs) {
                 let off = self.f.locals[l as usize].off;
                 if t.plain_buffer() {
@@ -5046,7 +5533,7 @@ impl<'a> Gen<'a> {
                 } else if t.needs_drop() {
                     self.drop_local(off, l, Some(&t));
                 }
-                if let Ty::Box(_) = t {
+                if let (Ty::Box(_), false) = (&t, self.f.parts.contains_key(&l)) {
                     // A Box whose value moved out still has its block: freed here.
                     let shell = self.box_shell(l);
                     let shell_ty = self.f.locals[shell as usize].ty.clone();
@@ -5111,10 +5598,19 @@ impl<'a> Gen<'a> {
                 self.vec_addr(receiver);
                 let et = self.ty(&args[0]);
                 if et.is_mem() {
-                    // The element is built in a stack slot; push copies its bytes.
+                    // The element is built in a stack slot; push copies its bytes. What it
+                    // allocates is owned through the Vec: `v[_]`, as rustc names an element
+                    // whose index is not known where it is made.
                     let (size, align) = self.layout(&et);
                     let tmp = self.reserve(size, align);
+                    let owner = self.place_name(receiver).map(|n| format!("{n}[_]"));
+                    if let Some(name) = &owner {
+                        self.f.boxing.push((tmp, et.clone(), name.clone()));
+                    }
                     self.expr_into(&args[0], Dest::Local(tmp));
+                    if owner.is_some() {
+                        self.f.boxing.pop();
+                    }
                     self.emit(Op::AddrLocal(tmp));
                     self.emit(Op::VecPushCopy { elem, label, at });
                 } else {
@@ -5170,6 +5666,7 @@ impl<'a> Gen<'a> {
             | Method::AsMut
             | Method::Take
             | Method::DeepClone => {}
+            Method::Char(f) => self.char_fn(e, receiver, args, f),
             Method::CharCount => {
                 // The receiver is `text.chars()`.
                 if let ExprKind::MethodCall { receiver: text, .. } = &receiver.kind {
@@ -5192,6 +5689,8 @@ impl<'a> Gen<'a> {
                 };
                 self.emit(Op::StrFind { kind, char_pat });
             }
+            Method::Swap => self.swap_elements(e, receiver, args),
+            Method::Sum | Method::ContainsElem => self.walk_elements(e, receiver, args, m),
             Method::Clear => {
                 self.deref_addr(receiver);
                 self.emit(Op::Clear);
@@ -5242,6 +5741,338 @@ impl<'a> Gen<'a> {
                 self.emit(Op::Arith { op, ty, at });
             }
         }
+    }
+
+    /// `vec![x; n]` of a value that is not a scalar, as the standard library makes it: `x`
+    /// first, then a block for `n` elements, then `n - 1` clones of `x` (deep clones when it
+    /// owns memory) and `x` itself moved in last; for `n == 0`, `x` is dropped.
+    fn vec_repeat_clones(&mut self, e: &Expr, value: &Expr, count: &Expr, dest: Dest) {
+        let Ty::Vec(et) = self.ty(e) else { return };
+        let (esize, ealign) = self.layout(&et);
+        let before = self.f.depth;
+        let tmp = self.reserve(esize, ealign);
+        // `x` and its clones are the elements: what they allocate is owned through the
+        // Vec's owner, `v[_]` (not for `vec![x; 0]`, which drops `x`).
+        let owner = self.label_text(dest, "vec!");
+        let none = matches!(count.kind, ExprKind::Int { value: 0, .. });
+        let element =
+            (owner.starts_with('`') && !none).then(|| format!("{}[_]", owner.trim_matches('`')));
+        if let Some(name) = &element {
+            self.f.boxing.push((tmp, (*et).clone(), name.clone()));
+        }
+        self.value_into(value, &et, Dest::Local(tmp));
+        if element.is_some() {
+            self.f.boxing.pop();
+        }
+        let usize_ty = Ty::Int(IntTy::Usize);
+        let us = self.scalar(&usize_ty);
+        let w = self.ptr.bytes();
+        let n = self.reserve(w, w);
+        self.expr(count);
+        self.emit(Op::Store {
+            off: n,
+            size: us.size,
+        });
+        let label = self.alloc_label(dest, "vec!");
+        let at = self.span_id(e.span);
+        self.push_dest(dest);
+        self.emit(Op::Load { off: n, ty: us });
+        let elem = self.elem_size(&Ty::Vec(et.clone()));
+        self.emit(Op::VecWithCapacity { elem, label, at });
+        // The address of element `i` (in a register): the block's pointer plus `i` elements.
+        let elem_addr = |g: &mut Self, index: &dyn Fn(&mut Self)| {
+            g.push_dest(dest);
+            g.emit(Op::VecField(0));
+            index(g);
+            g.emit(Op::Const(esize as u64));
+            g.emit(Op::Arith {
+                op: Arith::WrappingMul,
+                ty: IntTy::Usize,
+                at: 0,
+            });
+            g.emit(Op::Arith {
+                op: Arith::WrappingAdd,
+                ty: IntTy::Usize,
+                at: 0,
+            });
+        };
+        let owning = et.needs_drop();
+        let glue = owning.then(|| self.clone_glue(&et));
+        // A clone glue gives one label to all it allocates: the element's when the element
+        // is one buffer (a String, a Vec of scalars), the Vec's owner otherwise.
+        let clone_label = match &element {
+            Some(name) if et.plain_buffer() => self.label(format!("`{name}`")),
+            _ => self.alloc_label(dest, "clone"),
+        };
+        let i = self.reserve(w, w);
+        self.emit(Op::Const(0));
+        self.emit(Op::Store {
+            off: i,
+            size: us.size,
+        });
+        // while i + 1 < n: element i = x.clone(); i += 1
+        let head = self.here();
+        self.emit(Op::Load { off: i, ty: us });
+        self.emit(Op::Const(1));
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: IntTy::Usize,
+            at: 0,
+        });
+        self.emit(Op::Load { off: n, ty: us });
+        self.emit(Op::Cmp {
+            op: Cmp::Lt,
+            signed: false,
+        });
+        let done = self.emit(Op::JumpIfFalse(0));
+        elem_addr(self, &|g: &mut Self| g.emit_load(i, us));
+        match glue {
+            Some(glue) => {
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::CloneValue {
+                    glue,
+                    label: clone_label,
+                    at,
+                });
+            }
+            None => {
+                self.emit(Op::AddrLocal(tmp));
+                self.emit(Op::Copy(esize));
+            }
+        }
+        self.emit(Op::Load { off: i, ty: us });
+        self.emit(Op::Const(1));
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: IntTy::Usize,
+            at: 0,
+        });
+        self.emit(Op::Store {
+            off: i,
+            size: us.size,
+        });
+        self.emit(Op::Jump(head));
+        let h = self.here();
+        self.patch(done, h);
+        // n == 0: `x` is dropped; else it moves into the last element, and the length is n.
+        self.emit(Op::Load { off: n, ty: us });
+        let some = self.emit(Op::JumpIfTrue(0));
+        if owning {
+            self.emit(Op::AddrLocal(tmp));
+            if et.plain_buffer() {
+                self.emit(Op::DropAt);
+            } else {
+                let g = self.glue(&et);
+                self.emit(Op::DropGlueAt(g));
+            }
+        }
+        let end = self.emit(Op::Jump(0));
+        let h = self.here();
+        self.patch(some, h);
+        elem_addr(self, &|g: &mut Self| g.emit_load(i, us));
+        self.emit(Op::AddrLocal(tmp));
+        self.emit(Op::Copy(esize));
+        self.emit(Op::Load { off: n, ty: us });
+        self.push_dest(dest.at(w));
+        self.emit(Op::StoreAt(us.size));
+        let h = self.here();
+        self.patch(end, h);
+        self.set_stack(before);
+    }
+
+    /// `v.swap(i, j)`: both indexes are checked (`i` first) before the elements' bytes
+    /// trade places through a temporary.
+    fn swap_elements(&mut self, e: &Expr, receiver: &Expr, args: &[Expr]) {
+        let rt = self.ty(receiver);
+        let elem_ty = match rt.deref_all() {
+            Ty::Vec(t) | Ty::SliceMut(t) | Ty::SliceRef(t) | Ty::Array(t, _) => (**t).clone(),
+            _ => return,
+        };
+        let (esize, ealign) = self.layout(&elem_ty);
+        let us = self.scalar(&Ty::Int(IntTy::Usize));
+        let w = self.ptr.bytes();
+        let mut idx = Vec::new();
+        for a in args.iter().take(2) {
+            let off = self.reserve(w, w);
+            self.expr(a);
+            self.emit(Op::Store { off, size: us.size });
+            idx.push(off);
+        }
+        let [ia, ib] = idx[..] else { return };
+        // An index out of bounds panics at the method's name (`swap` tracks its caller).
+        let span = match &e.kind {
+            ExprKind::MethodCall { method_span, .. } => *method_span,
+            _ => e.span,
+        };
+        let at = self.span_id(span);
+        let elem_addr = |g: &mut Self, i: u32| match rt.deref_all().clone() {
+            Ty::Array(_, len) => {
+                g.deref_addr(receiver);
+                g.emit(Op::Load { off: i, ty: us });
+                g.emit(Op::ArrayIndex {
+                    len: len as u32,
+                    elem: esize,
+                    at,
+                });
+            }
+            _ => {
+                g.vec_addr(receiver);
+                g.emit(Op::Load { off: i, ty: us });
+                g.emit(Op::VecIndex {
+                    elem: esize as u8,
+                    at,
+                });
+            }
+        };
+        let tmp = self.reserve(esize, ealign);
+        self.emit(Op::AddrLocal(tmp));
+        elem_addr(self, ia);
+        self.emit(Op::Copy(esize));
+        elem_addr(self, ia);
+        elem_addr(self, ib);
+        self.emit(Op::Copy(esize));
+        elem_addr(self, ib);
+        self.emit(Op::AddrLocal(tmp));
+        self.emit(Op::Copy(esize));
+    }
+
+    /// `v.iter().sum()` (each element added with rustc's overflow check, at the call) and
+    /// `v.contains(&x)` (stopping at the first equal element): a loop over the elements'
+    /// pointer and length, leaving the result in a register.
+    fn walk_elements(&mut self, e: &Expr, receiver: &Expr, args: &[Expr], m: Method) {
+        let src = match (m, &receiver.kind) {
+            (Method::Sum, ExprKind::MethodCall { receiver: v, .. }) => &**v,
+            _ => receiver,
+        };
+        let elem_ty = match self.ty(src).deref_all() {
+            Ty::Vec(t) | Ty::SliceMut(t) | Ty::SliceRef(t) | Ty::Array(t, _) => (**t).clone(),
+            _ => return,
+        };
+        let esize = elem_ty.size(self.ptr);
+        let es = self.scalar(&elem_ty);
+        let us = self.scalar(&Ty::Int(IntTy::Usize));
+        let w = self.ptr.bytes();
+        let slice = self.reserve(2 * w, w);
+        self.slice_of(src, slice);
+        // The sum so far, or the value looked for.
+        let acc = self.reserve(8, 8);
+        match args.first() {
+            Some(x) if m == Method::ContainsElem => {
+                self.expr(x);
+                self.emit(Op::LoadAt(es));
+            }
+            _ => {
+                self.emit(Op::Const(0));
+            }
+        }
+        self.emit(Op::Store { off: acc, size: 8 });
+        let i = self.reserve(w, w);
+        self.emit(Op::Const(0));
+        self.emit(Op::Store {
+            off: i,
+            size: us.size,
+        });
+        let at = self.span_id(e.span);
+        let head = self.here();
+        self.emit(Op::Load { off: i, ty: us });
+        self.emit(Op::AddrLocal(slice));
+        self.emit(Op::VecField(1));
+        self.emit(Op::Cmp {
+            op: Cmp::Lt,
+            signed: false,
+        });
+        let done = self.emit(Op::JumpIfFalse(0));
+        let acc_ty = Scalar { size: 8, ..es };
+        let load_elem = |g: &mut Self| {
+            g.emit(Op::AddrLocal(slice));
+            g.emit(Op::Load { off: i, ty: us });
+            g.emit(Op::VecIndex {
+                elem: esize as u8,
+                at,
+            });
+            g.emit(Op::LoadAt(es));
+        };
+        let mut found = None;
+        match m {
+            Method::Sum => {
+                let Ty::Int(ty) = elem_ty else { return };
+                self.emit(Op::Load {
+                    off: acc,
+                    ty: acc_ty,
+                });
+                load_elem(self);
+                self.emit(Op::Arith {
+                    op: Arith::Add,
+                    ty,
+                    at,
+                });
+                self.emit(Op::Store { off: acc, size: 8 });
+            }
+            _ => {
+                load_elem(self);
+                self.emit(Op::Load {
+                    off: acc,
+                    ty: acc_ty,
+                });
+                self.emit(Op::Cmp {
+                    op: Cmp::Eq,
+                    signed: false,
+                });
+                found = Some(self.emit(Op::JumpIfTrue(0)));
+            }
+        }
+        self.emit(Op::Load { off: i, ty: us });
+        self.emit(Op::Const(1));
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: IntTy::Usize,
+            at: 0,
+        });
+        self.emit(Op::Store {
+            off: i,
+            size: us.size,
+        });
+        self.emit(Op::Jump(head));
+        let h = self.here();
+        self.patch(done, h);
+        match found {
+            None => {
+                self.emit(Op::Load {
+                    off: acc,
+                    ty: acc_ty,
+                });
+            }
+            Some(hit) => {
+                self.emit(Op::Const(0));
+                let end = self.emit(Op::Jump(0));
+                let h = self.here();
+                self.patch(hit, h);
+                self.emit(Op::Const(1));
+                let h = self.here();
+                self.patch(end, h);
+            }
+        }
+    }
+
+    fn emit_load(&mut self, off: u32, ty: Scalar) {
+        self.emit(Op::Load { off, ty });
+    }
+
+    /// Pushes the `char` receiver (read through references), the radix if `f` takes one,
+    /// and applies `f`.
+    fn char_fn(&mut self, e: &Expr, receiver: &Expr, args: &[Expr], f: CharFn) {
+        self.expr(receiver);
+        let mut t = self.ty(receiver);
+        let c = self.scalar(&Ty::Char);
+        while let Ty::Ref(_, inner) = t {
+            self.emit(Op::LoadAt(c));
+            t = *inner;
+        }
+        if let Some(radix) = args.first() {
+            self.expr(radix);
+        }
+        let at = self.span_id(e.span);
+        self.emit(Op::CharFn { f, at });
     }
 
     /// The `Option` type of a receiver (through references).
@@ -5620,36 +6451,56 @@ impl<'a> Gen<'a> {
         }
     }
 
-    /// `match`: the scrutinee is read in place (a local) or built in a temporary; each arm
-    /// tests its pattern, binds its names (copies of the parts), checks its guard and runs
-    /// its body into `dest` (memory values) or a register.
+    /// `match`: the scrutinee is read in place (a local or a field of one, or a copy of the
+    /// bytes of a place in a Box's value) or built in a temporary; each arm tests its
+    /// pattern, binds its names (copies of the parts), checks its guard and runs its body
+    /// into `dest` (memory values) or a register. Once the guard holds, the parts the names
+    /// take by value move out of the place (their drop flags are cleared; the rest stays
+    /// with its owner) or out of the temporary, whose other parts are dropped after the arm.
     fn match_expr(&mut self, e: &Expr, scrutinee: &Expr, arms: &[Arm], dest: Option<Dest>) {
         let t = self.ty(e);
         let st = self.ty(scrutinee);
-        if st.needs_drop() && !matches!(st, Ty::Option(_)) {
-            self.diags.push(Diagnostic::error(
-                DiagnosticKind::Unsupported,
-                scrutinee.span,
-                "`match` on a value that owns heap memory (other than an `Option`) is not supported yet",
-            ));
-            return;
-        }
         let owning = st.needs_drop();
-        if let (ExprKind::Deref(inner), true) = (&scrutinee.kind, owning) {
-            if matches!(self.ty(inner), Ty::Ref(false, _))
-                && arms.iter().any(|a| binds_owner(&a.pat))
-            {
+        let arm_leaves: Vec<Vec<Leaf>> = arms
+            .iter()
+            .map(|arm| {
+                let ids = self
+                    .c
+                    .pat_locals
+                    .get(&arm.body.id)
+                    .cloned()
+                    .unwrap_or_default();
+                pat_leaves(&arm.pat, &st, self.ptr, ids).0
+            })
+            .collect();
+        let moving = owning && arm_leaves.iter().flatten().any(Leaf::moves);
+        if let (ExprKind::Deref(inner), true) = (&scrutinee.kind, moving) {
+            if matches!(self.ty(inner), Ty::Ref(..)) {
+                let how = match self.ty(inner) {
+                    Ty::Ref(true, _) => "mutable",
+                    _ => "shared",
+                };
+                // rustc names the first part a name would take.
+                let first = arm_leaves.iter().flatten().find(|leaf| leaf.moves());
+                let what = match (&st, first) {
+                    (Ty::Option(_), _) => {
+                        format!("`{}` as enum variant `Some`", check::place_text(inner))
+                    }
+                    (_, Some(leaf)) if !leaf.path.is_empty() => format!(
+                        "`{}.{}`",
+                        check::place_text(inner),
+                        path_text(&st, &leaf.path, self.ptr)
+                    ),
+                    _ => format!("`{}`", check::place_text(scrutinee)),
+                };
                 self.diags.push(
                     Diagnostic::error(
                         DiagnosticKind::Ownership,
                         scrutinee.span,
-                        format!(
-                            "cannot move out of `{}` as enum variant `Some` which is behind a shared reference",
-                            check::place_text(inner)
-                        ),
+                        format!("cannot move out of {what} which is behind a {how} reference"),
                     )
                     .with_code("E0507")
-                    .with_note("match on the reference instead (`match r`) to bind references to the payload"),
+                    .with_note("match on the reference instead (`match r`) to bind references to the parts"),
                 );
                 return;
             }
@@ -5659,25 +6510,65 @@ impl<'a> Gen<'a> {
             self.step(scrutinee.span, StepKind::Condition);
         }
         let depth0 = self.f.depth;
-        let in_place = matches!(scrutinee.kind, ExprKind::Path(_))
-            && self.local_res(scrutinee).is_some()
-            && st.is_mem();
-        let moving = owning && arms.iter().any(|a| binds_owner(&a.pat));
-        let mut scrutinee_local = None;
+        // Where the value is: a place of a local (matched in place), a place in a Box's
+        // value (its bytes copied to read it), or a temporary.
+        // A `ref x` name needs the place itself, also for a scalar.
+        let by_ref = arm_leaves
+            .iter()
+            .flatten()
+            .any(|l| l.by_ref && l.through.is_none());
+        let static_place = if st.is_mem() || by_ref {
+            self.static_path(scrutinee)
+        } else {
+            None
+        };
+        let boxed_place = match (&static_place, st.is_mem()) {
+            (None, true) => self.part_place(scrutinee),
+            _ => None,
+        };
+        let mut place: Option<(LocalId, FieldPath)> = None;
+        let mut origin = None;
         let mut temp_glue = None;
-        let soff = if in_place {
-            let moving = arms.iter().any(|a| binds_owner(&a.pat));
-            let l = self
-                .use_local(scrutinee, moving && !st.is_copy())
-                .unwrap_or(0);
-            scrutinee_local = Some(l);
-            self.f.locals[l as usize].off
-        } else if st.is_scalar() {
+        let soff = if let Some((l, path, off)) = static_place {
+            self.match_place_use(l, &path, scrutinee, &arm_leaves);
+            place = Some((l, path));
+            off
+        } else if let Some((l, path)) = boxed_place {
+            self.match_place_use(l, &path, scrutinee, &arm_leaves);
+            let (size, align) = self.layout(&st);
+            let off = self.reserve(size, align);
+            self.emit(Op::AddrLocal(off));
+            self.path_addr(l, &path);
+            self.emit(Op::Copy(size));
+            place = Some((l, path));
+            off
+        } else if st.is_scalar() && !(by_ref && self.is_place(scrutinee)) {
             self.expr(scrutinee);
             let (size, align) = self.layout(&st);
             let off = self.reserve(size, align);
             let size = self.scalar(&st).size;
             self.emit(Op::Store { off, size });
+            off
+        } else if (st.is_mem() || by_ref) && !moving && self.is_place(scrutinee) {
+            // A place behind an address known at run time (`v[0]`, `r.items`) that no arm
+            // moves out of: its bytes are read through a copy, and a `ref` name gets the
+            // real place's address (kept in a slot).
+            let slot = self.reserve(self.ptr.bytes(), self.ptr.bytes());
+            self.place_addr(scrutinee);
+            self.emit(Op::ToRef);
+            self.emit(Op::Store {
+                off: slot,
+                size: self.ptr.bytes() as u8,
+            });
+            origin = Some(slot);
+            let (size, align) = self.layout(&st);
+            let off = self.reserve(size, align);
+            self.emit(Op::AddrLocal(off));
+            self.emit(Op::Load {
+                off: slot,
+                ty: self.scalar(&Ty::Ref(false, Box::new(Ty::Unit))),
+            });
+            self.emit(Op::Copy(size));
             off
         } else if st.is_mem() {
             let (size, align) = self.layout(&st);
@@ -5686,12 +6577,13 @@ impl<'a> Gen<'a> {
             if owning {
                 let glue = self.glue(&st);
                 if moving {
-                    // Arms that take the payload own it; the others drop the temporary.
+                    // Arms that take parts own them; the rest is dropped after each arm.
                     temp_glue = Some(glue);
                 } else {
                     self.f.temps.push(Temp {
                         off,
                         glue: Some(glue),
+                        via: None,
                     });
                 }
             }
@@ -5707,40 +6599,49 @@ impl<'a> Gen<'a> {
             ..Moves::default()
         };
         let mut ends = Vec::new();
-        for arm in arms {
+        for (arm, leaves) in arms.iter().zip(&arm_leaves) {
             self.f.moves = before.clone();
             let mut fails = Vec::new();
             self.pat_test(&arm.pat, &st, soff, &mut fails);
-            let ids = self
-                .c
-                .pat_locals
-                .get(&arm.body.id)
-                .cloned()
-                .unwrap_or_default();
-            let (leaves, _) = pat_leaves(&arm.pat, &st, self.ptr, ids);
             self.f.scopes.push((Vec::new(), arm_depth));
             let takes = leaves.iter().any(Leaf::moves);
-            if let (Some(glue), false) = (temp_glue, takes) {
-                self.emit(Op::AddrLocal(soff));
-                self.emit(Op::DropGlueAt(glue));
-            }
-            if let (Some(l), true) = (scrutinee_local, takes && owning) {
-                if self.f.parts.contains_key(&l) {
-                    // Only the parts the pattern takes move out; the rest stay with `l`.
-                    for leaf in leaves.iter().filter(|leaf| leaf.moves()) {
-                        self.set_part_owned(l, &leaf.path, false);
-                    }
-                } else {
-                    self.set_owned(l, false);
+            if let Some((l, path)) = &place {
+                // Per name: a move (or copy, or borrow) of that part of the place.
+                for leaf in leaves {
+                    let mut at = path.clone();
+                    at.extend_from_slice(&leaf.path);
+                    let how = if leaf.moves() {
+                        Use::Move
+                    } else if leaf.by_ref || leaf.through.is_some() {
+                        Use::Borrow
+                    } else {
+                        Use::Copy
+                    };
+                    self.use_path(*l, &at, leaf.span, how);
                 }
             }
-            for leaf in &leaves {
+            let mut bound = Vec::new();
+            for leaf in leaves {
                 let dst = self.declare(leaf.local);
-                self.bind_leaf(leaf, soff, dst, scrutinee.span);
+                self.copy_leaf(leaf, soff, dst, scrutinee.span, origin);
+                bound.push(dst);
             }
             if let Some(g) = &arm.guard {
                 self.expr(g);
                 fails.push(self.emit(Op::JumpIfFalse(0)));
+            }
+            for (leaf, dst) in leaves.iter().zip(bound) {
+                if leaf.through.is_none() {
+                    self.own(leaf.local, dst);
+                }
+            }
+            if let (Some((l, path)), true, true) = (&place, takes, owning) {
+                // The arm is taken: what its names took is no longer the place's.
+                for leaf in leaves.iter().filter(|leaf| leaf.moves()) {
+                    let mut at = path.clone();
+                    at.extend_from_slice(&leaf.path);
+                    self.move_out_flags(*l, &at, leaf.span);
+                }
             }
             let body_block = matches!(
                 arm.body.kind,
@@ -5767,23 +6668,29 @@ impl<'a> Gen<'a> {
             if !self.f.moves.dead && self.scope_has_drops(arm_scope) {
                 self.emit_drops(arm_scope);
             }
-            if let (Some(_), true, false) = (temp_glue, takes, self.f.moves.dead) {
-                // What the pattern leaves in the matched temporary (`Some(S { name, .. })`)
-                // is dropped with it, after the arm.
-                for (path, off, pty) in value_parts(&st, self.ptr) {
-                    if leaves
-                        .iter()
-                        .any(|l| l.moves() && path.starts_with(&l.path))
-                    {
-                        continue;
+            if let (Some(glue), false) = (temp_glue, self.f.moves.dead) {
+                if takes {
+                    // What the pattern leaves in the matched temporary (`Some(S { name, ..
+                    // })`) is dropped with it, after the arm.
+                    for (path, off, pty) in value_parts(&st, self.ptr) {
+                        if leaves
+                            .iter()
+                            .any(|l| l.moves() && path.starts_with(&l.path))
+                        {
+                            continue;
+                        }
+                        self.emit(Op::AddrLocal(soff + off));
+                        if pty.plain_buffer() {
+                            self.emit(Op::DropAt);
+                        } else {
+                            let glue = self.glue(&pty);
+                            self.emit(Op::DropGlueAt(glue));
+                        }
                     }
-                    self.emit(Op::AddrLocal(soff + off));
-                    if pty.plain_buffer() {
-                        self.emit(Op::DropAt);
-                    } else {
-                        let glue = self.glue(&pty);
-                        self.emit(Op::DropGlueAt(glue));
-                    }
+                } else {
+                    // Nothing was taken: the whole temporary is dropped after the arm.
+                    self.emit(Op::AddrLocal(soff));
+                    self.emit(Op::DropGlueAt(glue));
                 }
             }
             self.pop_scope();
@@ -5805,6 +6712,91 @@ impl<'a> Gen<'a> {
         self.f.moves = after;
         if self.f.depth != depth0 || arm_depth != depth0 {
             self.set_stack(depth0);
+        }
+    }
+
+    /// The use a `match` makes of the place `path` of local `l` it matches in place, before
+    /// its arms use the parts they bind: when the place (or one it lies in) has moved out,
+    /// E0382 is reported where rustc reports it, at the last name that would take a part by
+    /// value (unnamed when the part is in an `Option`'s payload), else at the scrutinee.
+    fn match_place_use(&mut self, l: LocalId, path: &[u32], scrutinee: &Expr, arms: &[Vec<Leaf>]) {
+        if self.f.moves.uninit.contains_key(&l) {
+            self.use_path(l, path, scrutinee.span, Use::Copy);
+            return;
+        }
+        if self.f.moves.dead {
+            return;
+        }
+        let whole = self
+            .f
+            .moves
+            .moved
+            .iter()
+            .find(|((ml, mp), _)| *ml == l && path.starts_with(mp))
+            .map(|((_, mp), at)| (mp.clone(), *at));
+        let Some((moved, at)) = whole else {
+            return;
+        };
+        let taker = arms.iter().flatten().rfind(|leaf| leaf.moves());
+        let Some(leaf) = taker else {
+            self.use_path(l, path, scrutinee.span, Use::Copy);
+            return;
+        };
+        let mut used = path.to_vec();
+        used.extend_from_slice(&leaf.path);
+        let msg = if used.contains(&SOME_PAYLOAD) {
+            "use of moved value".to_string()
+        } else {
+            format!("use of moved value: `{}`", self.path_name(l, &used))
+        };
+        let decl_span = self.c.locals[self.f.id as usize][l as usize].span;
+        let name = self.f.locals[l as usize].name.clone();
+        let ty = self.path_ty(l, &moved);
+        let mut d = Diagnostic::error(DiagnosticKind::Ownership, leaf.span, msg)
+            .with_code("E0382")
+            .with_span_label("value used here after move")
+            .with_label(at, "value moved here");
+        if moved.is_empty() {
+            d = d.with_label(
+                decl_span,
+                format!("move occurs because `{name}` has type `{ty}`, which does not implement the `Copy` trait"),
+            );
+        }
+        self.diags.push(d);
+        // Reported once: the arms' own uses of the place are not checked again.
+        self.f.moves.dead = true;
+    }
+
+    /// The part at `path` of local `l` moves out (a `match` arm's name takes it): the drop
+    /// flags of the parts inside it are cleared; a part it lies in is cleared when the name
+    /// takes all it owns (`Some(s)` of an `Option` part), and a local without parts gives
+    /// up its whole value.
+    fn move_out_flags(&mut self, l: LocalId, path: &[u32], span: Span) {
+        let Some(parts) = self.f.parts.get(&l) else {
+            self.set_owned(l, false);
+            return;
+        };
+        if parts.iter().any(|p| p.path.starts_with(path)) {
+            self.set_part_owned(l, path, false);
+            return;
+        }
+        let holder = parts
+            .iter()
+            .find(|p| path.starts_with(&p.path))
+            .map(|p| (p.path.clone(), p.flag));
+        match holder {
+            Some((ppath, flag)) if path[ppath.len()..].iter().all(|&i| i == SOME_PAYLOAD) => {
+                self.emit(Op::SetOwned {
+                    local: flag,
+                    owned: false,
+                });
+            }
+            Some(_) => self.diags.push(Diagnostic::error(
+                DiagnosticKind::Unsupported,
+                span,
+                "moving part of an `Option` field's payload out is not supported yet",
+            )),
+            None => {}
         }
     }
 
@@ -5885,7 +6877,7 @@ impl<'a> Gen<'a> {
                                 ty,
                             });
                         }
-                        FormatSource::Local(l) => {
+                        FormatSource::Local(l, _) => {
                             let slot = self.f.locals[*l as usize].clone();
                             if slot.ty.is_mem() {
                                 self.emit(Op::AddrLocal(slot.off));
@@ -6041,7 +7033,12 @@ impl LeafWalk {
                     path.pop();
                 }
             }
-            Pat::Bind { span, mutable, .. } => {
+            Pat::Bind {
+                span,
+                mutable,
+                by_ref: written,
+                ..
+            } => {
                 if let Some(l) = self.ids.next() {
                     self.out.push(Leaf {
                         local: l,
@@ -6050,7 +7047,7 @@ impl LeafWalk {
                         ty: t.clone(),
                         span: *span,
                         through: through.cloned(),
-                        by_ref: by_ref && !*mutable,
+                        by_ref: written.is_some() || by_ref && !*mutable,
                     });
                 }
             }
@@ -6128,16 +7125,6 @@ fn is_unit_struct(t: &Ty, name: &str) -> bool {
     matches!(t, Ty::Struct(d) if d.kind == crate::types::StructKind::Unit && d.name == name)
 }
 
-/// Whether a pattern binds a part that is not `Copy` by value (moving it out).
-fn binds_owner(p: &Pat) -> bool {
-    match p {
-        Pat::Bind { name, .. } => name != "None",
-        Pat::TupleStruct { items, .. } | Pat::Tuple(items, _) => items.iter().any(binds_owner),
-        Pat::Struct { fields, .. } => fields.iter().any(|f| binds_owner(&f.2)),
-        _ => false,
-    }
-}
-
 /// All ones in the bytes of a scalar (integer constants in patterns are compared as loaded).
 fn mask(sc: Scalar) -> u64 {
     if sc.signed || sc.size >= 8 {
@@ -6197,11 +7184,88 @@ fn owner_parts(
     }
 }
 
+/// A place as the labels of what it owns name it: `node`, `n.left`, `*node`, an element by
+/// its index when it is a literal (`v[0]`) and as rustc names it otherwise (`v[_]`).
+fn owner_text(e: &Expr) -> Option<String> {
+    match &e.kind {
+        ExprKind::Path(segs) if segs.len() == 1 => Some(segs[0].0.clone()),
+        ExprKind::Field { base, name, .. } => Some(format!("{}.{name}", owner_text(base)?)),
+        ExprKind::Index(base, index) => Some(match index.kind {
+            ExprKind::Int { value, .. } => format!("{}[{value}]", owner_text(base)?),
+            _ => format!("{}[_]", owner_text(base)?),
+        }),
+        ExprKind::Deref(inner) => Some(format!("*{}", owner_text(inner)?)),
+        _ => None,
+    }
+}
+
 /// In a field path, the payload of an `Option`'s `Some` (as in `Some(Person { name, .. })`).
 const SOME_PAYLOAD: u32 = u32::MAX;
 
 /// In a field path, the value a `Box` holds (`*b`; `b.next` is this, then `next`).
 const BOX_VALUE: u32 = u32::MAX - 1;
+
+/// Most Boxes deep a local's parts reach into (`b.next`, `o.b.c.name`); a Box deeper than
+/// that is one part.
+const MAX_BOX_PARTS: u32 = 4;
+
+/// The parts of a local of type `t` that get drop flags of their own: as [`value_parts`],
+/// and also the parts of the values Boxes hold, each followed by its Box's block (a
+/// `Box<()>` part at the Box, whose drop frees only the block), as rustc drops a Box: its
+/// value first, then the block. Each part's place is given as in [`Part::at`].
+fn local_parts(t: &Ty, ptr: PtrWidth) -> Vec<(FieldPath, Vec<u32>, Ty)> {
+    let mut out = Vec::new();
+    match (t, option_layout(t, ptr)) {
+        (Ty::Option(inner), Some(l)) => held_parts(
+            inner,
+            ptr,
+            &mut vec![l.payload],
+            &mut vec![SOME_PAYLOAD],
+            0,
+            &mut out,
+        ),
+        _ => held_parts(t, ptr, &mut vec![0], &mut Vec::new(), 0, &mut out),
+    }
+    out
+}
+
+/// [`local_parts`] of a value of type `t` at `at` (the last offset is the value's, in the
+/// block or local the earlier ones lead to), `boxes` Boxes deep.
+fn held_parts(
+    t: &Ty,
+    ptr: PtrWidth,
+    at: &mut Vec<u32>,
+    path: &mut FieldPath,
+    boxes: u32,
+    out: &mut Vec<(FieldPath, Vec<u32>, Ty)>,
+) {
+    match t {
+        Ty::Struct(_) | Ty::Tuple(_) => {
+            for (i, (_, ft, off)) in t.fields(ptr).into_iter().enumerate() {
+                path.push(i as u32);
+                let base = at.last().copied().unwrap_or(0);
+                if let Some(last) = at.last_mut() {
+                    *last = base + off;
+                }
+                held_parts(&ft, ptr, at, path, boxes, out);
+                if let Some(last) = at.last_mut() {
+                    *last = base;
+                }
+                path.pop();
+            }
+        }
+        Ty::Box(inner) if boxes < MAX_BOX_PARTS => {
+            path.push(BOX_VALUE);
+            at.push(0);
+            held_parts(inner, ptr, at, path, boxes + 1, out);
+            at.pop();
+            path.pop();
+            out.push((path.clone(), at.clone(), Ty::Box(Box::new(Ty::Unit))));
+        }
+        t if t.needs_drop() => out.push((path.clone(), at.clone(), t.clone())),
+        _ => {}
+    }
+}
 
 /// The parts of a value of type `t` that own memory (see [`owner_parts`]); for an `Option`
 /// of a struct or tuple, the parts of its `Some` payload.

@@ -133,13 +133,25 @@ pub struct Diagnostic {
     pub memory: Option<MemoryReport>,
 }
 
+// The builders are many call sites' code: each one turns its argument into a `String` in
+// place and hands the rest to one out-of-line function (`#[inline(never)]`), so the
+// diagnostic's fields are not filled in again at every call site.
 impl Diagnostic {
     pub fn error(kind: DiagnosticKind, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Error, kind, span, message.into())
+    }
+
+    pub fn warning(kind: DiagnosticKind, span: Span, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::new(Severity::Warning, kind, span, message.into())
+    }
+
+    #[inline(never)]
+    fn new(severity: Severity, kind: DiagnosticKind, span: Span, message: String) -> Diagnostic {
         Diagnostic {
-            severity: Severity::Error,
+            severity,
             kind,
             code: None,
-            message: message.into(),
+            message,
             span,
             span_label: None,
             labels: Vec::new(),
@@ -149,33 +161,39 @@ impl Diagnostic {
         }
     }
 
-    pub fn warning(kind: DiagnosticKind, span: Span, message: impl Into<String>) -> Diagnostic {
-        Diagnostic {
-            severity: Severity::Warning,
-            ..Diagnostic::error(kind, span, message)
-        }
-    }
-
+    #[inline(never)]
     pub fn with_code(mut self, code: &str) -> Diagnostic {
         self.code = Some(code.to_string());
         self
     }
 
-    pub fn with_span_label(mut self, label: impl Into<String>) -> Diagnostic {
-        self.span_label = Some(label.into());
+    pub fn with_span_label(self, label: impl Into<String>) -> Diagnostic {
+        self.span_label_of(label.into())
+    }
+
+    #[inline(never)]
+    fn span_label_of(mut self, label: String) -> Diagnostic {
+        self.span_label = Some(label);
         self
     }
 
-    pub fn with_label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.labels.push(Label {
-            span,
-            message: message.into(),
-        });
+    pub fn with_label(self, span: Span, message: impl Into<String>) -> Diagnostic {
+        self.label_of(span, message.into())
+    }
+
+    #[inline(never)]
+    fn label_of(mut self, span: Span, message: String) -> Diagnostic {
+        self.labels.push(Label { span, message });
         self
     }
 
-    pub fn with_note(mut self, note: impl Into<String>) -> Diagnostic {
-        self.notes.push(note.into());
+    pub fn with_note(self, note: impl Into<String>) -> Diagnostic {
+        self.note_of(note.into())
+    }
+
+    #[inline(never)]
+    fn note_of(mut self, note: String) -> Diagnostic {
+        self.notes.push(note);
         self
     }
 

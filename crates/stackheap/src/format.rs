@@ -4,6 +4,7 @@
 
 use crate::settings::PtrWidth;
 use crate::types::{StructKind, Ty};
+use std::fmt::Write as _;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Align {
@@ -452,21 +453,16 @@ pub fn write_text(out: &mut String, text: &str, quote: Option<char>, spec: &Spec
         }
         return;
     };
-    out.push(q);
-    for c in text.chars() {
-        match c {
-            '\t' => out.push_str("\\t"),
-            '\r' => out.push_str("\\r"),
-            '\n' => out.push_str("\\n"),
-            '\\' => out.push_str("\\\\"),
-            '\0' => out.push_str("\\0"),
-            '"' if q == '"' => out.push_str("\\\""),
-            '\'' if q == '\'' => out.push_str("\\'"),
-            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", c as u32)),
-            c => out.push(c),
+    // The standard library's own escaping (which characters are printable comes from
+    // Unicode's tables).
+    match (q, text.chars().next()) {
+        ('\'', Some(c)) => {
+            let _ = write!(out, "{c:?}");
+        }
+        _ => {
+            let _ = write!(out, "{text:?}");
         }
     }
-    out.push(q);
 }
 
 /// A one-field variant as `#[derive(Debug)]` writes it: `Some(5)`, or with `{:#?}` the

@@ -19,6 +19,7 @@ mod format;
 mod lexer;
 mod lifetimes;
 mod machine;
+mod maps;
 mod memory;
 mod optimize;
 mod parser;

@@ -3,7 +3,7 @@
 //! and which parameters a function's returned value borrows from, by rustc's rules (named
 //! lifetimes shared with the return type, else elision: `&self`'s, or the only one).
 
-use std::collections::HashMap;
+use crate::maps::SortedMap;
 
 use crate::ast::{Function, TypeExpr, TypeExprKind};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
@@ -32,7 +32,7 @@ pub struct Passes {
 /// `structs` gives the number of lifetime parameters of each struct; `self_lts` the
 /// lifetimes `Self` stands with (the `impl`'s arguments).
 struct Collect<'s> {
-    structs: &'s HashMap<String, usize>,
+    structs: &'s SortedMap<String, usize>,
     self_lts: &'s [(String, Span)],
     next: u32,
 }
@@ -129,7 +129,7 @@ fn missing(span: Span) -> Diagnostic {
 pub fn check_struct_field(
     t: &TypeExpr,
     declared: &[(String, Span)],
-    structs: &HashMap<String, usize>,
+    structs: &SortedMap<String, usize>,
     diags: &mut Vec<Diagnostic>,
 ) {
     undeclared(t, declared, diags);
@@ -152,7 +152,7 @@ pub fn check_struct_field(
 pub fn signature(
     f: &Function,
     self_lts: &[(String, Span)],
-    structs: &HashMap<String, usize>,
+    structs: &SortedMap<String, usize>,
     diags: &mut Vec<Diagnostic>,
 ) -> Vec<Passes> {
     let before = diags.len();

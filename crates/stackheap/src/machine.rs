@@ -10,6 +10,7 @@ mod sanitizer;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use crate::check::CharFn;
 use crate::compile::{Arith, CloneStep, Cmp, FmtPiece, Op, Program, Scalar, StrMatch, STACK_TAG};
 use crate::diagnostic::{Access, MemoryReport};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
@@ -51,6 +52,38 @@ struct Stop {
     /// Secondary spans, such as where a block was allocated and freed.
     labels: Vec<(Span, String)>,
     memory: Option<Box<MemoryReport>>,
+}
+
+/// A `char` method without arguments, as the standard library computes it.
+fn char_fn(f: CharFn, c: char) -> u64 {
+    match f {
+        CharFn::LenUtf8 => c.len_utf8() as u64,
+        CharFn::ToAsciiUppercase => c.to_ascii_uppercase() as u64,
+        CharFn::ToAsciiLowercase => c.to_ascii_lowercase() as u64,
+        _ => {
+            (match f {
+                CharFn::IsAlphabetic => c.is_alphabetic(),
+                CharFn::IsNumeric => c.is_numeric(),
+                CharFn::IsAlphanumeric => c.is_alphanumeric(),
+                CharFn::IsWhitespace => c.is_whitespace(),
+                CharFn::IsUppercase => c.is_uppercase(),
+                CharFn::IsLowercase => c.is_lowercase(),
+                CharFn::IsControl => c.is_control(),
+                CharFn::IsAscii => c.is_ascii(),
+                CharFn::IsAsciiAlphabetic => c.is_ascii_alphabetic(),
+                CharFn::IsAsciiUppercase => c.is_ascii_uppercase(),
+                CharFn::IsAsciiLowercase => c.is_ascii_lowercase(),
+                CharFn::IsAsciiAlphanumeric => c.is_ascii_alphanumeric(),
+                CharFn::IsAsciiDigit => c.is_ascii_digit(),
+                CharFn::IsAsciiHexdigit => c.is_ascii_hexdigit(),
+                CharFn::IsAsciiPunctuation => c.is_ascii_punctuation(),
+                CharFn::IsAsciiGraphic => c.is_ascii_graphic(),
+                CharFn::IsAsciiWhitespace => c.is_ascii_whitespace(),
+                CharFn::IsAsciiControl => c.is_ascii_control(),
+                _ => false,
+            }) as u64
+        }
+    }
 }
 
 #[cold]
@@ -155,7 +188,7 @@ pub struct Vm<'p> {
     /// The free ranges of the heap (start to end) between live blocks, kept by `alloc` and
     /// `dealloc` so that finding room does not walk every block; built when first needed
     /// (also after a restore: it follows from the block table).
-    gaps: Option<std::collections::BTreeMap<u64, u64>>,
+    gaps: Option<crate::maps::SortedMap<u64, u64>>,
     /// Live blocks may overlap (an unchecked double free handed bytes out twice) or hold
     /// no bytes: the free ranges are found by walking the block table from then on.
     gaps_off: bool,
@@ -1554,6 +1587,30 @@ impl<'p> Vm<'p> {
                         // `None` is the value no `char` holds, 0x110000.
                         None => self.write(dst, 0x11_0000, 4),
                     }
+                }
+                Op::CharFn { f, at } => {
+                    let radix = matches!(f, CharFn::IsDigit | CharFn::ToDigit).then(|| self.pop());
+                    let c = char::from_u32(self.pop() as u32).unwrap_or('\u{fffd}');
+                    let r = match (f, radix) {
+                        (CharFn::IsDigit | CharFn::ToDigit, Some(radix)) => {
+                            let radix = u32::try_from(radix).unwrap_or(u32::MAX);
+                            if !(2..=36).contains(&radix) {
+                                return Err(panic_at(
+                                    "to_digit: invalid radix -- radix must be in the range 2 to 36 inclusive",
+                                    self.span(at),
+                                )
+                                .into());
+                            }
+                            match (c.to_digit(radix), f) {
+                                (Some(_), CharFn::IsDigit) => 1,
+                                (None, CharFn::IsDigit) => 0,
+                                (Some(d), _) => d as u64,
+                                (None, _) => u64::MAX,
+                            }
+                        }
+                        _ => char_fn(f, c),
+                    };
+                    self.regs.push(r);
                 }
                 Op::CharBefore => {
                     let i = self.pop();

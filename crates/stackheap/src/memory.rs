@@ -2,7 +2,7 @@
 //! which bytes have been written, the allocator's table of blocks and the frames. The machine
 //! changes it while it runs and the trace replays the same changes to rebuild any step.
 
-use std::collections::BTreeMap;
+use crate::maps::SortedMap;
 
 use crate::event::Region;
 
@@ -217,7 +217,7 @@ pub struct MemState {
     /// Live blocks, and freed blocks whose bytes no later block has taken, by address and
     /// then by allocation number (two live blocks can share an address only after an
     /// unchecked double free).
-    pub blocks: BTreeMap<(u32, u32), Block>,
+    pub blocks: SortedMap<(u32, u32), Block>,
     /// The number the next allocation gets.
     pub next_block: u32,
     /// At least the size of every block in the table (how far back from an address a block
@@ -249,7 +249,7 @@ impl MemState {
             stack_init: Bits::with_len(stack_size as usize),
             heap_init: Bits::with_len(heap_size as usize),
             stack_length: 0,
-            blocks: BTreeMap::new(),
+            blocks: SortedMap::new(),
             next_block: 0,
             largest_block: 0,
             live_bytes: 0,
@@ -475,7 +475,7 @@ impl MemState {
             stack_init: Bits::default(),
             heap_init: Bits::default(),
             stack_length: self.stack_length,
-            blocks: BTreeMap::new(),
+            blocks: SortedMap::new(),
             next_block: self.next_block,
             largest_block: self.largest_block,
             live_bytes: self.live_bytes,

@@ -5,7 +5,9 @@
 use crate::ast::*;
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::lexer::{Token, TokenKind};
+use crate::settings::PtrWidth;
 use crate::span::Span;
+use crate::types::IntTy;
 
 /// Deepest nesting of blocks and expressions the parser accepts.
 pub const MAX_DEPTH: u32 = 128;
@@ -20,8 +22,21 @@ pub struct Parser {
     /// Inside an `if`/`while` condition or a `for` head: `Name {` is not a struct literal.
     no_struct: bool,
     /// Generic arguments written on paths (see [`File::turbofish`]).
-    turbofish: std::collections::HashMap<ExprId, (usize, Vec<TypeExpr>)>,
+    turbofish: crate::maps::IdMap<(usize, Vec<TypeExpr>)>,
     pub diags: Vec<Diagnostic>,
+    /// The pointer width, for the bounds of `usize` and `isize` in patterns and constants.
+    ptr: PtrWidth,
+    /// The values of the program's `const` items, by name: a use of one is its value.
+    consts: Vec<(String, ConstVal)>,
+}
+
+/// The value of a `const` item.
+#[derive(Clone, Debug)]
+enum ConstVal {
+    Int(i128, IntTy),
+    Bool(bool),
+    Char(char),
+    Str(String),
 }
 
 /// What an item parsed into.
@@ -51,7 +66,7 @@ fn unsupported(span: Span, what: &str) -> Diagnostic {
     )
 }
 
-pub fn parse(tokens: Vec<Token>) -> (File, Vec<Diagnostic>) {
+pub fn parse(tokens: Vec<Token>, ptr: PtrWidth) -> (File, Vec<Diagnostic>) {
     let mut p = Parser {
         tokens,
         pos: 0,
@@ -61,7 +76,10 @@ pub fn parse(tokens: Vec<Token>) -> (File, Vec<Diagnostic>) {
         no_struct: false,
         turbofish: Default::default(),
         diags: Vec::new(),
+        ptr,
+        consts: Vec::new(),
     };
+    p.collect_consts();
     let mut file = File::default();
     while !p.at_eof() && !p.abandoned {
         let before = p.pos;
@@ -82,6 +100,178 @@ pub fn parse(tokens: Vec<Token>) -> (File, Vec<Diagnostic>) {
 }
 
 impl Parser {
+    /// Reads the `const` items at the top level first, in order, so that their uses
+    /// anywhere (expressions, patterns, array lengths) are their values.
+    fn collect_consts(&mut self) {
+        let mut depth = 0i32;
+        let mut i = 0;
+        while i < self.tokens.len() {
+            match &self.tokens[i].kind {
+                TokenKind::Punct("{" | "(" | "[") => depth += 1,
+                TokenKind::Punct("}" | ")" | "]") => depth -= 1,
+                TokenKind::Ident(k)
+                    if k == "const"
+                        && depth == 0
+                        && matches!(
+                            self.tokens.get(i + 1).map(|t| &t.kind),
+                            Some(TokenKind::Ident(_))
+                        ) =>
+                {
+                    self.pos = i;
+                    let _ = self.const_item();
+                    i = self.pos.max(i + 1);
+                    continue;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        self.pos = 0;
+    }
+
+    /// `const NAME: TYPE = VALUE;` of an integer type, `bool`, `char` or `&str`, its value
+    /// made of literals, other constants, `i32::MAX`-style bounds, arithmetic and `as`.
+    fn const_item(&mut self) -> PResult<()> {
+        let start = self.span();
+        self.bump();
+        let (name, _) = self.ident()?;
+        self.expect_punct(":")?;
+        let ty = self.type_expr()?;
+        self.expect_punct("=")?;
+        let init = self.expr()?;
+        self.expect_punct(";")?;
+        let span = start.to(self.prev_span());
+        let value = match &ty.kind {
+            TypeExprKind::Path(n, args) if args.is_empty() => match n.as_str() {
+                "bool" => match init.kind {
+                    ExprKind::Bool(b) => Some(ConstVal::Bool(b)),
+                    _ => None,
+                },
+                "char" => match init.kind {
+                    ExprKind::Char(c) => Some(ConstVal::Char(c)),
+                    _ => None,
+                },
+                _ => IntTy::from_name(n).and_then(|t| {
+                    let v = self.const_int(&init)?;
+                    (t.min(self.ptr)..=t.max(self.ptr))
+                        .contains(&v)
+                        .then_some(ConstVal::Int(v, t))
+                }),
+            },
+            TypeExprKind::Ref(false, inner) => match (&inner.kind, &init.kind) {
+                (TypeExprKind::Path(n, _), ExprKind::Str(text)) if n == "str" => {
+                    Some(ConstVal::Str(text.clone()))
+                }
+                _ => None,
+            },
+            _ => None,
+        };
+        if let (None, TypeExprKind::Path(n, _), ExprKind::Int { value, .. }) =
+            (&value, &ty.kind, &init.kind)
+        {
+            if let Some(t) = IntTy::from_name(n) {
+                // A literal too big for the type, as rustc's lint reports it.
+                let (lo, hi) = (t.min(self.ptr), t.max(self.ptr));
+                self.diags.push(
+                    Diagnostic::error(
+                        DiagnosticKind::Lint,
+                        init.span,
+                        format!("literal out of range for `{}`", t.name()),
+                    )
+                    .with_note(format!(
+                        "the literal `{value}` does not fit into the type `{}` whose range is `{lo}..={hi}`",
+                        t.name()
+                    ))
+                    .with_note("`#[deny(overflowing_literals)]` on by default"),
+                );
+                return Ok(());
+            }
+        }
+        match value {
+            Some(v) => self.consts.push((name, v)),
+            None => self.diags.push(unsupported(
+                span,
+                "a `const` item other than an integer, `bool`, `char` or `&str` value the engine can compute",
+            )),
+        }
+        Ok(())
+    }
+
+    /// The value of an integer constant's expression, when it is one the engine computes.
+    fn const_int(&self, e: &Expr) -> Option<i128> {
+        match &e.kind {
+            ExprKind::Int { value, .. } => i128::try_from(*value).ok(),
+            ExprKind::Unary(UnOp::Neg, inner) => self.const_int(inner)?.checked_neg(),
+            ExprKind::Cast(inner, _) => self.const_int(inner),
+            ExprKind::Path(segs) => match segs.as_slice() {
+                [(t, _), (which, _)] => {
+                    let t = IntTy::from_name(t)?;
+                    match which.as_str() {
+                        "MIN" => Some(t.min(self.ptr)),
+                        "MAX" => Some(t.max(self.ptr)),
+                        _ => None,
+                    }
+                }
+                _ => None,
+            },
+            ExprKind::Binary(op, a, b) => {
+                let (a, b) = (self.const_int(a)?, self.const_int(b)?);
+                match op {
+                    BinOp::Add => a.checked_add(b),
+                    BinOp::Sub => a.checked_sub(b),
+                    BinOp::Mul => a.checked_mul(b),
+                    BinOp::Div => a.checked_div(b),
+                    BinOp::Rem => a.checked_rem(b),
+                    BinOp::Shl => u32::try_from(b).ok().and_then(|b| a.checked_shl(b)),
+                    BinOp::Shr => u32::try_from(b).ok().and_then(|b| a.checked_shr(b)),
+                    BinOp::BitAnd => Some(a & b),
+                    BinOp::BitOr => Some(a | b),
+                    BinOp::BitXor => Some(a ^ b),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// The value of the `const` item named `name`.
+    fn const_value(&self, name: &str) -> Option<&ConstVal> {
+        self.consts.iter().find(|(n, _)| n == name).map(|(_, v)| v)
+    }
+
+    /// The value of an integer `const` item named by the identifier at `n` tokens ahead.
+    fn const_int_ahead(&self, n: usize) -> Option<i128> {
+        match self.peek_at(n) {
+            TokenKind::Ident(name) => match self.const_value(name) {
+                Some(ConstVal::Int(v, _)) => Some(*v),
+                _ => None,
+            },
+            _ => None,
+        }
+    }
+
+    /// A use of a `const` item as an expression: its value, as a literal of its type.
+    fn const_expr(&mut self, value: ConstVal, span: Span) -> Expr {
+        let kind = match value {
+            ConstVal::Bool(b) => ExprKind::Bool(b),
+            ConstVal::Char(c) => ExprKind::Char(c),
+            ConstVal::Str(s) => ExprKind::Str(s),
+            ConstVal::Int(v, t) => {
+                let lit = ExprKind::Int {
+                    value: v.unsigned_abs(),
+                    suffix: Some((t.name().to_string(), span)),
+                };
+                if v < 0 {
+                    let inner = self.new_expr(lit, span);
+                    ExprKind::Unary(UnOp::Neg, Box::new(inner))
+                } else {
+                    lit
+                }
+            }
+        };
+        self.new_expr(kind, span)
+    }
+
     fn peek(&self) -> &TokenKind {
         &self.tokens[self.pos].kind
     }
@@ -235,6 +425,12 @@ impl Parser {
 
     /// The length of an array type or `[x; N]`: an integer literal.
     fn array_length(&mut self) -> PResult<u64> {
+        if let Some(v) = self.const_int_ahead(0) {
+            if let Ok(n) = u32::try_from(v) {
+                self.bump();
+                return Ok(n as u64);
+            }
+        }
         match self.peek().clone() {
             TokenKind::Int {
                 value,
@@ -355,6 +551,11 @@ impl Parser {
             return self.impl_item().map(|fs| Some(Item::Impl(fs)));
         }
         if self.is_keyword("use") && self.use_of_std_mem() {
+            return Ok(None);
+        }
+        if self.is_keyword("const") && matches!(self.peek_at(1), TokenKind::Ident(_)) {
+            // Read before the other items (`collect_consts`).
+            self.skip_item();
             return Ok(None);
         }
         let span = self.span();
@@ -961,26 +1162,30 @@ impl Parser {
     fn pat_int_ahead_at(&self, n: usize) -> bool {
         match self.peek_at(n) {
             TokenKind::Int { .. } | TokenKind::Byte(_) | TokenKind::Punct("-") => true,
-            TokenKind::Ident(name) => crate::types::IntTy::from_name(name).is_some(),
+            TokenKind::Ident(name) => {
+                crate::types::IntTy::from_name(name).is_some() || self.const_int_ahead(n).is_some()
+            }
             _ => false,
         }
     }
 
     /// An integer literal in a pattern, possibly negative.
     fn pat_int(&mut self) -> PResult<i128> {
+        if let Some(v) = self.const_int_ahead(0) {
+            // An integer `const` item.
+            self.bump();
+            return Ok(v);
+        }
         if let TokenKind::Ident(name) = self.peek().clone() {
-            // `i32::MIN`, `u8::MAX` (fixed-width types: their bounds do not depend on the
-            // pointer width).
+            // `i32::MIN`, `u8::MAX`, `usize::MAX` (at the run's pointer width).
             let start = self.span();
-            let ty = crate::types::IntTy::from_name(&name)
-                .filter(|t| !matches!(t, crate::types::IntTy::Isize | crate::types::IntTy::Usize));
+            let ty = crate::types::IntTy::from_name(&name);
             self.bump();
             if let (Some(t), true) = (ty, self.eat_punct("::")) {
                 let (which, _) = self.ident()?;
-                let w = crate::settings::PtrWidth::W64;
                 match which.as_str() {
-                    "MIN" => return Ok(t.min(w)),
-                    "MAX" => return Ok(t.max(w)),
+                    "MIN" => return Ok(t.min(self.ptr)),
+                    "MAX" => return Ok(t.max(self.ptr)),
                     _ => {}
                 }
             }
@@ -1051,7 +1256,26 @@ impl Parser {
             });
         }
         let int_const = matches!(self.peek(), TokenKind::Ident(n) if crate::types::IntTy::from_name(n).is_some())
-            && matches!(self.peek_at(1), TokenKind::Punct("::"));
+            && matches!(self.peek_at(1), TokenKind::Punct("::"))
+            || self.const_int_ahead(0).is_some();
+        if let TokenKind::Ident(name) = self.peek().clone() {
+            // A `bool` or `char` `const` item.
+            match self.const_value(&name).cloned() {
+                Some(ConstVal::Bool(v)) => {
+                    self.bump();
+                    return Ok(Pat::Bool(v, start));
+                }
+                Some(ConstVal::Char(c)) => {
+                    self.bump();
+                    return Ok(Pat::Lit {
+                        value: c as i128,
+                        is_char: true,
+                        span: start,
+                    });
+                }
+                _ => {}
+            }
+        }
         if int_const
             || matches!(
                 self.peek(),
@@ -1127,6 +1351,17 @@ impl Parser {
             self.diags.push(unsupported(start, "this kind of pattern"));
             return Err(());
         }
+        if self.eat_keyword("ref") {
+            // `ref x` / `ref mut x`: binds a reference to the part.
+            let m = self.eat_keyword("mut");
+            let (name, span) = self.ident()?;
+            return Ok(Pat::Bind {
+                name,
+                span: start.to(span),
+                mutable: false,
+                by_ref: Some(m),
+            });
+        }
         let mutable = self.eat_keyword("mut");
         let (name, span) = self.ident()?;
         let upper = name.chars().next().is_some_and(char::is_uppercase);
@@ -1138,18 +1373,25 @@ impl Parser {
                     rest = true;
                     break;
                 }
-                let fmut = self.eat_keyword("mut");
+                let fstart = self.span();
+                let fref = self.eat_keyword("ref").then(|| self.eat_keyword("mut"));
+                let fmut = fref.is_none() && self.eat_keyword("mut");
                 let (fname, fspan) = match self.peek().clone() {
                     TokenKind::Int { value, .. } if !fmut => (value.to_string(), self.bump().span),
                     _ => self.ident()?,
                 };
-                let p = if !fmut && self.eat_punct(":") {
+                let p = if !fmut && fref.is_none() && self.eat_punct(":") {
                     self.pat_or()?
                 } else {
                     Pat::Bind {
                         name: fname.clone(),
-                        span: fspan,
+                        span: if fref.is_some() {
+                            fstart.to(fspan)
+                        } else {
+                            fspan
+                        },
                         mutable: fmut,
+                        by_ref: fref,
                     }
                 };
                 fields.push((fname, fspan, p));
@@ -1186,6 +1428,7 @@ impl Parser {
             name,
             span,
             mutable,
+            by_ref: None,
         })
     }
 
@@ -1198,6 +1441,7 @@ impl Parser {
             return Err(());
         }
         let destructure = self.is_punct("(")
+            || self.is_keyword("ref")
             || matches!(self.peek(), TokenKind::Ident(s) if s.chars().next().is_some_and(char::is_uppercase))
                 && matches!(self.peek_at(1), TokenKind::Punct("{" | "("));
         if destructure {
@@ -1554,6 +1798,15 @@ impl Parser {
                     );
                     continue;
                 }
+                if matches!(self.peek_at(1), TokenKind::Punct("|" | "||")) {
+                    // `.map(|x| ..)`, `.filter(..)`: the whole construct is what is missing.
+                    let mut d = unsupported(method_span, "");
+                    d.message = format!(
+                        "closures and iterator adapters such as `.{method}(..)` are not supported yet"
+                    );
+                    self.diags.push(d);
+                    return Err(());
+                }
                 let args = self.call_args()?;
                 let span = e.span.to(self.prev_span());
                 e = self.new_expr(
@@ -1821,6 +2074,7 @@ impl Parser {
             "for" => {
                 self.bump();
                 let destructure = self.is_punct("(")
+                    || self.is_keyword("ref")
                     || self.is_punct("&")
                     || matches!(self.peek(), TokenKind::Ident(s) if s.chars().next().is_some_and(char::is_uppercase))
                         && matches!(self.peek_at(1), TokenKind::Punct("{" | "("));
@@ -2069,6 +2323,11 @@ impl Parser {
             return self.struct_literal(start, name, name_span);
         }
         let span = start.to(self.prev_span());
+        if let [(name, _)] = segs.as_slice() {
+            if let Some(v) = self.const_value(name).cloned() {
+                return Ok(self.const_expr(v, span));
+            }
+        }
         Ok(self.new_expr(ExprKind::Path(segs), span))
     }
 

@@ -76,8 +76,8 @@ fn drops_happen_where_rustc_drops() {
             "free a temporary String::from"
         ]
     );
-    // Assignment: the new String is made, then the old one freed.
-    assert_eq!(at(14), ["alloc a temporary String::from", "free `s`"]);
+    // Assignment: the new String is made (already `s`'s), then the old one freed.
+    assert_eq!(at(14), ["alloc `s`", "free `s`"]);
     // The argument moved into `len_of` is freed when `len_of` returns (line 8's step).
     assert_eq!(at(8), ["free a temporary String::from"]);
     // End of `main`: reverse declaration order, the struct's fields in declaration order.
@@ -140,8 +140,8 @@ fn a_vec_of_strings_frees_each_string_then_its_block() {
     assert_eq!(
         last,
         &[
-            "free a temporary String::from".to_string(),
-            "free a temporary String::from".to_string(),
+            "free `v[0]`".to_string(),
+            "free `v[1]`".to_string(),
             "free `v`".to_string()
         ]
     );
@@ -255,7 +255,7 @@ fn main() {
         [
             (8, "free `name`".to_string()),
             (5, "free `name`".to_string()),
-            (5, "free a temporary String::from".to_string()),
+            (5, "free `names[2]`".to_string()),
             (5, "free `names`".to_string()),
         ]
     );
@@ -346,8 +346,9 @@ fn main() {
         [
             ev(3, "alloc `b.name`"),
             ev(3, "alloc `b`"),
-            ev(5, "alloc a temporary String::from"),
-            ev(5, "alloc a temporary Box::new"),
+            // The new value is `b`'s from the start; then the old one is freed.
+            ev(5, "alloc `b.name`"),
+            ev(5, "alloc `b`"),
             ev(5, "free `b`"),
             ev(7, "alloc `c.name`"),
             ev(7, "alloc `c`"),
@@ -355,7 +356,7 @@ fn main() {
             ev(10, "free `q.name`"),
             ev(10, "free `c`"),
             ev(10, "free `p.name`"),
-            ev(10, "free a temporary String::from"),
+            ev(10, "free `b.name`"),
             ev(10, "free `b`"),
         ]
     );
@@ -562,8 +563,8 @@ fn main() {
             ev(15, "alloc `b.name`"),
             ev(15, "alloc `b`"),
             ev(18, "alloc `people`"),
-            ev(18, "alloc a temporary String::from"),
-            ev(18, "alloc a temporary Box::new"),
+            ev(18, "alloc `people[0].name`"),
+            ev(18, "alloc `people[0]`"),
             // The end of a turn: `q`, then the block of `p`, whose value moved into `q`.
             ev(22, "free `q.name`"),
             ev(22, "free `p`"),
@@ -680,9 +681,9 @@ fn main() {
         [
             ev(4, "alloc `b.next`"),
             ev(4, "alloc `b`"),
-            ev(6, "alloc a temporary Box::new"),
+            ev(6, "alloc `b.next`"),
             ev(8, "free `n`"),
-            ev(8, "free a temporary Box::new"),
+            ev(8, "free `b.next`"),
             ev(8, "free `b`"),
         ]
     );

@@ -13,15 +13,15 @@ use crate::{run, setup, workspace_root};
 
 /// `wasm-pack.toml`.
 #[derive(Deserialize)]
-struct WasmPackToml {
-    build: BuildSection,
+pub(crate) struct WasmPackToml {
+    pub(crate) build: BuildSection,
     #[serde(rename = "wasm-opt")]
     wasm_opt: WasmOptSection,
 }
 
 #[derive(Deserialize)]
 #[serde(rename_all = "kebab-case")]
-struct BuildSection {
+pub(crate) struct BuildSection {
     #[serde(rename = "crate")]
     krate: String,
     target: String,
@@ -29,6 +29,10 @@ struct BuildSection {
     out_name: String,
     profile: String,
     typescript: bool,
+    /// The rustup toolchain to build with.
+    pub(crate) toolchain: String,
+    /// Passed on to `cargo build`.
+    cargo_args: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -37,7 +41,7 @@ struct WasmOptSection {
     flags: Vec<String>,
 }
 
-fn read_config() -> Result<WasmPackToml, String> {
+pub(crate) fn read_config() -> Result<WasmPackToml, String> {
     let path = workspace_root().join("wasm-pack.toml");
     let text = std::fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))?;
     toml::from_str(&text).map_err(|e| format!("wasm-pack.toml: {e}"))
@@ -47,11 +51,13 @@ fn read_config() -> Result<WasmPackToml, String> {
 /// (from npm's binaryen: wasm-pack's own wasm-opt download is not used).
 fn build_wasm() -> Result<(), String> {
     let config = read_config()?;
+    setup::ensure_toolchain(&config.build.toolchain)?;
     let root = workspace_root();
     let b = &config.build;
     let out_dir = root.join(&b.out_dir);
     let mut cmd = Command::new("wasm-pack");
     cmd.current_dir(&root)
+        .env("RUSTUP_TOOLCHAIN", &b.toolchain)
         .arg("build")
         .arg(root.join(&b.krate))
         .args(["--target", &b.target, "--out-name", &b.out_name, "--no-opt"])
@@ -66,6 +72,9 @@ fn build_wasm() -> Result<(), String> {
     if !b.typescript {
         cmd.arg("--no-typescript");
     }
+    if !b.cargo_args.is_empty() {
+        cmd.arg("--").args(&b.cargo_args);
+    }
     run(cmd)?;
     if config.wasm_opt.enabled {
         let wasm = out_dir.join(format!("{}_bg.wasm", b.out_name));
@@ -79,10 +88,27 @@ fn build_wasm() -> Result<(), String> {
     Ok(())
 }
 
+/// The example programs as the page loads them: `[{name, title, teaches, source}]`, in
+/// teaching order, from the engine's lessons (the same files its tests and the CLI use),
+/// so that their text is not part of the WebAssembly module.
+fn lessons_json() -> String {
+    serde_json::to_string(&stackheap::lessons::all()).expect("lessons serialise")
+}
+
+/// Writes `lessons.json` into the module's output folder, next to the module.
+fn write_lessons() -> Result<(), String> {
+    let config = read_config()?;
+    let path = workspace_root()
+        .join(&config.build.out_dir)
+        .join("lessons.json");
+    std::fs::write(&path, lessons_json()).map_err(|e| format!("{}: {e}", path.display()))
+}
+
 /// Installs what is missing and builds the static page; returns its folder.
 pub fn build() -> Result<PathBuf, String> {
     setup::ensure_page_tools()?;
     build_wasm()?;
+    write_lessons()?;
     let web = workspace_root().join("web");
     let mut cmd = Command::new("node");
     cmd.arg("build.mjs").current_dir(&web);
@@ -263,6 +289,25 @@ mod tests {
         assert_eq!(c.build.target, "web");
         assert_eq!(c.build.krate, "crates/stackheap-wasm");
         assert!(c.wasm_opt.enabled);
+        assert!(!c.build.toolchain.is_empty());
+        assert!(c
+            .build
+            .cargo_args
+            .iter()
+            .any(|a| a.starts_with("-Zbuild-std=")));
+    }
+
+    #[test]
+    fn lessons_json_has_titles_and_sources() {
+        let list: Vec<serde_json::Value> = serde_json::from_str(&lessons_json()).unwrap();
+        assert!(list.len() >= 7);
+        assert_eq!(list[0]["name"], "heap_years", "teaching order");
+        for l in &list {
+            for key in ["name", "title", "teaches"] {
+                assert!(!l[key].as_str().unwrap().is_empty(), "{key} of {l}");
+            }
+            assert!(l["source"].as_str().unwrap().contains("fn main"));
+        }
     }
 
     #[test]

@@ -1,4 +1,5 @@
 //! Installs what building and testing the page needs when it is missing: the wasm32 target,
+//! the toolchain `wasm-pack.toml` builds the module with (its `rust-src` and wasm32 target),
 //! wasm-bindgen-cli at exactly the version in Cargo.lock, wasm-pack, the npm packages of
 //! `web/` (esbuild, CodeMirror, wasm-opt from binaryen, playwright-core) and Chromium.
 
@@ -29,6 +30,63 @@ pub fn set_path() {
     }
     if let Ok(joined) = std::env::join_paths(dirs) {
         std::env::set_var("PATH", joined);
+    }
+}
+
+/// Whether `rustup` lists `item` (a line of its output, up to a space) for `args`.
+fn rustup_lists(args: &[&str], item: &str) -> bool {
+    output_of("rustup", args)
+        .unwrap_or_default()
+        .lines()
+        .any(|l| l.split_whitespace().next() == Some(item))
+}
+
+/// The rustup toolchain `toolchain` (such as `nightly`) with the standard library's source
+/// (for `-Zbuild-std`) and the wasm32 target, installing what is missing.
+pub fn ensure_toolchain(toolchain: &str) -> Result<(), String> {
+    let installed = output_of("rustup", &["toolchain", "list"]).unwrap_or_default();
+    let known = installed
+        .lines()
+        .filter_map(|l| l.split_whitespace().next())
+        .any(|listed| is_toolchain(listed, toolchain));
+    if !known {
+        let mut cmd = Command::new("rustup");
+        cmd.args(["toolchain", "install", toolchain, "--profile", "minimal"]);
+        run(cmd)?;
+    }
+    if !rustup_lists(
+        &["component", "list", "--installed", "--toolchain", toolchain],
+        "rust-src",
+    ) {
+        let mut cmd = Command::new("rustup");
+        cmd.args(["component", "add", "rust-src", "--toolchain", toolchain]);
+        run(cmd)?;
+    }
+    if !rustup_lists(
+        &["target", "list", "--installed", "--toolchain", toolchain],
+        "wasm32-unknown-unknown",
+    ) {
+        let mut cmd = Command::new("rustup");
+        cmd.args([
+            "target",
+            "add",
+            "wasm32-unknown-unknown",
+            "--toolchain",
+            toolchain,
+        ]);
+        run(cmd)?;
+    }
+    Ok(())
+}
+
+/// Whether `listed`, a name `rustup toolchain list` prints (`nightly-x86_64-unknown-linux-gnu`),
+/// is the toolchain `wanted` (`nightly`, or a dated `nightly-2026-05-19`) for this host.
+fn is_toolchain(listed: &str, wanted: &str) -> bool {
+    match listed.strip_prefix(wanted) {
+        Some("") => true,
+        // What follows is the host triple, not more of a date or version.
+        Some(rest) => rest.starts_with('-') && !rest[1..].starts_with(|c: char| c.is_ascii_digit()),
+        None => false,
     }
 }
 
@@ -133,6 +191,21 @@ fn apt_install(packages: &[&str]) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn toolchain_names_match_with_their_host() {
+        assert!(is_toolchain("nightly-x86_64-unknown-linux-gnu", "nightly"));
+        assert!(is_toolchain("nightly", "nightly"));
+        assert!(!is_toolchain(
+            "nightly-2026-05-19-x86_64-unknown-linux-gnu",
+            "nightly"
+        ));
+        assert!(is_toolchain(
+            "nightly-2026-05-19-x86_64-unknown-linux-gnu",
+            "nightly-2026-05-19"
+        ));
+        assert!(!is_toolchain("stable-x86_64-unknown-linux-gnu", "nightly"));
+    }
 
     #[test]
     fn finds_the_locked_wasm_bindgen_version() {

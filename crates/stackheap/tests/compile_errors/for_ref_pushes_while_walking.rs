@@ -1,0 +1,7 @@
+// error[E0502] 5:9: cannot borrow `v` as mutable because it is also borrowed as immutable
+fn main() {
+    let mut v = vec![1, 2, 3];
+    for x in &v {
+        v.push(*x);
+    }
+}
