@@ -11,6 +11,11 @@
 use super::*;
 use crate::optimize::{Dst, Kinds, Src, VecFlags};
 
+/// Whether the hot ops have code of their own for common kinds and widths: natively, where
+/// speed counts; not in the page's WebAssembly, where size does (the general code does the
+/// same).
+const SPECIALISE: bool = cfg!(not(target_arch = "wasm32"));
+
 /// An eight-byte unsigned scalar (`u64`, and `usize` at pointer width 64).
 const U64: Scalar = Scalar {
     size: 8,
@@ -202,7 +207,7 @@ impl<'p> Vm<'p> {
                                         .map_err(|m| panic_at(m, self.span(at)))?
                                 }};
                             }
-                            match k.kinds() {
+                            match if SPECIALISE { k.kinds() } else { u8::MAX } {
                                 LOC_IMM_LOC => {
                                     let r = bin!(self.ld(fb + a, ty), b as u64);
                                     self.st_stack(fb + d, r, size);
@@ -236,9 +241,9 @@ impl<'p> Vm<'p> {
                             }
                         }};
                     }
-                    match (ty.size, ty.signed) {
-                        (8, false) => forms!(U64),
-                        (4, false) => forms!(U32),
+                    match (SPECIALISE, ty.size, ty.signed) {
+                        (true, 8, false) => forms!(U64),
+                        (true, 4, false) => forms!(U32),
                         _ => forms!(ty),
                     }
                 }
@@ -277,7 +282,7 @@ impl<'p> Vm<'p> {
                     macro_rules! forms {
                         ($ty:expr, $size:expr) => {{
                             let (ty, size): (Scalar, u32) = ($ty, $size);
-                            match k.kinds() {
+                            match if SPECIALISE { k.kinds() } else { u8::MAX } {
                                 MOV_LOC_LOC => {
                                     let v = self.ld(fb + s, ty);
                                     self.st_stack(fb + d, v, size);
@@ -296,9 +301,9 @@ impl<'p> Vm<'p> {
                             }
                         }};
                     }
-                    match (ty.size, ty.signed, size) {
-                        (8, false, 8) => forms!(U64, 8),
-                        (4, false, 4) => forms!(U32, 4),
+                    match (SPECIALISE, ty.size, ty.signed, size) {
+                        (true, 8, false, 8) => forms!(U64, 8),
+                        (true, 4, false, 4) => forms!(U32, 4),
                         _ => forms!(ty, size as u32),
                     }
                 }
@@ -339,10 +344,10 @@ impl<'p> Vm<'p> {
                     }
                     let x = match self.local_element(vec, f, fb, i, elem, at)? {
                         // Common element widths read with constant shifts.
-                        Some(a) => match (ty.size, ty.signed) {
-                            (8, _) => self.ld_heap(a, U64),
-                            (4, false) => self.ld_heap(a, U32),
-                            (1, false) => self.ld_heap(a, U8),
+                        Some(a) => match (SPECIALISE, ty.size, ty.signed) {
+                            (true, 8, _) => self.ld_heap(a, U64),
+                            (true, 4, false) => self.ld_heap(a, U32),
+                            (true, 1, false) => self.ld_heap(a, U8),
                             _ => self.ld_heap(a, ty),
                         },
                         None => self.element_read(vec, f, fb, i, elem, ty, at)?,
@@ -380,10 +385,10 @@ impl<'p> Vm<'p> {
                         }
                     );
                     match self.local_element(vec, f, fb, i, elem, at)? {
-                        Some(a) => match size {
-                            8 => self.st_heap(a, x, 8),
-                            4 => self.st_heap(a, x, 4),
-                            1 => self.st_heap(a, x, 1),
+                        Some(a) => match (SPECIALISE, size) {
+                            (true, 8) => self.st_heap(a, x, 8),
+                            (true, 4) => self.st_heap(a, x, 4),
+                            (true, 1) => self.st_heap(a, x, 1),
                             _ => self.st_heap(a, x, size as u32),
                         },
                         None => self.element_write(vec, f, fb, i, elem, size, x, at)?,
@@ -399,7 +404,7 @@ impl<'p> Vm<'p> {
                     target,
                 } => {
                     self.step(site, (pc - 1, fb))?;
-                    if ty.size == 8 && !ty.signed {
+                    if SPECIALISE && ty.size == 8 && !ty.signed {
                         // The common range, over `usize` or `u64`: no widths to work out.
                         let c = self.ld(fb + cur, U64);
                         if c < self.ld(fb + end, U64) {
@@ -453,7 +458,7 @@ impl<'p> Vm<'p> {
         macro_rules! operands {
             ($ty:expr) => {{
                 let ty: Scalar = $ty;
-                match k.0 {
+                match if SPECIALISE { k.0 } else { u8::MAX } {
                     CMP_LOC_IMM => (self.ld(fb + a, ty), b as u64),
                     CMP_LOC_LOC => (self.ld(fb + a, ty), self.ld(fb + b, ty)),
                     CMP_ACC_IMM => (acc, b as u64),
@@ -467,9 +472,9 @@ impl<'p> Vm<'p> {
                 }
             }};
         }
-        let (va, vb) = match (ty.size, ty.signed) {
-            (8, false) => operands!(U64),
-            (4, false) => operands!(U32),
+        let (va, vb) = match (SPECIALISE, ty.size, ty.signed) {
+            (true, 8, false) => operands!(U64),
+            (true, 4, false) => operands!(U32),
             _ => operands!(ty),
         };
         holds(op, signed, va, vb)
