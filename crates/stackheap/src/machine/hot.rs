@@ -715,6 +715,8 @@ impl<'p> Vm<'p> {
             self.st.stack_length = to;
             self.log.stack_length(from, to);
             Ok(())
+        } else if to == from {
+            Ok(())
         } else {
             self.grow_stack(to)
         }
