@@ -294,6 +294,20 @@ pub enum Op {
         d: u32,
         at: u32,
     },
+    /// `VecGet` of element `idx` (a local) into the accumulator, then `CmpJump` of the
+    /// popped register against it: jumps to `target` unless `popped op element` (compared
+    /// as the element type `ty` is signed or not).
+    VecGetCmpJump {
+        vec: u32,
+        f: VecFlags,
+        off: u8,
+        elem: u8,
+        ty: Scalar,
+        idx: u32,
+        op: Cmp,
+        target: u32,
+        at: u32,
+    },
     /// Writes `val` (its low `size` bytes) into element `idx` of a Vec (as `VecGet` finds
     /// it), as the value, the Vec's address, the index, `VecIndex` and `StoreAt` do.
     VecSet {

@@ -340,6 +340,7 @@ fn target_mut(op: &mut Op) -> Option<&mut u32> {
     match op {
         Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => Some(t),
         Op::CmpJump { target, .. }
+        | Op::VecGetCmpJump { target, .. }
         | Op::StepCmpJump { target, .. }
         | Op::StepForRange { target, .. }
         | Op::StepJump { target, .. } => Some(target),
@@ -962,8 +963,44 @@ fn fuse(code: &[Op]) -> Vec<Op> {
         [Op::Step(site), Op::Return, ..] => Some((Op::StepReturn(site), 2)),
         _ => None,
     });
-    // `let x = v[i];`: the element read into the accumulator, then the `let`.
+    // `let x = v[i];`: the element read into the accumulator, then the `let`; `a op v[i]`
+    // of a register and an element.
     let code = fuse_with(&code, |ops| match *ops {
+        [Op::VecGet {
+            vec,
+            f,
+            off,
+            elem,
+            ty,
+            ik: Src::Local,
+            idx,
+            dk: Dst::Acc,
+            at,
+            ..
+        }, Op::CmpJump {
+            op,
+            signed,
+            k,
+            target,
+            ..
+        }, ..]
+            if k == Kinds::new(Src::Pop, Src::Acc, Dst::Acc) && signed == ty.signed =>
+        {
+            Some((
+                Op::VecGetCmpJump {
+                    vec,
+                    f,
+                    off,
+                    elem,
+                    ty,
+                    idx,
+                    op,
+                    target,
+                    at,
+                },
+                2,
+            ))
+        }
         [Op::VecGet {
             vec,
             f,

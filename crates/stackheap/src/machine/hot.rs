@@ -431,6 +431,35 @@ impl<'p> Vm<'p> {
                         pc = target as usize;
                     }
                 }
+                Op::VecGetCmpJump {
+                    vec,
+                    f,
+                    off,
+                    elem,
+                    ty,
+                    idx,
+                    op,
+                    target,
+                    at,
+                } => {
+                    let mut i = self.ld(fb + idx, usz);
+                    if off != 0 {
+                        i = self.offset_index(i, off, f.sub(), at)?;
+                    }
+                    let x = match self.local_element(vec, f, fb, i, elem, at)? {
+                        Some(a) => match (SPECIALISE, ty.size, ty.signed) {
+                            (true, 8, _) => self.ld_heap(a, U64),
+                            (true, 4, false) => self.ld_heap(a, U32),
+                            (true, 1, false) => self.ld_heap(a, U8),
+                            _ => self.ld_heap(a, ty),
+                        },
+                        None => self.element_read(vec, f, fb, i, elem, ty, at)?,
+                    };
+                    let a = self.pop();
+                    if !holds(op, ty.signed, a, x) {
+                        pc = target as usize;
+                    }
+                }
                 _ => {
                     *pc_out = pc - 1;
                     *fb_out = fb;
