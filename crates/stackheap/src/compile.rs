@@ -1003,6 +1003,19 @@ impl<'a> Gen<'a> {
         self.f.code.len() as u32
     }
 
+    /// Adds one to the hidden `usize` counter at frame offset `off` (a loop's index), with
+    /// wrapping arithmetic: the counter never reaches `usize::MAX`, and no step reports it.
+    fn increment_counter(&mut self, off: u32, us: Scalar) {
+        self.emit(Op::Load { off, ty: us });
+        self.emit(Op::Const(1));
+        self.emit(Op::Arith {
+            op: Arith::WrappingAdd,
+            ty: IntTy::Usize,
+            at: 0,
+        });
+        self.emit(Op::Store { off, size: us.size });
+    }
+
     fn patch(&mut self, at: usize, target: u32) {
         match &mut self.f.code[at] {
             Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => *t = target,
@@ -5854,17 +5867,7 @@ impl<'a> Gen<'a> {
                 self.emit(Op::Copy(esize));
             }
         }
-        self.emit(Op::Load { off: i, ty: us });
-        self.emit(Op::Const(1));
-        self.emit(Op::Arith {
-            op: Arith::WrappingAdd,
-            ty: IntTy::Usize,
-            at: 0,
-        });
-        self.emit(Op::Store {
-            off: i,
-            size: us.size,
-        });
+        self.increment_counter(i, us);
         self.emit(Op::Jump(head));
         let h = self.here();
         self.patch(done, h);
@@ -6035,17 +6038,7 @@ impl<'a> Gen<'a> {
                 found = Some(self.emit(Op::JumpIfTrue(0)));
             }
         }
-        self.emit(Op::Load { off: i, ty: us });
-        self.emit(Op::Const(1));
-        self.emit(Op::Arith {
-            op: Arith::WrappingAdd,
-            ty: IntTy::Usize,
-            at: 0,
-        });
-        self.emit(Op::Store {
-            off: i,
-            size: us.size,
-        });
+        self.increment_counter(i, us);
         self.emit(Op::Jump(head));
         let h = self.here();
         self.patch(done, h);

@@ -62,7 +62,9 @@ fn unsupported(span: Span, what: &str) -> Diagnostic {
         format!("{what} is not supported yet"),
     )
     .with_note(
-        "stackheap runs a subset of Rust: functions, integers, bool, `Vec`, loops and `println!`",
+        "stackheap runs a subset of Rust: functions, integers, bool, char, structs, tuples, \
+         arrays, references and slices, `Vec`, `String`, `Box` and `Option`, loops, `match` and \
+         `println!`",
     )
 }
 
@@ -476,6 +478,22 @@ impl Parser {
                 return;
             }
             self.bump();
+        }
+    }
+
+    /// Skips the balanced group `(...)`, `{...}` or `[...]` that starts at the cursor.
+    fn skip_group(&mut self) {
+        let mut depth = 0i32;
+        while !self.at_eof() {
+            if self.is_punct("{") || self.is_punct("(") || self.is_punct("[") {
+                depth += 1;
+            } else if self.is_punct("}") || self.is_punct(")") || self.is_punct("]") {
+                depth -= 1;
+            }
+            self.bump();
+            if depth <= 0 {
+                return;
+            }
         }
     }
 
@@ -1364,6 +1382,25 @@ impl Parser {
         }
         let mutable = self.eat_keyword("mut");
         let (name, span) = self.ident()?;
+        if !mutable && self.is_punct("::") {
+            // `Shape::Circle(r)`, `Ordering::Less`: a path (an enum's variant or a type's
+            // constant) that names no supported value. Reported once; the rest of the
+            // pattern is skipped so the arms after it still parse.
+            while self.eat_punct("::") {
+                if matches!(self.peek(), TokenKind::Ident(_)) {
+                    self.bump();
+                }
+            }
+            if self.is_punct("(") || self.is_punct("{") {
+                self.skip_group();
+            }
+            let whole = span.to(self.prev_span());
+            self.diags.push(unsupported(
+                whole,
+                "a path in a pattern (such as an enum's variant)",
+            ));
+            return Ok(Pat::Wild(whole));
+        }
         let upper = name.chars().next().is_some_and(char::is_uppercase);
         if !mutable && upper && self.eat_punct("{") {
             let mut fields = Vec::new();

@@ -329,3 +329,34 @@ fn data_nested_as_deep_as_it_goes_is_printed_viewed_cloned_and_dropped_without_d
         );
     }
 }
+
+/// An unsupported `enum` and the variant paths matched on it give one diagnostic each, at
+/// their places, and no parse errors after them (the arms after a path pattern still parse).
+#[test]
+fn enum_variant_patterns_do_not_cascade() {
+    let src = "enum Shape { Circle(u32), Square { side: u32 } }\n\
+               fn area(s: Shape) -> u32 {\n\
+               \x20   match s {\n\
+               \x20       Shape::Circle(r) => 3 * r * r,\n\
+               \x20       Shape::Square { side } => side * side,\n\
+               \x20   }\n\
+               }\n\
+               fn main() { println!(\"{}\", area(Shape::Circle(2))); }\n";
+    let run = stackheap::run(src, &limits());
+    assert_eq!(run.outcome, Outcome::CompileError);
+    let lines = stackheap::LineIndex::new(src);
+    let found: Vec<(u32, String)> = run
+        .diagnostics
+        .iter()
+        .map(|d| (lines.line(d.span.start), d.message.clone()))
+        .collect();
+    let path = "a path in a pattern (such as an enum's variant) is not supported yet";
+    assert_eq!(
+        found,
+        vec![
+            (1, "an item of kind `enum` is not supported yet".to_string()),
+            (4, path.to_string()),
+            (5, path.to_string()),
+        ]
+    );
+}
