@@ -149,9 +149,10 @@ pub struct Vm<'p> {
     /// A step at or past this number stops at `Vm::at_gate`: the smallest of
     /// `next_snapshot`, `stop_at` and the step limit.
     gate: u64,
-    /// `st.site` is the top frame's last step site but not yet in its `FrameRec` (steps
-    /// leave that to `sync_site`, run before anything reads the frames).
-    site_pending: bool,
+    /// The step count when the top frame's record last got its site (a call or a return):
+    /// steps after it ran in the top frame, whose record gets `st.site` from `sync_site`,
+    /// run before anything reads the frames (steps leave the record alone).
+    settled: u64,
     /// `settings.stack_size`, kept at hand for `set_stack_length`.
     stack_size: u32,
     /// Vec elements take the short path of `run_hot` (pointer width 64, no checks).
@@ -307,7 +308,7 @@ impl<'p> Vm<'p> {
             stop_at: u64::MAX,
             resume: None,
             gate: 0,
-            site_pending: false,
+            settled: 0,
             stack_size: settings.stack_size,
             plain_vecs: settings.ptr_width == PtrWidth::W64
                 && !(settings.mode == MemoryMode::Manual && settings.checks == Checks::Checked),
@@ -398,7 +399,7 @@ impl<'p> Vm<'p> {
             stop_at: u64::MAX,
             resume: Some(snap.resume),
             gate: 0,
-            site_pending: false,
+            settled: snap.st.step,
             stack_size: settings.stack_size,
             plain_vecs: settings.ptr_width == PtrWidth::W64
                 && !(settings.mode == MemoryMode::Manual && settings.checks == Checks::Checked),
@@ -1798,18 +1799,17 @@ impl<'p> Vm<'p> {
         }
         self.st.step += 1;
         self.st.site = site;
-        self.site_pending = true;
         Ok(())
     }
 
     /// Puts the last step's site into the top frame's record, if a step has run in it since
     /// it was last put there.
     fn sync_site(&mut self) {
-        if self.site_pending {
+        if self.st.step > self.settled {
             if let Some(f) = self.st.frames.last_mut() {
                 f.site = self.st.site;
             }
-            self.site_pending = false;
+            self.settled = self.st.step;
         }
     }
 
@@ -2523,7 +2523,7 @@ impl<'p> Vm<'p> {
             ..FrameRec::new(func, base, slot, slot_size)
         });
         self.log.call(func, base);
-        self.site_pending = false;
+        self.settled = self.st.step;
     }
 
     /// The ownership flags of a frame of `func` that uses them, from `flags_base` on: its

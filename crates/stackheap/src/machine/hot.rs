@@ -112,7 +112,7 @@ impl<'p> Vm<'p> {
                     return Ok(false);
                 };
                 self.st.forget_moved(self.st.frames.len());
-                self.site_pending = false;
+                self.settled = self.st.step;
                 self.shrink_stack(frame.slot + frame.slot_size)?;
                 self.log.ret(frame.func);
                 self.regs.truncate(frame.regs_base as usize);
