@@ -213,7 +213,7 @@ fn fold_steps(code: &[Op]) -> (Vec<Op>, Vec<u32>) {
     remap[code.len()] = out.len() as u32;
     for op in &mut out {
         if let Some(t) = target_mut(op) {
-            *t = remap[*t as usize];
+            *t = remap.get(*t as usize).copied().unwrap_or(*t);
         }
     }
     (out, sites)
@@ -1119,7 +1119,7 @@ fn fuse_with(code: &[Op], merge: impl Fn(&[Op]) -> Option<(Op, usize)>) -> Vec<O
     remap[code.len()] = out.len() as u32;
     for op in &mut out {
         if let Some(t) = target_mut(op) {
-            *t = remap[*t as usize];
+            *t = remap.get(*t as usize).copied().unwrap_or(*t);
         }
     }
     out

@@ -552,7 +552,7 @@ impl<'p> Vm<'p> {
         if idx >= len {
             return Err(self.index_out_of_bounds(len, idx, at).into());
         }
-        Ok(Some(p + idx * elem as u64))
+        Ok(Some(p.wrapping_add(idx.wrapping_mul(elem as u64))))
     }
 
     /// The Vec's address for an element op: the local's own, or the pointer in it.
