@@ -159,7 +159,11 @@ impl<'p> Vm<'p> {
                     second,
                 } => {
                     self.step(site, (pc - 1, fb))?;
-                    self.set_stack_length2(fb + first, fb + second)?;
+                    if first == second {
+                        self.set_stack_length(fb + first)?;
+                    } else {
+                        self.set_stack_length2(fb + first, fb + second)?;
+                    }
                 }
                 Op::Enter {
                     func,
@@ -460,7 +464,7 @@ impl<'p> Vm<'p> {
                         None => self.element_read(vec, f, fb, i, elem, ty, at)?,
                     };
                     let a = self.pop();
-                    if !holds(op, ty.signed, a, x) {
+                    if !compare(op, ty.signed, a, x) {
                         pc = target as usize;
                     }
                 }
@@ -510,7 +514,7 @@ impl<'p> Vm<'p> {
             (true, 4, false) => operands!(U32),
             _ => operands!(ty),
         };
-        holds(op, signed, va, vb)
+        compare(op, signed, va, vb)
     }
 
     /// An operand of kind `k` and number `v` (a local read as `ty`).
