@@ -333,7 +333,7 @@ impl<'p> Vm<'p> {
             print_boxes: Default::default(),
             print_too_deep: Default::default(),
         };
-        vm.enter(p.main, 0, 0, 0, u32::MAX);
+        vm.enter(p.main, 0, 0, 0, (u32::MAX, 0));
         let entry = p
             .functions
             .get(p.main as usize)
@@ -1778,7 +1778,7 @@ impl<'p> Vm<'p> {
                         return Err(Halt::from(self.stack_overflow()));
                     }
                     let entry = program.functions.get(func as usize).map(|f| f.entry);
-                    self.enter(func, fb + base, fb + slot, slot_size, pc as u32);
+                    self.enter(func, fb + base, fb + slot, slot_size, (pc as u32, fb));
                     fb += base;
                     pc = entry.map_or(code.len(), |e| e as usize);
                 }
@@ -2506,17 +2506,18 @@ impl<'p> Vm<'p> {
         }
     }
 
-    /// Pushes a frame for `func`: its record (with where the caller goes on, `ret_pc`), its
-    /// ownership flags, and the trace's call event.
+    /// Pushes a frame for `func`: its record (with where the caller goes on, `ret`: op index
+    /// and frame base), its ownership flags, and the trace's call event.
     #[cfg_attr(not(target_arch = "wasm32"), inline(always))]
-    fn enter(&mut self, func: u32, base: u32, slot: u32, slot_size: u32, ret_pc: u32) {
+    fn enter(&mut self, func: u32, base: u32, slot: u32, slot_size: u32, ret: (u32, u32)) {
         self.sync_site();
         let flags_base = self.owned.len();
         if self.uses_flags.get(func as usize).copied().unwrap_or(false) {
             self.give_flags(func, flags_base);
         }
         self.st.frames.push(FrameRec {
-            ret_pc,
+            ret_pc: ret.0,
+            ret_fb: ret.1,
             regs_base: self.regs.len() as u32,
             flags_base: flags_base as u32,
             ..FrameRec::new(func, base, slot, slot_size)

@@ -185,8 +185,9 @@ pub struct FrameRec {
     pub slot_size: u32,
     /// The last step site this frame ran (`u32::MAX` before its first).
     pub site: u32,
-    /// Where the caller goes on after the call (`u32::MAX` for `main`).
+    /// Where the caller goes on after the call (`u32::MAX` for `main`), and its frame base.
     pub ret_pc: u32,
+    pub ret_fb: u32,
     /// How many registers the caller had and where the frame's ownership flags start.
     pub regs_base: u32,
     pub flags_base: u32,
@@ -201,6 +202,7 @@ impl FrameRec {
             slot_size,
             site: u32::MAX,
             ret_pc: u32::MAX,
+            ret_fb: 0,
             regs_base: 0,
             flags_base: 0,
         }
@@ -519,7 +521,7 @@ impl MemState {
     pub fn snapshot_bytes(&self) -> usize {
         (self.stack_high as usize + self.heap_high as usize) * 9 / 8
             + self.blocks.len() * 48
-            + self.frames.len() * 32
+            + self.frames.len() * 36
             + self.moved.len() * 8
             + 64
     }

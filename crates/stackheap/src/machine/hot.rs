@@ -121,14 +121,11 @@ impl<'p> Vm<'p> {
                 self.log.ret(frame.func);
                 self.regs.truncate(frame.regs_base as usize);
                 self.owned.truncate(frame.flags_base as usize);
-                let Some(caller) = self.st.frames.last() else {
-                    return Ok(false);
-                };
-                if frame.ret_pc == u32::MAX {
+                if frame.ret_pc == u32::MAX || self.st.frames.is_empty() {
                     return Ok(false);
                 }
                 pc = frame.ret_pc as usize;
-                fb = caller.base;
+                fb = frame.ret_fb;
             }};
         }
         loop {
@@ -175,7 +172,7 @@ impl<'p> Vm<'p> {
                     if self.st.frames.len() >= MAX_FRAMES {
                         return Err(Halt::from(self.stack_overflow()));
                     }
-                    self.enter(func, fb + base, fb + slot, slot_size, pc as u32);
+                    self.enter(func, fb + base, fb + slot, slot_size, (pc as u32, fb));
                     fb += base;
                     pc = entry as usize;
                 }
