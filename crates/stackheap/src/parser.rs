@@ -459,25 +459,16 @@ impl Parser {
 
     /// Skips a whole item: up to a `;` or a balanced `{...}` at the outer level.
     fn skip_item(&mut self) {
-        let mut depth = 0i32;
         while !self.at_eof() {
             if self.is_punct("{") || self.is_punct("(") || self.is_punct("[") {
-                depth += 1;
-            } else if self.is_punct("}") || self.is_punct(")") || self.is_punct("]") {
-                depth -= 1;
-                if depth <= 0 {
-                    self.bump();
-                    if depth == 0 {
-                        return;
-                    }
-                    depth = 0;
-                    continue;
-                }
-            } else if self.is_punct(";") && depth == 0 {
-                self.bump();
+                self.skip_group();
                 return;
             }
+            let end = self.is_punct(";");
             self.bump();
+            if end {
+                return;
+            }
         }
     }
 

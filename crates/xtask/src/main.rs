@@ -114,6 +114,18 @@ fn test(rust_only: bool) -> Result<(), String> {
         "warnings",
     ])?;
     cargo_step(&["test", "--workspace"])?;
+    // The page's WebAssembly runs the hot loop's general code: run the corpus through it too.
+    cargo_step(&[
+        "test",
+        "-p",
+        "stackheap",
+        "--features",
+        "general-hot-loop",
+        "--test",
+        "optimizer",
+        "--test",
+        "differential",
+    ])?;
     if !rust_only {
         setup::ensure_page_tools()?;
         setup::ensure_browser()?;

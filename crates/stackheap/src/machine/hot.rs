@@ -13,8 +13,12 @@ use crate::optimize::{Dst, Kinds, Src, VecFlags};
 
 /// Whether the hot ops have code of their own for common kinds and widths: natively, where
 /// speed counts; not in the page's WebAssembly, where size does (the general code does the
-/// same).
-const SPECIALISE: bool = cfg!(not(target_arch = "wasm32"));
+/// same; the `general-hot-loop` feature turns the special code off natively, so that tests
+/// run the general code over the whole corpus as well).
+const SPECIALISE: bool = cfg!(not(any(
+    target_arch = "wasm32",
+    feature = "general-hot-loop"
+)));
 
 /// An eight-byte unsigned scalar (`u64`, and `usize` at pointer width 64).
 const U64: Scalar = Scalar {
