@@ -220,102 +220,18 @@ fn fold_steps(code: &[Op]) -> (Vec<Op>, Vec<u32>) {
 }
 
 /// `op` beginning with the step at `site`, if it can: the op, and the site to list for it.
-fn with_step(op: Op, site: u32) -> Option<(Op, u32)> {
-    let op = match op {
-        Op::Bin {
-            op,
-            ty,
-            k,
-            a,
-            b,
-            d,
-            at,
-        } => Op::Bin {
-            op,
-            ty,
-            k: Kinds(k.0 | Kinds::STEP),
-            a,
-            b,
-            d,
-            at,
-        },
-        Op::Mov { ty, size, k, s, d } => Op::Mov {
-            ty,
-            size,
-            k: Kinds(k.0 | Kinds::STEP),
-            s,
-            d,
-        },
-        Op::LetMov {
-            len,
-            ty,
-            size,
-            sk,
-            s,
-            d,
-            ..
-        } => Op::LetMov {
-            len,
-            ty,
-            size,
-            sk,
-            s,
-            d,
-            step: true,
-        },
-        Op::VecGet {
-            vec,
-            f,
-            off,
-            elem,
-            ty,
-            ik,
-            idx,
-            dk,
-            d,
-            at,
-        } => Op::VecGet {
-            vec,
-            f: VecFlags(f.0 | VecFlags::STEP),
-            off,
-            elem,
-            ty,
-            ik,
-            idx,
-            dk,
-            d,
-            at,
-        },
-        Op::VecSet {
-            vec,
-            f,
-            off,
-            elem,
-            size,
-            ik,
-            idx,
-            vk,
-            val,
-            at,
-        } => Op::VecSet {
-            vec,
-            f: VecFlags(f.0 | VecFlags::STEP),
-            off,
-            elem,
-            size,
-            ik,
-            idx,
-            vk,
-            val,
-            at,
-        },
+fn with_step(mut op: Op, site: u32) -> Option<(Op, u32)> {
+    match &mut op {
+        Op::Bin { k, .. } | Op::Mov { k, .. } => k.0 |= Kinds::STEP,
+        Op::LetMov { step, .. } => *step = true,
+        Op::VecGet { f, .. } | Op::VecSet { f, .. } => f.0 |= VecFlags::STEP,
         // The site lives in these ops themselves.
         Op::SetStack(len) => {
             return Some((
                 Op::StepSetStack2 {
                     site,
-                    first: len,
-                    second: len,
+                    first: *len,
+                    second: *len,
                 },
                 u32::MAX,
             ))
@@ -324,8 +240,8 @@ fn with_step(op: Op, site: u32) -> Option<(Op, u32)> {
             return Some((
                 Op::StepSetStack2 {
                     site,
-                    first,
-                    second,
+                    first: *first,
+                    second: *second,
                 },
                 u32::MAX,
             ))
