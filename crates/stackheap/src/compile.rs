@@ -5195,7 +5195,8 @@ impl<'a> Gen<'a> {
 
     /// Pushes the values of two operands, left then right. A left value must not wait in a
     /// register while the right operand calls a function: a local or a constant is read
-    /// after the call instead, anything else is spilled to a stack slot and read back.
+    /// after the call instead, a call's result stays in its return slot, anything else is
+    /// spilled to a stack slot and read back.
     fn operands(&mut self, l: &Expr, r: &Expr) {
         if !self.calls_fn(r) {
             self.operand(l);
@@ -5209,6 +5210,20 @@ impl<'a> Gen<'a> {
             return;
         }
         let lt = self.ty(l).deref_all().clone();
+        // A call's scalar result waits where it already is, in the call's return slot (the
+        // very bytes a spill would take), and is read from there after the right operand.
+        if let ExprKind::Call(callee, args) = &l.kind {
+            if let Some(Res::Fn(f)) = self.c.res.get(&callee.id).cloned() {
+                if self.c.sigs[f as usize].ret.is_scalar() && !matches!(self.ty(l), Ty::Ref(..)) {
+                    let slot = self.call(l, f, args);
+                    let ty = self.scalar(&lt);
+                    self.operand(r);
+                    self.emit(Op::Load { off: slot, ty });
+                    self.emit(Op::Swap);
+                    return;
+                }
+            }
+        }
         self.operand(l);
         let (size, align) = self.layout(&lt);
         let off = self.reserve(size, align);

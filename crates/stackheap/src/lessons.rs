@@ -26,6 +26,7 @@ const FILES: &[(&str, &str)] = lessons![
     "push_relocates",
     "with_capacity",
     "recursion",
+    "two_calls",
     "stack_overflow",
     "manual_dealloc_at_end",
     "manual_dealloc_after_last_use",
