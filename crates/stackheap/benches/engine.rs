@@ -5,15 +5,17 @@
 //! sizes. Both sides are timed the same way, in process, with start-up left out:
 //!
 //! - the engine: `stackheap::run` (parse, check, compile and run with the full trace
-//!   recorded), called `runs` times in this process;
+//!   recorded), in this process;
 //! - CPython: one `python3 -c PY_HARNESS` process that runs the `.py` file with
-//!   `runpy.run_path` the same number of times, each between two `time.perf_counter()` calls,
-//!   and reports the times on stderr; the program's output goes to stdout for the comparison.
+//!   `runpy.run_path` once for each line it reads, between two `time.perf_counter()` calls,
+//!   and reports each time on stderr; the program's output goes to stdout for the comparison.
 //!
-//! Both report the best and the median of their runs. Then it reports the budgets: whether
-//! the engine is slower than CPython (by the medians, the bests shown too), and the average
-//! bytes per event against 16. Last, it seeks with `state_at` to 200 pseudo-random steps of a
-//! trace of over 1,000,000 steps and reports the median and maximum against the 5 ms budget.
+//! The two take turns, one engine run then one CPython run, `runs` times, so that a burst of
+//! load from elsewhere on a shared machine falls on both sides alike; each turn gives a ratio
+//! (engine time / CPython time). The budget is judged on the median of those ratios; the best
+//! and median times of each side are shown too. Then it reports the average bytes per event
+//! against 16. Last, it seeks with `state_at` to 200 pseudo-random steps of a trace of over
+//! 1,000,000 steps and reports the median and maximum against the 5 ms budget.
 //!
 //! `STACKHEAP_BENCH_RUNS=N` changes the number of runs per measurement (default 11).
 //!
@@ -35,33 +37,33 @@ const PROGRAMS: &[&str] = &["nested_loops", "sieve", "bubble_sort", "fib_recursi
 const SEEK_PROGRAM: &str = "long_loop";
 /// Runs per measurement by default (`STACKHEAP_BENCH_RUNS` overrides); the best and the
 /// median are reported.
-const DEFAULT_RUNS: usize = 11;
-/// Runs the `.py` file given as `sys.argv[1]` `sys.argv[2]` times with `runpy`, each between
-/// two `time.perf_counter()` calls with stdout captured; prints the first run's output on
-/// stdout and the times (nanoseconds) on stderr after `TIMES_MARK`. Runs that print
-/// different things are an error (exit status 3).
+const DEFAULT_RUNS: usize = 21;
+/// Runs the `.py` file given as `sys.argv[1]` once for each line read from stdin, between
+/// two `time.perf_counter()` calls with stdout captured, and writes each time (nanoseconds)
+/// on stderr after `TIMES_MARK`; at the end of stdin prints the first run's output on
+/// stdout. Runs that print different things are an error (exit status 3).
 const PY_HARNESS: &str = r#"
 import io, runpy, sys, time
-path, runs = sys.argv[1], int(sys.argv[2])
-out, times = None, []
+path = sys.argv[1]
+out = None
 real = sys.stdout
-for _ in range(runs):
+for _ in sys.stdin:
     buf = io.StringIO()
     sys.stdout = buf
     t0 = time.perf_counter()
     runpy.run_path(path, run_name="__main__")
     t1 = time.perf_counter()
     sys.stdout = real
-    times.append(t1 - t0)
     if out is None:
         out = buf.getvalue()
     elif out != buf.getvalue():
         sys.exit(3)
-real.write(out)
+    sys.stderr.write("STACKHEAP_TIME " + str(int((t1 - t0) * 1e9)) + "\n")
+    sys.stderr.flush()
+real.write(out or "")
 real.flush()
-sys.stderr.write("STACKHEAP_TIMES " + " ".join(str(int(t * 1e9)) for t in times) + "\n")
 "#;
-const TIMES_MARK: &str = "STACKHEAP_TIMES ";
+const TIMES_MARK: &str = "STACKHEAP_TIME ";
 /// Step limit for the timed programs (each should take well under 1,000,000 steps).
 const PROGRAM_MAX_STEPS: u64 = 5_000_000;
 /// Step limit for the seek program.
@@ -95,8 +97,18 @@ struct Row {
     name: &'static str,
     stats: TraceStats,
     engine: Times,
-    /// In-process CPython times, when Python is available.
-    python: Option<Times>,
+    /// In-process CPython times and the turns' ratios, when Python is available.
+    python: Option<PythonTimes>,
+}
+
+/// CPython's times and the turns' ratios.
+type PythonTimes = (Times, Ratios);
+
+/// Best and median of the turns' engine/CPython time ratios.
+#[derive(Clone, Copy)]
+struct Ratios {
+    best: f64,
+    median: f64,
 }
 
 /// Best and median of a measurement's runs.
@@ -155,14 +167,18 @@ fn bench() -> Result<(), String> {
     for &name in PROGRAMS {
         let (source, py) = program_files(&dir, name)?;
         println!("running {name} ...");
-        let (run, engine) = time_engine(name, &source, PROGRAM_MAX_STEPS, runs)?;
-        let python_times = match &python {
-            Some(python) => {
-                let (expected, times) = time_python(name, python, &py, runs)?;
+        let mut harness = match &python {
+            Some(python) => Some(Harness::start(name, python, &py)?),
+            None => None,
+        };
+        let (run, engine, python_times) = time_turns(name, &source, runs, harness.as_mut())?;
+        let python_times = match (harness, python_times) {
+            (Some(h), Some(times)) => {
+                let expected = h.finish()?;
                 check_output(name, run.output(), &expected)?;
                 Some(times)
             }
-            None => None,
+            _ => None,
         };
         rows.push(Row {
             name,
@@ -188,23 +204,28 @@ fn program_files(dir: &Path, name: &str) -> Result<(String, PathBuf), String> {
     Ok((source, py))
 }
 
-/// Runs the engine `runs` times; returns the first run and the times.
-fn time_engine(
+/// Runs the engine `runs` times, each run followed by one CPython run when there is a
+/// harness; returns the first engine run, the engine's times, and CPython's times with the
+/// ratios of each turn.
+fn time_turns(
     name: &str,
     source: &str,
-    max_steps: u64,
     runs: usize,
-) -> Result<(Run, Times), String> {
+    mut harness: Option<&mut Harness>,
+) -> Result<(Run, Times, Option<PythonTimes>), String> {
     let overrides = SettingsOverrides {
-        max_steps: Some(max_steps),
+        max_steps: Some(PROGRAM_MAX_STEPS),
         ..SettingsOverrides::default()
     };
     let mut times = Vec::with_capacity(runs);
+    let mut py_times = Vec::with_capacity(runs);
+    let mut ratios = Vec::with_capacity(runs);
     let mut first: Option<Run> = None;
     for _ in 0..runs {
         let start = Instant::now();
         let run = black_box(stackheap::run(source, &overrides));
-        times.push(start.elapsed());
+        let engine = start.elapsed();
+        times.push(engine);
         check_finished(name, &run)?;
         match &first {
             None => first = Some(run),
@@ -215,9 +236,28 @@ fn time_engine(
             }
             Some(_) => {}
         }
+        if let Some(h) = harness.as_deref_mut() {
+            let py = h.run_once()?;
+            py_times.push(py);
+            if py > Duration::ZERO {
+                ratios.push(engine.as_secs_f64() / py.as_secs_f64());
+            }
+        }
     }
     let run = first.expect("runs is at least 1");
-    Ok((run, Times::of(&mut times)))
+    let python = if py_times.is_empty() || ratios.is_empty() {
+        None
+    } else {
+        ratios.sort_by(f64::total_cmp);
+        Some((
+            Times::of(&mut py_times),
+            Ratios {
+                best: ratios[0],
+                median: ratios[ratios.len() / 2],
+            },
+        ))
+    };
+    Ok((run, Times::of(&mut times), python))
 }
 
 /// A run that did not end with exit code 0 is an error, with its diagnostics.
@@ -290,50 +330,102 @@ fn find_python() -> Option<PathBuf> {
     })
 }
 
-/// Runs `NAME.py` `runs` times inside one python3 process (see `PY_HARNESS`); returns its
-/// output and the in-process times.
-fn time_python(
-    name: &str,
-    python: &Path,
-    py: &Path,
-    runs: usize,
-) -> Result<(String, Times), String> {
-    let out = Command::new(python)
-        .arg("-c")
-        .arg(PY_HARNESS)
-        .arg(py)
-        .arg(runs.to_string())
-        .output()
-        .map_err(|e| format!("cannot run python3: {e}"))?;
-    let stderr = String::from_utf8_lossy(&out.stderr);
-    if out.status.code() == Some(3) {
-        return Err(format!("{name}: two python3 runs printed different things"));
+/// A python3 process running `PY_HARNESS` on one `.py` file: one run per request.
+struct Harness {
+    name: String,
+    child: std::process::Child,
+    stdin: Option<std::process::ChildStdin>,
+    stderr: std::io::BufReader<std::process::ChildStderr>,
+    /// What the harness wrote on stderr other than times, for error messages.
+    other: String,
+}
+
+impl Harness {
+    fn start(name: &str, python: &Path, py: &Path) -> Result<Harness, String> {
+        use std::process::Stdio;
+        let mut child = Command::new(python)
+            .arg("-c")
+            .arg(PY_HARNESS)
+            .arg(py)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .map_err(|e| format!("cannot run python3: {e}"))?;
+        let (Some(stdin), Some(stderr)) = (child.stdin.take(), child.stderr.take()) else {
+            return Err(format!("{name}: python3's pipes could not be opened"));
+        };
+        Ok(Harness {
+            name: name.to_string(),
+            child,
+            stdin: Some(stdin),
+            stderr: std::io::BufReader::new(stderr),
+            other: String::new(),
+        })
     }
-    if !out.status.success() {
-        return Err(format!(
-            "{name}: python3 running {} failed ({}):\n{stderr}",
-            py.display(),
-            out.status,
-        ));
+
+    /// Asks for one run and waits for its time.
+    fn run_once(&mut self) -> Result<Duration, String> {
+        use std::io::{BufRead as _, Write as _};
+        let name = &self.name;
+        let sent = self
+            .stdin
+            .as_mut()
+            .map(|stdin| stdin.write_all(b"run\n").and_then(|()| stdin.flush()));
+        if !matches!(sent, Some(Ok(()))) {
+            return Err(format!(
+                "{name}: python3 stopped taking requests:\n{}",
+                self.other
+            ));
+        }
+        loop {
+            let mut line = String::new();
+            let n = self
+                .stderr
+                .read_line(&mut line)
+                .map_err(|e| format!("{name}: reading python3's times: {e}"))?;
+            if n == 0 {
+                return Err(format!(
+                    "{name}: python3 ended without reporting a time:\n{}",
+                    self.other
+                ));
+            }
+            match line.trim_end().strip_prefix(TIMES_MARK) {
+                Some(t) => {
+                    return t
+                        .parse::<u64>()
+                        .map(Duration::from_nanos)
+                        .map_err(|e| format!("{name}: bad time from the python3 harness: {e}"))
+                }
+                None => self.other.push_str(&line),
+            }
+        }
     }
-    let text = String::from_utf8(out.stdout)
-        .map_err(|_| format!("{name}: python3 printed bytes that are not UTF-8"))?;
-    let mut times: Vec<Duration> = stderr
-        .lines()
-        .rev()
-        .find_map(|l| l.strip_prefix(TIMES_MARK))
-        .ok_or_else(|| format!("{name}: the python3 harness reported no times:\n{stderr}"))?
-        .split_whitespace()
-        .map(|t| t.parse::<u64>().map(Duration::from_nanos))
-        .collect::<Result<_, _>>()
-        .map_err(|e| format!("{name}: bad time from the python3 harness: {e}"))?;
-    if times.len() != runs {
-        return Err(format!(
-            "{name}: the python3 harness reported {} times, not {runs}",
-            times.len()
-        ));
+
+    /// Ends the harness; returns what the program printed.
+    fn finish(mut self) -> Result<String, String> {
+        use std::io::Read as _;
+        let name = self.name.clone();
+        drop(self.stdin.take());
+        let mut rest = String::new();
+        let _ = self.stderr.read_to_string(&mut rest);
+        self.other.push_str(&rest);
+        let out = self
+            .child
+            .wait_with_output()
+            .map_err(|e| format!("{name}: waiting for python3: {e}"))?;
+        if out.status.code() == Some(3) {
+            return Err(format!("{name}: two python3 runs printed different things"));
+        }
+        if !out.status.success() {
+            return Err(format!(
+                "{name}: python3 failed ({}):\n{}",
+                out.status, self.other
+            ));
+        }
+        String::from_utf8(out.stdout)
+            .map_err(|_| format!("{name}: python3 printed bytes that are not UTF-8"))
     }
-    Ok((text, Times::of(&mut times)))
 }
 
 fn print_table(rows: &[Row]) {
@@ -359,11 +451,11 @@ fn print_table(rows: &[Row]) {
     println!("{}", "-".repeat(111));
     for r in rows {
         let (py_best, py_med, best_ratio, med_ratio) = match r.python {
-            Some(py) => (
+            Some((py, ratios)) => (
                 format!("{:.2}", ms(py.best)),
                 format!("{:.2}", ms(py.median)),
-                ratio(r.engine.best, py.best),
-                ratio(r.engine.median, py.median),
+                format!("{:.2}x", ratios.best),
+                format!("{:.2}x", ratios.median),
             ),
             None => ("-".into(), "-".into(), "-".into(), "-".into()),
         };
@@ -386,22 +478,17 @@ fn print_table(rows: &[Row]) {
 
 fn print_budgets(rows: &[Row]) {
     println!(
-        "\nbudget: not slower than CPython (median engine time vs median in-process python3 time; bests in brackets)"
+        "\nbudget: not slower than CPython (the median of the turns' engine/CPython ratios at most 1; median times in brackets)"
     );
     for r in rows {
         match r.python {
-            Some(py) => println!(
-                "  {:<14} slower than CPython: {:<3}  ({:.2} ms vs {:.2} ms; best {:.2} ms vs {:.2} ms)",
+            Some((py, ratios)) => println!(
+                "  {:<14} slower than CPython: {:<3}  (median ratio {:.2}x; {:.2} ms vs {:.2} ms)",
                 r.name,
-                if r.engine.median > py.median {
-                    "yes"
-                } else {
-                    "no"
-                },
+                if ratios.median > 1.0 { "yes" } else { "no" },
+                ratios.median,
                 ms(r.engine.median),
                 ms(py.median),
-                ms(r.engine.best),
-                ms(py.best)
             ),
             None => println!("  {:<14} slower than CPython: skipped (no python3)", r.name),
         }
@@ -522,15 +609,6 @@ fn median(times: &mut [Duration]) -> Duration {
 
 fn ms(d: Duration) -> f64 {
     d.as_secs_f64() * 1000.0
-}
-
-/// `engine / python` as "1.23x", or "n/a" for a zero Python time.
-fn ratio(engine: Duration, python: Duration) -> String {
-    if python > Duration::ZERO {
-        format!("{:.2}x", engine.as_secs_f64() / python.as_secs_f64())
-    } else {
-        "n/a".to_string()
-    }
 }
 
 fn per_event(bytes: u64, events: u64) -> String {
