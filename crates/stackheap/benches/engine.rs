@@ -17,7 +17,7 @@
 //! against 16. Last, it seeks with `state_at` to 200 pseudo-random steps of a trace of over
 //! 1,000,000 steps and reports the median and maximum against the 5 ms budget.
 //!
-//! `STACKHEAP_BENCH_RUNS=N` changes the number of runs per measurement (default 11).
+//! `STACKHEAP_BENCH_RUNS=N` changes the number of turns per program (default 21).
 //!
 //! Timings are printed, never asserted: the machine may be shared and noisy. A run that does
 //! not finish with exit code 0, or prints something other than the Python version, is an
