@@ -31,9 +31,13 @@ export async function launch() {
   return { browser, close };
 }
 
-/** A new page that records console errors and uncaught exceptions in `page.errors`. */
-export async function openPage(browser, path = '') {
+/**
+ * A new page that records console errors and uncaught exceptions in `page.errors`; `viewport`
+ * ({ width, height }) sizes its window, 1500 × 950 by default.
+ */
+export async function openPage(browser, path = '', viewport = null) {
   const page = await browser.newPage();
+  if (viewport) await page.setViewportSize(viewport);
   page.errors = [];
   page.on('console', (m) => { if (m.type() === 'error') page.errors.push(m.text()); });
   page.on('pageerror', (e) => page.errors.push(String(e)));

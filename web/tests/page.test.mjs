@@ -157,6 +157,37 @@ test('the embed view loads read-only at its start step', async () => {
   assert.deepEqual(embed.errors, []);
   await embed.close();
 
+  // At the size the embed code gives (640 high) in a course page's column: the program, the
+  // controls and both memory regions are in view, and the regions do not overlap.
+  const framed = await openPage(browser, src, { width: 760, height: 640 });
+  await framed.waitForFunction(() => document.querySelector('#step-count').textContent.startsWith('step 4 of'));
+  const boxes = await framed.evaluate(() => Object.fromEntries(
+    ['.cm-editor', '#btn-forward', '#btn-back', '#slider', '#stack-view', '#heap-view'].map((sel) => {
+      const r = document.querySelector(sel).getBoundingClientRect();
+      return [sel, { top: r.top, bottom: r.bottom, left: r.left, right: r.right }];
+    })));
+  for (const [sel, b] of Object.entries(boxes)) {
+    assert.ok(b.bottom > b.top && b.top >= 0 && b.top < 640 && b.right <= 760, `${sel} in view: ${JSON.stringify(b)}`);
+  }
+  for (const sel of ['#btn-forward', '#btn-back', '#slider']) {
+    assert.ok(boxes[sel].bottom <= 640, `${sel} wholly in view: ${JSON.stringify(boxes[sel])}`);
+  }
+  assert.ok(boxes['#stack-view'].bottom <= boxes['#heap-view'].top, `stack above heap, apart: ${JSON.stringify(boxes)}`);
+  await shot(framed, '07-embed-in-a-course-page');
+  assert.deepEqual(framed.errors, []);
+  await framed.close();
+
+  // On a phone-sized screen the page is one column that scrolls, with the memory below.
+  const narrow = await openPage(browser, src, { width: 420, height: 800 });
+  const column = await narrow.evaluate(() => ({
+    scroll: document.scrollingElement.scrollHeight,
+    controls: document.querySelector('.controls').getBoundingClientRect().bottom,
+    stack: document.querySelector('#stack-view').getBoundingClientRect().top,
+  }));
+  assert.ok(column.scroll > 800, `the page scrolls: ${JSON.stringify(column)}`);
+  assert.ok(column.stack > column.controls, `memory below the controls: ${JSON.stringify(column)}`);
+  await narrow.close();
+
   // Without an editor, and playing from the first step by itself.
   const playing = await openPage(browser, src.replace('editor=readonly', 'editor=none').replace('step=4', 'step=0').replace('autoplay=0', 'autoplay=1'));
   assert.equal(await playing.isVisible('.cm-editor'), false);
