@@ -457,10 +457,15 @@ impl Parser {
         self.depth -= 1;
     }
 
-    /// Skips a whole item: up to a `;` or a balanced `{...}` at the outer level.
+    /// Skips a whole item: up to a `;` or a balanced `{...}` at the outer level (over the
+    /// groups before it: `fn f<T: Ord>(x: &[T]) -> T { .. }` is skipped to its body's end).
     fn skip_item(&mut self) {
         while !self.at_eof() {
-            if self.is_punct("{") || self.is_punct("(") || self.is_punct("[") {
+            if self.is_punct("(") || self.is_punct("[") {
+                self.skip_group();
+                continue;
+            }
+            if self.is_punct("{") {
                 self.skip_group();
                 return;
             }
@@ -2344,9 +2349,21 @@ impl Parser {
         }
         if self.is_punct("{")
             && !self.no_struct
-            && segs.len() == 1
-            && segs[0].0.chars().next().is_some_and(char::is_uppercase)
+            && segs
+                .last()
+                .is_some_and(|s| s.0.chars().next().is_some_and(char::is_uppercase))
         {
+            if segs.len() > 1 {
+                // `Shape::Square { side: 3 }`: one diagnostic, and the fields skipped, so
+                // that what follows parses as it should.
+                let span = start.to(self.prev_span());
+                self.diags.push(unsupported(
+                    span,
+                    "a struct literal with a path (such as an enum's variant)",
+                ));
+                self.skip_group();
+                return Ok(self.new_expr(ExprKind::Error, start.to(self.prev_span())));
+            }
             let (name, name_span) = segs.pop().unwrap_or_default();
             return self.struct_literal(start, name, name_span);
         }

@@ -3,7 +3,8 @@
 //! or `// unsupported LINE:COL: ...` for valid Rust the engine does not run yet) naming the
 //! first error stackheap must report. When rustc is installed, the test also checks that
 //! rustc rejects the program with the same code at the same place (and accepts the
-//! `unsupported` ones).
+//! `unsupported` ones). An optional second line `// errors N` says how many errors stackheap
+//! reports in all, for programs whose unsupported parts must not set off further errors.
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -15,6 +16,8 @@ struct Expected {
     code: Option<String>,
     line_col: String,
     message: String,
+    /// How many errors in all, when the program says.
+    count: Option<usize>,
 }
 
 fn expected(source: &str) -> Expected {
@@ -27,11 +30,17 @@ fn expected(source: &str) -> Expected {
     let code = kind
         .strip_prefix("error[")
         .map(|c| c.trim_end_matches(']').to_string());
+    let count = source
+        .lines()
+        .nth(1)
+        .and_then(|l| l.strip_prefix("// errors "))
+        .map(|n| n.trim().parse().expect("a number after `// errors`"));
     Expected {
         unsupported: kind == "unsupported",
         code,
         line_col,
         message: message.to_string(),
+        count,
     }
 }
 
@@ -70,6 +79,18 @@ fn engine_reports_the_expected_first_error() {
         let want = (exp.code.clone(), exp.line_col.clone(), exp.message.clone());
         if got != want {
             failures.push(format!("{name}: expected {want:?}, got {got:?}"));
+        }
+        let errors: Vec<&str> = run
+            .diagnostics
+            .iter()
+            .filter(|d| d.is_error())
+            .map(|d| d.message.as_str())
+            .collect();
+        if exp.count.is_some_and(|n| n != errors.len()) {
+            failures.push(format!(
+                "{name}: expected {} errors in all, got {errors:?}",
+                exp.count.unwrap_or_default()
+            ));
         }
         assert_eq!(run.exit_code(), 1, "{name}");
     }
