@@ -639,9 +639,15 @@ impl Parser {
         } else {
             Vec::new()
         };
-        if self.is_keyword("for") || self.is_punct("<") {
+        // `impl fmt::Display for P`: a trait by its path.
+        let mut end = name_span;
+        while self.is_punct("::") && matches!(self.peek_at(1), TokenKind::Ident(_)) {
+            self.bump();
+            end = self.bump().span;
+        }
+        if self.is_keyword("for") || self.is_punct("<") || end != name_span {
             self.diags.push(unsupported(
-                start.to(name_span),
+                start.to(end),
                 "an `impl` of a trait or a generic `impl`",
             ));
             return Err(());
