@@ -433,10 +433,14 @@ fn step_limit_stops_the_run() {
         "l.rs",
         "fn main() {\n    let mut n: u64 = 0;\n    while n < 1_000_000 {\n        n += 1;\n    }\n    println!(\"{}\", n);\n}\n",
     );
-    let o = run_in(&s.0, &["run", "--max-steps", "50", "l.rs"]);
+    let o = run_in(&s.0, &["run", "--max-steps", "5_000", "l.rs"]);
     assert_eq!(o.status.code(), Some(101));
     assert_eq!(stdout(&o), "");
-    assert!(stderr(&o).starts_with("error"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).starts_with("error: the run reached the step limit of 5,000 steps"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

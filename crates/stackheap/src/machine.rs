@@ -1850,10 +1850,13 @@ impl<'p> Vm<'p> {
             .unwrap_or_default();
         Stop {
             kind: DiagnosticKind::StepLimit,
-            message: format!("the run reached the step limit of {} steps", self.settings.max_steps),
+            message: format!(
+                "the run reached the step limit of {} steps",
+                digit_groups(self.settings.max_steps)
+            ),
             span,
             notes: vec![
-                "the program may loop forever; if it only needs more steps, raise the limit with `// stackheap: max-steps=...` or `--max-steps`".into(),
+                "the program may loop forever; if it only needs more steps, raise the limit with `// stackheap: max-steps=...` at the top of the program (or in the page's settings, or with the CLI's `--max-steps`)".into(),
             ],
             labels: Vec::new(),
             memory: None,
@@ -2696,6 +2699,19 @@ impl<'p> Vm<'p> {
     }
 }
 
+/// `n` with its digits in groups of three, as people read counts: `1,000,000`.
+fn digit_groups(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, d) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(d);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -2726,6 +2742,20 @@ mod tests {
             Arith::WrappingMul => Ok(canon(x.wrapping_mul(y) as u64, ty, ptr)),
             _ => unreachable!(),
         }
+    }
+
+    #[test]
+    fn counts_are_written_in_groups_of_three_digits() {
+        let cases = [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (1_000_000, "1,000,000"),
+        ];
+        for (n, text) in cases {
+            assert_eq!(digit_groups(n), text);
+        }
+        assert_eq!(digit_groups(12_345_678), "12,345,678");
     }
 
     #[test]
