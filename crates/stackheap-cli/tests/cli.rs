@@ -409,6 +409,10 @@ fn stack_overflow_prints_like_rustc_and_exits_101() {
         ),
         "{err}"
     );
+    assert!(
+        err.contains("= note: the stack holds 4,096 bytes and 257 frames were in use;"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -421,6 +425,16 @@ fn heap_size_flag_wins_over_the_comment_when_running() {
     let small = run_in(&s.0, &["run", "m.rs"]);
     assert_eq!(small.status.code(), Some(101), "{}", stderr(&small));
     assert!(stderr(&small).contains("--> m.rs:3:"), "{}", stderr(&small));
+    assert!(
+        stderr(&small).contains("error: memory allocation of 1000 bytes failed"),
+        "{}",
+        stderr(&small)
+    );
+    assert!(
+        stderr(&small).contains("= note: the heap holds 64 bytes;"),
+        "{}",
+        stderr(&small)
+    );
     let big = run_in(&s.0, &["run", "m.rs", "--heap-size", "64k"]);
     assert_eq!(big.status.code(), Some(0), "{}", stderr(&big));
     assert_eq!(stdout(&big), "1000\n");

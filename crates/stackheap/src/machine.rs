@@ -781,9 +781,9 @@ impl<'p> Vm<'p> {
             message: "thread 'main' has overflowed its stack".into(),
             span: self.site_span(),
             notes: vec![format!(
-                "the stack holds {} bytes and {} frames were in use; raise it with `// stackheap: stack-size=...` or `--stack-size`",
-                self.settings.stack_size,
-                self.st.frames.len()
+                "the stack holds {} bytes and {} frames were in use; raise it with `// stackheap: stack-size=...` at the top of the program (or in the page's settings, or with the CLI's `--stack-size`)",
+                digit_groups(self.settings.stack_size.into()),
+                digit_groups(self.st.frames.len() as u64)
             )],
             labels: Vec::new(),
             memory: None,
@@ -897,8 +897,8 @@ impl<'p> Vm<'p> {
                 message: format!("memory allocation of {bytes} bytes failed"),
                 span,
                 notes: vec![format!(
-                    "the heap holds {} bytes; raise it with `// stackheap: heap-size=...` or `--heap-size`",
-                    self.settings.heap_size
+                    "the heap holds {} bytes; raise it with `// stackheap: heap-size=...` at the top of the program (or in the page's settings, or with the CLI's `--heap-size`)",
+                    digit_groups(self.settings.heap_size.into())
                 )],
                 labels: Vec::new(),
                 memory: None,
