@@ -177,14 +177,17 @@ test('the embed view loads read-only at its start step', async () => {
   assert.deepEqual(framed.errors, []);
   await framed.close();
 
-  // On a phone-sized screen the page is one column that scrolls, with the memory below.
-  const narrow = await openPage(browser, src, { width: 420, height: 800 });
+  // On a phone-sized screen the playground is one column that scrolls, with the memory
+  // below, and nothing (the examples menu) sticks out sideways.
+  const narrow = await openPage(browser, '', { width: 420, height: 800 });
   const column = await narrow.evaluate(() => ({
+    wide: document.scrollingElement.scrollWidth,
     scroll: document.scrollingElement.scrollHeight,
     controls: document.querySelector('.controls').getBoundingClientRect().bottom,
     stack: document.querySelector('#stack-view').getBoundingClientRect().top,
   }));
   assert.ok(column.scroll > 800, `the page scrolls: ${JSON.stringify(column)}`);
+  assert.ok(column.wide <= 420, `nothing wider than the screen: ${JSON.stringify(column)}`);
   assert.ok(column.stack > column.controls, `memory below the controls: ${JSON.stringify(column)}`);
   await narrow.close();
 
