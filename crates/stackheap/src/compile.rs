@@ -1143,9 +1143,9 @@ impl<'a> Gen<'a> {
         }
         self.f.depth = off;
         self.f.scopes.push((params, 0));
-        let ret = self.c.sigs[id as usize].ret.clone();
+        let ret = &self.c.sigs[id as usize].ret;
         let dest = if ret.is_mem() { Some(Dest::Ret) } else { None };
-        self.block_body(&f.body, dest, true, &ret);
+        self.block_body(&f.body, dest, true, ret);
         self.name_moved_places();
         let name = self.c.sigs[id as usize].name.clone();
         FnCode {
@@ -3842,10 +3842,10 @@ impl<'a> Gen<'a> {
         args: &[Expr],
     ) -> u32 {
         let sig = &self.c.sigs[f as usize];
-        let ret = sig.ret.clone();
-        let params = sig.params.clone();
+        let ret = &sig.ret;
+        let params = &sig.params;
         let (ret_size, ret_align) = if ret.is_scalar() || ret.is_mem() {
-            self.layout(&ret)
+            self.layout(ret)
         } else {
             (0, 1)
         };
@@ -4128,7 +4128,7 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Call(callee, args) => match self.c.res.get(&callee.id).cloned() {
                 Some(Res::Fn(f)) => {
-                    let ret = self.c.sigs[f as usize].ret.clone();
+                    let ret = &self.c.sigs[f as usize].ret;
                     if ret.is_mem() {
                         let _ = self.temp(e);
                         self.emit(Op::Pop);
@@ -4136,7 +4136,7 @@ impl<'a> Gen<'a> {
                     }
                     let slot = self.call(e, f, args);
                     if ret.is_scalar() {
-                        let ty = self.scalar(&ret);
+                        let ty = self.scalar(ret);
                         self.emit(Op::Load { off: slot, ty });
                         self.set_stack(slot);
                     }
@@ -4309,13 +4309,13 @@ impl<'a> Gen<'a> {
                 self.f.moves.dead = true;
             }
             ExprKind::Return(value) => {
-                let ret = self.c.sigs[self.f.id as usize].ret.clone();
+                let ret = &self.c.sigs[self.f.id as usize].ret;
                 if let Some(v) = value {
                     if ret.is_mem() {
                         self.expr_into(v, Dest::Ret);
                     } else if ret.is_scalar() {
                         self.expr(v);
-                        let size = self.scalar(&ret).size;
+                        let size = self.scalar(ret).size;
                         self.emit(Op::StoreRet(size));
                     } else {
                         self.expr_discard(v);
@@ -5631,10 +5631,10 @@ impl<'a> Gen<'a> {
 
     fn method(&mut self, e: &Expr, receiver: &Expr, args: &[Expr]) {
         if let Some(&(f, mode)) = self.c.method_fns.get(&e.id) {
-            let ret = self.c.sigs[f as usize].ret.clone();
+            let ret = &self.c.sigs[f as usize].ret;
             let slot = self.call_with(e, f, Some((receiver, mode)), args);
             if ret.is_scalar() {
-                let ty = self.scalar(&ret);
+                let ty = self.scalar(ret);
                 self.emit(Op::Load { off: slot, ty });
                 self.set_stack(slot);
             }
