@@ -1029,6 +1029,19 @@ impl<'a> Gen<'a> {
         self.emit(Op::Store { off, size: us.size });
     }
 
+    /// Copies `size` bytes from frame offset `off` to the destination address already
+    /// pushed.
+    fn copy_from_local(&mut self, off: u32, size: u32) {
+        self.emit(Op::AddrLocal(off));
+        self.emit(Op::Copy(size));
+    }
+
+    /// Points the jump at `at` to the next op to be emitted.
+    fn patch_here(&mut self, at: usize) {
+        let here = self.here();
+        self.patch(at, here);
+    }
+
     fn patch(&mut self, at: usize, target: u32) {
         match &mut self.f.code[at] {
             Op::Jump(t) | Op::JumpIfFalse(t) | Op::JumpIfTrue(t) => *t = target,
@@ -1311,8 +1324,7 @@ impl<'a> Gen<'a> {
                     local: p.flag,
                     owned: false,
                 });
-                let h = self.here();
-                self.patch(skip, h);
+                self.patch_here(skip);
             } else if p.ty.plain_buffer() {
                 self.emit(Op::DropLocal {
                     off: at,
@@ -1328,8 +1340,7 @@ impl<'a> Gen<'a> {
             }
         }
         if let Some(j) = none {
-            let h = self.here();
-            self.patch(j, h);
+            self.patch_here(j);
         }
     }
 
@@ -1867,8 +1878,7 @@ impl<'a> Gen<'a> {
                 });
             } else {
                 self.emit(Op::AddrLocal(dst));
-                self.emit(Op::AddrLocal(base + leaf.off));
-                self.emit(Op::Copy(leaf.ty.size(self.ptr)));
+                self.copy_from_local(base + leaf.off, leaf.ty.size(self.ptr));
             }
             return;
         };
@@ -2835,6 +2845,7 @@ impl<'a> Gen<'a> {
             self.emit(Op::Copy(2 * self.ptr.bytes()));
             return;
         }
+        let method = self.c.methods.get(&e.id).copied();
         match &e.kind {
             ExprKind::AddrOf { inner, .. }
                 if matches!(self.ty(e), Ty::SliceRef(_) | Ty::SliceMut(_))
@@ -2917,9 +2928,7 @@ impl<'a> Gen<'a> {
             ExprKind::Binary(BinOp::Add, l, r) if matches!(self.ty(e), Ty::String) => {
                 // `s + "text"` takes `s` and appends to its buffer.
                 self.expr_into(l, dest);
-                let label = self.alloc_label(dest, "String");
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+                let (label, at) = self.allocating_into(dest, "String", e.span);
                 self.value_addr(r);
                 self.emit(Op::StringPushStr { label, at });
             }
@@ -2960,9 +2969,7 @@ impl<'a> Gen<'a> {
                 if owned {
                     self.f.boxing.pop();
                 }
-                let label = self.alloc_label(dest, "Box::new");
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+                let (label, at) = self.allocating_into(dest, "Box::new", e.span);
                 self.emit(Op::AddrLocal(tmp));
                 self.emit(Op::BoxNew {
                     size,
@@ -2984,35 +2991,26 @@ impl<'a> Gen<'a> {
                         self.emit(Op::VecNew { align: 1 });
                     }
                     Some(Res::StringWithCapacity) => {
-                        let label = self.alloc_label(dest, "String::with_capacity");
-                        let at = self.span_id(e.span);
-                        self.push_dest(dest);
+                        let (label, at) =
+                            self.allocating_into(dest, "String::with_capacity", e.span);
                         self.expr(&args[0]);
                         self.emit(Op::VecWithCapacity { elem: 1, label, at });
                     }
                     _ => {
-                        let label = self.alloc_label(dest, "String::from");
-                        let at = self.span_id(e.span);
-                        self.push_dest(dest);
+                        let (label, at) = self.allocating_into(dest, "String::from", e.span);
                         self.value_addr(&args[0]);
                         self.emit(Op::StringFrom { label, at });
                     }
                 }
             }
-            ExprKind::MethodCall { receiver, .. }
-                if self.c.methods.get(&e.id) == Some(&Method::DeepClone) =>
-            {
+            ExprKind::MethodCall { receiver, .. } if method == Some(Method::DeepClone) => {
                 let t = self.ty(e);
                 let glue = self.clone_glue(t);
-                let label = self.alloc_label(dest, "clone");
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+                let (label, at) = self.allocating_into(dest, "clone", e.span);
                 self.value_addr(receiver);
                 self.emit(Op::CloneValue { glue, label, at });
             }
-            ExprKind::MethodCall { receiver, .. }
-                if self.c.methods.get(&e.id) == Some(&Method::CloneBuffer) =>
-            {
+            ExprKind::MethodCall { receiver, .. } if method == Some(Method::CloneBuffer) => {
                 let rt = self.ty(receiver);
                 if let Ty::Vec(et) = rt.deref_all() {
                     if et.needs_drop() {
@@ -3020,9 +3018,7 @@ impl<'a> Gen<'a> {
                         // one by one.
                         let t = self.ty(e);
                         let glue = self.clone_glue(t);
-                        let label = self.alloc_label(dest, "clone");
-                        let at = self.span_id(e.span);
-                        self.push_dest(dest);
+                        let (label, at) = self.allocating_into(dest, "clone", e.span);
                         self.value_addr(receiver);
                         self.emit(Op::CloneValue { glue, label, at });
                         return;
@@ -3033,9 +3029,7 @@ impl<'a> Gen<'a> {
                     Ty::Vec(et) => self.layout(et).1 as u8,
                     _ => 1,
                 };
-                let label = self.alloc_label(dest, "clone");
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+                let (label, at) = self.allocating_into(dest, "clone", e.span);
                 self.vec_addr(receiver);
                 self.emit(Op::CloneBuffer {
                     elem,
@@ -3045,16 +3039,14 @@ impl<'a> Gen<'a> {
                 });
             }
             ExprKind::MethodCall { receiver, .. }
-                if self.c.methods.get(&e.id) == Some(&Method::ToString)
+                if method == Some(Method::ToString)
                     && self.ty(receiver).deref_all().is_scalar() =>
             {
                 // `5.to_string()`: the text as `{}` writes it. Signed integers reserve room
                 // for their longest value (plus the sign when negative), as the standard
                 // library does; other values get exactly their length.
                 let rt = self.ty(receiver).deref_all();
-                let label = self.alloc_label(dest, "to_string");
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+                let (label, at) = self.allocating_into(dest, "to_string", e.span);
                 self.expr(receiver);
                 let mut inner = self.ty(receiver);
                 while let Ty::Ref(_, i) = inner {
@@ -3085,41 +3077,31 @@ impl<'a> Gen<'a> {
                 });
             }
             ExprKind::MethodCall { receiver, .. }
-                if matches!(
-                    self.c.methods.get(&e.id),
-                    Some(Method::AsStr | Method::AsBytes | Method::Trim)
-                ) =>
+                if matches!(method, Some(Method::AsStr | Method::AsBytes | Method::Trim)) =>
             {
                 // A view of the text: its pointer and length (trimmed by `trim`).
                 self.push_dest(dest);
                 self.deref_addr(receiver);
-                if self.c.methods.get(&e.id) == Some(&Method::Trim) {
+                if method == Some(Method::Trim) {
                     self.emit(Op::StrTrim);
                 } else {
                     self.emit(Op::Copy(2 * self.ptr.bytes()));
                 }
             }
             ExprKind::MethodCall { receiver, .. }
-                if matches!(
-                    self.c.methods.get(&e.id),
-                    Some(Method::ToUppercase | Method::ToLowercase)
-                ) =>
+                if matches!(method, Some(Method::ToUppercase | Method::ToLowercase)) =>
             {
-                let upper = self.c.methods.get(&e.id) == Some(&Method::ToUppercase);
+                let upper = method == Some(Method::ToUppercase);
                 let what = if upper {
                     "to_uppercase"
                 } else {
                     "to_lowercase"
                 };
-                let label = self.alloc_label(dest, what);
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+                let (label, at) = self.allocating_into(dest, what, e.span);
                 self.deref_addr(receiver);
                 self.emit(Op::StrChangeCase { upper, label, at });
             }
-            ExprKind::MethodCall { receiver, .. }
-                if self.c.methods.get(&e.id) == Some(&Method::Take) =>
-            {
+            ExprKind::MethodCall { receiver, .. } if method == Some(Method::Take) => {
                 // The value moves out, and `None` is written where it was.
                 let ot = self.option_ty(receiver);
                 let Some(l) = option_layout(ot, self.ptr) else {
@@ -3139,19 +3121,13 @@ impl<'a> Gen<'a> {
                 }
                 self.emit(Op::StoreAt(size as u8));
             }
-            ExprKind::MethodCall { receiver, .. }
-                if self.c.methods.get(&e.id) == Some(&Method::PopChar) =>
-            {
+            ExprKind::MethodCall { receiver, .. } if method == Some(Method::PopChar) => {
                 self.push_dest(dest);
                 self.deref_addr(receiver);
                 self.emit(Op::StringPop);
             }
-            ExprKind::MethodCall { receiver, .. }
-                if self.c.methods.get(&e.id) == Some(&Method::ToString) =>
-            {
-                let label = self.alloc_label(dest, "to_string");
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+            ExprKind::MethodCall { receiver, .. } if method == Some(Method::ToString) => {
+                let (label, at) = self.allocating_into(dest, "to_string", e.span);
                 self.value_addr(receiver);
                 self.emit(Op::StringFrom { label, at });
             }
@@ -3164,8 +3140,7 @@ impl<'a> Gen<'a> {
                     let off = self.f.locals[l as usize].off;
                     let size = self.f.locals[l as usize].size;
                     self.push_dest(dest);
-                    self.emit(Op::AddrLocal(off));
-                    self.emit(Op::Copy(size));
+                    self.copy_from_local(off, size);
                     if !self.f.locals[l as usize].ty.is_copy() {
                         self.set_owned(l, false);
                     }
@@ -3231,8 +3206,7 @@ impl<'a> Gen<'a> {
                         let Some(src) = addr_off else { continue };
                         let size = ft.size(self.ptr);
                         self.push_dest(dest.at(*off));
-                        self.emit(Op::AddrLocal(src + off));
-                        self.emit(Op::Copy(size));
+                        self.copy_from_local(src + off, size);
                     }
                 }
             }
@@ -3299,8 +3273,7 @@ impl<'a> Gen<'a> {
                 let size = self.ty(e).size(self.ptr);
                 self.use_path(l, &path, e.span, Use::Move);
                 self.push_dest(dest);
-                self.emit(Op::AddrLocal(off));
-                self.emit(Op::Copy(size));
+                self.copy_from_local(off, size);
                 self.set_part_owned(l, &path, false);
             }
             ExprKind::Field { .. } | ExprKind::Index(..) | ExprKind::Deref(_) => {
@@ -3342,7 +3315,7 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Match { scrutinee, arms } => self.match_expr(e, scrutinee, arms, Some(dest)),
             ExprKind::MethodCall { receiver, args, .. }
-                if self.c.methods.get(&e.id) == Some(&Method::Char(CharFn::ToDigit)) =>
+                if method == Some(Method::Char(CharFn::ToDigit)) =>
             {
                 // `Some(digit)` or `None` (the machine's `u64::MAX`).
                 let t = self.ty(e);
@@ -3362,8 +3335,7 @@ impl<'a> Gen<'a> {
                 let some = self.emit(Op::JumpIfFalse(0));
                 self.write_disc(dest, t, false);
                 let end = self.emit(Op::Jump(0));
-                let h = self.here();
-                self.patch(some, h);
+                self.patch_here(some);
                 let payload = option_layout(t, self.ptr).map_or(0, |l| l.payload);
                 let u32_ty = self.scalar(&Ty::Int(IntTy::U32));
                 self.emit(Op::Load {
@@ -3380,18 +3352,15 @@ impl<'a> Gen<'a> {
                     }
                 }
                 self.write_disc(dest, t, true);
-                let h = self.here();
-                self.patch(end, h);
+                self.patch_here(end);
             }
-            ExprKind::MethodCall { receiver, .. }
-                if self.c.methods.get(&e.id) == Some(&Method::Pop) =>
-            {
+            ExprKind::MethodCall { receiver, .. } if method == Some(Method::Pop) => {
                 let t = self.ty(e);
                 self.pop_into(receiver, dest, t);
             }
             ExprKind::MethodCall { receiver, .. }
                 if matches!(
-                    self.c.methods.get(&e.id),
+                    method,
                     Some(Method::AsRef | Method::AsMut | Method::First | Method::Last)
                 ) =>
             {
@@ -3403,12 +3372,11 @@ impl<'a> Gen<'a> {
                 receiver,
                 method_span,
                 ..
-            } if self.c.methods.get(&e.id) == Some(&Method::Unwrap) => {
+            } if method == Some(Method::Unwrap) => {
                 let t = self.ty(e);
                 let payload = self.unwrap_check(receiver, *method_span);
                 self.push_dest(dest);
-                self.emit(Op::AddrLocal(payload));
-                self.emit(Op::Copy(t.size(self.ptr)));
+                self.copy_from_local(payload, t.size(self.ptr));
             }
             ExprKind::MethodCall { receiver, args, .. }
                 if self.c.method_fns.contains_key(&e.id) =>
@@ -3417,8 +3385,7 @@ impl<'a> Gen<'a> {
                 let slot = self.call_with(e, f, Some((receiver, mode)), args);
                 let size = self.c.sigs[f as usize].ret.size(self.ptr);
                 self.push_dest(dest);
-                self.emit(Op::AddrLocal(slot));
-                self.emit(Op::Copy(size));
+                self.copy_from_local(slot, size);
                 self.set_stack(slot);
             }
             ExprKind::MethodCall { receiver, .. } => {
@@ -3437,9 +3404,7 @@ impl<'a> Gen<'a> {
             ExprKind::VecList(items) => {
                 let t = self.ty(e);
                 let elem = self.elem_size(t);
-                let label = self.alloc_label(dest, "vec!");
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+                let (label, at) = self.allocating_into(dest, "vec!", e.span);
                 self.emit(Op::VecAllocLiteral {
                     n: items.len() as u32,
                     elem,
@@ -3496,9 +3461,7 @@ impl<'a> Gen<'a> {
             ExprKind::VecRepeat(value, count) => {
                 let t = self.ty(e);
                 let elem = self.elem_size(t);
-                let label = self.alloc_label(dest, "vec!");
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+                let (label, at) = self.allocating_into(dest, "vec!", e.span);
                 self.expr(value);
                 self.expr(count);
                 self.emit(Op::VecRepeat { elem, label, at });
@@ -3523,9 +3486,7 @@ impl<'a> Gen<'a> {
                 Some(Res::VecWithCapacity) => {
                     let t = self.ty(e);
                     let elem = self.elem_size(t);
-                    let label = self.alloc_label(dest, "Vec::with_capacity");
-                    let at = self.span_id(e.span);
-                    self.push_dest(dest);
+                    let (label, at) = self.allocating_into(dest, "Vec::with_capacity", e.span);
                     self.expr(&args[0]);
                     self.emit(Op::VecWithCapacity { elem, label, at });
                 }
@@ -3533,8 +3494,7 @@ impl<'a> Gen<'a> {
                     let slot = self.call(e, f, args);
                     let size = self.c.sigs[f as usize].ret.size(self.ptr);
                     self.push_dest(dest);
-                    self.emit(Op::AddrLocal(slot));
-                    self.emit(Op::Copy(size));
+                    self.copy_from_local(slot, size);
                     self.set_stack(slot);
                 }
                 _ => {}
@@ -3547,14 +3507,12 @@ impl<'a> Gen<'a> {
                 self.block_body(then, Some(dest), false, &Ty::Unit);
                 let after_then = std::mem::replace(&mut self.f.moves, before);
                 let j = self.emit(Op::Jump(0));
-                let h = self.here();
-                self.patch(jf, h);
+                self.patch_here(jf);
                 if let Some(els) = els {
                     self.expr_into(els, dest);
                 }
                 self.f.moves.merge(&after_then);
-                let h = self.here();
-                self.patch(j, h);
+                self.patch_here(j);
             }
             ExprKind::Loop(body) => self.loop_expr(e, body, Some(dest)),
             _ => {
@@ -3789,6 +3747,15 @@ impl<'a> Gen<'a> {
         self.label(text)
     }
 
+    /// Before an op that allocates a block for the value it writes at `dest`: the block's
+    /// label and the op's span, with `dest`'s address pushed.
+    fn allocating_into(&mut self, dest: Dest, what: &str, span: Span) -> (u32, u32) {
+        let label = self.alloc_label(dest, what);
+        let at = self.span_id(span);
+        self.push_dest(dest);
+        (label, at)
+    }
+
     /// The text of [`Gen::alloc_label`]: the owner's path in backquotes, or what made it.
     fn label_text(&self, dest: Dest, what: &str) -> String {
         match dest {
@@ -3921,8 +3888,7 @@ impl<'a> Gen<'a> {
             self.set_stack(moved + (off - base));
             if off > base {
                 self.emit(Op::AddrLocal(moved));
-                self.emit(Op::AddrLocal(base));
-                self.emit(Op::Copy(off - base));
+                self.copy_from_local(base, off - base);
             }
             (moved, kept)
         } else {
@@ -4236,16 +4202,13 @@ impl<'a> Gen<'a> {
                 let after_then = std::mem::replace(&mut self.f.moves, before);
                 match els {
                     None => {
-                        let h = self.here();
-                        self.patch(jf, h);
+                        self.patch_here(jf);
                     }
                     Some(els) => {
                         let j = self.emit(Op::Jump(0));
-                        let h = self.here();
-                        self.patch(jf, h);
+                        self.patch_here(jf);
                         self.expr(els);
-                        let h = self.here();
-                        self.patch(j, h);
+                        self.patch_here(j);
                     }
                 }
                 self.f.moves.merge(&after_then);
@@ -4944,8 +4907,7 @@ impl<'a> Gen<'a> {
             }
             self.bump_start(ioff, usize_ty, IntTy::Usize);
             self.emit(Op::Jump(again));
-            let h = self.here();
-            self.patch(done, h);
+            self.patch_here(done);
         }
         // The block itself (its elements are gone).
         self.emit(Op::AddrLocal(vec_off));
@@ -5044,15 +5006,13 @@ impl<'a> Gen<'a> {
             let jf = self.emit(Op::JumpIfFalse(0));
             self.bump_start(roff, sc, ity);
             let j = self.emit(Op::Jump(0));
-            let h = self.here();
-            self.patch(jf, h);
+            self.patch_here(jf);
             self.emit(Op::Const(1));
             self.emit(Op::Store {
                 off: roff + 2 * size,
                 size: 1,
             });
-            let h = self.here();
-            self.patch(j, h);
+            self.patch_here(j);
         } else {
             self.emit(Op::Load { off: roff, ty: sc });
             self.emit(Op::Load {
@@ -5114,11 +5074,9 @@ impl<'a> Gen<'a> {
                 let before = self.f.moves.clone();
                 self.expr(r);
                 let skip = self.emit(Op::Jump(0));
-                let h = self.here();
-                self.patch(j, h);
+                self.patch_here(j);
                 self.emit(Op::Const((op == BinOp::Or) as u64));
-                let h = self.here();
-                self.patch(skip, h);
+                self.patch_here(skip);
                 self.f.moves.merge(&before);
                 return;
             }
@@ -5496,8 +5454,7 @@ impl<'a> Gen<'a> {
                     let local_off = self.f.locals[l as usize].off;
                     self.drop_parts(l, local_off, &path);
                     self.emit(Op::AddrLocal(off));
-                    self.emit(Op::AddrLocal(tmp));
-                    self.emit(Op::Copy(size));
+                    self.copy_from_local(tmp, size);
                     self.set_part_owned(l, &path, true);
                     // The Vecs, Strings and Boxes that moved in now belong to the field.
                     let name = self.path_name(l, &path);
@@ -5515,8 +5472,7 @@ impl<'a> Gen<'a> {
                     self.drop_parts(l, local_off, &path);
                 }
                 self.path_addr(l, &path);
-                self.emit(Op::AddrLocal(tmp));
-                self.emit(Op::Copy(size));
+                self.copy_from_local(tmp, size);
                 self.set_part_owned(l, &path, true);
                 return;
             }
@@ -5550,13 +5506,11 @@ impl<'a> Gen<'a> {
                     self.emit(Op::DropGlueAt(glue));
                 }
                 if let Some(j) = skip {
-                    let h = self.here();
-                    self.patch(j, h);
+                    self.patch_here(j);
                 }
             }
             self.place_addr(lhs);
-            self.emit(Op::AddrLocal(tmp));
-            self.emit(Op::Copy(size));
+            self.copy_from_local(tmp, size);
             if let (Some((l, _)), true) = (&boxed, refilled) {
                 // The Box owns all of its value again; its block is no longer the shell's.
                 let l = *l;
@@ -5597,8 +5551,7 @@ impl<'a> Gen<'a> {
                     self.drop_local(off, shell, Some(&shell_ty));
                 }
                 self.emit(Op::AddrLocal(off));
-                self.emit(Op::AddrLocal(tmp));
-                self.emit(Op::Copy(size));
+                self.copy_from_local(tmp, size);
                 self.check_reassign(l, lhs.span);
                 self.f.moves.forget(l);
                 self.own(l, off);
@@ -5829,9 +5782,7 @@ impl<'a> Gen<'a> {
             off: n,
             size: us.size,
         });
-        let label = self.alloc_label(dest, "vec!");
-        let at = self.span_id(e.span);
-        self.push_dest(dest);
+        let (label, at) = self.allocating_into(dest, "vec!", e.span);
         self.emit(Op::Load { off: n, ty: us });
         let elem = self.elem_size(&Ty::Vec(et.clone()));
         self.emit(Op::VecWithCapacity { elem, label, at });
@@ -5892,14 +5843,12 @@ impl<'a> Gen<'a> {
                 });
             }
             None => {
-                self.emit(Op::AddrLocal(tmp));
-                self.emit(Op::Copy(esize));
+                self.copy_from_local(tmp, esize);
             }
         }
         self.increment_counter(i, us);
         self.emit(Op::Jump(head));
-        let h = self.here();
-        self.patch(done, h);
+        self.patch_here(done);
         // n == 0: `x` is dropped; else it moves into the last element, and the length is n.
         self.emit(Op::Load { off: n, ty: us });
         let some = self.emit(Op::JumpIfTrue(0));
@@ -5913,16 +5862,13 @@ impl<'a> Gen<'a> {
             }
         }
         let end = self.emit(Op::Jump(0));
-        let h = self.here();
-        self.patch(some, h);
+        self.patch_here(some);
         elem_addr(self, &|g: &mut Self| g.emit_load(i, us));
-        self.emit(Op::AddrLocal(tmp));
-        self.emit(Op::Copy(esize));
+        self.copy_from_local(tmp, esize);
         self.emit(Op::Load { off: n, ty: us });
         self.push_dest(dest.at(w));
         self.emit(Op::StoreAt(us.size));
-        let h = self.here();
-        self.patch(end, h);
+        self.patch_here(end);
         self.set_stack(before);
     }
 
@@ -5978,8 +5924,7 @@ impl<'a> Gen<'a> {
         elem_addr(self, ib);
         self.emit(Op::Copy(esize));
         elem_addr(self, ib);
-        self.emit(Op::AddrLocal(tmp));
-        self.emit(Op::Copy(esize));
+        self.copy_from_local(tmp, esize);
     }
 
     /// `v.iter().sum()` (each element added with rustc's overflow check, at the call) and
@@ -6069,8 +6014,7 @@ impl<'a> Gen<'a> {
         }
         self.increment_counter(i, us);
         self.emit(Op::Jump(head));
-        let h = self.here();
-        self.patch(done, h);
+        self.patch_here(done);
         match found {
             None => {
                 self.emit(Op::Load {
@@ -6081,11 +6025,9 @@ impl<'a> Gen<'a> {
             Some(hit) => {
                 self.emit(Op::Const(0));
                 let end = self.emit(Op::Jump(0));
-                let h = self.here();
-                self.patch(hit, h);
+                self.patch_here(hit);
                 self.emit(Op::Const(1));
-                let h = self.here();
-                self.patch(end, h);
+                self.patch_here(end);
             }
         }
     }
@@ -6228,8 +6170,7 @@ impl<'a> Gen<'a> {
             args: 0,
             at,
         });
-        let h = self.here();
-        self.patch(j, h);
+        self.patch_here(j);
         off + option_layout(ot, self.ptr).map_or(0, |l| l.payload)
     }
 
@@ -6326,11 +6267,9 @@ impl<'a> Gen<'a> {
         }
         self.write_disc(dest, t, true);
         let end = self.emit(Op::Jump(0));
-        let h = self.here();
-        self.patch(none, h);
+        self.patch_here(none);
         self.write_disc(dest, t, false);
-        let h = self.here();
-        self.patch(end, h);
+        self.patch_here(end);
         self.set_stack(before);
     }
 
@@ -6349,11 +6288,9 @@ impl<'a> Gen<'a> {
         self.emit(Op::Copy(elem as u32));
         self.write_disc(dest, t, true);
         let end = self.emit(Op::Jump(0));
-        let h = self.here();
-        self.patch(none, h);
+        self.patch_here(none);
         self.write_disc(dest, t, false);
-        let h = self.here();
-        self.patch(end, h);
+        self.patch_here(end);
     }
 
     /// Emits the tests of pattern `pat` against the value of type `t` at frame offset `off`;
