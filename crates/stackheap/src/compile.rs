@@ -962,6 +962,12 @@ impl<'a> Gen<'a> {
         &self.c.expr_ty[e.id as usize]
     }
 
+    /// The type of a local the checker declared (not a hidden slot added here): the same
+    /// as its [`LocalSlot`]'s, read from the checked program.
+    fn decl_ty(&self, l: LocalId) -> &'a Ty {
+        &self.c.locals[self.f.id as usize][l as usize].ty
+    }
+
     fn layout(&self, t: &Ty) -> (u32, u32) {
         t.layout(self.ptr).unwrap_or((0, 1))
     }
@@ -2821,7 +2827,7 @@ impl<'a> Gen<'a> {
     /// Evaluates a Vec-valued expression into the stack place `dest`.
     fn expr_into(&mut self, e: &Expr, dest: Dest) {
         if let (true, Ty::Ref(_, inner)) = (self.c.coercions.contains(&e.id), self.ty(e)) {
-            if let Ty::Array(elem, n) = inner.autoderef().clone() {
+            if let Ty::Array(elem, n) = inner.autoderef() {
                 // `&[T; N]` as `&[T]`: the array's address and its length.
                 let at = self.span_id(e.span);
                 self.push_dest(dest);
@@ -2829,7 +2835,7 @@ impl<'a> Gen<'a> {
                 self.emit(Op::Const(0));
                 self.emit(Op::MakeSlice {
                     elem: elem.size(self.ptr),
-                    array_len: n as u32,
+                    array_len: *n as u32,
                     has_end: false,
                     inclusive: false,
                     at,
@@ -3149,19 +3155,15 @@ impl<'a> Gen<'a> {
             ExprKind::StructLit { fields, base, .. } => {
                 let t = self.ty(e);
                 let layout = t.fields(self.ptr);
-                let offset_of = |name: &str| {
-                    layout
-                        .iter()
-                        .find(|f| f.0 == name)
-                        .map(|f| (f.1.clone(), f.2))
-                };
+                let offset_of =
+                    |name: &str| layout.iter().find(|f| f.0 == name).map(|f| (&f.1, f.2));
                 let mut given = Vec::new();
                 for (name, _, v) in fields {
                     let Some((ft, off)) = offset_of(name) else {
                         continue;
                     };
                     given.push(name.clone());
-                    self.value_into(v, &ft, dest.at(off));
+                    self.value_into(v, ft, dest.at(off));
                 }
                 if let Some(b) = base {
                     let takes_owner = layout
@@ -3411,14 +3413,14 @@ impl<'a> Gen<'a> {
                     label,
                     at,
                 });
-                let et = match &t {
-                    Ty::Vec(et) => (**et).clone(),
-                    _ => Ty::Error,
+                let et: &Ty = match t {
+                    Ty::Vec(et) => et,
+                    _ => &Ty::Error,
                 };
                 if et.is_mem() {
                     // Each element is built in a stack slot, then copied into the block; what
                     // it allocates is owned through the Vec's owner (`v[0]`, `v[1].name`).
-                    let (size, align) = self.layout(&et);
+                    let (size, align) = self.layout(et);
                     let tmp = self.reserve(size, align);
                     let owner = self.label_text(dest, "vec!");
                     let owner = owner
@@ -4392,19 +4394,20 @@ impl<'a> Gen<'a> {
     fn for_array(&mut self, e: &Expr, array: &Expr, body: &Block) {
         let var = self.c.binding[&e.id];
         let hidden = self.c.for_range[&e.id];
-        if let Ty::SliceRef(elem) | Ty::SliceMut(elem) = self.f.locals[hidden as usize].ty.clone() {
-            self.for_slice(e, array, body, &elem);
+        let hidden_ty = self.decl_ty(hidden);
+        if let Ty::SliceRef(elem) | Ty::SliceMut(elem) = hidden_ty {
+            self.for_slice(e, array, body, elem);
             return;
         }
-        if let Ty::StrRef = self.f.locals[hidden as usize].ty {
+        if let Ty::StrRef = hidden_ty {
             self.for_chars(e, array, body);
             return;
         }
-        if let Ty::Vec(elem) = self.f.locals[hidden as usize].ty.clone() {
-            self.for_vec(e, array, body, &elem);
+        if let Ty::Vec(elem) = hidden_ty {
+            self.for_vec(e, array, body, elem);
             return;
         }
-        let Ty::Array(elem, n) = self.f.locals[hidden as usize].ty.clone() else {
+        let &Ty::Array(ref elem, n) = hidden_ty else {
             return;
         };
         let esize = elem.size(self.ptr);
@@ -4454,7 +4457,7 @@ impl<'a> Gen<'a> {
                 ty: usize_ty,
             });
             self.emit(index);
-            let ty = self.scalar(&elem);
+            let ty = self.scalar(elem);
             self.emit(Op::LoadAt(ty));
             self.emit(Op::Store {
                 off: item,
@@ -4760,10 +4763,10 @@ impl<'a> Gen<'a> {
             return;
         };
         let var = self.c.binding[&e.id];
-        let var_ty = self.f.locals[var as usize].ty.clone();
+        let var_ty = self.decl_ty(var);
         let voff = self.f.locals[var as usize].off;
         let ids = self.c.pat_locals.get(&e.id).cloned().unwrap_or_default();
-        let (leaves, _) = pat_leaves(pat, &var_ty, self.ptr, ids);
+        let (leaves, _) = pat_leaves(pat, var_ty, self.ptr, ids);
         let depth = self.f.depth;
         if !in_turn {
             self.f.scopes.push((Vec::new(), depth));
@@ -4929,9 +4932,9 @@ impl<'a> Gen<'a> {
         };
         let var = self.c.binding[&e.id];
         let hidden = self.c.for_range[&e.id];
-        let elem_ty = self.f.locals[hidden as usize].ty.clone();
-        let Ty::Int(ity) = elem_ty else { return };
-        let sc = self.scalar(&elem_ty);
+        let elem_ty = self.decl_ty(hidden);
+        let Ty::Int(ity) = *elem_ty else { return };
+        let sc = self.scalar(elem_ty);
         let size = sc.size as u32;
         let scope_depth = self.f.depth;
         self.f.scopes.push((Vec::new(), scope_depth));
@@ -4979,30 +4982,14 @@ impl<'a> Gen<'a> {
                 },
             });
             exits.push(self.emit(Op::JumpIfTrue(0)));
-            self.emit(Op::Load { off: roff, ty: sc });
-            self.emit(Op::Load {
-                off: roff + size,
-                ty: sc,
-            });
-            self.emit(Op::Cmp {
-                op: Cmp::Le,
-                signed: sc.signed,
-            });
+            self.compare_range_bounds(roff, sc, Cmp::Le);
             exits.push(self.emit(Op::JumpIfFalse(0)));
             self.emit(Op::Load { off: roff, ty: sc });
             self.emit(Op::Store {
                 off: item,
                 size: size as u8,
             });
-            self.emit(Op::Load { off: roff, ty: sc });
-            self.emit(Op::Load {
-                off: roff + size,
-                ty: sc,
-            });
-            self.emit(Op::Cmp {
-                op: Cmp::Lt,
-                signed: sc.signed,
-            });
+            self.compare_range_bounds(roff, sc, Cmp::Lt);
             let jf = self.emit(Op::JumpIfFalse(0));
             self.bump_start(roff, sc, ity);
             let j = self.emit(Op::Jump(0));
@@ -5014,15 +5001,7 @@ impl<'a> Gen<'a> {
             });
             self.patch_here(j);
         } else {
-            self.emit(Op::Load { off: roff, ty: sc });
-            self.emit(Op::Load {
-                off: roff + size,
-                ty: sc,
-            });
-            self.emit(Op::Cmp {
-                op: Cmp::Lt,
-                signed: sc.signed,
-            });
+            self.compare_range_bounds(roff, sc, Cmp::Lt);
             exits.push(self.emit(Op::JumpIfFalse(0)));
             self.emit(Op::Load { off: roff, ty: sc });
             self.emit(Op::Store {
@@ -5043,6 +5022,19 @@ impl<'a> Gen<'a> {
         self.end_loop(exit, Some(entry_moves));
         self.pop_scope();
         self.set_stack(scope_depth);
+    }
+
+    /// Compares the start of the range at frame offset `roff` with its end (`start op end`).
+    fn compare_range_bounds(&mut self, roff: u32, sc: Scalar, op: Cmp) {
+        self.emit(Op::Load { off: roff, ty: sc });
+        self.emit(Op::Load {
+            off: roff + sc.size as u32,
+            ty: sc,
+        });
+        self.emit(Op::Cmp {
+            op,
+            signed: sc.signed,
+        });
     }
 
     fn bump_start(&mut self, roff: u32, sc: Scalar, ity: IntTy) {
