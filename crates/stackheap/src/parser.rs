@@ -295,12 +295,14 @@ impl Parser {
         matches!(self.peek(), TokenKind::Eof)
     }
 
-    fn bump(&mut self) -> Token {
-        let t = self.tokens[self.pos].clone();
+    /// Moves past the current token (staying on the final end-of-file token); returns the
+    /// span of the token moved past.
+    fn bump(&mut self) -> Span {
+        let span = self.span();
         if self.pos + 1 < self.tokens.len() {
             self.pos += 1;
         }
-        t
+        span
     }
 
     fn is_punct(&self, p: &str) -> bool {
@@ -377,7 +379,7 @@ impl Parser {
                 return Err(());
             }
             let s = s.clone();
-            let span = self.bump().span;
+            let span = self.bump();
             Ok((s, span))
         } else {
             self.error_expected("an identifier");
@@ -433,7 +435,7 @@ impl Parser {
                 return Ok(n as u64);
             }
         }
-        match self.peek().clone() {
+        match *self.peek() {
             TokenKind::Int {
                 value,
                 too_large: false,
@@ -520,8 +522,9 @@ impl Parser {
                 self.bump();
                 self.bump();
                 self.bump();
-                while let TokenKind::Ident(name) = self.peek().clone() {
-                    let sp = self.bump().span;
+                while let TokenKind::Ident(name) = self.peek() {
+                    let name = name.clone();
+                    let sp = self.bump();
                     attrs.derives.push((name, sp));
                     if !self.eat_punct(",") {
                         break;
@@ -621,7 +624,7 @@ impl Parser {
     /// `impl Name { fn ... }` and `impl<'a> Name<'a> { fn ... }`; trait impls and impls
     /// generic over types are not supported yet.
     fn impl_item(&mut self) -> PResult<Vec<Function>> {
-        let start = self.bump().span;
+        let start = self.bump();
         let lifetimes = if self.is_punct("<") {
             self.lifetime_params("a generic `impl`")?
         } else {
@@ -668,12 +671,13 @@ impl Parser {
         self.expect_punct("<")?;
         let mut out = Vec::new();
         while !self.is_punct(">") {
-            let TokenKind::Lifetime(name) = self.peek().clone() else {
+            let TokenKind::Lifetime(name) = self.peek() else {
                 let span = self.span();
                 self.diags.push(unsupported(span, what));
                 return Err(());
             };
-            let sp = self.bump().span;
+            let name = name.clone();
+            let sp = self.bump();
             if self.is_punct(":") {
                 let span = self.span();
                 self.diags.push(unsupported(span, "a lifetime bound"));
@@ -689,7 +693,7 @@ impl Parser {
     }
 
     fn struct_item(&mut self, attrs: Attrs) -> PResult<StructItem> {
-        let start = self.bump().span;
+        let start = self.bump();
         let (name, name_span) = self.ident()?;
         let lifetimes = if self.is_punct("<") {
             self.lifetime_params("a generic struct")?
@@ -744,7 +748,7 @@ impl Parser {
     }
 
     fn function(&mut self) -> PResult<Function> {
-        let start = self.bump().span;
+        let start = self.bump();
         let (name, name_span) = self.ident()?;
         let lifetimes = if self.is_punct("<") {
             self.lifetime_params("a generic function")?
@@ -772,12 +776,13 @@ impl Parser {
             {
                 let by_ref = self.eat_punct("&");
                 let mut lifetimes = Vec::new();
-                if let TokenKind::Lifetime(name) = self.peek().clone() {
-                    let sp = self.bump().span;
+                if let TokenKind::Lifetime(name) = self.peek() {
+                    let name = name.clone();
+                    let sp = self.bump();
                     lifetimes.push((name, sp));
                 }
                 let mutable = self.eat_keyword("mut");
-                let sp = self.bump().span;
+                let sp = self.bump();
                 let span = pstart.to(sp);
                 let plain = self_ty(TypeExprKind::Path("Self".into(), Vec::new()), span);
                 let ty = if by_ref {
@@ -922,8 +927,9 @@ impl Parser {
             self.bump();
             // A lifetime (`&'static T`, `&'a T`) says which borrow the reference is part of.
             let mut lifetimes = Vec::new();
-            if let TokenKind::Lifetime(name) = self.peek().clone() {
-                let sp = self.bump().span;
+            if let TokenKind::Lifetime(name) = self.peek() {
+                let name = name.clone();
+                let sp = self.bump();
                 lifetimes.push((name, sp));
             }
             let mutable = self.eat_keyword("mut");
@@ -970,8 +976,9 @@ impl Parser {
         if self.eat_punct("<") {
             loop {
                 // Lifetime arguments (`Excerpt<'a>`) come first.
-                if let TokenKind::Lifetime(lt) = self.peek().clone() {
-                    let sp = self.bump().span;
+                if let TokenKind::Lifetime(lt) = self.peek() {
+                    let lt = lt.clone();
+                    let sp = self.bump();
                     lifetimes.push((lt, sp));
                 } else {
                     args.push(self.type_expr()?);
@@ -1046,7 +1053,7 @@ impl Parser {
             );
             return Err(());
         }
-        let end = self.bump().span;
+        let end = self.bump();
         Ok(Block {
             stmts,
             tail,
@@ -1185,7 +1192,8 @@ impl Parser {
             self.bump();
             return Ok(v);
         }
-        if let TokenKind::Ident(name) = self.peek().clone() {
+        if let TokenKind::Ident(name) = self.peek() {
+            let name = name.clone();
             // `i32::MIN`, `u8::MAX`, `usize::MAX` (at the run's pointer width).
             let start = self.span();
             let ty = crate::types::IntTy::from_name(&name);
@@ -1203,7 +1211,7 @@ impl Parser {
             return Err(());
         }
         let neg = self.eat_punct("-");
-        match self.peek().clone() {
+        match *self.peek() {
             TokenKind::Int { value, .. } => {
                 self.bump();
                 let v = i128::try_from(value).unwrap_or(i128::MAX);
@@ -1222,11 +1230,12 @@ impl Parser {
 
     fn pat_inner(&mut self) -> PResult<Pat> {
         let start = self.span();
-        if let TokenKind::Str(text) = self.peek().clone() {
+        if let TokenKind::Str(text) = self.peek() {
+            let text = text.clone();
             self.bump();
             return Ok(Pat::Str(text, start));
         }
-        if let TokenKind::Char(c) = self.peek().clone() {
+        if let TokenKind::Char(c) = *self.peek() {
             self.bump();
             let inclusive = if self.eat_punct("..=") {
                 true
@@ -1239,7 +1248,7 @@ impl Parser {
                     span: start,
                 });
             };
-            let TokenKind::Char(hi) = self.peek().clone() else {
+            let TokenKind::Char(hi) = *self.peek() else {
                 self.error_expected("a character literal");
                 return Err(());
             };
@@ -1254,7 +1263,8 @@ impl Parser {
         }
         if (self.is_punct("..=") || self.is_punct("..")) && self.pat_int_ahead_at(1) {
             // `..=hi` or `..hi`: every value up to `hi`.
-            let inclusive = self.bump().kind == TokenKind::Punct("..=");
+            let inclusive = self.is_punct("..=");
+            self.bump();
             let hi = self.pat_int()?;
             return Ok(Pat::Range {
                 lo: RANGE_OPEN_LO,
@@ -1267,7 +1277,8 @@ impl Parser {
         let int_const = matches!(self.peek(), TokenKind::Ident(n) if crate::types::IntTy::from_name(n).is_some())
             && matches!(self.peek_at(1), TokenKind::Punct("::"))
             || self.const_int_ahead(0).is_some();
-        if let TokenKind::Ident(name) = self.peek().clone() {
+        if let TokenKind::Ident(name) = self.peek() {
+            let name = name.clone();
             // A `bool` or `char` `const` item.
             match self.const_value(&name).cloned() {
                 Some(ConstVal::Bool(v)) => {
@@ -1404,8 +1415,8 @@ impl Parser {
                 let fstart = self.span();
                 let fref = self.eat_keyword("ref").then(|| self.eat_keyword("mut"));
                 let fmut = fref.is_none() && self.eat_keyword("mut");
-                let (fname, fspan) = match self.peek().clone() {
-                    TokenKind::Int { value, .. } if !fmut => (value.to_string(), self.bump().span),
+                let (fname, fspan) = match *self.peek() {
+                    TokenKind::Int { value, .. } if !fmut => (value.to_string(), self.bump()),
                     _ => self.ident()?,
                 };
                 let p = if !fmut && fref.is_none() && self.eat_punct(":") {
@@ -1461,7 +1472,7 @@ impl Parser {
     }
 
     fn let_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.bump().span;
+        let start = self.bump();
         if self.is_punct("[") || self.is_punct("&") {
             let span = self.span();
             self.diags
@@ -1496,7 +1507,7 @@ impl Parser {
         }
         let mutable = self.eat_keyword("mut");
         let (name, name_span) = if self.is_keyword("_") {
-            let sp = self.bump().span;
+            let sp = self.bump();
             ("_".to_string(), sp)
         } else {
             self.ident()?
@@ -1586,15 +1597,15 @@ impl Parser {
 
     fn range_expr(&mut self) -> PResult<Expr> {
         if self.is_punct("..") || self.is_punct("..=") {
-            let op = self.bump();
-            let inclusive = matches!(op.kind, TokenKind::Punct("..="));
+            let inclusive = self.is_punct("..=");
+            let op_span = self.bump();
             let ends = self.is_punct("]") || self.is_punct(")") || self.is_punct(";");
             let end = if ends {
                 None
             } else {
                 Some(Box::new(self.binary(0)?))
             };
-            let span = op.span.to(self.prev_span());
+            let span = op_span.to(self.prev_span());
             return Ok(self.new_expr(
                 ExprKind::OpenRange {
                     start: None,
@@ -1612,7 +1623,7 @@ impl Parser {
         } else {
             return Ok(start);
         };
-        let op_span = self.bump().span;
+        let op_span = self.bump();
         if self.is_punct("]") {
             let span = start.span.to(op_span);
             return Ok(self.new_expr(
@@ -1678,7 +1689,7 @@ impl Parser {
             }
             chain += 1;
             self.check_chain(chain)?;
-            let op_span = self.bump().span;
+            let op_span = self.bump();
             self.enter()?;
             let rhs = self.binary(prec);
             self.leave();
@@ -1783,9 +1794,9 @@ impl Parser {
                     value,
                     suffix: None,
                     ..
-                } = self.peek().clone()
+                } = *self.peek()
                 {
-                    let name_span = self.bump().span;
+                    let name_span = self.bump();
                     let span = e.span.to(name_span);
                     e = self.new_expr(
                         ExprKind::Field {
@@ -1798,7 +1809,7 @@ impl Parser {
                     continue;
                 }
                 if let TokenKind::Int { .. } | TokenKind::Float = self.peek() {
-                    let span = self.bump().span;
+                    let span = self.bump();
                     self.diags.push(unsupported(
                         span,
                         "a nested tuple field access such as `t.0.1` (write `(t.0).1`)",
@@ -2117,7 +2128,7 @@ impl Parser {
                     pat = Some(p);
                     ("(item)".to_string(), sp)
                 } else if self.is_keyword("_") {
-                    let sp = self.bump().span;
+                    let sp = self.bump();
                     ("_".to_string(), sp)
                 } else {
                     mutable = self.eat_keyword("mut");
@@ -2205,7 +2216,7 @@ impl Parser {
     }
 
     fn if_expr(&mut self) -> PResult<Expr> {
-        let start = self.bump().span;
+        let start = self.bump();
         if self.eat_keyword("let") {
             // `if let P = e { a } else { b }` is `match e { P => { a } _ => { b } }`.
             let pat = self.pat_or()?;
@@ -2434,12 +2445,12 @@ impl Parser {
                 base = Some(Box::new(self.expr()?));
                 break;
             }
-            let (fname, fspan) = match self.peek().clone() {
+            let (fname, fspan) = match *self.peek() {
                 TokenKind::Int {
                     value,
                     suffix: None,
                     ..
-                } => (value.to_string(), self.bump().span),
+                } => (value.to_string(), self.bump()),
                 _ => self.ident()?,
             };
             let value = if self.eat_punct(":") {
@@ -2502,11 +2513,12 @@ impl Parser {
                     span,
                 ));
             }
-            let TokenKind::Str(template) = self.peek().clone() else {
+            let TokenKind::Str(template) = self.peek() else {
                 self.error_expected("a format string literal");
                 return Err(());
             };
-            let template_span = self.bump().span;
+            let template = template.clone();
+            let template_span = self.bump();
             let mut args = Vec::new();
             while self.eat_punct(",") {
                 if self.is_punct(close) {
