@@ -731,7 +731,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         main: checked.main,
         line_index: g.line_index,
         ptr: settings.ptr_width,
-        structs: checked.structs.clone(),
+        structs: checked.structs,
     };
     (Some(program), diags)
 }

@@ -1902,12 +1902,13 @@ impl Parser {
 
     fn primary(&mut self) -> PResult<Expr> {
         let start = self.span();
-        match self.peek().clone() {
+        match self.peek() {
             TokenKind::Int {
                 value,
                 suffix,
                 too_large,
             } => {
+                let (value, suffix, too_large) = (*value, suffix.clone(), *too_large);
                 self.bump();
                 if too_large {
                     self.diags.push(Diagnostic::error(
@@ -1931,15 +1932,18 @@ impl Parser {
                 Ok(self.new_expr(ExprKind::Error, start))
             }
             TokenKind::Str(text) => {
+                let text = text.clone();
                 self.bump();
                 Ok(self.new_expr(ExprKind::Str(text), start))
             }
             TokenKind::Char(c) => {
+                let c = *c;
                 self.bump();
                 Ok(self.new_expr(ExprKind::Char(c), start))
             }
             TokenKind::Byte(b) => {
                 // `b'a'` is the `u8` it names.
+                let b = *b;
                 self.bump();
                 let suffix = Some(("u8".to_string(), start));
                 Ok(self.new_expr(
@@ -1951,6 +1955,7 @@ impl Parser {
                 ))
             }
             TokenKind::ByteStr(bytes) => {
+                let bytes = bytes.clone();
                 self.bump();
                 Ok(self.new_expr(ExprKind::ByteStr(bytes), start))
             }
@@ -1991,7 +1996,10 @@ impl Parser {
                 self.diags.push(unsupported(start, "a loop label"));
                 Err(())
             }
-            TokenKind::Ident(word) => self.word(&word, start),
+            TokenKind::Ident(word) => {
+                let word = word.clone();
+                self.word(&word, start)
+            }
             _ => {
                 self.error_expected("an expression");
                 Err(())
