@@ -1376,7 +1376,7 @@ impl<'a> Gen<'a> {
     /// A use (or, `partly`, an assignment to a field) of local `l`, declared without a value,
     /// where it has none (`maybe`: on some paths): E0381.
     fn report_uninit(&mut self, l: LocalId, span: Span, maybe: bool, partly: bool) {
-        let name = self.f.locals[l as usize].name.clone();
+        let name = &self.f.locals[l as usize].name;
         let decl_span = self.c.locals[self.f.id as usize][l as usize].span;
         let state = if maybe {
             "is possibly-uninitialized"
@@ -1428,8 +1428,8 @@ impl<'a> Gen<'a> {
             .find(|((ml, mp), _)| *ml == l && mp.len() < path.len() && path.starts_with(mp))
             .map(|((_, mp), at)| (mp.clone(), *at));
         if let (Some((mp, at)), false) = (moved, self.f.moves.dead) {
-            let name = self.f.locals[l as usize].name.clone();
-            let ty = self.f.locals[l as usize].ty.clone();
+            let name = &self.f.locals[l as usize].name;
+            let ty = &self.f.locals[l as usize].ty;
             let decl_span = self.c.locals[self.f.id as usize][l as usize].span;
             let mut d = Diagnostic::error(
                 DiagnosticKind::Ownership,
@@ -2723,8 +2723,8 @@ impl<'a> Gen<'a> {
         in_loop: bool,
     ) {
         let decl_span = self.c.locals[self.f.id as usize][l as usize].span;
-        let name = self.f.locals[l as usize].name.clone();
-        let ty = self.f.locals[l as usize].ty.clone();
+        let name = &self.f.locals[l as usize].name;
+        let ty = &self.f.locals[l as usize].ty;
         let verb = if how == Use::Borrow { "borrow" } else { "use" };
         let done = if how == Use::Borrow {
             "value borrowed here after"
@@ -6715,7 +6715,7 @@ impl<'a> Gen<'a> {
             format!("use of moved value: `{}`", self.path_name(l, &used))
         };
         let decl_span = self.c.locals[self.f.id as usize][l as usize].span;
-        let name = self.f.locals[l as usize].name.clone();
+        let name = &self.f.locals[l as usize].name;
         let ty = self.path_ty(l, &moved);
         let mut d = Diagnostic::error(DiagnosticKind::Ownership, leaf.span, msg)
             .with_code("E0382")

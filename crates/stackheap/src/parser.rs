@@ -374,8 +374,8 @@ impl Parser {
     fn ident(&mut self) -> PResult<(String, Span)> {
         if let TokenKind::Ident(s) = self.peek() {
             if is_reserved(s) {
-                let s = s.clone();
-                self.error_expected(&format!("identifier, found keyword `{s}`"));
+                let expected = format!("identifier, found keyword `{s}`");
+                self.error_expected(&expected);
                 return Err(());
             }
             let s = s.clone();
@@ -1193,10 +1193,9 @@ impl Parser {
             return Ok(v);
         }
         if let TokenKind::Ident(name) = self.peek() {
-            let name = name.clone();
             // `i32::MIN`, `u8::MAX`, `usize::MAX` (at the run's pointer width).
             let start = self.span();
-            let ty = crate::types::IntTy::from_name(&name);
+            let ty = crate::types::IntTy::from_name(name);
             self.bump();
             if let (Some(t), true) = (ty, self.eat_punct("::")) {
                 let (which, _) = self.ident()?;
@@ -1278,9 +1277,8 @@ impl Parser {
             && matches!(self.peek_at(1), TokenKind::Punct("::"))
             || self.const_int_ahead(0).is_some();
         if let TokenKind::Ident(name) = self.peek() {
-            let name = name.clone();
             // A `bool` or `char` `const` item.
-            match self.const_value(&name).cloned() {
+            match self.const_value(name).cloned() {
                 Some(ConstVal::Bool(v)) => {
                     self.bump();
                     return Ok(Pat::Bool(v, start));
