@@ -1236,7 +1236,7 @@ impl<'a> Gen<'a> {
 
     /// Declares a local at the top of the frame and returns its offset.
     fn declare(&mut self, id: LocalId) -> u32 {
-        let (size, align) = self.layout(&self.f.locals[id as usize].ty.clone());
+        let (size, align) = self.layout(&self.f.locals[id as usize].ty);
         let off = self.reserve(size, align);
         self.f.locals[id as usize].off = off;
         if let Some(s) = self.f.scopes.last_mut() {
@@ -1566,7 +1566,7 @@ impl<'a> Gen<'a> {
                     return;
                 }
                 let id = self.c.binding[&init.id];
-                let ty = self.f.locals[id as usize].ty.clone();
+                let ty = self.decl_ty(id);
                 self.extend_temporaries(init);
                 let depth = self.f.depth;
                 if ty.is_mem() {
@@ -1582,7 +1582,7 @@ impl<'a> Gen<'a> {
                     self.drop_temps(&temps);
                     self.f.depth = depth;
                     let off = self.declare(id);
-                    let size = self.scalar(&ty).size;
+                    let size = self.scalar(ty).size;
                     self.emit(Op::Store { off, size });
                     self.end_statement(self.f.depth, Some(site));
                 } else {
