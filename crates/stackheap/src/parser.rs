@@ -191,10 +191,10 @@ impl Parser {
         }
         match value {
             Some(v) => self.consts.push((name, v)),
-            None => self.diags.push(unsupported(
+            None => self.report_unsupported(
                 span,
                 "a `const` item other than an integer, `bool`, `char` or `&str` value the engine can compute",
-            )),
+            ),
         }
         Ok(())
     }
@@ -387,6 +387,11 @@ impl Parser {
         }
     }
 
+    /// Reports a construct the engine does not run yet (see [`unsupported`]).
+    fn report_unsupported(&mut self, span: Span, what: &str) {
+        self.diags.push(unsupported(span, what));
+    }
+
     fn new_expr(&mut self, kind: ExprKind, span: Span) -> Expr {
         let id = self.next_id;
         self.next_id += 1;
@@ -446,10 +451,7 @@ impl Parser {
             }
             _ => {
                 let span = self.span();
-                self.diags.push(unsupported(
-                    span,
-                    "an array length other than an integer literal",
-                ));
+                self.report_unsupported(span, "an array length other than an integer literal");
                 Err(())
             }
         }
@@ -589,8 +591,7 @@ impl Parser {
         if what.is_empty() {
             self.error_expected("an item such as `fn`");
         } else {
-            self.diags
-                .push(unsupported(span, &format!("an item of kind {what}")));
+            self.report_unsupported(span, &format!("an item of kind {what}"));
         }
         Err(())
     }
@@ -638,10 +639,10 @@ impl Parser {
             Vec::new()
         };
         if self.is_keyword("for") || self.is_punct("<") {
-            self.diags.push(unsupported(
+            self.report_unsupported(
                 start.to(name_span),
                 "an `impl` of a trait or a generic `impl`",
-            ));
+            );
             return Err(());
         }
         self.expect_punct("{")?;
@@ -651,8 +652,7 @@ impl Parser {
             self.eat_keyword("pub");
             if !self.is_keyword("fn") {
                 let span = self.span();
-                self.diags
-                    .push(unsupported(span, "an item other than `fn` inside `impl`"));
+                self.report_unsupported(span, "an item other than `fn` inside `impl`");
                 return Err(());
             }
             let mut f = self.function()?;
@@ -673,14 +673,14 @@ impl Parser {
         while !self.is_punct(">") {
             let TokenKind::Lifetime(name) = self.peek() else {
                 let span = self.span();
-                self.diags.push(unsupported(span, what));
+                self.report_unsupported(span, what);
                 return Err(());
             };
             let name = name.clone();
             let sp = self.bump();
             if self.is_punct(":") {
                 let span = self.span();
-                self.diags.push(unsupported(span, "a lifetime bound"));
+                self.report_unsupported(span, "a lifetime bound");
                 return Err(());
             }
             out.push((name, sp));
@@ -951,7 +951,7 @@ impl Parser {
             } else {
                 "a reference or pointer type"
             };
-            self.diags.push(unsupported(start, what));
+            self.report_unsupported(start, what);
             // Read on so the rest of the program is still checked.
             self.bump();
             let _ = self.eat_keyword("mut");
@@ -1096,8 +1096,7 @@ impl Parser {
             || self.is_keyword("enum")
         {
             let span = self.span();
-            self.diags
-                .push(unsupported(span, "an item inside a function"));
+            self.report_unsupported(span, "an item inside a function");
             self.skip_item();
             return Ok(None);
         }
@@ -1117,10 +1116,10 @@ impl Parser {
         };
         if block_like && self.is_punct(".") {
             let span = self.span();
-            self.diags.push(unsupported(
+            self.report_unsupported(
                 span,
                 "a method call on a block-like expression at the start of a statement",
-            ));
+            );
             return Err(());
         }
         if self.eat_punct(";") {
@@ -1205,8 +1204,7 @@ impl Parser {
                     _ => {}
                 }
             }
-            self.diags
-                .push(unsupported(start, "this constant in a pattern"));
+            self.report_unsupported(start, "this constant in a pattern");
             return Err(());
         }
         let neg = self.eat_punct("-");
@@ -1366,7 +1364,7 @@ impl Parser {
             return Ok(Pat::Ref(Box::new(inner), start.to(self.prev_span())));
         }
         if self.is_punct("[") || self.is_punct("&") || self.is_punct("&&") || self.is_punct("..") {
-            self.diags.push(unsupported(start, "this kind of pattern"));
+            self.report_unsupported(start, "this kind of pattern");
             return Err(());
         }
         if self.eat_keyword("ref") {
@@ -1395,10 +1393,7 @@ impl Parser {
                 self.skip_group();
             }
             let whole = span.to(self.prev_span());
-            self.diags.push(unsupported(
-                whole,
-                "a path in a pattern (such as an enum's variant)",
-            ));
+            self.report_unsupported(whole, "a path in a pattern (such as an enum's variant)");
             return Ok(Pat::Wild(whole));
         }
         let upper = name.chars().next().is_some_and(char::is_uppercase);
@@ -1473,8 +1468,7 @@ impl Parser {
         let start = self.bump();
         if self.is_punct("[") || self.is_punct("&") {
             let span = self.span();
-            self.diags
-                .push(unsupported(span, "a destructuring pattern in `let`"));
+            self.report_unsupported(span, "a destructuring pattern in `let`");
             return Err(());
         }
         let destructure = self.is_punct("(")
@@ -1492,7 +1486,7 @@ impl Parser {
             let init = self.expr()?;
             if self.is_keyword("else") {
                 let span = self.span();
-                self.diags.push(unsupported(span, "`let ... else`"));
+                self.report_unsupported(span, "`let ... else`");
                 return Err(());
             }
             self.expect_punct(";")?;
@@ -1531,8 +1525,7 @@ impl Parser {
             }
             if self.is_punct(";") {
                 let span = start.to(self.span());
-                self.diags
-                    .push(unsupported(span, "a `let _` without a value"));
+                self.report_unsupported(span, "a `let _` without a value");
                 self.bump();
                 return Err(());
             }
@@ -1543,7 +1536,7 @@ impl Parser {
         let init = self.expr()?;
         if self.is_keyword("else") {
             let span = self.span();
-            self.diags.push(unsupported(span, "`let ... else`"));
+            self.report_unsupported(span, "`let ... else`");
             return Err(());
         }
         self.expect_punct(";")?;
@@ -1634,8 +1627,7 @@ impl Parser {
             ));
         }
         if self.is_punct("{") || self.is_punct(")") || self.is_punct(";") {
-            self.diags
-                .push(unsupported(op_span, "a range without an end"));
+            self.report_unsupported(op_span, "a range without an end");
             return Err(());
         }
         let end = self.binary(0)?;
@@ -1808,10 +1800,10 @@ impl Parser {
                 }
                 if let TokenKind::Int { .. } | TokenKind::Float = self.peek() {
                     let span = self.bump();
-                    self.diags.push(unsupported(
+                    self.report_unsupported(
                         span,
                         "a nested tuple field access such as `t.0.1` (write `(t.0).1`)",
-                    ));
+                    );
                     let span = e.span.to(span);
                     e = self.new_expr(ExprKind::Error, span);
                     continue;
@@ -1819,8 +1811,7 @@ impl Parser {
                 let (method, method_span) = self.ident()?;
                 if self.is_punct("::") {
                     let span = self.span();
-                    self.diags
-                        .push(unsupported(span, "a method call with generic arguments"));
+                    self.report_unsupported(span, "a method call with generic arguments");
                     return Err(());
                 }
                 if !self.is_punct("(") {
@@ -1870,7 +1861,7 @@ impl Parser {
                 e = self.new_expr(ExprKind::Index(Box::new(e), Box::new(idx)), span);
             } else if self.is_punct("?") {
                 let span = self.span();
-                self.diags.push(unsupported(span, "the `?` operator"));
+                self.report_unsupported(span, "the `?` operator");
                 return Err(());
             } else {
                 return Ok(e);
@@ -1925,8 +1916,7 @@ impl Parser {
             }
             TokenKind::Float => {
                 self.bump();
-                self.diags
-                    .push(unsupported(start, "a floating-point number"));
+                self.report_unsupported(start, "a floating-point number");
                 Ok(self.new_expr(ExprKind::Error, start))
             }
             TokenKind::Str(text) => {
@@ -1960,10 +1950,7 @@ impl Parser {
             TokenKind::Punct("(") => {
                 self.bump();
                 if self.eat_punct(")") {
-                    self.diags.push(unsupported(
-                        start.to(self.prev_span()),
-                        "the unit value `()`",
-                    ));
+                    self.report_unsupported(start.to(self.prev_span()), "the unit value `()`");
                     return Ok(self.new_expr(ExprKind::Error, start.to(self.prev_span())));
                 }
                 let saved = std::mem::replace(&mut self.no_struct, false);
@@ -1987,11 +1974,11 @@ impl Parser {
                 r
             }
             TokenKind::Punct("|") | TokenKind::Punct("||") => {
-                self.diags.push(unsupported(start, "a closure"));
+                self.report_unsupported(start, "a closure");
                 Err(())
             }
             TokenKind::Lifetime(_) => {
-                self.diags.push(unsupported(start, "a loop label"));
+                self.report_unsupported(start, "a loop label");
                 Err(())
             }
             TokenKind::Ident(word) => {
@@ -2031,7 +2018,7 @@ impl Parser {
     fn array_literal(&mut self, start: Span) -> PResult<Expr> {
         if self.eat_punct("]") {
             let span = start.to(self.prev_span());
-            self.diags.push(unsupported(span, "an empty array"));
+            self.report_unsupported(span, "an empty array");
             return Ok(self.new_expr(ExprKind::Error, span));
         }
         let first = self.expr()?;
@@ -2197,7 +2184,7 @@ impl Parser {
                 ))
             }
             "unsafe" | "async" | "move" => {
-                self.diags.push(unsupported(start, &format!("`{word}`")));
+                self.report_unsupported(start, &format!("`{word}`"));
                 Err(())
             }
             _ if is_reserved(word) => {
@@ -2332,10 +2319,10 @@ impl Parser {
                 }
                 if generics.is_some() {
                     let span = self.span();
-                    self.diags.push(unsupported(
+                    self.report_unsupported(
                         span,
                         "generic arguments on more than one segment of a path",
-                    ));
+                    );
                     return Err(());
                 }
                 generics = Some((segs.len() - 1, self.turbofish_args()?));
@@ -2346,7 +2333,7 @@ impl Parser {
         if let Some(g) = generics {
             if self.is_punct("!") || self.is_punct("{") && !self.no_struct {
                 let span = self.span();
-                self.diags.push(unsupported(span, "generic arguments here"));
+                self.report_unsupported(span, "generic arguments here");
                 return Err(());
             }
             let span = start.to(self.prev_span());
@@ -2534,8 +2521,7 @@ impl Parser {
                     && matches!(self.peek_at(1), TokenKind::Punct("="))
                 {
                     let span = self.span();
-                    self.diags
-                        .push(unsupported(span, "a named format argument"));
+                    self.report_unsupported(span, "a named format argument");
                     return Err(());
                 }
                 args.push(self.expr()?);
@@ -2588,8 +2574,7 @@ impl Parser {
             self.bump();
         }
         let span = start.to(self.prev_span());
-        self.diags
-            .push(unsupported(span, &format!("the macro `{name}!`")));
+        self.report_unsupported(span, &format!("the macro `{name}!`"));
         Ok(self.new_expr(ExprKind::Error, span))
     }
 }
