@@ -731,7 +731,7 @@ pub fn compile(source: &str, settings: &Settings) -> (Option<Program>, Vec<Diagn
         main: checked.main,
         line_index: g.line_index,
         ptr: settings.ptr_width,
-        structs: checked.structs.clone(),
+        structs: checked.structs,
     };
     (Some(program), diags)
 }
@@ -958,8 +958,14 @@ struct Gen<'a> {
 }
 
 impl<'a> Gen<'a> {
-    fn ty(&self, e: &Expr) -> Ty {
-        self.c.expr_ty[e.id as usize].clone()
+    fn ty(&self, e: &Expr) -> &'a Ty {
+        &self.c.expr_ty[e.id as usize]
+    }
+
+    /// The type of a local the checker declared (not a hidden slot added here): the same
+    /// as its [`LocalSlot`]'s, read from the checked program.
+    fn decl_ty(&self, l: LocalId) -> &'a Ty {
+        &self.c.locals[self.f.id as usize][l as usize].ty
     }
 
     fn layout(&self, t: &Ty) -> (u32, u32) {
@@ -985,6 +991,19 @@ impl<'a> Gen<'a> {
                 signed: false,
             },
         }
+    }
+
+    /// How an address (a reference, a `Box`, a Vec's pointer) is read: pointer-sized.
+    fn pointer_scalar(&self) -> Scalar {
+        Scalar {
+            size: self.ptr.bytes() as u8,
+            signed: false,
+        }
+    }
+
+    /// How a `usize` is read: pointer-sized, unsigned, like an address.
+    fn usize_scalar(&self) -> Scalar {
+        self.pointer_scalar()
     }
 
     fn elem_size(&self, t: &Ty) -> u8 {
@@ -1014,6 +1033,19 @@ impl<'a> Gen<'a> {
             at: 0,
         });
         self.emit(Op::Store { off, size: us.size });
+    }
+
+    /// Copies `size` bytes from frame offset `off` to the destination address already
+    /// pushed.
+    fn copy_from_local(&mut self, off: u32, size: u32) {
+        self.emit(Op::AddrLocal(off));
+        self.emit(Op::Copy(size));
+    }
+
+    /// Points the jump at `at` to the next op to be emitted.
+    fn patch_here(&mut self, at: usize) {
+        let here = self.here();
+        self.patch(at, here);
     }
 
     fn patch(&mut self, at: usize, target: u32) {
@@ -1130,9 +1162,9 @@ impl<'a> Gen<'a> {
         }
         self.f.depth = off;
         self.f.scopes.push((params, 0));
-        let ret = self.c.sigs[id as usize].ret.clone();
+        let ret = &self.c.sigs[id as usize].ret;
         let dest = if ret.is_mem() { Some(Dest::Ret) } else { None };
-        self.block_body(&f.body, dest, true, &ret);
+        self.block_body(&f.body, dest, true, ret);
         self.name_moved_places();
         let name = self.c.sigs[id as usize].name.clone();
         FnCode {
@@ -1204,7 +1236,7 @@ impl<'a> Gen<'a> {
 
     /// Declares a local at the top of the frame and returns its offset.
     fn declare(&mut self, id: LocalId) -> u32 {
-        let (size, align) = self.layout(&self.f.locals[id as usize].ty.clone());
+        let (size, align) = self.layout(&self.f.locals[id as usize].ty);
         let off = self.reserve(size, align);
         self.f.locals[id as usize].off = off;
         if let Some(s) = self.f.scopes.last_mut() {
@@ -1281,7 +1313,7 @@ impl<'a> Gen<'a> {
                 self.emit(Op::IsOwned { local: p.flag });
                 let skip = self.emit(Op::JumpIfFalse(0));
                 self.emit(Op::AddrLocal(at));
-                let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                let ptr = self.pointer_scalar();
                 for &k in &p.at[1..] {
                     self.emit(Op::LoadAt(ptr));
                     if k > 0 {
@@ -1298,8 +1330,7 @@ impl<'a> Gen<'a> {
                     local: p.flag,
                     owned: false,
                 });
-                let h = self.here();
-                self.patch(skip, h);
+                self.patch_here(skip);
             } else if p.ty.plain_buffer() {
                 self.emit(Op::DropLocal {
                     off: at,
@@ -1315,8 +1346,7 @@ impl<'a> Gen<'a> {
             }
         }
         if let Some(j) = none {
-            let h = self.here();
-            self.patch(j, h);
+            self.patch_here(j);
         }
     }
 
@@ -1346,7 +1376,7 @@ impl<'a> Gen<'a> {
     /// A use (or, `partly`, an assignment to a field) of local `l`, declared without a value,
     /// where it has none (`maybe`: on some paths): E0381.
     fn report_uninit(&mut self, l: LocalId, span: Span, maybe: bool, partly: bool) {
-        let name = self.f.locals[l as usize].name.clone();
+        let name = &self.f.locals[l as usize].name;
         let decl_span = self.c.locals[self.f.id as usize][l as usize].span;
         let state = if maybe {
             "is possibly-uninitialized"
@@ -1398,8 +1428,8 @@ impl<'a> Gen<'a> {
             .find(|((ml, mp), _)| *ml == l && mp.len() < path.len() && path.starts_with(mp))
             .map(|((_, mp), at)| (mp.clone(), *at));
         if let (Some((mp, at)), false) = (moved, self.f.moves.dead) {
-            let name = self.f.locals[l as usize].name.clone();
-            let ty = self.f.locals[l as usize].ty.clone();
+            let name = &self.f.locals[l as usize].name;
+            let ty = &self.f.locals[l as usize].ty;
             let decl_span = self.c.locals[self.f.id as usize][l as usize].span;
             let mut d = Diagnostic::error(
                 DiagnosticKind::Ownership,
@@ -1536,7 +1566,7 @@ impl<'a> Gen<'a> {
                     return;
                 }
                 let id = self.c.binding[&init.id];
-                let ty = self.f.locals[id as usize].ty.clone();
+                let ty = self.decl_ty(id);
                 self.extend_temporaries(init);
                 let depth = self.f.depth;
                 if ty.is_mem() {
@@ -1552,7 +1582,7 @@ impl<'a> Gen<'a> {
                     self.drop_temps(&temps);
                     self.f.depth = depth;
                     let off = self.declare(id);
-                    let size = self.scalar(&ty).size;
+                    let size = self.scalar(ty).size;
                     self.emit(Op::Store { off, size });
                     self.end_statement(self.f.depth, Some(site));
                 } else {
@@ -1632,7 +1662,7 @@ impl<'a> Gen<'a> {
             self.f.locals.push(slot);
             let l = self.f.locals.len() as LocalId - 1;
             let off = self.declare(l);
-            self.value_into(inner, &t, Dest::Local(off));
+            self.value_into(inner, t, Dest::Local(off));
             if !t.is_copy() {
                 // Owned by the hidden local; its blocks keep their "a temporary" labels.
                 self.emit(Op::SetOwned {
@@ -1688,7 +1718,7 @@ impl<'a> Gen<'a> {
         self.extend_temporaries(init);
         let t = self.ty(init);
         let ids = self.c.pat_locals.get(&init.id).cloned().unwrap_or_default();
-        let (leaves, unbound_owner) = pat_leaves(pat, &t, self.ptr, ids);
+        let (leaves, unbound_owner) = pat_leaves(pat, t, self.ptr, ids);
         // Through a reference (`let (a, b) = &pair;`) the names borrow: the reference
         // itself is what is read.
         let place = match t {
@@ -1716,7 +1746,7 @@ impl<'a> Gen<'a> {
                 }
                 // The value's bytes, copied to read the parts from (nothing changes owner
                 // by the copy itself).
-                let (size, align) = self.layout(&t);
+                let (size, align) = self.layout(t);
                 let tmp = self.reserve(size, align);
                 self.emit(Op::AddrLocal(tmp));
                 self.path_addr(*l, path);
@@ -1747,9 +1777,9 @@ impl<'a> Gen<'a> {
                 return;
             }
             (None, None) => {
-                let (size, align) = self.layout(&t);
+                let (size, align) = self.layout(t);
                 let tmp = self.reserve(size, align);
-                self.value_into(init, &t, Dest::Local(tmp));
+                self.value_into(init, t, Dest::Local(tmp));
                 tmp
             }
         };
@@ -1769,7 +1799,7 @@ impl<'a> Gen<'a> {
                 // What no name took stays in the temporary, dropped at the statement's end
                 // in declaration order.
                 let mut parts = Vec::new();
-                owner_parts(&t, self.ptr, 0, &mut Vec::new(), &mut parts);
+                owner_parts(t, self.ptr, 0, &mut Vec::new(), &mut parts);
                 for (path, off, pty) in parts.into_iter().rev() {
                     let taken = leaves
                         .iter()
@@ -1824,7 +1854,7 @@ impl<'a> Gen<'a> {
             // `ref x` in a value: the part's address.
             match origin {
                 Some(slot) => {
-                    let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                    let ptr = self.pointer_scalar();
                     self.emit(Op::Load { off: slot, ty: ptr });
                     if leaf.off > 0 {
                         self.emit(Op::Offset(leaf.off));
@@ -1854,8 +1884,7 @@ impl<'a> Gen<'a> {
                 });
             } else {
                 self.emit(Op::AddrLocal(dst));
-                self.emit(Op::AddrLocal(base + leaf.off));
-                self.emit(Op::Copy(leaf.ty.size(self.ptr)));
+                self.copy_from_local(base + leaf.off, leaf.ty.size(self.ptr));
             }
             return;
         };
@@ -1876,7 +1905,7 @@ impl<'a> Gen<'a> {
             );
             return;
         }
-        let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+        let ptr = self.pointer_scalar();
         let before_dst = |g: &mut Self| {
             if !leaf.by_ref && !leaf.ty.is_scalar() {
                 g.emit(Op::AddrLocal(dst));
@@ -1993,7 +2022,7 @@ impl<'a> Gen<'a> {
         let (size, align) = self.layout(&made);
         let off = self.reserve(size, align);
         if t.is_scalar() {
-            self.value_into(e, &t, Dest::Local(off));
+            self.value_into(e, t, Dest::Local(off));
         } else {
             self.expr_into(e, Dest::Local(off));
         }
@@ -2004,7 +2033,7 @@ impl<'a> Gen<'a> {
                 via: None,
             });
         } else if t.needs_drop() {
-            let glue = self.glue(&t);
+            let glue = self.glue(t);
             self.f.temps.push(Temp {
                 off,
                 glue: Some(glue),
@@ -2019,7 +2048,7 @@ impl<'a> Gen<'a> {
         for t in temps.iter().rev() {
             self.emit(Op::AddrLocal(t.off));
             if let Some(k) = t.via {
-                let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                let ptr = self.pointer_scalar();
                 self.emit(Op::LoadAt(ptr));
                 if k > 0 {
                     self.emit(Op::Offset(k));
@@ -2288,9 +2317,9 @@ impl<'a> Gen<'a> {
                 ExprKind::Deref(inner) if matches!(self.ty(inner), Ty::Box(_)) => break &**inner,
                 ExprKind::Field { base, name, .. } => {
                     let bt = self.ty(base);
-                    let vt = match &bt {
-                        Ty::Box(inner) => (**inner).clone(),
-                        Ty::Struct(_) | Ty::Tuple(_) => bt.clone(),
+                    let vt: &Ty = match bt {
+                        Ty::Box(inner) => inner,
+                        Ty::Struct(_) | Ty::Tuple(_) => bt,
                         _ => return None,
                     };
                     rel += vt.fields(self.ptr).into_iter().find(|f| &f.0 == name)?.2;
@@ -2341,10 +2370,10 @@ impl<'a> Gen<'a> {
         let mut cur = e;
         while let ExprKind::Field { base, name, .. } = &cur.kind {
             let bt = self.ty(base);
-            let vt = match &bt {
-                Ty::Struct(_) | Ty::Tuple(_) => bt.clone(),
+            let vt: &Ty = match bt {
+                Ty::Struct(_) | Ty::Tuple(_) => bt,
                 // Only the temporary itself may be a Box.
-                Ty::Box(inner) if !matches!(base.kind, ExprKind::Field { .. }) => (**inner).clone(),
+                Ty::Box(inner) if !matches!(base.kind, ExprKind::Field { .. }) => inner,
                 _ => return false,
             };
             let Some((i, (_, _, off))) = vt
@@ -2364,15 +2393,15 @@ impl<'a> Gen<'a> {
             return false;
         }
         let root_ty = self.ty(root);
-        let (value_ty, boxed) = match &root_ty {
-            Ty::Box(inner) => ((**inner).clone(), true),
-            Ty::Struct(_) | Ty::Tuple(_) => (root_ty.clone(), false),
+        let (value_ty, boxed): (&Ty, bool) = match root_ty {
+            Ty::Box(inner) => (inner, true),
+            Ty::Struct(_) | Ty::Tuple(_) => (root_ty, false),
             _ => return false,
         };
-        let (size, align) = self.layout(&root_ty);
+        let (size, align) = self.layout(root_ty);
         let tmp = self.reserve(size, align);
         self.expr_into(root, Dest::Local(tmp));
-        let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+        let ptr = self.pointer_scalar();
         self.push_dest(dest);
         if boxed {
             self.emit(Op::AddrLocal(tmp));
@@ -2394,7 +2423,7 @@ impl<'a> Gen<'a> {
             });
         }
         let mut parts = Vec::new();
-        owner_parts(&value_ty, self.ptr, 0, &mut Vec::new(), &mut parts);
+        owner_parts(value_ty, self.ptr, 0, &mut Vec::new(), &mut parts);
         for (ppath, off, pty) in parts.into_iter().rev() {
             if ppath.starts_with(&path) {
                 continue;
@@ -2432,7 +2461,7 @@ impl<'a> Gen<'a> {
         let mut t = self.f.locals[l as usize].ty.clone();
         let mut acc = self.f.locals[l as usize].off;
         let mut in_frame = true;
-        let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+        let ptr = self.pointer_scalar();
         for &i in path {
             match (&t, i) {
                 (Ty::Box(inner), BOX_VALUE) => {
@@ -2496,7 +2525,7 @@ impl<'a> Gen<'a> {
         };
         while let Ty::Box(inner) = t {
             path.push(BOX_VALUE);
-            t = *inner;
+            t = inner;
         }
         let span = self.f.use_span.take().unwrap_or(e.span);
         self.f.box_use = Some((l, path, span));
@@ -2517,7 +2546,7 @@ impl<'a> Gen<'a> {
                 let mut t = self.ty(base);
                 while let Ty::Box(inner) = t {
                     path.push(BOX_VALUE);
-                    t = *inner;
+                    t = inner;
                 }
                 if !matches!(t, Ty::Struct(_) | Ty::Tuple(_)) {
                     return None;
@@ -2563,7 +2592,7 @@ impl<'a> Gen<'a> {
         let off = self.f.locals[l as usize].off;
         self.push_dest(dest);
         self.emit(Op::AddrLocal(off));
-        let ty = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+        let ty = self.pointer_scalar();
         self.emit(Op::LoadAt(ty));
         if rel > 0 {
             self.emit(Op::Offset(rel));
@@ -2694,8 +2723,8 @@ impl<'a> Gen<'a> {
         in_loop: bool,
     ) {
         let decl_span = self.c.locals[self.f.id as usize][l as usize].span;
-        let name = self.f.locals[l as usize].name.clone();
-        let ty = self.f.locals[l as usize].ty.clone();
+        let name = &self.f.locals[l as usize].name;
+        let ty = &self.f.locals[l as usize].ty;
         let verb = if how == Use::Borrow { "borrow" } else { "use" };
         let done = if how == Use::Borrow {
             "value borrowed here after"
@@ -2798,7 +2827,7 @@ impl<'a> Gen<'a> {
     /// Evaluates a Vec-valued expression into the stack place `dest`.
     fn expr_into(&mut self, e: &Expr, dest: Dest) {
         if let (true, Ty::Ref(_, inner)) = (self.c.coercions.contains(&e.id), self.ty(e)) {
-            if let Ty::Array(elem, n) = inner.autoderef().clone() {
+            if let Ty::Array(elem, n) = inner.autoderef() {
                 // `&[T; N]` as `&[T]`: the array's address and its length.
                 let at = self.span_id(e.span);
                 self.push_dest(dest);
@@ -2806,7 +2835,7 @@ impl<'a> Gen<'a> {
                 self.emit(Op::Const(0));
                 self.emit(Op::MakeSlice {
                     elem: elem.size(self.ptr),
-                    array_len: n as u32,
+                    array_len: *n as u32,
                     has_end: false,
                     inclusive: false,
                     at,
@@ -2822,6 +2851,7 @@ impl<'a> Gen<'a> {
             self.emit(Op::Copy(2 * self.ptr.bytes()));
             return;
         }
+        let method = self.c.methods.get(&e.id).copied();
         match &e.kind {
             ExprKind::AddrOf { inner, .. }
                 if matches!(self.ty(e), Ty::SliceRef(_) | Ty::SliceMut(_))
@@ -2844,7 +2874,7 @@ impl<'a> Gen<'a> {
                     } => (start.as_deref(), end.as_deref(), *inclusive),
                     _ => return,
                 };
-                let bt = self.ty(base).deref_all().clone();
+                let bt = self.ty(base).deref_all();
                 if let Ty::String | Ty::StrRef = bt {
                     // `&s[a..b]`: checked as `str` checks it (bounds, char boundaries);
                     // rustc reports it at the `[`.
@@ -2904,9 +2934,7 @@ impl<'a> Gen<'a> {
             ExprKind::Binary(BinOp::Add, l, r) if matches!(self.ty(e), Ty::String) => {
                 // `s + "text"` takes `s` and appends to its buffer.
                 self.expr_into(l, dest);
-                let label = self.alloc_label(dest, "String");
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+                let (label, at) = self.allocating_into(dest, "String", e.span);
                 self.value_addr(r);
                 self.emit(Op::StringPushStr { label, at });
             }
@@ -2934,22 +2962,20 @@ impl<'a> Gen<'a> {
                 // The value is made first (in a temporary), then the block is allocated and
                 // the value's bytes moved into it.
                 let Ty::Box(inner) = self.ty(e) else { return };
-                let (size, align) = self.layout(&inner);
+                let (size, align) = self.layout(inner);
                 let before = self.f.depth;
                 let tmp = self.reserve(size, align);
                 let owner = self.label_text(dest, "Box::new");
                 let owned = owner.starts_with('`');
                 if owned {
                     let name = owner.trim_matches('`').to_string();
-                    self.f.boxing.push((tmp, (*inner).clone(), name));
+                    self.f.boxing.push((tmp, (**inner).clone(), name));
                 }
-                self.value_into(&args[0], &inner, Dest::Local(tmp));
+                self.value_into(&args[0], inner, Dest::Local(tmp));
                 if owned {
                     self.f.boxing.pop();
                 }
-                let label = self.alloc_label(dest, "Box::new");
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+                let (label, at) = self.allocating_into(dest, "Box::new", e.span);
                 self.emit(Op::AddrLocal(tmp));
                 self.emit(Op::BoxNew {
                     size,
@@ -2971,58 +2997,45 @@ impl<'a> Gen<'a> {
                         self.emit(Op::VecNew { align: 1 });
                     }
                     Some(Res::StringWithCapacity) => {
-                        let label = self.alloc_label(dest, "String::with_capacity");
-                        let at = self.span_id(e.span);
-                        self.push_dest(dest);
+                        let (label, at) =
+                            self.allocating_into(dest, "String::with_capacity", e.span);
                         self.expr(&args[0]);
                         self.emit(Op::VecWithCapacity { elem: 1, label, at });
                     }
                     _ => {
-                        let label = self.alloc_label(dest, "String::from");
-                        let at = self.span_id(e.span);
-                        self.push_dest(dest);
+                        let (label, at) = self.allocating_into(dest, "String::from", e.span);
                         self.value_addr(&args[0]);
                         self.emit(Op::StringFrom { label, at });
                     }
                 }
             }
-            ExprKind::MethodCall { receiver, .. }
-                if self.c.methods.get(&e.id) == Some(&Method::DeepClone) =>
-            {
+            ExprKind::MethodCall { receiver, .. } if method == Some(Method::DeepClone) => {
                 let t = self.ty(e);
-                let glue = self.clone_glue(&t);
-                let label = self.alloc_label(dest, "clone");
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+                let glue = self.clone_glue(t);
+                let (label, at) = self.allocating_into(dest, "clone", e.span);
                 self.value_addr(receiver);
                 self.emit(Op::CloneValue { glue, label, at });
             }
-            ExprKind::MethodCall { receiver, .. }
-                if self.c.methods.get(&e.id) == Some(&Method::CloneBuffer) =>
-            {
+            ExprKind::MethodCall { receiver, .. } if method == Some(Method::CloneBuffer) => {
                 let rt = self.ty(receiver);
                 if let Ty::Vec(et) = rt.deref_all() {
                     if et.needs_drop() {
                         // Types are only all known here: elements that own memory are cloned
                         // one by one.
                         let t = self.ty(e);
-                        let glue = self.clone_glue(&t);
-                        let label = self.alloc_label(dest, "clone");
-                        let at = self.span_id(e.span);
-                        self.push_dest(dest);
+                        let glue = self.clone_glue(t);
+                        let (label, at) = self.allocating_into(dest, "clone", e.span);
                         self.value_addr(receiver);
                         self.emit(Op::CloneValue { glue, label, at });
                         return;
                     }
                 }
-                let elem = self.elem_size(&rt);
+                let elem = self.elem_size(rt);
                 let align = match rt.deref_all() {
                     Ty::Vec(et) => self.layout(et).1 as u8,
                     _ => 1,
                 };
-                let label = self.alloc_label(dest, "clone");
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+                let (label, at) = self.allocating_into(dest, "clone", e.span);
                 self.vec_addr(receiver);
                 self.emit(Op::CloneBuffer {
                     elem,
@@ -3032,22 +3045,20 @@ impl<'a> Gen<'a> {
                 });
             }
             ExprKind::MethodCall { receiver, .. }
-                if self.c.methods.get(&e.id) == Some(&Method::ToString)
+                if method == Some(Method::ToString)
                     && self.ty(receiver).deref_all().is_scalar() =>
             {
                 // `5.to_string()`: the text as `{}` writes it. Signed integers reserve room
                 // for their longest value (plus the sign when negative), as the standard
                 // library does; other values get exactly their length.
-                let rt = self.ty(receiver).deref_all().clone();
-                let label = self.alloc_label(dest, "to_string");
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+                let rt = self.ty(receiver).deref_all();
+                let (label, at) = self.allocating_into(dest, "to_string", e.span);
                 self.expr(receiver);
                 let mut inner = self.ty(receiver);
                 while let Ty::Ref(_, i) = inner {
-                    let ty = self.scalar(&i);
+                    let ty = self.scalar(i);
                     self.emit(Op::LoadAt(ty));
-                    inner = *i;
+                    inner = i;
                 }
                 self.formats.push(vec![FmtPiece::Arg {
                     value: 0,
@@ -3072,44 +3083,34 @@ impl<'a> Gen<'a> {
                 });
             }
             ExprKind::MethodCall { receiver, .. }
-                if matches!(
-                    self.c.methods.get(&e.id),
-                    Some(Method::AsStr | Method::AsBytes | Method::Trim)
-                ) =>
+                if matches!(method, Some(Method::AsStr | Method::AsBytes | Method::Trim)) =>
             {
                 // A view of the text: its pointer and length (trimmed by `trim`).
                 self.push_dest(dest);
                 self.deref_addr(receiver);
-                if self.c.methods.get(&e.id) == Some(&Method::Trim) {
+                if method == Some(Method::Trim) {
                     self.emit(Op::StrTrim);
                 } else {
                     self.emit(Op::Copy(2 * self.ptr.bytes()));
                 }
             }
             ExprKind::MethodCall { receiver, .. }
-                if matches!(
-                    self.c.methods.get(&e.id),
-                    Some(Method::ToUppercase | Method::ToLowercase)
-                ) =>
+                if matches!(method, Some(Method::ToUppercase | Method::ToLowercase)) =>
             {
-                let upper = self.c.methods.get(&e.id) == Some(&Method::ToUppercase);
+                let upper = method == Some(Method::ToUppercase);
                 let what = if upper {
                     "to_uppercase"
                 } else {
                     "to_lowercase"
                 };
-                let label = self.alloc_label(dest, what);
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+                let (label, at) = self.allocating_into(dest, what, e.span);
                 self.deref_addr(receiver);
                 self.emit(Op::StrChangeCase { upper, label, at });
             }
-            ExprKind::MethodCall { receiver, .. }
-                if self.c.methods.get(&e.id) == Some(&Method::Take) =>
-            {
+            ExprKind::MethodCall { receiver, .. } if method == Some(Method::Take) => {
                 // The value moves out, and `None` is written where it was.
                 let ot = self.option_ty(receiver);
-                let Some(l) = option_layout(&ot, self.ptr) else {
+                let Some(l) = option_layout(ot, self.ptr) else {
                     return;
                 };
                 self.push_dest(dest);
@@ -3126,33 +3127,26 @@ impl<'a> Gen<'a> {
                 }
                 self.emit(Op::StoreAt(size as u8));
             }
-            ExprKind::MethodCall { receiver, .. }
-                if self.c.methods.get(&e.id) == Some(&Method::PopChar) =>
-            {
+            ExprKind::MethodCall { receiver, .. } if method == Some(Method::PopChar) => {
                 self.push_dest(dest);
                 self.deref_addr(receiver);
                 self.emit(Op::StringPop);
             }
-            ExprKind::MethodCall { receiver, .. }
-                if self.c.methods.get(&e.id) == Some(&Method::ToString) =>
-            {
-                let label = self.alloc_label(dest, "to_string");
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+            ExprKind::MethodCall { receiver, .. } if method == Some(Method::ToString) => {
+                let (label, at) = self.allocating_into(dest, "to_string", e.span);
                 self.value_addr(receiver);
                 self.emit(Op::StringFrom { label, at });
             }
             ExprKind::Path(_) if self.c.res.get(&e.id) == Some(&Res::NoneVal) => {
                 let t = self.ty(e);
-                self.write_disc(dest, &t, false);
+                self.write_disc(dest, t, false);
             }
             ExprKind::Path(_) => {
                 if let Some(l) = self.use_local(e, true) {
                     let off = self.f.locals[l as usize].off;
                     let size = self.f.locals[l as usize].size;
                     self.push_dest(dest);
-                    self.emit(Op::AddrLocal(off));
-                    self.emit(Op::Copy(size));
+                    self.copy_from_local(off, size);
                     if !self.f.locals[l as usize].ty.is_copy() {
                         self.set_owned(l, false);
                     }
@@ -3161,19 +3155,15 @@ impl<'a> Gen<'a> {
             ExprKind::StructLit { fields, base, .. } => {
                 let t = self.ty(e);
                 let layout = t.fields(self.ptr);
-                let offset_of = |name: &str| {
-                    layout
-                        .iter()
-                        .find(|f| f.0 == name)
-                        .map(|f| (f.1.clone(), f.2))
-                };
+                let offset_of =
+                    |name: &str| layout.iter().find(|f| f.0 == name).map(|f| (&f.1, f.2));
                 let mut given = Vec::new();
                 for (name, _, v) in fields {
                     let Some((ft, off)) = offset_of(name) else {
                         continue;
                     };
                     given.push(name.clone());
-                    self.value_into(v, &ft, dest.at(off));
+                    self.value_into(v, ft, dest.at(off));
                 }
                 if let Some(b) = base {
                     let takes_owner = layout
@@ -3204,7 +3194,7 @@ impl<'a> Gen<'a> {
                         (None, true) => {
                             // A temporary whose owning fields all move: nothing left to drop.
                             let bt = self.ty(b);
-                            let (size, align) = self.layout(&bt);
+                            let (size, align) = self.layout(bt);
                             let off = self.reserve(size, align);
                             self.expr_into(b, Dest::Local(off));
                             Some(off)
@@ -3218,8 +3208,7 @@ impl<'a> Gen<'a> {
                         let Some(src) = addr_off else { continue };
                         let size = ft.size(self.ptr);
                         self.push_dest(dest.at(*off));
-                        self.emit(Op::AddrLocal(src + off));
-                        self.emit(Op::Copy(size));
+                        self.copy_from_local(src + off, size);
                     }
                 }
             }
@@ -3236,7 +3225,7 @@ impl<'a> Gen<'a> {
                 };
                 let size = elem.size(self.ptr);
                 for (i, v) in items.iter().enumerate() {
-                    self.value_into(v, &elem, dest.at(i as u32 * size));
+                    self.value_into(v, elem, dest.at(i as u32 * size));
                 }
             }
             ExprKind::ArrayRepeat(v, n) => {
@@ -3248,7 +3237,7 @@ impl<'a> Gen<'a> {
                     return;
                 }
                 let size = elem.size(self.ptr);
-                self.value_into(v, &elem, dest);
+                self.value_into(v, elem, dest);
                 if *n > 1 && size > 0 {
                     self.push_dest(dest);
                     self.emit(Op::Fill {
@@ -3286,8 +3275,7 @@ impl<'a> Gen<'a> {
                 let size = self.ty(e).size(self.ptr);
                 self.use_path(l, &path, e.span, Use::Move);
                 self.push_dest(dest);
-                self.emit(Op::AddrLocal(off));
-                self.emit(Op::Copy(size));
+                self.copy_from_local(off, size);
                 self.set_part_owned(l, &path, false);
             }
             ExprKind::Field { .. } | ExprKind::Index(..) | ExprKind::Deref(_) => {
@@ -3319,17 +3307,17 @@ impl<'a> Gen<'a> {
                 if self.c.res.get(&callee.id) == Some(&Res::SomeCtor) && args.len() == 1 =>
             {
                 let t = self.ty(e);
-                let Some(l) = option_layout(&t, self.ptr) else {
+                let Some(l) = option_layout(t, self.ptr) else {
                     return;
                 };
                 if let Ty::Option(inner) = &t {
                     self.value_into(&args[0], inner, dest.at(l.payload));
                 }
-                self.write_disc(dest, &t, true);
+                self.write_disc(dest, t, true);
             }
             ExprKind::Match { scrutinee, arms } => self.match_expr(e, scrutinee, arms, Some(dest)),
             ExprKind::MethodCall { receiver, args, .. }
-                if self.c.methods.get(&e.id) == Some(&Method::Char(CharFn::ToDigit)) =>
+                if method == Some(Method::Char(CharFn::ToDigit)) =>
             {
                 // `Some(digit)` or `None` (the machine's `u64::MAX`).
                 let t = self.ty(e);
@@ -3347,11 +3335,10 @@ impl<'a> Gen<'a> {
                     signed: false,
                 });
                 let some = self.emit(Op::JumpIfFalse(0));
-                self.write_disc(dest, &t, false);
+                self.write_disc(dest, t, false);
                 let end = self.emit(Op::Jump(0));
-                let h = self.here();
-                self.patch(some, h);
-                let payload = option_layout(&t, self.ptr).map_or(0, |l| l.payload);
+                self.patch_here(some);
+                let payload = option_layout(t, self.ptr).map_or(0, |l| l.payload);
                 let u32_ty = self.scalar(&Ty::Int(IntTy::U32));
                 self.emit(Op::Load {
                     off: tmp,
@@ -3366,36 +3353,32 @@ impl<'a> Gen<'a> {
                         self.emit(Op::StoreAt(4));
                     }
                 }
-                self.write_disc(dest, &t, true);
-                let h = self.here();
-                self.patch(end, h);
+                self.write_disc(dest, t, true);
+                self.patch_here(end);
             }
-            ExprKind::MethodCall { receiver, .. }
-                if self.c.methods.get(&e.id) == Some(&Method::Pop) =>
-            {
+            ExprKind::MethodCall { receiver, .. } if method == Some(Method::Pop) => {
                 let t = self.ty(e);
-                self.pop_into(receiver, dest, &t);
+                self.pop_into(receiver, dest, t);
             }
             ExprKind::MethodCall { receiver, .. }
                 if matches!(
-                    self.c.methods.get(&e.id),
+                    method,
                     Some(Method::AsRef | Method::AsMut | Method::First | Method::Last)
                 ) =>
             {
                 let t = self.ty(e);
                 let m = self.c.methods[&e.id];
-                self.some_ref_into(e, receiver, m, dest, &t);
+                self.some_ref_into(e, receiver, m, dest, t);
             }
             ExprKind::MethodCall {
                 receiver,
                 method_span,
                 ..
-            } if self.c.methods.get(&e.id) == Some(&Method::Unwrap) => {
+            } if method == Some(Method::Unwrap) => {
                 let t = self.ty(e);
                 let payload = self.unwrap_check(receiver, *method_span);
                 self.push_dest(dest);
-                self.emit(Op::AddrLocal(payload));
-                self.emit(Op::Copy(t.size(self.ptr)));
+                self.copy_from_local(payload, t.size(self.ptr));
             }
             ExprKind::MethodCall { receiver, args, .. }
                 if self.c.method_fns.contains_key(&e.id) =>
@@ -3404,8 +3387,7 @@ impl<'a> Gen<'a> {
                 let slot = self.call_with(e, f, Some((receiver, mode)), args);
                 let size = self.c.sigs[f as usize].ret.size(self.ptr);
                 self.push_dest(dest);
-                self.emit(Op::AddrLocal(slot));
-                self.emit(Op::Copy(size));
+                self.copy_from_local(slot, size);
                 self.set_stack(slot);
             }
             ExprKind::MethodCall { receiver, .. } => {
@@ -3423,24 +3405,22 @@ impl<'a> Gen<'a> {
             }
             ExprKind::VecList(items) => {
                 let t = self.ty(e);
-                let elem = self.elem_size(&t);
-                let label = self.alloc_label(dest, "vec!");
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+                let elem = self.elem_size(t);
+                let (label, at) = self.allocating_into(dest, "vec!", e.span);
                 self.emit(Op::VecAllocLiteral {
                     n: items.len() as u32,
                     elem,
                     label,
                     at,
                 });
-                let et = match &t {
-                    Ty::Vec(et) => (**et).clone(),
-                    _ => Ty::Error,
+                let et: &Ty = match t {
+                    Ty::Vec(et) => et,
+                    _ => &Ty::Error,
                 };
                 if et.is_mem() {
                     // Each element is built in a stack slot, then copied into the block; what
                     // it allocates is owned through the Vec's owner (`v[0]`, `v[1].name`).
-                    let (size, align) = self.layout(&et);
+                    let (size, align) = self.layout(et);
                     let tmp = self.reserve(size, align);
                     let owner = self.label_text(dest, "vec!");
                     let owner = owner
@@ -3482,10 +3462,8 @@ impl<'a> Gen<'a> {
             }
             ExprKind::VecRepeat(value, count) => {
                 let t = self.ty(e);
-                let elem = self.elem_size(&t);
-                let label = self.alloc_label(dest, "vec!");
-                let at = self.span_id(e.span);
-                self.push_dest(dest);
+                let elem = self.elem_size(t);
+                let (label, at) = self.allocating_into(dest, "vec!", e.span);
                 self.expr(value);
                 self.expr(count);
                 self.emit(Op::VecRepeat { elem, label, at });
@@ -3509,10 +3487,8 @@ impl<'a> Gen<'a> {
                 }
                 Some(Res::VecWithCapacity) => {
                     let t = self.ty(e);
-                    let elem = self.elem_size(&t);
-                    let label = self.alloc_label(dest, "Vec::with_capacity");
-                    let at = self.span_id(e.span);
-                    self.push_dest(dest);
+                    let elem = self.elem_size(t);
+                    let (label, at) = self.allocating_into(dest, "Vec::with_capacity", e.span);
                     self.expr(&args[0]);
                     self.emit(Op::VecWithCapacity { elem, label, at });
                 }
@@ -3520,8 +3496,7 @@ impl<'a> Gen<'a> {
                     let slot = self.call(e, f, args);
                     let size = self.c.sigs[f as usize].ret.size(self.ptr);
                     self.push_dest(dest);
-                    self.emit(Op::AddrLocal(slot));
-                    self.emit(Op::Copy(size));
+                    self.copy_from_local(slot, size);
                     self.set_stack(slot);
                 }
                 _ => {}
@@ -3534,14 +3509,12 @@ impl<'a> Gen<'a> {
                 self.block_body(then, Some(dest), false, &Ty::Unit);
                 let after_then = std::mem::replace(&mut self.f.moves, before);
                 let j = self.emit(Op::Jump(0));
-                let h = self.here();
-                self.patch(jf, h);
+                self.patch_here(jf);
                 if let Some(els) = els {
                     self.expr_into(els, dest);
                 }
                 self.f.moves.merge(&after_then);
-                let h = self.here();
-                self.patch(j, h);
+                self.patch_here(j);
             }
             ExprKind::Loop(body) => self.loop_expr(e, body, Some(dest)),
             _ => {
@@ -3584,7 +3557,7 @@ impl<'a> Gen<'a> {
         if self.is_place(e) {
             // Behind a computed address: a copy of its bytes (only `Copy` parts are read).
             let t = self.ty(e);
-            let (size, align) = self.layout(&t);
+            let (size, align) = self.layout(t);
             let off = self.reserve(size, align);
             self.emit(Op::AddrLocal(off));
             self.place_addr(e);
@@ -3600,7 +3573,7 @@ impl<'a> Gen<'a> {
     fn move_out_error(&self, e: &Expr) -> Option<Diagnostic> {
         let t = self.ty(e);
         let behind = |g: &Self, x: &Expr| match g.ty(x) {
-            Ty::Ref(m, _) => Some(m),
+            Ty::Ref(m, _) => Some(*m),
             Ty::SliceRef(_) | Ty::StrRef => Some(false),
             _ => None,
         };
@@ -3776,6 +3749,15 @@ impl<'a> Gen<'a> {
         self.label(text)
     }
 
+    /// Before an op that allocates a block for the value it writes at `dest`: the block's
+    /// label and the op's span, with `dest`'s address pushed.
+    fn allocating_into(&mut self, dest: Dest, what: &str, span: Span) -> (u32, u32) {
+        let label = self.alloc_label(dest, what);
+        let at = self.span_id(span);
+        self.push_dest(dest);
+        (label, at)
+    }
+
     /// The text of [`Gen::alloc_label`]: the owner's path in backquotes, or what made it.
     fn label_text(&self, dest: Dest, what: &str) -> String {
         match dest {
@@ -3829,10 +3811,10 @@ impl<'a> Gen<'a> {
         args: &[Expr],
     ) -> u32 {
         let sig = &self.c.sigs[f as usize];
-        let ret = sig.ret.clone();
-        let params = sig.params.clone();
+        let ret = &sig.ret;
+        let params = &sig.params;
         let (ret_size, ret_align) = if ret.is_scalar() || ret.is_mem() {
-            self.layout(&ret)
+            self.layout(ret)
         } else {
             (0, 1)
         };
@@ -3908,8 +3890,7 @@ impl<'a> Gen<'a> {
             self.set_stack(moved + (off - base));
             if off > base {
                 self.emit(Op::AddrLocal(moved));
-                self.emit(Op::AddrLocal(base));
-                self.emit(Op::Copy(off - base));
+                self.copy_from_local(base, off - base);
             }
             (moved, kept)
         } else {
@@ -3932,7 +3913,7 @@ impl<'a> Gen<'a> {
     fn expr(&mut self, e: &Expr) {
         self.expr_value(e);
         if let Some(&n) = self.c.ref_coercions.get(&e.id) {
-            let ty = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+            let ty = self.pointer_scalar();
             for _ in 0..n {
                 self.emit(Op::LoadAt(ty));
             }
@@ -3965,7 +3946,7 @@ impl<'a> Gen<'a> {
             ExprKind::Path(_) => self.c.res.get(&e.id) == Some(&Res::NoneVal),
             ExprKind::Match { .. } => t.is_mem(),
             ExprKind::AddrOf { .. } => t.is_mem(),
-            ExprKind::Binary(BinOp::Add, ..) => t == Ty::String,
+            ExprKind::Binary(BinOp::Add, ..) => *t == Ty::String,
             ExprKind::Str(_) => true,
             ExprKind::Format {
                 mac: FormatMacro::Format,
@@ -3993,12 +3974,12 @@ impl<'a> Gen<'a> {
                     off,
                     len: bytes.len() as u32,
                 });
-                let ty = self.scalar(&t);
+                let ty = self.scalar(t);
                 self.emit(Op::Load { off: tmp, ty });
             }
             ExprKind::Match { scrutinee, arms } => self.match_expr(e, scrutinee, arms, None),
             ExprKind::Field { .. } => {
-                let ty = self.scalar(&t);
+                let ty = self.scalar(t);
                 if self.is_static_place(e) {
                     if let Some((_, off)) = self.static_place_as(e, Use::Copy) {
                         self.emit(Op::Load { off, ty });
@@ -4029,7 +4010,7 @@ impl<'a> Gen<'a> {
             ExprKind::Deref(_) => {
                 if t.is_scalar() {
                     self.place_addr(e);
-                    let ty = self.scalar(&t);
+                    let ty = self.scalar(t);
                     self.emit(Op::LoadAt(ty));
                 } else if t.is_mem() {
                     let _ = self.temp(e);
@@ -4058,7 +4039,7 @@ impl<'a> Gen<'a> {
                     }
                     let l = self.use_local(e, false).unwrap_or(0);
                     let off = self.f.locals[l as usize].off;
-                    let ty = self.scalar(&t);
+                    let ty = self.scalar(t);
                     self.emit(Op::Load { off, ty });
                 }
                 _ => {}
@@ -4089,7 +4070,7 @@ impl<'a> Gen<'a> {
             ExprKind::Assign(lhs, rhs) => self.assign(lhs, rhs),
             ExprKind::CompoundAssign(op, lhs, rhs) => {
                 let lt = self.ty(lhs);
-                let rt = self.ty(rhs).deref_all().clone();
+                let rt = self.ty(rhs).deref_all();
                 let ty = lt.int();
                 self.operand(rhs);
                 let at = self.span_id(e.span);
@@ -4097,7 +4078,7 @@ impl<'a> Gen<'a> {
                     (BinOp::BitAnd, Ty::Bool) => Some((Arith::And, IntTy::U8)),
                     (BinOp::BitOr, Ty::Bool) => Some((Arith::Or, IntTy::U8)),
                     (BinOp::BitXor, Ty::Bool) => Some((Arith::Xor, IntTy::U8)),
-                    _ => ty.map(|ty| (arith_of(*op, &rt), ty)),
+                    _ => ty.map(|ty| (arith_of(*op, rt), ty)),
                 };
                 let Some((aop, ity)) = arith else { return };
                 self.place_addr(lhs);
@@ -4110,12 +4091,12 @@ impl<'a> Gen<'a> {
             ExprKind::Cast(inner, _) => {
                 self.expr(inner);
                 if let Ty::Int(to) = t {
-                    self.emit(Op::Cast(to));
+                    self.emit(Op::Cast(*to));
                 }
             }
             ExprKind::Call(callee, args) => match self.c.res.get(&callee.id).cloned() {
                 Some(Res::Fn(f)) => {
-                    let ret = self.c.sigs[f as usize].ret.clone();
+                    let ret = &self.c.sigs[f as usize].ret;
                     if ret.is_mem() {
                         let _ = self.temp(e);
                         self.emit(Op::Pop);
@@ -4123,7 +4104,7 @@ impl<'a> Gen<'a> {
                     }
                     let slot = self.call(e, f, args);
                     if ret.is_scalar() {
-                        let ty = self.scalar(&ret);
+                        let ty = self.scalar(ret);
                         self.emit(Op::Load { off: slot, ty });
                         self.set_stack(slot);
                     }
@@ -4144,7 +4125,7 @@ impl<'a> Gen<'a> {
                                 if at.plain_buffer() {
                                     self.drop_local(off, l, None);
                                 } else if at.needs_drop() {
-                                    self.drop_local(off, l, Some(&at));
+                                    self.drop_local(off, l, Some(at));
                                 }
                                 // `drop` took the value: the variable now shows as moved.
                                 self.set_owned(l, false);
@@ -4158,7 +4139,7 @@ impl<'a> Gen<'a> {
                                     via: None,
                                 }]);
                             } else if at.needs_drop() {
-                                let glue = self.glue(&at);
+                                let glue = self.glue(at);
                                 self.drop_temps(&[Temp {
                                     off,
                                     glue: Some(glue),
@@ -4185,7 +4166,7 @@ impl<'a> Gen<'a> {
                     let at = self.span_id(e.span);
                     if let Ty::Box(_) = self.ty(a) {
                         self.value_addr(a);
-                        let ty = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                        let ty = self.pointer_scalar();
                         self.emit(Op::LoadAt(ty));
                         self.emit(Op::DeallocRaw { at });
                     } else if self.ty(a).owns_buffer() {
@@ -4205,12 +4186,12 @@ impl<'a> Gen<'a> {
             ExprKind::MethodCall { receiver, args, .. } => self.method(e, receiver, args),
             ExprKind::Index(..) => {
                 self.place_addr(e);
-                let ty = self.scalar(&t);
+                let ty = self.scalar(t);
                 self.emit(Op::LoadAt(ty));
             }
             ExprKind::Block(b) => self.block_body(b, None, false, &Ty::Unit),
             ExprKind::If(cond, then, els) => {
-                let stmt_level = t == Ty::Unit || t == Ty::Never;
+                let stmt_level = matches!(t, Ty::Unit | Ty::Never);
                 if stmt_level {
                     self.step(cond.span, StepKind::Condition);
                 }
@@ -4223,16 +4204,13 @@ impl<'a> Gen<'a> {
                 let after_then = std::mem::replace(&mut self.f.moves, before);
                 match els {
                     None => {
-                        let h = self.here();
-                        self.patch(jf, h);
+                        self.patch_here(jf);
                     }
                     Some(els) => {
                         let j = self.emit(Op::Jump(0));
-                        let h = self.here();
-                        self.patch(jf, h);
+                        self.patch_here(jf);
                         self.expr(els);
-                        let h = self.here();
-                        self.patch(j, h);
+                        self.patch_here(j);
                     }
                 }
                 self.f.moves.merge(&after_then);
@@ -4296,13 +4274,13 @@ impl<'a> Gen<'a> {
                 self.f.moves.dead = true;
             }
             ExprKind::Return(value) => {
-                let ret = self.c.sigs[self.f.id as usize].ret.clone();
+                let ret = &self.c.sigs[self.f.id as usize].ret;
                 if let Some(v) = value {
                     if ret.is_mem() {
                         self.expr_into(v, Dest::Ret);
                     } else if ret.is_scalar() {
                         self.expr(v);
-                        let size = self.scalar(&ret).size;
+                        let size = self.scalar(ret).size;
                         self.emit(Op::StoreRet(size));
                     } else {
                         self.expr_discard(v);
@@ -4324,7 +4302,7 @@ impl<'a> Gen<'a> {
     }
 
     fn reserve_temp_vec(&mut self, e: &Expr) -> u32 {
-        let (size, align) = self.layout(&self.ty(e));
+        let (size, align) = self.layout(self.ty(e));
         let off = self.reserve(size, align);
         self.expr_into(e, Dest::Local(off));
         off
@@ -4416,19 +4394,20 @@ impl<'a> Gen<'a> {
     fn for_array(&mut self, e: &Expr, array: &Expr, body: &Block) {
         let var = self.c.binding[&e.id];
         let hidden = self.c.for_range[&e.id];
-        if let Ty::SliceRef(elem) | Ty::SliceMut(elem) = self.f.locals[hidden as usize].ty.clone() {
-            self.for_slice(e, array, body, &elem);
+        let hidden_ty = self.decl_ty(hidden);
+        if let Ty::SliceRef(elem) | Ty::SliceMut(elem) = hidden_ty {
+            self.for_slice(e, array, body, elem);
             return;
         }
-        if let Ty::StrRef = self.f.locals[hidden as usize].ty {
+        if let Ty::StrRef = hidden_ty {
             self.for_chars(e, array, body);
             return;
         }
-        if let Ty::Vec(elem) = self.f.locals[hidden as usize].ty.clone() {
-            self.for_vec(e, array, body, &elem);
+        if let Ty::Vec(elem) = hidden_ty {
+            self.for_vec(e, array, body, elem);
             return;
         }
-        let Ty::Array(elem, n) = self.f.locals[hidden as usize].ty.clone() else {
+        let &Ty::Array(ref elem, n) = hidden_ty else {
             return;
         };
         let esize = elem.size(self.ptr);
@@ -4438,7 +4417,7 @@ impl<'a> Gen<'a> {
         let aoff = self.declare(hidden);
         self.expr_into(array, Dest::Local(aoff));
         let ioff = self.declare(hidden + 1);
-        let usize_ty = self.scalar(&Ty::Int(IntTy::Usize));
+        let usize_ty = self.usize_scalar();
         self.emit(Op::Const(0));
         self.emit(Op::Store {
             off: ioff,
@@ -4478,7 +4457,7 @@ impl<'a> Gen<'a> {
                 ty: usize_ty,
             });
             self.emit(index);
-            let ty = self.scalar(&elem);
+            let ty = self.scalar(elem);
             self.emit(Op::LoadAt(ty));
             self.emit(Op::Store {
                 off: item,
@@ -4529,7 +4508,7 @@ impl<'a> Gen<'a> {
             } if method == "iter" || method == "iter_mut" => (&**receiver, self.ty(receiver)),
             _ => (range, self.ty(range)),
         };
-        match bt.deref_all().clone() {
+        match bt.deref_all() {
             Ty::SliceRef(_) if !matches!(bt, Ty::Ref(..)) && base.id == range.id => {
                 self.expr_into(range, Dest::Local(soff));
             }
@@ -4540,7 +4519,7 @@ impl<'a> Gen<'a> {
                 self.emit(Op::Const(0));
                 self.emit(Op::MakeSlice {
                     elem: el.size(self.ptr),
-                    array_len: n as u32,
+                    array_len: *n as u32,
                     has_end: false,
                     inclusive: false,
                     at,
@@ -4588,7 +4567,7 @@ impl<'a> Gen<'a> {
             ViewLoop::Elements(_) => self.slice_of(range, soff),
         }
         let ioff = self.declare(hidden + 1);
-        let usize_ty = self.scalar(&Ty::Int(IntTy::Usize));
+        let usize_ty = self.usize_scalar();
         let backwards = matches!(kind, ViewLoop::Text(_, TextWalk::CharsRev));
         if backwards {
             // From the end of the text.
@@ -4718,7 +4697,7 @@ impl<'a> Gen<'a> {
         }
         let count = self.c.binding[&e.id] - 1;
         let off = self.declare(count);
-        let usize_ty = self.scalar(&Ty::Int(IntTy::Usize));
+        let usize_ty = self.usize_scalar();
         self.emit(Op::Const(0));
         self.emit(Op::Store {
             off,
@@ -4746,7 +4725,7 @@ impl<'a> Gen<'a> {
         let count = self.f.locals[var as usize - 1].off;
         let fields = self.f.locals[var as usize].ty.fields(self.ptr);
         let at = voff + fields.first().map_or(0, |f| f.2);
-        let ty = self.scalar(&Ty::Int(IntTy::Usize));
+        let ty = self.usize_scalar();
         self.emit(Op::Load { off: count, ty });
         self.emit(Op::Store {
             off: at,
@@ -4784,10 +4763,10 @@ impl<'a> Gen<'a> {
             return;
         };
         let var = self.c.binding[&e.id];
-        let var_ty = self.f.locals[var as usize].ty.clone();
+        let var_ty = self.decl_ty(var);
         let voff = self.f.locals[var as usize].off;
         let ids = self.c.pat_locals.get(&e.id).cloned().unwrap_or_default();
-        let (leaves, _) = pat_leaves(pat, &var_ty, self.ptr, ids);
+        let (leaves, _) = pat_leaves(pat, var_ty, self.ptr, ids);
         let depth = self.f.depth;
         if !in_turn {
             self.f.scopes.push((Vec::new(), depth));
@@ -4840,7 +4819,7 @@ impl<'a> Gen<'a> {
         let vec_off = self.declare(hidden);
         self.expr_into(src, Dest::Local(vec_off));
         let ioff = self.declare(hidden + 1);
-        let usize_ty = self.scalar(&Ty::Int(IntTy::Usize));
+        let usize_ty = self.usize_scalar();
         self.emit(Op::Const(0));
         self.emit(Op::Store {
             off: ioff,
@@ -4931,8 +4910,7 @@ impl<'a> Gen<'a> {
             }
             self.bump_start(ioff, usize_ty, IntTy::Usize);
             self.emit(Op::Jump(again));
-            let h = self.here();
-            self.patch(done, h);
+            self.patch_here(done);
         }
         // The block itself (its elements are gone).
         self.emit(Op::AddrLocal(vec_off));
@@ -4954,9 +4932,9 @@ impl<'a> Gen<'a> {
         };
         let var = self.c.binding[&e.id];
         let hidden = self.c.for_range[&e.id];
-        let elem_ty = self.f.locals[hidden as usize].ty.clone();
-        let Ty::Int(ity) = elem_ty else { return };
-        let sc = self.scalar(&elem_ty);
+        let elem_ty = self.decl_ty(hidden);
+        let Ty::Int(ity) = *elem_ty else { return };
+        let sc = self.scalar(elem_ty);
         let size = sc.size as u32;
         let scope_depth = self.f.depth;
         self.f.scopes.push((Vec::new(), scope_depth));
@@ -5004,52 +4982,26 @@ impl<'a> Gen<'a> {
                 },
             });
             exits.push(self.emit(Op::JumpIfTrue(0)));
-            self.emit(Op::Load { off: roff, ty: sc });
-            self.emit(Op::Load {
-                off: roff + size,
-                ty: sc,
-            });
-            self.emit(Op::Cmp {
-                op: Cmp::Le,
-                signed: sc.signed,
-            });
+            self.compare_range_bounds(roff, sc, Cmp::Le);
             exits.push(self.emit(Op::JumpIfFalse(0)));
             self.emit(Op::Load { off: roff, ty: sc });
             self.emit(Op::Store {
                 off: item,
                 size: size as u8,
             });
-            self.emit(Op::Load { off: roff, ty: sc });
-            self.emit(Op::Load {
-                off: roff + size,
-                ty: sc,
-            });
-            self.emit(Op::Cmp {
-                op: Cmp::Lt,
-                signed: sc.signed,
-            });
+            self.compare_range_bounds(roff, sc, Cmp::Lt);
             let jf = self.emit(Op::JumpIfFalse(0));
             self.bump_start(roff, sc, ity);
             let j = self.emit(Op::Jump(0));
-            let h = self.here();
-            self.patch(jf, h);
+            self.patch_here(jf);
             self.emit(Op::Const(1));
             self.emit(Op::Store {
                 off: roff + 2 * size,
                 size: 1,
             });
-            let h = self.here();
-            self.patch(j, h);
+            self.patch_here(j);
         } else {
-            self.emit(Op::Load { off: roff, ty: sc });
-            self.emit(Op::Load {
-                off: roff + size,
-                ty: sc,
-            });
-            self.emit(Op::Cmp {
-                op: Cmp::Lt,
-                signed: sc.signed,
-            });
+            self.compare_range_bounds(roff, sc, Cmp::Lt);
             exits.push(self.emit(Op::JumpIfFalse(0)));
             self.emit(Op::Load { off: roff, ty: sc });
             self.emit(Op::Store {
@@ -5072,6 +5024,19 @@ impl<'a> Gen<'a> {
         self.set_stack(scope_depth);
     }
 
+    /// Compares the start of the range at frame offset `roff` with its end (`start op end`).
+    fn compare_range_bounds(&mut self, roff: u32, sc: Scalar, op: Cmp) {
+        self.emit(Op::Load { off: roff, ty: sc });
+        self.emit(Op::Load {
+            off: roff + sc.size as u32,
+            ty: sc,
+        });
+        self.emit(Op::Cmp {
+            op,
+            signed: sc.signed,
+        });
+    }
+
     fn bump_start(&mut self, roff: u32, sc: Scalar, ity: IntTy) {
         self.emit(Op::Load { off: roff, ty: sc });
         self.emit(Op::Const(1));
@@ -5087,8 +5052,8 @@ impl<'a> Gen<'a> {
     }
 
     fn binary(&mut self, e: &Expr, op: BinOp, l: &Expr, r: &Expr) {
-        let lt = self.ty(l).deref_all().clone();
-        let rt = self.ty(r).deref_all().clone();
+        let lt = self.ty(l).deref_all();
+        let rt = self.ty(r).deref_all();
         match op {
             BinOp::And | BinOp::Or => {
                 self.expr(l);
@@ -5101,11 +5066,9 @@ impl<'a> Gen<'a> {
                 let before = self.f.moves.clone();
                 self.expr(r);
                 let skip = self.emit(Op::Jump(0));
-                let h = self.here();
-                self.patch(j, h);
+                self.patch_here(j);
                 self.emit(Op::Const((op == BinOp::Or) as u64));
-                let h = self.here();
-                self.patch(skip, h);
+                self.patch_here(skip);
                 self.f.moves.merge(&before);
                 return;
             }
@@ -5140,12 +5103,12 @@ impl<'a> Gen<'a> {
             return;
         }
         let ty = match lt {
-            Ty::Int(i) => i,
+            Ty::Int(i) => *i,
             _ => IntTy::U8,
         };
         let at = self.span_id(e.span);
         self.emit(Op::Arith {
-            op: arith_of(op, &rt),
+            op: arith_of(op, rt),
             ty,
             at,
         });
@@ -5158,7 +5121,7 @@ impl<'a> Gen<'a> {
         let a = self.value_addr_local(l).unwrap_or(0);
         let b = self.value_addr_local(r).unwrap_or(0);
         let mut leaves = Vec::new();
-        scalar_leaves(&t, self.ptr, 0, &mut leaves);
+        scalar_leaves(t, self.ptr, 0, &mut leaves);
         if leaves.len() > MAX_EQ_FIELDS {
             self.diags.push(Diagnostic::error(
                 DiagnosticKind::Unsupported,
@@ -5209,14 +5172,14 @@ impl<'a> Gen<'a> {
             self.emit(Op::Swap);
             return;
         }
-        let lt = self.ty(l).deref_all().clone();
+        let lt = self.ty(l).deref_all();
         // A call's scalar result waits where it already is, in the call's return slot (the
         // very bytes a spill would take), and is read from there after the right operand.
         if let ExprKind::Call(callee, args) = &l.kind {
             if let Some(Res::Fn(f)) = self.c.res.get(&callee.id).cloned() {
                 if self.c.sigs[f as usize].ret.is_scalar() && !matches!(self.ty(l), Ty::Ref(..)) {
                     let slot = self.call(l, f, args);
-                    let ty = self.scalar(&lt);
+                    let ty = self.scalar(lt);
                     self.operand(r);
                     self.emit(Op::Load { off: slot, ty });
                     self.emit(Op::Swap);
@@ -5225,9 +5188,9 @@ impl<'a> Gen<'a> {
             }
         }
         self.operand(l);
-        let (size, align) = self.layout(&lt);
+        let (size, align) = self.layout(lt);
         let off = self.reserve(size, align);
-        let ty = self.scalar(&lt);
+        let ty = self.scalar(lt);
         self.emit(Op::Store { off, size: ty.size });
         self.operand(r);
         self.emit(Op::Load { off, ty });
@@ -5240,9 +5203,9 @@ impl<'a> Gen<'a> {
         self.expr(e);
         let mut t = self.ty(e);
         while let Ty::Ref(_, inner) = t {
-            let ty = self.scalar(&inner);
+            let ty = self.scalar(inner);
             self.emit(Op::LoadAt(ty));
-            t = *inner;
+            t = inner;
         }
     }
 
@@ -5338,7 +5301,7 @@ impl<'a> Gen<'a> {
                 if reach {
                     self.f.box_use = None;
                 }
-                let ty = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
+                let ty = self.pointer_scalar();
                 self.emit(Op::LoadAt(ty));
             }
             ExprKind::Deref(inner) => self.expr(inner),
@@ -5349,7 +5312,7 @@ impl<'a> Gen<'a> {
                     }
                     return;
                 }
-                let bt = self.ty(base).autoderef().clone();
+                let bt = self.ty(base).autoderef();
                 let foff = bt
                     .fields(self.ptr)
                     .into_iter()
@@ -5365,14 +5328,14 @@ impl<'a> Gen<'a> {
                 }
             }
             ExprKind::Index(base, idx) if matches!(self.ty(base).autoderef(), Ty::Array(..)) => {
-                let Ty::Array(elem, len) = self.ty(base).autoderef().clone() else {
+                let Ty::Array(elem, len) = self.ty(base).autoderef() else {
                     return;
                 };
                 self.deref_addr(base);
                 self.expr(idx);
                 let at = self.span_id(e.span);
                 self.emit(Op::ArrayIndex {
-                    len: len as u32,
+                    len: *len as u32,
                     elem: elem.size(self.ptr),
                     at,
                 });
@@ -5390,7 +5353,7 @@ impl<'a> Gen<'a> {
             }
             ExprKind::Index(base, idx) => {
                 let bt = self.ty(base);
-                let elem = self.elem_size(&bt);
+                let elem = self.elem_size(bt);
                 self.vec_addr(base);
                 self.expr(idx);
                 // rustc reports an index out of bounds at the `[` for a Vec (its `Index`),
@@ -5424,23 +5387,25 @@ impl<'a> Gen<'a> {
         if reach {
             self.f.box_use = None;
         }
-        let mut t = self.ty(e).deref_all().clone();
+        let mut t = self.ty(e).deref_all();
+        let ptr = self.pointer_scalar();
         while let Ty::Box(inner) | Ty::Ref(_, inner) = t {
-            let ty = self.scalar(&Ty::Ref(false, inner.clone()));
-            self.emit(Op::LoadAt(ty));
-            t = *inner;
+            self.emit(Op::LoadAt(ptr));
+            t = inner;
         }
     }
 
     /// Pushes the address of a value in memory: a place's, or a temporary's.
     fn value_addr(&mut self, e: &Expr) {
-        if let Ty::Ref(_, mut inner) = self.ty(e) {
+        let t = self.ty(e);
+        if let Ty::Ref(_, inner) = t {
             // Auto-deref: the reference's value is the address (read through each further
             // reference).
             self.expr(e);
-            while let Ty::Ref(_, next) = *inner {
-                let ty = self.scalar(&Ty::Ref(false, next.clone()));
-                self.emit(Op::LoadAt(ty));
+            let address = self.pointer_scalar();
+            let mut inner: &Ty = inner;
+            while let Ty::Ref(_, next) = inner {
+                self.emit(Op::LoadAt(address));
                 inner = next;
             }
             return;
@@ -5471,9 +5436,9 @@ impl<'a> Gen<'a> {
         let t = self.ty(lhs);
         if t.is_mem() && !matches!(lhs.kind, ExprKind::Path(_)) {
             // A field or element: the new value is built, the old one dropped, then copied in.
-            let (size, align) = self.layout(&t);
+            let (size, align) = self.layout(t);
             let tmp = self.reserve(size, align);
-            self.assigned_value(lhs, rhs, &t, tmp);
+            self.assigned_value(lhs, rhs, t, tmp);
             if let Some((l, path, off)) = self.static_path(lhs) {
                 if self.f.parts.contains_key(&l) {
                     // A field of a local: the old value is dropped if it was not moved out.
@@ -5481,12 +5446,11 @@ impl<'a> Gen<'a> {
                     let local_off = self.f.locals[l as usize].off;
                     self.drop_parts(l, local_off, &path);
                     self.emit(Op::AddrLocal(off));
-                    self.emit(Op::AddrLocal(tmp));
-                    self.emit(Op::Copy(size));
+                    self.copy_from_local(tmp, size);
                     self.set_part_owned(l, &path, true);
                     // The Vecs, Strings and Boxes that moved in now belong to the field.
                     let name = self.path_name(l, &path);
-                    self.own_blocks(&t, off, &name);
+                    self.own_blocks(t, off, &name);
                     return;
                 }
             }
@@ -5500,8 +5464,7 @@ impl<'a> Gen<'a> {
                     self.drop_parts(l, local_off, &path);
                 }
                 self.path_addr(l, &path);
-                self.emit(Op::AddrLocal(tmp));
-                self.emit(Op::Copy(size));
+                self.copy_from_local(tmp, size);
                 self.set_part_owned(l, &path, true);
                 return;
             }
@@ -5531,17 +5494,15 @@ impl<'a> Gen<'a> {
                 if t.plain_buffer() {
                     self.emit(Op::DropAt);
                 } else {
-                    let glue = self.glue(&t);
+                    let glue = self.glue(t);
                     self.emit(Op::DropGlueAt(glue));
                 }
                 if let Some(j) = skip {
-                    let h = self.here();
-                    self.patch(j, h);
+                    self.patch_here(j);
                 }
             }
             self.place_addr(lhs);
-            self.emit(Op::AddrLocal(tmp));
-            self.emit(Op::Copy(size));
+            self.copy_from_local(tmp, size);
             if let (Some((l, _)), true) = (&boxed, refilled) {
                 // The Box owns all of its value again; its block is no longer the shell's.
                 let l = *l;
@@ -5558,22 +5519,22 @@ impl<'a> Gen<'a> {
             // The Vecs and Boxes that moved in now belong to the place.
             if let (Some(name), true) = (self.place_name(lhs), self.is_static_place(lhs)) {
                 if let Some((_, off)) = self.static_place(lhs) {
-                    self.own_blocks(&t, off, &name);
+                    self.own_blocks(t, off, &name);
                 }
             }
             return;
         }
         if t.is_mem() {
             // The new value is built first, then the old one is dropped, then it moves in.
-            let (size, align) = self.layout(&t);
+            let (size, align) = self.layout(t);
             let tmp = self.reserve(size, align);
-            self.assigned_value(lhs, rhs, &t, tmp);
+            self.assigned_value(lhs, rhs, t, tmp);
             if let Some(l) = self.local_res(lhs) {
                 let off = self.f.locals[l as usize].off;
                 if t.plain_buffer() {
                     self.drop_local(off, l, None);
                 } else if t.needs_drop() {
-                    self.drop_local(off, l, Some(&t));
+                    self.drop_local(off, l, Some(t));
                 }
                 if let (Ty::Box(_), false) = (&t, self.f.parts.contains_key(&l)) {
                     // A Box whose value moved out still has its block: freed here.
@@ -5582,8 +5543,7 @@ impl<'a> Gen<'a> {
                     self.drop_local(off, shell, Some(&shell_ty));
                 }
                 self.emit(Op::AddrLocal(off));
-                self.emit(Op::AddrLocal(tmp));
-                self.emit(Op::Copy(size));
+                self.copy_from_local(tmp, size);
                 self.check_reassign(l, lhs.span);
                 self.f.moves.forget(l);
                 self.own(l, off);
@@ -5595,14 +5555,14 @@ impl<'a> Gen<'a> {
             ExprKind::Path(_) => {
                 if let Some(l) = self.local_res(lhs) {
                     let off = self.f.locals[l as usize].off;
-                    let size = self.scalar(&t).size;
+                    let size = self.scalar(t).size;
                     self.emit(Op::Store { off, size });
                     self.check_reassign(l, lhs.span);
                     self.f.moves.uninit.remove(&l);
                 }
             }
             _ => {
-                let size = self.scalar(&t).size;
+                let size = self.scalar(t).size;
                 if let Some((l, path, off)) = self.static_path(lhs) {
                     self.assign_path(l, &path, lhs.span);
                     self.emit(Op::Store { off, size });
@@ -5616,10 +5576,10 @@ impl<'a> Gen<'a> {
 
     fn method(&mut self, e: &Expr, receiver: &Expr, args: &[Expr]) {
         if let Some(&(f, mode)) = self.c.method_fns.get(&e.id) {
-            let ret = self.c.sigs[f as usize].ret.clone();
+            let ret = &self.c.sigs[f as usize].ret;
             let slot = self.call_with(e, f, Some((receiver, mode)), args);
             if ret.is_scalar() {
-                let ty = self.scalar(&ret);
+                let ty = self.scalar(ret);
                 self.emit(Op::Load { off: slot, ty });
                 self.set_stack(slot);
             }
@@ -5631,7 +5591,7 @@ impl<'a> Gen<'a> {
         let rt = self.ty(receiver);
         match m {
             Method::Push => {
-                let elem = self.elem_size(&rt);
+                let elem = self.elem_size(rt);
                 let label = match self.place_name(receiver) {
                     Some(name) => self.label(format!("`{name}`")),
                     None => self.label("a temporary Vec".into()),
@@ -5643,7 +5603,7 @@ impl<'a> Gen<'a> {
                     // The element is built in a stack slot; push copies its bytes. What it
                     // allocates is owned through the Vec: `v[_]`, as rustc names an element
                     // whose index is not known where it is made.
-                    let (size, align) = self.layout(&et);
+                    let (size, align) = self.layout(et);
                     let tmp = self.reserve(size, align);
                     let owner = self.place_name(receiver).map(|n| format!("{n}[_]"));
                     if let Some(name) = &owner {
@@ -5680,7 +5640,7 @@ impl<'a> Gen<'a> {
                 let payload = self.unwrap_check(receiver, *method_span);
                 let t = self.ty(e);
                 if t.is_scalar() {
-                    let ty = self.scalar(&t);
+                    let ty = self.scalar(t);
                     self.emit(Op::Load { off: payload, ty });
                 }
             }
@@ -5688,7 +5648,7 @@ impl<'a> Gen<'a> {
                 let off = self.option_offset(receiver);
                 let ot = self.option_ty(receiver);
                 self.emit(Op::AddrLocal(off));
-                self.disc_test(&ot);
+                self.disc_test(ot);
                 if m == Method::IsNone {
                     self.emit(Op::NotBool);
                 }
@@ -5768,7 +5728,7 @@ impl<'a> Gen<'a> {
                 self.expr(receiver);
                 let at = self.span_id(e.span);
                 if m == Method::Abs {
-                    self.emit(Op::Abs { ty, at });
+                    self.emit(Op::Abs { ty: *ty, at });
                     return;
                 }
                 self.expr(&args[0]);
@@ -5780,7 +5740,7 @@ impl<'a> Gen<'a> {
                     Method::WrappingSub => Arith::WrappingSub,
                     _ => Arith::WrappingMul,
                 };
-                self.emit(Op::Arith { op, ty, at });
+                self.emit(Op::Arith { op, ty: *ty, at });
             }
         }
     }
@@ -5790,7 +5750,7 @@ impl<'a> Gen<'a> {
     /// owns memory) and `x` itself moved in last; for `n == 0`, `x` is dropped.
     fn vec_repeat_clones(&mut self, e: &Expr, value: &Expr, count: &Expr, dest: Dest) {
         let Ty::Vec(et) = self.ty(e) else { return };
-        let (esize, ealign) = self.layout(&et);
+        let (esize, ealign) = self.layout(et);
         let before = self.f.depth;
         let tmp = self.reserve(esize, ealign);
         // `x` and its clones are the elements: what they allocate is owned through the
@@ -5800,14 +5760,13 @@ impl<'a> Gen<'a> {
         let element =
             (owner.starts_with('`') && !none).then(|| format!("{}[_]", owner.trim_matches('`')));
         if let Some(name) = &element {
-            self.f.boxing.push((tmp, (*et).clone(), name.clone()));
+            self.f.boxing.push((tmp, (**et).clone(), name.clone()));
         }
-        self.value_into(value, &et, Dest::Local(tmp));
+        self.value_into(value, et, Dest::Local(tmp));
         if element.is_some() {
             self.f.boxing.pop();
         }
-        let usize_ty = Ty::Int(IntTy::Usize);
-        let us = self.scalar(&usize_ty);
+        let us = self.usize_scalar();
         let w = self.ptr.bytes();
         let n = self.reserve(w, w);
         self.expr(count);
@@ -5815,9 +5774,7 @@ impl<'a> Gen<'a> {
             off: n,
             size: us.size,
         });
-        let label = self.alloc_label(dest, "vec!");
-        let at = self.span_id(e.span);
-        self.push_dest(dest);
+        let (label, at) = self.allocating_into(dest, "vec!", e.span);
         self.emit(Op::Load { off: n, ty: us });
         let elem = self.elem_size(&Ty::Vec(et.clone()));
         self.emit(Op::VecWithCapacity { elem, label, at });
@@ -5839,7 +5796,7 @@ impl<'a> Gen<'a> {
             });
         };
         let owning = et.needs_drop();
-        let glue = owning.then(|| self.clone_glue(&et));
+        let glue = owning.then(|| self.clone_glue(et));
         // A clone glue gives one label to all it allocates: the element's when the element
         // is one buffer (a String, a Vec of scalars), the Vec's owner otherwise.
         let clone_label = match &element {
@@ -5878,14 +5835,12 @@ impl<'a> Gen<'a> {
                 });
             }
             None => {
-                self.emit(Op::AddrLocal(tmp));
-                self.emit(Op::Copy(esize));
+                self.copy_from_local(tmp, esize);
             }
         }
         self.increment_counter(i, us);
         self.emit(Op::Jump(head));
-        let h = self.here();
-        self.patch(done, h);
+        self.patch_here(done);
         // n == 0: `x` is dropped; else it moves into the last element, and the length is n.
         self.emit(Op::Load { off: n, ty: us });
         let some = self.emit(Op::JumpIfTrue(0));
@@ -5894,21 +5849,18 @@ impl<'a> Gen<'a> {
             if et.plain_buffer() {
                 self.emit(Op::DropAt);
             } else {
-                let g = self.glue(&et);
+                let g = self.glue(et);
                 self.emit(Op::DropGlueAt(g));
             }
         }
         let end = self.emit(Op::Jump(0));
-        let h = self.here();
-        self.patch(some, h);
+        self.patch_here(some);
         elem_addr(self, &|g: &mut Self| g.emit_load(i, us));
-        self.emit(Op::AddrLocal(tmp));
-        self.emit(Op::Copy(esize));
+        self.copy_from_local(tmp, esize);
         self.emit(Op::Load { off: n, ty: us });
         self.push_dest(dest.at(w));
         self.emit(Op::StoreAt(us.size));
-        let h = self.here();
-        self.patch(end, h);
+        self.patch_here(end);
         self.set_stack(before);
     }
 
@@ -5917,11 +5869,11 @@ impl<'a> Gen<'a> {
     fn swap_elements(&mut self, e: &Expr, receiver: &Expr, args: &[Expr]) {
         let rt = self.ty(receiver);
         let elem_ty = match rt.deref_all() {
-            Ty::Vec(t) | Ty::SliceMut(t) | Ty::SliceRef(t) | Ty::Array(t, _) => (**t).clone(),
+            Ty::Vec(t) | Ty::SliceMut(t) | Ty::SliceRef(t) | Ty::Array(t, _) => &**t,
             _ => return,
         };
-        let (esize, ealign) = self.layout(&elem_ty);
-        let us = self.scalar(&Ty::Int(IntTy::Usize));
+        let (esize, ealign) = self.layout(elem_ty);
+        let us = self.usize_scalar();
         let w = self.ptr.bytes();
         let mut idx = Vec::new();
         for a in args.iter().take(2) {
@@ -5937,12 +5889,12 @@ impl<'a> Gen<'a> {
             _ => e.span,
         };
         let at = self.span_id(span);
-        let elem_addr = |g: &mut Self, i: u32| match rt.deref_all().clone() {
+        let elem_addr = |g: &mut Self, i: u32| match rt.deref_all() {
             Ty::Array(_, len) => {
                 g.deref_addr(receiver);
                 g.emit(Op::Load { off: i, ty: us });
                 g.emit(Op::ArrayIndex {
-                    len: len as u32,
+                    len: *len as u32,
                     elem: esize,
                     at,
                 });
@@ -5964,8 +5916,7 @@ impl<'a> Gen<'a> {
         elem_addr(self, ib);
         self.emit(Op::Copy(esize));
         elem_addr(self, ib);
-        self.emit(Op::AddrLocal(tmp));
-        self.emit(Op::Copy(esize));
+        self.copy_from_local(tmp, esize);
     }
 
     /// `v.iter().sum()` (each element added with rustc's overflow check, at the call) and
@@ -5977,12 +5928,12 @@ impl<'a> Gen<'a> {
             _ => receiver,
         };
         let elem_ty = match self.ty(src).deref_all() {
-            Ty::Vec(t) | Ty::SliceMut(t) | Ty::SliceRef(t) | Ty::Array(t, _) => (**t).clone(),
+            Ty::Vec(t) | Ty::SliceMut(t) | Ty::SliceRef(t) | Ty::Array(t, _) => &**t,
             _ => return,
         };
         let esize = elem_ty.size(self.ptr);
-        let es = self.scalar(&elem_ty);
-        let us = self.scalar(&Ty::Int(IntTy::Usize));
+        let es = self.scalar(elem_ty);
+        let us = self.usize_scalar();
         let w = self.ptr.bytes();
         let slice = self.reserve(2 * w, w);
         self.slice_of(src, slice);
@@ -6035,7 +5986,7 @@ impl<'a> Gen<'a> {
                 load_elem(self);
                 self.emit(Op::Arith {
                     op: Arith::Add,
-                    ty,
+                    ty: *ty,
                     at,
                 });
                 self.emit(Op::Store { off: acc, size: 8 });
@@ -6055,8 +6006,7 @@ impl<'a> Gen<'a> {
         }
         self.increment_counter(i, us);
         self.emit(Op::Jump(head));
-        let h = self.here();
-        self.patch(done, h);
+        self.patch_here(done);
         match found {
             None => {
                 self.emit(Op::Load {
@@ -6067,11 +6017,9 @@ impl<'a> Gen<'a> {
             Some(hit) => {
                 self.emit(Op::Const(0));
                 let end = self.emit(Op::Jump(0));
-                let h = self.here();
-                self.patch(hit, h);
+                self.patch_here(hit);
                 self.emit(Op::Const(1));
-                let h = self.here();
-                self.patch(end, h);
+                self.patch_here(end);
             }
         }
     }
@@ -6088,7 +6036,7 @@ impl<'a> Gen<'a> {
         let c = self.scalar(&Ty::Char);
         while let Ty::Ref(_, inner) = t {
             self.emit(Op::LoadAt(c));
-            t = *inner;
+            t = inner;
         }
         if let Some(radix) = args.first() {
             self.expr(radix);
@@ -6098,8 +6046,8 @@ impl<'a> Gen<'a> {
     }
 
     /// The `Option` type of a receiver (through references).
-    fn option_ty(&self, e: &Expr) -> Ty {
-        self.ty(e).deref_all().clone()
+    fn option_ty(&self, e: &Expr) -> &'a Ty {
+        self.ty(e).deref_all()
     }
 
     /// The frame offset of an `Option` value: a local's, or a temporary copy of it (a
@@ -6107,17 +6055,17 @@ impl<'a> Gen<'a> {
     fn option_offset(&mut self, e: &Expr) -> u32 {
         let t = self.ty(e);
         if let Ty::Ref(..) = t {
-            let ot = t.deref_all().clone();
-            let (size, align) = self.layout(&ot);
+            let ot = t.deref_all();
+            let (size, align) = self.layout(ot);
             let off = self.reserve(size, align);
             self.emit(Op::AddrLocal(off));
             self.expr(e);
             let mut inner = t;
             while let Ty::Ref(_, i) = inner {
-                if matches!(*i, Ty::Ref(..)) {
-                    self.emit(Op::LoadAt(self.scalar(&i)));
+                if matches!(**i, Ty::Ref(..)) {
+                    self.emit(Op::LoadAt(self.scalar(i)));
                 }
-                inner = *i;
+                inner = i;
             }
             self.emit(Op::Copy(size));
             return off;
@@ -6192,7 +6140,7 @@ impl<'a> Gen<'a> {
                     self.f.locals[l as usize].off
                 }
                 _ => {
-                    let (size, align) = self.layout(&ot);
+                    let (size, align) = self.layout(ot);
                     let off = self.reserve(size, align);
                     self.expr_into(receiver, Dest::Local(off));
                     off
@@ -6202,7 +6150,7 @@ impl<'a> Gen<'a> {
             self.option_offset(receiver)
         };
         self.emit(Op::AddrLocal(off));
-        self.disc_test(&ot);
+        self.disc_test(ot);
         let j = self.emit(Op::JumpIfTrue(0));
         self.formats.push(vec![FmtPiece::Lit(
             "called `Option::unwrap()` on a `None` value".into(),
@@ -6214,9 +6162,8 @@ impl<'a> Gen<'a> {
             args: 0,
             at,
         });
-        let h = self.here();
-        self.patch(j, h);
-        off + option_layout(&ot, self.ptr).map_or(0, |l| l.payload)
+        self.patch_here(j);
+        off + option_layout(ot, self.ptr).map_or(0, |l| l.payload)
     }
 
     /// `opt.as_ref()` / `opt.as_mut()` (a reference to the payload, if there is one) and
@@ -6226,8 +6173,8 @@ impl<'a> Gen<'a> {
         let Some(out) = option_layout(t, self.ptr) else {
             return;
         };
-        let ptr = self.scalar(&Ty::Ref(false, Box::new(Ty::Unit)));
-        let rt = self.ty(receiver).autoderef().clone();
+        let ptr = self.pointer_scalar();
+        let rt = self.ty(receiver).autoderef();
         // The receiver's address (through its references and Boxes), kept in a slot: it is
         // read once for the test, once more for the reference.
         let before = self.f.depth;
@@ -6242,10 +6189,10 @@ impl<'a> Gen<'a> {
         let none = match (m, &rt) {
             (Method::AsRef | Method::AsMut, Ty::Option(_)) => {
                 self.emit(Op::Load { off: slot, ty: ptr });
-                self.disc_test(&rt);
+                self.disc_test(rt);
                 let none = self.emit(Op::JumpIfFalse(0));
                 self.emit(Op::Load { off: slot, ty: ptr });
-                let payload = option_layout(&rt, self.ptr).map_or(0, |l| l.payload);
+                let payload = option_layout(rt, self.ptr).map_or(0, |l| l.payload);
                 if payload > 0 {
                     self.emit(Op::Offset(payload));
                 }
@@ -6312,18 +6259,16 @@ impl<'a> Gen<'a> {
         }
         self.write_disc(dest, t, true);
         let end = self.emit(Op::Jump(0));
-        let h = self.here();
-        self.patch(none, h);
+        self.patch_here(none);
         self.write_disc(dest, t, false);
-        let h = self.here();
-        self.patch(end, h);
+        self.patch_here(end);
         self.set_stack(before);
     }
 
     /// `v.pop()` into `dest`: the last element's bytes are copied out and the length drops.
     fn pop_into(&mut self, receiver: &Expr, dest: Dest, t: &Ty) {
         let rt = self.ty(receiver);
-        let elem = self.elem_size(&rt);
+        let elem = self.elem_size(rt);
         let Some(l) = option_layout(t, self.ptr) else {
             return;
         };
@@ -6335,11 +6280,9 @@ impl<'a> Gen<'a> {
         self.emit(Op::Copy(elem as u32));
         self.write_disc(dest, t, true);
         let end = self.emit(Op::Jump(0));
-        let h = self.here();
-        self.patch(none, h);
+        self.patch_here(none);
         self.write_disc(dest, t, false);
-        let h = self.here();
-        self.patch(end, h);
+        self.patch_here(end);
     }
 
     /// Emits the tests of pattern `pat` against the value of type `t` at frame offset `off`;
@@ -6492,7 +6435,7 @@ impl<'a> Gen<'a> {
                     .get(&arm.body.id)
                     .cloned()
                     .unwrap_or_default();
-                pat_leaves(&arm.pat, &st, self.ptr, ids).0
+                pat_leaves(&arm.pat, st, self.ptr, ids).0
             })
             .collect();
         let moving = owning && arm_leaves.iter().flatten().any(Leaf::moves);
@@ -6511,7 +6454,7 @@ impl<'a> Gen<'a> {
                     (_, Some(leaf)) if !leaf.path.is_empty() => format!(
                         "`{}.{}`",
                         check::place_text(inner),
-                        path_text(&st, &leaf.path, self.ptr)
+                        path_text(st, &leaf.path, self.ptr)
                     ),
                     _ => format!("`{}`", check::place_text(scrutinee)),
                 };
@@ -6527,7 +6470,7 @@ impl<'a> Gen<'a> {
                 return;
             }
         }
-        let stmt_level = dest.is_none() && (t == Ty::Unit || t == Ty::Never);
+        let stmt_level = dest.is_none() && matches!(t, Ty::Unit | Ty::Never);
         if stmt_level {
             self.step(scrutinee.span, StepKind::Condition);
         }
@@ -6557,7 +6500,7 @@ impl<'a> Gen<'a> {
             off
         } else if let Some((l, path)) = boxed_place {
             self.match_place_use(l, &path, scrutinee, &arm_leaves);
-            let (size, align) = self.layout(&st);
+            let (size, align) = self.layout(st);
             let off = self.reserve(size, align);
             self.emit(Op::AddrLocal(off));
             self.path_addr(l, &path);
@@ -6566,9 +6509,9 @@ impl<'a> Gen<'a> {
             off
         } else if st.is_scalar() && !(by_ref && self.is_place(scrutinee)) {
             self.expr(scrutinee);
-            let (size, align) = self.layout(&st);
+            let (size, align) = self.layout(st);
             let off = self.reserve(size, align);
-            let size = self.scalar(&st).size;
+            let size = self.scalar(st).size;
             self.emit(Op::Store { off, size });
             off
         } else if (st.is_mem() || by_ref) && !moving && self.is_place(scrutinee) {
@@ -6583,21 +6526,21 @@ impl<'a> Gen<'a> {
                 size: self.ptr.bytes() as u8,
             });
             origin = Some(slot);
-            let (size, align) = self.layout(&st);
+            let (size, align) = self.layout(st);
             let off = self.reserve(size, align);
             self.emit(Op::AddrLocal(off));
             self.emit(Op::Load {
                 off: slot,
-                ty: self.scalar(&Ty::Ref(false, Box::new(Ty::Unit))),
+                ty: self.pointer_scalar(),
             });
             self.emit(Op::Copy(size));
             off
         } else if st.is_mem() {
-            let (size, align) = self.layout(&st);
+            let (size, align) = self.layout(st);
             let off = self.reserve(size, align);
             self.expr_into(scrutinee, Dest::Local(off));
             if owning {
-                let glue = self.glue(&st);
+                let glue = self.glue(st);
                 if moving {
                     // Arms that take parts own them; the rest is dropped after each arm.
                     temp_glue = Some(glue);
@@ -6624,7 +6567,7 @@ impl<'a> Gen<'a> {
         for (arm, leaves) in arms.iter().zip(&arm_leaves) {
             self.f.moves = before.clone();
             let mut fails = Vec::new();
-            self.pat_test(&arm.pat, &st, soff, &mut fails);
+            self.pat_test(&arm.pat, st, soff, &mut fails);
             self.f.scopes.push((Vec::new(), arm_depth));
             let takes = leaves.iter().any(Leaf::moves);
             if let Some((l, path)) = &place {
@@ -6694,7 +6637,7 @@ impl<'a> Gen<'a> {
                 if takes {
                     // What the pattern leaves in the matched temporary (`Some(S { name, ..
                     // })`) is dropped with it, after the arm.
-                    for (path, off, pty) in value_parts(&st, self.ptr) {
+                    for (path, off, pty) in value_parts(st, self.ptr) {
                         if leaves
                             .iter()
                             .any(|l| l.moves() && path.starts_with(&l.path))
@@ -6772,7 +6715,7 @@ impl<'a> Gen<'a> {
             format!("use of moved value: `{}`", self.path_name(l, &used))
         };
         let decl_span = self.c.locals[self.f.id as usize][l as usize].span;
-        let name = self.f.locals[l as usize].name.clone();
+        let name = &self.f.locals[l as usize].name;
         let ty = self.path_ty(l, &moved);
         let mut d = Diagnostic::error(DiagnosticKind::Ownership, leaf.span, msg)
             .with_code("E0382")
@@ -6851,9 +6794,9 @@ impl<'a> Gen<'a> {
                     saved.push(Op::Pop);
                 } else {
                     self.expr(a);
-                    let (size, align) = self.layout(&t);
+                    let (size, align) = self.layout(t);
                     let off = self.reserve(size, align);
-                    let ty = self.scalar(&t);
+                    let ty = self.scalar(t);
                     self.emit(Op::Store { off, size: ty.size });
                     saved.push(Op::Load { off, ty });
                 }
@@ -6896,7 +6839,7 @@ impl<'a> Gen<'a> {
                             out.push(FmtPiece::Arg {
                                 value: *i,
                                 spec,
-                                ty,
+                                ty: ty.clone(),
                             });
                         }
                         FormatSource::Local(l, _) => {

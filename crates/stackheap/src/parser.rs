@@ -191,10 +191,10 @@ impl Parser {
         }
         match value {
             Some(v) => self.consts.push((name, v)),
-            None => self.diags.push(unsupported(
+            None => self.report_unsupported(
                 span,
                 "a `const` item other than an integer, `bool`, `char` or `&str` value the engine can compute",
-            )),
+            ),
         }
         Ok(())
     }
@@ -295,12 +295,14 @@ impl Parser {
         matches!(self.peek(), TokenKind::Eof)
     }
 
-    fn bump(&mut self) -> Token {
-        let t = self.tokens[self.pos].clone();
+    /// Moves past the current token (staying on the final end-of-file token); returns the
+    /// span of the token moved past.
+    fn bump(&mut self) -> Span {
+        let span = self.span();
         if self.pos + 1 < self.tokens.len() {
             self.pos += 1;
         }
-        t
+        span
     }
 
     fn is_punct(&self, p: &str) -> bool {
@@ -372,17 +374,22 @@ impl Parser {
     fn ident(&mut self) -> PResult<(String, Span)> {
         if let TokenKind::Ident(s) = self.peek() {
             if is_reserved(s) {
-                let s = s.clone();
-                self.error_expected(&format!("identifier, found keyword `{s}`"));
+                let expected = format!("identifier, found keyword `{s}`");
+                self.error_expected(&expected);
                 return Err(());
             }
             let s = s.clone();
-            let span = self.bump().span;
+            let span = self.bump();
             Ok((s, span))
         } else {
             self.error_expected("an identifier");
             Err(())
         }
+    }
+
+    /// Reports a construct the engine does not run yet (see [`unsupported`]).
+    fn report_unsupported(&mut self, span: Span, what: &str) {
+        self.diags.push(unsupported(span, what));
     }
 
     fn new_expr(&mut self, kind: ExprKind, span: Span) -> Expr {
@@ -433,7 +440,7 @@ impl Parser {
                 return Ok(n as u64);
             }
         }
-        match self.peek().clone() {
+        match *self.peek() {
             TokenKind::Int {
                 value,
                 too_large: false,
@@ -444,10 +451,7 @@ impl Parser {
             }
             _ => {
                 let span = self.span();
-                self.diags.push(unsupported(
-                    span,
-                    "an array length other than an integer literal",
-                ));
+                self.report_unsupported(span, "an array length other than an integer literal");
                 Err(())
             }
         }
@@ -525,8 +529,9 @@ impl Parser {
                 self.bump();
                 self.bump();
                 self.bump();
-                while let TokenKind::Ident(name) = self.peek().clone() {
-                    let sp = self.bump().span;
+                while let TokenKind::Ident(name) = self.peek() {
+                    let name = name.clone();
+                    let sp = self.bump();
                     attrs.derives.push((name, sp));
                     if !self.eat_punct(",") {
                         break;
@@ -591,8 +596,7 @@ impl Parser {
         if what.is_empty() {
             self.error_expected("an item such as `fn`");
         } else {
-            self.diags
-                .push(unsupported(span, &format!("an item of kind {what}")));
+            self.report_unsupported(span, &format!("an item of kind {what}"));
         }
         Err(())
     }
@@ -626,7 +630,7 @@ impl Parser {
     /// `impl Name { fn ... }` and `impl<'a> Name<'a> { fn ... }`; trait impls and impls
     /// generic over types are not supported yet.
     fn impl_item(&mut self) -> PResult<Vec<Function>> {
-        let start = self.bump().span;
+        let start = self.bump();
         let lifetimes = if self.is_punct("<") {
             self.lifetime_params("a generic `impl`")?
         } else {
@@ -643,13 +647,10 @@ impl Parser {
         let mut end = name_span;
         while self.is_punct("::") && matches!(self.peek_at(1), TokenKind::Ident(_)) {
             self.bump();
-            end = self.bump().span;
+            end = self.bump();
         }
         if self.is_keyword("for") || self.is_punct("<") || end != name_span {
-            self.diags.push(unsupported(
-                start.to(end),
-                "an `impl` of a trait or a generic `impl`",
-            ));
+            self.report_unsupported(start.to(end), "an `impl` of a trait or a generic `impl`");
             return Err(());
         }
         self.expect_punct("{")?;
@@ -659,8 +660,7 @@ impl Parser {
             self.eat_keyword("pub");
             if !self.is_keyword("fn") {
                 let span = self.span();
-                self.diags
-                    .push(unsupported(span, "an item other than `fn` inside `impl`"));
+                self.report_unsupported(span, "an item other than `fn` inside `impl`");
                 return Err(());
             }
             let mut f = self.function()?;
@@ -679,15 +679,16 @@ impl Parser {
         self.expect_punct("<")?;
         let mut out = Vec::new();
         while !self.is_punct(">") {
-            let TokenKind::Lifetime(name) = self.peek().clone() else {
+            let TokenKind::Lifetime(name) = self.peek() else {
                 let span = self.span();
-                self.diags.push(unsupported(span, what));
+                self.report_unsupported(span, what);
                 return Err(());
             };
-            let sp = self.bump().span;
+            let name = name.clone();
+            let sp = self.bump();
             if self.is_punct(":") {
                 let span = self.span();
-                self.diags.push(unsupported(span, "a lifetime bound"));
+                self.report_unsupported(span, "a lifetime bound");
                 return Err(());
             }
             out.push((name, sp));
@@ -700,7 +701,7 @@ impl Parser {
     }
 
     fn struct_item(&mut self, attrs: Attrs) -> PResult<StructItem> {
-        let start = self.bump().span;
+        let start = self.bump();
         let (name, name_span) = self.ident()?;
         let lifetimes = if self.is_punct("<") {
             self.lifetime_params("a generic struct")?
@@ -755,7 +756,7 @@ impl Parser {
     }
 
     fn function(&mut self) -> PResult<Function> {
-        let start = self.bump().span;
+        let start = self.bump();
         let (name, name_span) = self.ident()?;
         let lifetimes = if self.is_punct("<") {
             self.lifetime_params("a generic function")?
@@ -783,12 +784,13 @@ impl Parser {
             {
                 let by_ref = self.eat_punct("&");
                 let mut lifetimes = Vec::new();
-                if let TokenKind::Lifetime(name) = self.peek().clone() {
-                    let sp = self.bump().span;
+                if let TokenKind::Lifetime(name) = self.peek() {
+                    let name = name.clone();
+                    let sp = self.bump();
                     lifetimes.push((name, sp));
                 }
                 let mutable = self.eat_keyword("mut");
-                let sp = self.bump().span;
+                let sp = self.bump();
                 let span = pstart.to(sp);
                 let plain = self_ty(TypeExprKind::Path("Self".into(), Vec::new()), span);
                 let ty = if by_ref {
@@ -933,8 +935,9 @@ impl Parser {
             self.bump();
             // A lifetime (`&'static T`, `&'a T`) says which borrow the reference is part of.
             let mut lifetimes = Vec::new();
-            if let TokenKind::Lifetime(name) = self.peek().clone() {
-                let sp = self.bump().span;
+            if let TokenKind::Lifetime(name) = self.peek() {
+                let name = name.clone();
+                let sp = self.bump();
                 lifetimes.push((name, sp));
             }
             let mutable = self.eat_keyword("mut");
@@ -956,7 +959,7 @@ impl Parser {
             } else {
                 "a reference or pointer type"
             };
-            self.diags.push(unsupported(start, what));
+            self.report_unsupported(start, what);
             // Read on so the rest of the program is still checked.
             self.bump();
             let _ = self.eat_keyword("mut");
@@ -981,8 +984,9 @@ impl Parser {
         if self.eat_punct("<") {
             loop {
                 // Lifetime arguments (`Excerpt<'a>`) come first.
-                if let TokenKind::Lifetime(lt) = self.peek().clone() {
-                    let sp = self.bump().span;
+                if let TokenKind::Lifetime(lt) = self.peek() {
+                    let lt = lt.clone();
+                    let sp = self.bump();
                     lifetimes.push((lt, sp));
                 } else {
                     args.push(self.type_expr()?);
@@ -1057,7 +1061,7 @@ impl Parser {
             );
             return Err(());
         }
-        let end = self.bump().span;
+        let end = self.bump();
         Ok(Block {
             stmts,
             tail,
@@ -1100,8 +1104,7 @@ impl Parser {
             || self.is_keyword("enum")
         {
             let span = self.span();
-            self.diags
-                .push(unsupported(span, "an item inside a function"));
+            self.report_unsupported(span, "an item inside a function");
             self.skip_item();
             return Ok(None);
         }
@@ -1121,10 +1124,10 @@ impl Parser {
         };
         if block_like && self.is_punct(".") {
             let span = self.span();
-            self.diags.push(unsupported(
+            self.report_unsupported(
                 span,
                 "a method call on a block-like expression at the start of a statement",
-            ));
+            );
             return Err(());
         }
         if self.eat_punct(";") {
@@ -1196,10 +1199,10 @@ impl Parser {
             self.bump();
             return Ok(v);
         }
-        if let TokenKind::Ident(name) = self.peek().clone() {
+        if let TokenKind::Ident(name) = self.peek() {
             // `i32::MIN`, `u8::MAX`, `usize::MAX` (at the run's pointer width).
             let start = self.span();
-            let ty = crate::types::IntTy::from_name(&name);
+            let ty = crate::types::IntTy::from_name(name);
             self.bump();
             if let (Some(t), true) = (ty, self.eat_punct("::")) {
                 let (which, _) = self.ident()?;
@@ -1209,12 +1212,11 @@ impl Parser {
                     _ => {}
                 }
             }
-            self.diags
-                .push(unsupported(start, "this constant in a pattern"));
+            self.report_unsupported(start, "this constant in a pattern");
             return Err(());
         }
         let neg = self.eat_punct("-");
-        match self.peek().clone() {
+        match *self.peek() {
             TokenKind::Int { value, .. } => {
                 self.bump();
                 let v = i128::try_from(value).unwrap_or(i128::MAX);
@@ -1233,11 +1235,12 @@ impl Parser {
 
     fn pat_inner(&mut self) -> PResult<Pat> {
         let start = self.span();
-        if let TokenKind::Str(text) = self.peek().clone() {
+        if let TokenKind::Str(text) = self.peek() {
+            let text = text.clone();
             self.bump();
             return Ok(Pat::Str(text, start));
         }
-        if let TokenKind::Char(c) = self.peek().clone() {
+        if let TokenKind::Char(c) = *self.peek() {
             self.bump();
             let inclusive = if self.eat_punct("..=") {
                 true
@@ -1250,7 +1253,7 @@ impl Parser {
                     span: start,
                 });
             };
-            let TokenKind::Char(hi) = self.peek().clone() else {
+            let TokenKind::Char(hi) = *self.peek() else {
                 self.error_expected("a character literal");
                 return Err(());
             };
@@ -1265,7 +1268,8 @@ impl Parser {
         }
         if (self.is_punct("..=") || self.is_punct("..")) && self.pat_int_ahead_at(1) {
             // `..=hi` or `..hi`: every value up to `hi`.
-            let inclusive = self.bump().kind == TokenKind::Punct("..=");
+            let inclusive = self.is_punct("..=");
+            self.bump();
             let hi = self.pat_int()?;
             return Ok(Pat::Range {
                 lo: RANGE_OPEN_LO,
@@ -1278,9 +1282,9 @@ impl Parser {
         let int_const = matches!(self.peek(), TokenKind::Ident(n) if crate::types::IntTy::from_name(n).is_some())
             && matches!(self.peek_at(1), TokenKind::Punct("::"))
             || self.const_int_ahead(0).is_some();
-        if let TokenKind::Ident(name) = self.peek().clone() {
+        if let TokenKind::Ident(name) = self.peek() {
             // A `bool` or `char` `const` item.
-            match self.const_value(&name).cloned() {
+            match self.const_value(name).cloned() {
                 Some(ConstVal::Bool(v)) => {
                     self.bump();
                     return Ok(Pat::Bool(v, start));
@@ -1368,7 +1372,7 @@ impl Parser {
             return Ok(Pat::Ref(Box::new(inner), start.to(self.prev_span())));
         }
         if self.is_punct("[") || self.is_punct("&") || self.is_punct("&&") || self.is_punct("..") {
-            self.diags.push(unsupported(start, "this kind of pattern"));
+            self.report_unsupported(start, "this kind of pattern");
             return Err(());
         }
         if self.eat_keyword("ref") {
@@ -1397,10 +1401,7 @@ impl Parser {
                 self.skip_group();
             }
             let whole = span.to(self.prev_span());
-            self.diags.push(unsupported(
-                whole,
-                "a path in a pattern (such as an enum's variant)",
-            ));
+            self.report_unsupported(whole, "a path in a pattern (such as an enum's variant)");
             return Ok(Pat::Wild(whole));
         }
         let upper = name.chars().next().is_some_and(char::is_uppercase);
@@ -1415,8 +1416,8 @@ impl Parser {
                 let fstart = self.span();
                 let fref = self.eat_keyword("ref").then(|| self.eat_keyword("mut"));
                 let fmut = fref.is_none() && self.eat_keyword("mut");
-                let (fname, fspan) = match self.peek().clone() {
-                    TokenKind::Int { value, .. } if !fmut => (value.to_string(), self.bump().span),
+                let (fname, fspan) = match *self.peek() {
+                    TokenKind::Int { value, .. } if !fmut => (value.to_string(), self.bump()),
                     _ => self.ident()?,
                 };
                 let p = if !fmut && fref.is_none() && self.eat_punct(":") {
@@ -1472,11 +1473,10 @@ impl Parser {
     }
 
     fn let_stmt(&mut self) -> PResult<Stmt> {
-        let start = self.bump().span;
+        let start = self.bump();
         if self.is_punct("[") || self.is_punct("&") {
             let span = self.span();
-            self.diags
-                .push(unsupported(span, "a destructuring pattern in `let`"));
+            self.report_unsupported(span, "a destructuring pattern in `let`");
             return Err(());
         }
         let destructure = self.is_punct("(")
@@ -1494,7 +1494,7 @@ impl Parser {
             let init = self.expr()?;
             if self.is_keyword("else") {
                 let span = self.span();
-                self.diags.push(unsupported(span, "`let ... else`"));
+                self.report_unsupported(span, "`let ... else`");
                 return Err(());
             }
             self.expect_punct(";")?;
@@ -1507,7 +1507,7 @@ impl Parser {
         }
         let mutable = self.eat_keyword("mut");
         let (name, name_span) = if self.is_keyword("_") {
-            let sp = self.bump().span;
+            let sp = self.bump();
             ("_".to_string(), sp)
         } else {
             self.ident()?
@@ -1533,8 +1533,7 @@ impl Parser {
             }
             if self.is_punct(";") {
                 let span = start.to(self.span());
-                self.diags
-                    .push(unsupported(span, "a `let _` without a value"));
+                self.report_unsupported(span, "a `let _` without a value");
                 self.bump();
                 return Err(());
             }
@@ -1545,7 +1544,7 @@ impl Parser {
         let init = self.expr()?;
         if self.is_keyword("else") {
             let span = self.span();
-            self.diags.push(unsupported(span, "`let ... else`"));
+            self.report_unsupported(span, "`let ... else`");
             return Err(());
         }
         self.expect_punct(";")?;
@@ -1597,15 +1596,15 @@ impl Parser {
 
     fn range_expr(&mut self) -> PResult<Expr> {
         if self.is_punct("..") || self.is_punct("..=") {
-            let op = self.bump();
-            let inclusive = matches!(op.kind, TokenKind::Punct("..="));
+            let inclusive = self.is_punct("..=");
+            let op_span = self.bump();
             let ends = self.is_punct("]") || self.is_punct(")") || self.is_punct(";");
             let end = if ends {
                 None
             } else {
                 Some(Box::new(self.binary(0)?))
             };
-            let span = op.span.to(self.prev_span());
+            let span = op_span.to(self.prev_span());
             return Ok(self.new_expr(
                 ExprKind::OpenRange {
                     start: None,
@@ -1623,7 +1622,7 @@ impl Parser {
         } else {
             return Ok(start);
         };
-        let op_span = self.bump().span;
+        let op_span = self.bump();
         if self.is_punct("]") {
             let span = start.span.to(op_span);
             return Ok(self.new_expr(
@@ -1636,8 +1635,7 @@ impl Parser {
             ));
         }
         if self.is_punct("{") || self.is_punct(")") || self.is_punct(";") {
-            self.diags
-                .push(unsupported(op_span, "a range without an end"));
+            self.report_unsupported(op_span, "a range without an end");
             return Err(());
         }
         let end = self.binary(0)?;
@@ -1689,7 +1687,7 @@ impl Parser {
             }
             chain += 1;
             self.check_chain(chain)?;
-            let op_span = self.bump().span;
+            let op_span = self.bump();
             self.enter()?;
             let rhs = self.binary(prec);
             self.leave();
@@ -1794,9 +1792,9 @@ impl Parser {
                     value,
                     suffix: None,
                     ..
-                } = self.peek().clone()
+                } = *self.peek()
                 {
-                    let name_span = self.bump().span;
+                    let name_span = self.bump();
                     let span = e.span.to(name_span);
                     e = self.new_expr(
                         ExprKind::Field {
@@ -1809,11 +1807,11 @@ impl Parser {
                     continue;
                 }
                 if let TokenKind::Int { .. } | TokenKind::Float = self.peek() {
-                    let span = self.bump().span;
-                    self.diags.push(unsupported(
+                    let span = self.bump();
+                    self.report_unsupported(
                         span,
                         "a nested tuple field access such as `t.0.1` (write `(t.0).1`)",
-                    ));
+                    );
                     let span = e.span.to(span);
                     e = self.new_expr(ExprKind::Error, span);
                     continue;
@@ -1821,8 +1819,7 @@ impl Parser {
                 let (method, method_span) = self.ident()?;
                 if self.is_punct("::") {
                     let span = self.span();
-                    self.diags
-                        .push(unsupported(span, "a method call with generic arguments"));
+                    self.report_unsupported(span, "a method call with generic arguments");
                     return Err(());
                 }
                 if !self.is_punct("(") {
@@ -1872,7 +1869,7 @@ impl Parser {
                 e = self.new_expr(ExprKind::Index(Box::new(e), Box::new(idx)), span);
             } else if self.is_punct("?") {
                 let span = self.span();
-                self.diags.push(unsupported(span, "the `?` operator"));
+                self.report_unsupported(span, "the `?` operator");
                 return Err(());
             } else {
                 return Ok(e);
@@ -1902,12 +1899,13 @@ impl Parser {
 
     fn primary(&mut self) -> PResult<Expr> {
         let start = self.span();
-        match self.peek().clone() {
+        match self.peek() {
             TokenKind::Int {
                 value,
                 suffix,
                 too_large,
             } => {
+                let (value, suffix, too_large) = (*value, suffix.clone(), *too_large);
                 self.bump();
                 if too_large {
                     self.diags.push(Diagnostic::error(
@@ -1926,20 +1924,22 @@ impl Parser {
             }
             TokenKind::Float => {
                 self.bump();
-                self.diags
-                    .push(unsupported(start, "a floating-point number"));
+                self.report_unsupported(start, "a floating-point number");
                 Ok(self.new_expr(ExprKind::Error, start))
             }
             TokenKind::Str(text) => {
+                let text = text.clone();
                 self.bump();
                 Ok(self.new_expr(ExprKind::Str(text), start))
             }
             TokenKind::Char(c) => {
+                let c = *c;
                 self.bump();
                 Ok(self.new_expr(ExprKind::Char(c), start))
             }
             TokenKind::Byte(b) => {
                 // `b'a'` is the `u8` it names.
+                let b = *b;
                 self.bump();
                 let suffix = Some(("u8".to_string(), start));
                 Ok(self.new_expr(
@@ -1951,16 +1951,14 @@ impl Parser {
                 ))
             }
             TokenKind::ByteStr(bytes) => {
+                let bytes = bytes.clone();
                 self.bump();
                 Ok(self.new_expr(ExprKind::ByteStr(bytes), start))
             }
             TokenKind::Punct("(") => {
                 self.bump();
                 if self.eat_punct(")") {
-                    self.diags.push(unsupported(
-                        start.to(self.prev_span()),
-                        "the unit value `()`",
-                    ));
+                    self.report_unsupported(start.to(self.prev_span()), "the unit value `()`");
                     return Ok(self.new_expr(ExprKind::Error, start.to(self.prev_span())));
                 }
                 let saved = std::mem::replace(&mut self.no_struct, false);
@@ -1984,14 +1982,17 @@ impl Parser {
                 r
             }
             TokenKind::Punct("|") | TokenKind::Punct("||") => {
-                self.diags.push(unsupported(start, "a closure"));
+                self.report_unsupported(start, "a closure");
                 Err(())
             }
             TokenKind::Lifetime(_) => {
-                self.diags.push(unsupported(start, "a loop label"));
+                self.report_unsupported(start, "a loop label");
                 Err(())
             }
-            TokenKind::Ident(word) => self.word(&word, start),
+            TokenKind::Ident(word) => {
+                let word = word.clone();
+                self.word(&word, start)
+            }
             _ => {
                 self.error_expected("an expression");
                 Err(())
@@ -2025,7 +2026,7 @@ impl Parser {
     fn array_literal(&mut self, start: Span) -> PResult<Expr> {
         if self.eat_punct("]") {
             let span = start.to(self.prev_span());
-            self.diags.push(unsupported(span, "an empty array"));
+            self.report_unsupported(span, "an empty array");
             return Ok(self.new_expr(ExprKind::Error, span));
         }
         let first = self.expr()?;
@@ -2128,7 +2129,7 @@ impl Parser {
                     pat = Some(p);
                     ("(item)".to_string(), sp)
                 } else if self.is_keyword("_") {
-                    let sp = self.bump().span;
+                    let sp = self.bump();
                     ("_".to_string(), sp)
                 } else {
                     mutable = self.eat_keyword("mut");
@@ -2191,7 +2192,7 @@ impl Parser {
                 ))
             }
             "unsafe" | "async" | "move" => {
-                self.diags.push(unsupported(start, &format!("`{word}`")));
+                self.report_unsupported(start, &format!("`{word}`"));
                 Err(())
             }
             _ if is_reserved(word) => {
@@ -2216,7 +2217,7 @@ impl Parser {
     }
 
     fn if_expr(&mut self) -> PResult<Expr> {
-        let start = self.bump().span;
+        let start = self.bump();
         if self.eat_keyword("let") {
             // `if let P = e { a } else { b }` is `match e { P => { a } _ => { b } }`.
             let pat = self.pat_or()?;
@@ -2326,10 +2327,10 @@ impl Parser {
                 }
                 if generics.is_some() {
                     let span = self.span();
-                    self.diags.push(unsupported(
+                    self.report_unsupported(
                         span,
                         "generic arguments on more than one segment of a path",
-                    ));
+                    );
                     return Err(());
                 }
                 generics = Some((segs.len() - 1, self.turbofish_args()?));
@@ -2340,7 +2341,7 @@ impl Parser {
         if let Some(g) = generics {
             if self.is_punct("!") || self.is_punct("{") && !self.no_struct {
                 let span = self.span();
-                self.diags.push(unsupported(span, "generic arguments here"));
+                self.report_unsupported(span, "generic arguments here");
                 return Err(());
             }
             let span = start.to(self.prev_span());
@@ -2363,10 +2364,10 @@ impl Parser {
                 // `Shape::Square { side: 3 }`: one diagnostic, and the fields skipped, so
                 // that what follows parses as it should.
                 let span = start.to(self.prev_span());
-                self.diags.push(unsupported(
+                self.report_unsupported(
                     span,
                     "a struct literal with a path (such as an enum's variant)",
-                ));
+                );
                 self.skip_group();
                 return Ok(self.new_expr(ExprKind::Error, start.to(self.prev_span())));
             }
@@ -2457,12 +2458,12 @@ impl Parser {
                 base = Some(Box::new(self.expr()?));
                 break;
             }
-            let (fname, fspan) = match self.peek().clone() {
+            let (fname, fspan) = match *self.peek() {
                 TokenKind::Int {
                     value,
                     suffix: None,
                     ..
-                } => (value.to_string(), self.bump().span),
+                } => (value.to_string(), self.bump()),
                 _ => self.ident()?,
             };
             let value = if self.eat_punct(":") {
@@ -2525,11 +2526,12 @@ impl Parser {
                     span,
                 ));
             }
-            let TokenKind::Str(template) = self.peek().clone() else {
+            let TokenKind::Str(template) = self.peek() else {
                 self.error_expected("a format string literal");
                 return Err(());
             };
-            let template_span = self.bump().span;
+            let template = template.clone();
+            let template_span = self.bump();
             let mut args = Vec::new();
             while self.eat_punct(",") {
                 if self.is_punct(close) {
@@ -2539,8 +2541,7 @@ impl Parser {
                     && matches!(self.peek_at(1), TokenKind::Punct("="))
                 {
                     let span = self.span();
-                    self.diags
-                        .push(unsupported(span, "a named format argument"));
+                    self.report_unsupported(span, "a named format argument");
                     return Err(());
                 }
                 args.push(self.expr()?);
@@ -2593,8 +2594,7 @@ impl Parser {
             self.bump();
         }
         let span = start.to(self.prev_span());
-        self.diags
-            .push(unsupported(span, &format!("the macro `{name}!`")));
+        self.report_unsupported(span, &format!("the macro `{name}!`"));
         Ok(self.new_expr(ExprKind::Error, span))
     }
 }
