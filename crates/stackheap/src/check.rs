@@ -544,13 +544,11 @@ impl<'a> Checker<'a> {
         let mut pending: Vec<&StructItem> = Vec::new();
         for st in &file.structs {
             if pending.iter().any(|p| p.name == st.name) {
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Name,
-                        st.name_span,
-                        format!("the name `{}` is defined multiple times", st.name),
-                    )
-                    .with_code("E0428"),
+                self.report(
+                    DiagnosticKind::Name,
+                    st.name_span,
+                    "E0428",
+                    format!("the name `{}` is defined multiple times", st.name),
                 );
                 continue;
             }
@@ -763,13 +761,11 @@ impl<'a> Checker<'a> {
                 if allow_infer {
                     self.infer.fresh()
                 } else {
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            t.span,
-                            "the placeholder `_` is not allowed within types on item signatures",
-                        )
-                        .with_code("E0121"),
+                    self.report(
+                        DiagnosticKind::Type,
+                        t.span,
+                        "E0121",
+                        "the placeholder `_` is not allowed within types on item signatures",
                     );
                     Ty::Error
                 }
@@ -830,13 +826,11 @@ impl<'a> Checker<'a> {
                         Ty::Option(Box::new(e))
                     }
                     ("Vec", n) => {
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                t.span,
-                                format!("`Vec` takes 1 generic argument but {n} were supplied"),
-                            )
-                            .with_code("E0107"),
+                        self.report(
+                            DiagnosticKind::Type,
+                            t.span,
+                            "E0107",
+                            format!("`Vec` takes 1 generic argument but {n} were supplied"),
                         );
                         Ty::Error
                     }
@@ -864,6 +858,18 @@ impl<'a> Checker<'a> {
 
     fn describe(&self, t: &Ty) -> String {
         self.infer.describe(t)
+    }
+
+    /// Reports an error that has nothing but a message and rustc's error code.
+    fn report(&mut self, kind: DiagnosticKind, span: Span, code: &str, msg: impl Into<String>) {
+        self.report_message(kind, span, code, msg.into());
+    }
+
+    /// [`Self::report`] past the conversion of its message: one copy of the code for every
+    /// call site.
+    #[inline(never)]
+    fn report_message(&mut self, kind: DiagnosticKind, span: Span, code: &str, msg: String) {
+        self.diags.push(err(kind, span, msg).with_code(code));
     }
 
     fn mismatch(&mut self, span: Span, expected: &Ty, found: &Ty) {
@@ -1060,11 +1066,11 @@ impl<'a> Checker<'a> {
                         // `let s: &[u8] = &array;` and `let s: &str = &string;` coerce.
                         self.expect_arg(init, &t, d);
                     }
-                    if matches!(self.infer.shallow(&t), Ty::Never) {
+                    if matches!(self.infer.head(&t), Ty::Never) {
                         diverges = true;
                     }
                     let lt = declared.unwrap_or(t);
-                    if matches!(self.infer.shallow(&lt), Ty::Unit) && name != "_" {
+                    if matches!(self.infer.head(&lt), Ty::Unit) && name != "_" {
                         self.diags
                             .push(unsupported(*name_span, "a variable of type `()`"));
                     }
@@ -1083,7 +1089,7 @@ impl<'a> Checker<'a> {
                         Some(t) => self.type_from_expr(t, true),
                         None => self.infer.fresh(),
                     };
-                    if matches!(self.infer.shallow(&t), Ty::Unit) {
+                    if matches!(self.infer.head(&t), Ty::Unit) {
                         self.diags
                             .push(unsupported(*name_span, "a variable of type `()`"));
                     }
@@ -1097,7 +1103,7 @@ impl<'a> Checker<'a> {
                     if let Some(d) = &declared {
                         self.expect(init.span, &t, d);
                     }
-                    if matches!(self.infer.shallow(&t), Ty::Never) {
+                    if matches!(self.infer.head(&t), Ty::Never) {
                         diverges = true;
                     }
                     let lt = declared.unwrap_or(t);
@@ -1176,8 +1182,7 @@ impl<'a> Checker<'a> {
         }
         match pat {
             Pat::Bind { name, span, .. }
-                if name == "None"
-                    && matches!(self.infer.shallow(t), Ty::Option(_) | Ty::Var(_)) =>
+                if name == "None" && matches!(self.infer.head(t), Ty::Option(_) | Ty::Var(_)) =>
             {
                 let inner = self.infer.fresh();
                 self.expect(*span, &Ty::Option(Box::new(inner)), t);
@@ -1257,17 +1262,10 @@ impl<'a> Checker<'a> {
                 let inner = self.infer.fresh();
                 self.expect(*name_span, &Ty::Option(Box::new(inner.clone())), t);
                 if items.len() != 1 {
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            *name_span,
-                            format!(
+                    self.report(DiagnosticKind::Type, *name_span, "E0023", format!(
                                 "this pattern has {} fields, but the corresponding tuple variant has 1 field",
                                 items.len()
-                            ),
-                        )
-                        .with_code("E0023"),
-                    );
+                            ));
                     return;
                 }
                 self.bind_pat_in(cx, &items[0], &inner, ids, mode);
@@ -1334,13 +1332,11 @@ impl<'a> Checker<'a> {
                         .iter()
                         .find(|f| !seen.contains(&f.name.as_str()))
                     {
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                *name_span,
-                                format!("pattern does not mention field `{}`", f.name),
-                            )
-                            .with_code("E0027"),
+                        self.report(
+                            DiagnosticKind::Type,
+                            *name_span,
+                            "E0027",
+                            format!("pattern does not mention field `{}`", f.name),
                         );
                     }
                 }
@@ -1355,18 +1351,11 @@ impl<'a> Checker<'a> {
                     return;
                 };
                 if def.fields().len() != items.len() {
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            *name_span,
-                            format!(
+                    self.report(DiagnosticKind::Type, *name_span, "E0023", format!(
                                 "this pattern has {} fields, but the corresponding tuple struct has {} fields",
                                 items.len(),
                                 def.fields().len()
-                            ),
-                        )
-                        .with_code("E0023"),
-                    );
+                            ));
                     return;
                 }
                 for (p, f) in items.iter().zip(def.fields().iter()) {
@@ -1394,7 +1383,7 @@ impl<'a> Checker<'a> {
             }
             let at = self.check_expr(cx, &arm.body);
             cx.scopes.pop();
-            if matches!(self.infer.shallow(&result), Ty::Never) {
+            if matches!(self.infer.head(&result), Ty::Never) {
                 result = at;
             } else if self.infer.unify(&result, &at).is_err() {
                 let (a, b) = (self.describe(&result), self.describe(&at));
@@ -1481,13 +1470,11 @@ impl<'a> Checker<'a> {
     /// The struct a struct pattern names, unified with the matched type.
     fn pat_struct(&mut self, name: &str, span: Span, t: &Ty) -> Option<Arc<StructDef>> {
         let Some(def) = self.struct_named(name) else {
-            self.diags.push(
-                err(
-                    DiagnosticKind::Name,
-                    span,
-                    format!("cannot find struct, variant or union type `{name}` in this scope"),
-                )
-                .with_code("E0422"),
+            self.report(
+                DiagnosticKind::Name,
+                span,
+                "E0422",
+                format!("cannot find struct, variant or union type `{name}` in this scope"),
             );
             return None;
         };
@@ -1506,7 +1493,7 @@ impl<'a> Checker<'a> {
     }
 
     fn is_int_like(&self, t: &Ty) -> bool {
-        matches!(self.infer.shallow(t), Ty::Int(_)) || self.infer.is_int_var(t)
+        matches!(self.infer.head(t), Ty::Int(_)) || self.infer.is_int_var(t)
     }
 
     fn check_expr_inner(&mut self, cx: &mut FnCx, e: &Expr) -> Ty {
@@ -1580,13 +1567,11 @@ impl<'a> Checker<'a> {
                     _ => {
                         let sym = if *op == UnOp::Neg { "-" } else { "!" };
                         let d = self.describe(&s);
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                e.span,
-                                format!("cannot apply unary operator `{sym}` to type `{d}`"),
-                            )
-                            .with_code("E0600"),
+                        self.report(
+                            DiagnosticKind::Type,
+                            e.span,
+                            "E0600",
+                            format!("cannot apply unary operator `{sym}` to type `{d}`"),
                         );
                         Ty::Error
                     }
@@ -1643,13 +1628,11 @@ impl<'a> Checker<'a> {
                     }
                     _ => {
                         let (d, tt) = (self.describe(&s), self.describe(&target));
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                e.span,
-                                format!("non-primitive cast: `{d}` as `{tt}`"),
-                            )
-                            .with_code("E0605"),
+                        self.report(
+                            DiagnosticKind::Type,
+                            e.span,
+                            "E0605",
+                            format!("non-primitive cast: `{d}` as `{tt}`"),
                         );
                         Ty::Error
                     }
@@ -1708,13 +1691,11 @@ impl<'a> Checker<'a> {
                     Ty::Error => Ty::Error,
                     other => {
                         let d = self.describe(&other);
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                base.span,
-                                format!("cannot index into a value of type `{d}`"),
-                            )
-                            .with_code("E0608"),
+                        self.report(
+                            DiagnosticKind::Type,
+                            base.span,
+                            "E0608",
+                            format!("cannot index into a value of type `{d}`"),
                         );
                         Ty::Error
                     }
@@ -1939,9 +1920,11 @@ impl<'a> Checker<'a> {
                         }
                     }
                     Ty::Var(_) if !self.infer.is_int_var(&bs) => {
-                        self.diags.push(
-                            err(DiagnosticKind::Type, base.span, "type annotations needed")
-                                .with_code("E0282"),
+                        self.report(
+                            DiagnosticKind::Type,
+                            base.span,
+                            "E0282",
+                            "type annotations needed",
                         );
                         Ty::Error
                     }
@@ -1972,14 +1955,7 @@ impl<'a> Checker<'a> {
                         Ty::Ref(true, _) | Ty::SliceMut(_) => {}
                         Ty::Ref(false, _) | Ty::SliceRef(_) => {
                             let shown = format!("*{}", place_text(base));
-                            self.diags.push(
-                                err(
-                                    DiagnosticKind::Ownership,
-                                    e.span,
-                                    format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
-                                )
-                                .with_code("E0596"),
-                            );
+                            self.report(DiagnosticKind::Ownership, e.span, "E0596", format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"));
                         }
                         _ => self.check_borrow_mut(cx, base, e.span),
                     }
@@ -2039,7 +2015,7 @@ impl<'a> Checker<'a> {
                 } else {
                     self.check_expr(cx, inner)
                 };
-                if matches!(self.infer.shallow(&t), Ty::Error) {
+                if matches!(self.infer.head(&t), Ty::Error) {
                     return Ty::Error;
                 }
                 Ty::Ref(*mutable, Box::new(t))
@@ -2051,13 +2027,11 @@ impl<'a> Checker<'a> {
                     Ty::Error => Ty::Error,
                     other => {
                         let d = self.describe(&other);
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                e.span,
-                                format!("type `{d}` cannot be dereferenced"),
-                            )
-                            .with_code("E0614"),
+                        self.report(
+                            DiagnosticKind::Type,
+                            e.span,
+                            "E0614",
+                            format!("type `{d}` cannot be dereferenced"),
                         );
                         Ty::Error
                     }
@@ -2196,13 +2170,11 @@ impl<'a> Checker<'a> {
                     self.expect_arg(v, &t, &ft);
                 }
                 None => {
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            *fspan,
-                            format!("struct `{name}` has no field named `{fname}`"),
-                        )
-                        .with_code("E0560"),
+                    self.report(
+                        DiagnosticKind::Type,
+                        *fspan,
+                        "E0560",
+                        format!("struct `{name}` has no field named `{fname}`"),
                     );
                 }
             }
@@ -2371,15 +2343,13 @@ impl<'a> Checker<'a> {
             let st = self.check_expr(cx, start);
             let et = self.check_expr(cx, end);
             self.expect(end.span, &et, &st);
-            if !self.is_int_like(&st) && !matches!(self.infer.shallow(&st), Ty::Error) {
+            if !self.is_int_like(&st) && !matches!(self.infer.head(&st), Ty::Error) {
                 let d = self.describe(&st);
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Type,
-                        src.span,
-                        format!("`Range<{d}>` is not an iterator"),
-                    )
-                    .with_code("E0277"),
+                self.report(
+                    DiagnosticKind::Type,
+                    src.span,
+                    "E0277",
+                    format!("`Range<{d}>` is not an iterator"),
                 );
             }
             self.set(src, Ty::Error);
@@ -2723,17 +2693,10 @@ impl<'a> Checker<'a> {
                         (Res::Fn(id), sig.params, sig.ret)
                     }
                     None => {
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Name,
-                                callee.span,
-                                format!(
+                        self.report(DiagnosticKind::Name, callee.span, "E0599", format!(
                                     "no function or associated item named `{fname}` found for struct `{}` in the current scope",
                                     d.name
-                                ),
-                            )
-                            .with_code("E0599"),
-                        );
+                                ));
                         return Ty::Error;
                     }
                 }
@@ -2889,7 +2852,7 @@ impl<'a> Checker<'a> {
                 .copied();
             if let Some(fid) = found.filter(|f| self.sigs[*f as usize].has_self) {
                 let sig = self.sigs[fid as usize].clone();
-                let recv_is_ref = matches!(self.infer.shallow(&rt), Ty::Ref(..));
+                let recv_is_ref = matches!(self.infer.head(&rt), Ty::Ref(..));
                 let mode = match sig.params.first() {
                     Some(Ty::Ref(m, _)) => {
                         if *m {
@@ -2941,7 +2904,7 @@ impl<'a> Checker<'a> {
                 (Method::Pop, vec![], Ty::Option(elem.clone()))
             }
             (Ty::Option(inner), "unwrap") => {
-                if matches!(self.infer.shallow(&rt), Ty::Ref(..)) && !rs.is_copy() {
+                if matches!(self.infer.head(&rt), Ty::Ref(..)) && !rs.is_copy() {
                     self.diags.push(unsupported(
                         method_span,
                         "`unwrap` through a reference to an `Option` that is not `Copy`",
@@ -3097,11 +3060,17 @@ impl<'a> Checker<'a> {
             (Ty::Vec(_), "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
             (Ty::Int(i), "abs") if i.signed() => (Method::Abs, vec![], rs.clone()),
             (Ty::Int(_), "pow") => (Method::Pow, vec![Ty::Int(IntTy::U32)], rs.clone()),
-            (Ty::Int(_), "min") => (Method::Min, vec![rs.clone()], rs.clone()),
-            (Ty::Int(_), "max") => (Method::Max, vec![rs.clone()], rs.clone()),
-            (Ty::Int(_), "wrapping_add") => (Method::WrappingAdd, vec![rs.clone()], rs.clone()),
-            (Ty::Int(_), "wrapping_sub") => (Method::WrappingSub, vec![rs.clone()], rs.clone()),
-            (Ty::Int(_), "wrapping_mul") => (Method::WrappingMul, vec![rs.clone()], rs.clone()),
+            (Ty::Int(_), "min" | "max" | "wrapping_add" | "wrapping_sub" | "wrapping_mul") => {
+                // Another integer of the same type, and one back.
+                let m = match method {
+                    "min" => Method::Min,
+                    "max" => Method::Max,
+                    "wrapping_add" => Method::WrappingAdd,
+                    "wrapping_sub" => Method::WrappingSub,
+                    _ => Method::WrappingMul,
+                };
+                (m, vec![rs.clone()], rs.clone())
+            }
             (Ty::Int(_) | Ty::Bool, "clone") => (Method::Clone, vec![], rs.clone()),
             (Ty::Array(..), "len") => (Method::Len, vec![], usize_t),
             // A trait method: the literal keeps its fallback type, `i32`.
@@ -3212,9 +3181,9 @@ impl<'a> Checker<'a> {
                     let l = self.local(cx, id).clone();
                     // A `let x;` gets its value by assignment (a second one is checked later).
                     if write && !l.mutable && !l.deferred {
-                        let is_vec = matches!(self.infer.shallow(&l.ty), Ty::Vec(_));
+                        let is_vec = matches!(self.infer.head(&l.ty), Ty::Vec(_));
                         let d = if is_vec
-                            && !matches!(self.infer.shallow(&t), Ty::Error)
+                            && !matches!(self.infer.head(&t), Ty::Error)
                             && self.expr_is_method_receiver(e)
                         {
                             err(
@@ -3506,7 +3475,7 @@ impl<'a> Checker<'a> {
     fn expr_is_method_receiver(&self, e: &Expr) -> bool {
         self.expr_ty
             .get(e.id as usize)
-            .is_some_and(|t| matches!(self.infer.shallow(t), Ty::Vec(_)))
+            .is_some_and(|t| matches!(self.infer.head(t), Ty::Vec(_)))
     }
 
     fn binary_type(
@@ -3872,7 +3841,7 @@ impl<'a> Checker<'a> {
                         .iter()
                         .flatten()
                         .find(|l| {
-                            matches!(self.infer.shallow(&l.ty), Ty::Var(_))
+                            matches!(self.infer.head(&l.ty), Ty::Var(_))
                                 && self.infer.resolve(&l.ty) == self.infer.resolve(&sum)
                         })
                         .map_or(span, |l| l.span);
@@ -3886,14 +3855,7 @@ impl<'a> Checker<'a> {
                 (s, el) => {
                     if self.infer.unify(&s, &el).is_err() {
                         let (s, el) = (self.infer.resolve(&s), self.infer.resolve(&el));
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                span,
-                                format!("a value of type `{s}` cannot be made by summing an iterator over elements of type `&{el}`"),
-                            )
-                            .with_code("E0277"),
-                        );
+                        self.report(DiagnosticKind::Type, span, "E0277", format!("a value of type `{s}` cannot be made by summing an iterator over elements of type `&{el}`"));
                     }
                 }
             }
@@ -3947,13 +3909,11 @@ impl<'a> Checker<'a> {
         if !reported && !earlier_error {
             if let Some(i) = self.expr_ty.iter().position(has_var) {
                 let _ = i;
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Type,
-                        Span::default(),
-                        "type annotations needed",
-                    )
-                    .with_code("E0282"),
+                self.report(
+                    DiagnosticKind::Type,
+                    Span::default(),
+                    "E0282",
+                    "type annotations needed",
                 );
             }
         }
