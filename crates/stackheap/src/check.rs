@@ -588,17 +588,13 @@ impl<'a> Checker<'a> {
                 }
                 if !left.is_empty() {
                     for st in left {
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                st.head_span,
-                                format!("recursive type `{}` has infinite size", st.name),
-                            )
-                            .with_code("E0072")
-                            .with_note(
-                                "a struct cannot contain itself; put the inner one in a `Box`",
-                            ),
-                        );
+                        self.report(
+                            DiagnosticKind::Type,
+                            st.head_span,
+                            "E0072",
+                            format!("recursive type `{}` has infinite size", st.name),
+                        )
+                        .add_note("a struct cannot contain itself; put the inner one in a `Box`");
                     }
                     return;
                 }
@@ -658,15 +654,13 @@ impl<'a> Checker<'a> {
                 .find(|(_, f)| !f.ty.is_copy())
                 .map(|(f, _)| f)
             {
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Type,
-                        st.name_span,
-                        "the trait `Copy` cannot be implemented for this type",
-                    )
-                    .with_code("E0204")
-                    .with_label(*span, "this field does not implement `Copy`"),
-                );
+                self.report(
+                    DiagnosticKind::Type,
+                    st.name_span,
+                    "E0204",
+                    "the trait `Copy` cannot be implemented for this type",
+                )
+                .add_label(*span, "this field does not implement `Copy`");
                 copy = false;
             }
         }
@@ -677,15 +671,13 @@ impl<'a> Checker<'a> {
                 .zip(&fields)
                 .find_map(|(f, d)| not_clone(&d.ty).map(|n| (f, n)))
             {
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Type,
-                        *span,
-                        format!("the trait bound `{name}: Clone` is not satisfied"),
-                    )
-                    .with_code("E0277")
-                    .with_span_label(format!("the trait `Clone` is not implemented for `{name}`")),
-                );
+                self.report(
+                    DiagnosticKind::Type,
+                    *span,
+                    "E0277",
+                    format!("the trait bound `{name}: Clone` is not satisfied"),
+                )
+                .add_span_label(format!("the trait `Clone` is not implemented for `{name}`"));
             }
         }
         let mut fields = fields;
@@ -791,16 +783,14 @@ impl<'a> Checker<'a> {
                     if let Some(t) = &self.self_ty {
                         return t.clone();
                     }
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Name,
-                            t.span,
-                            "cannot find type `Self` in this scope",
-                        )
-                        .with_code("E0411")
-                        .with_span_label(
-                            "`Self` is only available in impls, traits, and type definitions",
-                        ),
+                    self.report(
+                        DiagnosticKind::Name,
+                        t.span,
+                        "E0411",
+                        "cannot find type `Self` in this scope",
+                    )
+                    .add_span_label(
+                        "`Self` is only available in impls, traits, and type definitions",
                     );
                     return Ty::Error;
                 }
@@ -840,15 +830,13 @@ impl<'a> Checker<'a> {
                         Ty::Error
                     }
                     _ => {
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Name,
-                                t.span,
-                                format!("cannot find type `{name}` in this scope"),
-                            )
-                            .with_code("E0412")
-                            .with_span_label("not found in this scope"),
-                        );
+                        self.report(
+                            DiagnosticKind::Name,
+                            t.span,
+                            "E0412",
+                            format!("cannot find type `{name}` in this scope"),
+                        )
+                        .add_span_label("not found in this scope");
                         Ty::Error
                     }
                 }
@@ -860,25 +848,37 @@ impl<'a> Checker<'a> {
         self.infer.describe(t)
     }
 
-    /// Reports an error that has nothing but a message and rustc's error code.
-    fn report(&mut self, kind: DiagnosticKind, span: Span, code: &str, msg: impl Into<String>) {
-        self.report_message(kind, span, code, msg.into());
+    /// Reports an error with rustc's error code for it; labels and notes go on the
+    /// diagnostic returned.
+    fn report(
+        &mut self,
+        kind: DiagnosticKind,
+        span: Span,
+        code: &str,
+        msg: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.report_message(kind, span, code, msg.into())
     }
 
     /// [`Self::report`] past the conversion of its message: one copy of the code for every
     /// call site.
     #[inline(never)]
-    fn report_message(&mut self, kind: DiagnosticKind, span: Span, code: &str, msg: String) {
+    fn report_message(
+        &mut self,
+        kind: DiagnosticKind,
+        span: Span,
+        code: &str,
+        msg: String,
+    ) -> &mut Diagnostic {
+        let at = self.diags.len();
         self.diags.push(err(kind, span, msg).with_code(code));
+        &mut self.diags[at]
     }
 
     fn mismatch(&mut self, span: Span, expected: &Ty, found: &Ty) {
         let (e, f) = (self.describe(expected), self.describe(found));
-        self.diags.push(
-            err(DiagnosticKind::Type, span, "mismatched types")
-                .with_code("E0308")
-                .with_span_label(format!("expected `{e}`, found `{f}`")),
-        );
+        self.report(DiagnosticKind::Type, span, "E0308", "mismatched types")
+            .add_span_label(format!("expected `{e}`, found `{f}`"));
     }
 
     /// Unifies `found` (the type of the expression at `span`) with `expected`.
@@ -1126,12 +1126,9 @@ impl<'a> Checker<'a> {
                     }
                     if !semi && !matches!(t, Ty::Unit | Ty::Never | Ty::Error) {
                         let d = self.describe(&t);
-                        self.diags.push(
-                            err(DiagnosticKind::Type, expr.span, "mismatched types")
-                                .with_code("E0308")
-                                .with_span_label(format!("expected `()`, found `{d}`"))
-                                .with_note("add a `;` after this expression to discard its value"),
-                        );
+                        self.report(DiagnosticKind::Type, expr.span, "E0308", "mismatched types")
+                            .add_span_label(format!("expected `()`, found `{d}`"))
+                            .add_note("add a `;` after this expression to discard its value");
                     }
                 }
             }
@@ -1220,11 +1217,8 @@ impl<'a> Checker<'a> {
                 Ty::Error => {}
                 other => {
                     let d = self.describe(&other);
-                    self.diags.push(
-                        err(DiagnosticKind::Type, *span, "mismatched types")
-                            .with_code("E0308")
-                            .with_span_label(format!("expected `{d}`, found `&_`")),
-                    );
+                    self.report(DiagnosticKind::Type, *span, "E0308", "mismatched types")
+                        .add_span_label(format!("expected `{d}`, found `&_`"));
                 }
             },
             Pat::Lit {
@@ -1283,14 +1277,11 @@ impl<'a> Checker<'a> {
                     other => {
                         let found: Vec<&str> = items.iter().map(|_| "_").collect();
                         let d = self.describe(&other);
-                        self.diags.push(
-                            err(DiagnosticKind::Type, *span, "mismatched types")
-                                .with_code("E0308")
-                                .with_span_label(format!(
-                                    "expected `{d}`, found `({})`",
-                                    found.join(", ")
-                                )),
-                        );
+                        self.report(DiagnosticKind::Type, *span, "E0308", "mismatched types")
+                            .add_span_label(format!(
+                                "expected `{d}`, found `({})`",
+                                found.join(", ")
+                            ));
                         vec![Ty::Error; items.len()]
                     }
                 };
@@ -1387,15 +1378,13 @@ impl<'a> Checker<'a> {
                 result = at;
             } else if self.infer.unify(&result, &at).is_err() {
                 let (a, b) = (self.describe(&result), self.describe(&at));
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Type,
-                        arm.body.span,
-                        "`match` arms have incompatible types",
-                    )
-                    .with_code("E0308")
-                    .with_span_label(format!("expected `{a}`, found `{b}`")),
-                );
+                self.report(
+                    DiagnosticKind::Type,
+                    arm.body.span,
+                    "E0308",
+                    "`match` arms have incompatible types",
+                )
+                .add_span_label(format!("expected `{a}`, found `{b}`"));
             }
         }
         self.pattern_checks.push(PatternCheck {
@@ -1447,12 +1436,9 @@ impl<'a> Checker<'a> {
                 ),
             };
             let shown = self.describe(&t);
-            self.diags.push(
-                err(DiagnosticKind::Type, pc.span, msg)
-                    .with_code(code)
-                    .with_span_label(format!("pattern{s} {list} not covered"))
-                    .with_note(format!("the matched value is of type `{shown}`")),
-            );
+            self.report(DiagnosticKind::Type, pc.span, code, msg)
+                .add_span_label(format!("pattern{s} {list} not covered"))
+                .add_note(format!("the matched value is of type `{shown}`"));
         }
     }
 
@@ -1548,16 +1534,14 @@ impl<'a> Checker<'a> {
                     (UnOp::Not, Ty::Bool) => Ty::Bool,
                     (UnOp::Not, _) if self.is_int_like(&s) => t,
                     (UnOp::Neg, Ty::Int(i)) if !i.signed() => {
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                e.span,
-                                format!("cannot apply unary operator `-` to type `{}`", i.name()),
-                            )
-                            .with_code("E0600")
-                            .with_span_label("cannot apply unary operator `-`")
-                            .with_note("unsigned values cannot be negated"),
-                        );
+                        self.report(
+                            DiagnosticKind::Type,
+                            e.span,
+                            "E0600",
+                            format!("cannot apply unary operator `-` to type `{}`", i.name()),
+                        )
+                        .add_span_label("cannot apply unary operator `-`")
+                        .add_note("unsigned values cannot be negated");
                         Ty::Error
                     }
                     (UnOp::Neg, _) if self.is_int_like(&s) => {
@@ -1615,15 +1599,13 @@ impl<'a> Checker<'a> {
                     (Ty::Bool, true) if matches!(s, Ty::Bool) => Ty::Bool,
                     (Ty::Bool, true) => {
                         let d = self.describe(&s);
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                e.span,
-                                format!("cannot cast `{d}` as `bool`"),
-                            )
-                            .with_code("E0054")
-                            .with_note("compare with zero instead: `x != 0`"),
-                        );
+                        self.report(
+                            DiagnosticKind::Type,
+                            e.span,
+                            "E0054",
+                            format!("cannot cast `{d}` as `bool`"),
+                        )
+                        .add_note("compare with zero instead: `x != 0`");
                         Ty::Error
                     }
                     _ => {
@@ -1673,18 +1655,16 @@ impl<'a> Checker<'a> {
                         if self.infer.unify(&it, &Ty::Int(IntTy::Usize)).is_err() {
                             let d = self.describe(&it);
                             let el = self.describe(&elem);
-                            self.diags.push(
-                                err(
-                                    DiagnosticKind::Type,
-                                    idx.span,
-                                    format!("the type `[{el}]` cannot be indexed by `{d}`"),
-                                )
-                                .with_code("E0277")
-                                .with_span_label(
-                                    "slice indices are of type `usize` or ranges of `usize`",
-                                )
-                                .with_note("convert the index with `as usize`: `v[i as usize]`"),
-                            );
+                            self.report(
+                                DiagnosticKind::Type,
+                                idx.span,
+                                "E0277",
+                                format!("the type `[{el}]` cannot be indexed by `{d}`"),
+                            )
+                            .add_span_label(
+                                "slice indices are of type `usize` or ranges of `usize`",
+                            )
+                            .add_note("convert the index with `as usize`: `v[i as usize]`");
                         }
                         *elem
                     }
@@ -1711,16 +1691,14 @@ impl<'a> Checker<'a> {
                         if self.infer.unify(&tt, &Ty::Unit).is_err() {
                             let d = self.describe(&tt);
                             let span = then.tail.as_ref().map_or(then.span, |t| t.span);
-                            self.diags.push(
-                                err(
-                                    DiagnosticKind::Type,
-                                    span,
-                                    "`if` may be missing an `else` clause",
-                                )
-                                .with_code("E0317")
-                                .with_span_label(format!("expected `()`, found `{d}`"))
-                                .with_note("`if` expressions without `else` evaluate to `()`"),
-                            );
+                            self.report(
+                                DiagnosticKind::Type,
+                                span,
+                                "E0317",
+                                "`if` may be missing an `else` clause",
+                            )
+                            .add_span_label(format!("expected `()`, found `{d}`"))
+                            .add_note("`if` expressions without `else` evaluate to `()`");
                         }
                         Ty::Unit
                     }
@@ -1728,15 +1706,13 @@ impl<'a> Checker<'a> {
                         let et = self.check_expr(cx, els);
                         if self.infer.unify(&tt, &et).is_err() {
                             let (a, b) = (self.describe(&tt), self.describe(&et));
-                            self.diags.push(
-                                err(
-                                    DiagnosticKind::Type,
-                                    els.span,
-                                    "`if` and `else` have incompatible types",
-                                )
-                                .with_code("E0308")
-                                .with_span_label(format!("expected `{a}`, found `{b}`")),
-                            );
+                            self.report(
+                                DiagnosticKind::Type,
+                                els.span,
+                                "E0308",
+                                "`if` and `else` have incompatible types",
+                            )
+                            .add_span_label(format!("expected `{a}`, found `{b}`"));
                         }
                         let ts = self.infer.shallow(&tt);
                         if matches!(ts, Ty::Never) {
@@ -1816,24 +1792,24 @@ impl<'a> Checker<'a> {
                         match vt {
                             Some((span, t)) if !is_loop => {
                                 let _ = t;
-                                self.diags.push(
-                                    err(
-                                        DiagnosticKind::Syntax,
-                                        span,
-                                        "`break` with value from a `while` or `for` loop",
-                                    )
-                                    .with_code("E0571")
-                                    .with_note("only `loop` can give back a value with `break`"),
-                                );
+                                self.report(
+                                    DiagnosticKind::Syntax,
+                                    span,
+                                    "E0571",
+                                    "`break` with value from a `while` or `for` loop",
+                                )
+                                .add_note("only `loop` can give back a value with `break`");
                             }
                             Some((span, t)) => self.expect(span, &t, &bty),
                             None if is_loop && self.infer.unify(&bty, &Ty::Unit).is_err() => {
                                 let d = self.describe(&bty);
-                                self.diags.push(
-                                    err(DiagnosticKind::Type, e.span, "mismatched types")
-                                        .with_code("E0308")
-                                        .with_span_label(format!("expected `{d}`, found `()`")),
-                                );
+                                self.report(
+                                    DiagnosticKind::Type,
+                                    e.span,
+                                    "E0308",
+                                    "mismatched types",
+                                )
+                                .add_span_label(format!("expected `{d}`, found `()`"));
                             }
                             None => {}
                         }
@@ -1843,15 +1819,13 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Continue => {
                 if cx.loops.is_empty() {
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Syntax,
-                            e.span,
-                            "`continue` outside of a loop",
-                        )
-                        .with_code("E0268")
-                        .with_span_label("cannot `continue` outside of a loop"),
-                    );
+                    self.report(
+                        DiagnosticKind::Syntax,
+                        e.span,
+                        "E0268",
+                        "`continue` outside of a loop",
+                    )
+                    .add_span_label("cannot `continue` outside of a loop");
                 }
                 Ty::Never
             }
@@ -1865,13 +1839,10 @@ impl<'a> Checker<'a> {
                     None => {
                         if self.infer.unify(&ret, &Ty::Unit).is_err() {
                             let d = self.describe(&ret);
-                            self.diags.push(
-                                err(DiagnosticKind::Type, e.span, "mismatched types")
-                                    .with_code("E0069")
-                                    .with_span_label(format!(
-                                        "`return` without a value in a function returning `{d}`"
-                                    )),
-                            );
+                            self.report(DiagnosticKind::Type, e.span, "E0069", "mismatched types")
+                                .add_span_label(format!(
+                                    "`return` without a value in a function returning `{d}`"
+                                ));
                         }
                     }
                 }
@@ -1955,7 +1926,12 @@ impl<'a> Checker<'a> {
                         Ty::Ref(true, _) | Ty::SliceMut(_) => {}
                         Ty::Ref(false, _) | Ty::SliceRef(_) => {
                             let shown = format!("*{}", place_text(base));
-                            self.report(DiagnosticKind::Ownership, e.span, "E0596", format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"));
+                            self.report(
+                                DiagnosticKind::Ownership,
+                                e.span,
+                                "E0596",
+                                format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
+                            );
                         }
                         _ => self.check_borrow_mut(cx, base, e.span),
                     }
@@ -2049,18 +2025,16 @@ impl<'a> Checker<'a> {
                 let t = self.check_expr(cx, value);
                 let rt = self.infer.resolve(&t);
                 if *n > 1 && !rt.is_copy() {
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            value.span,
-                            format!(
-                                "the trait bound `{}: Copy` is not satisfied",
-                                self.describe(&rt)
-                            ),
-                        )
-                        .with_code("E0277")
-                        .with_note("`[x; N]` copies `x`: its type must be `Copy`"),
-                    );
+                    self.report(
+                        DiagnosticKind::Type,
+                        value.span,
+                        "E0277",
+                        format!(
+                            "the trait bound `{}: Copy` is not satisfied",
+                            self.describe(&rt)
+                        ),
+                    )
+                    .add_note("`[x; N]` copies `x`: its type must be `Copy`");
                 }
                 Ty::Array(Box::new(t), *n)
             }
@@ -2115,11 +2089,8 @@ impl<'a> Checker<'a> {
         } else {
             "E0609"
         };
-        self.diags.push(
-            err(DiagnosticKind::Type, span, msg)
-                .with_code(code)
-                .with_span_label("unknown field"),
-        );
+        self.report(DiagnosticKind::Type, span, code, msg)
+            .add_span_label("unknown field");
     }
 
     fn check_struct_lit(
@@ -2136,15 +2107,13 @@ impl<'a> Checker<'a> {
             for (_, _, v) in fields {
                 self.check_expr(cx, v);
             }
-            self.diags.push(
-                err(
-                    DiagnosticKind::Name,
-                    name_span,
-                    format!("cannot find struct, variant or union type `{name}` in this scope"),
-                )
-                .with_code("E0422")
-                .with_span_label("not found in this scope"),
-            );
+            self.report(
+                DiagnosticKind::Name,
+                name_span,
+                "E0422",
+                format!("cannot find struct, variant or union type `{name}` in this scope"),
+            )
+            .add_span_label("not found in this scope");
             return Ty::Error;
         };
         let ty = Ty::Struct(def.clone());
@@ -2154,15 +2123,13 @@ impl<'a> Checker<'a> {
             match def.field(fname) {
                 Some((_, f)) => {
                     if seen.contains(&fname.as_str()) {
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                *fspan,
-                                format!("field `{fname}` specified more than once"),
-                            )
-                            .with_code("E0062")
-                            .with_span_label("used more than once"),
-                        );
+                        self.report(
+                            DiagnosticKind::Type,
+                            *fspan,
+                            "E0062",
+                            format!("field `{fname}` specified more than once"),
+                        )
+                        .add_span_label("used more than once");
                     }
                     seen.push(fname);
                     let ft = f.ty.clone();
@@ -2228,11 +2195,8 @@ impl<'a> Checker<'a> {
                             rest.join(", ")
                         )
                     };
-                    self.diags.push(
-                        err(DiagnosticKind::Type, name_span, msg)
-                            .with_code("E0063")
-                            .with_span_label("missing fields"),
-                    );
+                    self.report(DiagnosticKind::Type, name_span, "E0063", msg)
+                        .add_span_label("missing fields");
                 }
             }
         }
@@ -2258,11 +2222,8 @@ impl<'a> Checker<'a> {
         if self.infer.unify(t, &Ty::Unit).is_err() {
             let d = self.describe(t);
             let span = body.tail.as_ref().map_or(body.span, |t| t.span);
-            self.diags.push(
-                err(DiagnosticKind::Type, span, "mismatched types")
-                    .with_code("E0308")
-                    .with_span_label(format!("expected `()`, found `{d}`")),
-            );
+            self.report(DiagnosticKind::Type, span, "E0308", "mismatched types")
+                .add_span_label(format!("expected `()`, found `{d}`"));
         }
     }
 
@@ -2384,17 +2345,15 @@ impl<'a> Checker<'a> {
                 match rt.deref_all().clone() {
                     Ty::SliceRef(_) if mutable => {
                         let shown = place_text(receiver);
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Ownership,
-                                receiver.span,
-                                format!("cannot borrow `*{shown}` as mutable, as it is behind a `&` reference"),
-                            )
-                            .with_code("E0596")
-                            .with_span_label(format!(
-                                "`{shown}` is a `&` reference, so the data it refers to cannot be borrowed as mutable"
-                            )),
-                        );
+                        self.report(
+                            DiagnosticKind::Ownership,
+                            receiver.span,
+                            "E0596",
+                            format!("cannot borrow `*{shown}` as mutable, as it is behind a `&` reference"),
+                        )
+                        .add_span_label(format!(
+                            "`{shown}` is a `&` reference, so the data it refers to cannot be borrowed as mutable"
+                        ));
                         return None;
                     }
                     Ty::Vec(el) | Ty::Array(el, _) | Ty::SliceRef(el) | Ty::SliceMut(el) => {
@@ -2554,15 +2513,13 @@ impl<'a> Checker<'a> {
                 self.res.insert(e.id, Res::NoneVal);
                 return Ty::Option(Box::new(t));
             }
-            self.diags.push(
-                err(
-                    DiagnosticKind::Name,
-                    e.span,
-                    format!("cannot find value `{name}` in this scope"),
-                )
-                .with_code("E0425")
-                .with_span_label("not found in this scope"),
-            );
+            self.report(
+                DiagnosticKind::Name,
+                e.span,
+                "E0425",
+                format!("cannot find value `{name}` in this scope"),
+            )
+            .add_span_label("not found in this scope");
             return Ty::Error;
         }
         if segs.len() == 2 {
@@ -2583,15 +2540,13 @@ impl<'a> Checker<'a> {
             }
         }
         let path: Vec<&str> = segs.iter().map(|s| s.0.as_str()).collect();
-        self.diags.push(
-            err(
-                DiagnosticKind::Name,
-                e.span,
-                format!("cannot find value `{}` in this scope", path.join("::")),
-            )
-            .with_code("E0425")
-            .with_span_label("not found in this scope"),
-        );
+        self.report(
+            DiagnosticKind::Name,
+            e.span,
+            "E0425",
+            format!("cannot find value `{}` in this scope", path.join("::")),
+        )
+        .add_span_label("not found in this scope");
         Ty::Error
     }
 
@@ -2751,19 +2706,17 @@ impl<'a> Checker<'a> {
     fn check_args(&mut self, span: Span, what: &str, args: &[Expr], arg_tys: &[Ty], params: &[Ty]) {
         if params.len() != args.len() {
             let s = |n: usize| if n == 1 { "" } else { "s" };
-            self.diags.push(
-                err(
-                    DiagnosticKind::Type,
-                    span,
-                    format!(
-                        "this {what} takes {} argument{} but {} argument{} supplied",
-                        params.len(),
-                        s(params.len()),
-                        args.len(),
-                        if args.len() == 1 { " was" } else { "s were" }
-                    ),
-                )
-                .with_code("E0061"),
+            self.report(
+                DiagnosticKind::Type,
+                span,
+                "E0061",
+                format!(
+                    "this {what} takes {} argument{} but {} argument{} supplied",
+                    params.len(),
+                    s(params.len()),
+                    args.len(),
+                    if args.len() == 1 { " was" } else { "s were" }
+                ),
             );
             return;
         }
@@ -3078,33 +3031,23 @@ impl<'a> Checker<'a> {
                 (Method::ToString, vec![], Ty::String)
             }
             (Ty::Var(_), _) if self.infer.is_int_var(&rs) => {
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Type,
-                        method_span,
-                        format!(
-                            "can't call method `{method}` on ambiguous numeric type `{{integer}}`"
-                        ),
-                    )
-                    .with_code("E0689")
-                    .with_note(
-                        "give the value a type first, such as `let x: i32 = ...` or `5_i32`",
-                    ),
-                );
+                self.report(
+                    DiagnosticKind::Type,
+                    method_span,
+                    "E0689",
+                    format!("can't call method `{method}` on ambiguous numeric type `{{integer}}`"),
+                )
+                .add_note("give the value a type first, such as `let x: i32 = ...` or `5_i32`");
                 return Ty::Error;
             }
             (Ty::Var(_), _) => {
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Type,
-                        receiver.span,
-                        "type annotations needed",
-                    )
-                    .with_code("E0282")
-                    .with_note(
-                        "the type of this value must be known before calling a method on it",
-                    ),
-                );
+                self.report(
+                    DiagnosticKind::Type,
+                    receiver.span,
+                    "E0282",
+                    "type annotations needed",
+                )
+                .add_note("the type of this value must be known before calling a method on it");
                 return Ty::Error;
             }
             _ => {
@@ -3243,16 +3186,14 @@ impl<'a> Checker<'a> {
                     if let Some(Res::Local(id)) = self.res.get(&base.id).cloned() {
                         let l = self.local(cx, id).clone();
                         if write && !l.mutable {
-                            self.diags.push(
-                                err(
-                                    DiagnosticKind::Ownership,
-                                    base.span,
-                                    format!("cannot borrow `{}` as mutable, as it is not declared as mutable", l.name),
-                                )
-                                .with_code("E0596")
-                                .with_span_label("cannot borrow as mutable")
-                                .with_note(format!("make the variable mutable: `let mut {}`", l.name)),
-                            );
+                            self.report(
+                                DiagnosticKind::Ownership,
+                                base.span,
+                                "E0596",
+                                format!("cannot borrow `{}` as mutable, as it is not declared as mutable", l.name),
+                            )
+                            .add_span_label("cannot borrow as mutable")
+                            .add_note(format!("make the variable mutable: `let mut {}`", l.name));
                         }
                     }
                 }
@@ -3261,15 +3202,13 @@ impl<'a> Checker<'a> {
             _ => {
                 let t = self.check_expr(cx, e);
                 if write {
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            e.span,
-                            "invalid left-hand side of assignment",
-                        )
-                        .with_code("E0070")
-                        .with_span_label("cannot assign to this expression"),
-                    );
+                    self.report(
+                        DiagnosticKind::Type,
+                        e.span,
+                        "E0070",
+                        "invalid left-hand side of assignment",
+                    )
+                    .add_span_label("cannot assign to this expression");
                 }
                 t
             }
@@ -3429,12 +3368,9 @@ impl<'a> Checker<'a> {
                     "take a `&mut` reference to change what it points to".to_string(),
                 ),
             };
-            self.diags.push(
-                err(DiagnosticKind::Ownership, span, msg)
-                    .with_code("E0596")
-                    .with_span_label("cannot borrow as mutable")
-                    .with_note(note),
-            );
+            self.report(DiagnosticKind::Ownership, span, "E0596", msg)
+                .add_span_label("cannot borrow as mutable")
+                .add_note(note);
         }
     }
 
@@ -3449,18 +3385,16 @@ impl<'a> Checker<'a> {
             Some(Ty::Ref(true, _)) => {}
             Some(Ty::Ref(false, _)) => {
                 let shown = format!("*{}", place_text(receiver));
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Ownership,
-                        receiver.span,
-                        format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
-                    )
-                    .with_code("E0596")
-                    .with_span_label(format!(
-                        "`{}` is a `&` reference, so the data it refers to cannot be borrowed as mutable",
-                        place_text(receiver)
-                    )),
-                );
+                self.report(
+                    DiagnosticKind::Ownership,
+                    receiver.span,
+                    "E0596",
+                    format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
+                )
+                .add_span_label(format!(
+                    "`{}` is a `&` reference, so the data it refers to cannot be borrowed as mutable",
+                    place_text(receiver)
+                ));
             }
             _ => self.check_place_root(cx, receiver, true),
         }
@@ -3498,15 +3432,13 @@ impl<'a> Checker<'a> {
                     } else {
                         span
                     };
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            at,
-                            format!("can't compare `{ld}` with `{rd}`"),
-                        )
-                        .with_code("E0277")
-                        .with_span_label(format!("no implementation for `{ld} == {rd}`")),
-                    );
+                    self.report(
+                        DiagnosticKind::Type,
+                        at,
+                        "E0277",
+                        format!("can't compare `{ld}` with `{rd}`"),
+                    )
+                    .add_span_label(format!("no implementation for `{ld} == {rd}`"));
                 }
                 return Ty::Bool;
             }
@@ -3598,18 +3530,16 @@ impl<'a> Checker<'a> {
                             } else {
                                 span
                             };
-                            self.diags.push(
-                                err(
-                                    DiagnosticKind::Type,
-                                    at,
-                                    format!(
-                                        "binary operation `{}` cannot be applied to type `{name}`",
-                                        op.symbol()
-                                    ),
-                                )
-                                .with_code("E0369")
-                                .with_note(format!("add `#[derive(PartialEq)]` to `{name}`")),
-                            );
+                            self.report(
+                                DiagnosticKind::Type,
+                                at,
+                                "E0369",
+                                format!(
+                                    "binary operation `{}` cannot be applied to type `{name}`",
+                                    op.symbol()
+                                ),
+                            )
+                            .add_note(format!("add `#[derive(PartialEq)]` to `{name}`"));
                         }
                         Err(None) => self
                             .diags
@@ -3801,15 +3731,13 @@ impl<'a> Checker<'a> {
                         (self.local(cx, id).ty.clone(), inner_at(*at))
                     }
                     None => {
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Name,
-                                inner_at(*at),
-                                format!("cannot find value `{name}` in this scope"),
-                            )
-                            .with_code("E0425")
-                            .with_span_label("not found in this scope"),
-                        );
+                        self.report(
+                            DiagnosticKind::Name,
+                            inner_at(*at),
+                            "E0425",
+                            format!("cannot find value `{name}` in this scope"),
+                        )
+                        .add_span_label("not found in this scope");
                         return;
                     }
                 },
@@ -3845,17 +3773,19 @@ impl<'a> Checker<'a> {
                                 && self.infer.resolve(&l.ty) == self.infer.resolve(&sum)
                         })
                         .map_or(span, |l| l.span);
-                    self.diags.push(
-                        err(DiagnosticKind::Type, at, "type annotations needed")
-                            .with_code("E0283")
-                            .with_note("give the sum a type: `let total: i32 = v.iter().sum();`"),
-                    );
+                    self.report(DiagnosticKind::Type, at, "E0283", "type annotations needed")
+                        .add_note("give the sum a type: `let total: i32 = v.iter().sum();`");
                     let _ = self.infer.unify(&sum, &elem);
                 }
                 (s, el) => {
                     if self.infer.unify(&s, &el).is_err() {
                         let (s, el) = (self.infer.resolve(&s), self.infer.resolve(&el));
-                        self.report(DiagnosticKind::Type, span, "E0277", format!("a value of type `{s}` cannot be made by summing an iterator over elements of type `&{el}`"));
+                        self.report(
+                            DiagnosticKind::Type,
+                            span,
+                            "E0277",
+                            format!("a value of type `{s}` cannot be made by summing an iterator over elements of type `&{el}`"),
+                        );
                     }
                 }
             }
@@ -3942,16 +3872,14 @@ impl<'a> Checker<'a> {
         for (id, span) in std::mem::take(&mut self.negations) {
             if let Ty::Int(t) = &self.expr_ty[id as usize] {
                 if !t.signed() {
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            span,
-                            format!("cannot apply unary operator `-` to type `{}`", t.name()),
-                        )
-                        .with_code("E0600")
-                        .with_span_label("cannot apply unary operator `-`")
-                        .with_note("unsigned values cannot be negated"),
-                    );
+                    self.report(
+                        DiagnosticKind::Type,
+                        span,
+                        "E0600",
+                        format!("cannot apply unary operator `-` to type `{}`", t.name()),
+                    )
+                    .add_span_label("cannot apply unary operator `-`")
+                    .add_note("unsigned values cannot be negated");
                 }
             }
         }
@@ -3962,15 +3890,13 @@ impl<'a> Checker<'a> {
                     .push(unsupported(span, &format!("a `Vec` of `{t}` ({why})")));
             } else if let (Some(at), Some(name)) = (repeat, not_clone(&t)) {
                 // `vec![x; n]` clones `x`.
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Type,
-                        at,
-                        format!("the trait bound `{name}: Clone` is not satisfied"),
-                    )
-                    .with_code("E0277")
-                    .with_span_label(format!("the trait `Clone` is not implemented for `{name}`")),
-                );
+                self.report(
+                    DiagnosticKind::Type,
+                    at,
+                    "E0277",
+                    format!("the trait bound `{name}: Clone` is not satisfied"),
+                )
+                .add_span_label(format!("the trait `Clone` is not implemented for `{name}`"));
             }
         }
         for (ty, span, debug, radix) in std::mem::take(&mut self.format_checks) {
