@@ -394,43 +394,39 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         if let Some((owner, span)) = &f.impl_of {
             match c.structs.get(owner.as_str()) {
                 Some(d) => c.self_ty = Some(Ty::Struct(d.clone())),
-                None => c.diags.push(
-                    err(
+                None => {
+                    c.report(
                         DiagnosticKind::Name,
                         *span,
+                        "E0412",
                         format!("cannot find type `{owner}` in this scope"),
                     )
-                    .with_code("E0412")
-                    .with_span_label("not found in this scope"),
-                ),
+                    .add_span_label("not found in this scope");
+                }
             }
             let key = (owner.clone(), f.name.clone());
             if !c.assoc.contains_key(&key) {
                 c.assoc.insert(key, i as FnId);
             } else {
-                c.diags.push(
-                    err(
-                        DiagnosticKind::Name,
-                        f.name_span,
-                        format!("duplicate definitions with name `{}`", f.name),
-                    )
-                    .with_code("E0592"),
+                c.report(
+                    DiagnosticKind::Name,
+                    f.name_span,
+                    "E0592",
+                    format!("duplicate definitions with name `{}`", f.name),
                 );
             }
         } else if let Some(&prev) = c.fn_ids.get(f.name.as_str()) {
             let prev_span = file.functions[prev as usize].name_span;
-            c.diags.push(
-                err(
-                    DiagnosticKind::Name,
-                    f.name_span,
-                    format!("the name `{}` is defined multiple times", f.name),
-                )
-                .with_code("E0428")
-                .with_span_label(format!("`{}` redefined here", f.name))
-                .with_label(
-                    prev_span,
-                    format!("previous definition of the value `{}` here", f.name),
-                ),
+            c.report(
+                DiagnosticKind::Name,
+                f.name_span,
+                "E0428",
+                format!("the name `{}` is defined multiple times", f.name),
+            )
+            .add_span_label(format!("`{}` redefined here", f.name))
+            .add_label(
+                prev_span,
+                format!("previous definition of the value `{}` here", f.name),
             );
         } else {
             c.fn_ids.insert(&f.name, i as FnId);
@@ -460,15 +456,15 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
     c.self_ty = None;
     let main = c.fn_ids.get("main").copied();
     match main {
-        None => c.diags.push(
-            err(
+        None => {
+            c.report(
                 DiagnosticKind::Name,
                 Span::default(),
+                "E0601",
                 "`main` function not found in crate",
             )
-            .with_code("E0601")
-            .with_note("add `fn main() { ... }`: the program starts there"),
-        ),
+            .add_note("add `fn main() { ... }`: the program starts there");
+        }
         Some(m) => {
             let f = &file.functions[m as usize];
             if !f.params.is_empty() || f.ret.is_some() {
@@ -1307,14 +1303,14 @@ impl<'a> Checker<'a> {
                             let ft = f.ty.clone();
                             self.bind_pat_in(cx, p, &ft, ids, mode);
                         }
-                        None => self.diags.push(
-                            err(
+                        None => {
+                            self.report(
                                 DiagnosticKind::Type,
                                 *fspan,
+                                "E0026",
                                 format!("struct `{name}` does not have a field named `{fname}`"),
-                            )
-                            .with_code("E0026"),
-                        ),
+                            );
+                        }
                     }
                 }
                 if !rest {
@@ -1780,11 +1776,15 @@ impl<'a> Checker<'a> {
             ExprKind::Break(value) => {
                 let vt = value.as_ref().map(|v| (v.span, self.check_expr(cx, v)));
                 match cx.loops.last_mut() {
-                    None => self.diags.push(
-                        err(DiagnosticKind::Syntax, e.span, "`break` outside of a loop")
-                            .with_code("E0268")
-                            .with_span_label("cannot `break` outside of a loop"),
-                    ),
+                    None => {
+                        self.report(
+                            DiagnosticKind::Syntax,
+                            e.span,
+                            "E0268",
+                            "`break` outside of a loop",
+                        )
+                        .add_span_label("cannot `break` outside of a loop");
+                    }
                     Some(l) => {
                         l.has_break = true;
                         let bty = l.break_ty.clone();
