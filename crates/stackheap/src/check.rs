@@ -872,9 +872,21 @@ impl<'a> Checker<'a> {
     }
 
     fn mismatch(&mut self, span: Span, expected: &Ty, found: &Ty) {
+        self.incompatible(span, "mismatched types", expected, found);
+    }
+
+    /// Reports two types that had to agree (E0308): `msg`, labelled with what was expected
+    /// and what was found.
+    fn incompatible(
+        &mut self,
+        span: Span,
+        msg: &str,
+        expected: &Ty,
+        found: &Ty,
+    ) -> &mut Diagnostic {
         let (e, f) = (self.describe(expected), self.describe(found));
-        self.report(DiagnosticKind::Type, span, "E0308", "mismatched types")
-            .add_span_label(format!("expected `{e}`, found `{f}`"));
+        self.report(DiagnosticKind::Type, span, "E0308", msg)
+            .add_span_label(format!("expected `{e}`, found `{f}`"))
     }
 
     /// Unifies `found` (the type of the expression at `span`) with `expected`.
@@ -986,19 +998,14 @@ impl<'a> Checker<'a> {
             .as_ref()
             .is_some_and(|t| self.coerce(t, &body_ty, &sig.ret));
         if !coerced && self.infer.unify(&body_ty, &sig.ret).is_err() {
-            let (e, found) = (self.describe(&sig.ret), self.describe(&body_ty));
-            let mut d = err(DiagnosticKind::Type, span, "mismatched types")
-                .with_code("E0308")
-                .with_span_label(format!("expected `{e}`, found `{found}`"));
+            let d = self.incompatible(span, "mismatched types", &sig.ret, &body_ty);
             if f.body.tail.is_none() {
-                d = d
-                    .with_label(
-                        f.name_span,
-                        "implicitly returns `()` as its body has no tail or `return` expression",
-                    )
-                    .with_note("a function's value is its last expression, written without a `;`");
+                d.add_label(
+                    f.name_span,
+                    "implicitly returns `()` as its body has no tail or `return` expression",
+                )
+                .add_note("a function's value is its last expression, written without a `;`");
             }
-            self.diags.push(d);
         }
     }
 
@@ -1373,14 +1380,8 @@ impl<'a> Checker<'a> {
             if matches!(self.infer.head(&result), Ty::Never) {
                 result = at;
             } else if self.infer.unify(&result, &at).is_err() {
-                let (a, b) = (self.describe(&result), self.describe(&at));
-                self.report(
-                    DiagnosticKind::Type,
-                    arm.body.span,
-                    "E0308",
-                    "`match` arms have incompatible types",
-                )
-                .add_span_label(format!("expected `{a}`, found `{b}`"));
+                let msg = "`match` arms have incompatible types";
+                self.incompatible(arm.body.span, msg, &result, &at);
             }
         }
         self.pattern_checks.push(PatternCheck {
@@ -1701,14 +1702,8 @@ impl<'a> Checker<'a> {
                     Some(els) => {
                         let et = self.check_expr(cx, els);
                         if self.infer.unify(&tt, &et).is_err() {
-                            let (a, b) = (self.describe(&tt), self.describe(&et));
-                            self.report(
-                                DiagnosticKind::Type,
-                                els.span,
-                                "E0308",
-                                "`if` and `else` have incompatible types",
-                            )
-                            .add_span_label(format!("expected `{a}`, found `{b}`"));
+                            let msg = "`if` and `else` have incompatible types";
+                            self.incompatible(els.span, msg, &tt, &et);
                         }
                         let ts = self.infer.shallow(&tt);
                         if matches!(ts, Ty::Never) {
