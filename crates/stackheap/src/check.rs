@@ -1128,9 +1128,7 @@ impl<'a> Checker<'a> {
                         diverges = true;
                     }
                     if !semi && !matches!(t, Ty::Unit | Ty::Never | Ty::Error) {
-                        let d = self.describe(&t);
-                        self.report(DiagnosticKind::Type, expr.span, "E0308", "mismatched types")
-                            .add_span_label(format!("expected `()`, found `{d}`"))
+                        self.incompatible(expr.span, "mismatched types", &Ty::Unit, &t)
                             .add_note("add a `;` after this expression to discard its value");
                     }
                 }
@@ -1797,14 +1795,7 @@ impl<'a> Checker<'a> {
                             }
                             Some((span, t)) => self.expect(span, &t, &bty),
                             None if is_loop && self.infer.unify(&bty, &Ty::Unit).is_err() => {
-                                let d = self.describe(&bty);
-                                self.report(
-                                    DiagnosticKind::Type,
-                                    e.span,
-                                    "E0308",
-                                    "mismatched types",
-                                )
-                                .add_span_label(format!("expected `{d}`, found `()`"));
+                                self.mismatch(e.span, &bty, &Ty::Unit);
                             }
                             None => {}
                         }
@@ -2215,10 +2206,8 @@ impl<'a> Checker<'a> {
 
     fn expect_unit_body(&mut self, body: &Block, t: &Ty) {
         if self.infer.unify(t, &Ty::Unit).is_err() {
-            let d = self.describe(t);
             let span = body.tail.as_ref().map_or(body.span, |t| t.span);
-            self.report(DiagnosticKind::Type, span, "E0308", "mismatched types")
-                .add_span_label(format!("expected `()`, found `{d}`"));
+            self.mismatch(span, &Ty::Unit, t);
         }
     }
 
