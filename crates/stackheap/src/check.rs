@@ -394,43 +394,39 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
         if let Some((owner, span)) = &f.impl_of {
             match c.structs.get(owner.as_str()) {
                 Some(d) => c.self_ty = Some(Ty::Struct(d.clone())),
-                None => c.diags.push(
-                    err(
+                None => {
+                    c.report(
                         DiagnosticKind::Name,
                         *span,
+                        "E0412",
                         format!("cannot find type `{owner}` in this scope"),
                     )
-                    .with_code("E0412")
-                    .with_span_label("not found in this scope"),
-                ),
+                    .add_span_label("not found in this scope");
+                }
             }
             let key = (owner.clone(), f.name.clone());
             if !c.assoc.contains_key(&key) {
                 c.assoc.insert(key, i as FnId);
             } else {
-                c.diags.push(
-                    err(
-                        DiagnosticKind::Name,
-                        f.name_span,
-                        format!("duplicate definitions with name `{}`", f.name),
-                    )
-                    .with_code("E0592"),
+                c.report(
+                    DiagnosticKind::Name,
+                    f.name_span,
+                    "E0592",
+                    format!("duplicate definitions with name `{}`", f.name),
                 );
             }
         } else if let Some(&prev) = c.fn_ids.get(f.name.as_str()) {
             let prev_span = file.functions[prev as usize].name_span;
-            c.diags.push(
-                err(
-                    DiagnosticKind::Name,
-                    f.name_span,
-                    format!("the name `{}` is defined multiple times", f.name),
-                )
-                .with_code("E0428")
-                .with_span_label(format!("`{}` redefined here", f.name))
-                .with_label(
-                    prev_span,
-                    format!("previous definition of the value `{}` here", f.name),
-                ),
+            c.report(
+                DiagnosticKind::Name,
+                f.name_span,
+                "E0428",
+                format!("the name `{}` is defined multiple times", f.name),
+            )
+            .add_span_label(format!("`{}` redefined here", f.name))
+            .add_label(
+                prev_span,
+                format!("previous definition of the value `{}` here", f.name),
             );
         } else {
             c.fn_ids.insert(&f.name, i as FnId);
@@ -460,15 +456,15 @@ pub fn check(file: &File, ptr: PtrWidth, manual: bool) -> (Option<Checked>, Vec<
     c.self_ty = None;
     let main = c.fn_ids.get("main").copied();
     match main {
-        None => c.diags.push(
-            err(
+        None => {
+            c.report(
                 DiagnosticKind::Name,
                 Span::default(),
+                "E0601",
                 "`main` function not found in crate",
             )
-            .with_code("E0601")
-            .with_note("add `fn main() { ... }`: the program starts there"),
-        ),
+            .add_note("add `fn main() { ... }`: the program starts there");
+        }
         Some(m) => {
             let f = &file.functions[m as usize];
             if !f.params.is_empty() || f.ret.is_some() {
@@ -544,13 +540,11 @@ impl<'a> Checker<'a> {
         let mut pending: Vec<&StructItem> = Vec::new();
         for st in &file.structs {
             if pending.iter().any(|p| p.name == st.name) {
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Name,
-                        st.name_span,
-                        format!("the name `{}` is defined multiple times", st.name),
-                    )
-                    .with_code("E0428"),
+                self.report(
+                    DiagnosticKind::Name,
+                    st.name_span,
+                    "E0428",
+                    format!("the name `{}` is defined multiple times", st.name),
                 );
                 continue;
             }
@@ -590,17 +584,13 @@ impl<'a> Checker<'a> {
                 }
                 if !left.is_empty() {
                     for st in left {
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                st.head_span,
-                                format!("recursive type `{}` has infinite size", st.name),
-                            )
-                            .with_code("E0072")
-                            .with_note(
-                                "a struct cannot contain itself; put the inner one in a `Box`",
-                            ),
-                        );
+                        self.report(
+                            DiagnosticKind::Type,
+                            st.head_span,
+                            "E0072",
+                            format!("recursive type `{}` has infinite size", st.name),
+                        )
+                        .add_note("a struct cannot contain itself; put the inner one in a `Box`");
                     }
                     return;
                 }
@@ -660,15 +650,13 @@ impl<'a> Checker<'a> {
                 .find(|(_, f)| !f.ty.is_copy())
                 .map(|(f, _)| f)
             {
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Type,
-                        st.name_span,
-                        "the trait `Copy` cannot be implemented for this type",
-                    )
-                    .with_code("E0204")
-                    .with_label(*span, "this field does not implement `Copy`"),
-                );
+                self.report(
+                    DiagnosticKind::Type,
+                    st.name_span,
+                    "E0204",
+                    "the trait `Copy` cannot be implemented for this type",
+                )
+                .add_label(*span, "this field does not implement `Copy`");
                 copy = false;
             }
         }
@@ -679,15 +667,13 @@ impl<'a> Checker<'a> {
                 .zip(&fields)
                 .find_map(|(f, d)| not_clone(&d.ty).map(|n| (f, n)))
             {
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Type,
-                        *span,
-                        format!("the trait bound `{name}: Clone` is not satisfied"),
-                    )
-                    .with_code("E0277")
-                    .with_span_label(format!("the trait `Clone` is not implemented for `{name}`")),
-                );
+                self.report(
+                    DiagnosticKind::Type,
+                    *span,
+                    "E0277",
+                    format!("the trait bound `{name}: Clone` is not satisfied"),
+                )
+                .add_span_label(format!("the trait `Clone` is not implemented for `{name}`"));
             }
         }
         let mut fields = fields;
@@ -763,13 +749,11 @@ impl<'a> Checker<'a> {
                 if allow_infer {
                     self.infer.fresh()
                 } else {
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            t.span,
-                            "the placeholder `_` is not allowed within types on item signatures",
-                        )
-                        .with_code("E0121"),
+                    self.report(
+                        DiagnosticKind::Type,
+                        t.span,
+                        "E0121",
+                        "the placeholder `_` is not allowed within types on item signatures",
                     );
                     Ty::Error
                 }
@@ -795,16 +779,14 @@ impl<'a> Checker<'a> {
                     if let Some(t) = &self.self_ty {
                         return t.clone();
                     }
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Name,
-                            t.span,
-                            "cannot find type `Self` in this scope",
-                        )
-                        .with_code("E0411")
-                        .with_span_label(
-                            "`Self` is only available in impls, traits, and type definitions",
-                        ),
+                    self.report(
+                        DiagnosticKind::Name,
+                        t.span,
+                        "E0411",
+                        "cannot find type `Self` in this scope",
+                    )
+                    .add_span_label(
+                        "`Self` is only available in impls, traits, and type definitions",
                     );
                     return Ty::Error;
                 }
@@ -830,13 +812,11 @@ impl<'a> Checker<'a> {
                         Ty::Option(Box::new(e))
                     }
                     ("Vec", n) => {
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                t.span,
-                                format!("`Vec` takes 1 generic argument but {n} were supplied"),
-                            )
-                            .with_code("E0107"),
+                        self.report(
+                            DiagnosticKind::Type,
+                            t.span,
+                            "E0107",
+                            format!("`Vec` takes 1 generic argument but {n} were supplied"),
                         );
                         Ty::Error
                     }
@@ -846,15 +826,13 @@ impl<'a> Checker<'a> {
                         Ty::Error
                     }
                     _ => {
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Name,
-                                t.span,
-                                format!("cannot find type `{name}` in this scope"),
-                            )
-                            .with_code("E0412")
-                            .with_span_label("not found in this scope"),
-                        );
+                        self.report(
+                            DiagnosticKind::Name,
+                            t.span,
+                            "E0412",
+                            format!("cannot find type `{name}` in this scope"),
+                        )
+                        .add_span_label("not found in this scope");
                         Ty::Error
                     }
                 }
@@ -866,13 +844,49 @@ impl<'a> Checker<'a> {
         self.infer.describe(t)
     }
 
+    /// Reports an error with rustc's error code for it; labels and notes go on the
+    /// diagnostic returned.
+    fn report(
+        &mut self,
+        kind: DiagnosticKind,
+        span: Span,
+        code: &str,
+        msg: impl Into<String>,
+    ) -> &mut Diagnostic {
+        self.report_message(kind, span, code, msg.into())
+    }
+
+    /// [`Self::report`] past the conversion of its message: one copy of the code for every
+    /// call site.
+    #[inline(never)]
+    fn report_message(
+        &mut self,
+        kind: DiagnosticKind,
+        span: Span,
+        code: &str,
+        msg: String,
+    ) -> &mut Diagnostic {
+        let at = self.diags.len();
+        self.diags.push(err(kind, span, msg).with_code(code));
+        &mut self.diags[at]
+    }
+
     fn mismatch(&mut self, span: Span, expected: &Ty, found: &Ty) {
+        self.incompatible(span, "mismatched types", expected, found);
+    }
+
+    /// Reports two types that had to agree (E0308): `msg`, labelled with what was expected
+    /// and what was found.
+    fn incompatible(
+        &mut self,
+        span: Span,
+        msg: &str,
+        expected: &Ty,
+        found: &Ty,
+    ) -> &mut Diagnostic {
         let (e, f) = (self.describe(expected), self.describe(found));
-        self.diags.push(
-            err(DiagnosticKind::Type, span, "mismatched types")
-                .with_code("E0308")
-                .with_span_label(format!("expected `{e}`, found `{f}`")),
-        );
+        self.report(DiagnosticKind::Type, span, "E0308", msg)
+            .add_span_label(format!("expected `{e}`, found `{f}`"))
     }
 
     /// Unifies `found` (the type of the expression at `span`) with `expected`.
@@ -984,19 +998,14 @@ impl<'a> Checker<'a> {
             .as_ref()
             .is_some_and(|t| self.coerce(t, &body_ty, &sig.ret));
         if !coerced && self.infer.unify(&body_ty, &sig.ret).is_err() {
-            let (e, found) = (self.describe(&sig.ret), self.describe(&body_ty));
-            let mut d = err(DiagnosticKind::Type, span, "mismatched types")
-                .with_code("E0308")
-                .with_span_label(format!("expected `{e}`, found `{found}`"));
+            let d = self.incompatible(span, "mismatched types", &sig.ret, &body_ty);
             if f.body.tail.is_none() {
-                d = d
-                    .with_label(
-                        f.name_span,
-                        "implicitly returns `()` as its body has no tail or `return` expression",
-                    )
-                    .with_note("a function's value is its last expression, written without a `;`");
+                d.add_label(
+                    f.name_span,
+                    "implicitly returns `()` as its body has no tail or `return` expression",
+                )
+                .add_note("a function's value is its last expression, written without a `;`");
             }
-            self.diags.push(d);
         }
     }
 
@@ -1060,11 +1069,11 @@ impl<'a> Checker<'a> {
                         // `let s: &[u8] = &array;` and `let s: &str = &string;` coerce.
                         self.expect_arg(init, &t, d);
                     }
-                    if matches!(self.infer.shallow(&t), Ty::Never) {
+                    if matches!(self.infer.head(&t), Ty::Never) {
                         diverges = true;
                     }
                     let lt = declared.unwrap_or(t);
-                    if matches!(self.infer.shallow(&lt), Ty::Unit) && name != "_" {
+                    if matches!(self.infer.head(&lt), Ty::Unit) && name != "_" {
                         self.diags
                             .push(unsupported(*name_span, "a variable of type `()`"));
                     }
@@ -1083,7 +1092,7 @@ impl<'a> Checker<'a> {
                         Some(t) => self.type_from_expr(t, true),
                         None => self.infer.fresh(),
                     };
-                    if matches!(self.infer.shallow(&t), Ty::Unit) {
+                    if matches!(self.infer.head(&t), Ty::Unit) {
                         self.diags
                             .push(unsupported(*name_span, "a variable of type `()`"));
                     }
@@ -1097,7 +1106,7 @@ impl<'a> Checker<'a> {
                     if let Some(d) = &declared {
                         self.expect(init.span, &t, d);
                     }
-                    if matches!(self.infer.shallow(&t), Ty::Never) {
+                    if matches!(self.infer.head(&t), Ty::Never) {
                         diverges = true;
                     }
                     let lt = declared.unwrap_or(t);
@@ -1119,13 +1128,8 @@ impl<'a> Checker<'a> {
                         diverges = true;
                     }
                     if !semi && !matches!(t, Ty::Unit | Ty::Never | Ty::Error) {
-                        let d = self.describe(&t);
-                        self.diags.push(
-                            err(DiagnosticKind::Type, expr.span, "mismatched types")
-                                .with_code("E0308")
-                                .with_span_label(format!("expected `()`, found `{d}`"))
-                                .with_note("add a `;` after this expression to discard its value"),
-                        );
+                        self.incompatible(expr.span, "mismatched types", &Ty::Unit, &t)
+                            .add_note("add a `;` after this expression to discard its value");
                     }
                 }
             }
@@ -1176,8 +1180,7 @@ impl<'a> Checker<'a> {
         }
         match pat {
             Pat::Bind { name, span, .. }
-                if name == "None"
-                    && matches!(self.infer.shallow(t), Ty::Option(_) | Ty::Var(_)) =>
+                if name == "None" && matches!(self.infer.head(t), Ty::Option(_) | Ty::Var(_)) =>
             {
                 let inner = self.infer.fresh();
                 self.expect(*span, &Ty::Option(Box::new(inner)), t);
@@ -1215,11 +1218,8 @@ impl<'a> Checker<'a> {
                 Ty::Error => {}
                 other => {
                     let d = self.describe(&other);
-                    self.diags.push(
-                        err(DiagnosticKind::Type, *span, "mismatched types")
-                            .with_code("E0308")
-                            .with_span_label(format!("expected `{d}`, found `&_`")),
-                    );
+                    self.report(DiagnosticKind::Type, *span, "E0308", "mismatched types")
+                        .add_span_label(format!("expected `{d}`, found `&_`"));
                 }
             },
             Pat::Lit {
@@ -1257,17 +1257,10 @@ impl<'a> Checker<'a> {
                 let inner = self.infer.fresh();
                 self.expect(*name_span, &Ty::Option(Box::new(inner.clone())), t);
                 if items.len() != 1 {
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            *name_span,
-                            format!(
+                    self.report(DiagnosticKind::Type, *name_span, "E0023", format!(
                                 "this pattern has {} fields, but the corresponding tuple variant has 1 field",
                                 items.len()
-                            ),
-                        )
-                        .with_code("E0023"),
-                    );
+                            ));
                     return;
                 }
                 self.bind_pat_in(cx, &items[0], &inner, ids, mode);
@@ -1285,14 +1278,11 @@ impl<'a> Checker<'a> {
                     other => {
                         let found: Vec<&str> = items.iter().map(|_| "_").collect();
                         let d = self.describe(&other);
-                        self.diags.push(
-                            err(DiagnosticKind::Type, *span, "mismatched types")
-                                .with_code("E0308")
-                                .with_span_label(format!(
-                                    "expected `{d}`, found `({})`",
-                                    found.join(", ")
-                                )),
-                        );
+                        self.report(DiagnosticKind::Type, *span, "E0308", "mismatched types")
+                            .add_span_label(format!(
+                                "expected `{d}`, found `({})`",
+                                found.join(", ")
+                            ));
                         vec![Ty::Error; items.len()]
                     }
                 };
@@ -1318,14 +1308,14 @@ impl<'a> Checker<'a> {
                             let ft = f.ty.clone();
                             self.bind_pat_in(cx, p, &ft, ids, mode);
                         }
-                        None => self.diags.push(
-                            err(
+                        None => {
+                            self.report(
                                 DiagnosticKind::Type,
                                 *fspan,
+                                "E0026",
                                 format!("struct `{name}` does not have a field named `{fname}`"),
-                            )
-                            .with_code("E0026"),
-                        ),
+                            );
+                        }
                     }
                 }
                 if !rest {
@@ -1334,13 +1324,11 @@ impl<'a> Checker<'a> {
                         .iter()
                         .find(|f| !seen.contains(&f.name.as_str()))
                     {
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                *name_span,
-                                format!("pattern does not mention field `{}`", f.name),
-                            )
-                            .with_code("E0027"),
+                        self.report(
+                            DiagnosticKind::Type,
+                            *name_span,
+                            "E0027",
+                            format!("pattern does not mention field `{}`", f.name),
                         );
                     }
                 }
@@ -1355,18 +1343,11 @@ impl<'a> Checker<'a> {
                     return;
                 };
                 if def.fields().len() != items.len() {
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            *name_span,
-                            format!(
+                    self.report(DiagnosticKind::Type, *name_span, "E0023", format!(
                                 "this pattern has {} fields, but the corresponding tuple struct has {} fields",
                                 items.len(),
                                 def.fields().len()
-                            ),
-                        )
-                        .with_code("E0023"),
-                    );
+                            ));
                     return;
                 }
                 for (p, f) in items.iter().zip(def.fields().iter()) {
@@ -1394,19 +1375,11 @@ impl<'a> Checker<'a> {
             }
             let at = self.check_expr(cx, &arm.body);
             cx.scopes.pop();
-            if matches!(self.infer.shallow(&result), Ty::Never) {
+            if matches!(self.infer.head(&result), Ty::Never) {
                 result = at;
             } else if self.infer.unify(&result, &at).is_err() {
-                let (a, b) = (self.describe(&result), self.describe(&at));
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Type,
-                        arm.body.span,
-                        "`match` arms have incompatible types",
-                    )
-                    .with_code("E0308")
-                    .with_span_label(format!("expected `{a}`, found `{b}`")),
-                );
+                let msg = "`match` arms have incompatible types";
+                self.incompatible(arm.body.span, msg, &result, &at);
             }
         }
         self.pattern_checks.push(PatternCheck {
@@ -1458,12 +1431,9 @@ impl<'a> Checker<'a> {
                 ),
             };
             let shown = self.describe(&t);
-            self.diags.push(
-                err(DiagnosticKind::Type, pc.span, msg)
-                    .with_code(code)
-                    .with_span_label(format!("pattern{s} {list} not covered"))
-                    .with_note(format!("the matched value is of type `{shown}`")),
-            );
+            self.report(DiagnosticKind::Type, pc.span, code, msg)
+                .add_span_label(format!("pattern{s} {list} not covered"))
+                .add_note(format!("the matched value is of type `{shown}`"));
         }
     }
 
@@ -1481,13 +1451,11 @@ impl<'a> Checker<'a> {
     /// The struct a struct pattern names, unified with the matched type.
     fn pat_struct(&mut self, name: &str, span: Span, t: &Ty) -> Option<Arc<StructDef>> {
         let Some(def) = self.struct_named(name) else {
-            self.diags.push(
-                err(
-                    DiagnosticKind::Name,
-                    span,
-                    format!("cannot find struct, variant or union type `{name}` in this scope"),
-                )
-                .with_code("E0422"),
+            self.report(
+                DiagnosticKind::Name,
+                span,
+                "E0422",
+                format!("cannot find struct, variant or union type `{name}` in this scope"),
             );
             return None;
         };
@@ -1506,7 +1474,7 @@ impl<'a> Checker<'a> {
     }
 
     fn is_int_like(&self, t: &Ty) -> bool {
-        matches!(self.infer.shallow(t), Ty::Int(_)) || self.infer.is_int_var(t)
+        matches!(self.infer.head(t), Ty::Int(_)) || self.infer.is_int_var(t)
     }
 
     fn check_expr_inner(&mut self, cx: &mut FnCx, e: &Expr) -> Ty {
@@ -1561,16 +1529,14 @@ impl<'a> Checker<'a> {
                     (UnOp::Not, Ty::Bool) => Ty::Bool,
                     (UnOp::Not, _) if self.is_int_like(&s) => t,
                     (UnOp::Neg, Ty::Int(i)) if !i.signed() => {
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                e.span,
-                                format!("cannot apply unary operator `-` to type `{}`", i.name()),
-                            )
-                            .with_code("E0600")
-                            .with_span_label("cannot apply unary operator `-`")
-                            .with_note("unsigned values cannot be negated"),
-                        );
+                        self.report(
+                            DiagnosticKind::Type,
+                            e.span,
+                            "E0600",
+                            format!("cannot apply unary operator `-` to type `{}`", i.name()),
+                        )
+                        .add_span_label("cannot apply unary operator `-`")
+                        .add_note("unsigned values cannot be negated");
                         Ty::Error
                     }
                     (UnOp::Neg, _) if self.is_int_like(&s) => {
@@ -1580,13 +1546,11 @@ impl<'a> Checker<'a> {
                     _ => {
                         let sym = if *op == UnOp::Neg { "-" } else { "!" };
                         let d = self.describe(&s);
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                e.span,
-                                format!("cannot apply unary operator `{sym}` to type `{d}`"),
-                            )
-                            .with_code("E0600"),
+                        self.report(
+                            DiagnosticKind::Type,
+                            e.span,
+                            "E0600",
+                            format!("cannot apply unary operator `{sym}` to type `{d}`"),
                         );
                         Ty::Error
                     }
@@ -1630,26 +1594,22 @@ impl<'a> Checker<'a> {
                     (Ty::Bool, true) if matches!(s, Ty::Bool) => Ty::Bool,
                     (Ty::Bool, true) => {
                         let d = self.describe(&s);
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                e.span,
-                                format!("cannot cast `{d}` as `bool`"),
-                            )
-                            .with_code("E0054")
-                            .with_note("compare with zero instead: `x != 0`"),
-                        );
+                        self.report(
+                            DiagnosticKind::Type,
+                            e.span,
+                            "E0054",
+                            format!("cannot cast `{d}` as `bool`"),
+                        )
+                        .add_note("compare with zero instead: `x != 0`");
                         Ty::Error
                     }
                     _ => {
                         let (d, tt) = (self.describe(&s), self.describe(&target));
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                e.span,
-                                format!("non-primitive cast: `{d}` as `{tt}`"),
-                            )
-                            .with_code("E0605"),
+                        self.report(
+                            DiagnosticKind::Type,
+                            e.span,
+                            "E0605",
+                            format!("non-primitive cast: `{d}` as `{tt}`"),
                         );
                         Ty::Error
                     }
@@ -1690,31 +1650,27 @@ impl<'a> Checker<'a> {
                         if self.infer.unify(&it, &Ty::Int(IntTy::Usize)).is_err() {
                             let d = self.describe(&it);
                             let el = self.describe(&elem);
-                            self.diags.push(
-                                err(
-                                    DiagnosticKind::Type,
-                                    idx.span,
-                                    format!("the type `[{el}]` cannot be indexed by `{d}`"),
-                                )
-                                .with_code("E0277")
-                                .with_span_label(
-                                    "slice indices are of type `usize` or ranges of `usize`",
-                                )
-                                .with_note("convert the index with `as usize`: `v[i as usize]`"),
-                            );
+                            self.report(
+                                DiagnosticKind::Type,
+                                idx.span,
+                                "E0277",
+                                format!("the type `[{el}]` cannot be indexed by `{d}`"),
+                            )
+                            .add_span_label(
+                                "slice indices are of type `usize` or ranges of `usize`",
+                            )
+                            .add_note("convert the index with `as usize`: `v[i as usize]`");
                         }
                         *elem
                     }
                     Ty::Error => Ty::Error,
                     other => {
                         let d = self.describe(&other);
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                base.span,
-                                format!("cannot index into a value of type `{d}`"),
-                            )
-                            .with_code("E0608"),
+                        self.report(
+                            DiagnosticKind::Type,
+                            base.span,
+                            "E0608",
+                            format!("cannot index into a value of type `{d}`"),
                         );
                         Ty::Error
                     }
@@ -1730,32 +1686,22 @@ impl<'a> Checker<'a> {
                         if self.infer.unify(&tt, &Ty::Unit).is_err() {
                             let d = self.describe(&tt);
                             let span = then.tail.as_ref().map_or(then.span, |t| t.span);
-                            self.diags.push(
-                                err(
-                                    DiagnosticKind::Type,
-                                    span,
-                                    "`if` may be missing an `else` clause",
-                                )
-                                .with_code("E0317")
-                                .with_span_label(format!("expected `()`, found `{d}`"))
-                                .with_note("`if` expressions without `else` evaluate to `()`"),
-                            );
+                            self.report(
+                                DiagnosticKind::Type,
+                                span,
+                                "E0317",
+                                "`if` may be missing an `else` clause",
+                            )
+                            .add_span_label(format!("expected `()`, found `{d}`"))
+                            .add_note("`if` expressions without `else` evaluate to `()`");
                         }
                         Ty::Unit
                     }
                     Some(els) => {
                         let et = self.check_expr(cx, els);
                         if self.infer.unify(&tt, &et).is_err() {
-                            let (a, b) = (self.describe(&tt), self.describe(&et));
-                            self.diags.push(
-                                err(
-                                    DiagnosticKind::Type,
-                                    els.span,
-                                    "`if` and `else` have incompatible types",
-                                )
-                                .with_code("E0308")
-                                .with_span_label(format!("expected `{a}`, found `{b}`")),
-                            );
+                            let msg = "`if` and `else` have incompatible types";
+                            self.incompatible(els.span, msg, &tt, &et);
                         }
                         let ts = self.infer.shallow(&tt);
                         if matches!(ts, Ty::Never) {
@@ -1823,11 +1769,15 @@ impl<'a> Checker<'a> {
             ExprKind::Break(value) => {
                 let vt = value.as_ref().map(|v| (v.span, self.check_expr(cx, v)));
                 match cx.loops.last_mut() {
-                    None => self.diags.push(
-                        err(DiagnosticKind::Syntax, e.span, "`break` outside of a loop")
-                            .with_code("E0268")
-                            .with_span_label("cannot `break` outside of a loop"),
-                    ),
+                    None => {
+                        self.report(
+                            DiagnosticKind::Syntax,
+                            e.span,
+                            "E0268",
+                            "`break` outside of a loop",
+                        )
+                        .add_span_label("cannot `break` outside of a loop");
+                    }
                     Some(l) => {
                         l.has_break = true;
                         let bty = l.break_ty.clone();
@@ -1835,24 +1785,17 @@ impl<'a> Checker<'a> {
                         match vt {
                             Some((span, t)) if !is_loop => {
                                 let _ = t;
-                                self.diags.push(
-                                    err(
-                                        DiagnosticKind::Syntax,
-                                        span,
-                                        "`break` with value from a `while` or `for` loop",
-                                    )
-                                    .with_code("E0571")
-                                    .with_note("only `loop` can give back a value with `break`"),
-                                );
+                                self.report(
+                                    DiagnosticKind::Syntax,
+                                    span,
+                                    "E0571",
+                                    "`break` with value from a `while` or `for` loop",
+                                )
+                                .add_note("only `loop` can give back a value with `break`");
                             }
                             Some((span, t)) => self.expect(span, &t, &bty),
                             None if is_loop && self.infer.unify(&bty, &Ty::Unit).is_err() => {
-                                let d = self.describe(&bty);
-                                self.diags.push(
-                                    err(DiagnosticKind::Type, e.span, "mismatched types")
-                                        .with_code("E0308")
-                                        .with_span_label(format!("expected `{d}`, found `()`")),
-                                );
+                                self.mismatch(e.span, &bty, &Ty::Unit);
                             }
                             None => {}
                         }
@@ -1862,15 +1805,13 @@ impl<'a> Checker<'a> {
             }
             ExprKind::Continue => {
                 if cx.loops.is_empty() {
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Syntax,
-                            e.span,
-                            "`continue` outside of a loop",
-                        )
-                        .with_code("E0268")
-                        .with_span_label("cannot `continue` outside of a loop"),
-                    );
+                    self.report(
+                        DiagnosticKind::Syntax,
+                        e.span,
+                        "E0268",
+                        "`continue` outside of a loop",
+                    )
+                    .add_span_label("cannot `continue` outside of a loop");
                 }
                 Ty::Never
             }
@@ -1884,13 +1825,10 @@ impl<'a> Checker<'a> {
                     None => {
                         if self.infer.unify(&ret, &Ty::Unit).is_err() {
                             let d = self.describe(&ret);
-                            self.diags.push(
-                                err(DiagnosticKind::Type, e.span, "mismatched types")
-                                    .with_code("E0069")
-                                    .with_span_label(format!(
-                                        "`return` without a value in a function returning `{d}`"
-                                    )),
-                            );
+                            self.report(DiagnosticKind::Type, e.span, "E0069", "mismatched types")
+                                .add_span_label(format!(
+                                    "`return` without a value in a function returning `{d}`"
+                                ));
                         }
                     }
                 }
@@ -1939,9 +1877,11 @@ impl<'a> Checker<'a> {
                         }
                     }
                     Ty::Var(_) if !self.infer.is_int_var(&bs) => {
-                        self.diags.push(
-                            err(DiagnosticKind::Type, base.span, "type annotations needed")
-                                .with_code("E0282"),
+                        self.report(
+                            DiagnosticKind::Type,
+                            base.span,
+                            "E0282",
+                            "type annotations needed",
                         );
                         Ty::Error
                     }
@@ -1972,13 +1912,11 @@ impl<'a> Checker<'a> {
                         Ty::Ref(true, _) | Ty::SliceMut(_) => {}
                         Ty::Ref(false, _) | Ty::SliceRef(_) => {
                             let shown = format!("*{}", place_text(base));
-                            self.diags.push(
-                                err(
-                                    DiagnosticKind::Ownership,
-                                    e.span,
-                                    format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
-                                )
-                                .with_code("E0596"),
+                            self.report(
+                                DiagnosticKind::Ownership,
+                                e.span,
+                                "E0596",
+                                format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
                             );
                         }
                         _ => self.check_borrow_mut(cx, base, e.span),
@@ -2039,7 +1977,7 @@ impl<'a> Checker<'a> {
                 } else {
                     self.check_expr(cx, inner)
                 };
-                if matches!(self.infer.shallow(&t), Ty::Error) {
+                if matches!(self.infer.head(&t), Ty::Error) {
                     return Ty::Error;
                 }
                 Ty::Ref(*mutable, Box::new(t))
@@ -2051,13 +1989,11 @@ impl<'a> Checker<'a> {
                     Ty::Error => Ty::Error,
                     other => {
                         let d = self.describe(&other);
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                e.span,
-                                format!("type `{d}` cannot be dereferenced"),
-                            )
-                            .with_code("E0614"),
+                        self.report(
+                            DiagnosticKind::Type,
+                            e.span,
+                            "E0614",
+                            format!("type `{d}` cannot be dereferenced"),
                         );
                         Ty::Error
                     }
@@ -2075,18 +2011,16 @@ impl<'a> Checker<'a> {
                 let t = self.check_expr(cx, value);
                 let rt = self.infer.resolve(&t);
                 if *n > 1 && !rt.is_copy() {
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            value.span,
-                            format!(
-                                "the trait bound `{}: Copy` is not satisfied",
-                                self.describe(&rt)
-                            ),
-                        )
-                        .with_code("E0277")
-                        .with_note("`[x; N]` copies `x`: its type must be `Copy`"),
-                    );
+                    self.report(
+                        DiagnosticKind::Type,
+                        value.span,
+                        "E0277",
+                        format!(
+                            "the trait bound `{}: Copy` is not satisfied",
+                            self.describe(&rt)
+                        ),
+                    )
+                    .add_note("`[x; N]` copies `x`: its type must be `Copy`");
                 }
                 Ty::Array(Box::new(t), *n)
             }
@@ -2141,11 +2075,8 @@ impl<'a> Checker<'a> {
         } else {
             "E0609"
         };
-        self.diags.push(
-            err(DiagnosticKind::Type, span, msg)
-                .with_code(code)
-                .with_span_label("unknown field"),
-        );
+        self.report(DiagnosticKind::Type, span, code, msg)
+            .add_span_label("unknown field");
     }
 
     fn check_struct_lit(
@@ -2162,15 +2093,13 @@ impl<'a> Checker<'a> {
             for (_, _, v) in fields {
                 self.check_expr(cx, v);
             }
-            self.diags.push(
-                err(
-                    DiagnosticKind::Name,
-                    name_span,
-                    format!("cannot find struct, variant or union type `{name}` in this scope"),
-                )
-                .with_code("E0422")
-                .with_span_label("not found in this scope"),
-            );
+            self.report(
+                DiagnosticKind::Name,
+                name_span,
+                "E0422",
+                format!("cannot find struct, variant or union type `{name}` in this scope"),
+            )
+            .add_span_label("not found in this scope");
             return Ty::Error;
         };
         let ty = Ty::Struct(def.clone());
@@ -2180,15 +2109,13 @@ impl<'a> Checker<'a> {
             match def.field(fname) {
                 Some((_, f)) => {
                     if seen.contains(&fname.as_str()) {
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                *fspan,
-                                format!("field `{fname}` specified more than once"),
-                            )
-                            .with_code("E0062")
-                            .with_span_label("used more than once"),
-                        );
+                        self.report(
+                            DiagnosticKind::Type,
+                            *fspan,
+                            "E0062",
+                            format!("field `{fname}` specified more than once"),
+                        )
+                        .add_span_label("used more than once");
                     }
                     seen.push(fname);
                     let ft = f.ty.clone();
@@ -2196,13 +2123,11 @@ impl<'a> Checker<'a> {
                     self.expect_arg(v, &t, &ft);
                 }
                 None => {
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            *fspan,
-                            format!("struct `{name}` has no field named `{fname}`"),
-                        )
-                        .with_code("E0560"),
+                    self.report(
+                        DiagnosticKind::Type,
+                        *fspan,
+                        "E0560",
+                        format!("struct `{name}` has no field named `{fname}`"),
                     );
                 }
             }
@@ -2256,11 +2181,8 @@ impl<'a> Checker<'a> {
                             rest.join(", ")
                         )
                     };
-                    self.diags.push(
-                        err(DiagnosticKind::Type, name_span, msg)
-                            .with_code("E0063")
-                            .with_span_label("missing fields"),
-                    );
+                    self.report(DiagnosticKind::Type, name_span, "E0063", msg)
+                        .add_span_label("missing fields");
                 }
             }
         }
@@ -2284,13 +2206,8 @@ impl<'a> Checker<'a> {
 
     fn expect_unit_body(&mut self, body: &Block, t: &Ty) {
         if self.infer.unify(t, &Ty::Unit).is_err() {
-            let d = self.describe(t);
             let span = body.tail.as_ref().map_or(body.span, |t| t.span);
-            self.diags.push(
-                err(DiagnosticKind::Type, span, "mismatched types")
-                    .with_code("E0308")
-                    .with_span_label(format!("expected `()`, found `{d}`")),
-            );
+            self.mismatch(span, &Ty::Unit, t);
         }
     }
 
@@ -2371,15 +2288,13 @@ impl<'a> Checker<'a> {
             let st = self.check_expr(cx, start);
             let et = self.check_expr(cx, end);
             self.expect(end.span, &et, &st);
-            if !self.is_int_like(&st) && !matches!(self.infer.shallow(&st), Ty::Error) {
+            if !self.is_int_like(&st) && !matches!(self.infer.head(&st), Ty::Error) {
                 let d = self.describe(&st);
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Type,
-                        src.span,
-                        format!("`Range<{d}>` is not an iterator"),
-                    )
-                    .with_code("E0277"),
+                self.report(
+                    DiagnosticKind::Type,
+                    src.span,
+                    "E0277",
+                    format!("`Range<{d}>` is not an iterator"),
                 );
             }
             self.set(src, Ty::Error);
@@ -2414,17 +2329,15 @@ impl<'a> Checker<'a> {
                 match rt.deref_all().clone() {
                     Ty::SliceRef(_) if mutable => {
                         let shown = place_text(receiver);
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Ownership,
-                                receiver.span,
-                                format!("cannot borrow `*{shown}` as mutable, as it is behind a `&` reference"),
-                            )
-                            .with_code("E0596")
-                            .with_span_label(format!(
-                                "`{shown}` is a `&` reference, so the data it refers to cannot be borrowed as mutable"
-                            )),
-                        );
+                        self.report(
+                            DiagnosticKind::Ownership,
+                            receiver.span,
+                            "E0596",
+                            format!("cannot borrow `*{shown}` as mutable, as it is behind a `&` reference"),
+                        )
+                        .add_span_label(format!(
+                            "`{shown}` is a `&` reference, so the data it refers to cannot be borrowed as mutable"
+                        ));
                         return None;
                     }
                     Ty::Vec(el) | Ty::Array(el, _) | Ty::SliceRef(el) | Ty::SliceMut(el) => {
@@ -2584,15 +2497,13 @@ impl<'a> Checker<'a> {
                 self.res.insert(e.id, Res::NoneVal);
                 return Ty::Option(Box::new(t));
             }
-            self.diags.push(
-                err(
-                    DiagnosticKind::Name,
-                    e.span,
-                    format!("cannot find value `{name}` in this scope"),
-                )
-                .with_code("E0425")
-                .with_span_label("not found in this scope"),
-            );
+            self.report(
+                DiagnosticKind::Name,
+                e.span,
+                "E0425",
+                format!("cannot find value `{name}` in this scope"),
+            )
+            .add_span_label("not found in this scope");
             return Ty::Error;
         }
         if segs.len() == 2 {
@@ -2613,15 +2524,13 @@ impl<'a> Checker<'a> {
             }
         }
         let path: Vec<&str> = segs.iter().map(|s| s.0.as_str()).collect();
-        self.diags.push(
-            err(
-                DiagnosticKind::Name,
-                e.span,
-                format!("cannot find value `{}` in this scope", path.join("::")),
-            )
-            .with_code("E0425")
-            .with_span_label("not found in this scope"),
-        );
+        self.report(
+            DiagnosticKind::Name,
+            e.span,
+            "E0425",
+            format!("cannot find value `{}` in this scope", path.join("::")),
+        )
+        .add_span_label("not found in this scope");
         Ty::Error
     }
 
@@ -2723,17 +2632,10 @@ impl<'a> Checker<'a> {
                         (Res::Fn(id), sig.params, sig.ret)
                     }
                     None => {
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Name,
-                                callee.span,
-                                format!(
+                        self.report(DiagnosticKind::Name, callee.span, "E0599", format!(
                                     "no function or associated item named `{fname}` found for struct `{}` in the current scope",
                                     d.name
-                                ),
-                            )
-                            .with_code("E0599"),
-                        );
+                                ));
                         return Ty::Error;
                     }
                 }
@@ -2788,19 +2690,17 @@ impl<'a> Checker<'a> {
     fn check_args(&mut self, span: Span, what: &str, args: &[Expr], arg_tys: &[Ty], params: &[Ty]) {
         if params.len() != args.len() {
             let s = |n: usize| if n == 1 { "" } else { "s" };
-            self.diags.push(
-                err(
-                    DiagnosticKind::Type,
-                    span,
-                    format!(
-                        "this {what} takes {} argument{} but {} argument{} supplied",
-                        params.len(),
-                        s(params.len()),
-                        args.len(),
-                        if args.len() == 1 { " was" } else { "s were" }
-                    ),
-                )
-                .with_code("E0061"),
+            self.report(
+                DiagnosticKind::Type,
+                span,
+                "E0061",
+                format!(
+                    "this {what} takes {} argument{} but {} argument{} supplied",
+                    params.len(),
+                    s(params.len()),
+                    args.len(),
+                    if args.len() == 1 { " was" } else { "s were" }
+                ),
             );
             return;
         }
@@ -2889,7 +2789,7 @@ impl<'a> Checker<'a> {
                 .copied();
             if let Some(fid) = found.filter(|f| self.sigs[*f as usize].has_self) {
                 let sig = self.sigs[fid as usize].clone();
-                let recv_is_ref = matches!(self.infer.shallow(&rt), Ty::Ref(..));
+                let recv_is_ref = matches!(self.infer.head(&rt), Ty::Ref(..));
                 let mode = match sig.params.first() {
                     Some(Ty::Ref(m, _)) => {
                         if *m {
@@ -2941,7 +2841,7 @@ impl<'a> Checker<'a> {
                 (Method::Pop, vec![], Ty::Option(elem.clone()))
             }
             (Ty::Option(inner), "unwrap") => {
-                if matches!(self.infer.shallow(&rt), Ty::Ref(..)) && !rs.is_copy() {
+                if matches!(self.infer.head(&rt), Ty::Ref(..)) && !rs.is_copy() {
                     self.diags.push(unsupported(
                         method_span,
                         "`unwrap` through a reference to an `Option` that is not `Copy`",
@@ -3097,11 +2997,17 @@ impl<'a> Checker<'a> {
             (Ty::Vec(_), "is_empty") => (Method::IsEmpty, vec![], Ty::Bool),
             (Ty::Int(i), "abs") if i.signed() => (Method::Abs, vec![], rs.clone()),
             (Ty::Int(_), "pow") => (Method::Pow, vec![Ty::Int(IntTy::U32)], rs.clone()),
-            (Ty::Int(_), "min") => (Method::Min, vec![rs.clone()], rs.clone()),
-            (Ty::Int(_), "max") => (Method::Max, vec![rs.clone()], rs.clone()),
-            (Ty::Int(_), "wrapping_add") => (Method::WrappingAdd, vec![rs.clone()], rs.clone()),
-            (Ty::Int(_), "wrapping_sub") => (Method::WrappingSub, vec![rs.clone()], rs.clone()),
-            (Ty::Int(_), "wrapping_mul") => (Method::WrappingMul, vec![rs.clone()], rs.clone()),
+            (Ty::Int(_), "min" | "max" | "wrapping_add" | "wrapping_sub" | "wrapping_mul") => {
+                // Another integer of the same type, and one back.
+                let m = match method {
+                    "min" => Method::Min,
+                    "max" => Method::Max,
+                    "wrapping_add" => Method::WrappingAdd,
+                    "wrapping_sub" => Method::WrappingSub,
+                    _ => Method::WrappingMul,
+                };
+                (m, vec![rs.clone()], rs.clone())
+            }
             (Ty::Int(_) | Ty::Bool, "clone") => (Method::Clone, vec![], rs.clone()),
             (Ty::Array(..), "len") => (Method::Len, vec![], usize_t),
             // A trait method: the literal keeps its fallback type, `i32`.
@@ -3109,33 +3015,23 @@ impl<'a> Checker<'a> {
                 (Method::ToString, vec![], Ty::String)
             }
             (Ty::Var(_), _) if self.infer.is_int_var(&rs) => {
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Type,
-                        method_span,
-                        format!(
-                            "can't call method `{method}` on ambiguous numeric type `{{integer}}`"
-                        ),
-                    )
-                    .with_code("E0689")
-                    .with_note(
-                        "give the value a type first, such as `let x: i32 = ...` or `5_i32`",
-                    ),
-                );
+                self.report(
+                    DiagnosticKind::Type,
+                    method_span,
+                    "E0689",
+                    format!("can't call method `{method}` on ambiguous numeric type `{{integer}}`"),
+                )
+                .add_note("give the value a type first, such as `let x: i32 = ...` or `5_i32`");
                 return Ty::Error;
             }
             (Ty::Var(_), _) => {
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Type,
-                        receiver.span,
-                        "type annotations needed",
-                    )
-                    .with_code("E0282")
-                    .with_note(
-                        "the type of this value must be known before calling a method on it",
-                    ),
-                );
+                self.report(
+                    DiagnosticKind::Type,
+                    receiver.span,
+                    "E0282",
+                    "type annotations needed",
+                )
+                .add_note("the type of this value must be known before calling a method on it");
                 return Ty::Error;
             }
             _ => {
@@ -3212,9 +3108,9 @@ impl<'a> Checker<'a> {
                     let l = self.local(cx, id).clone();
                     // A `let x;` gets its value by assignment (a second one is checked later).
                     if write && !l.mutable && !l.deferred {
-                        let is_vec = matches!(self.infer.shallow(&l.ty), Ty::Vec(_));
+                        let is_vec = matches!(self.infer.head(&l.ty), Ty::Vec(_));
                         let d = if is_vec
-                            && !matches!(self.infer.shallow(&t), Ty::Error)
+                            && !matches!(self.infer.head(&t), Ty::Error)
                             && self.expr_is_method_receiver(e)
                         {
                             err(
@@ -3274,16 +3170,14 @@ impl<'a> Checker<'a> {
                     if let Some(Res::Local(id)) = self.res.get(&base.id).cloned() {
                         let l = self.local(cx, id).clone();
                         if write && !l.mutable {
-                            self.diags.push(
-                                err(
-                                    DiagnosticKind::Ownership,
-                                    base.span,
-                                    format!("cannot borrow `{}` as mutable, as it is not declared as mutable", l.name),
-                                )
-                                .with_code("E0596")
-                                .with_span_label("cannot borrow as mutable")
-                                .with_note(format!("make the variable mutable: `let mut {}`", l.name)),
-                            );
+                            self.report(
+                                DiagnosticKind::Ownership,
+                                base.span,
+                                "E0596",
+                                format!("cannot borrow `{}` as mutable, as it is not declared as mutable", l.name),
+                            )
+                            .add_span_label("cannot borrow as mutable")
+                            .add_note(format!("make the variable mutable: `let mut {}`", l.name));
                         }
                     }
                 }
@@ -3292,15 +3186,13 @@ impl<'a> Checker<'a> {
             _ => {
                 let t = self.check_expr(cx, e);
                 if write {
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            e.span,
-                            "invalid left-hand side of assignment",
-                        )
-                        .with_code("E0070")
-                        .with_span_label("cannot assign to this expression"),
-                    );
+                    self.report(
+                        DiagnosticKind::Type,
+                        e.span,
+                        "E0070",
+                        "invalid left-hand side of assignment",
+                    )
+                    .add_span_label("cannot assign to this expression");
                 }
                 t
             }
@@ -3460,12 +3352,9 @@ impl<'a> Checker<'a> {
                     "take a `&mut` reference to change what it points to".to_string(),
                 ),
             };
-            self.diags.push(
-                err(DiagnosticKind::Ownership, span, msg)
-                    .with_code("E0596")
-                    .with_span_label("cannot borrow as mutable")
-                    .with_note(note),
-            );
+            self.report(DiagnosticKind::Ownership, span, "E0596", msg)
+                .add_span_label("cannot borrow as mutable")
+                .add_note(note);
         }
     }
 
@@ -3480,18 +3369,16 @@ impl<'a> Checker<'a> {
             Some(Ty::Ref(true, _)) => {}
             Some(Ty::Ref(false, _)) => {
                 let shown = format!("*{}", place_text(receiver));
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Ownership,
-                        receiver.span,
-                        format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
-                    )
-                    .with_code("E0596")
-                    .with_span_label(format!(
-                        "`{}` is a `&` reference, so the data it refers to cannot be borrowed as mutable",
-                        place_text(receiver)
-                    )),
-                );
+                self.report(
+                    DiagnosticKind::Ownership,
+                    receiver.span,
+                    "E0596",
+                    format!("cannot borrow `{shown}` as mutable, as it is behind a `&` reference"),
+                )
+                .add_span_label(format!(
+                    "`{}` is a `&` reference, so the data it refers to cannot be borrowed as mutable",
+                    place_text(receiver)
+                ));
             }
             _ => self.check_place_root(cx, receiver, true),
         }
@@ -3506,7 +3393,7 @@ impl<'a> Checker<'a> {
     fn expr_is_method_receiver(&self, e: &Expr) -> bool {
         self.expr_ty
             .get(e.id as usize)
-            .is_some_and(|t| matches!(self.infer.shallow(t), Ty::Vec(_)))
+            .is_some_and(|t| matches!(self.infer.head(t), Ty::Vec(_)))
     }
 
     fn binary_type(
@@ -3529,15 +3416,13 @@ impl<'a> Checker<'a> {
                     } else {
                         span
                     };
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            at,
-                            format!("can't compare `{ld}` with `{rd}`"),
-                        )
-                        .with_code("E0277")
-                        .with_span_label(format!("no implementation for `{ld} == {rd}`")),
-                    );
+                    self.report(
+                        DiagnosticKind::Type,
+                        at,
+                        "E0277",
+                        format!("can't compare `{ld}` with `{rd}`"),
+                    )
+                    .add_span_label(format!("no implementation for `{ld} == {rd}`"));
                 }
                 return Ty::Bool;
             }
@@ -3629,18 +3514,16 @@ impl<'a> Checker<'a> {
                             } else {
                                 span
                             };
-                            self.diags.push(
-                                err(
-                                    DiagnosticKind::Type,
-                                    at,
-                                    format!(
-                                        "binary operation `{}` cannot be applied to type `{name}`",
-                                        op.symbol()
-                                    ),
-                                )
-                                .with_code("E0369")
-                                .with_note(format!("add `#[derive(PartialEq)]` to `{name}`")),
-                            );
+                            self.report(
+                                DiagnosticKind::Type,
+                                at,
+                                "E0369",
+                                format!(
+                                    "binary operation `{}` cannot be applied to type `{name}`",
+                                    op.symbol()
+                                ),
+                            )
+                            .add_note(format!("add `#[derive(PartialEq)]` to `{name}`"));
                         }
                         Err(None) => self
                             .diags
@@ -3832,15 +3715,13 @@ impl<'a> Checker<'a> {
                         (self.local(cx, id).ty.clone(), inner_at(*at))
                     }
                     None => {
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Name,
-                                inner_at(*at),
-                                format!("cannot find value `{name}` in this scope"),
-                            )
-                            .with_code("E0425")
-                            .with_span_label("not found in this scope"),
-                        );
+                        self.report(
+                            DiagnosticKind::Name,
+                            inner_at(*at),
+                            "E0425",
+                            format!("cannot find value `{name}` in this scope"),
+                        )
+                        .add_span_label("not found in this scope");
                         return;
                     }
                 },
@@ -3872,27 +3753,22 @@ impl<'a> Checker<'a> {
                         .iter()
                         .flatten()
                         .find(|l| {
-                            matches!(self.infer.shallow(&l.ty), Ty::Var(_))
+                            matches!(self.infer.head(&l.ty), Ty::Var(_))
                                 && self.infer.resolve(&l.ty) == self.infer.resolve(&sum)
                         })
                         .map_or(span, |l| l.span);
-                    self.diags.push(
-                        err(DiagnosticKind::Type, at, "type annotations needed")
-                            .with_code("E0283")
-                            .with_note("give the sum a type: `let total: i32 = v.iter().sum();`"),
-                    );
+                    self.report(DiagnosticKind::Type, at, "E0283", "type annotations needed")
+                        .add_note("give the sum a type: `let total: i32 = v.iter().sum();`");
                     let _ = self.infer.unify(&sum, &elem);
                 }
                 (s, el) => {
                     if self.infer.unify(&s, &el).is_err() {
                         let (s, el) = (self.infer.resolve(&s), self.infer.resolve(&el));
-                        self.diags.push(
-                            err(
-                                DiagnosticKind::Type,
-                                span,
-                                format!("a value of type `{s}` cannot be made by summing an iterator over elements of type `&{el}`"),
-                            )
-                            .with_code("E0277"),
+                        self.report(
+                            DiagnosticKind::Type,
+                            span,
+                            "E0277",
+                            format!("a value of type `{s}` cannot be made by summing an iterator over elements of type `&{el}`"),
                         );
                     }
                 }
@@ -3947,13 +3823,11 @@ impl<'a> Checker<'a> {
         if !reported && !earlier_error {
             if let Some(i) = self.expr_ty.iter().position(has_var) {
                 let _ = i;
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Type,
-                        Span::default(),
-                        "type annotations needed",
-                    )
-                    .with_code("E0282"),
+                self.report(
+                    DiagnosticKind::Type,
+                    Span::default(),
+                    "E0282",
+                    "type annotations needed",
                 );
             }
         }
@@ -3982,16 +3856,14 @@ impl<'a> Checker<'a> {
         for (id, span) in std::mem::take(&mut self.negations) {
             if let Ty::Int(t) = &self.expr_ty[id as usize] {
                 if !t.signed() {
-                    self.diags.push(
-                        err(
-                            DiagnosticKind::Type,
-                            span,
-                            format!("cannot apply unary operator `-` to type `{}`", t.name()),
-                        )
-                        .with_code("E0600")
-                        .with_span_label("cannot apply unary operator `-`")
-                        .with_note("unsigned values cannot be negated"),
-                    );
+                    self.report(
+                        DiagnosticKind::Type,
+                        span,
+                        "E0600",
+                        format!("cannot apply unary operator `-` to type `{}`", t.name()),
+                    )
+                    .add_span_label("cannot apply unary operator `-`")
+                    .add_note("unsigned values cannot be negated");
                 }
             }
         }
@@ -4002,15 +3874,13 @@ impl<'a> Checker<'a> {
                     .push(unsupported(span, &format!("a `Vec` of `{t}` ({why})")));
             } else if let (Some(at), Some(name)) = (repeat, not_clone(&t)) {
                 // `vec![x; n]` clones `x`.
-                self.diags.push(
-                    err(
-                        DiagnosticKind::Type,
-                        at,
-                        format!("the trait bound `{name}: Clone` is not satisfied"),
-                    )
-                    .with_code("E0277")
-                    .with_span_label(format!("the trait `Clone` is not implemented for `{name}`")),
-                );
+                self.report(
+                    DiagnosticKind::Type,
+                    at,
+                    "E0277",
+                    format!("the trait bound `{name}: Clone` is not satisfied"),
+                )
+                .add_span_label(format!("the trait `Clone` is not implemented for `{name}`"));
             }
         }
         for (ty, span, debug, radix) in std::mem::take(&mut self.format_checks) {

@@ -133,9 +133,10 @@ pub struct Diagnostic {
     pub memory: Option<MemoryReport>,
 }
 
-// The builders are many call sites' code: each one turns its argument into a `String` in
-// place and hands the rest to one out-of-line function (`#[inline(never)]`), so the
-// diagnostic's fields are not filled in again at every call site.
+// The builders (`with_*` on a diagnostic being made, `add_*` on one already in its list)
+// are many call sites' code: each one turns its argument into a `String` in place and hands
+// the rest to one out-of-line function (`#[inline(never)]`), so the diagnostic's fields are
+// not filled in again at every call site.
 impl Diagnostic {
     pub fn error(kind: DiagnosticKind, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic::new(Severity::Error, kind, span, message.into())
@@ -193,6 +194,39 @@ impl Diagnostic {
 
     #[inline(never)]
     fn note_of(mut self, note: String) -> Diagnostic {
+        self.notes.push(note);
+        self
+    }
+
+    /// [`Diagnostic::with_span_label`] for a diagnostic already in its list.
+    pub fn add_span_label(&mut self, label: impl Into<String>) -> &mut Diagnostic {
+        self.add_span_label_of(label.into())
+    }
+
+    #[inline(never)]
+    fn add_span_label_of(&mut self, label: String) -> &mut Diagnostic {
+        self.span_label = Some(label);
+        self
+    }
+
+    /// [`Diagnostic::with_label`] for a diagnostic already in its list.
+    pub fn add_label(&mut self, span: Span, message: impl Into<String>) -> &mut Diagnostic {
+        self.add_label_of(span, message.into())
+    }
+
+    #[inline(never)]
+    fn add_label_of(&mut self, span: Span, message: String) -> &mut Diagnostic {
+        self.labels.push(Label { span, message });
+        self
+    }
+
+    /// [`Diagnostic::with_note`] for a diagnostic already in its list.
+    pub fn add_note(&mut self, note: impl Into<String>) -> &mut Diagnostic {
+        self.add_note_of(note.into())
+    }
+
+    #[inline(never)]
+    fn add_note_of(&mut self, note: String) -> &mut Diagnostic {
         self.notes.push(note);
         self
     }

@@ -343,40 +343,44 @@ impl Ty {
 
 impl fmt::Display for Ty {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Ty::Int(i) => f.write_str(i.name()),
-            Ty::Bool => f.write_str("bool"),
-            Ty::Char => f.write_str("char"),
-            Ty::String => f.write_str("String"),
-            Ty::StrRef => f.write_str("&str"),
-            Ty::Unit => f.write_str("()"),
-            Ty::Never => f.write_str("!"),
-            Ty::Vec(t) => write!(f, "Vec<{t}>"),
-            Ty::Struct(d) => f.write_str(&d.name),
-            Ty::Recursive(r) => f.write_str(&r.name),
+        // A type around one other type: the text before and after that type's own.
+        let (before, inner, after) = match self {
+            Ty::Int(i) => return f.write_str(i.name()),
+            Ty::Bool => return f.write_str("bool"),
+            Ty::Char => return f.write_str("char"),
+            Ty::String => return f.write_str("String"),
+            Ty::StrRef => return f.write_str("&str"),
+            Ty::Unit => return f.write_str("()"),
+            Ty::Never => return f.write_str("!"),
+            Ty::Vec(t) => ("Vec<", t, ">"),
+            Ty::Struct(d) => return f.write_str(&d.name),
+            Ty::Recursive(r) => return f.write_str(&r.name),
             Ty::Tuple(ts) => {
                 f.write_str("(")?;
                 for (i, t) in ts.iter().enumerate() {
                     if i > 0 {
                         f.write_str(", ")?;
                     }
-                    write!(f, "{t}")?;
+                    t.fmt(f)?;
                 }
                 if ts.len() == 1 {
                     f.write_str(",")?;
                 }
-                f.write_str(")")
+                return f.write_str(")");
             }
-            Ty::Array(t, n) => write!(f, "[{t}; {n}]"),
-            Ty::Option(t) => write!(f, "Option<{t}>"),
-            Ty::Box(t) => write!(f, "Box<{t}>"),
-            Ty::SliceRef(t) => write!(f, "&[{t}]"),
-            Ty::SliceMut(t) => write!(f, "&mut [{t}]"),
-            Ty::Ref(false, t) => write!(f, "&{t}"),
-            Ty::Ref(true, t) => write!(f, "&mut {t}"),
-            Ty::Var(_) => f.write_str("_"),
-            Ty::Error => f.write_str("{unknown}"),
-        }
+            Ty::Array(t, n) => return write!(f, "[{t}; {n}]"),
+            Ty::Option(t) => ("Option<", t, ">"),
+            Ty::Box(t) => ("Box<", t, ">"),
+            Ty::SliceRef(t) => ("&[", t, "]"),
+            Ty::SliceMut(t) => ("&mut [", t, "]"),
+            Ty::Ref(false, t) => ("&", t, ""),
+            Ty::Ref(true, t) => ("&mut ", t, ""),
+            Ty::Var(_) => return f.write_str("_"),
+            Ty::Error => return f.write_str("{unknown}"),
+        };
+        f.write_str(before)?;
+        inner.fmt(f)?;
+        f.write_str(after)
     }
 }
 
@@ -406,10 +410,16 @@ impl Infer {
 
     /// Follows bindings at the top level only.
     pub fn shallow(&self, t: &Ty) -> Ty {
-        let mut t = t.clone();
+        self.head(t).clone()
+    }
+
+    /// [`Infer::shallow`] without the copy: the type itself, or the one its variable is
+    /// bound to.
+    pub fn head<'t>(&'t self, t: &'t Ty) -> &'t Ty {
+        let mut t = t;
         while let Ty::Var(v) = t {
-            match &self.vars[v as usize] {
-                VarState::Bound(b) => t = b.clone(),
+            match &self.vars[*v as usize] {
+                VarState::Bound(b) => t = b,
                 VarState::Unbound { .. } => return t,
             }
         }
@@ -417,34 +427,34 @@ impl Infer {
     }
 
     pub fn is_int_var(&self, t: &Ty) -> bool {
-        matches!(self.shallow(t), Ty::Var(v) if matches!(self.vars[v as usize], VarState::Unbound { integer: true }))
+        matches!(self.head(t), Ty::Var(v) if matches!(self.vars[*v as usize], VarState::Unbound { integer: true }))
     }
 
     /// Resolves all bindings; unbound variables stay variables.
     pub fn resolve(&self, t: &Ty) -> Ty {
-        match self.shallow(t) {
-            Ty::Vec(e) => Ty::Vec(Box::new(self.resolve(&e))),
+        match self.head(t) {
+            Ty::Vec(e) => Ty::Vec(Box::new(self.resolve(e))),
             Ty::Tuple(ts) => Ty::Tuple(ts.iter().map(|t| self.resolve(t)).collect()),
-            Ty::Array(e, n) => Ty::Array(Box::new(self.resolve(&e)), n),
-            Ty::Ref(m, e) => Ty::Ref(m, Box::new(self.resolve(&e))),
-            Ty::Option(e) => Ty::Option(Box::new(self.resolve(&e))),
-            Ty::Box(e) => Ty::Box(Box::new(self.resolve(&e))),
-            Ty::SliceRef(e) => Ty::SliceRef(Box::new(self.resolve(&e))),
-            Ty::SliceMut(e) => Ty::SliceMut(Box::new(self.resolve(&e))),
-            other => other,
+            Ty::Array(e, n) => Ty::Array(Box::new(self.resolve(e)), *n),
+            Ty::Ref(m, e) => Ty::Ref(*m, Box::new(self.resolve(e))),
+            Ty::Option(e) => Ty::Option(Box::new(self.resolve(e))),
+            Ty::Box(e) => Ty::Box(Box::new(self.resolve(e))),
+            Ty::SliceRef(e) => Ty::SliceRef(Box::new(self.resolve(e))),
+            Ty::SliceMut(e) => Ty::SliceMut(Box::new(self.resolve(e))),
+            other => other.clone(),
         }
     }
 
     fn occurs(&self, v: u32, t: &Ty) -> bool {
-        match self.shallow(t) {
-            Ty::Var(w) => v == w,
+        match self.head(t) {
+            Ty::Var(w) => v == *w,
             Ty::Vec(e)
             | Ty::Array(e, _)
             | Ty::Ref(_, e)
             | Ty::Option(e)
             | Ty::Box(e)
             | Ty::SliceRef(e)
-            | Ty::SliceMut(e) => self.occurs(v, &e),
+            | Ty::SliceMut(e) => self.occurs(v, e),
             Ty::Tuple(ts) => ts.iter().any(|t| self.occurs(v, t)),
             _ => false,
         }
@@ -518,27 +528,29 @@ impl Infer {
 
     /// How a type reads in a message: integer variables as `{integer}`.
     pub fn describe(&self, t: &Ty) -> String {
-        match self.shallow(t) {
-            Ty::Var(_) if self.is_int_var(t) => "{integer}".to_string(),
-            Ty::Var(_) => "_".to_string(),
-            Ty::Vec(e) => format!("Vec<{}>", self.describe(&e)),
-            Ty::Option(e) => format!("Option<{}>", self.describe(&e)),
-            Ty::Box(e) => format!("Box<{}>", self.describe(&e)),
-            Ty::SliceRef(e) => format!("&[{}]", self.describe(&e)),
-            Ty::SliceMut(e) => format!("&mut [{}]", self.describe(&e)),
-            Ty::Array(e, n) => format!("[{}; {n}]", self.describe(&e)),
-            Ty::Ref(false, e) => format!("&{}", self.describe(&e)),
-            Ty::Ref(true, e) => format!("&mut {}", self.describe(&e)),
+        // A type around one other type: the text before and after that type's own.
+        let (before, inner, after) = match self.head(t) {
+            Ty::Var(_) if self.is_int_var(t) => return "{integer}".to_string(),
+            Ty::Var(_) => return "_".to_string(),
+            Ty::Vec(e) => ("Vec<", e, ">"),
+            Ty::Option(e) => ("Option<", e, ">"),
+            Ty::Box(e) => ("Box<", e, ">"),
+            Ty::SliceRef(e) => ("&[", e, "]"),
+            Ty::SliceMut(e) => ("&mut [", e, "]"),
+            Ty::Array(e, n) => return format!("[{}; {n}]", self.describe(e)),
+            Ty::Ref(false, e) => ("&", e, ""),
+            Ty::Ref(true, e) => ("&mut ", e, ""),
             Ty::Tuple(ts) => {
                 let parts: Vec<String> = ts.iter().map(|t| self.describe(t)).collect();
-                if parts.len() == 1 {
+                return if parts.len() == 1 {
                     format!("({},)", parts[0])
                 } else {
                     format!("({})", parts.join(", "))
-                }
+                };
             }
-            other => other.to_string(),
-        }
+            other => return other.to_string(),
+        };
+        format!("{before}{}{after}", self.describe(inner))
     }
 }
 
