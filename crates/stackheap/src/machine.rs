@@ -781,9 +781,10 @@ impl<'p> Vm<'p> {
             message: "thread 'main' has overflowed its stack".into(),
             span: self.site_span(),
             notes: vec![format!(
-                "the stack holds {} bytes and {} frames were in use; raise it with `// stackheap: stack-size=...` at the top of the program (or in the page's settings, or with the CLI's `--stack-size`)",
+                "the stack holds {} bytes and {} frames were in use; raise it with {}",
                 digit_groups(self.settings.stack_size.into()),
-                digit_groups(self.st.frames.len() as u64)
+                digit_groups(self.st.frames.len() as u64),
+                where_to_set("stack-size")
             )],
             labels: Vec::new(),
             memory: None,
@@ -897,8 +898,9 @@ impl<'p> Vm<'p> {
                 message: format!("memory allocation of {bytes} bytes failed"),
                 span,
                 notes: vec![format!(
-                    "the heap holds {} bytes; raise it with `// stackheap: heap-size=...` at the top of the program (or in the page's settings, or with the CLI's `--heap-size`)",
-                    digit_groups(self.settings.heap_size.into())
+                    "the heap holds {} bytes; raise it with {}",
+                    digit_groups(self.settings.heap_size.into()),
+                    where_to_set("heap-size")
                 )],
                 labels: Vec::new(),
                 memory: None,
@@ -1855,9 +1857,10 @@ impl<'p> Vm<'p> {
                 digit_groups(self.settings.max_steps)
             ),
             span,
-            notes: vec![
-                "the program may loop forever; if it only needs more steps, raise the limit with `// stackheap: max-steps=...` at the top of the program (or in the page's settings, or with the CLI's `--max-steps`)".into(),
-            ],
+            notes: vec![format!(
+                "the program may loop forever; if it only needs more steps, raise the limit with {}",
+                where_to_set("max-steps")
+            )],
             labels: Vec::new(),
             memory: None,
         }
@@ -2697,6 +2700,14 @@ impl<'p> Vm<'p> {
             _ => {}
         }
     }
+}
+
+/// Where a run's setting `key` (as the settings comment spells it) is raised: the program's
+/// settings comment, the page's settings or the CLI's flag of the same name.
+fn where_to_set(key: &str) -> String {
+    format!(
+        "`// stackheap: {key}=...` at the top of the program (or in the page's settings, or with the CLI's `--{key}`)"
+    )
 }
 
 /// `n` with its digits in groups of three, as people read counts: `1,000,000`.
