@@ -1,8 +1,9 @@
 //! The engine benchmark, run with `cargo bench -p stackheap --bench engine`.
 //!
 //! For each program in `benches/programs/` (three loop-heavy ones and a recursive one) it
-//! times the engine against CPython running the program's `.py` twin, checks that both print the same thing, and prints trace
-//! sizes. Both sides are timed the same way, in process, with start-up left out:
+//! times the engine against CPython running the program's `.py` twin, checks that both
+//! print the same thing, and prints trace sizes. Both sides are timed the same way, in
+//! process, with start-up left out:
 //!
 //! - the engine: `stackheap::run` (parse, check, compile and run with the full trace
 //!   recorded), in this process;
@@ -13,9 +14,9 @@
 //! The two take turns, one engine run then one CPython run, `runs` times, so that a burst of
 //! load from elsewhere on a shared machine falls on both sides alike; each turn gives a ratio
 //! (engine time / CPython time). The budget, for the loop-heavy programs (`BUDGETED`), is
-//! judged on the median of those ratios; the recursive program's ratio is printed apart. The
-//! best and median times of each side are shown too. Then it reports the average bytes per event
-//! against 16. Last, it seeks with `state_at` to 200 pseudo-random steps of a trace of over
+//! judged on the median of those ratios; the recursive program's ratio is printed apart.
+//! The best and median times of each side are shown too. Then it reports the average bytes
+//! per event against 16. Last, it seeks with `state_at` to 200 pseudo-random steps of a trace of over
 //! 1,000,000 steps and reports the median and maximum against the 5 ms budget.
 //!
 //! `STACKHEAP_BENCH_RUNS=N` changes the number of turns per program (default 21).
@@ -488,12 +489,12 @@ fn print_budgets(rows: &[Row]) {
     let (budgeted, tracked): (Vec<&Row>, Vec<&Row>) =
         rows.iter().partition(|r| BUDGETED.contains(&r.name));
     for r in budgeted {
-        print_ratio(r, "slower than CPython:");
+        print_ratio(r);
     }
     if !tracked.is_empty() {
         println!("not budgeted, compared the same way:");
         for r in tracked {
-            print_ratio(r, "slower than CPython:");
+            print_ratio(r);
         }
     }
     let events: u64 = rows.iter().map(|r| r.stats.events).sum();
@@ -517,18 +518,18 @@ fn print_budgets(rows: &[Row]) {
     }
 }
 
-/// One program's line of the CPython comparison: `what` then yes or no, with the figures.
-fn print_ratio(r: &Row, what: &str) {
+/// One program's line of the CPython comparison: whether it is slower, with the figures.
+fn print_ratio(r: &Row) {
     match r.python {
         Some((py, ratios)) => println!(
-            "  {:<14} {what} {:<3}  (median ratio {:.2}x; {:.2} ms vs {:.2} ms)",
+            "  {:<14} slower than CPython: {:<3}  (median ratio {:.2}x; {:.2} ms vs {:.2} ms)",
             r.name,
             if ratios.median > 1.0 { "yes" } else { "no" },
             ratios.median,
             ms(r.engine.median),
             ms(py.median),
         ),
-        None => println!("  {:<14} {what} skipped (no python3)", r.name),
+        None => println!("  {:<14} slower than CPython: skipped (no python3)", r.name),
     }
 }
 
