@@ -16,8 +16,8 @@
 //! (engine time / CPython time). The budget, for the loop-heavy programs (`BUDGETED`), is
 //! judged on the median of those ratios; the recursive program's ratio is printed apart.
 //! The best and median times of each side are shown too. Then it reports the average bytes
-//! per event against 16. Last, it seeks with `state_at` to 200 pseudo-random steps of a trace of over
-//! 1,000,000 steps and reports the median and maximum against the 5 ms budget.
+//! per event against 16. Last, it seeks with `state_at` to 200 pseudo-random steps of a
+//! trace of over 1,000,000 steps and reports the median and maximum against the 5 ms budget.
 //!
 //! `STACKHEAP_BENCH_RUNS=N` changes the number of turns per program (default 21).
 //!
