@@ -56,6 +56,17 @@ pub struct Scalar {
     pub signed: bool,
 }
 
+impl Scalar {
+    /// An address (a reference, a `Box`, a Vec's pointer) or a `usize`: pointer-sized,
+    /// unsigned.
+    pub fn address(ptr: PtrWidth) -> Scalar {
+        Scalar {
+            size: ptr.bytes() as u8,
+            signed: false,
+        }
+    }
+}
+
 /// One machine operation. Registers hold 64-bit values (signed integers sign-extended);
 /// stack addresses in registers carry [`STACK_TAG`]. `at` fields index [`Program::spans`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -974,10 +985,7 @@ impl<'a> Gen<'a> {
 
     fn scalar(&self, t: &Ty) -> Scalar {
         match t {
-            Ty::Ref(..) => Scalar {
-                size: self.ptr.bytes() as u8,
-                signed: false,
-            },
+            Ty::Ref(..) => Scalar::address(self.ptr),
             Ty::Int(i) => Scalar {
                 size: i.size(self.ptr) as u8,
                 signed: i.signed(),
@@ -995,10 +1003,7 @@ impl<'a> Gen<'a> {
 
     /// How an address (a reference, a `Box`, a Vec's pointer) is read: pointer-sized.
     fn pointer_scalar(&self) -> Scalar {
-        Scalar {
-            size: self.ptr.bytes() as u8,
-            signed: false,
-        }
+        Scalar::address(self.ptr)
     }
 
     /// How a `usize` is read: pointer-sized, unsigned, like an address.

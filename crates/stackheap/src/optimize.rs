@@ -388,10 +388,7 @@ impl<'c> Select<'c> {
     }
 
     fn usize_scalar(&self) -> Scalar {
-        Scalar {
-            size: self.ptr.bytes() as u8,
-            signed: false,
-        }
+        Scalar::address(self.ptr)
     }
 
     fn pop(&mut self) -> Node {

@@ -75,10 +75,7 @@ impl<'p> Vm<'p> {
         fb_out: &mut u32,
     ) -> Result<bool, Halt> {
         let ptr = self.p.ptr;
-        let usz = Scalar {
-            size: ptr.bytes() as u8,
-            signed: false,
-        };
+        let usz = Scalar::address(ptr);
         let mut pc = *pc_out;
         let mut fb = *fb_out;
         let mut acc: u64 = 0;
@@ -562,11 +559,7 @@ impl<'p> Vm<'p> {
     /// The Vec's address for an element op: the local's own, or the pointer in it.
     fn vec_address(&self, vec: u32, f: VecFlags, fb: u32) -> u64 {
         if f.by_ref() {
-            let usz = Scalar {
-                size: self.p.ptr.bytes() as u8,
-                signed: false,
-            };
-            self.ld(fb + vec, usz)
+            self.ld(fb + vec, Scalar::address(self.p.ptr))
         } else {
             (fb + vec) as u64 | STACK_TAG
         }
