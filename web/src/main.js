@@ -321,8 +321,8 @@ function renderBlocks(blocks) {
       String(b.size),
       b.read_only ? 'read-only' : leaked ? 'leaked' : shared ? 'live, shared' : b.state,
       b.label,
-      b.read_only ? 'at load' : `step ${b.alloc_step + 1}, line ${b.alloc_line}`,
-      b.read_only ? 'never' : b.free_step === null || b.free_step === undefined ? '—' : `step ${b.free_step + 1}, line ${b.free_line}`,
+      b.read_only ? 'at load' : `step ${(b.alloc_step + 1).toLocaleString('en')}, line ${b.alloc_line}`,
+      b.read_only ? 'never' : b.free_step === null || b.free_step === undefined ? '—' : `step ${(b.free_step + 1).toLocaleString('en')}, line ${b.free_line}`,
     ];
     for (const c of cells) {
       const td = document.createElement('td');
@@ -351,7 +351,7 @@ function showDiagnostics(list, stepCount) {
     });
     const where = document.createElement('span');
     where.className = 'where';
-    where.textContent = ` line ${d.place.line}:${d.place.col}${d.step !== null && d.step !== undefined ? `, step ${d.step + 1}` : ''}`;
+    where.textContent = ` line ${d.place.line}:${d.place.col}${d.step !== null && d.step !== undefined ? `, step ${(d.step + 1).toLocaleString('en')}` : ''}`;
     li.append(head, where);
     if (d.memory && d.kind === 'memory_error') {
       li.append(memoryReport(d, stepCount));
@@ -377,7 +377,7 @@ function stepLink(text, n, name) {
   a.textContent = text;
   a.dataset.link = name;
   a.dataset.state = String(n);
-  a.title = `Go to step ${n}`;
+  a.title = `Go to step ${n.toLocaleString('en')}`;
   a.addEventListener('click', () => {
     stopPlay();
     goTo(n);
@@ -403,7 +403,7 @@ function memoryReport(d, stepCount) {
   const verb = { read: 'READ', write: 'WRITE', free: 'free' }[m.access] || 'access';
   const end = stepCount ?? (d.step ?? 0) + 1;
   box.append(line(`${verb} of size ${m.size} at ${m.region}[${m.addr}], line ${d.place.line}:${d.place.col}, `,
-    stepLink(`stopped at step ${d.step + 1}`, end, 'stopped')));
+    stepLink(`stopped at step ${(d.step + 1).toLocaleString('en')}`, end, 'stopped')));
   const b = m.block;
   if (b) {
     let where = '';
@@ -411,9 +411,9 @@ function memoryReport(d, stepCount) {
       where = m.offset < 0 ? `${-m.offset} bytes before` : m.offset >= b.size ? `${m.offset - b.size} bytes past the end of` : `${m.offset} bytes inside`;
     }
     box.append(line(`${m.region}[${m.addr}] is ${where} the ${b.size}-byte block heap[${b.addr}..${b.addr + b.size}], owner ${b.label}`));
-    box.append(line(`allocated at line ${b.alloc_line} by ${b.by}, `, stepLink(`step ${b.alloc_step + 1}`, b.alloc_step + 1, 'allocated')));
+    box.append(line(`allocated at line ${b.alloc_line} by ${b.by}, `, stepLink(`step ${(b.alloc_step + 1).toLocaleString('en')}`, b.alloc_step + 1, 'allocated')));
     if (b.free_step !== null && b.free_step !== undefined) {
-      box.append(line(`freed at line ${b.free_line}, `, stepLink(`step ${b.free_step + 1}`, b.free_step + 1, 'freed')));
+      box.append(line(`freed at line ${b.free_line}, `, stepLink(`step ${(b.free_step + 1).toLocaleString('en')}`, b.free_step + 1, 'freed')));
     }
   }
   const last = (d.notes || []).filter((n) => !/^(heap|stack)\[\d+\] is|^the block was (freed|allocated) at/.test(n));
@@ -432,7 +432,7 @@ function leakReport(d) {
   const box = document.createElement('div');
   box.className = 'report';
   box.append(line(`${b.size} bytes at heap[${b.addr}] (${b.label}), allocated at line ${b.alloc_line} by ${b.by}, `,
-    stepLink(`step ${b.alloc_step + 1}`, b.alloc_step + 1, 'allocated')));
+    stepLink(`step ${(b.alloc_step + 1).toLocaleString('en')}`, b.alloc_step + 1, 'allocated')));
   for (const n of d.notes || []) {
     const note = document.createElement('div');
     note.className = 'diag-note';

@@ -231,7 +231,7 @@ export class MemoryView {
       // In manual mode a pointer may outlive its block while a new owner took the bytes.
       if (live) return this.manual && owner && ownerName(live.label) !== owner ? ` (now ${live.label}'s block)` : '';
       const freed = meta.blocks.find((b) => inside(b));
-      return freed ? ` (dangling: freed at step ${freed.free_step + 1})` : ' (dangling)';
+      return freed ? ` (dangling: freed at step ${(freed.free_step + 1).toLocaleString('en')})` : ' (dangling)';
     };
     let owner = '';
     const target = (p) => (p.region ? `${p.region}[${p.target}]${dangling(p)}` : 'no allocation');
@@ -603,12 +603,12 @@ export class MemoryView {
           const isLeak = leaked(b);
           const chip = el('span', `note block-note ${b.state}${isLeak ? ' leaked' : ''}`,
             isLeak
-              ? `LEAKED ${b.label}: ${b.size} B at heap[${b.addr}], allocated at step ${b.alloc_step + 1} (line ${b.alloc_line}), never freed`
+              ? `LEAKED ${b.label}: ${b.size} B at heap[${b.addr}], allocated at step ${(b.alloc_step + 1).toLocaleString('en')} (line ${b.alloc_line}), never freed`
               : b.read_only
                 ? `${b.label}: ${b.size} B at heap[${b.addr}]`
                 : b.state === 'live'
-                ? `${b.label}: ${b.size} B at heap[${b.addr}], live since step ${b.alloc_step + 1}`
-                : `FREED ${b.label}: ${b.size} B at heap[${b.addr}], freed at step ${b.free_step + 1} (line ${b.free_line})`);
+                ? `${b.label}: ${b.size} B at heap[${b.addr}], live since step ${(b.alloc_step + 1).toLocaleString('en')}`
+                : `FREED ${b.label}: ${b.size} B at heap[${b.addr}], freed at step ${(b.free_step + 1).toLocaleString('en')} (line ${b.free_line})`);
           chip.style.setProperty('--h', hueOf(ownerName(b.label)));
           chip.dataset.b = k;
           if (b.read_only) {
@@ -757,8 +757,8 @@ export class MemoryView {
           lines.push(bl.fields?.length ? `padding inside the ${bl.holds}: no field covers this byte` : `the ${bl.holds} the Box holds`);
         }
         lines.push(bl.state === 'live'
-          ? `live: allocated at step ${bl.alloc_step + 1}, line ${bl.alloc_line}${this.leaked.has(`${bl.addr}:${bl.alloc_step}`) ? '; LEAKED: never freed' : ''}`
-          : `FREED at step ${bl.free_step + 1}, line ${bl.free_line}; the bytes stay until reused`);
+          ? `live: allocated at step ${(bl.alloc_step + 1).toLocaleString('en')}, line ${bl.alloc_line}${this.leaked.has(`${bl.addr}:${bl.alloc_step}`) ? '; LEAKED: never freed' : ''}`
+          : `FREED at step ${(bl.free_step + 1).toLocaleString('en')}, line ${bl.free_line}; the bytes stay until reused`);
         if (bl.state === 'live' && !heapInit[i]) lines.push('uninitialised: allocated but not written yet');
         if (bl.read_only) lines.push('read-only: string literals are part of the program; nothing may write here');
       }

@@ -208,7 +208,8 @@ test('an endless loop stops at the step limit while the page keeps answering', a
   assert.equal(await page.evaluate(() => document.querySelector('#help').matches(':popover-open')), true);
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => /step limit/.test(document.querySelector('#status').textContent), null, { timeout: 120000 });
-  assert.match(await page.textContent('#diagnostics'), /step limit/);
+  assert.match(await page.textContent('#diagnostics'), /step limit of 1,000,000 steps/);
+  assert.match(await page.textContent('#diagnostics'), /line 4:9, step 1,000,000/);
   // The partial trace can be viewed.
   await page.fill('#slider', '1000');
   await page.waitForFunction(() => document.querySelector('#step-count').textContent.startsWith('step 1,000 of'));
