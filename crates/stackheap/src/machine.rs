@@ -7,7 +7,6 @@
 mod hot;
 mod sanitizer;
 
-use std::collections::HashMap;
 use std::sync::Arc;
 
 use crate::check::CharFn;
@@ -16,6 +15,7 @@ use crate::diagnostic::{Access, MemoryReport};
 use crate::diagnostic::{Diagnostic, DiagnosticKind};
 use crate::event::Region;
 use crate::format::{write_bool, write_int, write_list, Spec};
+use crate::maps::SortedMap;
 use crate::memory::{FrameRec, MemState};
 use crate::settings::{AllocatorPolicy, Checks, MemoryMode, PtrWidth, Settings};
 use crate::span::Span;
@@ -181,7 +181,7 @@ pub struct Vm<'p> {
     /// Every allocation, by allocation number.
     allocs: Vec<AllocRec>,
     /// Which allocation the pointer in the Vec metadata at a stack index came from.
-    provenance: HashMap<u32, u32>,
+    provenance: SortedMap<u32, u32>,
     /// Blocks freed twice in an unchecked run: the allocator hands each out once more.
     double_freed: Vec<(u32, u32)>,
     /// Where the read-only block of string literals starts in the heap.
@@ -208,7 +208,7 @@ pub struct Snapshot {
     next_fit: u32,
     bump: u32,
     allocs: Vec<AllocRec>,
-    provenance: HashMap<u32, u32>,
+    provenance: SortedMap<u32, u32>,
     double_freed: Vec<(u32, u32)>,
     rodata_base: u32,
     resume: (usize, u32),
@@ -326,7 +326,7 @@ impl<'p> Vm<'p> {
             manual: settings.mode == MemoryMode::Manual,
             checked: settings.mode == MemoryMode::Manual && settings.checks == Checks::Checked,
             allocs: Vec::new(),
-            provenance: HashMap::new(),
+            provenance: SortedMap::new(),
             double_freed: Vec::new(),
             rodata_base: 0,
             gaps: None,

@@ -100,6 +100,13 @@ impl<K: Ord, V> SortedMap<K, V> {
         self.entries.is_empty()
     }
 
+    /// A map of `pairs` in any order; of pairs with the same key, the first is kept.
+    pub fn from_first(mut pairs: Vec<(K, V)>) -> Self {
+        pairs.sort_by(|a, b| a.0.cmp(&b.0));
+        pairs.dedup_by(|later, earlier| later.0 == earlier.0);
+        SortedMap { entries: pairs }
+    }
+
     /// Where `key` is (`Ok`) or would go (`Err`).
     fn find<Q>(&self, key: &Q) -> Result<usize, usize>
     where

@@ -10,6 +10,7 @@ use std::sync::Arc;
 use crate::compile::Program;
 use crate::event::*;
 use crate::machine::{Snapshot, Vm};
+use crate::maps::SortedMap;
 use crate::memory::MemState;
 use crate::settings::Settings;
 use crate::types::Ty;
@@ -493,8 +494,10 @@ const MAX_BOXED_BLOCKS: usize = 10_000;
 /// What the live blocks that Boxes point to hold, by block address: found from the frames'
 /// visible variables, then from the values in those blocks (a list's nodes), then from the
 /// elements of Vecs they reach, up to [`MAX_BOXED_BLOCKS`] blocks.
-fn boxed_values(p: &Program, st: &MemState) -> std::collections::HashMap<u32, Ty> {
-    let mut found = std::collections::HashMap::new();
+fn boxed_values(p: &Program, st: &MemState) -> SortedMap<u32, Ty> {
+    // In walk order; a block two Boxes point to (manual mode without checks can make
+    // them) keeps what it was first found to hold. The budget bounds the walk.
+    let mut found: Vec<(u32, Ty)> = Vec::new();
     let mut work: Vec<(Region, u32, Ty)> = Vec::new();
     for fr in &st.frames {
         let (Some(f), Some(site)) = (
@@ -530,8 +533,8 @@ fn boxed_values(p: &Program, st: &MemState) -> std::collections::HashMap<u32, Ty
                 let starts_live = st
                     .block_at(target)
                     .is_some_and(|(_, b)| !b.freed && b.size > 0);
-                if starts_live && !found.contains_key(&target) {
-                    found.insert(target, (**inner).clone());
+                if starts_live {
+                    found.push((target, (**inner).clone()));
                     work.push((Region::Heap, target, (**inner).clone()));
                 }
             }
@@ -575,7 +578,7 @@ fn boxed_values(p: &Program, st: &MemState) -> std::collections::HashMap<u32, Ty
             _ => {}
         }
     }
-    found
+    SortedMap::from_first(found)
 }
 
 /// The scalar and Vec fields inside a struct, tuple or array, in address order (none for

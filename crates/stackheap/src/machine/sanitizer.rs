@@ -15,12 +15,13 @@ impl<'p> Vm<'p> {
         let size = size.max(1);
         let moved: Vec<(u32, u32)> = self
             .provenance
-            .iter()
-            .filter(|(a, _)| **a >= from && **a - from < size)
+            .range(from..from.saturating_add(size))
             .map(|(a, id)| (*a - from + to, *id))
             .collect();
         self.provenance.retain(|a, _| !(*a >= to && *a - to < size));
-        self.provenance.extend(moved);
+        for (a, id) in moved {
+            self.provenance.insert(a, id);
+        }
     }
 
     pub(super) fn note_provenance(&mut self, meta: u32, ptr: u64, cap: u64) {
