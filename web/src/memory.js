@@ -1,5 +1,6 @@
 // The memory view: `stack_bytes` and `heap_bytes` as grids of byte cells. Stack frames are
-// labelled bands; each variable's bytes are grouped, coloured and labelled; return slots,
+// labelled bands; each variable's bytes are grouped, coloured and labelled (and so, marked
+// hidden, are those the compiled code keeps, such as a for loop's range); return slots,
 // padding, uninitialised and free bytes look different; heap blocks are coloured by owner
 // and freed ones hatched; bytes the last step changed are outlined; hovering a Vec's pointer
 // lights up its block; rows nobody touched are collapsed. All text goes in as text.
@@ -24,6 +25,17 @@ export function hueOf(name) {
   let h = 2166136261;
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), 16777619);
   return ((h >>> 0) % 12) * 30 + 15;
+}
+
+/** What a hidden local (bytes the compiled code keeps that no variable names) is for. */
+function hiddenMeaning(name) {
+  const meaning = {
+    '(range)': "the for loop's range: the next value it gives and its end (rustc's Range keeps the same two; `..=` adds a flag for exhausted)",
+    '(index)': "the for loop's position in what it walks",
+    '(count)': 'the count .enumerate() gives with each element',
+    '(temporary)': 'a temporary the let borrows: it lives to the end of the block',
+  }[name];
+  return `not a variable of the program: ${meaning || 'what the for loop walks, held for the loop'}`;
 }
 
 /** The variable name in an owner label such as "`years`' buffer". */
@@ -241,7 +253,10 @@ export class MemoryView {
         for (let i = a; i < a + size; i++) info.set(i, { role: 'ret', frame: fi, what: `return slot for ${f.function}()`, start: a, size });
         addNote(a, { text: `return slot of ${f.function}() · ${size} B`, kind: 'ret' });
       }
-      for (const v of f.variables) {
+      // The program's variables, then what the compiled code keeps beside them (a `for`
+      // loop's range or index, a temporary a `let` borrows), drawn alike but marked hidden.
+      const hidden = (f.hidden || []).map((h) => ({ ...h, hidden: true }));
+      for (const v of [...f.variables, ...hidden]) {
         // A variable whose bytes were given back (its scope ended) is no longer drawn.
         if (v.addr >= meta.stack_length) continue;
         const hue = hueOf(v.name);
@@ -254,7 +269,8 @@ export class MemoryView {
           info.set(i, { role: 'var', frame: fi, v, hue, start: v.addr, size: v.size, pad: !whole });
         }
         const moved = v.moved ? ' (moved)' : '';
-        addNote(v.addr, { text: `${v.name}: ${v.ty}${v.moved ? '' : ` = ${v.value}`}`, hue, kind: v.moved ? 'var moved' : 'var', tag: moved ? 'moved' : '' });
+        const kind = v.moved ? 'var moved' : v.hidden ? 'var kept' : 'var';
+        addNote(v.addr, { text: `${v.name}: ${v.ty}${v.moved ? '' : ` = ${v.value}`}`, hue, kind, tag: moved ? 'moved' : '' });
         for (const part of parts) {
           for (let i = part.at; i < part.at + part.size; i++) {
             const rec = info.get(i);
@@ -391,6 +407,7 @@ export class MemoryView {
           if (rec.pad) c.classList.add('vpad');
           else if (rec.part && rec.part.name && i === rec.part.at && i !== rec.start) c.classList.add('fstart');
           if (rec.v.moved || rec.part?.moved) c.classList.add('moved');
+          if (rec.v.hidden) c.classList.add('kept');
         }
         this.markCell(c, 'stack', i);
         if (used && rec?.pad && !stackInit[i]) {
@@ -715,6 +732,7 @@ export class MemoryView {
       else {
         const f = meta.frames[rec.frame];
         lines.push(`${rec.v.name}: ${rec.v.ty} in ${f.function}(), byte ${i - rec.start} of ${rec.size}`);
+        if (rec.v.hidden) lines.push(hiddenMeaning(rec.v.name));
         if (rec.v.moved) lines.push('moved out: the bytes stay, but the variable may no longer be used');
         else if (rec.part?.moved) lines.push(`${rec.v.name}${rec.part.name} was moved out (a partial move): its bytes stay, the other fields are still usable`);
         if (rec.pad) lines.push(`padding inside ${rec.v.name}: no field covers this byte, so it is never written`);

@@ -2,7 +2,8 @@
 // heap_years example until `years`' block is freed and back, diagnostics in the editor,
 // share links, the embed view, damaged links and an endless loop; manual mode's reports
 // (use after free with its marked bytes and step links, an unchecked double free's two
-// owners, leaks, heap in use), struct padding, references and moved variables. Run by `cargo xtask test`,
+// owners, leaks, heap in use), struct padding, references, moved variables and a for loop's
+// range kept in the frame. Run by `cargo xtask test`,
 // which builds and serves the page and sets STACKHEAP_URL. Screenshots go to artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -383,6 +384,26 @@ test('a moved variable is shown as moved', async () => {
   const moved = page.locator('#stack-view .note.var.moved');
   assert.match(await moved.textContent(), /^years: Vec<i32>moved$/);
   assert.ok((await page.$$eval('#stack-view .cell.moved', (c) => c.length)) >= 24);
+  await page.close();
+});
+
+test('a for loop\'s range is labelled as kept by the compiled code, apart from the variables', async () => {
+  const page = await openPage(browser, '');
+  await chooseExample(page, 'heap_years');
+  // Step 11: inside find_highest_year's loop with i = 2; the range `1..years.len()` has
+  // moved on to 3 and ends at 5.
+  await goToStep(page, 11);
+  const kept = page.locator('#stack-view .note.var.kept');
+  assert.equal(await kept.textContent(), '(range): Range<usize> = 3..5');
+  const stack = await page.textContent('#stack-view');
+  assert.match(stack, /\.start = 3 \(bytes 0–7\)/);
+  assert.match(stack, /\.end = 5 \(bytes 8–15\)/);
+  assert.match(stack, /i: usize = 2/);
+  assert.equal(await page.$$eval('#stack-view .cell.var.kept', (c) => c.length), 16);
+  await page.hover('#stack-view .cell.var.kept');
+  assert.match(await page.textContent('#tooltip'), /not a variable of the program: the for loop's range/);
+  await shot(page, '15b-loop-range');
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 

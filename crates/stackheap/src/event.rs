@@ -191,6 +191,13 @@ pub struct FrameView {
     /// The line this frame is at (for callers, the line of the call).
     pub line: u32,
     pub variables: Vec<VariableView>,
+    /// Bytes the compiled code keeps in the frame that no variable of the program names,
+    /// as rustc's code keeps them too: a `for` loop's range (`(range)`, its next value and
+    /// its end, shown as `Range<usize> = 3..5`), its index (`(index)`) and count
+    /// (`(count)`), what it walks (`(vec)`, `(array)`, `(slice)`, `(str)`), and a temporary
+    /// a `let` borrows (`(temporary)`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub hidden: Vec<VariableView>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -386,7 +386,7 @@ fn view(p: &Program, mut owned: MemState, output: &str, stderr: &str) -> MemoryS
             Some(s) => s.live.clone(),
             None => (0..f.param_count).collect(),
         };
-        let variables = live
+        let variables: Vec<VariableView> = live
             .iter()
             .filter_map(|&id| f.locals.get(id as usize).map(|l| (id, l)))
             .filter(|(_, l)| !l.hidden)
@@ -421,6 +421,7 @@ fn view(p: &Program, mut owned: MemState, output: &str, stderr: &str) -> MemoryS
                 }
             })
             .collect();
+        let hidden = hidden_views(p, st, f, fr.base, &live, &variables);
         frames.push(FrameView {
             function: f.name.clone(),
             return_slot: (fr.slot_size > 0).then_some((fr.slot, fr.slot_size)),
@@ -431,6 +432,7 @@ fn view(p: &Program, mut owned: MemState, output: &str, stderr: &str) -> MemoryS
                 .get(fr.site as usize)
                 .map_or(p.line_index.line(f.span.start), |s| s.line),
             variables,
+            hidden,
         });
     }
     let line_of = |site: u32| p.sites.get(site as usize).map_or(0, |s| s.line);
@@ -486,6 +488,64 @@ fn view(p: &Program, mut owned: MemState, output: &str, stderr: &str) -> MemoryS
     m.stack_bytes = std::mem::take(&mut owned.stack);
     m.heap_bytes = std::mem::take(&mut owned.heap);
     m
+}
+
+/// The hidden locals of a frame with bytes of their own (see [`FrameView::hidden`]):
+/// not a drop flag (no bytes) nor the slot that frees a Box whose value moved out (the
+/// Box variable's own bytes), and not above `stack_length`.
+fn hidden_views(
+    p: &Program,
+    st: &MemState,
+    f: &crate::compile::FnCode,
+    base: u32,
+    live: &[u32],
+    shown: &[VariableView],
+) -> Vec<VariableView> {
+    let mut out = Vec::new();
+    for l in live.iter().filter_map(|&id| f.locals.get(id as usize)) {
+        let addr = base + l.off;
+        let overlaps = |v: &VariableView| addr < v.addr + v.size && v.addr < addr + l.size;
+        if !l.hidden || l.size == 0 || addr >= st.stack_length || shown.iter().any(overlaps) {
+            continue;
+        }
+        let (ty, value, fields) = match &l.ty {
+            // A `for` loop's range: its next value and its end (and, for `..=`, a byte
+            // saying it is exhausted), as rustc's `Range` and `RangeInclusive` keep them.
+            Ty::Int(_) if l.size >= 2 * l.ty.size(p.ptr) => {
+                let n = l.ty.size(p.ptr);
+                let inclusive = l.size > 2 * n;
+                let (kind, dots) = match inclusive {
+                    true => ("RangeInclusive", "..="),
+                    false => ("Range", ".."),
+                };
+                let (next, end) = (render(p, st, &l.ty, addr), render(p, st, &l.ty, addr + n));
+                let field = |name: &str, ty: &Ty, offset: u32| FieldView {
+                    name: name.to_string(),
+                    ty: ty.to_string(),
+                    offset,
+                    size: ty.size(p.ptr),
+                    moved: false,
+                };
+                let mut fields = vec![field("start", &l.ty, 0), field("end", &l.ty, n)];
+                if inclusive {
+                    fields.push(field("exhausted", &Ty::Bool, 2 * n));
+                }
+                let ty = format!("{kind}<{}>", l.ty);
+                (ty, format!("{next}{dots}{end}"), fields)
+            }
+            t => (t.to_string(), render(p, st, t, addr), field_views(t, p.ptr)),
+        };
+        out.push(VariableView {
+            name: l.name.clone(),
+            ty,
+            addr,
+            size: l.size,
+            value,
+            moved: false,
+            fields,
+        });
+    }
+    out
 }
 
 /// Most blocks [`boxed_values`] follows Boxes into.

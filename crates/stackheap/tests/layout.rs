@@ -316,3 +316,97 @@ fn main() {
         &[1, 1, 1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0]
     );
 }
+
+/// The views at the first state whose frame's hidden bytes include `name`, for each loop.
+fn hidden_at(r: &stackheap::Run, name: &str) -> Vec<(String, String, u32)> {
+    (0..=r.step_count())
+        .map(|n| r.state_at(n))
+        .filter_map(|st| {
+            let f = st.frames.last()?.clone();
+            let found = f.hidden.iter().find(|h| h.name == name)?.clone();
+            let i = f
+                .variables
+                .iter()
+                .find(|v| v.name == "i" || v.name == "x")?;
+            Some((found.ty, found.value, i.addr))
+        })
+        .collect()
+}
+
+#[test]
+fn a_for_loops_hidden_state_is_shown_apart_from_the_variables() {
+    let src = "\
+fn main() {
+    let v = vec![10, 20, 30];
+    let mut t = 0;
+    for i in 1..3 {
+        t += v[i];
+    }
+    for x in 0..=2u8 {
+        t += x as i32;
+    }
+    for (i, x) in v.iter().enumerate() {
+        t += i as i32 * x;
+    }
+    println!(\"{}\", t);
+}
+";
+    let r = run(src);
+    assert_eq!(r.exit_code(), 0, "{:?}", r.diagnostics);
+    // `1..3` keeps its next value and its end, as rustc's `Range<usize>` does; `..=` also
+    // keeps whether it is exhausted.
+    let ranges = hidden_at(&r, "(range)");
+    let values: Vec<&str> = ranges.iter().map(|(_, v, _)| v.as_str()).collect();
+    assert!(values.contains(&"2..3"), "{ranges:?}");
+    assert!(values.contains(&"3..3"), "{ranges:?}");
+    assert!(values.contains(&"1..=2"), "{ranges:?}");
+    assert!(ranges.iter().any(|(t, _, _)| t == "Range<usize>"));
+    assert!(ranges.iter().any(|(t, _, _)| t == "RangeInclusive<u8>"));
+    // Its fields are rustc's: `start` (the next value), `end`, and for `..=` `exhausted`.
+    let st = (0..=r.step_count())
+        .map(|n| r.state_at(n))
+        .find(|st| {
+            st.frames[0]
+                .hidden
+                .iter()
+                .any(|h| h.ty == "RangeInclusive<u8>")
+        })
+        .unwrap();
+    let h = st.frames[0]
+        .hidden
+        .iter()
+        .find(|h| h.name == "(range)")
+        .unwrap();
+    let fields: Vec<(&str, &str, u32, u32)> = h
+        .fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.ty.as_str(), f.offset, f.size))
+        .collect();
+    assert_eq!(
+        fields,
+        [
+            ("start", "u8", 0, 1),
+            ("end", "u8", 1, 1),
+            ("exhausted", "bool", 2, 1)
+        ]
+    );
+    // `.iter().enumerate()` keeps a slice of the elements, its index and the count.
+    let counts = hidden_at(&r, "(count)");
+    assert!(
+        counts.iter().any(|(t, v, _)| t == "usize" && v == "1"),
+        "{counts:?}"
+    );
+    assert!(!hidden_at(&r, "(index)").is_empty());
+    // None of them is listed with the program's variables, and none overlaps one.
+    for n in 0..=r.step_count() {
+        let st = r.state_at(n);
+        for f in &st.frames {
+            for h in &f.hidden {
+                assert!(h.name.starts_with('('), "{h:?}");
+                assert!(f.variables.iter().all(|v| {
+                    v.name != h.name && (h.addr + h.size <= v.addr || v.addr + v.size <= h.addr)
+                }));
+            }
+        }
+    }
+}
