@@ -151,6 +151,7 @@ function onEdit(text) {
   if (chosen && chosen.source !== text) {
     $('examples').value = '';
     $('example-info').textContent = '';
+    $('example-info').title = '';
   }
   autosave();
   clearTimeout(editTimer);
@@ -617,6 +618,7 @@ $('examples').addEventListener('change', (ev) => {
   const l = lessons.find((x) => x.name === ev.target.value);
   if (!l) return;
   $('example-info').textContent = l.teaches;
+  $('example-info').title = l.teaches;
   loadProgram(l.source, { format: settings.format }, 0);
   ev.target.blur();
 });
@@ -705,6 +707,7 @@ async function start() {
   if (lesson) {
     select.value = lesson.name;
     $('example-info').textContent = lesson.teaches;
+    $('example-info').title = lesson.teaches;
   }
   let startStep = init.step;
   if (embed) {

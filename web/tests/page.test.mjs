@@ -48,6 +48,27 @@ test('the page loads with no console errors', async () => {
   await page.close();
 });
 
+test('the header stays one row from wide windows down to 800px', async () => {
+  for (const width of [1400, 1200, 1000, 800]) {
+    const page = await openPage(browser, '', { width, height: 700 });
+    await chooseExample(page, 'heap_years');
+    // The controls' vertical centres all lie within a few pixels of each other.
+    const spread = await page.$$eval('header.top > :is(h1, label, button)', (els) => {
+      const mid = els.map((e) => { const r = e.getBoundingClientRect(); return (r.top + r.bottom) / 2; });
+      return Math.max(...mid) - Math.min(...mid);
+    });
+    assert.ok(spread < 12, `one row of controls at ${width}px (centres ${spread}px apart)`);
+    // Wide enough, the lesson's description shows (at most three lines, all of it on
+    // hover); narrower, it gives way, as the program's `// teaches:` line says the same.
+    const info = await page.$eval('#example-info', (e) => ({ shown: e.offsetWidth > 0, title: e.title, lines: e.clientHeight / (1.25 * parseFloat(getComputedStyle(e).fontSize)) }));
+    assert.equal(info.shown, width >= 1200, `description at ${width}px`);
+    assert.match(info.title, /The caller reserves the Vec's metadata/);
+    if (info.shown) assert.ok(info.lines <= 3.2, `${info.lines} lines`);
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  }
+});
+
 test('heap_years: years\' block is freed as find_highest_year returns, and live again a step back', async () => {
   const page = await openPage(browser, '');
   await chooseExample(page, 'heap_years');
