@@ -33,6 +33,7 @@ function hiddenMeaning(name) {
     '(range)': "the for loop's range: the next value it gives and its end (rustc's Range keeps the same two; `..=` adds a flag for exhausted)",
     '(index)': "the for loop's position in what it walks",
     '(count)': 'the count .enumerate() gives with each element',
+    '(item)': "the element the for loop took this turn, before its pattern takes it apart",
     '(temporary)': 'a temporary the let borrows: it lives to the end of the block',
   }[name];
   return `not a variable of the program: ${meaning || 'what the for loop walks, held for the loop'}`;

@@ -194,7 +194,8 @@ pub struct FrameView {
     /// Bytes the compiled code keeps in the frame that no variable of the program names,
     /// as rustc's code keeps them too: a `for` loop's range (`(range)`, its next value and
     /// its end, shown as `Range<usize> = 3..5`), its index (`(index)`) and count
-    /// (`(count)`), what it walks (`(vec)`, `(array)`, `(slice)`, `(str)`), and a temporary
+    /// (`(count)`), what it walks (`(vec)`, `(array)`, `(slice)`, `(str)`), the element
+    /// a pattern takes apart (`(item)`, in `for (a, b) in ..`), and a temporary
     /// a `let` borrows (`(temporary)`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub hidden: Vec<VariableView>,
