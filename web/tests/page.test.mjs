@@ -1,10 +1,11 @@
-// Browser tests of the playground page in headless Chromium: loading, stepping through the
-// heap_years example until `years`' block is freed and back, diagnostics in the editor,
-// share links, the embed view, damaged links and an endless loop; manual mode's reports
-// (use after free with its marked bytes and step links, an unchecked double free's two
-// owners, leaks, heap in use), struct padding, references, moved variables and a for loop's
-// range kept in the frame. Run by `cargo xtask test`,
-// which builds and serves the page and sets STACKHEAP_URL. Screenshots go to artifacts/.
+// Browser tests of the playground page in headless Chromium: loading, the header's one row
+// of controls at four widths, stepping through the heap_years example until `years`' block
+// is freed and back, diagnostics in the editor, share links, the embed view, damaged links
+// and an endless loop; manual mode's reports (use after free with its marked bytes and step
+// links, an unchecked double free's two owners, leaks, heap in use), struct padding,
+// references, moved variables and a for loop's range kept in the frame. Run by `cargo xtask
+// test`, which builds and serves the page and sets STACKHEAP_URL. Screenshots go to
+// artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launch, openPage, shot } from './browser.mjs';

@@ -8,6 +8,14 @@ fn run(source: &str) -> stackheap::Run {
     stackheap::run(source, &SettingsOverrides::default())
 }
 
+/// A variable's fields as (path, type, offset, size).
+fn field_list(v: &stackheap::VariableView) -> Vec<(&str, &str, u32, u32)> {
+    v.fields
+        .iter()
+        .map(|f| (f.name.as_str(), f.ty.as_str(), f.offset, f.size))
+        .collect()
+}
+
 fn run32(source: &str) -> stackheap::Run {
     let src = format!("// stackheap: ptr-width=32\n{source}");
     stackheap::run(&src, &SettingsOverrides::default())
@@ -116,13 +124,8 @@ fn vec_fields_own_their_blocks_and_drop_in_declaration_order() {
     let t = &st.frames[0].variables[0];
     assert_eq!(t.size, 56);
     assert_eq!(t.value, "Team { id: 7, scores: [1, 2], names: [3] }");
-    let fields: Vec<(&str, &str, u32, u32)> = t
-        .fields
-        .iter()
-        .map(|f| (f.name.as_str(), f.ty.as_str(), f.offset, f.size))
-        .collect();
     assert_eq!(
-        fields,
+        field_list(t),
         [
             ("scores", "Vec<i32>", 0, 24),
             ("names", "Vec<u8>", 24, 24),
@@ -377,13 +380,8 @@ fn main() {
         .iter()
         .find(|h| h.name == "(range)")
         .unwrap();
-    let fields: Vec<(&str, &str, u32, u32)> = h
-        .fields
-        .iter()
-        .map(|f| (f.name.as_str(), f.ty.as_str(), f.offset, f.size))
-        .collect();
     assert_eq!(
-        fields,
+        field_list(h),
         [
             ("start", "u8", 0, 1),
             ("end", "u8", 1, 1),
