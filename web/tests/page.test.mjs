@@ -200,6 +200,16 @@ test('the embed view loads read-only at its start step', async () => {
   assert.deepEqual(framed.errors, []);
   await framed.close();
 
+  // In a short window the memory column scrolls instead of squeezing the regions together.
+  const short = await openPage(browser, '', { width: 800, height: 400 });
+  await chooseExample(short, 'heap_years');
+  const apart = await short.evaluate(() => ({
+    stack: document.querySelector('#stack-view').getBoundingClientRect().bottom,
+    heap: document.querySelector('#heap-view').getBoundingClientRect().top,
+  }));
+  assert.ok(apart.stack <= apart.heap, `stack above heap in a short window: ${JSON.stringify(apart)}`);
+  await short.close();
+
   // On a phone-sized screen the playground is one column that scrolls, with the memory
   // below, and nothing (the examples menu) sticks out sideways.
   const narrow = await openPage(browser, '', { width: 420, height: 800 });
