@@ -482,10 +482,15 @@ impl Session {
     }
 
     /// The pointers in the current state's stack frames: references, `Box`es and the pointer
-    /// fields of `Vec`s and `String`s, in variables and inside structs, tuples and arrays.
+    /// fields of `Vec`s and `String`s, in variables and inside structs, tuples and arrays,
+    /// and in the bytes the compiled code keeps (a `for` loop's Vec or slice).
     pub fn pointers(&self) -> Vec<PointerView> {
         let st = &self.state;
-        let parts = st.frames.iter().flat_map(|f| &f.variables).flat_map(|v| {
+        let views = st
+            .frames
+            .iter()
+            .flat_map(|f| f.variables.iter().chain(&f.hidden));
+        let parts = views.flat_map(|v| {
             let whole = vec![(v.addr, v.ty.as_str())];
             if v.fields.is_empty() {
                 whole
@@ -678,6 +683,27 @@ mod tests {
             session.state.blocks.iter().any(|b| b.read_only),
             "the literals' block is read-only"
         );
+    }
+
+    #[test]
+    fn the_vec_a_for_loop_walks_is_a_pointer_too() {
+        let src = "fn main() {\n    let v = vec![1, 2];\n    for x in v {\n        println!(\"{}\", x);\n    }\n}\n";
+        let mut session =
+            Session::from_run(src, stackheap::run(src, &SettingsOverrides::default()));
+        assert_eq!(session.run.outcome, Outcome::Finished);
+        // The first state in the loop's body: `v` moved into the loop's hidden (vec).
+        let n = (0..session.run.step_count())
+            .find(|&n| {
+                let st = session.run.state_at(n);
+                st.frames[0].hidden.iter().any(|h| h.name == "(vec)")
+            })
+            .expect("the loop keeps the Vec it walks");
+        session.state = session.run.state_at(n);
+        let kept = &session.state.frames[0].hidden;
+        let vec = kept.iter().find(|h| h.name == "(vec)").unwrap();
+        let ptrs = session.pointers();
+        let p = ptrs.iter().find(|p| p.at == vec.addr).unwrap();
+        assert_eq!((p.kind, p.region, p.target), ("vec", Some(Region::Heap), 0));
     }
 
     #[test]
