@@ -59,6 +59,9 @@ test('the header stays one row from wide windows down to 800px', async () => {
       return Math.max(...mid) - Math.min(...mid);
     });
     assert.ok(spread < 12, `one row of controls at ${width}px (centres ${spread}px apart)`);
+    // The buttons keep to the right edge, with or without the description beside them.
+    const right = await page.$eval('#btn-help', (e) => e.getBoundingClientRect().right);
+    assert.ok(right > width - 30, `the last button at the right edge at ${width}px (${right})`);
     // Wide enough, the lesson's description shows (at most three lines, all of it on
     // hover); narrower, it gives way, as the program's `// teaches:` line says the same.
     const info = await page.$eval('#example-info', (e) => ({ shown: e.offsetWidth > 0, title: e.title, lines: e.clientHeight / (1.25 * parseFloat(getComputedStyle(e).fontSize)) }));
