@@ -32,6 +32,7 @@ function hiddenMeaning(name) {
   const meaning = {
     '(range)': "the for loop's range: the next value it gives and its end (rustc's Range keeps the same two; `..=` adds a flag for exhausted)",
     '(index)': "the for loop's position in what it walks",
+    '(vec)': 'the Vec the for loop took ownership of: each turn moves the next element out (those taken show as moved), and the rest are dropped with the block when the loop ends',
     '(count)': 'the count .enumerate() gives with each element',
     '(item)': "the element the for loop took this turn, before its pattern takes it apart",
     '(temporary)': 'a temporary the let borrows: it lives to the end of the block',

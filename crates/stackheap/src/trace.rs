@@ -502,7 +502,10 @@ fn hidden_views(
     shown: &[VariableView],
 ) -> Vec<VariableView> {
     let mut out = Vec::new();
-    for l in live.iter().filter_map(|&id| f.locals.get(id as usize)) {
+    for (id, l) in live
+        .iter()
+        .filter_map(|&id| Some((id as usize, f.locals.get(id as usize)?)))
+    {
         let addr = base + l.off;
         let overlaps = |v: &VariableView| addr < v.addr + v.size && v.addr < addr + l.size;
         if !l.hidden || l.size == 0 || addr >= st.stack_length || shown.iter().any(overlaps) {
@@ -532,6 +535,19 @@ fn hidden_views(
                 }
                 let ty = format!("{kind}<{}>", l.ty);
                 (ty, format!("{next}{dots}{end}"), fields)
+            }
+            // The Vec a by-value `for` loop walks: the elements it has moved out (declared
+            // with it, its index says how many) are shown as moved, not as their old bytes.
+            Ty::Vec(elem) if !elem.is_copy() => {
+                let index = f.locals.get(id + 1).filter(|i| i.name == "(index)");
+                let taken = match index {
+                    Some(i) if st.is_init(Region::Stack, base + i.off, i.size) => {
+                        st.read_uint(Region::Stack, base + i.off, i.size) as u32
+                    }
+                    _ => 0,
+                };
+                let value = render_vec(p, st, Region::Stack, elem, addr, taken, 0);
+                (l.ty.to_string(), value, field_views(&l.ty, p.ptr))
             }
             t => (t.to_string(), render(p, st, t, addr), field_views(t, p.ptr)),
         };
@@ -854,44 +870,7 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32, vec
                 format!("heap[{raw}]")
             }
         }
-        Ty::Vec(elem) => {
-            let w = p.ptr.bytes();
-            let ptr = st.read_uint(region, addr, w) as u32;
-            let len = st.read_uint(region, addr + w, w) as u32;
-            let cap = st.read_uint(region, addr + 2 * w, w) as u32;
-            let esize = elem.size(p.ptr);
-            if len > cap
-                || (ptr as u64 + cap as u64 * esize as u64) > st.heap.len() as u64 && cap > 0
-            {
-                return "(invalid Vec)".into();
-            }
-            let shown = len.min(32);
-            let mut items = Vec::new();
-            for k in 0..shown {
-                let a = ptr + k * esize;
-                if elem.is_mem() {
-                    if vecs >= MAX_RENDERED_VECS {
-                        return "[…]".into();
-                    }
-                    items.push(render_in(p, st, Region::Heap, elem, a, vecs + 1));
-                    continue;
-                }
-                let raw = st.read_uint(Region::Heap, a, esize);
-                items.push(match &**elem {
-                    Ty::Bool => (raw != 0).to_string(),
-                    Ty::Char => render_in(p, st, Region::Heap, elem, a, vecs),
-                    Ty::Int(i) if i.signed() => {
-                        let shift = 64 - esize * 8;
-                        (((raw << shift) as i64) >> shift).to_string()
-                    }
-                    _ => raw.to_string(),
-                });
-            }
-            if len > shown {
-                items.push(format!("… {} more", len - shown));
-            }
-            format!("[{}]", items.join(", "))
-        }
+        Ty::Vec(elem) => render_vec(p, st, region, elem, addr, 0, vecs),
         Ty::Struct(_) | Ty::Tuple(_) | Ty::Array(..) => {
             // Fields as `{:?}` shows them; each field read back with `render`.
             let read = |a: u64, _: &Ty| a;
@@ -915,4 +894,63 @@ fn render_in(p: &Program, st: &MemState, region: Region, ty: &Ty, addr: u32, vec
         }
         _ => String::new(),
     }
+}
+
+/// A Vec's elements as `{:?}` shows them, read from the block its metadata at `addr` (in
+/// `region`) points to; the first `taken` are shown as moved (a by-value `for` loop has
+/// moved them out, and their bytes may be freed).
+fn render_vec(
+    p: &Program,
+    st: &MemState,
+    region: Region,
+    elem: &Ty,
+    addr: u32,
+    taken: u32,
+    vecs: u32,
+) -> String {
+    let w = p.ptr.bytes();
+    let ptr = st.read_uint(region, addr, w) as u32;
+    let len = st.read_uint(region, addr + w, w) as u32;
+    let cap = st.read_uint(region, addr + 2 * w, w) as u32;
+    let esize = elem.size(p.ptr);
+    if len > cap || (ptr as u64 + cap as u64 * esize as u64) > st.heap.len() as u64 && cap > 0 {
+        return "(invalid Vec)".into();
+    }
+    // A few taken elements are each shown as `moved`; more are counted in one item.
+    let mut items = Vec::new();
+    let first = match taken.min(len) {
+        n @ 0..=4 => {
+            items.extend((0..n).map(|_| "moved".to_string()));
+            n
+        }
+        n => {
+            items.push(format!("{n} moved"));
+            n
+        }
+    };
+    let shown = len.min(first + 32);
+    for k in first..shown {
+        let a = ptr + k * esize;
+        if elem.is_mem() {
+            if vecs >= MAX_RENDERED_VECS {
+                return "[…]".into();
+            }
+            items.push(render_in(p, st, Region::Heap, elem, a, vecs + 1));
+            continue;
+        }
+        let raw = st.read_uint(Region::Heap, a, esize);
+        items.push(match elem {
+            Ty::Bool => (raw != 0).to_string(),
+            Ty::Char => render_in(p, st, Region::Heap, elem, a, vecs),
+            Ty::Int(i) if i.signed() => {
+                let shift = 64 - esize * 8;
+                (((raw << shift) as i64) >> shift).to_string()
+            }
+            _ => raw.to_string(),
+        });
+    }
+    if len > shown {
+        items.push(format!("… {} more", len - shown));
+    }
+    format!("[{}]", items.join(", "))
 }

@@ -408,3 +408,59 @@ fn main() {
         }
     }
 }
+
+#[test]
+fn a_by_value_for_loop_shows_the_elements_it_has_moved_out_as_moved() {
+    let src = "\
+fn main() {
+    let v = vec![String::from(\"ab\"), String::from(\"cd\"), String::from(\"ef\")];
+    for s in v {
+        println!(\"{}\", s);
+    }
+    let w = vec![1, 2, 3];
+    for x in w {
+        println!(\"{}\", x);
+    }
+    let mut u = Vec::new();
+    for c in [\"a\", \"b\", \"c\", \"d\", \"e\", \"f\"] {
+        u.push(String::from(c));
+    }
+    for s in u {
+        print!(\"{}\", s);
+    }
+}
+";
+    let r = run(src);
+    assert_eq!(r.output(), "ab\ncd\nef\n1\n2\n3\nabcdef");
+    // Each turn moves one String out of the loop's Vec and drops it at the turn's end, so
+    // the Vec shows those as moved rather than the freed bytes they pointed to.
+    let seen: Vec<(String, String)> = (0..=r.step_count())
+        .flat_map(|n| r.state_at(n).frames.first().map(|f| f.hidden.clone()))
+        .flatten()
+        .filter(|h| h.name == "(vec)")
+        .map(|h| (h.ty, h.value))
+        .collect();
+    let strings: Vec<&str> = seen
+        .iter()
+        .filter(|(t, _)| t == "Vec<String>")
+        .map(|(_, v)| v.as_str())
+        .collect();
+    for want in [
+        r#"["ab", "cd", "ef"]"#,
+        r#"[moved, "cd", "ef"]"#,
+        r#"[moved, moved, "ef"]"#,
+        "[moved, moved, moved]",
+        // Past four, the moved ones are counted in one item.
+        r#"[moved, moved, moved, moved, "e", "f"]"#,
+        r#"[5 moved, "f"]"#,
+        "[6 moved]",
+    ] {
+        assert!(strings.contains(&want), "{want} not in {strings:?}");
+    }
+    // Copied-out integers stay valid in the block, so they are all shown.
+    assert!(seen
+        .iter()
+        .filter(|(t, _)| t == "Vec<i32>")
+        .all(|(_, v)| v == "[1, 2, 3]"));
+    assert!(seen.iter().any(|(t, _)| t == "Vec<i32>"));
+}
