@@ -918,16 +918,12 @@ fn render_vec(
     }
     // A few taken elements are each shown as `moved`; more are counted in one item.
     let mut items = Vec::new();
-    let first = match taken.min(len) {
-        n @ 0..=4 => {
-            items.extend((0..n).map(|_| "moved".to_string()));
-            n
-        }
-        n => {
-            items.push(format!("{n} moved"));
-            n
-        }
-    };
+    let first = taken.min(len);
+    if first > 4 {
+        items.push(format!("{first} moved"));
+    } else {
+        items.extend((0..first).map(|_| "moved".to_string()));
+    }
     let shown = len.min(first + 32);
     for k in first..shown {
         let a = ptr + k * esize;
