@@ -2397,7 +2397,9 @@ impl<'a> Checker<'a> {
                 (**elem).clone(),
                 vec![("(array)", rt.clone()), ("(index)", usize_t)],
             )),
-            // The Vec moves into a hidden local; each element moves out of it in turn.
+            // The Vec moves into a hidden local; each element moves out of it in turn. The
+            // index is declared right after it: the frame views read it there to show the
+            // elements already moved out (`trace::hidden_views`).
             Ty::Vec(elem) => Some((
                 (**elem).clone(),
                 vec![("(vec)", rt.clone()), ("(index)", usize_t)],
